@@ -1,0 +1,42 @@
+'use strict';
+/** Three suites: unit (pure logic), api (real Strapi over HTTP), e2e (real Chromium). */
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
+};
+const ignore = ['/node_modules/', '/dist/', '/.tmp/'];
+
+module.exports = {
+  forceExit: true,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      transform,
+      testPathIgnorePatterns: ignore,
+      testMatch: [
+        '<rootDir>/tests/unit/**/*.test.ts',
+        '<rootDir>/src/plugins/pmo/{server,shared}/**/*.test.ts',
+      ],
+    },
+    {
+      displayName: 'api',
+      testEnvironment: '<rootDir>/tests/helpers/strapi-environment.js',
+      globalSetup: '<rootDir>/tests/helpers/global-setup.js',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.js',
+      transform,
+      testPathIgnorePatterns: ignore,
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeout-api.js'],
+      slowTestThreshold: 20,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/e2e/global-setup.js',
+      transform,
+      testPathIgnorePatterns: ignore,
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeout-e2e.js'],
+    },
+  ],
+};

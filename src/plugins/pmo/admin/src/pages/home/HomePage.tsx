@@ -1,0 +1,56 @@
+import { Box, Flex, Grid, Link, Main, Typography } from '@strapi/design-system';
+import { Layouts } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+
+import { usePmoSettings } from '../../api/client';
+import { getTranslation } from '../../utils/getTranslation';
+
+const AREAS = [
+  { uid: 'api::portfolio.portfolio', label: 'Portfolios' },
+  { uid: 'api::programme.programme', label: 'Programmes' },
+  { uid: 'api::project.project', label: 'Projects' },
+  { uid: 'api::status-report.status-report', label: 'Status reports' },
+  { uid: 'api::budget-line.budget-line', label: 'Budget lines' },
+  { uid: 'api::cost-entry.cost-entry', label: 'Cost entries' },
+  { uid: 'api::document.document', label: 'Documents' },
+  { uid: 'api::standard.standard', label: 'Standards' },
+  { uid: 'api::template.template', label: 'Templates' },
+  { uid: 'api::person.person', label: 'People' },
+  { uid: 'api::department.department', label: 'Departments' },
+];
+
+/** PMO Hub's landing page: where each part of the PMO's work lives. */
+export const HomePage = () => {
+  const { formatMessage } = useIntl();
+  const { data: settings } = usePmoSettings();
+  return (
+    <Main>
+      <Layouts.Header
+        title={formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'PMO Hub' })}
+        subtitle={formatMessage(
+          {
+            id: getTranslation('home.subtitle'),
+            defaultMessage: 'Portfolio, programme and project office. Amounts are in {currency}.',
+          },
+          { currency: settings?.currency ?? '…' }
+        )}
+      />
+      <Layouts.Content>
+        <Grid.Root gap={4}>
+          {AREAS.map((area) => (
+            <Grid.Item key={area.uid} col={4} s={12}>
+              <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">
+                <Flex direction="column" alignItems="flex-start" gap={2}>
+                  <Typography variant="delta">{area.label}</Typography>
+                  <Link href={`/admin/content-manager/collection-types/${area.uid}`}>
+                    {formatMessage({ id: getTranslation('home.open'), defaultMessage: 'Open' })}
+                  </Link>
+                </Flex>
+              </Box>
+            </Grid.Item>
+          ))}
+        </Grid.Root>
+      </Layouts.Content>
+    </Main>
+  );
+};

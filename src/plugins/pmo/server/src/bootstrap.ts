@@ -1,0 +1,10 @@
+import type { Core } from '@strapi/strapi';
+import { actionDefinitions } from './permissions';
+import { ensurePmoRoles } from './roles/ensure-roles';
+
+const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await (strapi.service('admin::permission') as any).actionProvider.registerMany(actionDefinitions);
+  await ensurePmoRoles(strapi);
+};
+
+export default bootstrap;

@@ -1,0 +1,128 @@
+/**
+ * The PMO's admin roles, as data. Keys are stable (DESIGN.md); names and descriptions are
+ * display text. Each role states which app content types it may read, create, update, delete
+ * and publish in the Content Manager, and which plugin actions it holds.
+ */
+import { actions, type PmoAction } from '../permissions';
+
+export const PMO_ROLE_KEYS = [
+  'pmo-director',
+  'pmo-manager',
+  'pmo-analyst',
+  'pmo-administrator',
+  'project-manager',
+  'change-board',
+  'finance',
+] as const;
+
+export type PmoRoleKey = (typeof PMO_ROLE_KEYS)[number];
+
+export type ContentAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
+
+export const APP_CONTENT_TYPES = {
+  portfolio: 'api::portfolio.portfolio',
+  programme: 'api::programme.programme',
+  project: 'api::project.project',
+  person: 'api::person.person',
+  allocation: 'api::allocation.allocation',
+  department: 'api::department.department',
+  standard: 'api::standard.standard',
+  template: 'api::template.template',
+  document: 'api::document.document',
+  statusReport: 'api::status-report.status-report',
+  budgetLine: 'api::budget-line.budget-line',
+  costEntry: 'api::cost-entry.cost-entry',
+} as const;
+
+const ALL = Object.values(APP_CONTENT_TYPES);
+const EDIT: ContentAction[] = ['read', 'create', 'update', 'delete'];
+const CT = APP_CONTENT_TYPES;
+
+export type RoleDefinition = {
+  key: PmoRoleKey;
+  name: string;
+  description: string;
+  /** Content-type uid → actions; every role reads every app type, so only extra rights are listed. */
+  content: Partial<Record<string, ContentAction[]>>;
+  plugin: PmoAction[];
+  /** Media library: editors of templates and documents upload files. */
+  upload: boolean;
+};
+
+const readAll = (): Record<string, ContentAction[]> =>
+  Object.fromEntries(ALL.map((uid) => [uid, ['read'] as ContentAction[]]));
+
+const grant = (uids: string[], rights: ContentAction[]) =>
+  Object.fromEntries(uids.map((uid) => [uid, rights]));
+
+export const ROLE_DEFINITIONS: RoleDefinition[] = [
+  {
+    key: 'pmo-director',
+    name: 'PMO Director',
+    description:
+      'Leads the PMO: sees every portfolio, programme and project, approves what exceeds delegated authority.',
+    content: { ...readAll(), ...grant([CT.portfolio, CT.programme], EDIT) },
+    plugin: [actions.access, actions.settingsRead],
+    upload: false,
+  },
+  {
+    key: 'pmo-manager',
+    name: 'PMO Manager',
+    description:
+      'Runs the PMO day to day: oversees projects and programmes, governance, change control and mentoring.',
+    content: {
+      ...grant(ALL, EDIT),
+      ...grant([CT.standard, CT.template], [...EDIT, 'publish']),
+    },
+    plugin: [actions.access, actions.settingsRead],
+    upload: true,
+  },
+  {
+    key: 'pmo-analyst',
+    name: 'PMO Analyst',
+    description: 'Collects and checks status reports, documentation and figures across projects.',
+    content: { ...readAll(), ...grant([CT.statusReport, CT.document], ['read', 'create', 'update']) },
+    plugin: [actions.access, actions.settingsRead],
+    upload: true,
+  },
+  {
+    key: 'pmo-administrator',
+    name: 'PMO Administrator',
+    description:
+      'Keeps the PMO running: people, departments, standards, templates and (later) workflow definitions.',
+    content: {
+      ...readAll(),
+      ...grant([CT.person, CT.department, CT.allocation], EDIT),
+      ...grant([CT.standard, CT.template], [...EDIT, 'publish']),
+    },
+    plugin: [actions.access, actions.settingsRead],
+    upload: true,
+  },
+  {
+    key: 'project-manager',
+    name: 'Project Manager',
+    description: 'Manages a project: reports status, keeps its documents current, raises changes.',
+    content: {
+      ...readAll(),
+      ...grant([CT.statusReport, CT.document, CT.allocation], ['read', 'create', 'update']),
+    },
+    plugin: [actions.access],
+    upload: true,
+  },
+  {
+    key: 'change-board',
+    name: 'Change Board',
+    description: 'Decides change requests above a project manager\'s tolerance.',
+    content: readAll(),
+    plugin: [actions.access],
+    upload: false,
+  },
+  {
+    key: 'finance',
+    name: 'Finance',
+    description: 'Keeps budgets and actual costs, and takes the financial exports.',
+    content: { ...readAll(), ...grant([CT.budgetLine, CT.costEntry], EDIT) },
+    plugin: [actions.access, actions.settingsRead],
+    upload: false,
+  },
+];

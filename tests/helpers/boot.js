@@ -1,0 +1,39 @@
+'use strict';
+/**
+ * Boots the real Strapi app (compiled once per run into dist/ by global-setup) on a fresh
+ * database. Runs in Jest's outer context, so one instance serves every test file of a worker.
+ */
+const { ROOT, DIST } = require('./paths');
+const { freshDatabase } = require('./database');
+
+const TEST_SECRETS = {
+  APP_KEYS: 'test-key-1,test-key-2',
+  API_TOKEN_SALT: 'test-api-token-salt',
+  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
+  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
+  JWT_SECRET: 'test-jwt-secret',
+  ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
+};
+
+async function bootStrapi({ label, serveAdmin = false, database } = {}) {
+  const db = database || (await freshDatabase(label || `w${process.env.JEST_WORKER_ID || '1'}`));
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    BROWSER: 'none',
+    HOST: '127.0.0.1',
+    SERVE_ADMIN_PANEL: serveAdmin ? 'true' : 'false',
+    PMO_CURRENCY: process.env.PMO_CURRENCY || 'EUR',
+    ...TEST_SECRETS,
+    ...db,
+  });
+  process.chdir(ROOT);
+  const { createStrapi } = require('@strapi/strapi');
+  const app = createStrapi({ appDir: ROOT, distDir: DIST });
+  app.log.level = process.env.PMO_TEST_LOG || 'error';
+  await app.load();
+  app.server.mount();
+  return app;
+}
+
+module.exports = { bootStrapi, TEST_SECRETS };
