@@ -1,0 +1,35 @@
+import type { Core } from '@strapi/strapi';
+import { nextReviewDue, type ReviewFacts } from './review-cycle';
+
+export const DOCUMENT_UID = 'api::document.document';
+const INPUTS = ['lastReviewedAt', 'approvedAt', 'reviewCycleDays'] as const;
+
+/**
+ * Keeps `nextReviewDue` derived from the review facts on every write path (Content Manager,
+ * Content API, services); whatever a client sends for it is replaced.
+ */
+export function registerDocumentCurrency(strapi: Core.Strapi) {
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== DOCUMENT_UID || (context.action !== 'create' && context.action !== 'update')) {
+      return next();
+    }
+    const params = context.params as { data?: Record<string, unknown>; documentId?: string; locale?: string };
+    const data = params.data;
+    if (!data || typeof data !== 'object') return next();
+
+    const touchesInputs = INPUTS.some((field) => field in data);
+    if (context.action === 'create' || touchesInputs) {
+      let facts: ReviewFacts = {};
+      if (context.action === 'update' && params.documentId) {
+        const current = await strapi.db
+          .query(DOCUMENT_UID)
+          .findOne({ where: { documentId: params.documentId }, select: [...INPUTS] });
+        facts = (current ?? {}) as ReviewFacts;
+      }
+      data.nextReviewDue = nextReviewDue({ ...facts, ...(data as ReviewFacts) });
+    } else {
+      delete data.nextReviewDue;
+    }
+    return next();
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * Document currency: when a document is next due for review. Pure: no Strapi import.
+ *
+ * The review clock starts at the last review, or at approval for a document never reviewed
+ * since; a document with neither (a draft) has no due date yet.
+ */
+
+type DateLike = string | Date | null | undefined;
+
+export type ReviewFacts = {
+  lastReviewedAt?: DateLike;
+  approvedAt?: DateLike;
+  reviewCycleDays?: number | null;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `YYYY-MM-DD` of a date or datetime string, in UTC; null when absent or not a date. */
+export function toIsoDay(value: DateLike): string | null {
+  if (!value) return null;
+  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : String(value);
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(text)?.[0];
+  if (!day) return null;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day ? null : day;
+}
+
+export function nextReviewDue(facts: ReviewFacts): string | null {
+  const start = toIsoDay(facts.lastReviewedAt) ?? toIsoDay(facts.approvedAt);
+  const cycle = facts.reviewCycleDays;
+  if (!start || !cycle || cycle < 1) return null;
+  return new Date(Date.parse(`${start}T00:00:00Z`) + cycle * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Overdue when the due date is before `today` (both `YYYY-MM-DD`). */
+export function isOverdue(due: string | null, today: string): boolean {
+  return due !== null && due < today;
+}

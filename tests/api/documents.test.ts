@@ -1,0 +1,45 @@
+/** A document's next review date is derived from its review facts, whoever writes it. */
+import { asRole, getStrapi, withApiToken } from '../helpers/strapi';
+
+describe('document review cycle', () => {
+  it('derives nextReviewDue from the last review and the cycle, ignoring what a client sends', async () => {
+    const api = await withApiToken('full-access');
+    const created = await api.post('/api/documents').send({
+      data: {
+        title: 'Risk register',
+        documentType: 'risk-register',
+        status: 'approved',
+        lastReviewedAt: '2026-01-31',
+        reviewCycleDays: 30,
+        nextReviewDue: '2099-01-01',
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.data.nextReviewDue).toBe('2026-03-02');
+
+    const reviewed = await api
+      .put(`/api/documents/${created.body.data.documentId}`)
+      .send({ data: { lastReviewedAt: '2026-03-01' } });
+    expect(reviewed.body.data.nextReviewDue).toBe('2026-03-31');
+
+    const recycled = await api
+      .put(`/api/documents/${created.body.data.documentId}`)
+      .send({ data: { reviewCycleDays: 10 } });
+    expect(recycled.body.data.nextReviewDue).toBe('2026-03-11');
+
+    const tampered = await api
+      .put(`/api/documents/${created.body.data.documentId}`)
+      .send({ data: { nextReviewDue: '2099-01-01', version: '2.0' } });
+    expect(tampered.body.data.nextReviewDue).toBe('2026-03-11');
+  });
+
+  it('derives it in the Content Manager too', async () => {
+    const analyst = await asRole('pmo-analyst');
+    const res = await analyst
+      .post('/content-manager/collection-types/api::document.document')
+      .send({ title: 'Lessons log', documentType: 'lessons-log', status: 'draft', approvedAt: '2026-02-10T10:00:00.000Z', reviewCycleDays: 90 });
+    expect(res.status).toBe(201);
+    const stored = await getStrapi().documents('api::document.document').findOne({ documentId: res.body.data.documentId });
+    expect(stored!.nextReviewDue).toBe('2026-05-11');
+  });
+});
