@@ -26,7 +26,7 @@ async function sumOfBudgetLines() {
     .where('projects.document_id', project)
     .sum({ total: `${meta.tableName}.amount` })
     .first();
-  return formatMinor(String(row.total));
+  return formatMinor(String(row!.total));
 }
 
 describe('money', () => {

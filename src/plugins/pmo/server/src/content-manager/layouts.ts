@@ -1,0 +1,74 @@
+import type { Core } from '@strapi/strapi';
+
+/** Fields the server derives: shown in the Content Manager, never editable there. */
+const DERIVED_FIELDS: Record<string, Record<string, string>> = {
+  'api::project.project': {
+    workflowState: 'Set by the project lifecycle; change it with a transition, not by editing.',
+  },
+  'api::document.document': {
+    nextReviewDue: 'Derived: last review (or approval) plus the review cycle.',
+  },
+};
+
+/** List columns that make each list readable at a glance; applied once, then the admin's. */
+const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; defaultSortBy?: string }> = {
+  'api::portfolio.portfolio': { list: ['code', 'name', 'programmes'], mainField: 'name', defaultSortBy: 'code' },
+  'api::programme.programme': { list: ['code', 'name', 'portfolio', 'manager'], mainField: 'name', defaultSortBy: 'code' },
+  'api::project.project': { list: ['code', 'name', 'programme', 'manager', 'workflowState'], mainField: 'name', defaultSortBy: 'code' },
+  'api::person.person': { list: ['fullName', 'email', 'pmoRole', 'department'], mainField: 'fullName', defaultSortBy: 'fullName' },
+  'api::department.department': { list: ['name', 'leader'], mainField: 'name', defaultSortBy: 'name' },
+  'api::allocation.allocation': { list: ['person', 'project', 'percent', 'startDate', 'endDate'] },
+  'api::standard.standard': { list: ['code', 'title', 'version', 'category', 'mandatory'], mainField: 'title', defaultSortBy: 'code' },
+  'api::template.template': { list: ['title', 'documentType', 'version', 'standard'], mainField: 'title', defaultSortBy: 'title' },
+  'api::document.document': { list: ['title', 'documentType', 'project', 'owner', 'status', 'nextReviewDue'], mainField: 'title', defaultSortBy: 'nextReviewDue' },
+  'api::status-report.status-report': { list: ['project', 'asOf', 'percentComplete', 'ragOverall'], mainField: 'asOf', defaultSortBy: 'asOf' },
+  'api::budget-line.budget-line': { list: ['project', 'period', 'category', 'amount'], mainField: 'note', defaultSortBy: 'period' },
+  'api::cost-entry.cost-entry': { list: ['project', 'date', 'category', 'amount', 'supplier', 'reference'], mainField: 'reference', defaultSortBy: 'date' },
+};
+
+const STORE_KEY = 'content-manager-layouts';
+const LAYOUTS_VERSION = 1;
+
+type Configuration = {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
+  layouts: { list: string[]; edit: unknown };
+};
+
+/** Applies PMO Hub's Content Manager layouts: derived fields read-only always, list columns once. */
+export async function applyContentManagerLayouts(strapi: Core.Strapi) {
+  const service = strapi.plugin('content-manager').service('content-types') as any;
+  const store = strapi.store({ type: 'plugin', name: 'pmo' });
+  const applied = Number((await store.get({ key: STORE_KEY })) ?? 0);
+  const uids = new Set([...Object.keys(DERIVED_FIELDS), ...Object.keys(LIST_COLUMNS)]);
+
+  for (const uid of uids) {
+    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+    if (!contentType) continue;
+    const current = (await service.findConfiguration(contentType)) as Configuration;
+    const next: Configuration = JSON.parse(JSON.stringify(current));
+    let changed = false;
+
+    for (const [field, description] of Object.entries(DERIVED_FIELDS[uid] ?? {})) {
+      const edit = next.metadatas[field]?.edit;
+      if (edit && (edit.editable !== false || edit.description !== description)) {
+        Object.assign(edit, { editable: false, description });
+        changed = true;
+      }
+    }
+
+    const columns = LIST_COLUMNS[uid];
+    if (columns && applied < LAYOUTS_VERSION) {
+      next.layouts.list = columns.list.filter((field) => field in contentType.attributes);
+      if (columns.mainField) next.settings.mainField = columns.mainField;
+      if (columns.defaultSortBy) next.settings.defaultSortBy = columns.defaultSortBy;
+      changed = true;
+    }
+
+    if (changed) {
+      const { uid: _uid, ...configuration } = next as Configuration & { uid?: string };
+      await service.updateConfiguration(contentType, configuration);
+    }
+  }
+  if (applied < LAYOUTS_VERSION) await store.set({ key: STORE_KEY, value: LAYOUTS_VERSION });
+}
