@@ -105,6 +105,16 @@ export async function asRole(role: PmoRole) {
   return agent(await tokenFor(role, `${role}@test.pmo`, [role]));
 }
 
+/** Any admin user, created once per worker, holding the given admin role codes. */
+export async function asAdmin(email: string, roleCodes: string[]) {
+  return agent(await tokenFor(`user:${email}`, email, roleCodes));
+}
+
+/** The admin user record behind an email (after asAdmin/asRole created it). */
+export async function adminUser(email: string) {
+  return getStrapi().db.query('admin::user').findOne({ where: { email } });
+}
+
 /** A Content API token: `full-access`, `read-only`, or `custom` with the given actions. */
 export async function withApiToken(
   type: 'full-access' | 'read-only' | 'custom' = 'full-access',

@@ -4,6 +4,8 @@ import controllers from './controllers';
 import destroy from './destroy';
 import register from './register';
 import routes from './routes';
+import contentTypes from './content-types';
+import services from './services';
 
 export default {
   register,
@@ -12,8 +14,8 @@ export default {
   config,
   controllers,
   routes,
-  contentTypes: {},
-  services: {},
+  contentTypes,
+  services,
   policies: {},
   middlewares: {},
 };

@@ -9,6 +9,12 @@ export const actions = {
   access: 'plugin::pmo.access',
   /** Read PMO Hub settings (currency and the like). */
   settingsRead: 'plugin::pmo.settings.read',
+  /** See workflow definitions, where items stand, and their history. */
+  workflowsRead: 'plugin::pmo.workflows.read',
+  /** Create and change workflow definitions (PMO administrators). */
+  workflowsConfigure: 'plugin::pmo.workflows.configure',
+  /** Fire transitions (the definition's actor rules still decide who may fire which). */
+  transitionsFire: 'plugin::pmo.transitions.fire',
 } as const;
 
 export type PmoAction = (typeof actions)[keyof typeof actions];
@@ -27,4 +33,7 @@ export const actionDefinitions = [
     subCategory: 'settings',
     pluginName: PLUGIN_ID,
   },
+  { section: 'plugins', displayName: 'Read workflows and history', uid: 'workflows.read', subCategory: 'workflows', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: 'Configure workflows', uid: 'workflows.configure', subCategory: 'workflows', pluginName: PLUGIN_ID },
+  { section: 'plugins', displayName: 'Fire transitions', uid: 'transitions.fire', subCategory: 'workflows', pluginName: PLUGIN_ID },
 ];

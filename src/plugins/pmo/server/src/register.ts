@@ -2,11 +2,20 @@ import type { Core } from '@strapi/strapi';
 import { registerDocumentCurrency } from './compliance/document-currency';
 import { registerMoneyField } from './money/custom-field';
 import { registerMoneyValidation } from './money/document-middleware';
+import { getService } from './services';
+import { registerWorkflowMiddleware } from './workflow/document-middleware';
+import { coreEffects } from './workflow/effects';
+import { coreGuards } from './workflow/guards';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerMoneyField(strapi);
   registerMoneyValidation(strapi);
   registerDocumentCurrency(strapi);
+
+  const catalogue = getService(strapi, 'catalogue');
+  coreGuards.forEach((guard) => catalogue.registerGuard(guard));
+  coreEffects.forEach((effect) => catalogue.registerEffect(effect));
+  registerWorkflowMiddleware(strapi, () => getService(strapi, 'workflow'));
 };
 
 export default register;

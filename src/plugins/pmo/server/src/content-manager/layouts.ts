@@ -5,6 +5,10 @@ const DERIVED_FIELDS: Record<string, Record<string, string>> = {
   'api::project.project': {
     workflowState: 'Set by the project lifecycle; change it with a transition, not by editing.',
   },
+  'plugin::pmo.change-request': {
+    workflowState: 'Set by change control; change it with a transition, not by editing.',
+    authorityLevel: 'Derived from the cost impact and the project\'s tolerances.',
+  },
   'api::document.document': {
     nextReviewDue: 'Derived: last review (or approval) plus the review cycle.',
   },

@@ -1,3 +1,4 @@
+import workflow from '../workflow/controller';
 import settings from './settings';
 
-export default { settings };
+export default { settings, workflow };

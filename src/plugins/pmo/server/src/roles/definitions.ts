@@ -62,7 +62,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     description:
       'Leads the PMO: sees every portfolio, programme and project, approves what exceeds delegated authority.',
     content: { ...readAll(), ...grant([CT.portfolio, CT.programme], EDIT) },
-    plugin: [actions.access, actions.settingsRead],
+    plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.transitionsFire],
     upload: false,
   },
   {
@@ -74,7 +74,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       ...grant(ALL, EDIT),
       ...grant([CT.standard, CT.template], [...EDIT, 'publish']),
     },
-    plugin: [actions.access, actions.settingsRead],
+    plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.transitionsFire],
     upload: true,
   },
   {
@@ -82,7 +82,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     name: 'PMO Analyst',
     description: 'Collects and checks status reports, documentation and figures across projects.',
     content: { ...readAll(), ...grant([CT.statusReport, CT.document], ['read', 'create', 'update']) },
-    plugin: [actions.access, actions.settingsRead],
+    plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.transitionsFire],
     upload: true,
   },
   {
@@ -95,7 +95,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       ...grant([CT.person, CT.department, CT.allocation], EDIT),
       ...grant([CT.standard, CT.template], [...EDIT, 'publish']),
     },
-    plugin: [actions.access, actions.settingsRead],
+    plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.workflowsConfigure, actions.transitionsFire],
     upload: true,
   },
   {
@@ -106,7 +106,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       ...readAll(),
       ...grant([CT.statusReport, CT.document, CT.allocation], ['read', 'create', 'update']),
     },
-    plugin: [actions.access],
+    plugin: [actions.access, actions.workflowsRead, actions.transitionsFire],
     upload: true,
   },
   {
@@ -114,7 +114,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     name: 'Change Board',
     description: 'Decides change requests above a project manager\'s tolerance.',
     content: readAll(),
-    plugin: [actions.access],
+    plugin: [actions.access, actions.workflowsRead, actions.transitionsFire],
     upload: false,
   },
   {
@@ -122,7 +122,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     name: 'Finance',
     description: 'Keeps budgets and actual costs, and takes the financial exports.',
     content: { ...readAll(), ...grant([CT.budgetLine, CT.costEntry], EDIT) },
-    plugin: [actions.access, actions.settingsRead],
+    plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.transitionsFire],
     upload: false,
   },
 ];

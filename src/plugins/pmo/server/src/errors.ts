@@ -1,0 +1,30 @@
+/**
+ * Errors with the statuses DESIGN.md names. 400/403/404 are Strapi's own (@strapi/utils);
+ * 403 (see forbidden), 409 and 422 are HTTP errors that Strapi's error middleware renders in the same shape.
+ */
+import { errors } from '@strapi/utils';
+import createHttpError from 'http-errors';
+
+export { errors };
+
+/**
+ * 403 with its message kept: Strapi's route authorisation replaces any `errors.ForbiddenError`
+ * thrown by a handler with a bare "Forbidden", which tells a PMO user nothing.
+ */
+export function forbidden(message: string, details: Record<string, unknown> = {}) {
+  const error = createHttpError(403, message) as createHttpError.HttpError & { details?: unknown };
+  error.details = details;
+  return error;
+}
+
+export function conflict(message: string, details: Record<string, unknown> = {}) {
+  const error = createHttpError(409, message) as createHttpError.HttpError & { details?: unknown };
+  error.details = details;
+  return error;
+}
+
+export function unprocessable(message: string, details: Record<string, unknown> = {}) {
+  const error = createHttpError(422, message) as createHttpError.HttpError & { details?: unknown };
+  error.details = details;
+  return error;
+}

@@ -1,0 +1,65 @@
+/**
+ * The guard and effect catalogue. The engine knows only these interfaces; each capability
+ * registers its own types (governance adds `gateReview`, change control adds `budget`, …).
+ * Guards and effects are configured by data: nothing here evaluates code or expressions.
+ */
+import type { Core } from '@strapi/strapi';
+import type { EffectConfig, GuardConfig, WorkflowDefinition, WorkflowTransition } from '../../../shared/workflow-types';
+import type { ActorFacts } from './evaluate';
+
+export type GuardContext = {
+  strapi: Core.Strapi;
+  definition: WorkflowDefinition;
+  transition: WorkflowTransition;
+  uid: string;
+  documentId: string;
+  /** The target document, with its first-level relations and components populated. */
+  target: Record<string, unknown>;
+  actor: ActorFacts;
+};
+
+export type EffectContext = GuardContext & {
+  from: string;
+  to: string;
+  comment: string | null;
+  instanceId: number;
+  /** When the transition applies (ISO). */
+  now: string;
+};
+
+export type GuardType = {
+  type: string;
+  description: string;
+  /** Problems of one configuration; [] when it is fine. Pure. */
+  validate(config: Record<string, unknown>): string[];
+  evaluate(config: GuardConfig, context: GuardContext): Promise<{ ok: boolean; message?: string }>;
+};
+
+export type EffectType = {
+  type: string;
+  description: string;
+  validate(config: Record<string, unknown>): string[];
+  /** Runs inside the transition's database transaction. */
+  apply(config: EffectConfig, context: EffectContext): Promise<void>;
+};
+
+export function createCatalogue() {
+  const guards = new Map<string, GuardType>();
+  const effects = new Map<string, EffectType>();
+  return {
+    registerGuard(guard: GuardType) {
+      if (guards.has(guard.type)) throw new Error(`guard type "${guard.type}" is already registered`);
+      guards.set(guard.type, guard);
+    },
+    registerEffect(effect: EffectType) {
+      if (effects.has(effect.type)) throw new Error(`effect type "${effect.type}" is already registered`);
+      effects.set(effect.type, effect);
+    },
+    guard: (type: string) => guards.get(type),
+    effect: (type: string) => effects.get(type),
+    guardTypes: () => [...guards.values()],
+    effectTypes: () => [...effects.values()],
+  };
+}
+
+export type Catalogue = ReturnType<typeof createCatalogue>;

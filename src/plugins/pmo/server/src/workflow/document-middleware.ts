@@ -1,0 +1,67 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '../errors';
+import { EVENT_UID, type WorkflowEngine } from './engine';
+
+/**
+ * Cross-cutting workflow behaviour on every Document Service write, as Review Workflows does:
+ * a new item starts its workflow in the initial state (mirrored on `workflowState` in the same
+ * write); `workflowState` cannot be edited directly; the audit trail cannot be changed.
+ */
+export function registerWorkflowMiddleware(strapi: Core.Strapi, engine: () => WorkflowEngine) {
+  strapi.documents.use(async (context, next) => {
+    const { uid, action } = context;
+    const params = context.params as { data?: Record<string, unknown>; documentId?: string };
+
+    if (uid === EVENT_UID && action !== 'findOne' && action !== 'findMany' && action !== 'findFirst' && action !== 'count') {
+      throw new errors.ForbiddenError('Transition events are an append-only audit trail');
+    }
+    if (!['create', 'update', 'delete', 'clone'].includes(action)) return next();
+    if (uid.startsWith('admin::') || uid.startsWith('plugin::pmo.workflow') ) return next();
+
+    const workflow = await engine().workflowFor(uid);
+    if (!workflow) return next();
+    const data = params.data;
+
+    if (action === 'create' || action === 'clone') {
+      if (data && typeof data === 'object') {
+        if (data.workflowState !== undefined && data.workflowState !== null && data.workflowState !== workflow.definition.initial) {
+          throw new errors.ValidationError(
+            `workflowState starts at "${workflow.definition.initial}" (workflow "${workflow.key}"); it changes only through transitions`,
+            { errors: [{ path: ['workflowState'], message: 'workflowState is set by the workflow', name: 'ValidationError' }] }
+          );
+        }
+        data.workflowState = workflow.definition.initial;
+      }
+      const result = await next();
+      const created = result as { documentId?: string } | null;
+      if (created?.documentId) {
+        const user = strapi.requestContext.get()?.state?.user as { id?: number } | undefined;
+        await engine().ensureInstance(workflow, uid, created.documentId, typeof user?.id === 'number' ? user.id : null);
+      }
+      return result;
+    }
+
+    if (action === 'update' && data && typeof data === 'object' && 'workflowState' in data && params.documentId) {
+      const instance = await engine().findInstance(uid, params.documentId);
+      const current = instance?.state ?? (await strapi.db.query(uid as any).findOne({ where: { documentId: params.documentId }, select: ['workflowState'] }))?.workflowState;
+      if (data.workflowState !== current) {
+        throw new errors.ValidationError(
+          `workflowState is "${current}" and changes only through the workflow "${workflow.key}": fire a transition instead of editing it`,
+          { errors: [{ path: ['workflowState'], message: 'workflowState is set by the workflow', name: 'ValidationError' }] }
+        );
+      }
+      delete data.workflowState;
+    }
+
+    const result = await next();
+    if (action === 'delete' && params.documentId) {
+      const remaining = await strapi.db.query(uid as any).count({ where: { documentId: params.documentId } });
+      if (remaining === 0) {
+        await strapi.db.query('plugin::pmo.workflow-instance').deleteMany({
+          where: { targetUid: uid, targetDocumentId: params.documentId },
+        });
+      }
+    }
+    return result;
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * The engine's own effects, run inside the transition's transaction:
+ * `set`    `{ "type": "set", "field": "decisionDate", "value": "now" }` or a literal value;
+ * `notify` `{ "type": "notify", "to": ["field:raisedBy", "role:pmo-director"], "template": "change-authorized" }`
+ *          enqueues an email in the outbox for later delivery.
+ */
+import type { EffectType } from '../catalogue';
+
+const PROTECTED = new Set(['id', 'documentId', 'workflowState', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale']);
+const SCALAR = new Set(['string', 'text', 'email', 'enumeration', 'boolean', 'integer', 'biginteger', 'decimal', 'float', 'date', 'datetime', 'time', 'customField']);
+
+export const setEffect: EffectType = {
+  type: 'set',
+  description: 'Set a field of the item to a value, or to now',
+  validate(config) {
+    const problems: string[] = [];
+    if (typeof config.field !== 'string' || !config.field) problems.push('field must name a field of the item');
+    else if (PROTECTED.has(config.field)) problems.push(`field "${config.field}" cannot be set by a workflow`);
+    if (!('value' in config)) problems.push('value is required ("now" for the current date and time)');
+    else if (config.value !== null && !['string', 'number', 'boolean'].includes(typeof config.value)) {
+      problems.push('value must be text, a number, a boolean, null or "now"');
+    }
+    const extra = Object.keys(config).filter((key) => !['type', 'field', 'value'].includes(key));
+    if (extra.length) problems.push(`unknown option(s) ${extra.join(', ')}`);
+    return problems;
+  },
+  async apply(config, { strapi, uid, documentId, now }) {
+    const field = config.field as string;
+    const attribute = (strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.attributes as any)?.[field];
+    if (!attribute || !SCALAR.has(attribute.type)) {
+      throw new Error(`set effect: ${uid} has no plain field "${field}"`);
+    }
+    let value = config.value;
+    if (value === 'now') value = attribute.type === 'date' ? now.slice(0, 10) : now;
+    await strapi.db.query(uid as any).updateMany({ where: { documentId }, data: { [field]: value } });
+  },
+};
+
+const RECIPIENT = /^(field:[A-Za-z_][\w]*|role:[a-z][a-z0-9-]*|email:[^\s@]+@[^\s@]+)$/;
+
+/** Emails of the recipients a notify effect names. */
+async function resolveRecipients(to: string[], { strapi, target }: Parameters<EffectType['apply']>[1]) {
+  const emails = new Set<string>();
+  for (const recipient of to) {
+    const [kind, value] = [recipient.slice(0, recipient.indexOf(':')), recipient.slice(recipient.indexOf(':') + 1)];
+    if (kind === 'email') emails.add(value);
+    if (kind === 'field') {
+      for (const person of ([] as any[]).concat(target[value] ?? [])) if (person?.email) emails.add(person.email);
+    }
+    if (kind === 'role') {
+      const users = await strapi.db.query('admin::user').findMany({
+        where: { roles: { code: value }, isActive: true, blocked: false },
+        select: ['email'],
+      });
+      for (const user of users) emails.add(user.email);
+    }
+  }
+  return [...emails].sort();
+}
+
+export const notifyEffect: EffectType = {
+  type: 'notify',
+  description: 'Email people (a person field of the item, everyone in a role, or an address) through the outbox',
+  validate(config) {
+    const problems: string[] = [];
+    if (!Array.isArray(config.to) || config.to.length === 0) problems.push('to must list recipients');
+    else {
+      for (const recipient of config.to) {
+        if (typeof recipient !== 'string' || !RECIPIENT.test(recipient)) {
+          problems.push(`recipient ${JSON.stringify(recipient)} must look like field:<person field>, role:<role key> or email:<address>`);
+        }
+      }
+    }
+    if (typeof config.template !== 'string' || !/^[a-z][a-z0-9-]*$/.test(config.template)) {
+      problems.push('template must be a template key such as "change-authorized"');
+    }
+    const extra = Object.keys(config).filter((key) => !['type', 'to', 'template'].includes(key));
+    if (extra.length) problems.push(`unknown option(s) ${extra.join(', ')}`);
+    return problems;
+  },
+  async apply(config, context) {
+    const { strapi, uid, documentId, definition, transition, from, to, actor, comment, target, now } = context;
+    const recipients = await resolveRecipients(config.to as string[], context);
+    await strapi.db.query('plugin::pmo.outbox-message').create({
+      data: {
+        template: config.template,
+        recipients,
+        status: 'pending',
+        attempts: 0,
+        sourceUid: uid,
+        sourceDocumentId: documentId,
+        payload: {
+          workflow: { key: definition.key, name: definition.name },
+          transition: { key: transition.key, label: transition.label },
+          from,
+          to,
+          item: { uid, documentId, title: target.name ?? target.title ?? target.code ?? documentId },
+          actor: { name: actor.name, email: actor.email },
+          comment,
+          at: now,
+        },
+      },
+    });
+  },
+};
+
+export const coreEffects: EffectType[] = [setEffect, notifyEffect];

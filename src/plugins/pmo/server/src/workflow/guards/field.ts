@@ -1,0 +1,88 @@
+/**
+ * The `field` guard: compares a field of the item with a configured value. Pure.
+ * `{ "type": "field", "path": "impact.cost", "op": "exists" }`
+ * `{ "type": "field", "path": "percentComplete", "op": "gte", "value": 100, "message": "…" }`
+ */
+export const FIELD_OPS = ['exists', 'eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in'] as const;
+export type FieldOp = (typeof FIELD_OPS)[number];
+
+export type FieldGuardConfig = { path: string; op: FieldOp; value?: unknown; message?: string };
+
+const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
+export function validateFieldGuard(config: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  if (typeof config.path !== 'string' || !PATH.test(config.path)) {
+    problems.push('path must be a field path such as "impact.cost"');
+  }
+  if (!FIELD_OPS.includes(config.op as FieldOp)) {
+    problems.push(`op must be one of ${FIELD_OPS.join(', ')}, got ${JSON.stringify(config.op)}`);
+  } else if (config.op === 'in' && !Array.isArray(config.value)) {
+    problems.push('value must be a list for op "in"');
+  } else if (config.op !== 'exists' && config.op !== 'in') {
+    const t = typeof config.value;
+    if (!(t === 'string' || t === 'number' || t === 'boolean')) {
+      problems.push(`value must be a string, number or boolean for op "${config.op}"`);
+    }
+  }
+  if (config.message !== undefined && typeof config.message !== 'string') problems.push('message must be text');
+  const extra = Object.keys(config).filter((k) => !['type', 'path', 'op', 'value', 'message'].includes(k));
+  if (extra.length) problems.push(`unknown option(s) ${extra.join(', ')}`);
+  return problems;
+}
+
+export function readPath(item: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((value, part) => {
+    if (value === null || value === undefined) return undefined;
+    if (Array.isArray(value)) return value.map((entry) => (entry as Record<string, unknown>)?.[part]);
+    return (value as Record<string, unknown>)[part];
+  }, item);
+}
+
+const INTEGER = /^-?\d+$/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Orders two scalars: integers (money in cents included) exactly, then numbers, then text. */
+function compare(a: unknown, b: unknown): number {
+  const sa = String(a);
+  const sb = String(b);
+  if (INTEGER.test(sa) && INTEGER.test(sb)) {
+    const [x, y] = [BigInt(sa), BigInt(sb)];
+    return x === y ? 0 : x < y ? -1 : 1;
+  }
+  if (NUMBER.test(sa) && NUMBER.test(sb)) return Number(sa) - Number(sb);
+  return sa === sb ? 0 : sa < sb ? -1 : 1;
+}
+
+const present = (value: unknown) =>
+  value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+export function evaluateFieldGuard(config: FieldGuardConfig, item: unknown): { ok: boolean; message?: string } {
+  const actual = readPath(item, config.path);
+  const shown = (value: unknown) => (value === undefined || value === null ? 'empty' : JSON.stringify(value));
+  const fail = (why: string) => ({ ok: false, message: config.message ?? why });
+  switch (config.op) {
+    case 'exists':
+      return present(actual) ? { ok: true } : fail(`${config.path} must be filled in`);
+    case 'in': {
+      const options = (config.value as unknown[]) ?? [];
+      return options.some((option) => present(actual) && compare(actual, option) === 0)
+        ? { ok: true }
+        : fail(`${config.path} must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}, it is ${shown(actual)}`);
+    }
+    default: {
+      if (!present(actual)) return fail(`${config.path} must be filled in`);
+      const order = compare(actual, config.value);
+      const ok = {
+        eq: order === 0,
+        neq: order !== 0,
+        lt: order < 0,
+        lte: order <= 0,
+        gt: order > 0,
+        gte: order >= 0,
+      }[config.op];
+      const words = { eq: 'equal', neq: 'differ from', lt: 'be less than', lte: 'be at most', gt: 'be more than', gte: 'be at least' }[config.op];
+      return ok ? { ok: true } : fail(`${config.path} must ${words} ${JSON.stringify(config.value)}, it is ${shown(actual)}`);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Guards over related items' lifecycle states:
+ * `noOpen`   `{ "type": "noOpen", "uid": "plugin::pmo.change-request", "via": "project", "states": ["new", "assess"] }`
+ *            no item of that type pointing at this one (through `via`) sits in those states;
+ * `children` `{ "type": "children", "relation": "projects", "states": ["closed", "cancelled"] }`
+ *            every item this one relates to (through `relation`) sits in those states.
+ */
+import type { GuardType } from '../catalogue';
+
+const isStateList = (value: unknown) =>
+  Array.isArray(value) && value.length > 0 && value.every((state) => typeof state === 'string' && state);
+
+function checkOptions(config: Record<string, unknown>, allowed: string[]) {
+  const extra = Object.keys(config).filter((key) => !['type', 'message', ...allowed].includes(key));
+  const problems = extra.length ? [`unknown option(s) ${extra.join(', ')}`] : [];
+  if (config.message !== undefined && typeof config.message !== 'string') problems.push('message must be text');
+  if (!isStateList(config.states)) problems.push('states must be a non-empty list of state keys');
+  return problems;
+}
+
+export const noOpenGuard: GuardType = {
+  type: 'noOpen',
+  description: 'No open items of a type (e.g. change requests) point at this item in the given states',
+  validate(config) {
+    const problems = checkOptions(config, ['uid', 'via', 'states']);
+    if (typeof config.uid !== 'string' || !/^(api|plugin)::[\w-]+\.[\w-]+$/.test(config.uid)) {
+      problems.push('uid must name a content type, e.g. "plugin::pmo.change-request"');
+    }
+    if (typeof config.via !== 'string' || !config.via) problems.push('via must name the relation pointing at this item');
+    return problems;
+  },
+  async evaluate(config, { strapi, documentId }) {
+    const { uid, via, states, message } = config as unknown as { uid: string; via: string; states: string[]; message?: string };
+    const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+    if (!model || !(via in model.attributes)) {
+      return { ok: false, message: `noOpen guard misconfigured: ${uid}.${via} does not exist` };
+    }
+    const open = await strapi.db.query(uid as any).count({
+      where: { [via]: { documentId }, workflowState: { $in: states } },
+    });
+    if (open === 0) return { ok: true };
+    const name = model.info.pluralName ?? uid;
+    return { ok: false, message: message ?? `${open} ${name} still ${open === 1 ? 'is' : 'are'} open (${states.join(', ')})` };
+  },
+};
+
+export const childrenGuard: GuardType = {
+  type: 'children',
+  description: 'Every related item (e.g. a programme\'s projects) is in one of the given states',
+  validate(config) {
+    const problems = checkOptions(config, ['relation', 'states']);
+    if (typeof config.relation !== 'string' || !config.relation) problems.push('relation must name a relation of this item');
+    return problems;
+  },
+  async evaluate(config, { strapi, uid, documentId }) {
+    const { relation, states, message } = config as unknown as { relation: string; states: string[]; message?: string };
+    const attribute = (strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.attributes as any)?.[relation];
+    if (!attribute || attribute.type !== 'relation') {
+      return { ok: false, message: `children guard misconfigured: ${uid} has no relation "${relation}"` };
+    }
+    const owner = await strapi.db.query(uid as any).findOne({
+      where: { documentId },
+      populate: { [relation]: { select: ['documentId', 'workflowState'] } },
+    });
+    const children = ([] as Array<{ workflowState?: string | null }>).concat(owner?.[relation] ?? []);
+    const pending = children.filter((child) => !states.includes(child.workflowState ?? ''));
+    if (pending.length === 0) return { ok: true };
+    return {
+      ok: false,
+      message: message ?? `${pending.length} of ${children.length} ${relation} not yet ${states.join(' or ')}`,
+    };
+  },
+};
