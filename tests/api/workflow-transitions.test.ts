@@ -59,6 +59,7 @@ describe('POST /pmo/transitions', () => {
     expect(res.body).toEqual({ state: 'initiating', version: 2 });
     expect((await getStrapi().documents(PROJECT).findOne({ documentId: project.documentId }))!.workflowState).toBe('initiating');
     const history = await manager.get(`/pmo/history?uid=${PROJECT}&documentId=${project.documentId}`);
+    const { version } = (await manager.get('/pmo/workflows/project-lifecycle')).body;
     expect(history.status).toBe(200);
     expect(history.body).toEqual([
       expect.objectContaining({
@@ -67,7 +68,7 @@ describe('POST /pmo/transitions', () => {
         to: 'initiating',
         kind: 'applied',
         comment: 'Business case approved',
-        definitionVersion: 1,
+        definitionVersion: version,
         actor: expect.objectContaining({ email: 'pmo-manager@test.pmo' }),
       }),
     ]);

@@ -1,0 +1,118 @@
+/** Workflow definitions as data: listed, validated with every problem, versioned, guarded against data loss. */
+import { asRole, asSuperAdmin, getStrapi, uniqueCode } from '../helpers/strapi';
+
+const PROJECT = 'api::project.project';
+
+describe('workflow definitions', () => {
+  it('lists the seeded defaults with their version and items per state', async () => {
+    const strapi = getStrapi();
+    await strapi.documents(PROJECT).create({ data: { name: 'Counted', code: uniqueCode('CNT') } as any });
+    const analyst = await asRole('pmo-analyst');
+    const res = await analyst.get('/pmo/workflows');
+    expect(res.status).toBe(200);
+    const keys = res.body.map((w: { key: string }) => w.key);
+    expect(keys).toEqual(expect.arrayContaining(['project-lifecycle', 'change-control']));
+    const lifecycle = res.body.find((w: { key: string }) => w.key === 'project-lifecycle');
+    expect(lifecycle).toMatchObject({ appliesTo: PROJECT, name: 'Project lifecycle' });
+    expect(lifecycle.instances.proposed).toBeGreaterThanOrEqual(1);
+    expect((await analyst.get('/pmo/workflows/change-control')).body.definition.initial).toBe('new');
+    expect((await analyst.get('/pmo/workflows/nope')).status).toBe(404);
+  });
+
+  it('refuses a broken definition with 400 listing every problem, and saves nothing', async () => {
+    const admin = await asRole('pmo-administrator');
+    const before = await getStrapi().db.query('plugin::pmo.workflow').count();
+    const res = await admin.post('/pmo/workflows').send({
+      key: 'broken-flow',
+      name: 'Broken',
+      appliesTo: 'api::document.document',
+      initial: 'draft',
+      states: [
+        { key: 'draft', name: 'Draft' },
+        { key: 'draft', name: 'Duplicate' },
+        { key: 'orphan', name: 'Never reached' },
+      ],
+      transitions: [
+        { key: 'go', label: 'Go', from: ['draft'], to: 'nowhere', actors: [{ role: 'astronaut' }], guards: [{ type: 'horoscope' }] },
+      ],
+    });
+    expect(res.status).toBe(400);
+    const problems = res.body.error.details.problems as Array<{ path: string; message: string }>;
+    const text = JSON.stringify(problems);
+    expect(text).toMatch(/nowhere/);
+    expect(text).toMatch(/astronaut/);
+    expect(text).toMatch(/horoscope/);
+    expect(text).toMatch(/orphan/);
+    expect(text).toMatch(/workflowState/); // documents have no mirror field
+    expect(problems.length).toBeGreaterThanOrEqual(5);
+    expect(await getStrapi().db.query('plugin::pmo.workflow').count()).toBe(before);
+  });
+
+  it('validates a draft without saving it', async () => {
+    const admin = await asRole('pmo-administrator');
+    const draft = (await admin.get('/pmo/workflows/project-lifecycle')).body.definition;
+    const ok = await admin.post('/pmo/workflows/validate').send(draft);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ problems: [] });
+    const bad = await admin.post('/pmo/workflows/validate').send({ ...draft, initial: 'limbo' });
+    expect(bad.body.problems).toEqual([expect.objectContaining({ path: 'initial', message: expect.stringMatching(/limbo/) })]);
+  });
+
+  it('lets only the PMO administrator (or a super admin) change definitions', async () => {
+    const manager = await asRole('pmo-manager');
+    const current = (await manager.get('/pmo/workflows/project-lifecycle')).body.definition;
+    expect((await manager.put('/pmo/workflows/project-lifecycle').send(current)).status).toBe(403);
+    expect((await manager.post('/pmo/workflows/validate').send(current)).status).toBe(403);
+  });
+
+  it('versions updates, records the version on events, and refuses to remove a state that holds items', async () => {
+    const admin = await asRole('pmo-administrator');
+    const superAdmin = await asSuperAdmin();
+    const current = (await admin.get('/pmo/workflows/project-lifecycle')).body;
+    const definition = current.definition;
+
+    const withReview = {
+      ...definition,
+      states: [...definition.states, { key: 'in-review', name: 'In review', color: '#AC73E6' }],
+      transitions: [
+        ...definition.transitions,
+        { key: 'send-to-review', label: 'Send to review', from: ['proposed'], to: 'in-review', actors: [{ role: 'pmo-analyst' }] },
+        { key: 'review-done', label: 'Review done', from: ['in-review'], to: 'proposed', actors: [{ role: 'pmo-analyst' }] },
+      ],
+    };
+    const updated = await admin.put('/pmo/workflows/project-lifecycle').send(withReview);
+    expect(updated.status).toBe(200);
+    expect(updated.body.version).toBe(current.version + 1);
+
+    const project = await getStrapi().documents(PROJECT).create({ data: { name: 'Reviewed', code: uniqueCode('REV') } as any });
+    const analyst = await asRole('pmo-analyst');
+    const moved = await analyst
+      .post('/pmo/transitions')
+      .send({ uid: PROJECT, documentId: project.documentId, transition: 'send-to-review' });
+    expect(moved.status).toBe(200);
+    const history = await analyst.get(`/pmo/history?uid=${PROJECT}&documentId=${project.documentId}`);
+    expect(history.body[0].definitionVersion).toBe(current.version + 1);
+
+    const removed = await admin.put('/pmo/workflows/project-lifecycle').send(definition);
+    expect(removed.status).toBe(409);
+    expect(removed.body.error.message).toMatch(/in-review/);
+    expect(removed.body.error.details.states).toEqual([{ state: 'in-review', documentIds: [project.documentId] }]);
+
+    expect(
+      (await analyst.post('/pmo/transitions').send({ uid: PROJECT, documentId: project.documentId, transition: 'review-done' })).status
+    ).toBe(200);
+    const restored = await superAdmin.put('/pmo/workflows/project-lifecycle').send(definition);
+    expect(restored.status).toBe(200);
+    expect(restored.body.version).toBe(current.version + 2);
+  });
+
+  it('refuses a second workflow for a content type, and a duplicate key', async () => {
+    const admin = await asRole('pmo-administrator');
+    const definition = (await admin.get('/pmo/workflows/project-lifecycle')).body.definition;
+    const second = await admin.post('/pmo/workflows').send({ ...definition, key: 'another-lifecycle' });
+    expect(second.status).toBe(400);
+    expect(JSON.stringify(second.body.error.details.problems)).toMatch(/project-lifecycle/);
+    const duplicate = await admin.post('/pmo/workflows').send(definition);
+    expect(duplicate.status).toBe(409);
+  });
+});
