@@ -190,7 +190,9 @@ describe('change control approvals and guards', () => {
 
     const outboxBefore = await strapi.db.query('plugin::pmo.outbox-message').count();
     const events: unknown[] = [];
-    const listener = (payload: unknown) => events.push(payload);
+    const listener = async (payload: unknown) => {
+      events.push(payload);
+    };
     strapi.eventHub.on('pmo.workflow.transition', listener);
     const applied = await second.post('/pmo/transitions').send({ uid: CHANGE, documentId: cr.documentId, transition: 'authorize' });
     strapi.eventHub.off('pmo.workflow.transition', listener);

@@ -21,11 +21,11 @@ describe('parseMoneyInput', () => {
   it.each([
     ['', 'is empty'],
     ['12.345', 'must have at most 2 decimals'],
-    ['1,23.00', 'is not an amount like 1234.50 or 1,234.50'],
-    ['12,34', 'is not an amount like 1234.50 or 1,234.50'],
+    ['1,23.00', 'must be written like 1234.50 or 1,234.50'],
+    ['12,34', 'must be written like 1234.50 or 1,234.50'],
     ['1.2.3', 'has more than one decimal point'],
-    ['abc', 'is not an amount like 1234.50 or 1,234.50'],
-    ['1e5', 'is not an amount like 1234.50 or 1,234.50'],
+    ['abc', 'must be written like 1234.50 or 1,234.50'],
+    ['1e5', 'must be written like 1234.50 or 1,234.50'],
     ['12.', 'must have at most 2 decimals'],
     ['99999999999999999999', 'is too large'],
   ])('refuses %p because it %s', (typed, error) => {

@@ -33,7 +33,7 @@ export function parseMoneyInput(input: string): MoneyParseResult {
   const [whole, fraction, ...rest] = body.split('.');
   if (rest.length > 0) return { ok: false, error: 'has more than one decimal point' };
   if (!(PLAIN.test(whole) || GROUPED.test(whole))) {
-    return { ok: false, error: 'is not an amount like 1234.50 or 1,234.50' };
+    return { ok: false, error: 'must be written like 1234.50 or 1,234.50' };
   }
   if (fraction !== undefined && !/^\d{1,2}$/.test(fraction)) {
     return { ok: false, error: `must have at most ${MINOR_UNITS} decimals` };

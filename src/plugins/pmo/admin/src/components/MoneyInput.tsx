@@ -10,8 +10,12 @@ import { getTranslation } from '../utils/getTranslation';
 
 type MoneyInputProps = InputProps & { labelAction?: React.ReactNode };
 
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '';
+const isMinor = (value: unknown) => /^-?\d+$/.test(String(value));
+
+/** Minor units as the editor reads them; anything else (an amount being corrected) as it is. */
 const display = (value: unknown) =>
-  value === null || value === undefined || value === '' ? '' : formatMinorGrouped(String(value));
+  isEmpty(value) ? '' : isMinor(value) ? formatMinorGrouped(String(value)) : String(value);
 
 /**
  * Editors type an amount as `1234.50` or `1,234.50`; the form holds integer minor units
@@ -28,7 +32,9 @@ export const MoneyInput = React.forwardRef<HTMLInputElement, MoneyInputProps>(
 
     // Follow the form when it changes underneath us (load, reset), not while the user types.
     React.useEffect(() => {
-      if (!editing.current) setText(display(value));
+      if (editing.current) return;
+      setText(display(value));
+      if (isEmpty(value) || isMinor(value)) setParseError(null);
     }, [value]);
 
     const commit = (next: string) => {
@@ -42,6 +48,10 @@ export const MoneyInput = React.forwardRef<HTMLInputElement, MoneyInputProps>(
         setParseError(null);
         onChange(name, parsed.minor);
       } else {
+        // The form must not keep the last amount that parsed (12.34 of 12.345, 1,234 of 1,2345):
+        // it gets the text as typed, which is not minor units, so the Content Manager's
+        // validation refuses to save it (and the API would too).
+        onChange(name, next);
         setParseError(
           formatMessage(
             { id: getTranslation('money.invalid'), defaultMessage: 'The amount {problem}' },
@@ -61,7 +71,7 @@ export const MoneyInput = React.forwardRef<HTMLInputElement, MoneyInputProps>(
             inputMode="decimal"
             autoComplete="off"
             disabled={disabled}
-            placeholder={placeholder ?? '0.00'}
+            placeholder={placeholder || '0.00'}
             value={text}
             data-money-field={name}
             startAction={

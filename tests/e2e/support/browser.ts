@@ -1,0 +1,71 @@
+/**
+ * Debian's Chromium through playwright-core: a fresh browser (and so a fresh temporary profile)
+ * per suite, a fresh context per test, requests kept to the app's own origin.
+ */
+import fs from 'fs';
+import path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Credentials } from './server';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { CHROMIUM, CHROMIUM_ARGS, ARTIFACTS } = require('./constants');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+/** A fresh context that lets the page reach only `baseURL`; anything else is aborted. */
+export async function newAppContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1440, height: 1000 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
+  const origin = new URL(baseURL).origin;
+  await context.route(
+    (url) => url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
+    (route) => route.abort('blockedbyclient')
+  );
+  context.setDefaultTimeout(30_000);
+  context.setDefaultNavigationTimeout(60_000);
+  return context;
+}
+
+/** Logs in through the admin panel's login form and waits for the panel to open. */
+export async function logIn(page: Page, { email, password }: Credentials) {
+  await page.goto('/admin/auth/login');
+  await page.getByRole('textbox', { name: /email/i }).fill(email);
+  await page.getByLabel(/password/i).fill(password);
+  await page.getByRole('button', { name: /^log ?in$/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth/'));
+}
+
+/**
+ * Keeps a screenshot of the viewport under test-results/e2e/ and returns its path. (The admin
+ * panel scrolls inside its own container, so scroll what matters into view first.)
+ */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Retries an assertion until it passes (playwright-core has no auto-retrying `expect`). */
+export async function eventually(assertion: () => Promise<void>, timeout = 10_000, interval = 100) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, interval));
+    }
+  }
+}
