@@ -9,35 +9,10 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { ROOT, PLUGIN, DIST } = require('../helpers/paths');
 const { buildOnce } = require('../helpers/build-once');
+const { BUILT, isStale } = require('../../scripts/build-state');
 const { CHROMIUM, ARTIFACTS } = require('./support/constants');
 
-const ADMIN_INDEX = path.join(DIST, 'build', 'index.html');
-
-/** What the admin bundle is built from: the plugin's admin side and the app's admin folder. */
-const ADMIN_SOURCES = [
-  path.join(PLUGIN, 'admin'),
-  path.join(PLUGIN, 'shared'),
-  path.join(PLUGIN, 'package.json'),
-  path.join(ROOT, 'src', 'admin'),
-];
-
-function newestMtime(target) {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of fs.readdirSync(target)) {
-    if (entry === 'node_modules' || entry === 'dist') continue;
-    newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  }
-  return newest;
-}
-
-function adminBuildIsStale() {
-  if (!fs.existsSync(ADMIN_INDEX)) return true;
-  const built = fs.statSync(ADMIN_INDEX).mtimeMs;
-  return Math.max(...ADMIN_SOURCES.map(newestMtime)) > built;
-}
+const ADMIN_INDEX = BUILT.admin;
 
 module.exports = async () => {
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
@@ -53,7 +28,7 @@ module.exports = async () => {
   // The plugin bundle and the compiled app (dist/), each only when stale.
   await buildOnce();
 
-  if (adminBuildIsStale()) {
+  if (isStale('admin')) {
     console.log('[e2e] building the admin panel (npm run build:app)…');
     execFileSync('npm', ['run', 'build:app'], {
       cwd: ROOT,

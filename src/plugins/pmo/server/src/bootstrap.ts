@@ -1,14 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { applyContentManagerLayouts } from './content-manager/layouts';
+import { CAPABILITIES, capabilityActions } from './capabilities';
 import { actionDefinitions } from './permissions';
 import { ensurePmoRoles } from './roles/ensure-roles';
 import { bootstrapWorkflows } from './workflow/bootstrap';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
-  await (strapi.service('admin::permission') as any).actionProvider.registerMany(actionDefinitions);
+  await (strapi.service('admin::permission') as any).actionProvider.registerMany([...actionDefinitions, ...capabilityActions()]);
   await ensurePmoRoles(strapi);
   await applyContentManagerLayouts(strapi);
   await bootstrapWorkflows(strapi);
+  for (const capability of CAPABILITIES) await capability.bootstrap?.(strapi);
 };
 
 export default bootstrap;

@@ -6,16 +6,17 @@ import register from './register';
 import routes from './routes';
 import contentTypes from './content-types';
 import services from './services';
+import { capabilityContentTypes, capabilityControllers, capabilityServices } from './capabilities';
 
 export default {
   register,
   bootstrap,
   destroy,
   config,
-  controllers,
+  controllers: { ...controllers, ...capabilityControllers() },
   routes,
-  contentTypes,
-  services,
+  contentTypes: { ...contentTypes, ...capabilityContentTypes() },
+  services: { ...services, ...capabilityServices() },
   policies: {},
   middlewares: {},
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CAPABILITIES } from './capabilities';
 import { registerDocumentCurrency } from './compliance/document-currency';
 import { registerMoneyField } from './money/custom-field';
 import { registerMoneyValidation } from './money/document-middleware';
@@ -16,6 +17,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   coreGuards.forEach((guard) => catalogue.registerGuard(guard));
   coreEffects.forEach((effect) => catalogue.registerEffect(effect));
   registerWorkflowMiddleware(strapi, () => getService(strapi, 'workflow'));
+  for (const capability of CAPABILITIES) capability.register?.(strapi);
 };
 
 export default register;

@@ -44,7 +44,7 @@ export type RoleDefinition = {
   description: string;
   /** Content-type uid → actions; every role reads every app type, so only extra rights are listed. */
   content: Partial<Record<string, ContentAction[]>>;
-  plugin: PmoAction[];
+  plugin: Array<PmoAction | string>;
   /** Media library: editors of templates and documents upload files. */
   upload: boolean;
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CAPABILITIES } from '../capabilities';
 import { ROLE_DEFINITIONS, type RoleDefinition } from './definitions';
 
 type Permission = { action: string; subject?: string | null; properties?: Record<string, unknown> };
@@ -37,6 +38,21 @@ function permissionsFor(strapi: Core.Strapi, definition: RoleDefinition): Permis
   return [...contentTypeService.getPermissionsWithNestedFields(contentActions), ...plain];
 }
 
+/** A role definition plus what each capability grants that role. */
+function withCapabilityGrants(definition: RoleDefinition): RoleDefinition {
+  const content = { ...definition.content };
+  for (const capability of CAPABILITIES) {
+    for (const [uid, rights] of Object.entries(capability.contentGrants?.[definition.key] ?? {})) {
+      content[uid] = [...new Set([...(content[uid] ?? []), ...rights])];
+    }
+  }
+  const plugin = [
+    ...definition.plugin,
+    ...CAPABILITIES.flatMap((capability) => capability.grants?.[definition.key] ?? []),
+  ] as RoleDefinition['plugin'];
+  return { ...definition, content, plugin: [...new Set(plugin)] };
+}
+
 const samePermission = (a: Permission, b: Permission) =>
   a.action === b.action && (a.subject ?? null) === (b.subject ?? null);
 
@@ -52,7 +68,8 @@ export async function ensurePmoRoles(strapi: Core.Strapi) {
   // admin bootstrap that runs after ours: let it do so first on a fresh database.
   await roleService.createRolesIfNoneExist();
 
-  for (const definition of ROLE_DEFINITIONS) {
+  for (const base of ROLE_DEFINITIONS) {
+    const definition = withCapabilityGrants(base);
     let role = await strapi.db.query('admin::role').findOne({ where: { code: definition.key } });
     if (!role) {
       role = await roleService.create({

@@ -1,4 +1,5 @@
 /** Admin routes: mounted under /pmo, admin JWT, each with its policy. */
+import { capabilityAdminRoutes, capabilityContentApiRoutes } from '../capabilities';
 import { actions } from '../permissions';
 
 const can = (...required: string[]) => ({
@@ -19,7 +20,15 @@ const admin = {
     { method: 'GET', path: '/workflow-instances', handler: 'workflow.instance', config: can(actions.workflowsRead) },
     { method: 'POST', path: '/transitions', handler: 'workflow.fire', config: can(actions.transitionsFire) },
     { method: 'GET', path: '/history', handler: 'workflow.history', config: can(actions.workflowsRead) },
+
+    ...capabilityAdminRoutes(),
   ],
 };
 
-export default { admin };
+/** Content API routes: mounted under /api/pmo, for API tokens with the matching permission. */
+const contentApi = {
+  type: 'content-api',
+  routes: capabilityContentApiRoutes(),
+};
+
+export default { admin, 'content-api': contentApi };

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: builds what is missing, starts PMO Hub on SQLite (.tmp/data.db unless
+ * DATABASE_FILENAME says otherwise), loads the demo PMO and its admin users (idempotently: run it
+ * as often as you like), serves http://localhost:1337/admin and prints the demo logins.
+ *
+ * Demo only: the passwords are fixed and published, so it refuses to run with NODE_ENV=production.
+ * The loader itself is scripts/demo/seed.ts, compiled by Strapi into dist/scripts/demo/seed.js.
+ */
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const { BUILT, ROOT, isStale } = require('./build-state');
+
+function refuseProduction() {
+  if (process.env.NODE_ENV !== 'production') return;
+  console.error(
+    'npm run demo refuses to run with NODE_ENV=production: it creates admin users with published demo ' +
+      'passwords. Use `npm run build && npm run start` for a real deployment.'
+  );
+  process.exit(1);
+}
+
+/** What needs `npm run build`: a missing bundle, or plugin sources newer than the plugin bundle. */
+function buildReasons() {
+  const reasons = Object.entries(BUILT)
+    .filter(([, file]) => !fs.existsSync(file))
+    .map(([part]) => `the ${part} build is missing`);
+  if (fs.existsSync(BUILT.plugin) && isStale('plugin')) reasons.push('the pmo plugin changed since it was built');
+  if (fs.existsSync(BUILT.admin) && isStale('admin')) reasons.push('the admin panel changed since it was built');
+  return reasons;
+}
+
+function buildIfNeeded() {
+  const reasons = buildReasons();
+  if (reasons.length === 0) return;
+  console.log(`Building PMO Hub (${reasons.join('; ')}); this takes about a minute…`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) {
+    console.error('npm run build failed; the demo cannot start.');
+    process.exit(result.status || 1);
+  }
+}
+
+function printAccounts(accounts, url) {
+  const rows = accounts.map((account) => [account.email, account.password, account.role]);
+  const header = ['Email', 'Password', 'Role'];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => `  ${cells.map((cell, i) => cell.padEnd(widths[i])).join('   ')}`;
+  console.log('');
+  console.log(`PMO Hub demo is running: ${url}`);
+  console.log('Log in with any of these demo accounts (demo only, never use these passwords for real):');
+  console.log('');
+  console.log(line(header));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) console.log(line(row));
+  console.log('');
+  console.log('Press Ctrl+C to stop.');
+}
+
+async function main() {
+  refuseProduction();
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  process.chdir(ROOT);
+
+  const { ensureEnv } = require('./ensure-env');
+  if (ensureEnv(ROOT)) console.log('Wrote .env with freshly generated secrets.');
+
+  buildIfNeeded();
+
+  const { createStrapi, compileStrapi } = require('@strapi/strapi');
+  // Cheap and incremental: picks up changed TypeScript in src/, config/ and scripts/.
+  const context = await compileStrapi({ appDir: ROOT });
+  const app = await createStrapi(context).load();
+
+  // Strapi itself destroys the app on SIGINT/SIGTERM (Ctrl+C).
+  let accounts;
+  try {
+    const { loadDemoData, ensureDemoAdminUsers } = require(path.join(context.distDir, 'scripts', 'demo', 'seed.js'));
+    const result = await loadDemoData(app);
+    accounts = await ensureDemoAdminUsers(app);
+    const created = Object.entries(result.created).filter(([, count]) => count > 0);
+    console.log(
+      created.length === 0
+        ? `Demo data already loaded (anchored to ${result.anchor}); nothing to add.`
+        : `Loaded demo data anchored to ${result.anchor} in ${(result.durationMs / 1000).toFixed(1)} s: ` +
+            created.map(([uid, count]) => `${count} ${uid.split('.').pop()}`).join(', ')
+    );
+  } catch (error) {
+    console.error('Loading the demo data failed:', error);
+    await app.destroy();
+    process.exit(1);
+  }
+
+  await app.start();
+  const port = app.config.get('server.port', 1337);
+  printAccounts(accounts, `http://localhost:${port}/admin`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

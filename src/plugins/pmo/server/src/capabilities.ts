@@ -1,0 +1,15 @@
+/** The capabilities the plugin is made of, beyond the core (money, roles, workflow engine). */
+import type { Capability } from './capability';
+import { mentoring } from './mentoring';
+
+export const CAPABILITIES: Capability[] = [mentoring];
+
+const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>
+  Object.assign({}, ...CAPABILITIES.map((capability) => pick(capability) ?? {})) as Record<string, T>;
+
+export const capabilityContentTypes = () => merge((c) => c.contentTypes);
+export const capabilityServices = () => merge((c) => c.services);
+export const capabilityControllers = () => merge((c) => c.controllers);
+export const capabilityAdminRoutes = () => CAPABILITIES.flatMap((c) => c.adminRoutes ?? []);
+export const capabilityContentApiRoutes = () => CAPABILITIES.flatMap((c) => c.contentApiRoutes ?? []);
+export const capabilityActions = () => CAPABILITIES.flatMap((c) => c.actions ?? []);

@@ -1,0 +1,225 @@
+import { PMO_ROLES, getStrapi, http } from '../helpers/strapi';
+import { DEMO_UIDS, ensureDemoAdminUsers, loadDemoData, type DemoLoadResult } from '../../scripts/demo/seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../scripts/demo/accounts';
+import { DEMO_KEYS, STANDARDS } from '../../scripts/demo/catalog';
+import { isoDate } from '../../scripts/demo/generate';
+
+/**
+ * The worker's Strapi is shared with other test files, so demo rows are found by their demo
+ * keys, and idempotency compares totals before and after a second load.
+ */
+const COUNTED = [...Object.values(DEMO_UIDS), 'admin::user'];
+
+const query = (uid: string) => getStrapi().db.query(uid as any);
+
+async function countAll() {
+  const counts: Record<string, number> = {};
+  for (const uid of COUNTED) counts[uid] = await query(uid).count();
+  return counts;
+}
+
+const demoProjects = { project: { code: { $in: DEMO_KEYS.projects } } };
+const dateKey = (value: unknown) => (value instanceof Date ? isoDate(value) : String(value).slice(0, 10));
+const addDays = (day: string, days: number) => isoDate(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400000));
+
+let firstLoad: DemoLoadResult;
+
+// About 10 s on an idle machine (SQLite or PostgreSQL); generous for a busy CI box.
+beforeAll(async () => {
+  firstLoad = await loadDemoData(getStrapi());
+  await ensureDemoAdminUsers(getStrapi());
+}, 180000);
+
+describe('the demo load', () => {
+  it('leaves the same count in every content type when run a second time', async () => {
+    const before = await countAll();
+    const second = await loadDemoData(getStrapi());
+    const accounts = await ensureDemoAdminUsers(getStrapi());
+    expect(await countAll()).toEqual(before);
+    expect(Object.values(second.created).every((count) => count === 0)).toBe(true);
+    expect(second.anchor).toBe(firstLoad.anchor);
+    expect(accounts.every((account) => !account.created)).toBe(true);
+  }, 180000);
+
+  it('created rows in every app content type on the first run', () => {
+    for (const uid of Object.values(DEMO_UIDS)) {
+      expect([uid, firstLoad.created[uid] > 0]).toEqual([uid, true]);
+    }
+  });
+});
+
+describe('the demo PMO', () => {
+  it('has one portfolio of three programmes and at least twelve projects', async () => {
+    const portfolio = await query(DEMO_UIDS.portfolio).findOne({
+      where: { code: DEMO_KEYS.portfolio },
+      populate: { programmes: { populate: { projects: true } } },
+    });
+    expect(portfolio).toBeTruthy();
+    expect(portfolio.programmes).toHaveLength(3);
+    const projects = portfolio.programmes.flatMap((programme: { projects: unknown[] }) => programme.projects);
+    expect(projects.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('gives every project a manager, a sponsor, dates, tolerances and a change budget', async () => {
+    const projects = await query(DEMO_UIDS.project).findMany({
+      where: { code: { $in: DEMO_KEYS.projects } },
+      populate: { manager: true, sponsor: true, tolerances: true },
+    });
+    expect(projects).toHaveLength(DEMO_KEYS.projects.length);
+    for (const project of projects) {
+      expect(project.manager?.email).toBeTruthy();
+      expect(project.sponsor?.email).toBeTruthy();
+      expect(dateKey(project.startDate) < dateKey(project.endDate)).toBe(true);
+      expect(project.tolerances).toEqual(expect.objectContaining({ costPercent: expect.anything(), scheduleDays: expect.any(Number) }));
+      expect(String(project.changeBudget)).toMatch(/^[1-9]\d*$/);
+    }
+  });
+
+  it('budgets every project across at least twelve months, in minor units', async () => {
+    const lines = await query(DEMO_UIDS.budgetLine).findMany({
+      where: demoProjects,
+      select: ['period', 'category', 'amount'],
+      populate: { project: { select: ['code'] } },
+    });
+    const months = new Map<string, Set<string>>();
+    for (const line of lines) {
+      const period = dateKey(line.period);
+      expect(period.endsWith('-01')).toBe(true);
+      expect(String(line.amount)).toMatch(/^\d+$/);
+      if (!months.has(line.project.code)) months.set(line.project.code, new Set());
+      months.get(line.project.code)!.add(period);
+    }
+    expect([...months.keys()].sort()).toEqual([...DEMO_KEYS.projects].sort());
+    for (const periods of months.values()) expect(periods.size).toBeGreaterThanOrEqual(12);
+    const categories = new Set(lines.map((line: { category: string }) => line.category));
+    for (const category of ['labour', 'capex', 'opex', 'contingency', 'management-reserve']) {
+      expect(categories).toContain(category);
+    }
+  });
+
+  it('books actual costs, with some projects over budget and some under', async () => {
+    const lines = await query(DEMO_UIDS.budgetLine).findMany({
+      where: demoProjects,
+      select: ['period', 'category', 'amount'],
+      populate: { project: { select: ['code'] } },
+    });
+    const costs = await query(DEMO_UIDS.costEntry).findMany({
+      where: demoProjects,
+      select: ['amount', 'supplier', 'reference'],
+      populate: { project: { select: ['code'] } },
+    });
+    expect(costs.length).toBeGreaterThan(100);
+    const month = `${firstLoad.anchor.slice(0, 7)}-01`;
+    const ratios = DEMO_KEYS.projects
+      .map((code) => {
+        const planned = lines
+          .filter((l: any) => l.project.code === code && dateKey(l.period) < month && !['contingency', 'management-reserve'].includes(l.category))
+          .reduce((sum: bigint, l: any) => sum + BigInt(l.amount), BigInt(0));
+        const actual = costs
+          .filter((c: any) => c.project.code === code)
+          .reduce((sum: bigint, c: any) => sum + BigInt(c.amount), BigInt(0));
+        return planned > BigInt(0) ? Number(actual) / Number(planned) : null;
+      })
+      .filter((ratio): ratio is number => ratio !== null);
+    expect(ratios.some((ratio) => ratio > 1.05)).toBe(true);
+    expect(ratios.some((ratio) => ratio < 0.95)).toBe(true);
+    for (const cost of costs) {
+      expect(cost.supplier).toBeTruthy();
+      expect(cost.reference).toBeTruthy();
+    }
+  });
+
+  it('reports status monthly with growing progress and varying RAG', async () => {
+    const reports = await query(DEMO_UIDS.statusReport).findMany({
+      where: demoProjects,
+      populate: { project: { select: ['code'] } },
+      orderBy: { asOf: 'asc' },
+    });
+    expect(reports.length).toBeGreaterThan(50);
+    const byProject = new Map<string, number[]>();
+    for (const report of reports) {
+      expect(report.summary && report.risks && report.issues && report.nextSteps).toBeTruthy();
+      byProject.set(report.project.code, [...(byProject.get(report.project.code) ?? []), report.percentComplete]);
+    }
+    for (const progress of byProject.values()) {
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    }
+    expect(new Set(reports.map((report: { ragOverall: string }) => report.ragOverall))).toEqual(new Set(['green', 'amber', 'red']));
+  });
+
+  it('has people in every PMO role, in departments with leaders', async () => {
+    const people = await query(DEMO_UIDS.person).findMany({
+      where: { email: { $in: DEMO_KEYS.people } },
+      select: ['email', 'pmoRole'],
+    });
+    expect(people).toHaveLength(DEMO_KEYS.people.length);
+    const roles = new Set(people.map((person: { pmoRole: string }) => person.pmoRole));
+    for (const role of PMO_ROLES) expect(roles).toContain(role);
+
+    const departments = await query(DEMO_UIDS.department).findMany({
+      where: { name: { $in: DEMO_KEYS.departments } },
+      populate: { leader: true, members: true },
+    });
+    expect(departments).toHaveLength(DEMO_KEYS.departments.length);
+    for (const department of departments) {
+      expect(department.leader).toBeTruthy();
+      expect(department.members.length).toBeGreaterThan(0);
+    }
+    expect(await query(DEMO_UIDS.allocation).count({ where: demoProjects })).toBeGreaterThanOrEqual(DEMO_KEYS.projects.length);
+  });
+
+  it('publishes every standard, each with published templates', async () => {
+    const standards = await query(DEMO_UIDS.standard).findMany({
+      where: { code: { $in: DEMO_KEYS.standards }, publishedAt: { $notNull: true } },
+      populate: { templates: true, checklist: true },
+    });
+    expect(standards).toHaveLength(STANDARDS.length);
+    for (const standard of standards) {
+      expect(standard.templates.length).toBeGreaterThan(0);
+      expect(standard.templates.every((template: { publishedAt: unknown }) => template.publishedAt)).toBe(true);
+      expect(standard.checklist.length).toBeGreaterThan(0);
+      expect(Array.isArray(standard.body) && standard.body.length > 0).toBe(true);
+      expect(Array.isArray(standard.appliesToStates)).toBe(true);
+    }
+  });
+
+  it('has documents overdue for review today, and documents that are current', async () => {
+    const documents = await query(DEMO_UIDS.document).findMany({
+      where: { $or: [demoProjects, { programme: { code: { $in: DEMO_KEYS.programmes } } }] },
+      select: ['title', 'status', 'lastReviewedAt', 'reviewCycleDays', 'nextReviewDue'],
+    });
+    const today = isoDate(new Date());
+    const due = (doc: any) =>
+      doc.nextReviewDue ? dateKey(doc.nextReviewDue) : addDays(dateKey(doc.lastReviewedAt), doc.reviewCycleDays);
+    const reviewed = documents.filter((doc: any) => doc.status === 'approved' && doc.lastReviewedAt);
+    expect(reviewed.filter((doc: any) => due(doc) < today).length).toBeGreaterThanOrEqual(3);
+    expect(reviewed.filter((doc: any) => due(doc) >= today).length).toBeGreaterThan(10);
+    expect(new Set(documents.map((doc: { status: string }) => doc.status))).toEqual(
+      new Set(['draft', 'in-review', 'approved', 'superseded'])
+    );
+  });
+});
+
+describe('the demo accounts', () => {
+  it('log in with the documented password, one per PMO role and a super admin', async () => {
+    const users = await query('admin::user').findMany({
+      where: { email: { $in: DEMO_ACCOUNTS.map((account) => account.email) } },
+      populate: { roles: true },
+    });
+    const roleCodes = users.flatMap((user: { roles: Array<{ code: string }> }) => user.roles.map((role) => role.code));
+    expect(roleCodes.sort()).toEqual([...PMO_ROLES, 'strapi-super-admin'].sort());
+
+    for (const account of DEMO_ACCOUNTS) {
+      const res = await http().post('/admin/login').send({ email: account.email, password: DEMO_PASSWORD });
+      expect([account.email, res.status]).toEqual([account.email, 200]);
+      expect(res.body.data.token).toEqual(expect.any(String));
+    }
+  });
+
+  it('are each linked by email to a person with the matching PMO role', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const person = await query(DEMO_UIDS.person).findOne({ where: { email: account.email } });
+      expect([account.email, person?.pmoRole]).toEqual([account.email, account.pmoRole]);
+    }
+  });
+});
