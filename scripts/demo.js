@@ -80,9 +80,11 @@ async function main() {
   // Strapi itself destroys the app on SIGINT/SIGTERM (Ctrl+C).
   let accounts;
   try {
-    const { loadDemoData, ensureDemoAdminUsers } = require(path.join(context.distDir, 'scripts', 'demo', 'seed.js'));
+    const { loadDemoData, ensureDemoAdminUsers, advanceDemoLifecycles } = require(path.join(context.distDir, 'scripts', 'demo', 'seed.js'));
     const result = await loadDemoData(app);
     accounts = await ensureDemoAdminUsers(app);
+    const gates = await advanceDemoLifecycles(app);
+    if (gates > 0) console.log(`Took the demo projects through ${gates} lifecycle gates.`);
     const created = Object.entries(result.created).filter(([, count]) => count > 0);
     console.log(
       created.length === 0

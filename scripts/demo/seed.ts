@@ -8,7 +8,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SUPER_ADMIN_ROLE, fullNameOf } from './accounts';
-import { DEPARTMENTS, PEOPLE, PORTFOLIO, PROGRAMMES, STANDARDS, emailOf, type StandardSpec, type TemplateSpec } from './catalog';
+import { DEPARTMENTS, PEOPLE, PORTFOLIO, PROGRAMMES, PROJECTS, STANDARDS, emailOf, type StandardSpec, type TemplateSpec } from './catalog';
 import { anchorFrom, generateDemo, isoDate, unknownPeople, type Anchor } from './generate';
 
 export const DEMO_UIDS = {
@@ -441,4 +441,51 @@ export async function ensureDemoAdminUsers(strapi: Core.Strapi): Promise<DemoAcc
     results.push({ email: account.email, password: DEMO_PASSWORD, role: role.name, created: !user });
   }
   return results;
+}
+
+/** Where a demo project stands in its lifecycle, from its dates relative to the anchor month. */
+export function demoLifecycleTarget(spec: { startOffset: number; months: number }): string {
+  if (spec.startOffset > 2) return 'proposed';
+  if (spec.startOffset > 0) return 'initiating';
+  if (spec.startOffset === 0) return 'planning';
+  if (spec.startOffset + spec.months > 0) return 'executing';
+  return 'closing';
+}
+
+const GATES = [
+  { transition: 'gate-1', to: 'initiating' },
+  { transition: 'gate-2', to: 'planning' },
+  { transition: 'gate-3', to: 'executing' },
+  { transition: 'gate-4', to: 'closing' },
+];
+const PATH = ['proposed', ...GATES.map((gate) => gate.to)];
+
+/**
+ * Takes each demo project through the gates of the project lifecycle up to where its dates put
+ * it, as the demo super admin, through the workflow engine (so history and mirrors are real).
+ * Idempotent: a project already there, or off the gate path (held, cancelled), is left alone.
+ */
+export async function advanceDemoLifecycles(strapi: Core.Strapi): Promise<number> {
+  const admin = DEMO_ACCOUNTS.find((account) => account.roleCode === SUPER_ADMIN_ROLE)!;
+  const user = await query(strapi, 'admin::user').findOne({ where: { email: admin.email }, populate: ['roles'] });
+  if (!user) throw new Error('ensureDemoAdminUsers must run before advanceDemoLifecycles');
+  const engine = strapi.plugin('pmo').service('workflow') as {
+    fire(request: { uid: string; documentId: string; transition: string; comment?: string }, user: unknown): Promise<unknown>;
+  };
+  let fired = 0;
+  for (const spec of PROJECTS) {
+    const project = await query(strapi, DEMO_UIDS.project).findOne({ where: { code: spec.code }, select: ['documentId', 'workflowState'] });
+    if (!project) continue;
+    const from = PATH.indexOf(project.workflowState ?? 'proposed');
+    const to = PATH.indexOf(demoLifecycleTarget(spec));
+    if (from < 0) continue;
+    for (const gate of GATES.slice(from, Math.max(from, to))) {
+      await engine.fire(
+        { uid: DEMO_UIDS.project, documentId: project.documentId, transition: gate.transition, comment: 'Demo: gate passed' },
+        user
+      );
+      fired += 1;
+    }
+  }
+  return fired;
 }

@@ -1,5 +1,5 @@
 import { PMO_ROLES, getStrapi, http } from '../helpers/strapi';
-import { DEMO_UIDS, ensureDemoAdminUsers, loadDemoData, type DemoLoadResult } from '../../scripts/demo/seed';
+import { DEMO_UIDS, advanceDemoLifecycles, ensureDemoAdminUsers, loadDemoData, type DemoLoadResult } from '../../scripts/demo/seed';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../scripts/demo/accounts';
 import { DEMO_KEYS, STANDARDS } from '../../scripts/demo/catalog';
 import { isoDate } from '../../scripts/demo/generate';
@@ -23,11 +23,13 @@ const dateKey = (value: unknown) => (value instanceof Date ? isoDate(value) : St
 const addDays = (day: string, days: number) => isoDate(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400000));
 
 let firstLoad: DemoLoadResult;
+let firstGates: number;
 
 // About 10 s on an idle machine (SQLite or PostgreSQL); generous for a busy CI box.
 beforeAll(async () => {
   firstLoad = await loadDemoData(getStrapi());
   await ensureDemoAdminUsers(getStrapi());
+  firstGates = await advanceDemoLifecycles(getStrapi());
 }, 180000);
 
 describe('the demo load', () => {
@@ -39,6 +41,23 @@ describe('the demo load', () => {
     expect(Object.values(second.created).every((count) => count === 0)).toBe(true);
     expect(second.anchor).toBe(firstLoad.anchor);
     expect(accounts.every((account) => !account.created)).toBe(true);
+  }, 180000);
+
+  it('takes projects through their lifecycle gates once, through the workflow engine', async () => {
+    const strapi = getStrapi();
+    const states = async () =>
+      (await strapi.db.query(DEMO_UIDS.project).findMany({ where: { code: { $in: DEMO_KEYS.projects } }, select: ['code', 'workflowState'] }))
+        .map((p: { code: string; workflowState: string }) => `${p.code}:${p.workflowState}`)
+        .sort();
+    const before = await states();
+    const events = await strapi.db.query('plugin::pmo.transition-event').count();
+    expect(firstGates).toBeGreaterThan(0);
+    expect(await advanceDemoLifecycles(strapi)).toBe(0);
+    expect(await states()).toEqual(before);
+    expect(await strapi.db.query('plugin::pmo.transition-event').count()).toBe(events);
+    const reached = new Set(before.map((entry) => entry.split(':')[1]));
+    expect(reached.has('executing')).toBe(true);
+    expect(reached.size).toBeGreaterThanOrEqual(3);
   }, 180000);
 
   it('created rows in every app content type on the first run', () => {
