@@ -14,6 +14,15 @@ const DERIVED_FIELDS: Record<string, Record<string, string>> = {
   },
 };
 
+/**
+ * Fields the Content Manager must not render in the edit view. A document's review `status`
+ * (DESIGN.md) collides with the Content Manager's own draft & publish `status`: it is edited in
+ * the document review panel instead (compliance/document-review.ts).
+ */
+const HIDDEN_IN_EDIT: Record<string, string[]> = {
+  'api::document.document': ['status'],
+};
+
 /** List columns that make each list readable at a glance; applied once, then the admin's. */
 const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; defaultSortBy?: string }> = {
   'api::portfolio.portfolio': { list: ['code', 'name', 'programmes'], mainField: 'name', defaultSortBy: 'code' },
@@ -24,19 +33,19 @@ const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; default
   'api::allocation.allocation': { list: ['person', 'project', 'percent', 'startDate', 'endDate'] },
   'api::standard.standard': { list: ['code', 'title', 'version', 'category', 'mandatory'], mainField: 'title', defaultSortBy: 'code' },
   'api::template.template': { list: ['title', 'documentType', 'version', 'standard'], mainField: 'title', defaultSortBy: 'title' },
-  'api::document.document': { list: ['title', 'documentType', 'project', 'owner', 'status', 'nextReviewDue'], mainField: 'title', defaultSortBy: 'nextReviewDue' },
+  'api::document.document': { list: ['title', 'documentType', 'project', 'owner', 'lastReviewedAt', 'nextReviewDue'], mainField: 'title', defaultSortBy: 'nextReviewDue' },
   'api::status-report.status-report': { list: ['project', 'asOf', 'percentComplete', 'ragOverall'], mainField: 'asOf', defaultSortBy: 'asOf' },
   'api::budget-line.budget-line': { list: ['project', 'period', 'category', 'amount'], mainField: 'note', defaultSortBy: 'period' },
   'api::cost-entry.cost-entry': { list: ['project', 'date', 'category', 'amount', 'supplier', 'reference'], mainField: 'reference', defaultSortBy: 'date' },
 };
 
 const STORE_KEY = 'content-manager-layouts';
-const LAYOUTS_VERSION = 1;
+const LAYOUTS_VERSION = 2;
 
 type Configuration = {
   settings: Record<string, unknown>;
   metadatas: Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
-  layouts: { list: string[]; edit: unknown };
+  layouts: { list: string[]; edit: Array<Array<{ name: string; size: number }>> };
 };
 
 /** Applies PMO Hub's Content Manager layouts: derived fields read-only always, list columns once. */
@@ -44,7 +53,7 @@ export async function applyContentManagerLayouts(strapi: Core.Strapi) {
   const service = strapi.plugin('content-manager').service('content-types') as any;
   const store = strapi.store({ type: 'plugin', name: 'pmo' });
   const applied = Number((await store.get({ key: STORE_KEY })) ?? 0);
-  const uids = new Set([...Object.keys(DERIVED_FIELDS), ...Object.keys(LIST_COLUMNS)]);
+  const uids = new Set([...Object.keys(DERIVED_FIELDS), ...Object.keys(HIDDEN_IN_EDIT), ...Object.keys(LIST_COLUMNS)]);
 
   for (const uid of uids) {
     const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
@@ -57,6 +66,19 @@ export async function applyContentManagerLayouts(strapi: Core.Strapi) {
       const edit = next.metadatas[field]?.edit;
       if (edit && (edit.editable !== false || edit.description !== description)) {
         Object.assign(edit, { editable: false, description });
+        changed = true;
+      }
+    }
+
+    for (const field of HIDDEN_IN_EDIT[uid] ?? []) {
+      const edit = next.metadatas[field]?.edit;
+      if (edit && edit.visible !== false) {
+        edit.visible = false;
+        changed = true;
+      }
+      const rows = next.layouts.edit.map((row) => row.filter((cell) => cell.name !== field)).filter((row) => row.length > 0);
+      if (JSON.stringify(rows) !== JSON.stringify(next.layouts.edit)) {
+        next.layouts.edit = rows;
         changed = true;
       }
     }

@@ -1,0 +1,63 @@
+/** A document's review status and reviews, edited through PMO Hub's route (the Content Manager cannot). */
+import { asRole, asSuperAdmin, getStrapi } from '../helpers/strapi';
+
+const DOCUMENT = 'api::document.document';
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function document() {
+  return getStrapi().documents(DOCUMENT).create({
+    data: { title: 'Project plan', documentType: 'project-plan', status: 'draft', reviewCycleDays: 30 } as any,
+  });
+}
+
+describe('document review', () => {
+  it('approves a document and records a review, deriving the next review date', async () => {
+    const doc = await document();
+    const analyst = await asRole('pmo-analyst');
+    const approved = await analyst.put(`/pmo/documents/${doc.documentId}/review`).send({ status: 'approved' });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', overdue: false });
+    expect(approved.body.approvedAt).toBeTruthy();
+
+    const reviewed = await analyst.put(`/pmo/documents/${doc.documentId}/review`).send({ reviewedOn: '2020-01-01' });
+    expect(reviewed.body).toMatchObject({ lastReviewedAt: '2020-01-01', nextReviewDue: '2020-01-31', overdue: true });
+
+    const todayReview = await analyst.put(`/pmo/documents/${doc.documentId}/review`).send({ reviewed: true });
+    expect(todayReview.body).toMatchObject({ lastReviewedAt: today(), overdue: false });
+    const stored = await getStrapi().documents(DOCUMENT).findOne({ documentId: doc.documentId });
+    expect(stored).toMatchObject({ status: 'approved', lastReviewedAt: today() });
+  });
+
+  it('refuses bad input with 400 naming the field, and changes nothing', async () => {
+    const doc = await document();
+    const analyst = await asRole('pmo-analyst');
+    for (const [body, field] of [
+      [{ status: 'final' }, 'status'],
+      [{ reviewedOn: '2026-02-30' }, 'reviewedOn'],
+      [{ reviewed: 'yes' }, 'reviewed'],
+      [{ colour: 'red' }, 'colour'],
+    ] as const) {
+      const res = await analyst.put(`/pmo/documents/${doc.documentId}/review`).send(body);
+      expect([res.status, JSON.stringify(res.body.error)]).toEqual([400, expect.stringContaining(field)]);
+    }
+    expect((await getStrapi().documents(DOCUMENT).findOne({ documentId: doc.documentId }))!.status).toBe('draft');
+  });
+
+  it('lets only roles that may edit documents change them', async () => {
+    const doc = await document();
+    const finance = await asRole('finance');
+    expect((await finance.get(`/pmo/documents/${doc.documentId}/review`)).status).toBe(200);
+    const refused = await finance.put(`/pmo/documents/${doc.documentId}/review`).send({ status: 'approved' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/may not change documents/);
+    expect((await finance.get('/pmo/documents/nope/review')).status).toBe(404);
+  });
+
+  it('keeps the colliding status field out of the Content Manager edit view', async () => {
+    const admin = await asSuperAdmin();
+    const res = await admin.get(`/content-manager/content-types/${DOCUMENT}/configuration`);
+    const { metadatas, layouts } = res.body.data.contentType;
+    expect(metadatas.status.edit.visible).toBe(false);
+    expect(layouts.edit.flat().map((cell: { name: string }) => cell.name)).not.toContain('status');
+  });
+});
