@@ -1,9 +1,8 @@
 /** The capabilities the plugin is made of, beyond the core (money, roles, workflow engine). */
 import type { Capability } from './capability';
 import { documentReview } from './compliance/document-review';
-import { finance } from './finance';
 
-export const CAPABILITIES: Capability[] = [documentReview, mentoring, finance];
+export const CAPABILITIES: Capability[] = [documentReview];
 
 const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>
   Object.assign({}, ...CAPABILITIES.map((capability) => pick(capability) ?? {})) as Record<string, T>;
