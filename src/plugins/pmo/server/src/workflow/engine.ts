@@ -293,8 +293,32 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
     return instance;
   }
 
-  async function loadTarget(uid: string, documentId: string) {
-    const target = await strapi.documents(uid as any).findOne({ documentId, populate: '*' } as any);
+  /**
+   * What guards, actor rules and effects of these transitions read on the target: relations and
+   * components named by actor fields, field-guard paths and notify recipients. Only those are
+   * populated (a project's cost entries, say, are never loaded to fire a transition).
+   */
+  function populateFor(uid: string, transitions: WorkflowTransition[]) {
+    const attributes = ((strapi.contentTypes as any)[uid]?.attributes ?? {}) as Record<string, { type: string }>;
+    const names = new Set<string>();
+    for (const transition of transitions) {
+      for (const rule of transition.actors ?? []) if ('field' in rule) names.add(rule.field);
+      for (const guard of transition.guards ?? []) {
+        if (guard.type === 'field' && typeof guard.path === 'string') names.add(guard.path.split('.')[0]);
+      }
+      for (const effect of transition.effects ?? []) {
+        for (const recipient of (effect.to as unknown[]) ?? []) {
+          if (typeof recipient === 'string' && recipient.startsWith('field:')) names.add(recipient.slice(6));
+        }
+      }
+    }
+    return [...names].filter((name) => ['relation', 'component', 'media'].includes(attributes[name]?.type));
+  }
+
+  async function loadTarget(uid: string, documentId: string, transitions: WorkflowTransition[]) {
+    const target = await db()
+      .query(uid as any)
+      .findOne({ where: { documentId }, populate: populateFor(uid, transitions) });
     return (target ?? null) as Record<string, unknown> | null;
   }
 
@@ -337,11 +361,12 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
     const workflow = await requireGoverned(uid, documentId);
     const instance = await ensureInstance(workflow, uid, documentId, null);
     const definition = workflow.definition;
-    const [actor, target] = await Promise.all([actorFacts(strapi, user), loadTarget(uid, documentId)]);
+    const available = definition.transitions.filter((t) => t.from.includes(instance.state));
+    const [actor, target] = await Promise.all([actorFacts(strapi, user), loadTarget(uid, documentId, available)]);
     const relations = relationsOf(definition, target ?? {});
     const base = { strapi, definition, uid, documentId, target: target ?? {}, actor };
     const transitions = [];
-    for (const transition of definition.transitions.filter((t) => t.from.includes(instance.state))) {
+    for (const transition of available) {
       const guardOutcomes = await evaluateGuards(transition, { ...base, transition });
       transitions.push(
         evaluateTransition({ definition, transition, instance: instanceFacts(instance), actor, relations, guardOutcomes })
@@ -380,7 +405,7 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
     let emit: Record<string, unknown> | null = null;
     const result = await db().transaction(async ({ onCommit }) => {
       const instance = (await findInstance(uid, documentId))!;
-      const target = (await loadTarget(uid, documentId)) ?? {};
+      const target = (await loadTarget(uid, documentId, [transition])) ?? {};
       const now = nowIso();
       const context: GuardContext = { strapi, definition, transition, uid, documentId, target, actor };
       // Guards only matter once the cheaper checks pass; evaluate them lazily.
