@@ -18,6 +18,7 @@ const TYPES = {
   statusReport: 'api::status-report.status-report',
   budgetLine: 'api::budget-line.budget-line',
   costEntry: 'api::cost-entry.cost-entry',
+  changeRequest: 'plugin::pmo.change-request',
 } as const;
 type TypeKey = keyof typeof TYPES;
 const ALL = Object.keys(TYPES) as TypeKey[];
@@ -25,9 +26,9 @@ const ALL = Object.keys(TYPES) as TypeKey[];
 const MAY_CREATE: Record<PmoRole, TypeKey[]> = {
   'pmo-director': ['portfolio', 'programme'],
   'pmo-manager': ALL,
-  'pmo-analyst': ['document', 'statusReport'],
+  'pmo-analyst': ['document', 'statusReport', 'changeRequest'],
   'pmo-administrator': ['person', 'department', 'allocation', 'standard', 'template'],
-  'project-manager': ['document', 'statusReport', 'allocation'],
+  'project-manager': ['document', 'statusReport', 'allocation', 'changeRequest'],
   'change-board': [],
   finance: ['budgetLine', 'costEntry'],
 };

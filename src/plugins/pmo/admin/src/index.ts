@@ -3,6 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { Initializer } from './components/Initializer';
 import { MoneyIcon } from './components/MoneyIcon';
 import { PluginIcon } from './components/PluginIcon';
+import { WorkflowPanel } from './pages/workflow/panel/WorkflowPanel';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
 
@@ -34,12 +35,34 @@ const plugin: StrapiApp['appPlugins'][string] = {
       },
     });
 
+    app.createSettingSection(
+      { id: PLUGIN_ID, intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'PMO Hub' } },
+      [
+        {
+          id: 'pmo-workflows',
+          intlLabel: { id: getTranslation('settings.workflows'), defaultMessage: 'Workflows' },
+          // Relative to /settings: the pages live under /admin/settings/pmo/workflows.
+          to: `${PLUGIN_ID}/workflows`,
+          Component: () => import('./pages/workflow/WorkflowSettings'),
+          permissions: [{ action: 'plugin::pmo.workflows.read', subject: null }],
+        },
+      ]
+    );
+
     app.registerPlugin({
       id: PLUGIN_ID,
       initializer: Initializer,
       isReady: false,
       name: PLUGIN_ID,
     });
+  },
+
+  bootstrap(app) {
+    // The workflow side panel in the Content Manager's edit view, as Review Workflows adds its own.
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis?: { addEditViewSidePanel?: (panels: unknown[]) => void };
+    };
+    contentManager?.apis?.addEditViewSidePanel?.([WorkflowPanel]);
   },
 
   async registerTrads({ locales }) {

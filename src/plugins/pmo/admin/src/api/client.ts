@@ -1,6 +1,13 @@
 /** One typed client over Strapi's fetch client for the plugin's admin routes (/pmo/...). */
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useQuery } from 'react-query';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useMutation, useQuery, useQueryClient } from 'react-query';
+
+import type {
+  DefinitionProblem,
+  TransitionEventView,
+  WorkflowDefinition,
+  WorkflowInstanceView,
+} from '../../../shared/workflow-types';
 
 export type PmoSettings = { currency: string };
 
@@ -10,4 +17,246 @@ export function usePmoSettings() {
     const { data } = await get<PmoSettings>('/pmo/settings');
     return data;
   }, { staleTime: Infinity });
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Errors
+ * -------------------------------------------------------------------------------------------*/
+
+/** A refusal from a PMO route: its status, the server's message and its details. */
+export class PmoApiError extends Error {
+  readonly status: number;
+  readonly details: Record<string, unknown>;
+
+  constructor(status: number, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'PmoApiError';
+    this.status = status;
+    this.details = details;
+  }
+
+  /** The definition problems a 400 listed (`details.problems`). */
+  get problems(): DefinitionProblem[] {
+    const problems = this.details.problems;
+    return Array.isArray(problems) ? (problems as DefinitionProblem[]) : [];
+  }
+}
+
+/** Whatever the fetch client threw, as a PmoApiError (status 0: no answer from the server). */
+export function toPmoApiError(error: unknown): PmoApiError {
+  if (error instanceof PmoApiError) return error;
+  if (isFetchError(error)) {
+    const body = error.response?.data?.error as
+      | { status?: number; message?: string; details?: Record<string, unknown> }
+      | undefined;
+    return new PmoApiError(
+      error.status ?? body?.status ?? 0,
+      body?.message ?? error.message,
+      body?.details ?? {}
+    );
+  }
+  return new PmoApiError(0, error instanceof Error ? error.message : String(error));
+}
+
+/** Runs a request and rethrows any refusal as a PmoApiError. */
+async function call<T>(request: () => Promise<{ data: T }>): Promise<T> {
+  try {
+    return (await request()).data;
+  } catch (error) {
+    throw toPmoApiError(error);
+  }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Workflow definitions
+ * -------------------------------------------------------------------------------------------*/
+
+/** GET /pmo/workflows item: a stored definition with its version and items per state. */
+export type WorkflowSummary = {
+  key: string;
+  name: string;
+  appliesTo: string;
+  version: number;
+  definition: WorkflowDefinition;
+  /** State key → how many items sit in it. */
+  instances: Record<string, number>;
+  updatedAt: string | null;
+};
+
+/** A 409 on update: states the update removes that still hold items. */
+export type HeldState = { state: string; documentIds: string[] };
+
+const keys = {
+  workflows: ['pmo', 'workflows'] as const,
+  workflow: (key: string) => ['pmo', 'workflows', key] as const,
+  instance: (uid: string, documentId: string) => ['pmo', 'workflow-instance', uid, documentId] as const,
+  history: (uid: string, documentId: string) => ['pmo', 'history', uid, documentId] as const,
+  contentTypes: ['pmo', 'content-types'] as const,
+};
+
+export function useWorkflows(options: { staleTime?: number } = {}) {
+  const { get } = useFetchClient();
+  return useQuery<WorkflowSummary[], PmoApiError>(
+    keys.workflows,
+    () => call(() => get<WorkflowSummary[]>('/pmo/workflows')),
+    { retry: false, ...options }
+  );
+}
+
+export function useWorkflow(key: string | undefined, options: { staleTime?: number } = {}) {
+  const { get } = useFetchClient();
+  return useQuery<WorkflowSummary, PmoApiError>(
+    keys.workflow(key ?? ''),
+    () => call(() => get<WorkflowSummary>(`/pmo/workflows/${encodeURIComponent(key ?? '')}`)),
+    { enabled: Boolean(key), retry: false, ...options }
+  );
+}
+
+/** POST /pmo/workflows/validate: every problem of a draft, saving nothing. */
+export function useValidateWorkflow() {
+  const { post } = useFetchClient();
+  return useMutation<DefinitionProblem[], PmoApiError, unknown>(async (definition) => {
+    const { problems } = await call(() =>
+      post<{ problems: DefinitionProblem[] }>('/pmo/workflows/validate', definition)
+    );
+    return problems;
+  });
+}
+
+/**
+ * Saves a definition: POST when `existingKey` is undefined (a new workflow), else PUT (a new
+ * version). Refusals: 400 with `problems`, 409 with `states` (removed states holding items).
+ */
+export function useSaveWorkflow() {
+  const { post, put } = useFetchClient();
+  const queryClient = useQueryClient();
+  return useMutation<
+    WorkflowSummary,
+    PmoApiError,
+    { existingKey?: string; definition: WorkflowDefinition }
+  >(
+    ({ existingKey, definition }) =>
+      call(() =>
+        existingKey === undefined
+          ? post<WorkflowSummary>('/pmo/workflows', definition)
+          : put<WorkflowSummary>(`/pmo/workflows/${encodeURIComponent(existingKey)}`, definition)
+      ),
+    {
+      onSuccess(saved) {
+        queryClient.setQueryData(keys.workflow(saved.key), saved);
+        void queryClient.invalidateQueries(keys.workflows, { exact: true });
+        // Side panels show the definition's states and transitions.
+        void queryClient.invalidateQueries(['pmo', 'workflow-instance']);
+      },
+    }
+  );
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Instances, transitions, history
+ * -------------------------------------------------------------------------------------------*/
+
+/** Where the item stands and what the caller may do; a 404 means its type has no workflow. */
+export function useWorkflowInstance(uid: string, documentId: string | undefined, enabled = true) {
+  const { get } = useFetchClient();
+  return useQuery<WorkflowInstanceView, PmoApiError>(
+    keys.instance(uid, documentId ?? ''),
+    () =>
+      call(() =>
+        get<WorkflowInstanceView>('/pmo/workflow-instances', { params: { uid, documentId } })
+      ),
+    { enabled: enabled && Boolean(uid && documentId), retry: false, refetchOnWindowFocus: false, staleTime: 5_000 }
+  );
+}
+
+export function useWorkflowHistory(uid: string, documentId: string | undefined) {
+  const { get } = useFetchClient();
+  return useQuery<TransitionEventView[], PmoApiError>(
+    keys.history(uid, documentId ?? ''),
+    () =>
+      call(() => get<TransitionEventView[]>('/pmo/history', { params: { uid, documentId } })),
+    { enabled: Boolean(uid && documentId), retry: false, refetchOnWindowFocus: false, staleTime: 5_000 }
+  );
+}
+
+export type FireTransitionRequest = {
+  uid: string;
+  documentId: string;
+  transition: string;
+  comment?: string;
+  expectedVersion?: number;
+};
+
+/** 200: the item moved. 202: a vote was recorded short of the quorum. */
+export type FireTransitionResult =
+  | { outcome: 'applied'; state: string; version: number }
+  | { outcome: 'vote'; votes: number; quorum: number; version: number };
+
+/**
+ * POST /pmo/transitions. Refusals (400/403/404/409/422) reject with a PmoApiError; a 422 carries
+ * `details.failures: [{ guard, message }]`. On success the item's instance and history reload.
+ */
+export function useFireTransition() {
+  const { post } = useFetchClient();
+  const queryClient = useQueryClient();
+  return useMutation<FireTransitionResult, PmoApiError, FireTransitionRequest>(
+    async (request) => {
+      // The fetch client hides the status of a success, so the body tells 200 from 202.
+      const body = await call(() =>
+        post<{ state?: string; votes?: number; quorum?: number; version: number }>(
+          '/pmo/transitions',
+          request
+        )
+      );
+      return typeof body.state === 'string'
+        ? { outcome: 'applied', state: body.state, version: body.version }
+        : { outcome: 'vote', votes: body.votes ?? 0, quorum: body.quorum ?? 0, version: body.version };
+    },
+    {
+      onSettled(_result, _error, { uid, documentId }) {
+        void queryClient.invalidateQueries(keys.instance(uid, documentId));
+        void queryClient.invalidateQueries(keys.history(uid, documentId));
+        void queryClient.invalidateQueries(keys.workflows, { exact: true });
+      },
+    }
+  );
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Content types (for the editor's choices: which types, which fields)
+ * -------------------------------------------------------------------------------------------*/
+
+export type AttributeInfo = {
+  type: string;
+  relation?: string;
+  target?: string;
+  component?: string;
+  repeatable?: boolean;
+  customField?: string;
+};
+
+export type ContentTypeInfo = {
+  uid: string;
+  kind?: string;
+  info: { displayName: string; singularName?: string; pluralName?: string };
+  attributes: Record<string, AttributeInfo>;
+};
+
+export type ComponentInfo = { uid: string; attributes: Record<string, AttributeInfo> };
+
+/** The content types and components the Content Manager knows, from its /init route. */
+export function useContentTypes() {
+  const { get } = useFetchClient();
+  return useQuery<{ contentTypes: ContentTypeInfo[]; components: ComponentInfo[] }, PmoApiError>(
+    keys.contentTypes,
+    async () => {
+      const { data } = await call(() =>
+        get<{ data: { contentTypes: ContentTypeInfo[]; components: ComponentInfo[] } }>(
+          '/content-manager/init'
+        )
+      );
+      return { contentTypes: data.contentTypes ?? [], components: data.components ?? [] };
+    },
+    { staleTime: Infinity, retry: false }
+  );
 }

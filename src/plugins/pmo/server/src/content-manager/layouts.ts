@@ -36,11 +36,12 @@ const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; default
   'api::document.document': { list: ['title', 'documentType', 'project', 'owner', 'lastReviewedAt', 'nextReviewDue'], mainField: 'title', defaultSortBy: 'nextReviewDue' },
   'api::status-report.status-report': { list: ['project', 'asOf', 'percentComplete', 'ragOverall'], mainField: 'asOf', defaultSortBy: 'asOf' },
   'api::budget-line.budget-line': { list: ['project', 'period', 'category', 'amount'], mainField: 'note', defaultSortBy: 'period' },
+  'plugin::pmo.change-request': { list: ['reference', 'title', 'project', 'type', 'authorityLevel', 'workflowState'], mainField: 'title', defaultSortBy: 'reference' },
   'api::cost-entry.cost-entry': { list: ['project', 'date', 'category', 'amount', 'supplier', 'reference'], mainField: 'reference', defaultSortBy: 'date' },
 };
 
 const STORE_KEY = 'content-manager-layouts';
-const LAYOUTS_VERSION = 2;
+const LAYOUTS_VERSION = 3;
 
 type Configuration = {
   settings: Record<string, unknown>;

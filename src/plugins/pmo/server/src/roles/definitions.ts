@@ -32,6 +32,7 @@ export const APP_CONTENT_TYPES = {
   statusReport: 'api::status-report.status-report',
   budgetLine: 'api::budget-line.budget-line',
   costEntry: 'api::cost-entry.cost-entry',
+  changeRequest: 'plugin::pmo.change-request',
 } as const;
 
 const ALL = Object.values(APP_CONTENT_TYPES);
@@ -81,7 +82,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     key: 'pmo-analyst',
     name: 'PMO Analyst',
     description: 'Collects and checks status reports, documentation and figures across projects.',
-    content: { ...readAll(), ...grant([CT.statusReport, CT.document], ['read', 'create', 'update']) },
+    content: { ...readAll(), ...grant([CT.statusReport, CT.document, CT.changeRequest], ['read', 'create', 'update']) },
     plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.transitionsFire],
     upload: true,
   },
@@ -104,7 +105,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     description: 'Manages a project: reports status, keeps its documents current, raises changes.',
     content: {
       ...readAll(),
-      ...grant([CT.statusReport, CT.document, CT.allocation], ['read', 'create', 'update']),
+      ...grant([CT.statusReport, CT.document, CT.allocation, CT.changeRequest], ['read', 'create', 'update']),
     },
     plugin: [actions.access, actions.workflowsRead, actions.transitionsFire],
     upload: true,

@@ -1,6 +1,7 @@
 import { Box, Flex, Grid, Link, Main, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
 
 import { usePmoSettings } from '../../api/client';
 import { getTranslation } from '../../utils/getTranslation';
@@ -37,6 +38,25 @@ export const HomePage = () => {
       />
       <Layouts.Content>
         <Grid.Root gap={4}>
+          <Grid.Item col={12}>
+            <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">
+              <Flex direction="column" alignItems="flex-start" gap={2}>
+                <Typography variant="delta">
+                  {formatMessage({ id: getTranslation('home.workflows'), defaultMessage: 'Workflows' })}
+                </Typography>
+                <Typography variant="omega" textColor="neutral600">
+                  {formatMessage({
+                    id: getTranslation('home.workflowsText'),
+                    defaultMessage:
+                      'The lifecycles of projects and change requests: states, gates, approvals. PMO administrators change them without code.',
+                  })}
+                </Typography>
+                <Link tag={NavLink} to="/settings/pmo/workflows" data-testid="pmo-home-workflows">
+                  {formatMessage({ id: getTranslation('home.workflowsOpen'), defaultMessage: 'Open Settings → Workflows' })}
+                </Link>
+              </Flex>
+            </Box>
+          </Grid.Item>
           {AREAS.map((area) => (
             <Grid.Item key={area.uid} col={4} s={12}>
               <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">

@@ -1,0 +1,104 @@
+import { Field, Grid, Textarea } from '@strapi/design-system';
+
+import type { WorkflowDefinition } from '../../../../../shared/workflow-types';
+import { fieldId } from './problems';
+import { ProblemList, Section, SelectField, TextField, useEditor } from './fields';
+import { slugify } from './model';
+import { governableTypes } from './schema';
+
+type Props = {
+  /** True for a stored workflow: its key is a stable identifier and cannot change. */
+  keyLocked: boolean;
+  update: (change: (definition: WorkflowDefinition) => WorkflowDefinition) => void;
+};
+
+/** Key, name, description, the content type it governs and the state items start in. */
+export const GeneralSection = ({ keyLocked, update }: Props) => {
+  const { definition, contentTypes, problems, readOnly, t } = useEditor();
+  const typeChoices = governableTypes(contentTypes).map((type) => ({
+    value: type.uid,
+    label: `${type.info.displayName} (${type.uid})`,
+  }));
+  const stateChoices = definition.states
+    .filter((state) => state.key)
+    .map((state) => ({ value: state.key, label: state.name ? `${state.name} (${state.key})` : state.key }));
+  const descriptionProblems = problems.at('description');
+
+  return (
+    <Section title={t('workflow.editor.general', 'Workflow')} testId="pmo-wf-general">
+      <Grid.Root gap={4}>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <TextField
+            anchor="name"
+            label={t('workflow.editor.name', 'Name')}
+            value={definition.name}
+            onChange={(name) =>
+              update((d) => ({
+                ...d,
+                name,
+                // A new workflow's key follows its name until someone edits the key.
+                key: !keyLocked && (d.key === '' || d.key === slugify(d.name)) ? slugify(name) : d.key,
+              }))
+            }
+            required
+          />
+        </Grid.Item>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <TextField
+            anchor="key"
+            label={t('workflow.editor.key', 'Key')}
+            value={definition.key}
+            onChange={(key) => update((d) => ({ ...d, key }))}
+            disabled={keyLocked}
+            placeholder="e.g. change-control"
+            hint={
+              keyLocked
+                ? t('workflow.editor.keyLocked', 'Keys are stable identifiers: a saved workflow keeps its key.')
+                : t('workflow.editor.keyHint', 'Lowercase letters, digits and hyphens.')
+            }
+            required
+          />
+        </Grid.Item>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <SelectField
+            anchor="appliesTo"
+            label={t('workflow.editor.appliesTo', 'Content type')}
+            value={definition.appliesTo}
+            choices={typeChoices}
+            onChange={(appliesTo) => update((d) => ({ ...d, appliesTo }))}
+            hint={t('workflow.editor.appliesToHint', 'Types with a workflowState field; each follows one workflow.')}
+            required
+          />
+        </Grid.Item>
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <SelectField
+            anchor="initial"
+            label={t('workflow.editor.initial', 'Initial state')}
+            value={definition.initial}
+            choices={stateChoices}
+            onChange={(initial) => update((d) => ({ ...d, initial }))}
+            hint={t('workflow.editor.initialHint', 'Where new items start.')}
+            required
+          />
+        </Grid.Item>
+        <Grid.Item col={12} direction="column" alignItems="stretch">
+          <Field.Root
+            id={fieldId('description')}
+            name="description"
+            error={descriptionProblems.length ? descriptionProblems.join(' ') : undefined}
+          >
+            <Field.Label>{t('workflow.editor.description', 'Description')}</Field.Label>
+            <Textarea
+              value={definition.description ?? ''}
+              disabled={readOnly}
+              onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                update((d) => ({ ...d, description: event.target.value }))
+              }
+            />
+            <ProblemList anchor="description" messages={descriptionProblems} />
+          </Field.Root>
+        </Grid.Item>
+      </Grid.Root>
+    </Section>
+  );
+};

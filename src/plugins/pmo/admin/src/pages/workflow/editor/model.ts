@@ -1,0 +1,278 @@
+/**
+ * The editor's model is the definition itself (shared/workflow-types.ts), edited immutably, so the
+ * form, the JSON view, the diagram and the server's problem paths (`transitions[2].to`) all speak
+ * of the same list positions. Pure: no React, no Strapi.
+ */
+import type {
+  ActorRule,
+  EffectConfig,
+  GuardConfig,
+  WorkflowDefinition,
+  WorkflowState,
+  WorkflowTransition,
+} from '../../../../../shared/workflow-types';
+
+/** The field guard's operators (server/src/workflow/guards/field.ts, FIELD_OPS). */
+export const FIELD_OPS = ['exists', 'eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in'] as const;
+
+/** The PMO's admin roles (server/src/roles/definitions.ts, PMO_ROLE_KEYS). */
+export const PMO_ROLES = [
+  'pmo-director',
+  'pmo-manager',
+  'pmo-analyst',
+  'pmo-administrator',
+  'project-manager',
+  'change-board',
+  'finance',
+] as const;
+
+/** Guard and effect types this editor has forms for; other types are edited as JSON options. */
+export const GUARD_FORMS = ['field', 'noOpen', 'children'] as const;
+export const EFFECT_FORMS = ['set', 'notify'] as const;
+
+export const STATE_PALETTE = [
+  '#4945FF',
+  '#7B79FF',
+  '#0C75AF',
+  '#66B7F1',
+  '#328048',
+  '#5CB176',
+  '#D9822F',
+  '#D02B20',
+  '#8E8EA9',
+  '#AC73E6',
+  '#EE5E52',
+  '#F29D41',
+  '#32324D',
+];
+
+/** A starting point for a new workflow: two states and the transition between them. */
+export function newDefinition(): WorkflowDefinition {
+  return {
+    key: '',
+    name: '',
+    appliesTo: '',
+    initial: 'open',
+    description: '',
+    states: [
+      { key: 'open', name: 'Open', color: '#4945FF', terminal: false },
+      { key: 'done', name: 'Done', color: '#5CB176', terminal: true },
+    ],
+    transitions: [
+      {
+        key: 'complete',
+        label: 'Complete',
+        from: ['open'],
+        to: 'done',
+        actors: [{ role: 'pmo-manager' }],
+        guards: [],
+        effects: [],
+        requireComment: false,
+      },
+    ],
+  };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
+
+/**
+ * A definition the form can show, from any parsed JSON object: lists where lists belong, text
+ * where text belongs. Values the server would refuse stay as they are where the form can show
+ * them, so Validate still reports them.
+ */
+export function normalizeDefinition(raw: Record<string, unknown>): WorkflowDefinition {
+  const states = (Array.isArray(raw.states) ? raw.states : []).map((state): WorkflowState => {
+    const s = isObject(state) ? state : {};
+    return { ...s, key: text(s.key), name: text(s.name) } as WorkflowState;
+  });
+  const transitions = (Array.isArray(raw.transitions) ? raw.transitions : []).map(
+    (transition): WorkflowTransition => {
+      const tr = isObject(transition) ? transition : {};
+      const from = Array.isArray(tr.from) ? tr.from.map(text) : tr.from == null ? [] : [text(tr.from)];
+      const list = <T>(value: unknown) => (Array.isArray(value) ? value.filter(isObject) : []) as T[];
+      const normalized: WorkflowTransition = {
+        ...(tr as Partial<WorkflowTransition>),
+        key: text(tr.key),
+        label: text(tr.label),
+        from,
+        to: text(tr.to),
+        actors: list<ActorRule>(tr.actors),
+        guards: list<GuardConfig>(tr.guards).map((g) => ({ ...g, type: text(g.type) })),
+        effects: list<EffectConfig>(tr.effects).map((e) => ({ ...e, type: text(e.type) })),
+      };
+      if (tr.approvals !== undefined && !isObject(tr.approvals)) delete normalized.approvals;
+      return normalized;
+    }
+  );
+  return {
+    ...(raw as Partial<WorkflowDefinition>),
+    key: text(raw.key),
+    name: text(raw.name),
+    appliesTo: text(raw.appliesTo),
+    initial: text(raw.initial),
+    states,
+    transitions,
+  };
+}
+
+/** What is sent to the server: empty optional texts left out rather than sent as "". */
+export function toPayload(definition: WorkflowDefinition): WorkflowDefinition {
+  const payload: WorkflowDefinition = {
+    ...definition,
+    states: definition.states.map((state) => {
+      const copy: WorkflowState = { ...state };
+      if (!copy.color) delete copy.color;
+      if (copy.description === '') delete copy.description;
+      return copy;
+    }),
+  };
+  if (payload.description === '') delete payload.description;
+  return payload;
+}
+
+export function move<T>(list: T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length) return list;
+  const copy = [...list];
+  const [item] = copy.splice(from, 1);
+  copy.splice(to, 0, item);
+  return copy;
+}
+
+export const replaceAt = <T>(list: T[], index: number, item: T) =>
+  list.map((existing, i) => (i === index ? item : existing));
+
+export const removeAt = <T>(list: T[], index: number) => list.filter((_, i) => i !== index);
+
+/**
+ * Changes a state's key and, when no other state has the new key, every reference to the old one
+ * (initial, from, to), so renaming a state keeps the workflow's shape.
+ */
+export function renameState(definition: WorkflowDefinition, index: number, key: string): WorkflowDefinition {
+  const old = definition.states[index]?.key;
+  const states = replaceAt(definition.states, index, { ...definition.states[index], key });
+  const clash = definition.states.some((state, i) => i !== index && (state.key === key || state.key === old));
+  if (!old || clash) return { ...definition, states };
+  const swap = (value: string) => (value === old ? key : value);
+  return {
+    ...definition,
+    states,
+    initial: swap(definition.initial),
+    transitions: definition.transitions.map((transition) => ({
+      ...transition,
+      from: transition.from.map(swap),
+      to: swap(transition.to),
+    })),
+  };
+}
+
+/** A key from a name: `Change control` → `change-control`. */
+export const slugify = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 63);
+
+/** Removes a state and its mentions in `from` lists; transitions into it are left for Validate. */
+export function removeState(definition: WorkflowDefinition, index: number): WorkflowDefinition {
+  const key = definition.states[index]?.key;
+  return {
+    ...definition,
+    states: removeAt(definition.states, index),
+    transitions: definition.transitions.map((transition) => ({
+      ...transition,
+      from: transition.from.filter((state) => state !== key),
+    })),
+  };
+}
+
+/** A key not yet used in `taken`: `base`, `base-2`, `base-3`… */
+export function freshKey(base: string, taken: string[]) {
+  if (!taken.includes(base)) return base;
+  let n = 2;
+  while (taken.includes(`${base}-${n}`)) n += 1;
+  return `${base}-${n}`;
+}
+
+export function newState(definition: WorkflowDefinition): WorkflowState {
+  const key = freshKey('state', definition.states.map((s) => s.key));
+  const used = definition.states.map((s) => s.color?.toUpperCase());
+  const color =
+    STATE_PALETTE.find((candidate) => !used.includes(candidate)) ??
+    STATE_PALETTE[definition.states.length % STATE_PALETTE.length];
+  return { key, name: key === 'state' ? 'New state' : `New state ${key.slice(6)}`, color, terminal: false };
+}
+
+/** A transition to fill in: the person chooses where it starts and leads. */
+export function newTransition(definition: WorkflowDefinition): WorkflowTransition {
+  const key = freshKey('transition', definition.transitions.map((t) => t.key));
+  return {
+    key,
+    label: 'New transition',
+    from: [],
+    to: '',
+    actors: [],
+    guards: [],
+    effects: [],
+    requireComment: false,
+  };
+}
+
+/** Default options when a guard's or effect's type is chosen. */
+export function defaultGuard(type: string): GuardConfig {
+  switch (type) {
+    case 'field':
+      return { type, path: '', op: 'exists' };
+    case 'noOpen':
+      return { type, uid: '', via: '', states: [] };
+    case 'children':
+      return { type, relation: '', states: [] };
+    default:
+      return { type };
+  }
+}
+
+export function defaultEffect(type: string): EffectConfig {
+  switch (type) {
+    case 'set':
+      return { type, field: '', value: 'now' };
+    case 'notify':
+      return { type, to: [], template: '' };
+    default:
+      return { type };
+  }
+}
+
+/* ---- values typed as text ------------------------------------------------------------------ */
+
+/** `100` → 100, `true` → true, anything else stays text (`now` included). */
+export function parseScalar(input: string): string | number | boolean {
+  const trimmed = input.trim();
+  if (trimmed === 'true') return true;
+  if (trimmed === 'false') return false;
+  if (/^-?\d+(\.\d+)?$/.test(trimmed) && trimmed.length < 16) return Number(trimmed);
+  return input;
+}
+
+export function formatScalar(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+/** `a, b, c` → ['a', 'b', 'c'] (empty entries dropped). */
+export const parseList = (input: string) =>
+  input
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+
+export const formatList = (value: unknown) =>
+  Array.isArray(value) ? value.map((entry) => formatScalar(entry)).join(', ') : formatScalar(value);

@@ -1,0 +1,61 @@
+/** What the editor suggests from the content types' schemas (the Content Manager's /init). Pure. */
+import type { ComponentInfo, ContentTypeInfo } from '../../../api/client';
+
+export const PERSON_UID = 'api::person.person';
+
+const SCALAR = new Set([
+  'string', 'text', 'richtext', 'email', 'enumeration', 'boolean', 'integer', 'biginteger',
+  'decimal', 'float', 'date', 'datetime', 'time', 'uid',
+]);
+/** Fields a `set` effect may not write (server/src/workflow/effects). */
+const PROTECTED = new Set(['id', 'documentId', 'workflowState', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale']);
+
+const isScalar = (type: string) => SCALAR.has(type) || type === 'customField';
+
+export const findType = (contentTypes: ContentTypeInfo[], uid: string) =>
+  contentTypes.find((type) => type.uid === uid);
+
+/** Content types a workflow can govern: they have the `workflowState` mirror field. */
+export const governableTypes = (contentTypes: ContentTypeInfo[]) =>
+  contentTypes.filter((type) => 'workflowState' in (type.attributes ?? {}));
+
+/** Relations of the type to a person: the `{ field }` actors. */
+export const personRelations = (type: ContentTypeInfo | undefined) =>
+  Object.entries(type?.attributes ?? {})
+    .filter(([, a]) => a.type === 'relation' && a.target === PERSON_UID)
+    .map(([name]) => name);
+
+/** Every relation of the type (the `children` guard). */
+export const relations = (type: ContentTypeInfo | undefined) =>
+  Object.entries(type?.attributes ?? {})
+    .filter(([, a]) => a.type === 'relation')
+    .map(([name]) => name);
+
+/** Relations on `type` that point at `targetUid` (the `noOpen` guard's `via`). */
+export const relationsTo = (type: ContentTypeInfo | undefined, targetUid: string) =>
+  Object.entries(type?.attributes ?? {})
+    .filter(([, a]) => a.type === 'relation' && a.target === targetUid)
+    .map(([name]) => name);
+
+/** Paths a field guard can read: plain fields, relations, and one level into components. */
+export function fieldPaths(type: ContentTypeInfo | undefined, components: ComponentInfo[]) {
+  const paths: string[] = [];
+  for (const [name, attribute] of Object.entries(type?.attributes ?? {})) {
+    if (attribute.type === 'component' && attribute.component) {
+      const component = components.find((c) => c.uid === attribute.component);
+      for (const [inner, innerAttribute] of Object.entries(component?.attributes ?? {})) {
+        if (isScalar(innerAttribute.type)) paths.push(`${name}.${inner}`);
+      }
+    } else if (isScalar(attribute.type) || attribute.type === 'relation') {
+      paths.push(name);
+    }
+  }
+  return paths.sort();
+}
+
+/** Plain fields a `set` effect may write. */
+export const settableFields = (type: ContentTypeInfo | undefined) =>
+  Object.entries(type?.attributes ?? {})
+    .filter(([name, a]) => isScalar(a.type) && !PROTECTED.has(name))
+    .map(([name]) => name)
+    .sort();
