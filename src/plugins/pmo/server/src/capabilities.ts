@@ -1,8 +1,10 @@
 /** The capabilities the plugin is made of, beyond the core (money, roles, workflow engine). */
 import type { Capability } from './capability';
 import { documentReview } from './compliance/document-review';
+import { finance } from './finance';
+import { mentoring } from './mentoring';
 
-export const CAPABILITIES: Capability[] = [documentReview];
+export const CAPABILITIES: Capability[] = [documentReview, mentoring, finance];
 
 const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>
   Object.assign({}, ...CAPABILITIES.map((capability) => pick(capability) ?? {})) as Record<string, T>;

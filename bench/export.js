@@ -1,0 +1,225 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * bench/export: the cost-ledger CSV export (GET /pmo/exports/cost-ledger.csv, streamed from a
+ * database cursor) over HTTP, against the database's own CSV dump of the same rows in the same
+ * run: PostgreSQL's `COPY (SELECT …) TO STDOUT WITH CSV` through psql, or the sqlite3 command-line
+ * tool's CSV mode (BENCH_DB=sqlite). Both clients are separate processes writing to /dev/null
+ * (curl and psql/sqlite3), so the Strapi process's memory is the server's alone; and that Strapi
+ * is a fresh child process that only serves (seeding a million rows inflates the first one's heap).
+ *
+ *   node bench/export.js                      # PostgreSQL, 1,000,000 cost entries
+ *   BENCH_DB=sqlite node bench/export.js      # SQLite (needs the sqlite3 CLI: apt-get install sqlite3)
+ *   BENCH_ROWS=200000 node bench/export.js    # a quicker run
+ *
+ * Prints each side's time and throughput, the ratio export/database speed (target ≥ 1/3) and the
+ * peak RSS increase of the Strapi process during the export, sampled every 50 ms (target < 64 MB).
+ * Not a test: figures go to bench/README.md.
+ */
+const path = require('path');
+const v8 = require('v8');
+const vm = require('vm');
+const { spawn } = require('child_process');
+const { performance } = require('perf_hooks');
+
+const ROOT = path.join(__dirname, '..');
+process.env.DATABASE_CLIENT = process.env.BENCH_DB === 'sqlite' ? 'sqlite' : 'postgres';
+process.env.PMO_TEST_RUN = `bench${Date.now().toString(36)}`;
+const { buildOnce } = require(path.join(ROOT, 'tests/helpers/build-once'));
+const { bootStrapi } = require(path.join(ROOT, 'tests/helpers/boot'));
+const { dropRunDatabases } = require(path.join(ROOT, 'tests/helpers/database'));
+
+const ROWS = Number(process.env.BENCH_ROWS || 1000000);
+const PROJECTS = 50;
+const ROUNDS = 2;
+const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
+
+const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
+
+/** Runs a command with stdout to /dev/null; resolves with its wall time in ms and stdout size. */
+function timed(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let bytes = 0;
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (bytes += chunk.length));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${command} exited ${code}: ${stderr}`));
+      else resolve({ ms: performance.now() - started, bytes, stderr });
+    });
+  });
+}
+
+async function seed(strapi) {
+  const knex = strapi.db.connection;
+  const meta = (uid) => strapi.db.metadata.get(uid);
+  const project = meta('api::project.project');
+  const cost = meta('api::cost-entry.cost-entry');
+  const link = cost.attributes.project.joinTable;
+
+  const programme = await strapi.documents('api::programme.programme').create({ data: { name: 'Bench programme', code: 'BENCH-PRG' } });
+  const projectIds = [];
+  for (let i = 0; i < PROJECTS; i += 1) {
+    const [row] = await knex(project.tableName)
+      .insert({ document_id: `benchproject${String(i).padStart(12, '0')}`, name: `Bench project ${i}`, code: `BENCH-${String(i).padStart(3, '0')}` })
+      .returning('id');
+    projectIds.push(typeof row === 'object' ? row.id : row);
+  }
+  const programmeId = (await strapi.db.query('api::programme.programme').findOne({ where: { documentId: programme.documentId } })).id;
+  const projectLink = project.attributes.programme.joinTable;
+  await knex(projectLink.name).insert(
+    projectIds.map((id) => ({ [projectLink.joinColumn.name]: id, [projectLink.inverseJoinColumn.name]: programmeId }))
+  );
+
+  // Cost entries straight into the table and its link table, in batches: dates over two years,
+  // every category, some negative amounts, suppliers that need quoting, references that need
+  // the formula-injection prefix.
+  const categories = ['labour', 'capex', 'opex', 'contingency', 'change'];
+  const suppliers = ['Acme Ltd', 'Smith, Jones & Partners', 'The "Quoted" Company', 'Ünïcødé Services €', 'Northwind Traders'];
+  const started = performance.now();
+  const BATCH = isPostgres ? 5000 : 500; // SQLite: Strapi's batch insert size (compound SELECT limit)
+  const day0 = Date.UTC(2025, 0, 1);
+  for (let start = 0; start < ROWS; start += BATCH) {
+    const rows = [];
+    for (let n = start; n < Math.min(ROWS, start + BATCH); n += 1) {
+      rows.push({
+        document_id: `bench${String(n).padStart(19, '0')}`,
+        date: new Date(day0 + (n % 730) * 86400000).toISOString().slice(0, 10),
+        category: categories[n % categories.length],
+        amount: n % 17 === 0 ? -((n % 50000) + 1) : (n * 7919) % 10000000,
+        supplier: suppliers[n % suppliers.length],
+        reference: n % 11 === 0 ? `-CN-${n}` : `INV-${n}`,
+      });
+    }
+    const inserted = await knex(cost.tableName).insert(rows).returning('id');
+    const ids = inserted.map((row) => (typeof row === 'object' ? row.id : row));
+    await knex(link.name).insert(
+      ids.map((id, i) => ({ [link.joinColumn.name]: id, [link.inverseJoinColumn.name]: projectIds[(start + i) % PROJECTS] }))
+    );
+  }
+  if (isPostgres) await knex.raw('ANALYZE');
+  console.log(`seeded ${ROWS} cost entries over ${PROJECTS} projects in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+  // The database's own CSV of the same rows: same joins, same order, same columns.
+  const p = project.tableName;
+  const select =
+    `SELECT c.date, p.code, c.category, c.amount, c.supplier, c.reference FROM ${cost.tableName} c ` +
+    `LEFT JOIN ${link.name} l ON l.${link.joinColumn.name} = c.id LEFT JOIN ${p} p ON p.id = l.${link.inverseJoinColumn.name} ` +
+    `ORDER BY c.date, c.id`;
+  return { select };
+}
+
+/** Parent: a fresh database, seeded; then a fresh Strapi process measures (see measure()). */
+async function main() {
+  await buildOnce();
+  const strapi = await bootStrapi({ label: 'bench_export' });
+  strapi.log.level = 'error';
+  const superRole = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+  await strapi.service('admin::user').create({
+    firstname: 'Bench', lastname: 'Admin', email: 'bench@pmo.local', password: 'Bench-Pass-1234', isActive: true, roles: [superRole.id],
+  });
+  const { select } = await seed(strapi);
+  const database = Object.fromEntries(
+    ['DATABASE_CLIENT', 'DATABASE_URL', 'DATABASE_NAME', 'DATABASE_FILENAME'].filter((key) => process.env[key]).map((key) => [key, process.env[key]])
+  );
+  await strapi.destroy();
+
+  // Seeding leaves this process's heap and RSS inflated: measure in a Strapi that only serves.
+  const child = spawn(process.execPath, [__filename], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_EXPORT_MEASURE: JSON.stringify({ database, select }) },
+  });
+  const code = await new Promise((resolve) => child.on('close', resolve));
+  await dropRunDatabases();
+  process.exit(code);
+}
+
+/** Child: boots Strapi on the seeded database and times both sides, interleaved. */
+async function measure({ database, select }) {
+  const strapi = await bootStrapi({ database });
+  strapi.log.level = 'error';
+  await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
+  const login = await fetch(`${base}/admin/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@pmo.local', password: 'Bench-Pass-1234' }),
+  }).then((r) => r.json());
+  const token = login.data.token;
+  const db = strapi.db.config.connection;
+
+  const baseline = () => {
+    if (isPostgres) {
+      const url = new URL(db.connection.connectionString);
+      return timed('psql', ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', '-d', url.pathname.slice(1), '-X', '-q',
+        '-c', `\\copy (${select}) to stdout with csv header`]);
+    }
+    return timed('sqlite3', ['-readonly', '-csv', '-header', db.connection.filename, select]);
+  };
+
+  async function exportOverHttp() {
+    gc();
+    const heap = (usage) => usage.heapUsed + usage.external;
+    const start = process.memoryUsage();
+    let peakRss = start.rss;
+    let peakHeap = heap(start);
+    const sample = () => {
+      const usage = process.memoryUsage();
+      peakRss = Math.max(peakRss, usage.rss);
+      peakHeap = Math.max(peakHeap, heap(usage));
+    };
+    const sampler = setInterval(sample, 50);
+    try {
+      const result = await timed('curl', ['-sS', '--fail', '-H', `Authorization: Bearer ${token}`, `${base}/pmo/exports/cost-ledger.csv`]);
+      sample();
+      return { ...result, rssBefore: start.rss, rssIncrease: peakRss - start.rss, heapIncrease: peakHeap - heap(start) };
+    } finally {
+      clearInterval(sampler);
+    }
+  }
+
+  const results = { database: [], export: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const dump = await baseline();
+    results.database.push(dump);
+    console.log(`database CSV  ${(dump.ms / 1000).toFixed(2)} s  ${mb(dump.bytes)} MB  ${Math.round(ROWS / (dump.ms / 1000))} rows/s`);
+    const csv = await exportOverHttp();
+    results.export.push(csv);
+    console.log(
+      `HTTP export   ${(csv.ms / 1000).toFixed(2)} s  ${mb(csv.bytes)} MB  ${Math.round(ROWS / (csv.ms / 1000))} rows/s` +
+        `  RSS ${mb(csv.rssBefore)} MB, peak +${mb(csv.rssIncrease)} MB; JS heap + external peak +${mb(csv.heapIncrease)} MB`
+    );
+  }
+
+  const best = (list) => Math.min(...list.map((r) => r.ms));
+  const ratio = best(results.database) / best(results.export);
+  const rss = Math.max(...results.export.map((r) => r.rssIncrease));
+  const heapUsed = Math.max(...results.export.map((r) => r.heapIncrease));
+  console.log(
+    `\nrows=${ROWS} db=${process.env.DATABASE_CLIENT} node=${process.version} cpus=${require('os').cpus().length}\n` +
+      `export speed / database CSV speed = ${ratio.toFixed(2)} (target ≥ 0.33; best of ${ROUNDS} each)\n` +
+      `peak RSS increase during the export = ${mb(rss)} MB (target < 64 MB); JS heap + external peak increase = ${mb(heapUsed)} MB`
+  );
+  await strapi.destroy();
+  process.exit(0);
+}
+
+if (process.env.BENCH_EXPORT_MEASURE) {
+  measure(JSON.parse(process.env.BENCH_EXPORT_MEASURE)).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().catch(async (error) => {
+    console.error(error);
+    try {
+      await dropRunDatabases();
+    } finally {
+      process.exit(1);
+    }
+  });
+}

@@ -1,0 +1,194 @@
+/**
+ * Earned value management (DESIGN.md, Finance). Pure: no Strapi import, no floating point on money.
+ *
+ * Where rounding happens: nowhere until output. Money is integer minor units (BigInt); PV and EV
+ * are exact fractions of a minor unit (PV has the month's day count as denominator, EV has 100),
+ * roll-ups add those fractions exactly, and every derived figure (CV, CPI, EAC, …) is computed
+ * from the exact sums. Only `formatFigures` rounds: money to the minor unit and indices to
+ * 4 decimals, half away from zero. So a displayed CV may differ by a cent from the displayed
+ * EV − AC: both are the exact value rounded once.
+ */
+import { formatMinor } from '../../../shared/money';
+import { daysInMonth, type CalendarDate } from './dates';
+
+const ZERO = BigInt(0);
+const ONE = BigInt(1);
+const TWO = BigInt(2);
+const HUNDRED = BigInt(100);
+const INDEX_SCALE = BigInt(10000);
+const INDEX_DECIMALS = 4;
+
+/** An exact quantity: n / d with d > 0 (money in minor units, or a ratio). */
+export type Exact = { n: bigint; d: bigint };
+
+const abs = (value: bigint) => (value < ZERO ? -value : value);
+const gcd = (a: bigint, b: bigint): bigint => {
+  let [x, y] = [abs(a), abs(b)];
+  while (y !== ZERO) [x, y] = [y, x % y];
+  return x;
+};
+const reduce = (n: bigint, d: bigint): Exact => {
+  if (d < ZERO) [n, d] = [-n, -d];
+  const divisor = gcd(n, d) || ONE;
+  return { n: n / divisor, d: d / divisor };
+};
+
+export const exact = (minor: bigint | number | string): Exact => ({ n: BigInt(minor), d: ONE });
+const add = (a: Exact, b: Exact) => reduce(a.n * b.d + b.n * a.d, a.d * b.d);
+const sub = (a: Exact, b: Exact) => reduce(a.n * b.d - b.n * a.d, a.d * b.d);
+const mul = (a: Exact, b: Exact) => reduce(a.n * b.n, a.d * b.d);
+/** a / b, or null when b is zero. */
+const div = (a: Exact, b: Exact): Exact | null => (b.n === ZERO ? null : reduce(a.n * b.d, a.d * b.n));
+const isZero = (a: Exact) => a.n === ZERO;
+/** a ≤ b */
+const atMost = (a: Exact, b: Exact) => a.n * b.d <= b.n * a.d;
+
+/** n / d rounded to an integer, half away from zero. */
+export function roundHalfAwayFromZero({ n, d }: Exact): bigint {
+  const magnitude = (TWO * abs(n) + d) / (TWO * d);
+  return n < ZERO ? -magnitude : magnitude;
+}
+
+/** What the database sums for one project as of a date (see repository.ts). */
+export type ProjectFacts = {
+  /** Budget at completion: every budget line but management reserve. */
+  bac: bigint;
+  /** The part of BAC in months that ended before asOf's month: planned in full. */
+  plannedBeforeMonth: bigint;
+  /** The part of BAC in asOf's own month: planned pro rata by days elapsed, asOf included. */
+  plannedInMonth: bigint;
+  /** Cost entries dated on or before asOf. */
+  actualCost: bigint;
+  /** percentComplete (0–100) of the latest status report on or before asOf; null without one. */
+  percentComplete: number | null;
+};
+
+/** The four sums everything else derives from; roll-ups add these and nothing else. */
+export type Baseline = { bac: Exact; pv: Exact; ev: Exact; ac: Exact };
+
+/** PV: months before asOf's month in full, asOf's month × elapsed days / days in the month. */
+export function plannedValue(beforeMonth: bigint, inMonth: bigint, asOf: CalendarDate): Exact {
+  return add(exact(beforeMonth), reduce(inMonth * BigInt(asOf.day), BigInt(daysInMonth(asOf.year, asOf.month))));
+}
+
+/** EV: BAC × percentComplete / 100 (0 with no status report). */
+export function earnedValue(bac: bigint, percentComplete: number | null): Exact {
+  if (percentComplete === null) return exact(ZERO);
+  if (!Number.isInteger(percentComplete) || percentComplete < 0 || percentComplete > 100) {
+    throw new RangeError(`percentComplete must be a whole number from 0 to 100, got ${percentComplete}`);
+  }
+  return reduce(bac * BigInt(percentComplete), HUNDRED);
+}
+
+export function projectBaseline(facts: ProjectFacts, asOf: CalendarDate): Baseline {
+  return {
+    bac: exact(facts.bac),
+    pv: plannedValue(facts.plannedBeforeMonth, facts.plannedInMonth, asOf),
+    ev: earnedValue(facts.bac, facts.percentComplete),
+    ac: exact(facts.actualCost),
+  };
+}
+
+/** Programme and portfolio: the sums of their projects' BAC, PV, EV and AC. */
+export function sumBaselines(baselines: Iterable<Baseline>): Baseline {
+  let total: Baseline = { bac: exact(ZERO), pv: exact(ZERO), ev: exact(ZERO), ac: exact(ZERO) };
+  for (const b of baselines) {
+    total = { bac: add(total.bac, b.bac), pv: add(total.pv, b.pv), ev: add(total.ev, b.ev), ac: add(total.ac, b.ac) };
+  }
+  return total;
+}
+
+export type ExactFigures = Baseline & {
+  cv: Exact;
+  sv: Exact;
+  cpi: Exact | null;
+  spi: Exact | null;
+  eac: Exact | null;
+  eacAtypical: Exact;
+  eacCombined: Exact | null;
+  etc: Exact | null;
+  vac: Exact | null;
+  tcpi: Exact | null;
+};
+
+/** DESIGN.md's formulas and null rules, exactly. */
+export function deriveFigures(base: Baseline): ExactFigures {
+  const { bac, pv, ev, ac } = base;
+  const cpi = div(ev, ac); // null when AC = 0
+  const spi = div(ev, pv); // null when PV = 0
+  const usable = (index: Exact | null): index is Exact => index !== null && !isZero(index);
+  const remaining = sub(bac, ev);
+  const eac = usable(cpi) ? div(bac, cpi) : null;
+  const eacCombined = usable(cpi) && usable(spi) ? add(ac, div(remaining, mul(cpi, spi))!) : null;
+  return {
+    ...base,
+    cv: sub(ev, ac),
+    sv: sub(ev, pv),
+    cpi,
+    spi,
+    eac,
+    eacAtypical: add(ac, remaining),
+    eacCombined,
+    etc: eac && sub(eac, ac),
+    vac: eac && sub(bac, eac),
+    tcpi: atMost(bac, ac) ? null : div(remaining, sub(bac, ac)),
+  };
+}
+
+/** Money as DESIGN.md writes it: "40000.00", rounded to the minor unit half away from zero. */
+export function formatMoney(value: Exact): string {
+  return formatMinor(roundHalfAwayFromZero(value));
+}
+
+/** An index rounded to 4 decimals half away from zero, as a fixed decimal string: "0.8333". */
+export function formatIndex(value: Exact): string {
+  const scaled = roundHalfAwayFromZero({ n: value.n * INDEX_SCALE, d: value.d });
+  const sign = scaled < ZERO ? '-' : '';
+  const digits = abs(scaled).toString().padStart(INDEX_DECIMALS + 1, '0');
+  return `${sign}${digits.slice(0, -INDEX_DECIMALS)}.${digits.slice(-INDEX_DECIMALS)}`;
+}
+
+export type Figures = {
+  bac: string;
+  pv: string;
+  ev: string;
+  ac: string;
+  cv: string;
+  sv: string;
+  cpi: number | null;
+  spi: number | null;
+  eac: string | null;
+  eacAtypical: string;
+  eacCombined: string | null;
+  etc: string | null;
+  vac: string | null;
+  tcpi: number | null;
+};
+
+const money = (value: Exact | null) => (value === null ? null : formatMoney(value));
+const index = (value: Exact | null) => (value === null ? null : Number(formatIndex(value)));
+
+/** The figures as the API answers them: money as decimal strings, indices as numbers, or null. */
+export function formatFigures(figures: ExactFigures): Figures {
+  return {
+    bac: formatMoney(figures.bac),
+    pv: formatMoney(figures.pv),
+    ev: formatMoney(figures.ev),
+    ac: formatMoney(figures.ac),
+    cv: formatMoney(figures.cv),
+    sv: formatMoney(figures.sv),
+    cpi: index(figures.cpi),
+    spi: index(figures.spi),
+    eac: money(figures.eac),
+    eacAtypical: formatMoney(figures.eacAtypical),
+    eacCombined: money(figures.eacCombined),
+    etc: money(figures.etc),
+    vac: money(figures.vac),
+    tcpi: index(figures.tcpi),
+  };
+}
+
+/** Facts → figures for one project. */
+export function projectFigures(facts: ProjectFacts, asOf: CalendarDate): Figures {
+  return formatFigures(deriveFigures(projectBaseline(facts, asOf)));
+}

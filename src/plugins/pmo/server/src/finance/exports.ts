@@ -1,0 +1,113 @@
+/**
+ * CSV exports streamed from the database to the response: a cursor (cursor.ts) yields rows a
+ * batch at a time, each batch becomes one chunk of CSV text, and the stream asks for the next
+ * batch only when the response has drained (the PostgreSQL cursor reads at most one batch ahead).
+ * Memory stays flat whatever the row count; a client that disconnects destroys the stream, which
+ * closes the cursor and stops the query.
+ */
+import { Readable } from 'stream';
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { errors } from '../errors';
+import { BOM, createRowWriter, headerLine, type Cell } from './csv';
+import { openCursorCount, queryChunks, type Row } from './cursor';
+import type { ExportParams } from './params';
+import type { FinanceRepository, ProjectFilter } from './repository';
+import {
+  REPORT_COLUMNS,
+  budgetOutlineCells,
+  changeLogCells,
+  costLedgerCells,
+  summaryCells,
+  type SummaryRow,
+} from './reports';
+
+/** Rows per database round trip and per chunk written: about 130 kB of CSV. */
+const BATCH_SIZE = 2000;
+
+export type CsvExport = { filename: string; stream: Readable };
+
+const safeName = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_');
+
+export function createExportService(strapi: Core.Strapi, repository: FinanceRepository) {
+  const currency = () => (strapi.config.get('plugin::pmo') as { currency: string }).currency;
+
+  /** programme and project filters, by code or documentId; unknown ones are a 400 naming them. */
+  async function projectFilter(params: ExportParams): Promise<{ filter: ProjectFilter; label: string[] }> {
+    const filter: ProjectFilter = {};
+    const label: string[] = [];
+    if (params.programme !== undefined) {
+      const programme = await repository.findProgrammeByKey(params.programme);
+      if (!programme) throw new errors.ValidationError(`programme "${params.programme}" matches no programme code or documentId`, { param: 'programme' });
+      filter.programmeId = programme.id;
+      label.push(programme.code);
+    }
+    if (params.project !== undefined) {
+      const project = await repository.findProjectByKey(params.project);
+      if (!project) throw new errors.ValidationError(`project "${params.project}" matches no project code or documentId`, { param: 'project' });
+      filter.projectId = project.id;
+      label.push(project.code);
+    }
+    return { filter, label };
+  }
+
+  function source(params: ExportParams, filter: ProjectFilter): { query: Knex.QueryBuilder; rowMode: 'array' | 'object'; cells: (row: Row) => Cell[] } {
+    const range = { from: params.from, to: params.to };
+    switch (params.report) {
+      case 'financial-summary': {
+        const unit = currency();
+        return {
+          query: repository.projectFacts(filter, params.asOf.date),
+          rowMode: 'object',
+          cells: (row) => summaryCells(row as unknown as SummaryRow, params.asOf.date, params.asOf.text, unit),
+        };
+      }
+      case 'budget-outline':
+        return { query: repository.budgetOutline(filter, range), rowMode: 'array', cells: (row) => budgetOutlineCells(row as unknown[]) };
+      case 'cost-ledger':
+        return { query: repository.costLedger(filter, range), rowMode: 'array', cells: (row) => costLedgerCells(row as unknown[]) };
+      case 'change-log':
+        return { query: repository.changeLog(filter, range), rowMode: 'array', cells: (row) => changeLogCells(row as unknown[]) };
+    }
+  }
+
+  return {
+    /** Exports whose database cursor is open now (a disconnect must bring this back down). */
+    openCursors: openCursorCount,
+
+    /**
+     * Opens an export: validates the filters against the database, starts the query and reads
+     * its first batch (so a failing query is an error response, not a truncated file), then
+     * hands back the CSV stream.
+     */
+    async open(params: ExportParams): Promise<CsvExport> {
+      const { filter, label } = await projectFilter(params);
+      const { query, rowMode, cells } = source(params, filter);
+      const columns = REPORT_COLUMNS[params.report];
+      const writeRow = createRowWriter(columns, params.delimiter);
+      const chunks = queryChunks(strapi.db.connection as unknown as Knex, query, {
+        batchSize: BATCH_SIZE,
+        rowMode,
+        formatRow: (row) => writeRow(cells(row)),
+      });
+      const first = await chunks.next();
+
+      async function* csv() {
+        try {
+          yield (params.bom ? BOM : '') + headerLine(columns, params.delimiter);
+          for (let chunk = first; !chunk.done; chunk = await chunks.next()) yield chunk.value;
+        } finally {
+          await chunks.return(undefined); // closes the cursor when the response stops early
+        }
+      }
+
+      const stream = Readable.from(csv(), { objectMode: false, highWaterMark: 256 * 1024 });
+      // A response closed before the first read never starts csv(): close the cursor here too.
+      stream.once('close', () => void chunks.return(undefined).catch(() => undefined));
+      // The day the figures are as of (financial-summary) or the day the file was made.
+      return { filename: `${safeName([params.report, ...label, params.asOf.text].join('_'))}.csv`, stream };
+    },
+  };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;

@@ -1,0 +1,330 @@
+/**
+ * Finance's database access: set-based SQL through knex. Sums are done by the database (SUM …
+ * GROUP BY), never by loading budget lines or cost entries into JavaScript. Table and column
+ * names come from Strapi's metadata, so renaming an attribute does not break a query.
+ *
+ * Money columns are read as `CAST(… AS TEXT)`: PostgreSQL's SUM of a bigint is a numeric, which
+ * Strapi's pg setup parses as a float, and better-sqlite3 returns integers as doubles; text
+ * keeps every minor unit exact on both.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { formatIsoDate, monthStart, nextDay, nextMonthStart, type CalendarDate } from './dates';
+
+const UID = {
+  project: 'api::project.project',
+  programme: 'api::programme.programme',
+  portfolio: 'api::portfolio.portfolio',
+  budgetLine: 'api::budget-line.budget-line',
+  costEntry: 'api::cost-entry.cost-entry',
+  statusReport: 'api::status-report.status-report',
+  changeRequest: 'plugin::pmo.change-request',
+} as const;
+
+/** The category kept out of BAC and PV (DESIGN.md: BAC is every category but management reserve). */
+export const MANAGEMENT_RESERVE = 'management-reserve';
+/** Budget categories in the schema's order, for the budget outline. */
+export const BUDGET_CATEGORIES = ['labour', 'capex', 'opex', 'contingency', 'change', MANAGEMENT_RESERVE];
+
+/** Which projects a query covers; every key given narrows it (none: every project). */
+export type ProjectFilter = { projectId?: number; programmeId?: number; portfolioId?: number };
+
+/** Inclusive date bounds of an export. */
+export type DateRange = { from?: CalendarDate; to?: CalendarDate };
+
+export type NamedEntity = { id: number; documentId: string; code: string; name: string };
+
+/** One project's sums as of a date, as the database answers them (money as text). */
+export type ProjectFactsRow = {
+  id: number;
+  document_id: string;
+  code: string;
+  name: string;
+  programme_code: string | null;
+  bac: string;
+  planned_before_month: string;
+  planned_in_month: string;
+  actual_cost: string;
+  percent_complete: number | null;
+};
+
+type Link = { table: string; owner: string; target: string };
+
+function columnsOf(strapi: Core.Strapi, uid: string) {
+  const meta = strapi.db.metadata.get(uid as never) as any;
+  const column = (attribute: string): string => meta.attributes[attribute]?.columnName ?? attribute;
+  const link = (attribute: string): Link => {
+    const join = meta.attributes[attribute].joinTable;
+    return { table: join.name, owner: join.joinColumn.name, target: join.inverseJoinColumn.name };
+  };
+  return { table: meta.tableName as string, column, link, meta };
+}
+
+function resolveTables(strapi: Core.Strapi) {
+  const project = columnsOf(strapi, UID.project);
+  const programme = columnsOf(strapi, UID.programme);
+  const budgetLine = columnsOf(strapi, UID.budgetLine);
+  const costEntry = columnsOf(strapi, UID.costEntry);
+  const statusReport = columnsOf(strapi, UID.statusReport);
+  const changeRequest = columnsOf(strapi, UID.changeRequest);
+  const impactJoin = changeRequest.meta.attributes.impact.joinTable;
+  // Component links are keyed by the attribute's name in a `field` column: { field: 'impact' }.
+  const [impactFieldColumn, impactFieldValue] = Object.entries(impactJoin.on ?? { field: 'impact' })[0] as [string, string];
+  const impact = columnsOf(strapi, (strapi.getModel(UID.changeRequest as never) as any).attributes.impact.component);
+  return {
+    project: { table: project.table, documentId: project.column('documentId'), code: project.column('code'), name: project.column('name') },
+    projectProgramme: project.link('programme'),
+    programme: { table: programme.table, documentId: programme.column('documentId'), code: programme.column('code'), name: programme.column('name') },
+    programmePortfolio: programme.link('portfolio'),
+    budgetLine: {
+      table: budgetLine.table,
+      period: budgetLine.column('period'),
+      category: budgetLine.column('category'),
+      amount: budgetLine.column('amount'),
+      project: budgetLine.link('project'),
+    },
+    costEntry: {
+      table: costEntry.table,
+      date: costEntry.column('date'),
+      category: costEntry.column('category'),
+      amount: costEntry.column('amount'),
+      supplier: costEntry.column('supplier'),
+      reference: costEntry.column('reference'),
+      project: costEntry.link('project'),
+    },
+    statusReport: {
+      table: statusReport.table,
+      asOf: statusReport.column('asOf'),
+      percentComplete: statusReport.column('percentComplete'),
+      project: statusReport.link('project'),
+    },
+    changeRequest: {
+      table: changeRequest.table,
+      reference: changeRequest.column('reference'),
+      title: changeRequest.column('title'),
+      type: changeRequest.column('type'),
+      state: changeRequest.column('workflowState'),
+      decision: changeRequest.column('decision'),
+      decisionDate: changeRequest.column('decisionDate'),
+      project: changeRequest.link('project'),
+      impact: {
+        links: impactJoin.name as string,
+        entity: impactJoin.joinColumn.name as string,
+        component: impactJoin.inverseJoinColumn.name as string,
+        field: impactFieldColumn,
+        fieldValue: impactFieldValue,
+        table: impact.table,
+        cost: impact.column('cost'),
+        scheduleDays: impact.column('scheduleDays'),
+      },
+    },
+  };
+}
+
+export type FinanceTables = ReturnType<typeof resolveTables>;
+
+export function createFinanceRepository(strapi: Core.Strapi) {
+  let resolved: FinanceTables | null = null;
+  const tables = () => (resolved ??= resolveTables(strapi));
+  const knex = () => strapi.db.connection as unknown as Knex;
+  const isPostgres = () => strapi.db.dialect.client === 'postgres';
+
+  /** Narrows `query` to the filter's projects, on the column holding a project id. */
+  function filterProjects<Q extends Knex.QueryBuilder>(query: Q, projectColumn: string, filter: ProjectFilter): Q {
+    const { projectProgramme, programmePortfolio } = tables();
+    if (filter.projectId !== undefined) query.where(projectColumn, filter.projectId);
+    if (filter.programmeId !== undefined) {
+      query.whereIn(
+        projectColumn,
+        knex()(projectProgramme.table).select(projectProgramme.owner).where(projectProgramme.target, filter.programmeId)
+      );
+    }
+    if (filter.portfolioId !== undefined) {
+      query.whereIn(
+        projectColumn,
+        knex()(`${projectProgramme.table} as pp`)
+          .join(`${programmePortfolio.table} as pf`, `pf.${programmePortfolio.owner}`, `pp.${projectProgramme.target}`)
+          .select(`pp.${projectProgramme.owner}`)
+          .where(`pf.${programmePortfolio.target}`, filter.portfolioId)
+      );
+    }
+    return query;
+  }
+
+  async function findOne(uid: string, where: Record<string, unknown>): Promise<NamedEntity | null> {
+    const found = await strapi.db.query(uid as never).findOne({ where, select: ['id', 'documentId', 'code', 'name'] });
+    return (found as NamedEntity | null) ?? null;
+  }
+
+  /** Text money: a sum cast to text so no minor unit is lost on the way out. */
+  const moneyText = (expression: string, alias: string, bindings: unknown[] = []) =>
+    knex().raw(`CAST(COALESCE(${expression}, 0) AS TEXT) AS ??`, [...bindings, alias]);
+
+  return {
+    findProject: (documentId: string) => findOne(UID.project, { documentId }),
+    findProgramme: (documentId: string) => findOne(UID.programme, { documentId }),
+    findPortfolio: (documentId: string) => findOne(UID.portfolio, { documentId }),
+    /** A project or programme by its code or its documentId (exports accept either). */
+    findProjectByKey: (key: string) => findOne(UID.project, { $or: [{ code: key }, { documentId: key }] }),
+    findProgrammeByKey: (key: string) => findOne(UID.programme, { $or: [{ code: key }, { documentId: key }] }),
+
+    /**
+     * One row per project: BAC, the two parts of PV, AC and the latest percent complete as of
+     * `asOf`, each summed by the database per project. Ordered by project code.
+     */
+    projectFacts(filter: ProjectFilter, asOf: CalendarDate): Knex.QueryBuilder {
+      const k = knex();
+      const t = tables();
+      const bl = t.budgetLine;
+      const ce = t.costEntry;
+      const sr = t.statusReport;
+      const asOfText = formatIsoDate(asOf);
+
+      const budget = filterProjects(
+        k(`${bl.table} as b`)
+          .join(`${bl.project.table} as bp`, `bp.${bl.project.owner}`, 'b.id')
+          .whereNot(`b.${bl.category}`, MANAGEMENT_RESERVE),
+        `bp.${bl.project.target}`,
+        filter
+      )
+        .groupBy(`bp.${bl.project.target}`)
+        .select({ project_id: `bp.${bl.project.target}` })
+        .select(
+          k.raw('SUM(??) AS bac', [`b.${bl.amount}`]),
+          k.raw('SUM(CASE WHEN ?? < ? THEN ?? ELSE 0 END) AS planned_before_month', [`b.${bl.period}`, monthStart(asOf), `b.${bl.amount}`]),
+          k.raw('SUM(CASE WHEN ?? >= ? AND ?? < ? THEN ?? ELSE 0 END) AS planned_in_month', [
+            `b.${bl.period}`, monthStart(asOf), `b.${bl.period}`, nextMonthStart(asOf), `b.${bl.amount}`,
+          ])
+        );
+
+      const costs = filterProjects(
+        k(`${ce.table} as c`)
+          .join(`${ce.project.table} as cp`, `cp.${ce.project.owner}`, 'c.id')
+          .where(`c.${ce.date}`, '<=', asOfText),
+        `cp.${ce.project.target}`,
+        filter
+      )
+        .groupBy(`cp.${ce.project.target}`)
+        .select({ project_id: `cp.${ce.project.target}` })
+        .select(k.raw('SUM(??) AS actual_cost', [`c.${ce.amount}`]));
+
+      // The latest status report on or before asOf; two on the same day: the last one entered.
+      const ranked = filterProjects(
+        k(`${sr.table} as s`)
+          .join(`${sr.project.table} as sp`, `sp.${sr.project.owner}`, 's.id')
+          .where(`s.${sr.asOf}`, '<=', asOfText),
+        `sp.${sr.project.target}`,
+        filter
+      ).select(
+        { project_id: `sp.${sr.project.target}`, percent_complete: `s.${sr.percentComplete}` },
+        k.raw('ROW_NUMBER() OVER (PARTITION BY ?? ORDER BY ?? DESC, ?? DESC) AS rn', [`sp.${sr.project.target}`, `s.${sr.asOf}`, 's.id'])
+      );
+      const progress = k.from(ranked.as('r')).where('r.rn', 1).select('r.project_id', 'r.percent_complete');
+
+      const { project: p, projectProgramme: pp, programme: prg } = t;
+      return filterProjects(k(`${p.table} as p`), 'p.id', filter)
+        .leftJoin(`${pp.table} as pp`, `pp.${pp.owner}`, 'p.id')
+        .leftJoin(`${prg.table} as prg`, 'prg.id', `pp.${pp.target}`)
+        .leftJoin(budget.as('b'), 'b.project_id', 'p.id')
+        .leftJoin(costs.as('c'), 'c.project_id', 'p.id')
+        .leftJoin(progress.as('s'), 's.project_id', 'p.id')
+        .select({
+          id: 'p.id',
+          document_id: `p.${p.documentId}`,
+          code: `p.${p.code}`,
+          name: `p.${p.name}`,
+          programme_code: `prg.${prg.code}`,
+          percent_complete: 's.percent_complete',
+        })
+        .select(
+          moneyText('??', 'bac', ['b.bac']),
+          moneyText('??', 'planned_before_month', ['b.planned_before_month']),
+          moneyText('??', 'planned_in_month', ['b.planned_in_month']),
+          moneyText('??', 'actual_cost', ['c.actual_cost'])
+        )
+        .orderBy([{ column: `p.${p.code}` }, { column: 'p.id' }]);
+    },
+
+    /**
+     * Budget outline: one row per project, month and category, summed by the database, with
+     * columns in the report's order: project_code, programme_code, period (YYYY-MM), category,
+     * amount. `from`/`to` bound the budget lines' period.
+     */
+    budgetOutline(filter: ProjectFilter, range: DateRange): Knex.QueryBuilder {
+      const k = knex();
+      const { budgetLine: bl, project: p, projectProgramme: pp, programme: prg } = tables();
+      const month = isPostgres() ? `to_char(??, 'YYYY-MM')` : 'substr(??, 1, 7)';
+      const monthBinding = [`b.${bl.period}`];
+      const categoryOrder = `CASE ?? ${BUDGET_CATEGORIES.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} ELSE ${BUDGET_CATEGORIES.length} END`;
+      const categoryBindings = [`b.${bl.category}`, ...BUDGET_CATEGORIES];
+      const query = k(`${bl.table} as b`)
+        .leftJoin(`${bl.project.table} as bp`, `bp.${bl.project.owner}`, 'b.id')
+        .leftJoin(`${p.table} as p`, 'p.id', `bp.${bl.project.target}`)
+        .leftJoin(`${pp.table} as pp`, `pp.${pp.owner}`, 'p.id')
+        .leftJoin(`${prg.table} as prg`, 'prg.id', `pp.${pp.target}`);
+      filterProjects(query, `bp.${bl.project.target}`, filter);
+      // Whole months: from the month of `from` to the month of `to`, both included.
+      if (range.from) query.where(`b.${bl.period}`, '>=', monthStart(range.from));
+      if (range.to) query.where(`b.${bl.period}`, '<', nextMonthStart(range.to));
+      return query
+        .select({ project_code: `p.${p.code}`, programme_code: `prg.${prg.code}` })
+        .select(k.raw(`${month} AS budget_month`, monthBinding), { category: `b.${bl.category}` })
+        .select(k.raw('CAST(SUM(??) AS TEXT) AS amount', [`b.${bl.amount}`]))
+        .groupBy('p.id', `p.${p.code}`, `prg.${prg.code}`, `b.${bl.category}`)
+        .groupByRaw(month, monthBinding)
+        .orderBy([{ column: `p.${p.code}` }, { column: 'p.id' }])
+        .orderByRaw(month, monthBinding)
+        .orderByRaw(categoryOrder, categoryBindings);
+    },
+
+    /**
+     * Cost ledger: one row per cost entry, oldest first, columns in the report's order: date,
+     * project_code, category, amount, supplier, reference. `from`/`to` bound the entry date.
+     */
+    costLedger(filter: ProjectFilter, range: DateRange): Knex.QueryBuilder {
+      const k = knex();
+      const { costEntry: ce, project: p } = tables();
+      const query = k(`${ce.table} as c`)
+        .leftJoin(`${ce.project.table} as cp`, `cp.${ce.project.owner}`, 'c.id')
+        .leftJoin(`${p.table} as p`, 'p.id', `cp.${ce.project.target}`);
+      filterProjects(query, `cp.${ce.project.target}`, filter);
+      if (range.from) query.where(`c.${ce.date}`, '>=', formatIsoDate(range.from));
+      if (range.to) query.where(`c.${ce.date}`, '<=', formatIsoDate(range.to));
+      return query
+        .select(k.raw('CAST(?? AS TEXT) AS date', [`c.${ce.date}`]), { project_code: `p.${p.code}`, category: `c.${ce.category}` })
+        .select(k.raw('CAST(?? AS TEXT) AS amount', [`c.${ce.amount}`]), { supplier: `c.${ce.supplier}`, reference: `c.${ce.reference}` })
+        .orderBy([{ column: `c.${ce.date}` }, { column: 'c.id' }]);
+    },
+
+    /**
+     * Change log: one row per change request, in the order raised, columns in the report's
+     * order: reference, project_code, title, type, state, cost_impact, schedule_days, decision,
+     * decision_date (a datetime; the export writes its UTC day). `from`/`to` bound the decision
+     * date, UTC days inclusive.
+     */
+    changeLog(filter: ProjectFilter, range: DateRange): Knex.QueryBuilder {
+      const k = knex();
+      const { changeRequest: cr, project: p } = tables();
+      const impact = cr.impact;
+      // Strapi stores datetimes as timestamps on PostgreSQL and epoch milliseconds on SQLite.
+      const instant = (day: string) => (isPostgres() ? new Date(`${day}T00:00:00.000Z`) : Date.parse(`${day}T00:00:00.000Z`));
+      const query = k(`${cr.table} as cr`)
+        .leftJoin(`${cr.project.table} as crp`, `crp.${cr.project.owner}`, 'cr.id')
+        .leftJoin(`${p.table} as p`, 'p.id', `crp.${cr.project.target}`)
+        .leftJoin(`${impact.links} as cc`, (on) =>
+          on.on(`cc.${impact.entity}`, '=', 'cr.id').andOn(`cc.${impact.field}`, '=', k.raw('?', [impact.fieldValue]))
+        )
+        .leftJoin(`${impact.table} as i`, 'i.id', `cc.${impact.component}`);
+      filterProjects(query, `crp.${cr.project.target}`, filter);
+      if (range.from) query.where(`cr.${cr.decisionDate}`, '>=', instant(formatIsoDate(range.from)) as never);
+      if (range.to) query.where(`cr.${cr.decisionDate}`, '<', instant(nextDay(range.to)) as never);
+      return query
+        .select({ reference: `cr.${cr.reference}`, project_code: `p.${p.code}`, title: `cr.${cr.title}`, type: `cr.${cr.type}`, state: `cr.${cr.state}` })
+        .select(k.raw('CAST(?? AS TEXT) AS cost_impact', [`i.${impact.cost}`]))
+        .select({ schedule_days: `i.${impact.scheduleDays}`, decision: `cr.${cr.decision}`, decision_date: `cr.${cr.decisionDate}` })
+        .orderBy('cr.id');
+    },
+  };
+}
+
+export type FinanceRepository = ReturnType<typeof createFinanceRepository>;

@@ -1,0 +1,16 @@
+/** Finance's services, and one typed way to reach them: a rename is a compile error. */
+import type { Core } from '@strapi/strapi';
+import { createEarnedValueService } from './evm';
+import { createExportService } from './exports';
+import { createFinanceRepository } from './repository';
+
+export const financeServices = {
+  earnedValue: ({ strapi }: { strapi: Core.Strapi }) => createEarnedValueService(strapi, createFinanceRepository(strapi)),
+  exports: ({ strapi }: { strapi: Core.Strapi }) => createExportService(strapi, createFinanceRepository(strapi)),
+};
+
+type FinanceServices = { [K in keyof typeof financeServices]: ReturnType<(typeof financeServices)[K]> };
+
+export function financeService<K extends keyof FinanceServices>(strapi: Core.Strapi, name: K): FinanceServices[K] {
+  return strapi.plugin('pmo').service(name) as FinanceServices[K];
+}
