@@ -29,6 +29,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     resolve: './src/plugins/pmo',
     config: {
       currency: env('PMO_CURRENCY', 'EUR'),
+      // Changes whose cost impact exceeds this (in cents) are decided by a PMO director.
+      changeAuthorityLimit: env('PMO_CHANGE_AUTHORITY_LIMIT', '10000000'),
     },
   },
   email: {

@@ -453,11 +453,37 @@ export function demoLifecycleTarget(spec: { startOffset: number; months: number 
 }
 
 const GATES = [
-  { transition: 'gate-1', to: 'initiating' },
-  { transition: 'gate-2', to: 'planning' },
-  { transition: 'gate-3', to: 'executing' },
-  { transition: 'gate-4', to: 'closing' },
+  { gate: 1, transition: 'gate-1', to: 'initiating' },
+  { gate: 2, transition: 'gate-2', to: 'planning' },
+  { gate: 3, transition: 'gate-3', to: 'executing' },
+  { gate: 4, transition: 'gate-4', to: 'closing' },
 ];
+const GATE_REVIEW_UID = 'plugin::pmo.gate-review';
+
+/**
+ * Every gate needs a go review (governance): decides the gate's scheduled review, or records
+ * one, with every checklist criterion of the standards that apply met.
+ */
+async function recordGoReview(strapi: Core.Strapi, projectDocumentId: string, gate: number) {
+  const governance = strapi.plugin('pmo').service('governance') as {
+    checklistFor(gate: number): Promise<Array<Record<string, unknown>>>;
+  };
+  const reviews = strapi.documents(GATE_REVIEW_UID as any) as unknown as Documents;
+  const checklist = (await governance.checklistFor(gate)).map((item) => ({ ...item, met: 'yes' }));
+  const decided = {
+    decision: 'go',
+    heldDate: isoDate(new Date()),
+    decidedAt: new Date().toISOString(),
+    recordedBy: 'PMO Hub demo',
+    checklist,
+  };
+  const pending = await query(strapi, GATE_REVIEW_UID).findOne({
+    where: { project: { documentId: projectDocumentId }, gate, decision: { $null: true } },
+    select: ['documentId'],
+  });
+  if (pending) await reviews.update({ documentId: pending.documentId, data: decided });
+  else await reviews.create({ data: { project: projectDocumentId, gate, ...decided } });
+}
 const PATH = ['proposed', ...GATES.map((gate) => gate.to)];
 
 /**
@@ -480,6 +506,7 @@ export async function advanceDemoLifecycles(strapi: Core.Strapi): Promise<number
     const to = PATH.indexOf(demoLifecycleTarget(spec));
     if (from < 0) continue;
     for (const gate of GATES.slice(from, Math.max(from, to))) {
+      await recordGoReview(strapi, project.documentId, gate.gate);
       await engine.fire(
         { uid: DEMO_UIDS.project, documentId: project.documentId, transition: gate.transition, comment: 'Demo: gate passed' },
         user

@@ -9,6 +9,15 @@ const PROJECT = 'api::project.project';
 async function projectIn(state: 'proposed' | 'executing') {
   const strapi = getStrapi();
   const project = await strapi.documents(PROJECT).create({ data: { name: 'Race', code: uniqueCode('RACE') } as any });
+  // Governance guards every gate with its review, and gate 3 with a baselined budget.
+  for (const gate of [1, 2, 3, 4]) {
+    await strapi.documents('plugin::pmo.gate-review').create({
+      data: { project: project.documentId, gate, decision: 'go', heldDate: '2026-01-15' } as any,
+    });
+  }
+  await strapi.documents('api::budget-line.budget-line').create({
+    data: { project: project.documentId, period: '2026-01-01', category: 'labour', amount: '1000000' } as any,
+  });
   if (state === 'executing') {
     const manager = await asRole('pmo-manager');
     for (const gate of ['gate-1', 'gate-2', 'gate-3']) {

@@ -4,8 +4,13 @@ import { asAdmin, asRole, asSuperAdmin, getStrapi, uniqueCode } from '../helpers
 const PROJECT = 'api::project.project';
 const CHANGE = 'plugin::pmo.change-request';
 
+/** A project whose gate 1 review decided go (governance guards every gate with its review). */
 async function newProject(extra: Record<string, unknown> = {}) {
-  return getStrapi().documents(PROJECT).create({ data: { name: 'Governed project', code: uniqueCode('WF'), ...extra } as any });
+  const project = await getStrapi().documents(PROJECT).create({ data: { name: 'Governed project', code: uniqueCode('WF'), ...extra } as any });
+  await getStrapi().documents('plugin::pmo.gate-review').create({
+    data: { project: project.documentId, gate: 1, decision: 'go', heldDate: '2026-01-15' } as any,
+  });
+  return project;
 }
 
 async function person(email: string, fullName = 'Someone') {
@@ -146,7 +151,7 @@ describe('POST /pmo/transitions', () => {
 
 describe('change control approvals and guards', () => {
   async function changeRequest(type = 'normal', cost: string | null = '250000') {
-    const project = await newProject();
+    const project = await newProject({ changeBudget: '10000000' });
     const raiser = await person('project-manager@test.pmo', 'Pat Raiser');
     return getStrapi().documents(CHANGE).create({
       data: { title: 'Add SSO', type, project: project.documentId, raisedBy: raiser.documentId, impact: cost === null ? {} : { cost } } as any,

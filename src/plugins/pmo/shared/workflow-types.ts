@@ -11,7 +11,10 @@ export type WorkflowState = {
   description?: string;
 };
 
-/** `{ role }`: a PMO role key (admin role code). `{ field }`: a relation to a person on the target. */
+/**
+ * `{ role }`: a PMO role key (admin role code). `{ field }`: a relation to a person on the target,
+ * or a dotted path through related items to one (`project.manager`: the manager of its project).
+ */
 export type ActorRule = { role: string } | { field: string };
 
 export type Approvals = {
@@ -19,6 +22,8 @@ export type Approvals = {
   quorum: number;
   /** Whoever moved the item into the current state (or raised it) cannot vote. */
   excludeRequester?: boolean;
+  /** People in these person fields of the item (e.g. `raisedBy`) cannot vote either. */
+  excludeFields?: string[];
 };
 
 /** A guard or effect: a catalogue type configured by data. */

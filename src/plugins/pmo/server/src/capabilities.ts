@@ -1,10 +1,12 @@
 /** The capabilities the plugin is made of, beyond the core (money, roles, workflow engine). */
 import type { Capability } from './capability';
+import { changeControl } from './change-control';
 import { documentReview } from './compliance/document-review';
 import { finance } from './finance';
+import { governance } from './governance';
 import { mentoring } from './mentoring';
 
-export const CAPABILITIES: Capability[] = [documentReview, mentoring, finance];
+export const CAPABILITIES: Capability[] = [documentReview, mentoring, finance, governance, changeControl];
 
 const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>
   Object.assign({}, ...CAPABILITIES.map((capability) => pick(capability) ?? {})) as Record<string, T>;

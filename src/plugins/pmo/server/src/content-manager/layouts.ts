@@ -8,6 +8,10 @@ const DERIVED_FIELDS: Record<string, Record<string, string>> = {
   'plugin::pmo.change-request': {
     workflowState: 'Set by change control; change it with a transition, not by editing.',
     authorityLevel: 'Derived from the cost impact and the project\'s tolerances.',
+    reference: 'Numbered by change control per project.',
+    decision: 'Recorded by change control.',
+    decisionDate: 'Recorded by change control.',
+    decidedBy: 'Recorded by change control.',
   },
   'api::document.document': {
     nextReviewDue: 'Derived: last review (or approval) plus the review cycle.',

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { EffectConfig, GuardConfig, WorkflowDefinition, WorkflowTransition } from '../../../shared/workflow-types';
-import type { ActorFacts } from './evaluate';
+import type { ActorFacts, Vote } from './evaluate';
 
 export type GuardContext = {
   strapi: Core.Strapi;
@@ -25,6 +25,8 @@ export type EffectContext = GuardContext & {
   instanceId: number;
   /** When the transition applies (ISO). */
   now: string;
+  /** The approvals that applied it, the acting user's last ([] for a transition without approvals). */
+  votes: Vote[];
 };
 
 export type GuardType = {

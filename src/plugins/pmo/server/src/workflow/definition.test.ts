@@ -49,6 +49,8 @@ const context: ValidationContext = {
         raisedBy: { type: 'relation', relation: 'manyToOne', target: 'api::person.person' },
         implementer: { type: 'relation', relation: 'manyToOne', target: 'api::person.person' },
         owner: { type: 'relation', relation: 'manyToOne', target: 'admin::user' },
+        project: { type: 'relation', relation: 'manyToOne', target: 'plugin::pmo.project' },
+        supplier: { type: 'relation', relation: 'manyToOne', target: 'api::supplier.supplier' },
         workflowState: { type: 'string' },
       },
     },
@@ -320,6 +322,21 @@ describe('validateDefinition: the ITIL change-control example', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('accepts actor fields through a relation (project.manager) and people excluded from approving', () => {
+    const result = validateDefinition(
+      withTransition({
+        actors: [{ field: 'project.manager' }],
+        approvals: { quorum: 1, excludeFields: [' raisedBy ', 'project.manager', 'raisedBy'] },
+      })(changeControl()),
+      context
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.definition.transitions[T]).toMatchObject({
+      actors: [{ field: 'project.manager' }],
+      approvals: { quorum: 1, excludeRequester: false, excludeFields: ['raisedBy', 'project.manager'] },
+    });
+  });
+
   it('does not alias the input: changing the input afterwards leaves the definition alone', () => {
     const input = changeControl();
     const result = validateDefinition(input, context);
@@ -584,6 +601,48 @@ const rows: Row[] = [
     withTransition({ actors: [{ field: 'owner' }] }),
     [`transitions[${T}].actors[0].field`],
     '"owner"',
+  ],
+  [
+    'a dotted actor field names a missing relation of the related type',
+    withTransition({ actors: [{ field: 'project.sponsor' }] }),
+    [`transitions[${T}].actors[0].field`],
+    'plugin::pmo.project has no field "sponsor" (in "project.sponsor")',
+  ],
+  [
+    'a dotted actor field goes through a field that is not a relation',
+    withTransition({ actors: [{ field: 'title.manager' }] }),
+    [`transitions[${T}].actors[0].field`],
+    'field "title" of plugin::pmo.change-request (in "title.manager") is a "string" attribute, not a relation',
+  ],
+  [
+    'a dotted actor field goes through a type whose fields are unknown',
+    withTransition({ actors: [{ field: 'supplier.contact' }] }),
+    [`transitions[${T}].actors[0].field`],
+    'relates to "api::supplier.supplier", whose fields are unknown',
+  ],
+  [
+    'a dotted actor field ends on a field that is not a person',
+    withTransition({ actors: [{ field: 'project.name' }] }),
+    [`transitions[${T}].actors[0].field`],
+    'field "name" of plugin::pmo.project (in "project.name") is a "string" attribute, not a relation to api::person.person',
+  ],
+  [
+    'a dotted actor field has an empty part',
+    withTransition({ actors: [{ field: 'project..manager' }] }),
+    [`transitions[${T}].actors[0].field`],
+    'relation names joined by dots',
+  ],
+  [
+    'approvals exclude a field that is not a person',
+    withTransition({ actors: [{ role: 'change-board' }], approvals: { quorum: 1, excludeFields: ['raisedBy', 'owner'] } }),
+    [`transitions[${T}].approvals.excludeFields[1]`],
+    'approvals.excludeFields: field "owner" of plugin::pmo.change-request relates to "admin::user"',
+  ],
+  [
+    'approvals exclude fields given as text',
+    withTransition({ actors: [{ role: 'change-board' }], approvals: { quorum: 1, excludeFields: 'raisedBy' } }),
+    [`transitions[${T}].approvals.excludeFields`],
+    'must be a list of person fields',
   ],
   [
     'an actor has both role and field',

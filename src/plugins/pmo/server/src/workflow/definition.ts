@@ -68,7 +68,7 @@ const TRANSITION_PROPERTIES = [
   'effects',
   'requireComment',
 ];
-const APPROVAL_PROPERTIES = ['quorum', 'excludeRequester'];
+const APPROVAL_PROPERTIES = ['quorum', 'excludeRequester', 'excludeFields'];
 const KEY_RULE =
   'must start with a lowercase letter and use only lowercase letters, digits and hyphens (2 to 63 characters)';
 
@@ -388,6 +388,58 @@ function validateStates(
 
 type TargetType = ValidationContext['contentTypes'][string] | undefined;
 
+/**
+ * Why `path` is not a relation to a person on the target, or null when it is. A path is a
+ * relation name (`raisedBy`) or relations followed through related types (`project.manager`:
+ * the manager of the item's project).
+ */
+function personPathProblem(
+  path: string,
+  context: ValidationContext,
+  appliesTo: string | undefined,
+  target: TargetType
+): string | null {
+  if (!target || appliesTo === undefined) return null;
+  const personUid = context.personUid ?? DEFAULT_PERSON_UID;
+  const contentTypes = isObject(context.contentTypes) ? context.contentTypes : {};
+  const segments = path.split('.');
+  let uid = appliesTo;
+  let type: TargetType = target;
+  for (let i = 0; i < segments.length; i++) {
+    const name = segments[i];
+    const last = i === segments.length - 1;
+    const attributes: Record<string, { type: string; relation?: string; target?: string }> =
+      type && isObject(type.attributes) ? type.attributes : {};
+    const attribute: { type: string; target?: string } | undefined = hasOwn(attributes, name) ? attributes[name] : undefined;
+    const personFields = Object.keys(attributes)
+      .filter((key) => {
+        const a = attributes[key];
+        return isObject(a) && a.type === 'relation' && a.target === personUid;
+      })
+      .sort();
+    const hint = last ? `; relations to ${personUid} on ${uid}: ${quoteList(personFields)}` : '';
+    const where = segments.length > 1 ? ` (in ${show(path)})` : '';
+    if (!name) return `actor field ${show(path)} must be relation names joined by dots, e.g. "project.manager"`;
+    if (!isObject(attribute)) return `${uid} has no field ${show(name)}${where}${hint}`;
+    if (attribute.type !== 'relation') {
+      return `field ${show(name)} of ${uid}${where} is a ${show(attribute.type)} attribute, not a relation${last ? ` to ${personUid}` : ''}${hint}`;
+    }
+    if (last) {
+      if (attribute.target !== personUid) {
+        return `field ${show(name)} of ${uid}${where} relates to ${show(attribute.target)}, not to ${personUid}${hint}`;
+      }
+      return null;
+    }
+    const next: string = typeof attribute.target === 'string' ? attribute.target : '';
+    if (!hasOwn(contentTypes, next) || !isObject(contentTypes[next])) {
+      return `field ${show(name)} of ${uid}${where} relates to ${show(next)}, whose fields are unknown`;
+    }
+    uid = next;
+    type = contentTypes[next];
+  }
+  return null;
+}
+
 function validateActors(
   raw: Obj,
   path: string,
@@ -407,7 +459,6 @@ function validateActors(
     );
     return actors;
   }
-  const personUid = context.personUid ?? DEFAULT_PERSON_UID;
   const roles = Array.isArray(context.roles) ? context.roles : [];
   list.forEach((actor: unknown, index: number) => {
     const actorPath = `${path}.actors[${index}]`;
@@ -470,37 +521,10 @@ function validateActors(
       return;
     }
     const field = value.trim();
-    if (target && appliesTo !== undefined) {
-      const attributes = isObject(target.attributes) ? target.attributes : {};
-      const attribute = hasOwn(attributes, field) ? attributes[field] : undefined;
-      const personFields = Object.keys(attributes)
-        .filter((name) => {
-          const a = attributes[name];
-          return isObject(a) && a.type === 'relation' && a.target === personUid;
-        })
-        .sort();
-      const hint = `; relations to ${personUid} on ${appliesTo}: ${quoteList(personFields)}`;
-      if (!isObject(attribute)) {
-        problems.add(
-          `${actorPath}.field`,
-          `${label}: ${appliesTo} has no field ${show(field)}${hint}`
-        );
-        return;
-      }
-      if (attribute.type !== 'relation') {
-        problems.add(
-          `${actorPath}.field`,
-          `${label}: field ${show(field)} of ${appliesTo} is a ${show(attribute.type)} attribute, not a relation to ${personUid}${hint}`
-        );
-        return;
-      }
-      if (attribute.target !== personUid) {
-        problems.add(
-          `${actorPath}.field`,
-          `${label}: field ${show(field)} of ${appliesTo} relates to ${show(attribute.target)}, not to ${personUid}${hint}`
-        );
-        return;
-      }
+    const problem = personPathProblem(field, context, appliesTo, target);
+    if (problem) {
+      problems.add(`${actorPath}.field`, `${label}: ${problem}`);
+      return;
     }
     actors.push({ field });
   });
@@ -512,6 +536,9 @@ function validateApprovals(
   path: string,
   label: string,
   actorsGiven: boolean,
+  context: ValidationContext,
+  appliesTo: string | undefined,
+  target: TargetType,
   problems: Problems
 ): Approvals | undefined {
   if (!given(raw, 'approvals')) return undefined;
@@ -558,13 +585,43 @@ function validateApprovals(
     `${label}: approvals.excludeRequester`,
     problems
   );
+  const excludeFields: string[] = [];
+  if (given(value, 'excludeFields')) {
+    const list = value.excludeFields;
+    if (!Array.isArray(list)) {
+      problems.add(
+        `${approvalsPath}.excludeFields`,
+        `${label}: approvals.excludeFields must be a list of person fields like ["raisedBy"], not ${describeType(list)}`
+      );
+      ok = false;
+    } else {
+      list.forEach((entry: unknown, i: number) => {
+        const entryPath = `${approvalsPath}.excludeFields[${i}]`;
+        if (typeof entry !== 'string' || !entry.trim()) {
+          problems.add(entryPath, `${label}: approvals.excludeFields entries must name a relation to a person, not ${describeType(entry)}`);
+          ok = false;
+          return;
+        }
+        const problem = personPathProblem(entry.trim(), context, appliesTo, target);
+        if (problem) {
+          problems.add(entryPath, `${label}: approvals.excludeFields: ${problem}`);
+          ok = false;
+          return;
+        }
+        if (!excludeFields.includes(entry.trim())) excludeFields.push(entry.trim());
+      });
+    }
+  }
   if (!actorsGiven) {
     problems.add(
       approvalsPath,
       `${label}: approvals need actors who may vote; add at least one actor (a role or a person field)`
     );
   }
-  return ok ? { quorum: quorum as number, excludeRequester } : undefined;
+  if (!ok) return undefined;
+  return excludeFields.length
+    ? { quorum: quorum as number, excludeRequester, excludeFields }
+    : { quorum: quorum as number, excludeRequester };
 }
 
 function validateCatalogueItems(
@@ -764,7 +821,7 @@ function validateTransitions(
 
     const actors = validateActors(raw, path, label, context, appliesTo, target, problems);
     const actorsGiven = Array.isArray(raw.actors) && raw.actors.length > 0;
-    const approvals = validateApprovals(raw, path, label, actorsGiven, problems);
+    const approvals = validateApprovals(raw, path, label, actorsGiven, context, appliesTo, target, problems);
     const guardList = validateCatalogueItems(raw, 'guards', path, label, guards, problems);
     const effectList = validateCatalogueItems(raw, 'effects', path, label, effects, problems);
     const requireComment = readFlag(

@@ -295,24 +295,43 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
 
   /**
    * What guards, actor rules and effects of these transitions read on the target: relations and
-   * components named by actor fields, field-guard paths and notify recipients. Only those are
-   * populated (a project's cost entries, say, are never loaded to fire a transition).
+   * components named by actor fields (dotted ones through related items, e.g. `project.manager`),
+   * excluded voters, field-guard paths and notify recipients. Only those are populated (a
+   * project's cost entries, say, are never loaded to fire a transition).
    */
   function populateFor(uid: string, transitions: WorkflowTransition[]) {
-    const attributes = ((strapi.contentTypes as any)[uid]?.attributes ?? {}) as Record<string, { type: string }>;
-    const names = new Set<string>();
+    const paths: string[][] = [];
     for (const transition of transitions) {
-      for (const rule of transition.actors ?? []) if ('field' in rule) names.add(rule.field);
+      for (const rule of transition.actors ?? []) if ('field' in rule) paths.push(rule.field.split('.'));
+      for (const field of transition.approvals?.excludeFields ?? []) paths.push(field.split('.'));
       for (const guard of transition.guards ?? []) {
-        if (guard.type === 'field' && typeof guard.path === 'string') names.add(guard.path.split('.')[0]);
+        if (guard.type === 'field' && typeof guard.path === 'string') paths.push(guard.path.split('.'));
       }
       for (const effect of transition.effects ?? []) {
         for (const recipient of (effect.to as unknown[]) ?? []) {
-          if (typeof recipient === 'string' && recipient.startsWith('field:')) names.add(recipient.slice(6));
+          if (typeof recipient === 'string' && recipient.startsWith('field:')) paths.push([recipient.slice(6)]);
         }
       }
     }
-    return [...names].filter((name) => ['relation', 'component', 'media'].includes(attributes[name]?.type));
+    return populateTree(uid, paths);
+  }
+
+  /** `[['project', 'manager'], ['impact', 'cost']]` → `{ project: { populate: { manager: true } }, impact: true }`. */
+  function populateTree(uid: string, paths: string[][]): Record<string, true | { populate: Record<string, unknown> }> {
+    const attributes = ((strapi.getModel(uid as any) as any)?.attributes ?? {}) as Record<
+      string,
+      { type: string; target?: string; component?: string }
+    >;
+    const tree: Record<string, true | { populate: Record<string, unknown> }> = {};
+    for (const name of new Set(paths.map((path) => path[0]))) {
+      const attribute = attributes[name];
+      if (!attribute || !['relation', 'component', 'media'].includes(attribute.type)) continue;
+      const deeper = paths.filter((path) => path[0] === name && path.length > 1).map((path) => path.slice(1));
+      const child = attribute.type === 'relation' ? attribute.target : attribute.component;
+      const nested = child && deeper.length ? populateTree(child, deeper) : {};
+      tree[name] = Object.keys(nested).length ? { populate: nested } : true;
+    }
+    return tree;
   }
 
   async function loadTarget(uid: string, documentId: string, transitions: WorkflowTransition[]) {
@@ -322,15 +341,27 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
     return (target ?? null) as Record<string, unknown> | null;
   }
 
+  /** The documentIds of the people a person field, or a dotted path to one, points to. */
+  function peopleAt(target: Record<string, unknown>, path: string): string[] {
+    let values: unknown[] = [target];
+    for (const part of path.split('.')) {
+      values = values.flatMap((value) =>
+        value && typeof value === 'object' ? ([] as unknown[]).concat((value as Record<string, unknown>)[part] ?? []) : []
+      );
+    }
+    return values
+      .map((person) => (person as { documentId?: string } | null)?.documentId)
+      .filter((id): id is string => !!id);
+  }
+
   function relationsOf(definition: WorkflowDefinition, target: Record<string, unknown>): TargetRelations {
     const relations: TargetRelations = {};
     for (const transition of definition.transitions) {
-      for (const rule of transition.actors ?? []) {
-        if ('field' in rule) {
-          const related = ([] as Array<{ documentId?: string } | null>).concat((target[rule.field] as any) ?? []);
-          relations[rule.field] = related.map((person) => person?.documentId).filter((id): id is string => !!id);
-        }
-      }
+      const fields = [
+        ...(transition.actors ?? []).flatMap((rule) => ('field' in rule ? [rule.field] : [])),
+        ...(transition.approvals?.excludeFields ?? []),
+      ];
+      for (const field of fields) relations[field] = peopleAt(target, field);
     }
     return relations;
   }
@@ -488,7 +519,7 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
       await db().query(uid as any).updateMany({ where: { documentId }, data: { workflowState: transition.to } });
       await recordEvent({ ...common, toState: transition.to, kind: 'applied', votes: decision.votes });
 
-      const effectContext = { ...context, from: instance.state, to: transition.to, comment, instanceId: instance.id, now };
+      const effectContext = { ...context, from: instance.state, to: transition.to, comment, instanceId: instance.id, now, votes: decision.votes };
       for (const effect of transition.effects ?? []) {
         const type = catalogue.effect(effect.type);
         if (!type) throw new Error(`Unknown effect type "${effect.type}"`);

@@ -33,7 +33,7 @@ export type InstanceFacts = {
   votes: Record<string, Vote[]>;
 };
 
-/** Relation field on the target → documentIds of the people it points to. */
+/** Person field (or dotted path such as `project.manager`) on the target → documentIds of the people it points to. */
 export type TargetRelations = Record<string, string[]>;
 
 export type GuardOutcome = { guard: string; ok: boolean; message?: string };
@@ -41,7 +41,7 @@ export type GuardOutcome = { guard: string; ok: boolean; message?: string };
 export function describeActors(rules: ActorRule[]): string {
   if (rules.length === 0) return 'anyone';
   return rules
-    .map((rule) => ('role' in rule ? `the ${rule.role} role` : `the item's ${rule.field}`))
+    .map((rule) => ('role' in rule ? `the ${rule.role} role` : `the item's ${rule.field.split('.').join("'s ")}`))
     .join(' or ');
 }
 
@@ -97,6 +97,9 @@ export function evaluateTransition(input: {
   }
   const votes = instance.votes[transition.key] ?? [];
   if (transition.approvals) {
+    const excludedField = (transition.approvals.excludeFields ?? []).find((field) =>
+      (relations[field] ?? []).some((personId) => actor.personIds.includes(personId))
+    );
     if (transition.approvals.excludeRequester && requesterIds(instance).includes(actor.id)) {
       blockers.push({
         kind: 'requester',
@@ -104,6 +107,11 @@ export function evaluateTransition(input: {
           definition,
           instance.state
         )}, so you cannot approve "${transition.label}"`,
+      });
+    } else if (excludedField) {
+      blockers.push({
+        kind: 'requester',
+        message: `You are this item's ${excludedField}, so you cannot approve "${transition.label}"`,
       });
     }
     if (votes.some((vote) => vote.id === actor.id)) {

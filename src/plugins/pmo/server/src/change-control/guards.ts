@@ -1,0 +1,178 @@
+/**
+ * Change control's guards and effects for the workflow catalogue (configured by data):
+ * `authority`          `{ "type": "authority", "levels": ["project-manager", "change-board"] }`
+ *                      the change request's authorityLevel is one of these (who may decide it);
+ * `budget`             `{ "type": "budget" }` the project's remaining change budget covers the cost impact;
+ * `deriveAuthority`    `{ "type": "deriveAuthority" }` re-derives authorityLevel as the change goes for
+ *                      authorisation (the project's budget may have moved since it was raised);
+ * `drawChangeBudget`   `{ "type": "drawChangeBudget" }` takes the cost impact off the project's change
+ *                      budget and adds a `change` budget line for it in the current month;
+ * `recordDecision`     `{ "type": "recordDecision", "decision": "approved" }` records the decision, its
+ *                      date and the deciders (the people of the admin users who voted or acted).
+ */
+import type { Core } from '@strapi/strapi';
+import { unprocessable } from '../errors';
+import { PERSON_UID } from '../workflow/actor';
+import type { EffectType, GuardContext, GuardType } from '../workflow/catalogue';
+import {
+  AUTHORITY_LEVELS,
+  AUTHORITY_NAMES,
+  authorityLevel,
+  describeShortfall,
+  explainAuthority,
+  toMinor,
+  type AuthorityLevel,
+} from './authority';
+import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';
+import { CHANGE_REQUEST_UID } from './reference';
+
+export const DECISIONS = ['approved', 'rejected', 'deferred'] as const;
+
+const unknownOptions = (config: Record<string, unknown>, allowed: string[]) => {
+  const extra = Object.keys(config).filter((key) => !['type', ...allowed].includes(key));
+  return extra.length ? [`unknown option(s) ${extra.join(', ')}`] : [];
+};
+
+type ChangeRequestRow = {
+  id: number;
+  documentId: string;
+  reference: string | null;
+  title: string;
+  authorityLevel: AuthorityLevel | null;
+  impact?: { cost?: string | number | null } | null;
+  project?: ProjectRow | null;
+};
+
+async function loadChangeRequest(strapi: Core.Strapi, documentId: string): Promise<ChangeRequestRow | null> {
+  return (await strapi.db.query(CHANGE_REQUEST_UID as never).findOne({
+    where: { documentId },
+    populate: { impact: true, project: { populate: { tolerances: true, programme: true } } },
+  })) as ChangeRequestRow | null;
+}
+
+function misapplied(context: GuardContext) {
+  return context.uid === CHANGE_REQUEST_UID ? null : { ok: false, message: `This guard applies to change requests, not ${context.uid}` };
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function changeControlGuards(strapi: Core.Strapi): GuardType[] {
+  const budget = createProjectBudget(strapi);
+
+  const authorityGuard: GuardType = {
+    type: 'authority',
+    description: "The change request's authority level (derived from its cost impact) is one of the given levels",
+    validate(config) {
+      const problems = unknownOptions(config, ['levels']);
+      const levels = config.levels;
+      if (!Array.isArray(levels) || levels.length === 0 || !levels.every((level) => AUTHORITY_LEVELS.includes(level))) {
+        problems.push(`levels must list authority levels among ${AUTHORITY_LEVELS.join(', ')}`);
+      }
+      return problems;
+    },
+    async evaluate(config, context) {
+      const wrong = misapplied(context);
+      if (wrong) return wrong;
+      const levels = config.levels as AuthorityLevel[];
+      const level = (context.target.authorityLevel ?? null) as AuthorityLevel | null;
+      if (level && levels.includes(level)) return { ok: true };
+      if (!level) {
+        return { ok: false, message: 'The cost impact is not assessed yet, so no authority level is set: fill in impact.cost (0 if none)' };
+      }
+      const changeRequest = await loadChangeRequest(strapi, context.documentId);
+      let why = '';
+      if (changeRequest?.project) {
+        const { facts } = await budget.authorityFacts(changeRequest.project, toMinor(changeRequest.impact?.cost));
+        why = authorityLevel(facts) === level ? `: ${explainAuthority(facts)}` : ' (as set when it went for authorisation)';
+      }
+      return { ok: false, message: `${capitalise(AUTHORITY_NAMES[level])} decides this change${why}` };
+    },
+  };
+
+  const budgetGuard: GuardType = {
+    type: 'budget',
+    description: "The project's remaining change budget covers the change's cost impact",
+    validate: (config) => unknownOptions(config, []),
+    async evaluate(_config, context) {
+      const wrong = misapplied(context);
+      if (wrong) return wrong;
+      const changeRequest = await loadChangeRequest(strapi, context.documentId);
+      const cost = toMinor(changeRequest?.impact?.cost) ?? BigInt(0);
+      if (!changeRequest?.project) return cost > BigInt(0) ? { ok: false, message: 'The change request has no project to draw on' } : { ok: true };
+      const shortfall = describeShortfall(budget.remainingChangeBudget(changeRequest.project), cost);
+      return shortfall ? { ok: false, message: shortfall } : { ok: true };
+    },
+  };
+
+  return [authorityGuard, budgetGuard];
+}
+
+export function changeControlEffects(strapi: Core.Strapi): EffectType[] {
+  const budget = createProjectBudget(strapi);
+
+  const deriveAuthority: EffectType = {
+    type: 'deriveAuthority',
+    description: "Derive the change request's authority level from its cost impact and the project's tolerance now",
+    validate: (config) => unknownOptions(config, []),
+    async apply(_config, { documentId }) {
+      const changeRequest = await loadChangeRequest(strapi, documentId);
+      if (!changeRequest?.project) return;
+      const { facts } = await budget.authorityFacts(changeRequest.project, toMinor(changeRequest.impact?.cost));
+      await strapi.db.query(CHANGE_REQUEST_UID as never).update({ where: { id: changeRequest.id }, data: { authorityLevel: authorityLevel(facts) } });
+    },
+  };
+
+  const drawChangeBudget: EffectType = {
+    type: 'drawChangeBudget',
+    description: "Draw the cost impact from the project's change budget and add a change budget line for it",
+    validate: (config) => unknownOptions(config, []),
+    async apply(_config, { documentId, now, transition }) {
+      const changeRequest = await loadChangeRequest(strapi, documentId);
+      const cost = toMinor(changeRequest?.impact?.cost) ?? BigInt(0);
+      if (!changeRequest?.project || cost <= BigInt(0)) return;
+      const project = changeRequest.project;
+      if (!(await budget.drawChangeBudget(project.id, cost))) {
+        // Another change drew on the budget since the guard looked: the whole transition rolls back.
+        const fresh = await budget.findProject({ id: project.id });
+        const message = describeShortfall(fresh ? budget.remainingChangeBudget(fresh) : BigInt(0), cost) ?? 'The change budget does not cover this change';
+        throw unprocessable(`"${transition.label}" is not possible: ${message}`, { failures: [{ guard: 'budget', message }] });
+      }
+      await strapi.documents(BUDGET_LINE_UID as never).create({
+        data: {
+          project: project.documentId,
+          period: `${now.slice(0, 7)}-01`,
+          category: 'change',
+          amount: cost.toString(),
+          note: `${changeRequest.reference ?? 'Change'}: ${changeRequest.title}`.slice(0, 500),
+        },
+      } as never);
+    },
+  };
+
+  const recordDecision: EffectType = {
+    type: 'recordDecision',
+    description: 'Record the decision, its date and who decided (the people of the approving admin users)',
+    validate(config) {
+      const problems = unknownOptions(config, ['decision']);
+      if (!DECISIONS.includes(config.decision as never)) problems.push(`decision must be one of ${DECISIONS.join(', ')}`);
+      return problems;
+    },
+    async apply(config, { documentId, now, votes, actor }) {
+      const userIds = [...new Set(votes.length ? votes.map((vote) => vote.id) : [actor.id])];
+      const users = (await strapi.db.query('admin::user').findMany({ where: { id: { $in: userIds } }, select: ['email'] })) as Array<{ email: string }>;
+      const emails = users.map((user) => user.email).filter(Boolean);
+      const people = emails.length
+        ? ((await strapi.db.query(PERSON_UID as never).findMany({
+            where: { $or: emails.map((email) => ({ email: { $eqi: email } })) },
+            select: ['id'],
+          })) as Array<{ id: number }>)
+        : [];
+      await strapi.db.query(CHANGE_REQUEST_UID as never).update({
+        where: { documentId },
+        data: { decision: config.decision, decisionDate: now, decidedBy: people.map((person) => person.id) },
+      });
+    },
+  };
+
+  return [deriveAuthority, drawChangeBudget, recordDecision];
+}

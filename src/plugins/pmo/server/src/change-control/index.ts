@@ -1,0 +1,57 @@
+/**
+ * Change control (DESIGN.md, Change control): change requests follow the `change-control`
+ * workflow (ITIL states, seeded from change-control.json); each gets a per-project reference
+ * `CR-<project code>-001` and a derived PRINCE2 authority level (document-middleware.ts); the
+ * authorize transitions are routed by that level (guard `authority`), draw on the project's
+ * change budget (guard `budget`, effect `drawChangeBudget`) and record the decision and the
+ * deciders (effect `recordDecision`).
+ */
+import { requirePermissions, type Capability } from '../capability';
+import { getService } from '../services';
+import controller from './controller';
+import { registerChangeRequestMiddleware } from './document-middleware';
+import { changeControlEffects, changeControlGuards } from './guards';
+import { configuredChangeAuthorityLimit } from './project-budget';
+import { ensureCounterTable } from './reference';
+import { createChangeControlService } from './service';
+
+export const CHANGE_CONTROL_READ = 'plugin::pmo.change-control.read';
+
+const read = requirePermissions(CHANGE_CONTROL_READ);
+
+export const changeControl: Capability = {
+  name: 'change-control',
+  services: { changeControl: ({ strapi }) => createChangeControlService(strapi) },
+  controllers: { changeControl: controller },
+  adminRoutes: [
+    { method: 'GET', path: '/change-requests', handler: 'changeControl.list', config: read },
+    { method: 'GET', path: '/change-requests/:documentId', handler: 'changeControl.get', config: read },
+  ],
+  actions: [
+    {
+      section: 'plugins',
+      displayName: 'Read change requests with their authority and change budget',
+      uid: 'change-control.read',
+      subCategory: 'change control',
+      pluginName: 'pmo',
+    },
+  ],
+  grants: {
+    'pmo-director': [CHANGE_CONTROL_READ],
+    'pmo-manager': [CHANGE_CONTROL_READ],
+    'pmo-analyst': [CHANGE_CONTROL_READ],
+    'project-manager': [CHANGE_CONTROL_READ],
+    'change-board': [CHANGE_CONTROL_READ],
+    finance: [CHANGE_CONTROL_READ],
+  },
+  register(strapi) {
+    const catalogue = getService(strapi, 'catalogue');
+    changeControlGuards(strapi).forEach((guard) => catalogue.registerGuard(guard));
+    changeControlEffects(strapi).forEach((effect) => catalogue.registerEffect(effect));
+    registerChangeRequestMiddleware(strapi);
+  },
+  async bootstrap(strapi) {
+    configuredChangeAuthorityLimit(strapi); // a malformed limit stops the start with a clear message
+    await ensureCounterTable(strapi);
+  },
+};

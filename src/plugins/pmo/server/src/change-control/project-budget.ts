@@ -1,0 +1,135 @@
+/**
+ * The project's money as change control and governance read it: BAC (summed by the database),
+ * tolerance, the change authority limit, and the change budget (drawn with one conditional
+ * update). Every query runs in the caller's transaction when there is one: on SQLite the pool
+ * has one connection, so a query outside it would wait for it forever.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { isMinorUnits } from '../../../shared/money';
+import {
+  DEFAULT_CHANGE_AUTHORITY_LIMIT,
+  DEFAULT_COST_TOLERANCE_PERCENT,
+  toMinor,
+  type AuthorityFacts,
+} from './authority';
+
+export const PROJECT_UID = 'api::project.project';
+export const PROGRAMME_UID = 'api::programme.programme';
+export const BUDGET_LINE_UID = 'api::budget-line.budget-line';
+export const MANAGEMENT_RESERVE = 'management-reserve';
+
+export type ProjectRow = {
+  id: number;
+  documentId: string;
+  code: string;
+  name: string;
+  changeBudget?: string | number | null;
+  tolerances?: { costPercent?: number | string | null } | null;
+  programme?: (Record<string, unknown> & { documentId: string; code: string }) | null;
+};
+
+/** Runs `work` with the knex of the current transaction (or a new one). */
+export function withKnex<T>(strapi: Core.Strapi, work: (knex: Knex) => Promise<T>): Promise<T> {
+  return strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as Promise<T>;
+}
+
+function meta(strapi: Core.Strapi, uid: string) {
+  return strapi.db.metadata.get(uid as never) as any;
+}
+
+/** Where the change authority limit comes from: the programme, the configuration, or the default. */
+export type LimitSource = 'programme' | 'configuration' | 'default';
+
+/**
+ * The configured change authority limit in minor units: plugin config `changeAuthorityLimit`,
+ * else the environment variable PMO_CHANGE_AUTHORITY_LIMIT, else 100,000.00.
+ */
+export function configuredChangeAuthorityLimit(strapi: Core.Strapi): { limit: bigint; source: LimitSource } {
+  const configured = strapi.config.get('plugin::pmo.changeAuthorityLimit') ?? process.env.PMO_CHANGE_AUTHORITY_LIMIT;
+  if (configured === undefined || configured === null || configured === '') {
+    return { limit: BigInt(DEFAULT_CHANGE_AUTHORITY_LIMIT), source: 'default' };
+  }
+  const text = String(configured).trim();
+  if (!isMinorUnits(text) || text.startsWith('-')) {
+    throw new Error(
+      `changeAuthorityLimit (PMO_CHANGE_AUTHORITY_LIMIT) must be a whole number of cents, zero or more, e.g. "10000000" for 100,000.00; got "${text}"`
+    );
+  }
+  return { limit: BigInt(text), source: 'configuration' };
+}
+
+export function createProjectBudget(strapi: Core.Strapi) {
+  /** The project with what authority needs: tolerances and programme (all its plain fields). */
+  async function findProject(where: { documentId?: string; id?: number }): Promise<ProjectRow | null> {
+    const filter = where.documentId !== undefined ? { documentId: where.documentId } : { id: where.id };
+    return (await strapi.db.query(PROJECT_UID as never).findOne({
+      where: filter,
+      populate: { tolerances: true, programme: true },
+    })) as ProjectRow | null;
+  }
+
+  /** BAC in minor units: the project's budget lines, management reserve excluded. */
+  async function budgetAtCompletion(projectId: number): Promise<bigint> {
+    const line = meta(strapi, BUDGET_LINE_UID);
+    const link = line.attributes.project.joinTable;
+    const amount = line.attributes.amount.columnName ?? 'amount';
+    const category = line.attributes.category.columnName ?? 'category';
+    const rows = await withKnex(strapi, (knex) =>
+      knex(`${line.tableName} as b`)
+        .join(`${link.name} as l`, `l.${link.joinColumn.name}`, 'b.id')
+        .where(`l.${link.inverseJoinColumn.name}`, projectId)
+        .whereNot(`b.${category}`, MANAGEMENT_RESERVE)
+        .select(knex.raw('CAST(COALESCE(SUM(??), 0) AS TEXT) AS bac', [`b.${amount}`]))
+    );
+    return BigInt(String((rows as Array<{ bac: string }>)[0]?.bac ?? '0').split('.')[0]);
+  }
+
+  /** The limit that applies to a project: its programme's when the programme sets one. */
+  function limitFor(project: ProjectRow): { limit: bigint; source: LimitSource } {
+    const programmeLimit = project.programme?.changeAuthorityLimit;
+    const programmeHasLimit = !!(strapi.contentTypes as any)[PROGRAMME_UID]?.attributes?.changeAuthorityLimit;
+    if (programmeHasLimit && programmeLimit !== null && programmeLimit !== undefined && programmeLimit !== '') {
+      return { limit: toMinor(programmeLimit)!, source: 'programme' };
+    }
+    return configuredChangeAuthorityLimit(strapi);
+  }
+
+  function costPercentOf(project: ProjectRow): number {
+    const raw = project.tolerances?.costPercent;
+    const percent = raw === null || raw === undefined || raw === '' ? NaN : Number(raw);
+    return Number.isFinite(percent) ? percent : DEFAULT_COST_TOLERANCE_PERCENT;
+  }
+
+  async function authorityFacts(project: ProjectRow, cost: bigint | null) {
+    const { limit, source } = limitFor(project);
+    const facts: AuthorityFacts = { cost, bac: await budgetAtCompletion(project.id), costPercent: costPercentOf(project), limit };
+    return { facts, limitSource: source };
+  }
+
+  /** What is left of the project's change budget (0 when none is set). */
+  function remainingChangeBudget(project: ProjectRow): bigint {
+    return toMinor(project.changeBudget) ?? BigInt(0);
+  }
+
+  /**
+   * Draws `cost` from the project's change budget with one conditional update, so two changes
+   * drawn at the same moment can never take it below zero. False when it does not cover it.
+   */
+  async function drawChangeBudget(projectId: number, cost: bigint): Promise<boolean> {
+    const project = meta(strapi, PROJECT_UID);
+    const column = project.attributes.changeBudget.columnName ?? 'change_budget';
+    const amount = cost.toString();
+    const updated = await withKnex(strapi, (knex) =>
+      knex(project.tableName)
+        .where('id', projectId)
+        .andWhere(column, '>=', knex.raw('CAST(? AS BIGINT)', [amount]))
+        .update({ [column]: knex.raw('?? - CAST(? AS BIGINT)', [column, amount]) })
+    );
+    return Number(updated) === 1;
+  }
+
+  return { findProject, budgetAtCompletion, authorityFacts, remainingChangeBudget, drawChangeBudget, costPercentOf, limitFor };
+}
+
+export type ProjectBudget = ReturnType<typeof createProjectBudget>;

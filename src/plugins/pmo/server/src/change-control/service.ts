@@ -1,0 +1,111 @@
+/** Change requests as the change-control pages read them: list filters, authority and change budget. */
+import type { Core } from '@strapi/strapi';
+import { formatMinor } from '../../../shared/money';
+import { errors } from '../errors';
+import { authorityLevel, changeBudgetShortfall, costTolerance, explainAuthority, toMinor } from './authority';
+import { createProjectBudget } from './project-budget';
+import { CHANGE_REQUEST_UID } from './reference';
+
+export type ChangeRequestFilters = {
+  project?: string;
+  state?: string;
+  type?: string;
+  /** Only those raised at least this many days ago. */
+  olderThanDays?: number;
+};
+
+const DAY = 86400000;
+const money = (minor: bigint | null) => (minor === null ? null : formatMinor(minor));
+
+function summary(row: Record<string, any>, now: number) {
+  const created = row.createdAt ? new Date(row.createdAt).getTime() : now;
+  return {
+    documentId: row.documentId,
+    reference: row.reference ?? null,
+    title: row.title,
+    type: row.type,
+    category: row.category,
+    priority: row.priority ?? null,
+    state: row.workflowState ?? null,
+    project: row.project ? { documentId: row.project.documentId, code: row.project.code, name: row.project.name } : null,
+    raisedBy: row.raisedBy ? { documentId: row.raisedBy.documentId, fullName: row.raisedBy.fullName } : null,
+    costImpact: money(toMinor(row.impact?.cost)),
+    scheduleDays: row.impact?.scheduleDays ?? null,
+    authorityLevel: row.authorityLevel ?? null,
+    decision: row.decision ?? null,
+    decisionDate: row.decisionDate ?? null,
+    createdAt: row.createdAt ?? null,
+    ageDays: Math.max(0, Math.floor((now - created) / DAY)),
+  };
+}
+
+export function createChangeControlService(strapi: Core.Strapi) {
+  const budget = createProjectBudget(strapi);
+  const populate = {
+    impact: true,
+    project: { select: ['documentId', 'code', 'name'] },
+    raisedBy: { select: ['documentId', 'fullName', 'email'] },
+  };
+
+  async function list(filters: ChangeRequestFilters) {
+    const where: Record<string, unknown> = {};
+    if (filters.project) where.project = { $or: [{ documentId: filters.project }, { code: filters.project }] };
+    if (filters.state) where.workflowState = filters.state;
+    if (filters.type) where.type = filters.type;
+    if (filters.olderThanDays !== undefined) where.createdAt = { $lte: new Date(Date.now() - filters.olderThanDays * DAY) };
+    const rows = await strapi.db.query(CHANGE_REQUEST_UID as never).findMany({ where, populate, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] } as never);
+    const now = Date.now();
+    return (rows as Array<Record<string, any>>).map((row) => summary(row, now));
+  }
+
+  async function detail(documentId: string) {
+    const row = (await strapi.db.query(CHANGE_REQUEST_UID as never).findOne({
+      where: { documentId },
+      populate: { ...populate, decidedBy: { select: ['documentId', 'fullName'] } },
+    } as never)) as Record<string, any> | null;
+    if (!row) throw new errors.NotFoundError(`No change request "${documentId}"`);
+    const cost = toMinor(row.impact?.cost);
+    const project = row.project ? await budget.findProject({ documentId: row.project.documentId }) : null;
+    let authority = null;
+    let changeBudget = null;
+    if (project) {
+      const { facts, limitSource } = await budget.authorityFacts(project, cost);
+      authority = {
+        level: row.authorityLevel ?? null,
+        levelNow: authorityLevel(facts),
+        explanation: explainAuthority(facts),
+        budgetAtCompletion: formatMinor(facts.bac),
+        costPercent: facts.costPercent,
+        costTolerance: formatMinor(costTolerance(facts.bac, facts.costPercent)),
+        changeAuthorityLimit: formatMinor(facts.limit),
+        limitSource,
+      };
+      const remaining = budget.remainingChangeBudget(project);
+      const shortfall = cost === null ? null : changeBudgetShortfall(remaining, cost);
+      changeBudget = { remaining: formatMinor(remaining), shortfall: money(shortfall) };
+    }
+    return {
+      ...summary(row, Date.now()),
+      description: row.description ?? null,
+      reason: row.reason ?? null,
+      severity: row.severity ?? null,
+      impact: row.impact
+        ? { ...row.impact, id: undefined, cost: row.impact.cost === null || row.impact.cost === undefined ? null : String(row.impact.cost) }
+        : null,
+      options: row.options ?? null,
+      recommendation: row.recommendation ?? null,
+      conditions: row.conditions ?? null,
+      decidedBy: (row.decidedBy ?? []).map((person: any) => ({ documentId: person.documentId, fullName: person.fullName })),
+      authority,
+      changeBudget,
+    };
+  }
+
+  return { list, detail };
+}
+
+export type ChangeControlService = ReturnType<typeof createChangeControlService>;
+
+export function getChangeControlService(strapi: Core.Strapi): ChangeControlService {
+  return strapi.plugin('pmo').service('changeControl') as ChangeControlService;
+}

@@ -1,0 +1,140 @@
+/**
+ * Governance's guards and effect for the project lifecycle (configured by data):
+ * `gateReview`       `{ "type": "gateReview", "gate": 3 }` the latest decided review of gate 3 is a
+ *                    go or a conditional go (`"decisions": [...]` to accept others);
+ * `baselinedBudget`  `{ "type": "baselinedBudget" }` the project has a budget: BAC above zero
+ *                    (budget lines, management reserve excluded);
+ * `notStopped`       `{ "type": "notStopped" }` the project's latest gate decision is not `stop`
+ *                    (a stopped project can only be cancelled);
+ * `enteredFrom`      `{ "type": "enteredFrom", "state": "planning" }` the item came into its current
+ *                    state from that one (so a project resumes from on-hold to where it was held);
+ * `createGateReview` `{ "type": "createGateReview", "gate": 2, "inDays": 30 }` schedules the next
+ *                    gate's review when a gate is passed.
+ */
+import type { Core } from '@strapi/strapi';
+import { formatMinor } from '../../../shared/money';
+import { createProjectBudget } from '../change-control/project-budget';
+import type { EffectType, GuardContext, GuardType } from '../workflow/catalogue';
+import { EVENT_UID } from '../workflow/engine';
+import { stateName } from '../workflow/evaluate';
+import { GATE_DECISIONS, PASSING_DECISIONS, gateLabel, gateVerdict, isGate, stopVerdict } from './gates';
+import { PROJECT_UID, gateOf, getGovernanceService } from './service';
+
+const unknownOptions = (config: Record<string, unknown>, allowed: string[]) => {
+  const extra = Object.keys(config).filter((key) => !['type', ...allowed].includes(key));
+  return extra.length ? [`unknown option(s) ${extra.join(', ')}`] : [];
+};
+
+const gateProblems = (gate: unknown) => (isGate(gate) ? [] : ['gate must be a gate number from 1 to 5']);
+
+function misapplied(context: GuardContext) {
+  return context.uid === PROJECT_UID ? null : { ok: false, message: `This guard applies to projects, not ${context.uid}` };
+}
+
+export function governanceGuards(strapi: Core.Strapi): GuardType[] {
+  const budget = createProjectBudget(strapi);
+  const governance = () => getGovernanceService(strapi);
+
+  const gateReview: GuardType = {
+    type: 'gateReview',
+    description: 'The latest review of a gate decided go or conditional go (or one of the listed decisions)',
+    validate(config) {
+      const problems = [...unknownOptions(config, ['gate', 'decisions']), ...gateProblems(config.gate)];
+      const decisions = config.decisions;
+      if (
+        decisions !== undefined &&
+        !(Array.isArray(decisions) && decisions.length > 0 && decisions.every((d) => GATE_DECISIONS.includes(d)))
+      ) {
+        problems.push(`decisions must list gate decisions among ${GATE_DECISIONS.join(', ')}`);
+      }
+      return problems;
+    },
+    async evaluate(config, context) {
+      const wrong = misapplied(context);
+      if (wrong) return wrong;
+      const gate = config.gate as number;
+      const accepted = (config.decisions as string[] | undefined) ?? PASSING_DECISIONS;
+      return gateVerdict(gate, await governance().reviewsOf(context.documentId, gate), accepted);
+    },
+  };
+
+  const baselinedBudget: GuardType = {
+    type: 'baselinedBudget',
+    description: 'The project has a baselined budget: budget lines with a BAC above zero (management reserve excluded)',
+    validate: (config) => unknownOptions(config, []),
+    async evaluate(_config, context) {
+      const wrong = misapplied(context);
+      if (wrong) return wrong;
+      const project = await budget.findProject({ documentId: context.documentId });
+      const bac = project ? await budget.budgetAtCompletion(project.id) : BigInt(0);
+      if (bac > BigInt(0)) return { ok: true };
+      const gate = gateOf(context.transition);
+      return {
+        ok: false,
+        message: `${gate ? gateLabel(gate) : 'This step'} needs a baselined budget: the project's budget lines total ${formatMinor(bac)} (management reserve excluded); add them before the decision`,
+      };
+    },
+  };
+
+  const notStopped: GuardType = {
+    type: 'notStopped',
+    description: "The project's latest gate decision is not stop (a stopped project can only be cancelled)",
+    validate: (config) => unknownOptions(config, []),
+    async evaluate(_config, context) {
+      const wrong = misapplied(context);
+      if (wrong) return wrong;
+      return stopVerdict(await governance().reviewsOf(context.documentId));
+    },
+  };
+
+  const enteredFrom: GuardType = {
+    type: 'enteredFrom',
+    description: 'The item came into its current state from the given state (e.g. resume a project where it was held)',
+    validate(config) {
+      const problems = unknownOptions(config, ['state']);
+      if (typeof config.state !== 'string' || !config.state) problems.push('state must be a state key');
+      return problems;
+    },
+    async evaluate(config, { strapi: s, uid, documentId, definition }) {
+      const last = (await s.db.query(EVENT_UID as never).findOne({
+        where: { targetUid: uid, targetDocumentId: documentId, kind: 'applied' },
+        select: ['fromState', 'toState'],
+        orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      } as never)) as { fromState: string; toState: string } | null;
+      if (last?.fromState === config.state) return { ok: true };
+      if (!last) return { ok: false, message: `There is no record of the state this item came from, so it cannot return to ${stateName(definition, config.state as string)}` };
+      return {
+        ok: false,
+        message: `It came to ${stateName(definition, last.toState)} from ${stateName(definition, last.fromState)}, so it returns to ${stateName(definition, last.fromState)}, not to ${stateName(definition, config.state as string)}`,
+      };
+    },
+  };
+
+  return [gateReview, baselinedBudget, notStopped, enteredFrom];
+}
+
+export function governanceEffects(strapi: Core.Strapi): EffectType[] {
+  const createGateReview: EffectType = {
+    type: 'createGateReview',
+    description: "Schedule a gate's review (e.g. the next gate's when a gate is passed)",
+    validate(config) {
+      const problems = [...unknownOptions(config, ['gate', 'inDays']), ...gateProblems(config.gate)];
+      const inDays = config.inDays;
+      if (inDays !== undefined && !(typeof inDays === 'number' && Number.isInteger(inDays) && inDays >= 0 && inDays <= 730)) {
+        problems.push('inDays must be a whole number of days from 0 to 730');
+      }
+      return problems;
+    },
+    async apply(config, { uid, documentId, transition, now }) {
+      if (uid !== PROJECT_UID) throw new Error(`createGateReview applies to projects, not ${uid}`);
+      await getGovernanceService(strapi).scheduleNextReview({
+        projectDocumentId: documentId,
+        gate: config.gate as number,
+        inDays: config.inDays as number | undefined,
+        passedGate: gateOf(transition),
+        now,
+      });
+    },
+  };
+  return [createGateReview];
+}

@@ -1,0 +1,66 @@
+/**
+ * Governance (DESIGN.md, Governance): gate reviews and their conditions (content types here),
+ * the project lifecycle's gate guards and the effect that schedules the next review (guards.ts,
+ * seeded lifecycle in project-lifecycle.json), and the governance board. Gate reviews are
+ * changed only through these routes (hidden from the Content Manager), which apply the rules.
+ */
+import { requirePermissions, type Capability } from '../capability';
+import { getService } from '../services';
+import gateCondition from './content-types/gate-condition.json';
+import gateReview from './content-types/gate-review.json';
+import controller, { GOVERNANCE_MANAGE, GOVERNANCE_READ } from './controller';
+import { governanceEffects, governanceGuards } from './guards';
+import { createGovernanceService } from './service';
+
+const read = requirePermissions(GOVERNANCE_READ);
+const manage = requirePermissions(GOVERNANCE_MANAGE);
+
+export const governance: Capability = {
+  name: 'governance',
+  contentTypes: {
+    'gate-review': { schema: gateReview },
+    'gate-condition': { schema: gateCondition },
+  },
+  services: { governance: ({ strapi }) => createGovernanceService(strapi) },
+  controllers: { governance: controller },
+  adminRoutes: [
+    { method: 'GET', path: '/governance/board', handler: 'governance.board', config: read },
+    { method: 'GET', path: '/governance/projects/:documentId', handler: 'governance.project', config: read },
+    { method: 'GET', path: '/gate-reviews', handler: 'governance.list', config: read },
+    { method: 'GET', path: '/gate-reviews/:documentId', handler: 'governance.get', config: read },
+    { method: 'POST', path: '/gate-reviews', handler: 'governance.schedule', config: manage },
+    { method: 'PUT', path: '/gate-reviews/:documentId', handler: 'governance.update', config: manage },
+    // The condition's owner may mark it done without governance.manage (checked in the service).
+    { method: 'PUT', path: '/gate-conditions/:documentId', handler: 'governance.updateCondition', config: read },
+  ],
+  actions: [
+    {
+      section: 'plugins',
+      displayName: 'See the governance board, gate reviews and conditions',
+      uid: 'governance.read',
+      subCategory: 'governance',
+      pluginName: 'pmo',
+    },
+    {
+      section: 'plugins',
+      displayName: 'Schedule and hold gate reviews, track their conditions',
+      uid: 'governance.manage',
+      subCategory: 'governance',
+      pluginName: 'pmo',
+    },
+  ],
+  grants: {
+    'pmo-director': [GOVERNANCE_READ, GOVERNANCE_MANAGE],
+    'pmo-manager': [GOVERNANCE_READ, GOVERNANCE_MANAGE],
+    'pmo-analyst': [GOVERNANCE_READ],
+    'pmo-administrator': [GOVERNANCE_READ],
+    'project-manager': [GOVERNANCE_READ],
+    'change-board': [GOVERNANCE_READ],
+    finance: [GOVERNANCE_READ],
+  },
+  register(strapi) {
+    const catalogue = getService(strapi, 'catalogue');
+    governanceGuards(strapi).forEach((guard) => catalogue.registerGuard(guard));
+    governanceEffects(strapi).forEach((effect) => catalogue.registerEffect(effect));
+  },
+};

@@ -1,0 +1,614 @@
+/**
+ * Governance: gate reviews (schedule, hold, decide), their conditions, and the governance board.
+ * The rules are in gates.ts (pure); this file loads facts and writes reviews. Gates themselves are
+ * transitions of the project lifecycle, guarded by this capability's guards (guards.ts).
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/workflow-types';
+import { withKnex } from '../change-control/project-budget';
+import { conflict, errors, forbidden, unprocessable } from '../errors';
+import { getService } from '../services';
+import { PERSON_UID, displayName, type AdminUser } from '../workflow/actor';
+import { EVENT_UID } from '../workflow/engine';
+import {
+  DEFAULT_GATE_TARGETS,
+  GATE_NAMES,
+  addDays,
+  answerChecklist,
+  decidedLatestFirst,
+  decisionProblem,
+  gateLabel,
+  isGate,
+  isOverdue,
+  pendingReview,
+  snapshotChecklist,
+  type ChecklistItem,
+  type ReviewFacts,
+  type StandardFacts,
+} from './gates';
+import type { ConditionInput, ConditionUpdate, ReviewInput, ScheduleInput } from './input';
+
+export const GATE_REVIEW_UID = 'plugin::pmo.gate-review';
+export const GATE_CONDITION_UID = 'plugin::pmo.gate-condition';
+export const PROJECT_UID = 'api::project.project';
+const STANDARD_UID = 'api::standard.standard';
+const STATUS_REPORT_UID = 'api::status-report.status-report';
+
+type Row = Record<string, any>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+const isoDay = (value: unknown): string | null => {
+  if (value === null || value === undefined || value === '') return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+};
+
+function invalid(problems: Array<{ path: string; message: string }>) {
+  return new errors.ValidationError(problems.map((problem) => problem.message).join('; '), {
+    errors: problems.map((problem) => ({
+      path: problem.path.split(/[.[\]]+/).filter(Boolean),
+      message: problem.message,
+      name: 'ValidationError',
+    })),
+  });
+}
+
+/** The gate a transition passes: the gate of its `gateReview` guard, if it has one. */
+export function gateOf(transition: WorkflowTransition): number | null {
+  const guard = (transition.guards ?? []).find((g) => g.type === 'gateReview');
+  return guard && isGate(guard.gate) ? (guard.gate as number) : null;
+}
+
+/** The state a gate leads to in this lifecycle (the default lifecycle's when it does not say). */
+export function gateTarget(definition: WorkflowDefinition | null, gate: number): string {
+  const transition = definition?.transitions.find((t) => gateOf(t) === gate);
+  return transition?.to ?? DEFAULT_GATE_TARGETS[gate as keyof typeof DEFAULT_GATE_TARGETS] ?? '';
+}
+
+/** The gate a project faces from a state: the first gate transition leaving it. */
+export function gateFrom(definition: WorkflowDefinition | null, state: string | null): number | null {
+  if (!definition || !state) return null;
+  for (const transition of definition.transitions) {
+    const gate = gateOf(transition);
+    if (gate !== null && transition.from.includes(state)) return gate;
+  }
+  return null;
+}
+
+export function createGovernanceService(strapi: Core.Strapi) {
+  const query = (uid: string) => strapi.db.query(uid as never);
+  const documents = (uid: string) => strapi.documents(uid as never) as any;
+  const engine = () => getService(strapi, 'workflow');
+
+  async function lifecycle(): Promise<{ key: string; name: string; version: number; definition: WorkflowDefinition } | null> {
+    const workflow = await engine().workflowFor(PROJECT_UID);
+    return workflow ? { key: workflow.key, name: workflow.name, version: workflow.version, definition: workflow.definition } : null;
+  }
+
+  // ---- facts ---------------------------------------------------------------------------------
+
+  async function findProject(documentId: string) {
+    return (await query(PROJECT_UID).findOne({
+      where: { documentId },
+      select: ['id', 'documentId', 'code', 'name', 'workflowState'],
+    })) as Row | null;
+  }
+
+  /** The reviews of a project (all gates, or one), as the gate rules read them. */
+  async function reviewsOf(projectDocumentId: string, gate?: number): Promise<ReviewFacts[]> {
+    const where: Row = { project: { documentId: projectDocumentId } };
+    if (gate !== undefined) where.gate = gate;
+    const rows = (await query(GATE_REVIEW_UID).findMany({
+      where,
+      select: ['id', 'documentId', 'gate', 'decision', 'heldDate', 'scheduledDate'],
+    })) as Row[];
+    return rows.map(reviewFacts);
+  }
+
+  const reviewFacts = (row: Row): ReviewFacts => ({
+    id: row.id,
+    documentId: row.documentId,
+    gate: Number(row.gate),
+    decision: row.decision ?? null,
+    heldDate: isoDay(row.heldDate),
+    scheduledDate: isoDay(row.scheduledDate),
+  });
+
+  /** The checklist of a gate: the criteria of the published standards for the state the gate leads to. */
+  async function checklistFor(gate: number): Promise<ChecklistItem[]> {
+    const state = gateTarget((await lifecycle())?.definition ?? null, gate);
+    const standards = (await documents(STANDARD_UID).findMany({
+      status: 'published',
+      fields: ['code', 'title', 'version', 'mandatory', 'appliesToStates'],
+      populate: { checklist: true },
+    })) as StandardFacts[];
+    return snapshotChecklist(standards, state);
+  }
+
+  /** The people behind documentIds; a 400 names the position of one that does not exist. */
+  async function requirePeople(ids: string[], field: string) {
+    if (!ids.length) return [];
+    const found = (await query(PERSON_UID).findMany({ where: { documentId: { $in: ids } }, select: ['documentId'] })) as Row[];
+    const known = new Set(found.map((person) => person.documentId));
+    const problems = ids
+      .map((id, index) => ({ id, index }))
+      .filter(({ id }) => !known.has(id))
+      .map(({ id, index }) => ({ path: `${field}[${index}]`, message: `${field}[${index}]: there is no person "${id}"` }));
+    if (problems.length) throw invalid(problems);
+    return [...new Set(ids)];
+  }
+
+  async function requireConditionOwners(conditions: ConditionInput[]) {
+    const problems: Array<{ path: string; message: string }> = [];
+    const owners = [...new Set(conditions.map((condition) => condition.owner))];
+    const found = owners.length
+      ? ((await query(PERSON_UID).findMany({ where: { documentId: { $in: owners } }, select: ['documentId'] })) as Row[])
+      : [];
+    const known = new Set(found.map((person) => person.documentId));
+    conditions.forEach((condition, index) => {
+      if (!known.has(condition.owner)) {
+        problems.push({ path: `conditions[${index}].owner`, message: `conditions[${index}].owner: there is no person "${condition.owner}"` });
+      }
+    });
+    if (problems.length) throw invalid(problems);
+  }
+
+  // ---- presenting ----------------------------------------------------------------------------
+
+  const reviewPopulate = {
+    project: { select: ['documentId', 'code', 'name'] },
+    reviewers: { select: ['documentId', 'fullName', 'email'] },
+    conditions: { populate: { owner: { select: ['documentId', 'fullName', 'email'] } } },
+  };
+
+  const person = (row: Row | null | undefined) =>
+    row ? { documentId: row.documentId, fullName: row.fullName, email: row.email ?? null } : null;
+
+  function presentCondition(row: Row, day: string, gate?: number) {
+    return {
+      documentId: row.documentId,
+      text: row.text,
+      owner: person(row.owner),
+      dueDate: isoDay(row.dueDate),
+      done: !!row.done,
+      doneOn: isoDay(row.doneOn),
+      overdue: isOverdue({ dueDate: isoDay(row.dueDate), done: !!row.done }, day),
+      ...(gate !== undefined ? { gate } : {}),
+    };
+  }
+
+  function presentReview(row: Row) {
+    const day = today();
+    return {
+      documentId: row.documentId,
+      project: row.project ? { documentId: row.project.documentId, code: row.project.code, name: row.project.name } : null,
+      gate: Number(row.gate),
+      gateName: GATE_NAMES[row.gate as keyof typeof GATE_NAMES] ?? null,
+      status: row.decision ? 'held' : 'scheduled',
+      scheduledDate: isoDay(row.scheduledDate),
+      heldDate: isoDay(row.heldDate),
+      reviewers: (row.reviewers ?? []).map(person),
+      checklist: (row.checklist ?? []) as ChecklistItem[],
+      decision: row.decision ?? null,
+      decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
+      recordedBy: row.recordedBy ?? null,
+      notes: row.notes ?? null,
+      conditions: (row.conditions ?? [])
+        .slice()
+        .sort((a: Row, b: Row) => String(isoDay(a.dueDate)).localeCompare(String(isoDay(b.dueDate))) || a.id - b.id)
+        .map((condition: Row) => presentCondition(condition, day)),
+    };
+  }
+
+  async function loadReview(documentId: string) {
+    const row = (await query(GATE_REVIEW_UID).findOne({ where: { documentId }, populate: reviewPopulate })) as Row | null;
+    if (!row) throw new errors.NotFoundError(`No gate review "${documentId}"`);
+    return row;
+  }
+
+  // ---- writing reviews -----------------------------------------------------------------------
+
+  /**
+   * The decision part of a review input, checked against the review: conditions come with a
+   * conditional go (at least one) and only with it; a decision that lets the project through
+   * needs every must-meet criterion of the mandatory standards met.
+   */
+  function decisionData(gate: number, input: ReviewInput, checklist: ChecklistItem[], user: AdminUser) {
+    const decision = input.decision ?? null;
+    const conditions = input.conditions;
+    if (decision === 'conditional-go' && !(conditions && conditions.length)) {
+      throw invalid([{ path: 'conditions', message: 'conditions: a conditional go needs at least one condition with an owner and a due date' }]);
+    }
+    if (decision !== 'conditional-go' && conditions && conditions.length) {
+      throw invalid([{ path: 'conditions', message: `conditions come only with a conditional go${decision ? `, not with ${decision}` : ' decision'}` }]);
+    }
+    if (!decision) return {};
+    const problem = decisionProblem(gate, decision, checklist);
+    if (problem) {
+      throw unprocessable(problem, {
+        criteria: checklist.filter((item) => item.mandatory && item.mustMeet && item.met !== 'yes').map((item) => item.key),
+      });
+    }
+    return {
+      decision,
+      heldDate: input.heldDate ?? today(),
+      decidedAt: new Date().toISOString(),
+      recordedBy: displayName(user),
+    };
+  }
+
+  function answered(checklist: ChecklistItem[], input: ReviewInput) {
+    if (!input.checklist) return checklist;
+    const { checklist: result, unknown } = answerChecklist(checklist, input.checklist);
+    if (unknown.length) {
+      throw invalid(
+        unknown.map((index) => ({
+          path: `checklist[${index}].key`,
+          message: `checklist[${index}].key: "${input.checklist![index].key}" is not a criterion of this review (keys: ${checklist.map((item) => item.key).join(', ') || 'none'})`,
+        }))
+      );
+    }
+    return result;
+  }
+
+  async function createConditions(reviewDocumentId: string, conditions: ConditionInput[]) {
+    for (const condition of conditions) {
+      await documents(GATE_CONDITION_UID).create({
+        data: { gateReview: reviewDocumentId, text: condition.text.trim(), dueDate: condition.dueDate, owner: condition.owner, done: false },
+      });
+    }
+  }
+
+  async function scheduleReview(input: ScheduleInput, user: AdminUser) {
+    const project = await findProject(input.project);
+    if (!project) throw invalid([{ path: 'project', message: `project: there is no project "${input.project}"` }]);
+    const reviewers = await requirePeople(input.reviewers ?? [], 'reviewers');
+    if (input.conditions) await requireConditionOwners(input.conditions);
+    const checklist = answered(await checklistFor(input.gate), input);
+    const decided = decisionData(input.gate, input, checklist, user);
+
+    const documentId = await strapi.db.transaction(async () => {
+      const pending = pendingReview(await reviewsOf(project.documentId, input.gate), input.gate);
+      if (pending) {
+        throw conflict(
+          `${gateLabel(input.gate)} of ${project.code} already has a review awaiting its decision${
+            pending.scheduledDate ? ` (scheduled for ${pending.scheduledDate})` : ''
+          }: update that one`,
+          { review: pending.documentId }
+        );
+      }
+      const created = await documents(GATE_REVIEW_UID).create({
+        data: {
+          project: project.documentId,
+          gate: input.gate,
+          scheduledDate: input.scheduledDate ?? null,
+          heldDate: input.heldDate ?? null,
+          reviewers,
+          checklist,
+          notes: input.notes ?? null,
+          ...decided,
+        },
+      });
+      if (input.conditions?.length) await createConditions(created.documentId, input.conditions);
+      return created.documentId as string;
+    });
+    return presentReview(await loadReview(documentId));
+  }
+
+  async function updateReview(documentId: string, input: ReviewInput, user: AdminUser) {
+    const current = await loadReview(documentId);
+    const gate = Number(current.gate);
+    if (current.decision) {
+      const changed = Object.keys(input).filter((field) => field !== 'notes');
+      if (changed.length) {
+        throw conflict(
+          `${gateLabel(gate)} was decided ${current.decision} on ${isoDay(current.heldDate)}; a decided review keeps its record (only notes can change): schedule a new review to decide again`,
+          { fields: changed }
+        );
+      }
+    }
+    const reviewers = input.reviewers ? await requirePeople(input.reviewers, 'reviewers') : undefined;
+    if (input.conditions) await requireConditionOwners(input.conditions);
+    const checklist = answered((current.checklist ?? []) as ChecklistItem[], input);
+    const decided = current.decision ? {} : decisionData(gate, input, checklist, user);
+
+    await strapi.db.transaction(async () => {
+      const data: Row = {};
+      if (input.scheduledDate !== undefined) data.scheduledDate = input.scheduledDate;
+      if (input.heldDate !== undefined) data.heldDate = input.heldDate;
+      if (input.notes !== undefined) data.notes = input.notes;
+      if (reviewers) data.reviewers = reviewers;
+      if (input.checklist) data.checklist = checklist;
+      Object.assign(data, decided);
+      if (Object.keys(data).length) await documents(GATE_REVIEW_UID).update({ documentId, data });
+      if (input.conditions?.length) await createConditions(documentId, input.conditions);
+    });
+    return presentReview(await loadReview(documentId));
+  }
+
+  async function listReviews(filters: { project?: string; gate?: number }) {
+    const where: Row = {};
+    if (filters.project) where.project = { $or: [{ documentId: filters.project }, { code: filters.project }] };
+    if (filters.gate !== undefined) where.gate = filters.gate;
+    const rows = (await query(GATE_REVIEW_UID).findMany({
+      where,
+      populate: reviewPopulate,
+      orderBy: [{ gate: 'asc' }, { id: 'asc' }],
+    } as never)) as Row[];
+    return rows.map(presentReview);
+  }
+
+  const getReview = async (documentId: string) => presentReview(await loadReview(documentId));
+
+  /**
+   * Tracks a condition of a conditional go. Who may: holders of governance.manage, and the
+   * condition's owner (to report it done).
+   */
+  async function updateCondition(documentId: string, input: ConditionUpdate, user: AdminUser, canManage: boolean) {
+    const condition = (await query(GATE_CONDITION_UID).findOne({
+      where: { documentId },
+      populate: { owner: { select: ['documentId', 'email'] }, gateReview: { select: ['gate'] } },
+    })) as Row | null;
+    if (!condition) throw new errors.NotFoundError(`No gate condition "${documentId}"`);
+    if (!canManage) {
+      const ownerEmail = String(condition.owner?.email ?? '').toLowerCase();
+      const isOwner = !!ownerEmail && ownerEmail === String(user.email ?? '').toLowerCase();
+      if (!isOwner) throw forbidden("Only the condition's owner or someone who manages governance may update it");
+      if (Object.keys(input).some((field) => field !== 'done')) {
+        throw forbidden("The condition's owner may mark it done; changing its text, owner or due date needs governance.manage");
+      }
+    }
+    if (input.owner) await requirePeople([input.owner], 'owner');
+    const data: Row = {};
+    if (input.text !== undefined) data.text = input.text.trim();
+    if (input.dueDate !== undefined) data.dueDate = input.dueDate;
+    if (input.owner !== undefined) data.owner = input.owner;
+    if (input.done !== undefined) {
+      data.done = input.done;
+      data.doneOn = input.done ? (condition.done ? isoDay(condition.doneOn) : today()) : null;
+    }
+    if (Object.keys(data).length === 0) throw invalid([{ path: 'done', message: 'Nothing to change: send done, dueDate, owner or text' }]);
+    await documents(GATE_CONDITION_UID).update({ documentId, data });
+    const updated = (await query(GATE_CONDITION_UID).findOne({
+      where: { documentId },
+      populate: { owner: { select: ['documentId', 'fullName', 'email'] } },
+    })) as Row;
+    return presentCondition(updated, today(), Number(condition.gateReview?.gate));
+  }
+
+  // ---- used by the lifecycle's effects -------------------------------------------------------
+
+  /**
+   * Schedules a gate's review when the previous gate is passed (effect `createGateReview`):
+   * dated `inDays` ahead when given, with the reviewers of the gate just passed. Nothing is
+   * created when that gate already has a review (scheduled or held ahead of time).
+   */
+  async function scheduleNextReview(args: { projectDocumentId: string; gate: number; inDays?: number; passedGate: number | null; now: string }) {
+    const reviews = await reviewsOf(args.projectDocumentId);
+    if (reviews.some((review) => review.gate === args.gate)) return null;
+    const passed = args.passedGate === null ? undefined : decidedLatestFirst(reviews.filter((r) => r.gate === args.passedGate))[0];
+    const reviewers = passed
+      ? (((await query(GATE_REVIEW_UID).findOne({ where: { id: passed.id }, populate: { reviewers: { select: ['documentId'] } } })) as Row)
+          ?.reviewers ?? []).map((reviewer: Row) => reviewer.documentId)
+      : [];
+    const created = await documents(GATE_REVIEW_UID).create({
+      data: {
+        project: args.projectDocumentId,
+        gate: args.gate,
+        scheduledDate: args.inDays === undefined ? null : addDays(args.now.slice(0, 10), args.inDays),
+        reviewers,
+        checklist: await checklistFor(args.gate),
+        notes: null,
+      },
+    });
+    return created.documentId as string;
+  }
+
+  // ---- the board -----------------------------------------------------------------------------
+
+  /** The state each item came from into its current state (its last applied transition). */
+  async function cameFrom(documentIds: string[]): Promise<Map<string, string>> {
+    const from = new Map<string, string>();
+    if (!documentIds.length) return from;
+    const events = (await query(EVENT_UID).findMany({
+      where: { targetUid: PROJECT_UID, targetDocumentId: { $in: documentIds }, kind: 'applied' },
+      select: ['targetDocumentId', 'fromState', 'toState'],
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    } as never)) as Row[];
+    for (const event of events) if (!from.has(event.targetDocumentId)) from.set(event.targetDocumentId, event.fromState);
+    return from;
+  }
+
+  /** The latest status report of each project (set-based: one query whatever the number of reports). */
+  async function latestStatus(projectIds: number[]): Promise<Map<number, Row>> {
+    const latest = new Map<number, Row>();
+    if (!projectIds.length) return latest;
+    const meta = strapi.db.metadata.get(STATUS_REPORT_UID as never) as any;
+    const link = meta.attributes.project.joinTable;
+    const col = (name: string) => meta.attributes[name].columnName ?? name;
+    const owner = link.joinColumn.name;
+    const target = link.inverseJoinColumn.name;
+    const rows = (await withKnex(strapi, (knex: Knex) =>
+      knex(`${meta.tableName} as s`)
+        .join(`${link.name} as l`, `l.${owner}`, 's.id')
+        .whereIn(`l.${target}`, projectIds)
+        .where(
+          `s.${col('asOf')}`,
+          '=',
+          knex(`${meta.tableName} as s2`)
+            .join(`${link.name} as l2`, `l2.${owner}`, 's2.id')
+            .whereRaw('?? = ??', [`l2.${target}`, `l.${target}`])
+            .max(`s2.${col('asOf')}`)
+        )
+        .select({
+          projectId: `l.${target}`,
+          id: 's.id',
+          asOf: `s.${col('asOf')}`,
+          overall: `s.${col('ragOverall')}`,
+          schedule: `s.${col('ragSchedule')}`,
+          cost: `s.${col('ragCost')}`,
+          scope: `s.${col('ragScope')}`,
+          percentComplete: `s.${col('percentComplete')}`,
+        })
+    )) as Row[];
+    for (const row of rows.sort((a, b) => b.id - a.id)) {
+      const projectId = Number(row.projectId);
+      if (!latest.has(projectId)) latest.set(projectId, row);
+    }
+    return latest;
+  }
+
+  async function cards(projects: Row[], user: AdminUser) {
+    const flow = await lifecycle();
+    const definition = flow?.definition ?? null;
+    const day = today();
+    const ids = projects.map((project) => project.id);
+    const documentIds = projects.map((project) => project.documentId);
+    const [status, from, reviewRows, conditionRows] = await Promise.all([
+      latestStatus(ids),
+      cameFrom(documentIds),
+      ids.length
+        ? (query(GATE_REVIEW_UID).findMany({
+            where: { project: { id: { $in: ids } } },
+            select: ['id', 'documentId', 'gate', 'decision', 'heldDate', 'scheduledDate'],
+            populate: { project: { select: ['id'] } },
+          }) as Promise<Row[]>)
+        : Promise.resolve([] as Row[]),
+      ids.length
+        ? (query(GATE_CONDITION_UID).findMany({
+            where: { $or: [{ done: false }, { done: { $null: true } }], gateReview: { project: { id: { $in: ids } } } },
+            populate: {
+              owner: { select: ['documentId', 'fullName', 'email'] },
+              gateReview: { select: ['gate', 'documentId'], populate: { project: { select: ['id'] } } },
+            },
+          }) as Promise<Row[]>)
+        : Promise.resolve([] as Row[]),
+    ]);
+
+    return Promise.all(
+      projects.map(async (project) => {
+        const state = project.workflowState ?? definition?.initial ?? null;
+        const heldFrom = state === 'on-hold' ? from.get(project.documentId) ?? null : null;
+        const gate = gateFrom(definition, heldFrom ?? state);
+        const reviews = reviewRows.filter((row) => row.project?.id === project.id).map(reviewFacts);
+        const pending = gate === null ? null : pendingReview(reviews, gate);
+        const last = gate === null ? undefined : decidedLatestFirst(reviews.filter((review) => review.gate === gate))[0];
+        const open = conditionRows
+          .filter((row) => row.gateReview?.project?.id === project.id)
+          .map((row) => ({ ...presentCondition(row, day, Number(row.gateReview?.gate)), review: row.gateReview?.documentId ?? null }));
+        const report = status.get(project.id);
+        const view = flow ? await engine().view(PROJECT_UID, project.documentId, user) : null;
+        const stateInfo = definition?.states.find((s) => s.key === state);
+        return {
+          documentId: project.documentId,
+          code: project.code,
+          name: project.name,
+          programme: project.programme
+            ? { documentId: project.programme.documentId, code: project.programme.code, name: project.programme.name }
+            : null,
+          manager: person(project.manager),
+          state: { key: state, name: stateInfo?.name ?? state, color: stateInfo?.color ?? null },
+          version: view?.version ?? null,
+          heldFrom,
+          rag: report
+            ? {
+                overall: report.overall ?? null,
+                schedule: report.schedule ?? null,
+                cost: report.cost ?? null,
+                scope: report.scope ?? null,
+                percentComplete: report.percentComplete === null || report.percentComplete === undefined ? null : Number(report.percentComplete),
+                asOf: isoDay(report.asOf),
+              }
+            : null,
+          nextGate:
+            gate === null
+              ? null
+              : {
+                  gate,
+                  name: GATE_NAMES[gate as keyof typeof GATE_NAMES],
+                  targetState: gateTarget(definition, gate),
+                  review: pending ? { documentId: pending.documentId, scheduledDate: pending.scheduledDate } : null,
+                  lastDecision: last ? { documentId: last.documentId, decision: last.decision, heldDate: last.heldDate } : null,
+                },
+          conditions: { open: open.length, overdue: open.filter((condition) => condition.overdue) },
+          transitions: (view?.transitions ?? []).map((transition) => ({
+            key: transition.key,
+            label: transition.label,
+            to: transition.to,
+            allowed: transition.allowed,
+            requireComment: transition.requireComment,
+            blockers: transition.blockers,
+          })),
+        };
+      })
+    );
+  }
+
+  const projectPopulate = {
+    programme: { select: ['documentId', 'code', 'name'] },
+    manager: { select: ['documentId', 'fullName', 'email'] },
+  };
+
+  async function board(user: AdminUser, filters: { programme?: string; state?: string }) {
+    const where: Row = {};
+    if (filters.programme) where.programme = { $or: [{ documentId: filters.programme }, { code: filters.programme }] };
+    if (filters.state) where.workflowState = filters.state;
+    const projects = (await query(PROJECT_UID).findMany({
+      where,
+      select: ['id', 'documentId', 'code', 'name', 'workflowState'],
+      populate: projectPopulate,
+      orderBy: { code: 'asc' },
+    } as never)) as Row[];
+    const flow = await lifecycle();
+    return {
+      today: today(),
+      lifecycle: flow
+        ? { key: flow.key, name: flow.name, version: flow.version, states: flow.definition.states }
+        : null,
+      projects: await cards(projects, user),
+    };
+  }
+
+  /** One project's governance: its board card, every gate with its reviews, and all its conditions. */
+  async function projectGovernance(documentId: string, user: AdminUser) {
+    const project = (await query(PROJECT_UID).findOne({
+      where: { documentId },
+      select: ['id', 'documentId', 'code', 'name', 'workflowState'],
+      populate: projectPopulate,
+    } as never)) as Row | null;
+    if (!project) throw new errors.NotFoundError(`No project "${documentId}"`);
+    const [card] = await cards([project], user);
+    const reviews = await listReviews({ project: documentId });
+    const definition = (await lifecycle())?.definition ?? null;
+    return {
+      ...card,
+      gates: [1, 2, 3, 4, 5].map((gate) => ({
+        gate,
+        name: GATE_NAMES[gate as keyof typeof GATE_NAMES],
+        targetState: gateTarget(definition, gate),
+        reviews: reviews.filter((review) => review.gate === gate),
+      })),
+      allConditions: reviews.flatMap((review) => review.conditions.map((condition: Record<string, unknown>) => ({ ...condition, gate: review.gate, review: review.documentId }))),
+    };
+  }
+
+  return {
+    reviewsOf,
+    checklistFor,
+    scheduleReview,
+    updateReview,
+    listReviews,
+    getReview,
+    updateCondition,
+    scheduleNextReview,
+    board,
+    projectGovernance,
+  };
+}
+
+export type GovernanceService = ReturnType<typeof createGovernanceService>;
+
+export function getGovernanceService(strapi: Core.Strapi): GovernanceService {
+  return strapi.plugin('pmo').service('governance') as GovernanceService;
+}

@@ -1,0 +1,65 @@
+/** Projects, gate reviews, standards and people for the governance tests, each uniquely coded. */
+import { asAdmin, getStrapi, uniqueCode, type Agent } from '../helpers/strapi';
+
+export const PROJECT = 'api::project.project';
+export const GATE_REVIEW = 'plugin::pmo.gate-review';
+export const GATE_CONDITION = 'plugin::pmo.gate-condition';
+
+type Doc = { documentId: string; code: string; name: string } & Record<string, any>;
+
+const documents = (uid: string) => getStrapi().documents(uid as any) as any;
+
+export const today = () => new Date().toISOString().slice(0, 10);
+export const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
+
+export async function project(extra: Record<string, unknown> = {}): Promise<Doc> {
+  return documents(PROJECT).create({ data: { name: 'Governed project', code: uniqueCode('GOV'), ...extra } });
+}
+
+export async function person(email: string, fullName = email.split('@')[0]) {
+  const existing = await documents('api::person.person').findFirst({ filters: { email } });
+  return (existing ?? (await documents('api::person.person').create({ data: { fullName, email } }))) as Doc;
+}
+
+/** A review recorded straight in the database (the routes' own tests go through HTTP). */
+export async function review(of: Doc, gate: number, decision: string | null, heldDate: string | null = '2026-05-02', extra: Record<string, unknown> = {}) {
+  return documents(GATE_REVIEW).create({ data: { project: of.documentId, gate, decision, heldDate: decision ? heldDate : null, ...extra } }) as Promise<Doc>;
+}
+
+export async function budgetLine(of: Doc, category: string, amount: string, period = '2026-01-01') {
+  return documents('api::budget-line.budget-line').create({ data: { project: of.documentId, period, category, amount } });
+}
+
+export async function standard(data: { appliesToStates: string[]; mandatory: boolean; checklist: Array<{ text: string; mustMeet: boolean }> }) {
+  const created = await documents('api::standard.standard').create({
+    data: { code: uniqueCode('STD'), title: 'Gate standard', category: 'governance', version: '1.0', ...data },
+  });
+  await documents('api::standard.standard').publish({ documentId: created.documentId });
+  return created as Doc;
+}
+
+export async function statusReport(of: Doc, asOf: string, ragOverall: string, extra: Record<string, unknown> = {}) {
+  return documents('api::status-report.status-report').create({ data: { project: of.documentId, asOf, percentComplete: 10, ragOverall, ...extra } });
+}
+
+export const fire = (agent: Agent, of: Doc, transition: string, comment?: string) =>
+  agent.post('/pmo/transitions').send({ uid: PROJECT, documentId: of.documentId, transition, ...(comment ? { comment } : {}) });
+
+export const stateOf = async (of: Doc) => (await documents(PROJECT).findOne({ documentId: of.documentId })).workflowState as string;
+
+/** Takes a project through gates 1..n with go reviews (and a budget for gate 3). */
+export async function throughGates(agent: Agent, of: Doc, gates: number) {
+  if (gates >= 3) await budgetLine(of, 'labour', '1000000');
+  for (let gate = 1; gate <= gates; gate++) {
+    await review(of, gate, 'go');
+    const res = await fire(agent, of, `gate-${gate}`);
+    if (res.status !== 200) throw new Error(`gate-${gate}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+/** A PMO director who is also a person (so decisions and ownership can name them). */
+export async function director() {
+  await person('gov.director@test.pmo', 'Dana Director');
+  return asAdmin('gov.director@test.pmo', ['pmo-director']);
+}

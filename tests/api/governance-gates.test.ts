@@ -1,0 +1,171 @@
+/**
+ * The project lifecycle's gates: each needs a go or conditional-go review, gate 3 a baselined
+ * budget; hold and recycle leave the project where it is; stop leaves only cancellation; a held
+ * project resumes to the state it was held in.
+ */
+import { asRole, getStrapi } from '../helpers/strapi';
+import {
+  GATE_REVIEW,
+  addDays,
+  budgetLine,
+  fire,
+  person,
+  project,
+  review,
+  stateOf,
+  throughGates,
+  today,
+} from './governance-fixtures';
+
+describe('a gate', () => {
+  it('is refused without a review, naming the gate', async () => {
+    const p = await project();
+    const res = await fire(await asRole('pmo-manager'), p, 'gate-1');
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.failures).toEqual([
+      { guard: 'gateReview', message: 'Gate 1 (business justification) has no review yet' },
+    ]);
+    expect(await stateOf(p)).toBe('proposed');
+  });
+
+  it('is refused while its review is only scheduled, saying when it is', async () => {
+    const p = await project();
+    await review(p, 1, null, null, { scheduledDate: '2026-06-10' });
+    const res = await fire(await asRole('pmo-manager'), p, 'gate-1');
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toContain('Gate 1 (business justification) has no review yet; its review is scheduled for 2026-06-10');
+  });
+
+  it.each([['hold'], ['recycle']])('is refused after a %s decision, naming the gate and the decision; the project stays', async (decision) => {
+    const manager = await asRole('pmo-manager');
+    const p = await project();
+    await throughGates(manager, p, 2);
+    await budgetLine(p, 'labour', '500000');
+    await review(p, 3, decision, '2026-05-02');
+    const res = await fire(manager, p, 'gate-3');
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.failures).toEqual([
+      { guard: 'gateReview', message: `Gate 3 (investment decision) was decided ${decision} on 2026-05-02` },
+    ]);
+    expect(await stateOf(p)).toBe('planning');
+  });
+
+  it('opens with a go or a conditional go, and the latest decision counts', async () => {
+    const manager = await asRole('pmo-manager');
+    const first = await project();
+    await review(first, 1, 'hold', '2026-04-01');
+    await review(first, 1, 'conditional-go', '2026-04-20');
+    expect((await fire(manager, first, 'gate-1')).status).toBe(200);
+
+    const second = await project();
+    await review(second, 1, 'go', '2026-04-01');
+    await review(second, 1, 'recycle', '2026-04-20');
+    const refused = await fire(manager, second, 'gate-1');
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.message).toContain('Gate 1 (business justification) was decided recycle on 2026-04-20');
+  });
+
+  it('needs a baselined budget at gate 3: budget lines with a BAC above zero, management reserve excluded', async () => {
+    const manager = await asRole('pmo-manager');
+    const p = await project();
+    await throughGates(manager, p, 2);
+    await review(p, 3, 'go');
+    await budgetLine(p, 'management-reserve', '900000');
+    const refused = await fire(manager, p, 'gate-3');
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.failures).toEqual([
+      { guard: 'baselinedBudget', message: expect.stringContaining('Gate 3 (investment decision) needs a baselined budget') },
+    ]);
+    expect(refused.body.error.details.failures[0].message).toContain('total 0.00 (management reserve excluded)');
+    await budgetLine(p, 'capex', '1');
+    expect((await fire(manager, p, 'gate-3')).status).toBe(200);
+    expect(await stateOf(p)).toBe('executing');
+  });
+
+  it("schedules the next gate's review when a gate is passed, with the passed review's reviewers", async () => {
+    const manager = await asRole('pmo-manager');
+    const p = await project();
+    const reviewer = await person('gov.reviewer@test.pmo', 'Rae Reviewer');
+    await review(p, 1, 'go', '2026-05-02', { reviewers: [reviewer.documentId] });
+    expect((await fire(manager, p, 'gate-1')).status).toBe(200);
+    const scheduled = await getStrapi()
+      .db.query(GATE_REVIEW as any)
+      .findMany({ where: { project: { documentId: p.documentId }, gate: 2 }, populate: ['reviewers'] });
+    expect(scheduled).toHaveLength(1);
+    expect(scheduled[0]).toMatchObject({ decision: null, scheduledDate: addDays(today(), 30) });
+    expect(scheduled[0].reviewers.map((r: { documentId: string }) => r.documentId)).toEqual([reviewer.documentId]);
+    // …which is not a decision: gate 2 stays shut until it is held
+    const gate2 = await fire(manager, p, 'gate-2');
+    expect(gate2.status).toBe(422);
+    expect(gate2.body.error.message).toContain(`Gate 2 (delivery strategy) has no review yet; its review is scheduled for ${addDays(today(), 30)}`);
+  });
+});
+
+describe('a stop decision', () => {
+  it('leaves only cancellation: the gate and putting on hold are refused, cancelling is not', async () => {
+    const manager = await asRole('pmo-manager');
+    const director = await asRole('pmo-director');
+    const p = await project();
+    await throughGates(manager, p, 1);
+    await review(p, 2, 'stop', '2026-05-02');
+    const gate = await fire(manager, p, 'gate-2');
+    expect(gate.status).toBe(422);
+    expect(gate.body.error.message).toContain('Gate 2 (delivery strategy) was decided stop on 2026-05-02: the project can only be cancelled');
+    const hold = await fire(manager, p, 'hold', 'Waiting for funding');
+    expect(hold.status).toBe(422);
+    expect(hold.body.error.details.failures).toEqual([
+      { guard: 'notStopped', message: 'Gate 2 (delivery strategy) was decided stop on 2026-05-02: the project can only be cancelled' },
+    ]);
+    const view = await manager.get(`/pmo/workflow-instances?uid=api::project.project&documentId=${p.documentId}`);
+    expect(view.body.transitions.filter((t: { allowed: boolean }) => t.allowed).map((t: { key: string }) => t.key)).toEqual([]);
+    const directorView = await director.get(`/pmo/workflow-instances?uid=api::project.project&documentId=${p.documentId}`);
+    expect(directorView.body.transitions.filter((t: { allowed: boolean }) => t.allowed).map((t: { key: string }) => t.key)).toEqual(['cancel']);
+    expect((await fire(director, p, 'cancel', 'Stopped at gate 2')).status).toBe(200);
+    expect(await stateOf(p)).toBe('cancelled');
+  });
+});
+
+describe('on hold', () => {
+  it.each([
+    ['initiating', 1],
+    ['planning', 2],
+    ['executing', 3],
+    ['closing', 4],
+  ])('returns a project held in %s to %s when it resumes', async (state, gates) => {
+    const manager = await asRole('pmo-manager');
+    const p = await project();
+    await throughGates(manager, p, gates);
+    expect(await stateOf(p)).toBe(state);
+    expect((await fire(manager, p, 'hold')).status).toBe(400); // a comment is required
+    expect((await fire(manager, p, 'hold', 'Sponsor review')).status).toBe(200);
+    expect(await stateOf(p)).toBe('on-hold');
+
+    const elsewhere = ['initiating', 'planning', 'executing', 'closing'].filter((other) => other !== state);
+    for (const other of elsewhere) {
+      const refused = await fire(manager, p, `resume-${other}`);
+      expect([other, refused.status]).toEqual([other, 422]);
+      expect(refused.body.error.details.failures[0]).toMatchObject({ guard: 'enteredFrom' });
+      expect(refused.body.error.details.failures[0].message).toMatch(/^It came to On hold from \w+, so it returns to \w+/);
+    }
+    const resumed = await fire(manager, p, `resume-${state}`);
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.state).toBe(state);
+  });
+
+  it('cannot be entered from proposed, closed or cancelled', async () => {
+    const manager = await asRole('pmo-manager');
+    const p = await project();
+    const res = await fire(manager, p, 'hold', 'Too early');
+    expect(res.status).toBe(409);
+  });
+
+  it('shows the one way back on the project', async () => {
+    const manager = await asRole('pmo-manager');
+    const p = await project();
+    await throughGates(manager, p, 2);
+    await fire(manager, p, 'hold', 'Budget freeze');
+    const view = await manager.get(`/pmo/workflow-instances?uid=api::project.project&documentId=${p.documentId}`);
+    const allowed = view.body.transitions.filter((t: { allowed: boolean }) => t.allowed).map((t: { key: string }) => t.key);
+    expect(allowed).toEqual(['resume-planning']);
+  });
+});
