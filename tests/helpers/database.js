@@ -24,9 +24,11 @@ async function withPgAdmin(work) {
   }
 }
 
+const databaseName = (label) => `${prefix()}${label}`.replace(/[^a-zA-Z0-9_]/g, '_').toLowerCase();
+
 /** Creates an empty database for this worker and returns the environment pointing Strapi at it. */
 async function freshDatabase(label) {
-  const name = `${prefix()}${label}`.replace(/[^a-zA-Z0-9_]/g, '_').toLowerCase();
+  const name = databaseName(label);
   if (isPostgres()) {
     await withPgAdmin(async (client) => {
       await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -40,6 +42,17 @@ async function freshDatabase(label) {
   const file = path.join(TMP, `${name}.db`);
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
   return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.relative(path.join(TMP, '..'), file) };
+}
+
+/** Drops the one database `freshDatabase(label)` made, leaving other workers' alone. */
+async function dropDatabase(label) {
+  const name = databaseName(label);
+  if (isPostgres()) {
+    await withPgAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    return;
+  }
+  const file = path.join(TMP, `${name}.db`);
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 }
 
 /** Drops every database this run created. */
@@ -62,4 +75,4 @@ async function dropRunDatabases() {
   }
 }
 
-module.exports = { freshDatabase, dropRunDatabases, withPgAdmin, isPostgres };
+module.exports = { freshDatabase, dropDatabase, dropRunDatabases, withPgAdmin, isPostgres };

@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { bootStrapi } = require('../../helpers/boot');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { dropRunDatabases } = require('../../helpers/database');
+const { dropDatabase } = require('../../helpers/database');
 
 export type Credentials = { email: string; password: string };
 
@@ -38,7 +38,7 @@ export async function startServer(label = 'e2e'): Promise<E2EServer> {
     async stop() {
       await strapi.destroy();
       // This run's database (a SQLite file, or a PostgreSQL database with DATABASE_CLIENT=postgres).
-      await dropRunDatabases();
+      await dropDatabase(label);
     },
   };
 }

@@ -1,11 +1,15 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
+import { FinanceRoutes } from './finance/FinanceRoutes';
 import { HomePage } from './home/HomePage';
+import { MentoringRoutes } from './mentoring/MentoringRoutes';
 
 const App = () => (
   <Routes>
     <Route index element={<HomePage />} />
+    <Route path="mentoring/*" element={<MentoringRoutes />} />
+    <Route path="finance/*" element={<FinanceRoutes />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

@@ -57,6 +57,44 @@ export const HomePage = () => {
               </Flex>
             </Box>
           </Grid.Item>
+          <Grid.Item col={12}>
+            <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">
+              <Flex direction="column" alignItems="flex-start" gap={2}>
+                <Typography variant="delta">
+                  {formatMessage({ id: getTranslation('home.mentoring'), defaultMessage: 'Mentoring' })}
+                </Typography>
+                <Typography variant="omega" textColor="neutral600">
+                  {formatMessage({
+                    id: getTranslation('home.mentoringText'),
+                    defaultMessage:
+                      'Mentoring relationships, their sessions, competency growth and action items. PMO managers see every relationship and the hours mentors give.',
+                  })}
+                </Typography>
+                <Link tag={NavLink} to="mentoring" data-testid="pmo-home-mentoring">
+                  {formatMessage({ id: getTranslation('home.mentoringOpen'), defaultMessage: 'Open Mentoring' })}
+                </Link>
+              </Flex>
+            </Box>
+          </Grid.Item>
+          <Grid.Item col={12}>
+            <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">
+              <Flex direction="column" alignItems="flex-start" gap={2}>
+                <Typography variant="delta">
+                  {formatMessage({ id: getTranslation('home.finance'), defaultMessage: 'Finance' })}
+                </Typography>
+                <Typography variant="omega" textColor="neutral600">
+                  {formatMessage({
+                    id: getTranslation('home.financeText'),
+                    defaultMessage:
+                      'Earned value by portfolio, programme and project, S-curves, and the CSV exports.',
+                  })}
+                </Typography>
+                <Link tag={NavLink} to="finance" data-testid="pmo-home-finance">
+                  {formatMessage({ id: getTranslation('home.financeOpen'), defaultMessage: 'Open Finance' })}
+                </Link>
+              </Flex>
+            </Box>
+          </Grid.Item>
           {AREAS.map((area) => (
             <Grid.Item key={area.uid} col={4} s={12}>
               <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">

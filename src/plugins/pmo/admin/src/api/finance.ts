@@ -1,0 +1,326 @@
+/**
+ * Typed client for the finance admin routes (/pmo/evm/..., /pmo/exports/...), over Strapi's
+ * fetch client; shapes mirror server/src/finance/evm.ts. Lists of portfolios, programmes and
+ * projects come from the Content Manager (every PMO role reads every app type).
+ *
+ * Exports are read with a plain `fetch` and a stream reader (the fetch client buffers the whole
+ * body), carrying the admin JWT exactly as the fetch client does (see `adminToken`).
+ */
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useQuery } from 'react-query';
+
+import { PmoApiError, toPmoApiError } from './client';
+
+/* ---------------------------------------------------------------------------------------------
+ * Shapes
+ * -------------------------------------------------------------------------------------------*/
+
+/** Money as a decimal string ("40000.00"); indices as numbers (4 decimals) or null. */
+export type EvmFigures = {
+  bac: string;
+  pv: string;
+  ev: string;
+  ac: string;
+  cv: string;
+  sv: string;
+  cpi: number | null;
+  spi: number | null;
+  eac: string | null;
+  eacAtypical: string | null;
+  eacCombined: string | null;
+  etc: string | null;
+  vac: string | null;
+  tcpi: number | null;
+};
+
+export type EvmLevel = 'projects' | 'programmes' | 'portfolios';
+export type NamedRef = { documentId: string; code: string; name: string };
+export type ProjectEvm = NamedRef & { programmeCode: string | null } & EvmFigures;
+
+export type EvmResponse = EvmFigures & {
+  asOf: string;
+  currency: string;
+  project?: NamedRef;
+  programme?: NamedRef;
+  portfolio?: NamedRef;
+  projects?: ProjectEvm[];
+};
+
+export type Entity = { documentId: string; name: string; code: string };
+export type ProjectEntity = Entity & { startDate: string | null; endDate: string | null };
+
+export const REPORTS = ['financial-summary', 'budget-outline', 'cost-ledger', 'change-log'] as const;
+export type ReportName = (typeof REPORTS)[number];
+export const REPORT_FILTERS: Record<ReportName, ReadonlyArray<'asOf' | 'programme' | 'project' | 'from' | 'to'>> = {
+  'financial-summary': ['asOf', 'programme', 'project'],
+  'budget-outline': ['programme', 'project', 'from', 'to'],
+  'cost-ledger': ['programme', 'project', 'from', 'to'],
+  'change-log': ['programme', 'project', 'from', 'to'],
+};
+
+async function call<T>(request: () => Promise<{ data: T }>): Promise<T> {
+  try {
+    return (await request()).data;
+  } catch (error) {
+    throw toPmoApiError(error);
+  }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Dates
+ * -------------------------------------------------------------------------------------------*/
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+export const today = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
+
+/** The last day of each month from `start`'s month to `end`'s month, at most `limit` of them. */
+export function monthEnds(start: string, end: string, limit = 36): string[] {
+  const [sy, sm] = start.split('-').map(Number);
+  const [ey, em] = end.split('-').map(Number);
+  const out: string[] = [];
+  let y = sy;
+  let m = sm;
+  while ((y < ey || (y === ey && m <= em)) && out.length < limit) {
+    out.push(isoDay(new Date(Date.UTC(y, m, 0))));
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Queries
+ * -------------------------------------------------------------------------------------------*/
+
+const CM = '/content-manager/collection-types';
+
+export function useEvm(level: EvmLevel, documentId: string | undefined, asOf: string) {
+  const { get } = useFetchClient();
+  return useQuery<EvmResponse, PmoApiError>(
+    ['pmo', 'evm', level, documentId ?? '', asOf],
+    () => call(() => get<EvmResponse>(`/pmo/evm/${level}/${encodeURIComponent(documentId ?? '')}`, { params: { asOf } })),
+    { enabled: Boolean(documentId) && /^\d{4}-\d{2}-\d{2}$/.test(asOf), retry: false, keepPreviousData: true }
+  );
+}
+
+type CmList<T> = { results: T[] };
+
+/** Portfolios, programmes (optionally of one portfolio) or projects, as the Content Manager lists them. */
+export function useEntities(
+  kind: 'portfolio' | 'programme' | 'project',
+  filter?: { relation: 'portfolio' | 'programme'; documentId: string | undefined }
+) {
+  const { get } = useFetchClient();
+  const params: Record<string, unknown> = { page: 1, pageSize: 100, sort: 'name:ASC' };
+  if (filter) params.filters = { $and: [{ [filter.relation]: { documentId: { $eq: filter.documentId } } }] };
+  return useQuery<Entity[], PmoApiError>(
+    ['pmo', 'finance-entities', kind, filter?.relation ?? '', filter?.documentId ?? ''],
+    async () => (await call(() => get<CmList<Entity>>(`${CM}/api::${kind}.${kind}`, { params }))).results,
+    { enabled: !filter || Boolean(filter.documentId), retry: false, staleTime: 30_000 }
+  );
+}
+
+export function useProjectEntity(documentId: string | undefined) {
+  const { get } = useFetchClient();
+  return useQuery<ProjectEntity, PmoApiError>(
+    ['pmo', 'finance-project', documentId ?? ''],
+    async () =>
+      (await call(() => get<{ data: ProjectEntity }>(`${CM}/api::project.project/${encodeURIComponent(documentId ?? '')}`))).data,
+    { enabled: Boolean(documentId), retry: false }
+  );
+}
+
+export type SCurvePoint = { date: string; pv: number; ev: number; ac: number };
+
+/**
+ * PV, EV and AC at each month end from `start` to `end` (no monthly route: one EVM call per
+ * month, at most 36). Months after `asOf` carry PV only (what is planned), not EV or AC.
+ */
+export function useSCurve(documentId: string | undefined, start: string | undefined, end: string | undefined, asOf: string) {
+  const { get } = useFetchClient();
+  return useQuery<SCurvePoint[], PmoApiError>(
+    ['pmo', 'evm-curve', documentId ?? '', start ?? '', end ?? '', asOf],
+    async () => {
+      // The month of asOf is drawn at asOf: nothing after asOf is known yet.
+      const dates = monthEnds(start!, end!).map((d) => (d > asOf && d.slice(0, 7) === asOf.slice(0, 7) ? asOf : d));
+      const figures = await Promise.all(
+        dates.map((date) =>
+          call(() => get<EvmResponse>(`/pmo/evm/projects/${encodeURIComponent(documentId!)}`, { params: { asOf: date } }))
+        )
+      );
+      return figures.map((f, i) => ({ date: dates[i], pv: Number(f.pv), ev: Number(f.ev), ac: Number(f.ac) }));
+    },
+    { enabled: Boolean(documentId && start && end), retry: false }
+  );
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Exports: a streamed GET with the admin JWT
+ * -------------------------------------------------------------------------------------------*/
+
+/** The admin access token where Strapi's fetch client keeps it: localStorage, else the cookie. */
+export function adminToken(): string | null {
+  const stored = localStorage.getItem('jwtToken');
+  if (stored) {
+    try {
+      return JSON.parse(stored) as string;
+    } catch {
+      return stored;
+    }
+  }
+  const cookie = document.cookie.split('; ').find((part) => part.startsWith('jwtToken='));
+  return cookie ? decodeURIComponent(cookie.slice('jwtToken='.length)) : null;
+}
+
+const backendURL = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
+
+export function exportPath(report: ReportName, filters: Record<string, string>) {
+  const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+  const qs = query.toString();
+  return `/pmo/exports/${report}.csv${qs ? `?${qs}` : ''}`;
+}
+
+/** Opens the export and answers its body reader (or a PmoApiError with the server's message). */
+export async function openExport(path: string, signal?: AbortSignal) {
+  const token = adminToken();
+  const response = await fetch(`${backendURL()}${path}`, {
+    credentials: 'include',
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+    signal,
+  });
+  if (!response.ok || !response.body) {
+    let message = `${response.status} ${response.statusText}`;
+    try {
+      const body = (await response.json()) as { error?: { message?: string } };
+      message = body.error?.message ?? message;
+    } catch {
+      /* not JSON */
+    }
+    throw new PmoApiError(response.status, message);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1];
+  return { reader: response.body.getReader(), filename };
+}
+
+/** The first `rows` lines of the export (header included), cancelling the stream after them. */
+export async function previewExport(path: string, rows = 21): Promise<string[][]> {
+  const { reader } = await openExport(path);
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) text += decoder.decode(value, { stream: true });
+    if (done || countRecords(text) > rows) break;
+  }
+  await reader.cancel().catch(() => undefined);
+  const delimiter = path.includes('delimiter=%3B') || path.includes('delimiter=;') ? ';' : ',';
+  return parseCsvPrefix(text.replace(/^\uFEFF/, ''), delimiter).slice(0, rows);
+}
+
+function countRecords(text: string) {
+  let n = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === '"') quoted = !quoted;
+    else if (!quoted && text[i] === '\n') n += 1;
+  }
+  return n;
+}
+
+/** RFC 4180 records of a CSV prefix; an unfinished last record is dropped. */
+export function parseCsvPrefix(text: string, delimiter = ','): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (char === '\n') {
+      row.push(cell.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += char;
+  }
+  return rows;
+}
+
+type SaveFilePicker = (options: {
+  suggestedName?: string;
+  types?: Array<{ description: string; accept: Record<string, string[]> }>;
+}) => Promise<{ createWritable: () => Promise<WritableStreamDefaultWriter<Uint8Array> & { write: (chunk: Uint8Array) => Promise<void>; close: () => Promise<void>; abort: () => Promise<void> }> }>;
+
+export type DownloadMode = 'file-system' | 'blob';
+
+/**
+ * Downloads an export, reporting bytes received. With the File System Access API (Chromium) the
+ * chunks go straight to the chosen file, never held in memory. Otherwise they gather into a Blob
+ * saved through a link (a documented limitation: the browser then holds the file until saved).
+ */
+export async function downloadExport(
+  path: string,
+  fallbackName: string,
+  onProgress: (bytes: number) => void,
+  signal?: AbortSignal
+): Promise<{ bytes: number; mode: DownloadMode; filename: string }> {
+  const picker = (window as unknown as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
+  // Ask for the file first: the picker needs the user's click, which awaiting the fetch would lose.
+  const handle = picker
+    ? await picker({ suggestedName: fallbackName, types: [{ description: 'CSV', accept: { 'text/csv': ['.csv'] } }] })
+    : null;
+  const { reader, filename } = await openExport(path, signal);
+  const name = filename ?? fallbackName;
+  let bytes = 0;
+  if (handle) {
+    const writable = await handle.createWritable();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        await writable.write(value);
+        bytes += value.byteLength;
+        onProgress(bytes);
+      }
+      await writable.close();
+    } catch (error) {
+      await writable.abort().catch(() => undefined);
+      throw error;
+    }
+    return { bytes, mode: 'file-system', filename: name };
+  }
+  const chunks: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    bytes += value.byteLength;
+    onProgress(bytes);
+  }
+  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'text/csv' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { bytes, mode: 'blob', filename: name };
+}

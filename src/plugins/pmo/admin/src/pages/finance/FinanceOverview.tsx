@@ -1,0 +1,89 @@
+/** Finance: pick a portfolio and a date; earned value per programme, drilling into projects. */
+import * as React from 'react';
+import { Box, Field, Flex, Link, Main, SingleSelect, SingleSelectOption, Td, TextInput, Tr, Typography } from '@strapi/design-system';
+import { Layouts } from '@strapi/strapi/admin';
+import { NavLink, useSearchParams } from 'react-router-dom';
+
+import { today, useEntities, useEvm } from '../../api/finance';
+import { useTranslate } from '../../utils/useTranslate';
+import { EvmTable, FigureCells, ProgrammeRows } from './EvmTable';
+
+export const FinanceOverview = () => {
+  const t = useTranslate();
+  const [search, setSearch] = useSearchParams();
+  const portfolios = useEntities('portfolio');
+  const portfolioId = search.get('portfolio') ?? portfolios.data?.[0]?.documentId;
+  const asOf = search.get('asOf') ?? today();
+  const programmes = useEntities('programme', { relation: 'portfolio', documentId: portfolioId });
+  const total = useEvm('portfolios', portfolioId, asOf);
+
+  const update = (key: string, value: string) => {
+    const next = new URLSearchParams(search);
+    next.set(key, value);
+    setSearch(next, { replace: true });
+  };
+
+  return (
+    <Main>
+      <Layouts.Header
+        title={t('finance.title', 'Finance')}
+        subtitle={t('finance.subtitle', 'Earned value by portfolio, programme and project. Amounts in {currency}.', {
+          currency: total.data?.currency ?? '…',
+        })}
+        primaryAction={
+          <Link tag={NavLink} to="exports" data-testid="finance-exports-link">
+            {t('finance.exports.open', 'Exports')}
+          </Link>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Flex gap={4} alignItems="flex-end">
+            <Box width="320px">
+              <Field.Root name="portfolio">
+                <Field.Label>{t('finance.portfolio', 'Portfolio')}</Field.Label>
+                <SingleSelect
+                  value={portfolioId ?? ''}
+                  onChange={(value: string | number) => update('portfolio', String(value))}
+                  placeholder={portfolios.isLoading ? '…' : t('finance.portfolio.none', 'No portfolio')}
+                >
+                  {(portfolios.data ?? []).map((p) => (
+                    <SingleSelectOption key={p.documentId} value={p.documentId}>
+                      {p.name}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
+            </Box>
+            <Box width="200px">
+              <Field.Root name="asOf">
+                <Field.Label>{t('finance.asOf', 'As of')}</Field.Label>
+                <TextInput type="date" value={asOf} onChange={(e: React.ChangeEvent<HTMLInputElement>) => update('asOf', e.target.value)} />
+              </Field.Root>
+            </Box>
+          </Flex>
+          {portfolios.error && <Typography textColor="danger600">{portfolios.error.message}</Typography>}
+          {total.error && <Typography textColor="danger600">{total.error.message}</Typography>}
+          {portfolioId && (
+            <EvmTable rows={(programmes.data?.length ?? 0) + 1} first={t('finance.programme', 'Programme')}>
+              {(programmes.data ?? []).map((programme) => (
+                <ProgrammeRows key={programme.documentId} programme={programme} asOf={asOf} />
+              ))}
+              {total.data && (
+                <Tr data-testid="finance-portfolio-total">
+                  <Td>
+                    <Typography fontWeight="bold">{t('finance.total', 'Portfolio total')}</Typography>
+                  </Td>
+                  <FigureCells f={total.data} />
+                </Tr>
+              )}
+            </EvmTable>
+          )}
+          <Typography variant="pi" textColor="neutral600">
+            {t('finance.legend', 'CPI and SPI: green at 1 or above, amber from 0.9 to 1, red below 0.9, grey when there is nothing to compare yet.')}
+          </Typography>
+        </Flex>
+      </Layouts.Content>
+    </Main>
+  );
+};

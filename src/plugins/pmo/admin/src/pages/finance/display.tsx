@@ -1,0 +1,40 @@
+/** Money and index display for the finance pages. */
+import { Badge, Typography } from '@strapi/design-system';
+
+export const formatMoney = (value: string | number | null | undefined, currency?: string) => {
+  if (value === null || value === undefined || value === '') return '—';
+  const n = Number(value);
+  const text = n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return currency ? `${text} ${currency}` : text;
+};
+
+export type IndexBand = 'good' | 'watch' | 'poor' | 'none';
+
+/** ≥ 1 good (green), 0.9 to 1 watch (amber), < 0.9 poor (red), null none (grey). */
+export const indexBand = (value: number | null | undefined): IndexBand =>
+  value === null || value === undefined ? 'none' : value >= 1 ? 'good' : value >= 0.9 ? 'watch' : 'poor';
+
+const BAND_COLORS: Record<IndexBand, { background: string; text: string }> = {
+  good: { background: 'success100', text: 'success700' },
+  watch: { background: 'warning100', text: 'warning700' },
+  poor: { background: 'danger100', text: 'danger700' },
+  none: { background: 'neutral150', text: 'neutral600' },
+};
+
+/** CPI, SPI or TCPI as a coloured badge; `data-band` tells tests the band. */
+export const IndexBadge = ({ value, label }: { value: number | null | undefined; label: string }) => {
+  const band = indexBand(value);
+  return (
+    <span data-band={band} aria-label={`${label} ${value ?? 'n/a'} (${band})`}>
+      <Badge backgroundColor={BAND_COLORS[band].background} textColor={BAND_COLORS[band].text}>
+        {value === null || value === undefined ? 'n/a' : value.toFixed(2)}
+      </Badge>
+    </span>
+  );
+};
+
+export const Money = ({ value }: { value: string | number | null | undefined }) => (
+  <Typography variant="omega" style={{ fontVariantNumeric: 'tabular-nums' }}>
+    {formatMoney(value)}
+  </Typography>
+);

@@ -1,0 +1,147 @@
+/**
+ * Issue 5, end to end: a finance user opens a project's S-curve from the earned-value table
+ * (portfolio → programme → project), sees PV, EV and AC drawn, previews the financial summary
+ * and downloads it; the downloaded file parses with the header and the project's row.
+ */
+import fs from 'fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+import { startServer, type E2EServer } from './support/server';
+import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
+import { createRoleUser, type RoleUser } from './support/users';
+import { parseCsv } from '../api/finance-csv-parse';
+
+let server: E2EServer;
+let browser: Browser;
+let financeUser: RoleUser;
+let context: BrowserContext;
+let page: Page;
+
+const suffix = Date.now().toString(36).toUpperCase();
+const CODES = { portfolio: `E2E-PF-${suffix}`, programme: `E2E-PRG-${suffix}`, project: `E2E-FIN-${suffix}` };
+
+const create = async (uid: string, data: Record<string, unknown>) =>
+  (await server.strapi.documents(uid as any).create({ data } as any)) as unknown as { documentId: string };
+
+let portfolioId: string;
+let projectId: string;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer('e2e'), launchChromium()]);
+  financeUser = await createRoleUser(server.strapi, 'finance', {
+    firstname: 'Fiona',
+    lastname: 'Finance',
+    email: 'fiona.finance@test.pmo',
+  });
+
+  portfolioId = (await create('api::portfolio.portfolio', { name: 'E2E finance portfolio', code: CODES.portfolio })).documentId;
+  const programme = await create('api::programme.programme', { name: 'E2E programme', code: CODES.programme, portfolio: portfolioId });
+  projectId = (
+    await create('api::project.project', {
+      name: 'Orion ledger upgrade',
+      code: CODES.project,
+      programme: programme.documentId,
+      startDate: '2026-01-01',
+      endDate: '2026-06-30',
+    })
+  ).documentId;
+  // BAC 60,000.00: 10,000.00 a month, January to June (amounts in minor units).
+  for (const month of ['01', '02', '03', '04', '05', '06']) {
+    await create('api::budget-line.budget-line', { project: projectId, period: `2026-${month}-01`, category: 'labour', amount: '1000000' });
+  }
+  await create('api::budget-line.budget-line', { project: projectId, period: '2026-03-01', category: 'management-reserve', amount: '500000' });
+  await create('api::cost-entry.cost-entry', { project: projectId, date: '2026-01-20', category: 'opex', amount: '1200000' });
+  await create('api::cost-entry.cost-entry', { project: projectId, date: '2026-02-20', category: 'opex', amount: '1100000' });
+  await create('api::cost-entry.cost-entry', { project: projectId, date: '2026-03-20', category: 'opex', amount: '900000' });
+  await create('api::status-report.status-report', { project: projectId, asOf: '2026-01-31', percentComplete: 15, ragOverall: 'green' });
+  await create('api::status-report.status-report', { project: projectId, asOf: '2026-02-28', percentComplete: 30, ragOverall: 'amber' });
+  await create('api::status-report.status-report', { project: projectId, asOf: '2026-03-31', percentComplete: 45, ragOverall: 'amber' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+beforeEach(async () => {
+  context = await newAppContext(browser, server.baseURL);
+  page = await context.newPage();
+  await logIn(page, financeUser);
+});
+
+afterEach(async () => {
+  await context?.close();
+});
+
+test('a finance user opens a project S-curve and downloads the financial summary', async () => {
+  // The earned-value table of the portfolio, as of the end of March.
+  await page.goto(`/admin/plugins/pmo/finance?portfolio=${portfolioId}&asOf=2026-03-31`);
+  const programmeRow = page.getByTestId(`finance-programme-${CODES.programme}`);
+  await programmeRow.waitFor();
+  // Programme CPI: EV 27,000 (45 % of 60,000) / AC 32,000 = 0.84 → red; SPI 27,000 / 30,000 = 0.9 → amber.
+  await eventually(async () => expect(await programmeRow.locator('[data-band]').count()).toBe(2));
+  expect(await programmeRow.locator('[data-band]').evaluateAll((els) => els.map((el) => el.getAttribute('data-band')))).toEqual([
+    'poor',
+    'watch',
+  ]);
+  await programmeRow.getByRole('button').click();
+  const projectLink = page.getByRole('link', { name: new RegExp(CODES.project) });
+  await projectLink.waitFor();
+  await screenshot(page, 'finance-overview');
+
+  // The project's S-curve: three series plus the EAC projection, months on the axis.
+  await projectLink.click();
+  await page.getByRole('heading', { name: new RegExp(CODES.project) }).waitFor();
+  const chart = page.getByTestId('finance-s-curve');
+  await chart.waitFor();
+  for (const series of ['pv', 'ev', 'ac']) {
+    await chart.locator(`path[data-series="${series}"]`).waitFor({ state: 'attached' });
+  }
+  expect(await chart.locator('path[data-series]').count()).toBe(3);
+  expect(await chart.locator('[data-series="eac"]').count()).toBe(1);
+  expect(await chart.locator('text').allTextContents()).toEqual(expect.arrayContaining(['Jan 26', 'Jun 26']));
+  // PV spans all six months; EV and AC stop at the as-of month (three points).
+  const points = (d: string | null) => (d ?? '').split(/[ML]/).filter(Boolean).length;
+  expect(points(await chart.locator('path[data-series="pv"]').getAttribute('d'))).toBe(6);
+  expect(points(await chart.locator('path[data-series="ac"]').getAttribute('d'))).toBe(3);
+  await chart.scrollIntoViewIfNeeded();
+  await screenshot(page, 'finance-s-curve');
+
+  // Exports, filtered on the project: preview the first rows.
+  await page.getByRole('link', { name: 'Exports of this project' }).click();
+  await page.getByRole('heading', { name: 'Exports' }).waitFor();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByTestId('finance-export-preview');
+  await preview.waitFor();
+  await preview.getByText(CODES.project, { exact: true }).waitFor();
+  await screenshot(page, 'finance-export-preview');
+
+  // Download through a link (no File System Access picker in an automated browser).
+  await page.evaluate(() => {
+    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/financial-summary.*\.csv$/);
+  const file = await download.path();
+  const rows = parseCsv(fs.readFileSync(file!, 'utf8'));
+  await page.getByText(/^Saved /).waitFor();
+  await screenshot(page, 'finance-export-downloaded');
+
+  const [header, ...body] = rows;
+  expect(header).toEqual([
+    'project_code', 'project_name', 'programme_code', 'currency', 'as_of',
+    'bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'tcpi',
+  ]);
+  expect(body).toHaveLength(1);
+  const row = Object.fromEntries(header.map((name, i) => [name, body[0][i]]));
+  expect(row).toMatchObject({
+    project_code: CODES.project,
+    project_name: 'Orion ledger upgrade',
+    programme_code: CODES.programme,
+    currency: 'EUR',
+    as_of: '2026-03-31',
+    bac: '60000.00',
+    pv: '30000.00',
+    ac: '32000.00',
+  });
+});

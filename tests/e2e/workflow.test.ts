@@ -1,0 +1,310 @@
+/**
+ * Issue 3, end to end: a PMO administrator adds a state and two transitions to the project
+ * lifecycle in Settings → PMO Hub → Workflows (the state through the form), validates and saves a
+ * new version; a PMO analyst then fires the new transition from the workflow side panel of a
+ * project in the Content Manager, and the panel's timeline shows it. A transition the analyst may
+ * not fire is shown disabled with the reason.
+ *
+ * This file boots its own server on its own fresh database (dropped when it stops), so the edited
+ * project lifecycle never reaches another test file.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+
+import { startServer, type Credentials, type E2EServer } from './support/server';
+import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
+
+const PROJECT = 'api::project.project';
+const LIFECYCLE = 'project-lifecycle';
+
+type RoleUser = Credentials & { id: number };
+
+/** An active admin user holding the PMO role `roleCode` (created by the plugin's bootstrap). */
+async function createRoleUser(
+  strapi: Core.Strapi,
+  roleCode: string,
+  { firstname, lastname, email }: { firstname: string; lastname: string; email: string }
+): Promise<RoleUser> {
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  if (!role) throw new Error(`the admin role "${roleCode}" does not exist`);
+  const password = 'E2e-Password-1';
+  const user = await (strapi.service('admin::user') as any).create({
+    firstname,
+    lastname,
+    email,
+    password,
+    isActive: true,
+    roles: [role.id],
+  });
+  return { id: user.id, email, password };
+}
+
+let server: E2EServer;
+let browser: Browser;
+let administrator: RoleUser;
+let analyst: RoleUser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer('e2e-workflow'), launchChromium()]);
+  administrator = await createRoleUser(server.strapi, 'pmo-administrator', {
+    firstname: 'Ada',
+    lastname: 'Admin',
+    email: 'e2e.pmo-administrator@test.pmo',
+  });
+  analyst = await createRoleUser(server.strapi, 'pmo-analyst', {
+    firstname: 'Ana',
+    lastname: 'Analyst',
+    email: 'e2e.pmo-analyst@test.pmo',
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+/** A fresh browser context, logged in through the login form as `user`. */
+async function pageAs(user: RoleUser): Promise<Page> {
+  const context = await newAppContext(browser, server.baseURL);
+  contexts.push(context);
+  const page = await context.newPage();
+  await logIn(page, user);
+  return page;
+}
+
+const engine = () => server.strapi.plugin('pmo').service('workflow') as any;
+
+async function createProject(name: string, code: string) {
+  return server.strapi.documents(PROJECT).create({ data: { name, code } as any });
+}
+
+/**
+ * Opens a design-system select (single or multiple) by clicking near its arrow (the middle of a
+ * multi-select may be one of its tags, which a click removes) and picks `option`.
+ */
+async function choose(page: Page, select: Locator, option: string) {
+  await select.scrollIntoViewIfNeeded();
+  const box = await select.boundingBox();
+  if (!box) throw new Error('the select is not visible');
+  await select.click({ position: { x: box.width - 14, y: box.height / 2 } });
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Closes a multi-select's list (it stays open to pick several) and waits for it to go. */
+async function closeList(page: Page) {
+  await page.keyboard.press('Escape');
+  await page.getByRole('listbox').waitFor({ state: 'hidden' });
+}
+
+const isResponse = (method: string, path: string) => (response: Response) =>
+  response.request().method() === method && new URL(response.url()).pathname === path;
+
+/** The side panel of an item's edit view, once it shows the item's state. */
+async function openWorkflowPanel(page: Page, documentId: string, name: string) {
+  await page.goto(`/admin/content-manager/collection-types/${PROJECT}/${documentId}`);
+  await page.getByRole('heading', { name }).waitFor();
+  const panel = page.getByTestId('pmo-workflow-panel');
+  await panel.getByTestId('pmo-workflow-state').waitFor({ timeout: 60_000 });
+  await panel.scrollIntoViewIfNeeded();
+  return panel;
+}
+
+test('an administrator adds a state and transitions in the editor; an analyst fires one from the side panel', async () => {
+  const original = await engine().getWorkflow(LIFECYCLE);
+  const stateCount = original.definition.states.length;
+  const transitionCount = original.definition.transitions.length;
+  const project = await createProject('Cirrus CRM migration', 'E2E-CIRRUS');
+
+  // ---- the administrator edits the project lifecycle --------------------------------------------
+  const admin = await pageAs(administrator);
+  await admin.goto('/admin/settings/pmo/workflows');
+  const list = admin.getByTestId('pmo-workflow-list');
+  await list.waitFor();
+  const row = list.locator(`[data-testid="pmo-workflow-row"][data-workflow-key="${LIFECYCLE}"]`);
+  await row.getByRole('link', { name: 'Project lifecycle' }).waitFor();
+  await screenshot(admin, 'workflow-list');
+  await row.getByRole('link', { name: 'Project lifecycle' }).click();
+
+  await admin.getByRole('heading', { name: 'Project lifecycle', level: 1 }).waitFor();
+  await admin.getByText(`${LIFECYCLE} · version ${original.version} · ${PROJECT}`).waitFor();
+  const states = admin.getByTestId('pmo-wf-state-row');
+  const transitions = admin.getByTestId('pmo-wf-transition-row');
+  await eventually(async () => expect(await states.count()).toBe(stateCount));
+  expect(await transitions.count()).toBe(transitionCount);
+
+  // A state, through the form.
+  await admin.getByRole('button', { name: 'Add state' }).click();
+  await eventually(async () => expect(await states.count()).toBe(stateCount + 1));
+  const state = states.nth(stateCount);
+  await state.getByRole('textbox', { name: /^Key/ }).fill('in-review');
+  await state.getByRole('textbox', { name: /^Name/ }).fill('In review');
+  await eventually(async () => expect(await state.getAttribute('data-state-key')).toBe('in-review'));
+  await admin.getByTestId('pmo-wf-dirty').waitFor();
+
+  // Two transitions, through the form: proposed → in review (analysts), and back.
+  await admin.getByRole('button', { name: 'Add transition' }).click();
+  await eventually(async () => expect(await transitions.count()).toBe(transitionCount + 1));
+  const request = transitions.nth(transitionCount);
+  await request.getByRole('textbox', { name: /^Key/ }).fill('request-review');
+  await request.getByRole('textbox', { name: /^Label/ }).fill('Request review');
+  await choose(admin, request.getByRole('combobox', { name: /^From/ }), 'Proposed (proposed)');
+  await closeList(admin);
+  await choose(admin, request.getByRole('combobox', { name: /^To/ }), 'In review (in-review)');
+  await request.getByRole('button', { name: 'Add actor' }).click();
+  await choose(admin, request.getByRole('combobox', { name: /^Role/ }), 'pmo-analyst');
+
+  await admin.getByRole('button', { name: 'Add transition' }).click();
+  await eventually(async () => expect(await transitions.count()).toBe(transitionCount + 2));
+  const finish = transitions.nth(transitionCount + 1);
+  await finish.getByRole('textbox', { name: /^Key/ }).fill('finish-review');
+  await finish.getByRole('textbox', { name: /^Label/ }).fill('Finish review');
+  await choose(admin, finish.getByRole('combobox', { name: /^From/ }), 'In review (in-review)');
+  await closeList(admin);
+  await choose(admin, finish.getByRole('combobox', { name: /^To/ }), 'Proposed (proposed)');
+
+  // The diagram follows the form.
+  await admin.locator('[data-testid="pmo-wf-diagram-state"][data-state-key="in-review"]').waitFor();
+  await screenshot(admin, 'workflow-editor-edited');
+
+  // Validate: no problems.
+  const validated = admin.waitForResponse(isResponse('POST', '/pmo/workflows/validate'));
+  await admin.getByRole('button', { name: 'Validate' }).click();
+  expect((await validated).status()).toBe(200);
+  const problems = admin.getByTestId('pmo-wf-problems');
+  await problems.getByText('No problems: the definition is valid.').waitFor();
+  expect(await admin.getByTestId('pmo-wf-problem').count()).toBe(0);
+  await problems.scrollIntoViewIfNeeded();
+  await screenshot(admin, 'workflow-editor-validated');
+
+  // Save: a new version.
+  const next = original.version + 1;
+  const saved = admin.waitForResponse(isResponse('PUT', `/pmo/workflows/${LIFECYCLE}`));
+  await admin.getByRole('button', { name: 'Save' }).click();
+  const saveResponse = await saved;
+  expect(saveResponse.status()).toBe(200);
+  await admin.getByText(`${LIFECYCLE} · version ${next} · ${PROJECT}`).waitFor();
+  await admin.getByText(`Saved: version ${next} of “Project lifecycle”.`).first().waitFor();
+  await admin.getByTestId('pmo-wf-dirty').waitFor({ state: 'detached' });
+  await screenshot(admin, 'workflow-editor-saved');
+
+  // What the server stored.
+  const stored = await engine().getWorkflow(LIFECYCLE);
+  expect(stored.version).toBe(next);
+  expect(stored.definition.states).toContainEqual(expect.objectContaining({ key: 'in-review', name: 'In review' }));
+  expect(stored.definition.transitions).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        key: 'request-review',
+        label: 'Request review',
+        from: ['proposed'],
+        to: 'in-review',
+        actors: [{ role: 'pmo-analyst' }],
+      }),
+      expect.objectContaining({ key: 'finish-review', label: 'Finish review', from: ['in-review'], to: 'proposed' }),
+    ])
+  );
+  expect(stored.definition.transitions.slice(0, transitionCount)).toEqual(original.definition.transitions);
+
+  // ---- the analyst fires it from the project's side panel ---------------------------------------
+  const page = await pageAs(analyst);
+  const panel = await openWorkflowPanel(page, project.documentId, 'Cirrus CRM migration');
+  const current = panel.getByTestId('pmo-workflow-state');
+  await eventually(async () => expect(await current.innerText()).toBe('Proposed'));
+  const history = panel.getByTestId('pmo-workflow-history');
+  await history.waitFor();
+  const applied = history.locator('[data-testid="pmo-history-event"][data-kind="applied"]');
+  expect(await applied.count()).toBe(0);
+  const button = panel.getByTestId('pmo-transition-request-review').getByRole('button', { name: 'Request review' });
+  await eventually(async () => expect(await button.isEnabled()).toBe(true));
+  await screenshot(page, 'workflow-panel-before');
+
+  const fired = page.waitForResponse(isResponse('POST', '/pmo/transitions'));
+  await button.click();
+  expect((await fired).status()).toBe(200);
+  await eventually(async () => expect(await current.innerText()).toBe('In review'), 30_000);
+  // The timeline, newest first, starts with the transition, by the analyst.
+  await eventually(async () => expect(await applied.count()).toBe(1), 30_000);
+  const event = history.getByTestId('pmo-history-event').first();
+  expect(await event.getAttribute('data-kind')).toBe('applied');
+  await event.getByText('Request review', { exact: true }).waitFor();
+  await event.getByText(/^by Ana Analyst, /).waitFor();
+  expect(await event.getByText('Proposed', { exact: true }).count()).toBe(1);
+  expect(await event.getByText('In review', { exact: true }).count()).toBe(1);
+  // From the new state, the way back is offered.
+  await panel.getByTestId('pmo-transition-finish-review').getByRole('button', { name: 'Finish review' }).waitFor();
+  await history.scrollIntoViewIfNeeded();
+  await screenshot(page, 'workflow-panel-after');
+
+  // What the server holds: the instance, the mirror, and the audit event.
+  const instance = await engine().findInstance(PROJECT, project.documentId);
+  expect(instance).toMatchObject({ state: 'in-review', version: 2 });
+  const reread = await server.strapi.documents(PROJECT).findOne({ documentId: project.documentId });
+  expect((reread as any).workflowState).toBe('in-review');
+  const trail = await engine().history(PROJECT, project.documentId);
+  expect(trail.filter((e: any) => e.kind === 'applied')).toEqual([
+    expect.objectContaining({
+      transition: 'request-review',
+      from: 'proposed',
+      to: 'in-review',
+      kind: 'applied',
+      definitionVersion: next,
+      actor: expect.objectContaining({ id: analyst.id, name: 'Ana Analyst', email: analyst.email }),
+    }),
+  ]);
+
+  // Back in Settings, the list counts the project in its new state, under the new version.
+  await admin.goto('/admin/settings/pmo/workflows');
+  const updated = admin.locator(`[data-testid="pmo-workflow-row"][data-workflow-key="${LIFECYCLE}"]`);
+  await updated.getByTestId('pmo-workflow-count').filter({ hasText: 'In review' }).getByText('1', { exact: true }).waitFor();
+  expect((await updated.locator('td').nth(3).innerText()).trim()).toBe(String(next)); // the Version column
+  await screenshot(admin, 'workflow-list-after');
+});
+
+test('a transition the analyst may not fire is shown disabled, with who may', async () => {
+  // Gate 1 as the stored lifecycle has it: analysts are not among its actors.
+  const { definition } = await engine().getWorkflow(LIFECYCLE);
+  const gate1 = definition.transitions.find((t: any) => t.key === 'gate-1');
+  expect(gate1.label).toBe('Gate 1: business justification');
+  expect(gate1.actors).not.toContainEqual({ role: 'pmo-analyst' });
+  const who = gate1.actors
+    .map((actor: any) => ('role' in actor ? `the ${actor.role} role` : `the item's ${actor.field}`))
+    .join(' or ');
+  const reason = `Only ${who} may "${gate1.label}"`;
+
+  const project = await createProject('Dorado intranet refresh', 'E2E-DORADO');
+  const page = await pageAs(analyst);
+  const panel = await openWorkflowPanel(page, project.documentId, 'Dorado intranet refresh');
+  await eventually(async () => expect(await panel.getByTestId('pmo-workflow-state').innerText()).toBe('Proposed'));
+
+  const gate = panel.getByTestId('pmo-transition-gate-1');
+  const button = gate.getByRole('button', { name: gate1.label });
+  await button.waitFor();
+  expect(await button.isDisabled()).toBe(true);
+  // Other blockers (its guards) may be listed too; the actor rule is the one that names who may.
+  const blocker = gate.locator('[data-testid="pmo-transition-blocker"][data-kind="actor"]');
+  await blocker.waitFor();
+  expect(await blocker.innerText()).toBe(reason);
+  expect(reason).toMatch(/pmo-director.*pmo-manager/);
+  // The reasons are the button's description, for screen readers too.
+  const describedBy = await button.getAttribute('aria-describedby');
+  expect(describedBy).toBeTruthy();
+  expect(await page.locator(`[id="${describedBy}"]`).innerText()).toContain(reason);
+  await gate.scrollIntoViewIfNeeded();
+  await screenshot(page, 'workflow-panel-blocked');
+
+  // The server agrees with the panel: the analyst may not act, and the project has not moved.
+  const user = await server.strapi.db.query('admin::user').findOne({ where: { id: analyst.id }, populate: ['roles'] });
+  const view = await engine().view(PROJECT, project.documentId, user);
+  expect(view.state.key).toBe('proposed');
+  expect(view.transitions.find((t: any) => t.key === 'gate-1')).toMatchObject({
+    allowed: false,
+    blockers: expect.arrayContaining([expect.objectContaining({ kind: 'actor', message: reason })]),
+  });
+  const trail = await engine().history(PROJECT, project.documentId);
+  expect(trail.filter((e: any) => e.kind === 'applied')).toEqual([]);
+});
