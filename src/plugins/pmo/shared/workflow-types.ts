@@ -3,6 +3,10 @@
  * (validation, evaluation, persistence) and the admin panel (editor, side panel).
  */
 
+/** The `field` guard's operators. */
+export const FIELD_OPS = ['exists', 'eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in'] as const;
+export type FieldOp = (typeof FIELD_OPS)[number];
+
 export type WorkflowState = {
   key: string;
   name: string;

@@ -5,17 +5,8 @@
  */
 import { actions, type PmoAction } from '../permissions';
 
-export const PMO_ROLE_KEYS = [
-  'pmo-director',
-  'pmo-manager',
-  'pmo-analyst',
-  'pmo-administrator',
-  'project-manager',
-  'change-board',
-  'finance',
-] as const;
-
-export type PmoRoleKey = (typeof PMO_ROLE_KEYS)[number];
+export { PMO_ROLE_KEYS, type PmoRoleKey } from '../../../shared/pmo-roles';
+import type { PmoRoleKey } from '../../../shared/pmo-roles';
 
 export type ContentAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
 

@@ -3,8 +3,9 @@
  * `{ "type": "field", "path": "impact.cost", "op": "exists" }`
  * `{ "type": "field", "path": "percentComplete", "op": "gte", "value": 100, "message": "…" }`
  */
-export const FIELD_OPS = ['exists', 'eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in'] as const;
-export type FieldOp = (typeof FIELD_OPS)[number];
+import { FIELD_OPS, type FieldOp } from '../../../../shared/workflow-types';
+
+export { FIELD_OPS, type FieldOp };
 
 export type FieldGuardConfig = { path: string; op: FieldOp; value?: unknown; message?: string };
 

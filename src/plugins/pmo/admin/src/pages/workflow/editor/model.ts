@@ -12,19 +12,8 @@ import type {
   WorkflowTransition,
 } from '../../../../../shared/workflow-types';
 
-/** The field guard's operators (server/src/workflow/guards/field.ts, FIELD_OPS). */
-export const FIELD_OPS = ['exists', 'eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in'] as const;
-
-/** The PMO's admin roles (server/src/roles/definitions.ts, PMO_ROLE_KEYS). */
-export const PMO_ROLES = [
-  'pmo-director',
-  'pmo-manager',
-  'pmo-analyst',
-  'pmo-administrator',
-  'project-manager',
-  'change-board',
-  'finance',
-] as const;
+export { FIELD_OPS } from '../../../../../shared/workflow-types';
+export { PMO_ROLE_KEYS as PMO_ROLES } from '../../../../../shared/pmo-roles';
 
 /** Guard and effect types this editor has forms for; other types are edited as JSON options. */
 export const GUARD_FORMS = ['field', 'noOpen', 'children'] as const;
