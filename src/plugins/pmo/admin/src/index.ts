@@ -3,6 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { Initializer } from './components/Initializer';
 import { MoneyIcon } from './components/MoneyIcon';
 import { PluginIcon } from './components/PluginIcon';
+import { DocumentReviewPanel } from './pages/documents/DocumentReviewPanel';
 import { WorkflowPanel } from './pages/workflow/panel/WorkflowPanel';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
@@ -62,7 +63,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis?: { addEditViewSidePanel?: (panels: unknown[]) => void };
     };
-    contentManager?.apis?.addEditViewSidePanel?.([WorkflowPanel]);
+    contentManager?.apis?.addEditViewSidePanel?.([WorkflowPanel, DocumentReviewPanel]);
   },
 
   async registerTrads({ locales }) {

@@ -59,7 +59,7 @@ export function toPmoApiError(error: unknown): PmoApiError {
 }
 
 /** Runs a request and rethrows any refusal as a PmoApiError. */
-async function call<T>(request: () => Promise<{ data: T }>): Promise<T> {
+export async function call<T>(request: () => Promise<{ data: T }>): Promise<T> {
   try {
     return (await request()).data;
   } catch (error) {

@@ -9,7 +9,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useQuery } from 'react-query';
 
-import { PmoApiError, toPmoApiError } from './client';
+import { PmoApiError, call } from './client';
 
 /* ---------------------------------------------------------------------------------------------
  * Shapes
@@ -57,14 +57,6 @@ export const REPORT_FILTERS: Record<ReportName, ReadonlyArray<'asOf' | 'programm
   'cost-ledger': ['programme', 'project', 'from', 'to'],
   'change-log': ['programme', 'project', 'from', 'to'],
 };
-
-async function call<T>(request: () => Promise<{ data: T }>): Promise<T> {
-  try {
-    return (await request()).data;
-  } catch (error) {
-    throw toPmoApiError(error);
-  }
-}
 
 /* ---------------------------------------------------------------------------------------------
  * Dates

@@ -6,7 +6,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 
-import { PmoApiError, toPmoApiError } from './client';
+import { PmoApiError, call } from './client';
 
 /* ---------------------------------------------------------------------------------------------
  * Shapes
@@ -198,14 +198,6 @@ const withQuery = (path: string, query: Record<string, string | null | undefined
 };
 
 const id = (documentId: string) => encodeURIComponent(documentId);
-
-async function call<T>(request: () => Promise<{ data: T }>): Promise<T> {
-  try {
-    return (await request()).data;
-  } catch (error) {
-    throw toPmoApiError(error);
-  }
-}
 
 export const mentoringKeys = {
   all: ['pmo', 'mentoring'] as const,

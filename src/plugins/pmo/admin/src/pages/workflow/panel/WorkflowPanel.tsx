@@ -16,12 +16,9 @@ import {
   Typography,
 } from '@strapi/design-system';
 import {
-  unstable_useDocument as useDocument,
   useNotification,
-  useQueryParams,
 } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { useParams } from 'react-router-dom';
 
 import type {
   TransitionAvailability,
@@ -37,6 +34,7 @@ import {
 } from '../../../api/client';
 import { StateBadge } from '../../../components/StateBadge';
 import { useTranslate, type Translate } from '../../../utils/useTranslate';
+import { useRefreshEditedDocument } from '../../../utils/useRefreshEditedDocument';
 import { HistoryTimeline } from './HistoryTimeline';
 
 /** What the Content Manager passes to an edit-view side panel (its `EditViewContext`). */
@@ -332,37 +330,3 @@ const ApprovalBar = ({ votes, quorum }: { votes: number; quorum: number }) => (
   </Box>
 );
 
-/**
- * Reloads the document the edit view shows: the same query the Content Manager's `useDoc`
- * makes (same model, id and params), so refetching it refreshes the form.
- */
-function useRefreshEditedDocument(model: string, collectionType: string) {
-  const { id, origin } = useParams<{ id?: string; origin?: string }>();
-  const [{ query }] = useQueryParams<Record<string, unknown>>();
-  const params = React.useMemo(() => validParams(query), [query]);
-  const skip = id === 'create' || (!origin && !id && collectionType !== 'single-types');
-  const { refetch } = useDocument(
-    { documentId: origin || id, model, collectionType, params },
-    { skip }
-  );
-  return React.useCallback(() => {
-    if (skip) return;
-    try {
-      refetch();
-    } catch {
-      // Nothing to refresh (the query never started).
-    }
-  }, [refetch, skip]);
-}
-
-/** The Content Manager's `buildValidParams`: plugin options (`plugins[i18n][locale]`) flattened. */
-function validParams(query: Record<string, unknown> | undefined) {
-  if (!query) return query;
-  const { plugins, ...rest } = query as { plugins?: Record<string, unknown> };
-  const flattened = Object.values(plugins ?? {}).reduce<Record<string, unknown>>(
-    (acc, options) =>
-      typeof options === 'object' && options !== null ? Object.assign(acc, options) : acc,
-    {}
-  );
-  return { ...rest, ...flattened };
-}
