@@ -52,6 +52,15 @@ async function main() {
   const projects = [];
   for (let i = 0; i < CLIENTS; i += 1) {
     const project = await strapi.documents('api::project.project').create({ data: { name: `Bench ${i}`, code: `BENCH-${i}` } });
+    // Governance guards each gate with a go review, and gate 3 with a baselined budget.
+    for (const gate of [1, 2, 3]) {
+      await strapi.documents('plugin::pmo.gate-review').create({
+        data: { project: project.documentId, gate, decision: 'go', heldDate: '2026-01-15' },
+      });
+    }
+    await strapi.documents('api::budget-line.budget-line').create({
+      data: { project: project.documentId, period: '2026-01-01', category: 'labour', amount: '1000000' },
+    });
     for (const transition of ['gate-1', 'gate-2', 'gate-3']) {
       const res = await fetch(`${base}/pmo/transitions`, {
         method: 'POST', headers: adminAuth, body: JSON.stringify({ uid: 'api::project.project', documentId: project.documentId, transition }),
@@ -63,7 +72,7 @@ async function main() {
 
   const held = projects.map(() => false);
   const governed = async (client) => {
-    const transition = held[client] ? 'resume' : 'hold';
+    const transition = held[client] ? 'resume-executing' : 'hold';
     held[client] = !held[client];
     const res = await fetch(`${base}/pmo/transitions`, {
       method: 'POST', headers: adminAuth,
