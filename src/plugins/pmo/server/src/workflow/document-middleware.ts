@@ -32,13 +32,16 @@ export function registerWorkflowMiddleware(strapi: Core.Strapi, engine: () => Wo
         }
         data.workflowState = workflow.definition.initial;
       }
-      const result = await next();
-      const created = result as { documentId?: string } | null;
-      if (created?.documentId) {
-        const user = strapi.requestContext.get()?.state?.user as { id?: number } | undefined;
-        await engine().ensureInstance(workflow, uid, created.documentId, typeof user?.id === 'number' ? user.id : null);
-      }
-      return result;
+      // The document and its workflow instance are written in one transaction.
+      return strapi.db.transaction(async () => {
+        const result = await next();
+        const created = result as { documentId?: string } | null;
+        if (created?.documentId) {
+          const user = strapi.requestContext.get()?.state?.user as { id?: number } | undefined;
+          await engine().ensureInstance(workflow, uid, created.documentId, typeof user?.id === 'number' ? user.id : null);
+        }
+        return result;
+      });
     }
 
     if (action === 'update' && data && typeof data === 'object' && 'workflowState' in data && params.documentId) {
