@@ -28,6 +28,7 @@ process.env.PMO_TEST_RUN = `bench${Date.now().toString(36)}`;
 const { buildOnce } = require(path.join(ROOT, 'tests/helpers/build-once'));
 const { bootStrapi } = require(path.join(ROOT, 'tests/helpers/boot'));
 const { dropRunDatabases } = require(path.join(ROOT, 'tests/helpers/database'));
+const { createBenchAdmin, listen, loginBenchAdmin } = require('./support');
 
 const ROWS = Number(process.env.BENCH_ROWS || 1000000);
 const PROJECTS = 50;
@@ -120,10 +121,7 @@ async function main() {
   await buildOnce();
   const strapi = await bootStrapi({ label: 'bench_export' });
   strapi.log.level = 'error';
-  const superRole = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
-  await strapi.service('admin::user').create({
-    firstname: 'Bench', lastname: 'Admin', email: 'bench@pmo.local', password: 'Bench-Pass-1234', isActive: true, roles: [superRole.id],
-  });
+  await createBenchAdmin(strapi);
   const { select } = await seed(strapi);
   const database = Object.fromEntries(
     ['DATABASE_CLIENT', 'DATABASE_URL', 'DATABASE_NAME', 'DATABASE_FILENAME'].filter((key) => process.env[key]).map((key) => [key, process.env[key]])
@@ -144,12 +142,8 @@ async function main() {
 async function measure({ database, select }) {
   const strapi = await bootStrapi({ database });
   strapi.log.level = 'error';
-  await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
-  const login = await fetch(`${base}/admin/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@pmo.local', password: 'Bench-Pass-1234' }),
-  }).then((r) => r.json());
-  const token = login.data.token;
+  const base = await listen(strapi);
+  const token = await loginBenchAdmin(base);
   const db = strapi.db.config.connection;
 
   const baseline = () => {

@@ -21,6 +21,7 @@ process.env.PMO_TEST_RUN = `bench${Date.now().toString(36)}`;
 const { buildOnce } = require(path.join(ROOT, 'tests/helpers/build-once'));
 const { bootStrapi } = require(path.join(ROOT, 'tests/helpers/boot'));
 const { dropRunDatabases } = require(path.join(ROOT, 'tests/helpers/database'));
+const { createBenchAdmin, listen, loginBenchAdmin } = require('./support');
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 40);
@@ -34,17 +35,11 @@ async function main() {
   await buildOnce();
   const strapi = await bootStrapi({ label: 'bench_transition' });
   strapi.log.level = 'error';
-  await new Promise((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${strapi.server.httpServer.address().port}`;
+  const base = await listen(strapi);
 
-  const superRole = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
-  await strapi.service('admin::user').create({
-    firstname: 'Bench', lastname: 'Admin', email: 'bench@pmo.local', password: 'Bench-Pass-1234', isActive: true, roles: [superRole.id],
-  });
-  const login = await fetch(`${base}/admin/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@pmo.local', password: 'Bench-Pass-1234' }),
-  }).then((r) => r.json());
-  const adminAuth = { authorization: `Bearer ${login.data.token}`, 'content-type': 'application/json' };
+  await createBenchAdmin(strapi);
+  const token = await loginBenchAdmin(base);
+  const adminAuth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const apiToken = await strapi.service('admin::api-token').create({ name: 'bench', type: 'full-access', kind: 'content-api', lifespan: null });
   const apiAuth = { authorization: `Bearer ${apiToken.accessKey}`, 'content-type': 'application/json' };
 
