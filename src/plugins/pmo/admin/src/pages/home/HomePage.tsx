@@ -6,6 +6,45 @@ import { NavLink } from 'react-router-dom';
 import { usePmoSettings } from '../../api/client';
 import { getTranslation } from '../../utils/getTranslation';
 
+type Message = { id: string; defaultMessage: string };
+
+/** PMO Hub's own pages, each a card with what it is for and a link. */
+const FEATURES: Array<{ to: string; testId: string; title: Message; text: Message; open: Message }> = [
+  {
+    to: '/settings/pmo/workflows',
+    testId: 'pmo-home-workflows',
+    title: { id: 'home.workflows', defaultMessage: 'Workflows' },
+    text: {
+      id: 'home.workflowsText',
+      defaultMessage:
+        'The lifecycles of projects and change requests: states, gates, approvals. PMO administrators change them without code.',
+    },
+    open: { id: 'home.workflowsOpen', defaultMessage: 'Open Settings → Workflows' },
+  },
+  {
+    to: 'mentoring',
+    testId: 'pmo-home-mentoring',
+    title: { id: 'home.mentoring', defaultMessage: 'Mentoring' },
+    text: {
+      id: 'home.mentoringText',
+      defaultMessage:
+        'Mentoring relationships, their sessions, competency growth and action items. PMO managers see every relationship and the hours mentors give.',
+    },
+    open: { id: 'home.mentoringOpen', defaultMessage: 'Open Mentoring' },
+  },
+  {
+    to: 'finance',
+    testId: 'pmo-home-finance',
+    title: { id: 'home.finance', defaultMessage: 'Finance' },
+    text: {
+      id: 'home.financeText',
+      defaultMessage:
+        'Earned value by portfolio, programme and project, S-curves, and the CSV exports.',
+    },
+    open: { id: 'home.financeOpen', defaultMessage: 'Open Finance' },
+  },
+];
+
 const AREAS = [
   { uid: 'api::portfolio.portfolio', label: 'Portfolios' },
   { uid: 'api::programme.programme', label: 'Programmes' },
@@ -23,6 +62,7 @@ const AREAS = [
 /** PMO Hub's landing page: where each part of the PMO's work lives. */
 export const HomePage = () => {
   const { formatMessage } = useIntl();
+  const message = ({ id, defaultMessage }: Message) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { data: settings } = usePmoSettings();
   return (
     <Main>
@@ -38,63 +78,21 @@ export const HomePage = () => {
       />
       <Layouts.Content>
         <Grid.Root gap={4}>
-          <Grid.Item col={12}>
-            <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">
-              <Flex direction="column" alignItems="flex-start" gap={2}>
-                <Typography variant="delta">
-                  {formatMessage({ id: getTranslation('home.workflows'), defaultMessage: 'Workflows' })}
-                </Typography>
-                <Typography variant="omega" textColor="neutral600">
-                  {formatMessage({
-                    id: getTranslation('home.workflowsText'),
-                    defaultMessage:
-                      'The lifecycles of projects and change requests: states, gates, approvals. PMO administrators change them without code.',
-                  })}
-                </Typography>
-                <Link tag={NavLink} to="/settings/pmo/workflows" data-testid="pmo-home-workflows">
-                  {formatMessage({ id: getTranslation('home.workflowsOpen'), defaultMessage: 'Open Settings → Workflows' })}
-                </Link>
-              </Flex>
-            </Box>
-          </Grid.Item>
-          <Grid.Item col={12}>
-            <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">
-              <Flex direction="column" alignItems="flex-start" gap={2}>
-                <Typography variant="delta">
-                  {formatMessage({ id: getTranslation('home.mentoring'), defaultMessage: 'Mentoring' })}
-                </Typography>
-                <Typography variant="omega" textColor="neutral600">
-                  {formatMessage({
-                    id: getTranslation('home.mentoringText'),
-                    defaultMessage:
-                      'Mentoring relationships, their sessions, competency growth and action items. PMO managers see every relationship and the hours mentors give.',
-                  })}
-                </Typography>
-                <Link tag={NavLink} to="mentoring" data-testid="pmo-home-mentoring">
-                  {formatMessage({ id: getTranslation('home.mentoringOpen'), defaultMessage: 'Open Mentoring' })}
-                </Link>
-              </Flex>
-            </Box>
-          </Grid.Item>
-          <Grid.Item col={12}>
-            <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">
-              <Flex direction="column" alignItems="flex-start" gap={2}>
-                <Typography variant="delta">
-                  {formatMessage({ id: getTranslation('home.finance'), defaultMessage: 'Finance' })}
-                </Typography>
-                <Typography variant="omega" textColor="neutral600">
-                  {formatMessage({
-                    id: getTranslation('home.financeText'),
-                    defaultMessage:
-                      'Earned value by portfolio, programme and project, S-curves, and the CSV exports.',
-                  })}
-                </Typography>
-                <Link tag={NavLink} to="finance" data-testid="pmo-home-finance">
-                  {formatMessage({ id: getTranslation('home.financeOpen'), defaultMessage: 'Open Finance' })}
-                </Link>
-              </Flex>
-            </Box>
-          </Grid.Item>
+          {FEATURES.map((feature) => (
+            <Grid.Item key={feature.to} col={12}>
+              <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">
+                <Flex direction="column" alignItems="flex-start" gap={2}>
+                  <Typography variant="delta">{message(feature.title)}</Typography>
+                  <Typography variant="omega" textColor="neutral600">
+                    {message(feature.text)}
+                  </Typography>
+                  <Link tag={NavLink} to={feature.to} data-testid={feature.testId}>
+                    {message(feature.open)}
+                  </Link>
+                </Flex>
+              </Box>
+            </Grid.Item>
+          ))}
           {AREAS.map((area) => (
             <Grid.Item key={area.uid} col={4} s={12}>
               <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">
