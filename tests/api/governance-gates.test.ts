@@ -152,6 +152,24 @@ describe('on hold', () => {
     expect(resumed.body.state).toBe(state);
   });
 
+  it('resumes where it was held for an item put on hold before instances remembered their previous state', async () => {
+    const manager = await asRole('pmo-manager');
+    const p = await project();
+    await throughGates(manager, p, 2);
+    await fire(manager, p, 'hold', 'Budget freeze');
+    // Instances written before `previousState` existed have it empty: the history tells instead.
+    await getStrapi()
+      .db.query('plugin::pmo.workflow-instance')
+      .updateMany({ where: { targetDocumentId: p.documentId }, data: { previousState: null } });
+    const wrong = await fire(manager, p, 'resume-executing');
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.details.failures[0].message).toBe(
+      'It came to On hold from Planning, so it returns to Planning, not to Executing'
+    );
+    expect((await fire(manager, p, 'resume-planning')).status).toBe(200);
+    expect(await stateOf(p)).toBe('planning');
+  });
+
   it('cannot be entered from proposed, closed or cancelled', async () => {
     const manager = await asRole('pmo-manager');
     const p = await project();

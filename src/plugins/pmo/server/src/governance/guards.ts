@@ -95,12 +95,16 @@ export function governanceGuards(strapi: Core.Strapi): GuardType[] {
       if (typeof config.state !== 'string' || !config.state) problems.push('state must be a state key');
       return problems;
     },
-    async evaluate(config, { strapi: s, uid, documentId, definition }) {
-      const last = (await s.db.query(EVENT_UID as never).findOne({
-        where: { targetUid: uid, targetDocumentId: documentId, kind: 'applied' },
-        select: ['fromState', 'toState'],
-        orderBy: [{ at: 'desc' }, { id: 'desc' }],
-      } as never)) as { fromState: string; toState: string } | null;
+    async evaluate(config, { strapi: s, uid, documentId, definition, instance }) {
+      // The instance remembers the state it came from; instances older than that field fall back
+      // to the history's last applied transition.
+      const last = instance?.previousState
+        ? { fromState: instance.previousState, toState: instance.state }
+        : ((await s.db.query(EVENT_UID as never).findOne({
+            where: { targetUid: uid, targetDocumentId: documentId, kind: 'applied' },
+            select: ['fromState', 'toState'],
+            orderBy: [{ at: 'desc' }, { id: 'desc' }],
+          } as never)) as { fromState: string; toState: string } | null);
       if (last?.fromState === config.state) return { ok: true };
       if (!last) return { ok: false, message: `There is no record of the state this item came from, so it cannot return to ${stateName(definition, config.state as string)}` };
       return {

@@ -16,6 +16,8 @@ export type GuardContext = {
   /** The target document, with its first-level relations and components populated. */
   target: Record<string, unknown>;
   actor: ActorFacts;
+  /** Where the item stands: its state and the one it came from (null when not recorded). */
+  instance?: { state: string; previousState: string | null };
 };
 
 export type EffectContext = GuardContext & {

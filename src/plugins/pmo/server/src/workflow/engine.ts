@@ -52,6 +52,8 @@ type InstanceRow = {
   enteredAt: string | null;
   enteredById: number | null;
   raisedById: number | null;
+  /** The state it was in before this one (null for instances from before the field existed). */
+  previousState?: string | null;
   votes: Record<string, Vote[]> | null;
 };
 
@@ -162,8 +164,11 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
     return db().query(WORKFLOW_UID).findOne({ where: { key } });
   }
 
+  /** The workflow a content type follows, without its saved versions (only edits need those). */
   async function workflowFor(uid: string): Promise<WorkflowRow | null> {
-    return db().query(WORKFLOW_UID).findOne({ where: { appliesTo: uid } });
+    return db()
+      .query(WORKFLOW_UID)
+      .findOne({ where: { appliesTo: uid }, select: ['id', 'key', 'name', 'appliesTo', 'version', 'definition'] });
   }
 
   async function listWorkflows() {
@@ -395,7 +400,15 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
     const available = definition.transitions.filter((t) => t.from.includes(instance.state));
     const [actor, target] = await Promise.all([actorFacts(strapi, user), loadTarget(uid, documentId, available)]);
     const relations = relationsOf(definition, target ?? {});
-    const base = { strapi, definition, uid, documentId, target: target ?? {}, actor };
+    const base = {
+      strapi,
+      definition,
+      uid,
+      documentId,
+      target: target ?? {},
+      actor,
+      instance: { state: instance.state, previousState: instance.previousState ?? null },
+    };
     const transitions = [];
     for (const transition of available) {
       const guardOutcomes = await evaluateGuards(transition, { ...base, transition });
@@ -419,26 +432,46 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
   // ---- transitions ---------------------------------------------------------------------------
 
   async function recordEvent(data: Record<string, unknown>) {
-    await db().query(EVENT_UID).create({ data: { ...data, at: data.at ?? nowIso() } });
+    // `select` keeps the read-back Strapi does after an insert to the id.
+    await db().query(EVENT_UID).create({ data: { ...data, at: data.at ?? nowIso() }, select: ['id'] });
   }
 
   async function fire(request: FireRequest, user: AdminUser): Promise<FireResult> {
     const { uid, documentId } = request;
-    const workflow = await requireGoverned(uid, documentId);
+    if (!(uid in strapi.contentTypes)) throw new errors.NotFoundError(`Unknown content type "${uid}"`);
+    // The facts that need no transaction, read side by side. The instance read here is the one the
+    // conditional update checks: if anyone moves the item meanwhile, that update matches no row (409).
+    const [workflow, actor, existing] = await Promise.all([
+      workflowFor(uid),
+      actorFacts(strapi, user),
+      findInstance(uid, documentId),
+    ]);
+    if (!workflow) throw new errors.NotFoundError(`${uid} does not follow a workflow`);
     const definition = workflow.definition;
     const transition = definition.transitions.find((t) => t.key === request.transition);
     if (!transition) {
       throw new errors.NotFoundError(`The workflow "${workflow.key}" has no transition "${request.transition}"`);
     }
-    const actor: ActorFacts = await actorFacts(strapi, user);
-    await ensureInstance(workflow, uid, documentId, null);
+    if (!existing && !(await targetExists(uid, documentId))) {
+      throw new errors.NotFoundError(`No ${uid} with documentId "${documentId}"`);
+    }
+    const instance: InstanceRow = existing ?? (await ensureInstance(workflow, uid, documentId, null));
 
     let emit: Record<string, unknown> | null = null;
     const result = await db().transaction(async ({ onCommit }) => {
-      const instance = (await findInstance(uid, documentId))!;
-      const target = (await loadTarget(uid, documentId, [transition])) ?? {};
+      const target = await loadTarget(uid, documentId, [transition]);
+      if (!target) throw new errors.NotFoundError(`No ${uid} with documentId "${documentId}"`);
       const now = nowIso();
-      const context: GuardContext = { strapi, definition, transition, uid, documentId, target, actor };
+      const context: GuardContext = {
+        strapi,
+        definition,
+        transition,
+        uid,
+        documentId,
+        target,
+        actor,
+        instance: { state: instance.state, previousState: instance.previousState ?? null },
+      };
       // Guards only matter once the cheaper checks pass; evaluate them lazily.
       const preliminary = decideFire({
         definition,
@@ -508,6 +541,7 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
           where: { id: instance.id, version: instance.version },
           data: {
             state: transition.to,
+            previousState: instance.state,
             version: instance.version + 1,
             definitionVersion: workflow.version,
             enteredAt: now,
