@@ -14,10 +14,10 @@ async function createBenchAdmin(strapi) {
   await strapi.service('admin::user').create({ firstname: 'Bench', lastname: 'Admin', ...BENCH_ADMIN, isActive: true, roles: [superRole.id] });
 }
 
-/** The bench admin's access token, through the real login route. */
-async function loginBenchAdmin(base) {
+/** An admin's access token (the bench super admin's by default), through the real login route. */
+async function loginBenchAdmin(base, credentials = BENCH_ADMIN) {
   const login = await fetch(`${base}/admin/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials),
   }).then((r) => r.json());
   return login.data.token;
 }

@@ -1,19 +1,101 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * bench/transition: a governed workflow transition (POST /pmo/transitions: actor and guard
- * checks, conditional update, mirror, audit event, effects, one transaction) against a plain
- * Document Service update of the same record (PUT /api/projects/:documentId), both over HTTP,
- * at 16 concurrent clients, on PostgreSQL (or SQLite with BENCH_DB=sqlite), in the same run.
+ * bench/transition: a governed workflow transition against a plain Document Service update of the
+ * same record, at 16 concurrent clients, on PostgreSQL (or SQLite with BENCH_DB=sqlite), in the
+ * same run, at two levels:
  *
- *   node bench/transition.js            # defaults: 16 clients × 40 requests each, per side
- *   BENCH_CLIENTS=16 BENCH_REQUESTS=80 node bench/transition.js
+ * - service: in the Strapi process, 16 concurrent callers of
+ *   `strapi.documents('api::project.project').update(...)` (plain) against the engine's
+ *   `fire(...)` as an admin user (governed: actor check, guards, conditional update, mirror,
+ *   audit event, effects, one transaction). This is the comparison the target is about.
+ * - http: the same two operations over HTTP from 16 clients in a separate process
+ *   (PUT /api/projects/:documentId with an API token against POST /pmo/transitions with an
+ *   admin JWT), adding Koa, authentication and Strapi's per-request permission engine.
  *
- * Prints median and p99 latency of each side and the ratio governed/plain (target: ratio ≤ 2,
- * governed p99 < 100 ms). Not a test: figures go to bench/README.md.
+ *   node bench/transition.js                      # both levels, 16 clients × 40 requests per side
+ *   BENCH_LEVELS=service node bench/transition.js # one level
+ *   BENCH_CLIENTS=1 BENCH_REQUESTS=60 node bench/transition.js
+ *
+ * Prints, per level and side, median and p99 latency and the Strapi process's CPU time per
+ * request; then the ratio of medians governed/plain (target ≤ 2) and the governed p99 (target
+ * < 100 ms). Not a test: figures go to bench/README.md.
  */
 const path = require('path');
+const { fork } = require('child_process');
 const { performance } = require('perf_hooks');
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS || 16);
+const REQUESTS = Number(process.env.BENCH_REQUESTS || 40);
+const WARMUP = 5;
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** `clients` concurrent loops of `operation(client, n)`; the latencies after the warm-up, sorted. */
+async function drive(operation) {
+  const latencies = [];
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      for (let n = 0; n < REQUESTS + WARMUP; n += 1) {
+        const started = performance.now();
+        await operation(client, n);
+        if (n >= WARMUP) latencies.push(performance.now() - started);
+      }
+    })
+  );
+  return latencies.sort((a, b) => a - b);
+}
+
+// ---- the HTTP clients' process -----------------------------------------------------------------
+
+function httpOperations({ base, adminAuth, apiAuth, projects }) {
+  const held = projects.map(() => false);
+  return {
+    async governed(client) {
+      const transition = held[client] ? 'resume-executing' : 'hold';
+      held[client] = !held[client];
+      const res = await fetch(`${base}/pmo/transitions`, {
+        method: 'POST',
+        headers: adminAuth,
+        body: JSON.stringify({ uid: 'api::project.project', documentId: projects[client], transition, comment: 'bench' }),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`governed ${transition}: ${res.status}`);
+    },
+    async plain(client, n) {
+      const res = await fetch(`${base}/api/projects/${projects[client]}`, {
+        method: 'PUT',
+        headers: apiAuth,
+        body: JSON.stringify({ data: { description: `bench ${n}` } }),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`plain update: ${res.status}`);
+    },
+  };
+}
+
+if (process.argv[2] === '--clients') {
+  let operations;
+  process.on('message', async (message) => {
+    try {
+      if (message.setup) {
+        operations = httpOperations(message.setup);
+        process.send({ ready: true });
+      } else if (message.side) {
+        process.send({ latencies: await drive(operations[message.side]) });
+      } else if (message.done) {
+        process.exit(0);
+      }
+    } catch (error) {
+      process.send({ error: String(error && error.stack ? error.stack : error) });
+    }
+  });
+  return;
+}
+
+// ---- the Strapi process ------------------------------------------------------------------------
 
 const ROOT = path.join(__dirname, '..');
 process.env.DATABASE_CLIENT = process.env.BENCH_DB === 'sqlite' ? 'sqlite' : 'postgres';
@@ -23,12 +105,62 @@ const { bootStrapi } = require(path.join(ROOT, 'tests/helpers/boot'));
 const { dropRunDatabases } = require(path.join(ROOT, 'tests/helpers/database'));
 const { createBenchAdmin, listen, loginBenchAdmin } = require('./support');
 
-const CLIENTS = Number(process.env.BENCH_CLIENTS || 16);
-const REQUESTS = Number(process.env.BENCH_REQUESTS || 40);
-const WARMUP = 5;
+const LEVELS = (process.env.BENCH_LEVELS || 'service,http').split(',').map((level) => level.trim());
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+/** Moves one project per client to `executing` (go reviews for gates 1–3, a baselined budget). */
+async function setUpProjects(strapi, base, adminAuth) {
+  const projects = [];
+  for (let i = 0; i < CLIENTS; i += 1) {
+    const project = await strapi.documents('api::project.project').create({ data: { name: `Bench ${i}`, code: `BENCH-${i}` } });
+    for (const gate of [1, 2, 3]) {
+      await strapi.documents('plugin::pmo.gate-review').create({
+        data: { project: project.documentId, gate, decision: 'go', heldDate: '2026-01-15' },
+      });
+    }
+    await strapi.documents('api::budget-line.budget-line').create({
+      data: { project: project.documentId, period: '2026-01-01', category: 'labour', amount: '1000000' },
+    });
+    for (const transition of ['gate-1', 'gate-2', 'gate-3']) {
+      const res = await fetch(`${base}/pmo/transitions`, {
+        method: 'POST',
+        headers: adminAuth,
+        body: JSON.stringify({ uid: 'api::project.project', documentId: project.documentId, transition }),
+      });
+      if (res.status !== 200) throw new Error(`setup ${transition}: ${res.status} ${await res.text()}`);
+    }
+    projects.push(project.documentId);
+  }
+  return projects;
+}
+
+function serviceOperations(strapi, projects, user) {
+  const engine = strapi.plugin('pmo').service('workflow');
+  const held = projects.map(() => false);
+  return {
+    async governed(client) {
+      const transition = held[client] ? 'resume-executing' : 'hold';
+      held[client] = !held[client];
+      const result = await engine.fire({ uid: 'api::project.project', documentId: projects[client], transition, comment: 'bench' }, user);
+      if (result.status !== 200) throw new Error(`governed ${transition}: ${result.status}`);
+    },
+    async plain(client, n) {
+      await strapi.documents('api::project.project').update({ documentId: projects[client], data: { description: `bench ${n}` } });
+    },
+  };
+}
+
+function httpClients(setup) {
+  const child = fork(__filename, ['--clients'], { stdio: 'inherit' });
+  const ask = (message) =>
+    new Promise((resolve, reject) => {
+      child.once('message', (answer) => (answer.error ? reject(new Error(answer.error)) : resolve(answer)));
+      child.send(message);
+    });
+  return {
+    ready: ask({ setup }),
+    run: async (side) => (await ask({ side })).latencies,
+    close: () => child.send({ done: true }),
+  };
 }
 
 async function main() {
@@ -40,80 +172,77 @@ async function main() {
   await createBenchAdmin(strapi);
   const token = await loginBenchAdmin(base);
   const adminAuth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const apiToken = await strapi.service('admin::api-token').create({ name: 'bench', type: 'full-access', kind: 'content-api', lifespan: null });
+  const apiToken = await strapi
+    .service('admin::api-token')
+    .create({ name: 'bench', type: 'full-access', kind: 'content-api', lifespan: null });
   const apiAuth = { authorization: `Bearer ${apiToken.accessKey}`, 'content-type': 'application/json' };
+  const projects = await setUpProjects(strapi, base, adminAuth);
 
-  // One project per client, moved to executing, so each client toggles hold ↔ resume on its own.
-  const projects = [];
-  for (let i = 0; i < CLIENTS; i += 1) {
-    const project = await strapi.documents('api::project.project').create({ data: { name: `Bench ${i}`, code: `BENCH-${i}` } });
-    // Governance guards each gate with a go review, and gate 3 with a baselined budget.
-    for (const gate of [1, 2, 3]) {
-      await strapi.documents('plugin::pmo.gate-review').create({
-        data: { project: project.documentId, gate, decision: 'go', heldDate: '2026-01-15' },
-      });
+  // The transitions are fired by a PMO manager (a role that may put projects on hold), as in use:
+  // Strapi builds each admin request's permission set from the user's roles, and a super admin's
+  // (every permission of every content type) costs several times a PMO role's.
+  const managerRole = await strapi.db.query('admin::role').findOne({ where: { code: 'pmo-manager' } });
+  const manager = { email: 'bench.manager@pmo.local', password: 'Bench-Pass-1234' };
+  await strapi.service('admin::user').create({ firstname: 'Bench', lastname: 'Manager', ...manager, isActive: true, roles: [managerRole.id] });
+  const managerToken = await loginBenchAdmin(base, manager);
+  const managerAuth = { authorization: `Bearer ${managerToken}`, 'content-type': 'application/json' };
+  const user = await strapi.db.query('admin::user').findOne({ where: { email: manager.email }, populate: ['roles'] });
+  const permissions = async (roleId) => strapi.db.query('admin::permission').count({ where: { role: roleId } });
+  console.log(`PMO manager role: ${await permissions(managerRole.id)} permissions`);
+
+  const summary = [];
+  for (const level of LEVELS) {
+    let run;
+    let close = () => {};
+    if (level === 'service') {
+      const operations = serviceOperations(strapi, projects, user);
+      run = (side) => drive(operations[side]);
+    } else if (level === 'http') {
+      const clients = httpClients({ base, adminAuth: managerAuth, apiAuth, projects });
+      await clients.ready;
+      run = clients.run;
+      close = clients.close;
+    } else {
+      throw new Error(`unknown level "${level}" (service or http)`);
     }
-    await strapi.documents('api::budget-line.budget-line').create({
-      data: { project: project.documentId, period: '2026-01-01', category: 'labour', amount: '1000000' },
-    });
-    for (const transition of ['gate-1', 'gate-2', 'gate-3']) {
-      const res = await fetch(`${base}/pmo/transitions`, {
-        method: 'POST', headers: adminAuth, body: JSON.stringify({ uid: 'api::project.project', documentId: project.documentId, transition }),
-      });
-      if (res.status !== 200) throw new Error(`setup ${transition}: ${res.status} ${await res.text()}`);
-    }
-    projects.push(project.documentId);
-  }
 
-  const held = projects.map(() => false);
-  const governed = async (client) => {
-    const transition = held[client] ? 'resume-executing' : 'hold';
-    held[client] = !held[client];
-    const res = await fetch(`${base}/pmo/transitions`, {
-      method: 'POST', headers: adminAuth,
-      body: JSON.stringify({ uid: 'api::project.project', documentId: projects[client], transition, comment: 'bench' }),
-    });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`governed ${transition}: ${res.status}`);
-  };
-  const plain = async (client, n) => {
-    const res = await fetch(`${base}/api/projects/${projects[client]}`, {
-      method: 'PUT', headers: apiAuth, body: JSON.stringify({ data: { description: `bench ${n}` } }),
-    });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`plain update: ${res.status}`);
-  };
-
-  async function measure(label, operation) {
-    const latencies = [];
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, client) => {
-        for (let n = 0; n < REQUESTS + WARMUP; n += 1) {
-          const started = performance.now();
-          await operation(client, n);
-          if (n >= WARMUP) latencies.push(performance.now() - started);
-        }
-      })
+    const measure = async (side) => {
+      let statements = 0;
+      const count = () => {
+        statements += 1;
+      };
+      strapi.db.connection.client.on('query', count);
+      const cpu = process.cpuUsage();
+      const latencies = await run(side);
+      const used = process.cpuUsage(cpu);
+      strapi.db.connection.client.off('query', count);
+      const requests = CLIENTS * (REQUESTS + WARMUP);
+      const result = {
+        median: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        cpu: (used.user + used.system) / 1000 / requests,
+      };
+      console.log(
+        `${level.padEnd(8)} ${side.padEnd(9)} n=${latencies.length}  median ${result.median.toFixed(1)} ms  ` +
+          `p99 ${result.p99.toFixed(1)} ms  Strapi CPU ${result.cpu.toFixed(2)} ms/request  ` +
+          `${(statements / requests).toFixed(1)} SQL statements/request`
+      );
+      return result;
+    };
+    // Interleave the two sides twice so drift on a noisy machine hits both alike.
+    const plainA = await measure('plain');
+    const governedA = await measure('governed');
+    const plainB = await measure('plain');
+    const governedB = await measure('governed');
+    close();
+    const ratio = (governedA.median + governedB.median) / (plainA.median + plainB.median);
+    const p99 = Math.max(governedA.p99, governedB.p99);
+    summary.push(
+      `${level}: median ratio governed/plain = ${ratio.toFixed(2)} (target ≤ 2), governed p99 = ${p99.toFixed(1)} ms ` +
+        `(target < 100 ms), plain p99 = ${Math.max(plainA.p99, plainB.p99).toFixed(1)} ms`
     );
-    latencies.sort((a, b) => a - b);
-    const result = { label, n: latencies.length, median: percentile(latencies, 50), p99: percentile(latencies, 99) };
-    console.log(`${label.padEnd(10)} n=${result.n}  median ${result.median.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms`);
-    return result;
   }
-
-  // Interleave the two sides twice so drift on a noisy machine hits both alike.
-  const plainA = await measure('plain', plain);
-  const governedA = await measure('governed', governed);
-  const plainB = await measure('plain', plain);
-  const governedB = await measure('governed', governed);
-  const median = (a, b) => (a + b) / 2;
-  const ratio = median(governedA.median, governedB.median) / median(plainA.median, plainB.median);
-  const p99 = Math.max(governedA.p99, governedB.p99);
-  console.log(
-    `\nclients=${CLIENTS} requests/client=${REQUESTS} db=${process.env.DATABASE_CLIENT}\n` +
-      `median ratio governed/plain = ${ratio.toFixed(2)} (target ≤ 2)\n` +
-      `governed p99 = ${p99.toFixed(1)} ms (target < 100 ms)`
-  );
+  console.log(`\nclients=${CLIENTS} requests/client=${REQUESTS} db=${process.env.DATABASE_CLIENT}\n${summary.join('\n')}`);
   await strapi.destroy();
   await dropRunDatabases();
   process.exit(0);
