@@ -11,7 +11,8 @@
  *   audit event, effects, one transaction). This is the comparison the target is about.
  * - http: the same two operations over HTTP from 16 clients in a separate process
  *   (PUT /api/projects/:documentId with an API token against POST /pmo/transitions with an
- *   admin JWT), adding Koa, authentication and Strapi's per-request permission engine.
+ *   admin JWT), adding Koa, authentication and Strapi's per-request permission engine; and, for
+ *   reference, the same update through the Content Manager's admin route as the same admin.
  *
  *   node bench/transition.js                      # both levels, 16 clients × 40 requests per side
  *   BENCH_LEVELS=service node bench/transition.js # one level
@@ -63,6 +64,16 @@ function httpOperations({ base, adminAuth, apiAuth, projects }) {
       });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`governed ${transition}: ${res.status}`);
+    },
+    /** The same update through the Content Manager's admin route, as the same admin user. */
+    async adminPlain(client, n) {
+      const res = await fetch(`${base}/content-manager/collection-types/api::project.project/${projects[client]}`, {
+        method: 'PUT',
+        headers: adminAuth,
+        body: JSON.stringify({ description: `bench ${n}` }),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`Content Manager update: ${res.status}`);
     },
     async plain(client, n) {
       const res = await fetch(`${base}/api/projects/${projects[client]}`, {
@@ -223,7 +234,7 @@ async function main() {
         cpu: (used.user + used.system) / 1000 / requests,
       };
       console.log(
-        `${level.padEnd(8)} ${side.padEnd(9)} n=${latencies.length}  median ${result.median.toFixed(1)} ms  ` +
+        `${level.padEnd(8)} ${side.padEnd(10)} n=${latencies.length}  median ${result.median.toFixed(1)} ms  ` +
           `p99 ${result.p99.toFixed(1)} ms  Strapi CPU ${result.cpu.toFixed(2)} ms/request  ` +
           `${(statements / requests).toFixed(1)} SQL statements/request`
       );
@@ -234,12 +245,16 @@ async function main() {
     const governedA = await measure('governed');
     const plainB = await measure('plain');
     const governedB = await measure('governed');
+    // Over HTTP, also the update as the same admin through the Content Manager: it pays the same
+    // admin authentication and permission checks as the transition does.
+    const adminPlain = level === 'http' ? await measure('adminPlain') : null;
     close();
     const ratio = (governedA.median + governedB.median) / (plainA.median + plainB.median);
     const p99 = Math.max(governedA.p99, governedB.p99);
     summary.push(
       `${level}: median ratio governed/plain = ${ratio.toFixed(2)} (target ≤ 2), governed p99 = ${p99.toFixed(1)} ms ` +
-        `(target < 100 ms), plain p99 = ${Math.max(plainA.p99, plainB.p99).toFixed(1)} ms`
+        `(target < 100 ms), plain p99 = ${Math.max(plainA.p99, plainB.p99).toFixed(1)} ms` +
+        (adminPlain ? `; Content Manager update as the same admin: median ${adminPlain.median.toFixed(1)} ms, p99 ${adminPlain.p99.toFixed(1)} ms` : '')
     );
   }
   console.log(`\nclients=${CLIENTS} requests/client=${REQUESTS} db=${process.env.DATABASE_CLIENT}\n${summary.join('\n')}`);
