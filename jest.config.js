@@ -16,6 +16,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/tests/unit/**/*.test.ts',
         '<rootDir>/src/plugins/pmo/{server,shared}/**/*.test.ts',
+        '<rootDir>/src/plugins/pmo/admin/src/**/*.test.ts',
       ],
     },
     {

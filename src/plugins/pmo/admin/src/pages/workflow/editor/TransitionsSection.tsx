@@ -94,8 +94,12 @@ type CardProps = {
 };
 
 const TransitionCard = ({ index, transition, onChange, onMove, onRemove }: CardProps) => {
-  const { definition, problems, t } = useEditor();
+  const { definition, contentTypes, problems, t } = useEditor();
   const base = `transitions[${index}]`;
+  const personChoices = personRelations(findType(contentTypes, definition.appliesTo), contentTypes).map((field) => ({
+    value: field,
+    label: field,
+  }));
   const stateChoices = definition.states
     .filter((state) => state.key)
     .map((state) => ({ value: state.key, label: state.name ? `${state.name} (${state.key})` : state.key }));
@@ -231,6 +235,23 @@ const TransitionCard = ({ index, transition, onChange, onMove, onRemove }: CardP
                   }
                 />
               </Grid.Item>
+              <Grid.Item col={12} direction="column" alignItems="stretch">
+                <MultiSelectField
+                  anchor={`${base}.approvals.excludeFields`}
+                  label={t('workflow.editor.excludeFields', 'People who may not approve')}
+                  hint={t(
+                    'workflow.editor.excludeFieldsHint',
+                    'The people these fields of the item point to cannot approve it (e.g. whoever raised it).'
+                  )}
+                  value={transition.approvals.excludeFields ?? []}
+                  choices={personChoices}
+                  onChange={(excludeFields) =>
+                    onChange({
+                      approvals: { ...transition.approvals!, excludeFields: excludeFields.length ? excludeFields : undefined },
+                    })
+                  }
+                />
+              </Grid.Item>
             </>
           ) : null}
         </Grid.Root>
@@ -249,7 +270,7 @@ const TransitionCard = ({ index, transition, onChange, onMove, onRemove }: CardP
 /** Who may fire it: PMO roles, or a person field of the item (its manager, its sponsor…). */
 const ActorsEditor = ({ base, actors, onChange }: { base: string; actors: ActorRule[]; onChange: (actors: ActorRule[]) => void }) => {
   const { definition, contentTypes, readOnly, t } = useEditor();
-  const personFields = personRelations(findType(contentTypes, definition.appliesTo));
+  const personFields = personRelations(findType(contentTypes, definition.appliesTo), contentTypes);
   const roleChoices = PMO_ROLES.map((role) => ({ value: role, label: role }));
   const fieldChoices = personFields.map((field) => ({ value: field, label: field }));
   return (

@@ -19,11 +19,22 @@ export const findType = (contentTypes: ContentTypeInfo[], uid: string) =>
 export const governableTypes = (contentTypes: ContentTypeInfo[]) =>
   contentTypes.filter((type) => 'workflowState' in (type.attributes ?? {}));
 
-/** Relations of the type to a person: the `{ field }` actors. */
-export const personRelations = (type: ContentTypeInfo | undefined) =>
+const directPersonRelations = (type: ContentTypeInfo | undefined) =>
   Object.entries(type?.attributes ?? {})
     .filter(([, a]) => a.type === 'relation' && a.target === PERSON_UID)
     .map(([name]) => name);
+
+/**
+ * The people an item points to: the `{ field }` actors and approval exclusions. Its own person
+ * relations (`sponsor`), then one step through its other relations (`project.manager` on a change
+ * request), as the engine reads dotted paths.
+ */
+export const personRelations = (type: ContentTypeInfo | undefined, contentTypes: ContentTypeInfo[] = []) => [
+  ...directPersonRelations(type),
+  ...Object.entries(type?.attributes ?? {})
+    .filter(([, a]) => a.type === 'relation' && a.target && a.target !== PERSON_UID)
+    .flatMap(([name, a]) => directPersonRelations(findType(contentTypes, a.target as string)).map((field) => `${name}.${field}`)),
+];
 
 /** Every relation of the type (the `children` guard). */
 export const relations = (type: ContentTypeInfo | undefined) =>
