@@ -1,9 +1,18 @@
 /** Thin controllers: parse at the edge (400 naming the field), call the change-control service. */
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
+import type { AdminUser } from '../workflow/actor';
+import { parseRaise } from './raise-input';
 import { getChangeControlService } from './service';
 
-type Ctx = { params: Record<string, string>; query: Record<string, unknown>; body: unknown };
+type Ctx = {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  request: { body?: unknown };
+  state: { user: AdminUser };
+  status: number;
+  body: unknown;
+};
 
 const listQuery = yup
   .object({
@@ -25,5 +34,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
   async get(ctx: Ctx) {
     ctx.body = await getChangeControlService(strapi).detail(ctx.params.documentId);
+  },
+  async raise(ctx: Ctx) {
+    const input = await parseRaise(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = await getChangeControlService(strapi).raise(input, ctx.state.user);
   },
 });

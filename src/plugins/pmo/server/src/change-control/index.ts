@@ -16,8 +16,10 @@ import { ensureCounterTable } from './reference';
 import { createChangeControlService } from './service';
 
 export const CHANGE_CONTROL_READ = 'plugin::pmo.change-control.read';
+export const CHANGE_CONTROL_RAISE = 'plugin::pmo.change-control.raise';
 
 const read = requirePermissions(CHANGE_CONTROL_READ);
+const raise = requirePermissions(CHANGE_CONTROL_RAISE);
 
 export const changeControl: Capability = {
   name: 'change-control',
@@ -26,6 +28,7 @@ export const changeControl: Capability = {
   adminRoutes: [
     { method: 'GET', path: '/change-requests', handler: 'changeControl.list', config: read },
     { method: 'GET', path: '/change-requests/:documentId', handler: 'changeControl.get', config: read },
+    { method: 'POST', path: '/change-requests', handler: 'changeControl.raise', config: raise },
   ],
   actions: [
     {
@@ -35,12 +38,20 @@ export const changeControl: Capability = {
       subCategory: 'change control',
       pluginName: 'pmo',
     },
+    {
+      section: 'plugins',
+      displayName: 'Raise change requests (as the person with your email)',
+      uid: 'change-control.raise',
+      subCategory: 'change control',
+      pluginName: 'pmo',
+    },
   ],
   grants: {
     'pmo-director': [CHANGE_CONTROL_READ],
-    'pmo-manager': [CHANGE_CONTROL_READ],
-    'pmo-analyst': [CHANGE_CONTROL_READ],
-    'project-manager': [CHANGE_CONTROL_READ],
+    // Raising: the roles that may create change requests in the Content Manager.
+    'pmo-manager': [CHANGE_CONTROL_READ, CHANGE_CONTROL_RAISE],
+    'pmo-analyst': [CHANGE_CONTROL_READ, CHANGE_CONTROL_RAISE],
+    'project-manager': [CHANGE_CONTROL_READ, CHANGE_CONTROL_RAISE],
     'change-board': [CHANGE_CONTROL_READ],
     finance: [CHANGE_CONTROL_READ],
   },

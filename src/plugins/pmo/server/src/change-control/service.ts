@@ -1,10 +1,19 @@
-/** Change requests as the change-control pages read them: list filters, authority and change budget. */
+/**
+ * Change requests as the change-control pages read them (list filters, authority and change
+ * budget), and raising one from the admin panel on behalf of the acting admin's person.
+ */
 import type { Core } from '@strapi/strapi';
 import { formatMinor } from '../../../shared/money';
 import { errors } from '../errors';
+import { actorFacts, type AdminUser } from '../workflow/actor';
 import { authorityLevel, changeBudgetShortfall, costTolerance, explainAuthority, toMinor } from './authority';
-import { createProjectBudget } from './project-budget';
+import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';
+import type { RaiseInput } from './raise-input';
 import { CHANGE_REQUEST_UID } from './reference';
+
+function invalid(path: string[], message: string) {
+  return new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError' }] });
+}
 
 export type ChangeRequestFilters = {
   project?: string;
@@ -58,6 +67,17 @@ export function createChangeControlService(strapi: Core.Strapi) {
     return (rows as Array<Record<string, any>>).map((row) => summary(row, now));
   }
 
+  /** The `change` budget line that authorising this change added (drawChangeBudget notes it "<reference>: <title>"). */
+  async function drawnLine(project: ProjectRow, reference: string | null) {
+    if (!reference) return null;
+    const line = (await strapi.db.query(BUDGET_LINE_UID as never).findOne({
+      where: { project: { id: project.id }, category: 'change', note: { $startsWith: `${reference}:` } },
+      select: ['documentId', 'period', 'amount'],
+      orderBy: { id: 'asc' },
+    } as never)) as { documentId: string; period: string; amount: string | number } | null;
+    return line ? { documentId: line.documentId, period: line.period, amount: formatMinor(toMinor(line.amount) ?? BigInt(0)) } : null;
+  }
+
   async function detail(documentId: string) {
     const row = (await strapi.db.query(CHANGE_REQUEST_UID as never).findOne({
       where: { documentId },
@@ -68,6 +88,8 @@ export function createChangeControlService(strapi: Core.Strapi) {
     const project = row.project ? await budget.findProject({ documentId: row.project.documentId }) : null;
     let authority = null;
     let changeBudget = null;
+    let changeBudgetAfter: string | null = null;
+    let budgetLine = null;
     if (project) {
       const { facts, limitSource } = await budget.authorityFacts(project, cost);
       authority = {
@@ -83,6 +105,9 @@ export function createChangeControlService(strapi: Core.Strapi) {
       const remaining = budget.remainingChangeBudget(project);
       const shortfall = cost === null ? null : changeBudgetShortfall(remaining, cost);
       changeBudget = { remaining: formatMinor(remaining), shortfall: money(shortfall) };
+      budgetLine = await drawnLine(project, row.reference ?? null);
+      // What the change would leave of the budget, until it has drawn on it.
+      if (!budgetLine && cost !== null) changeBudgetAfter = formatMinor(remaining - cost);
     }
     return {
       ...summary(row, Date.now()),
@@ -98,10 +123,35 @@ export function createChangeControlService(strapi: Core.Strapi) {
       decidedBy: (row.decidedBy ?? []).map((person: any) => ({ documentId: person.documentId, fullName: person.fullName })),
       authority,
       changeBudget,
+      /** The remaining change budget once this change is authorised; null once it has drawn (or has no cost impact yet). */
+      changeBudgetAfter,
+      /** The `change` budget line its authorisation added, or null. */
+      budgetLine,
     };
   }
 
-  return { list, detail };
+  /**
+   * Raises a change request for the acting admin user: raisedBy is their person (matched by
+   * email, as the workflow engine matches actors); the Document Service middleware numbers the
+   * reference and derives the authority level in the create's transaction.
+   */
+  async function raise(input: RaiseInput, user: AdminUser) {
+    const [raisedBy] = (await actorFacts(strapi, user)).personIds;
+    if (!raisedBy) {
+      throw invalid(
+        ['raisedBy'],
+        `raisedBy: no person in the people directory has your email (${user.email ?? 'none'}), so PMO Hub cannot record who raised the change; ask a PMO administrator to add you to People`
+      );
+    }
+    const project = await budget.findProject({ documentId: input.project });
+    if (!project) throw invalid(['project'], `project: there is no project ${input.project}`);
+    const created = await strapi.documents(CHANGE_REQUEST_UID as never).create({
+      data: { ...input, project: project.documentId, raisedBy },
+    } as never);
+    return detail((created as { documentId: string }).documentId);
+  }
+
+  return { list, detail, raise };
 }
 
 export type ChangeControlService = ReturnType<typeof createChangeControlService>;
