@@ -31,6 +31,7 @@ describe('POST /pmo/change-requests', () => {
     const p = await project(); // BAC 10000.00, tolerance 10 % (1000.00), change budget 50000.00
     const res = await people.raiser.post('/pmo/change-requests').send(body(p.documentId));
     expect([res.status, res.status === 201 ? '' : JSON.stringify(res.body)]).toEqual([201, '']);
+    const raiser = await person(EMAILS.raiser);
     expect(res.body).toMatchObject({
       reference: `CR-${p.code}-001`,
       title: 'Add a second data centre',
@@ -41,14 +42,13 @@ describe('POST /pmo/change-requests', () => {
       costImpact: '1500.00',
       scheduleDays: 10,
       authorityLevel: 'change-board',
-      raisedBy: { fullName: 'Rita Raiser' },
+      raisedBy: { documentId: raiser.documentId, fullName: raiser.fullName },
       project: { documentId: p.documentId, code: p.code },
       impact: expect.objectContaining({ cost: '150000', scope: 'Second site', benefits: 'Compliance' }),
       changeBudget: { remaining: '50000.00', shortfall: null },
       changeBudgetAfter: '48500.00',
       budgetLine: null,
     });
-    const raiser = await person(EMAILS.raiser);
     const saved = await stored(res.body);
     expect(saved).toMatchObject({ reference: `CR-${p.code}-001`, workflowState: 'new', authorityLevel: 'change-board' });
     const withRaiser = await getStrapi().documents(CHANGE as any).findOne({ documentId: res.body.documentId, populate: ['raisedBy'] } as any);
@@ -124,9 +124,9 @@ describe('POST /pmo/change-requests', () => {
     expect(res.body.error.message).toMatch(/^raisedBy: no person in the people directory has your email \(cc\.no-person@test\.pmo\)/);
     expect(await count()).toBe(before);
     // PMO managers and analysts raise changes too.
-    await person('pmo-analyst@test.pmo', 'Ann Analyst');
+    const analystPerson = await person('pmo-analyst@test.pmo', 'Ann Analyst');
     const analyst = await (await asRole('pmo-analyst')).post('/pmo/change-requests').send(body(p.documentId, { type: 'standard' }));
     expect(analyst.status).toBe(201);
-    expect(analyst.body).toMatchObject({ reference: `CR-${p.code}-001`, type: 'standard', raisedBy: { fullName: 'Ann Analyst' } });
+    expect(analyst.body).toMatchObject({ reference: `CR-${p.code}-001`, type: 'standard', raisedBy: { documentId: analystPerson.documentId } });
   });
 });

@@ -1,6 +1,7 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
+import { ChangeRequestRoutes } from './change-requests/ChangeRequestRoutes';
 import { FinanceRoutes } from './finance/FinanceRoutes';
 import { HomePage } from './home/HomePage';
 import { MentoringRoutes } from './mentoring/MentoringRoutes';
@@ -10,6 +11,7 @@ const App = () => (
     <Route index element={<HomePage />} />
     <Route path="mentoring/*" element={<MentoringRoutes />} />
     <Route path="finance/*" element={<FinanceRoutes />} />
+    <Route path="change-requests/*" element={<ChangeRequestRoutes />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

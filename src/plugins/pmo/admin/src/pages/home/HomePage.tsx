@@ -43,6 +43,17 @@ const FEATURES: Array<{ to: string; testId: string; title: Message; text: Messag
     },
     open: { id: 'home.financeOpen', defaultMessage: 'Open Finance' },
   },
+  {
+    to: 'change-requests',
+    testId: 'pmo-home-change-requests',
+    title: { id: 'home.changeRequests', defaultMessage: 'Change requests' },
+    text: {
+      id: 'home.changeRequestsText',
+      defaultMessage:
+        'Raise, assess and authorise changes: who decides each one (project manager, change board or PMO director) and what it draws from the change budget.',
+    },
+    open: { id: 'home.changeRequestsOpen', defaultMessage: 'Open Change requests' },
+  },
 ];
 
 const AREAS = [
