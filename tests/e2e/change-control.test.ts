@@ -1,0 +1,201 @@
+/**
+ * Issue 4, end to end: a project manager raises a change in the browser with a cost impact above
+ * the project's tolerance, so the change board decides it; it is submitted and assessed; two board
+ * members authorise it from their own browsers (after the first, 1 of 2 votes; the raiser, also on
+ * the board, may not vote); it ends `scheduled`, the change budget reduced by exactly its cost and
+ * a `change` budget line added for that amount.
+ */
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+
+import { startServer, type E2EServer } from './support/server';
+import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
+import { createCastMember, type CastMember } from './support/change-cast';
+
+const CHANGE = 'plugin::pmo.change-request';
+const suffix = Date.now().toString(36).toUpperCase();
+const CODE = `E2E-CC-${suffix}`;
+const PROJECT_NAME = 'Vega billing platform';
+
+let server: E2EServer;
+let browser: Browser;
+let raiser: CastMember;
+let manager: CastMember;
+let board1: CastMember;
+let board2: CastMember;
+let projectId: string;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer('e2e-change'), launchChromium()]);
+  const { strapi } = server;
+  // The raiser is a project manager who also sits on the change board: they still may not vote on their own change.
+  raiser = await createCastMember(strapi, ['project-manager', 'change-board'], { firstname: 'Rita', lastname: 'Raiser', email: 'e2e.cc.raiser@test.pmo' });
+  manager = await createCastMember(strapi, ['project-manager'], { firstname: 'Pat', lastname: 'Manager', email: 'e2e.cc.pm@test.pmo' });
+  board1 = await createCastMember(strapi, ['change-board'], { firstname: 'Bea', lastname: 'Board', email: 'e2e.cc.board1@test.pmo' });
+  board2 = await createCastMember(strapi, ['change-board'], { firstname: 'Ben', lastname: 'Board', email: 'e2e.cc.board2@test.pmo' });
+  // BAC 10,000.00 with a 10 % cost tolerance (1,000.00); a change budget of 50,000.00 (minor units).
+  const project = await strapi.documents('api::project.project' as any).create({
+    data: {
+      name: PROJECT_NAME,
+      code: CODE,
+      manager: manager.personId,
+      changeBudget: '5000000',
+      tolerances: { costPercent: 10, scheduleDays: 14 },
+    } as any,
+  });
+  projectId = project.documentId;
+  await strapi.documents('api::budget-line.budget-line' as any).create({
+    data: { project: projectId, period: '2026-01-01', category: 'labour', amount: '1000000' } as any,
+  });
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await browser?.close();
+  await server?.stop();
+});
+
+async function pageAs(user: CastMember): Promise<Page> {
+  const context = await newAppContext(browser, server.baseURL);
+  contexts.push(context);
+  const page = await context.newPage();
+  await logIn(page, user);
+  return page;
+}
+
+/** Opens a design-system select by clicking near its arrow and picks `option`. */
+async function choose(page: Page, select: Locator, option: string) {
+  await select.scrollIntoViewIfNeeded();
+  const box = await select.boundingBox();
+  if (!box) throw new Error('the select is not visible');
+  await select.click({ position: { x: box.width - 14, y: box.height / 2 } });
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+const isResponse = (method: string, path: string) => (response: Response) =>
+  response.request().method() === method && new URL(response.url()).pathname === path;
+
+/** Fires a transition from the detail page's actions and returns the server's status. */
+async function fire(page: Page, key: string, label: string) {
+  const button = page.getByTestId(`cr-transition-${key}`).getByRole('button', { name: label });
+  await eventually(async () => expect(await button.isEnabled()).toBe(true), 30_000);
+  const answered = page.waitForResponse(isResponse('POST', '/pmo/transitions'));
+  await button.click();
+  return (await answered).status();
+}
+
+const stateOf = (page: Page) => page.getByTestId('cr-state').first();
+
+test('a change above tolerance is raised, assessed and authorised by two board members, drawing on the change budget', async () => {
+  // ---- the raiser finds change requests from PMO Hub's home page and raises one -------------------
+  const rita = await pageAs(raiser);
+  await rita.goto('/admin/plugins/pmo');
+  await rita.getByTestId('pmo-home-change-requests').click();
+  await rita.getByRole('heading', { name: 'Change requests', level: 1 }).waitFor();
+  await rita.getByRole('button', { name: 'Raise change' }).click();
+  await rita.getByRole('heading', { name: 'Raise a change' }).waitFor();
+
+  await choose(rita, rita.getByRole('combobox', { name: /^Project/ }), `${CODE} · ${PROJECT_NAME}`);
+  await rita.getByRole('textbox', { name: /^Title/ }).fill('Add card payments');
+  await rita.getByRole('textbox', { name: /^Description/ }).fill('Accept Visa and Mastercard at checkout');
+  await rita.getByRole('textbox', { name: /^Reason/ }).fill('Customers abandon carts without card payments');
+  await choose(rita, rita.getByRole('combobox', { name: /^Priority/ }), 'High');
+  await rita.locator('[data-money-field="impact.cost"]').fill('2,500.00');
+  await rita.getByRole('spinbutton', { name: /^Schedule/ }).fill('5');
+  await rita.getByRole('textbox', { name: /^Benefits/ }).fill('More completed orders');
+  await screenshot(rita, 'change-raise-form');
+
+  const raised = rita.waitForResponse(isResponse('POST', '/pmo/change-requests'));
+  await rita.getByRole('button', { name: 'Raise change' }).click();
+  expect((await raised).status()).toBe(201);
+  const reference = `CR-${CODE}-001`;
+  await rita.getByRole('heading', { name: new RegExp(`^${reference} · Add card payments`) }).waitFor();
+  const documentId = new URL(rita.url()).pathname.split('/').pop()!;
+
+  // Above the 1,000.00 tolerance: the change board decides, two members, not the requester.
+  await eventually(async () => expect(await rita.getByTestId('cr-authority-level').innerText()).toContain('Change board'));
+  expect(await rita.getByTestId('cr-who-decides').innerText()).toContain('The change board: 2 members, neither the requester');
+  expect(await rita.getByTestId('cr-authority-why').innerText()).toContain("above the project's cost tolerance of 1000.00 (10% of a budget of 10000.00)");
+  expect(await rita.getByTestId('cr-impact-cost').innerText()).toContain('2,500.00 EUR');
+  expect(await rita.getByTestId('cr-budget-remaining').innerText()).toContain('50,000.00 EUR');
+  expect(await rita.getByTestId('cr-budget-after').innerText()).toContain('47,500.00 EUR');
+  await eventually(async () => expect(await stateOf(rita).innerText()).toBe('New'));
+  await screenshot(rita, 'change-raised');
+
+  // ---- submitted by the raiser, assessed (recommended) by the project's manager -----------------------
+  expect(await fire(rita, 'submit', 'Submit for assessment')).toBe(200);
+  await eventually(async () => expect(await stateOf(rita).innerText()).toBe('Assess'), 30_000);
+
+  const pat = await pageAs(manager);
+  await pat.goto(`/admin/plugins/pmo/change-requests/${documentId}`);
+  await pat.getByRole('heading', { name: new RegExp(`^${reference}`) }).waitFor();
+  expect(await fire(pat, 'recommend', 'Recommend for authorisation')).toBe(200);
+  await eventually(async () => expect(await stateOf(pat).innerText()).toBe('Authorize'), 30_000);
+
+  // ---- the first board member votes: 1 of 2 -----------------------------------------------------------
+  const bea = await pageAs(board1);
+  await bea.goto(`/admin/plugins/pmo/change-requests/${documentId}`);
+  await bea.getByRole('heading', { name: new RegExp(`^${reference}`) }).waitFor();
+  expect(await fire(bea, 'authorize', 'Authorize (change board)')).toBe(202);
+  const beaVotes = bea.getByTestId('cr-transition-authorize').getByTestId('cr-votes');
+  await eventually(async () => expect(await beaVotes.innerText()).toContain('1 of 2 votes · voted: Bea Board'), 30_000);
+  await eventually(async () =>
+    expect(await bea.getByTestId('cr-transition-authorize').getByTestId('cr-blocker').first().innerText()).toBe(
+      'You have already approved "Authorize (change board)"'
+    )
+  );
+  expect(await stateOf(bea).innerText()).toBe('Authorize');
+  await bea.getByTestId('cr-authority-section').scrollIntoViewIfNeeded();
+  await screenshot(bea, 'change-one-vote');
+
+  // ---- the raiser, though on the board, may not vote ----------------------------------------------
+  await rita.reload();
+  const ritaAuthorize = rita.getByTestId('cr-transition-authorize');
+  await ritaAuthorize.waitFor();
+  await eventually(async () => expect(await ritaAuthorize.getByTestId('cr-votes').innerText()).toContain('1 of 2 votes'));
+  expect(await ritaAuthorize.getByRole('button', { name: 'Authorize (change board)' }).isDisabled()).toBe(true);
+  const requester = ritaAuthorize.locator('[data-testid="cr-blocker"][data-kind="requester"]');
+  await requester.waitFor();
+  expect(await requester.innerText()).toMatch(/^You raised this item .*so you cannot approve "Authorize \(change board\)"$/);
+  await ritaAuthorize.scrollIntoViewIfNeeded();
+  await screenshot(rita, 'change-requester-cannot-vote');
+
+  // ---- the second board member authorises it: scheduled, the budget moved ------------------------------
+  const ben = await pageAs(board2);
+  await ben.goto(`/admin/plugins/pmo/change-requests/${documentId}`);
+  await ben.getByRole('heading', { name: new RegExp(`^${reference}`) }).waitFor();
+  await eventually(async () => expect(await ben.getByTestId('cr-transition-authorize').getByTestId('cr-votes').innerText()).toContain('1 of 2 votes'));
+  expect(await fire(ben, 'authorize', 'Authorize (change board)')).toBe(200);
+  await eventually(async () => expect(await stateOf(ben).innerText()).toBe('Scheduled'), 30_000);
+  const month = new Date().toISOString().slice(0, 7);
+  await eventually(async () => expect(await ben.getByTestId('cr-budget-remaining').innerText()).toContain('47,500.00 EUR'), 30_000);
+  expect(await ben.getByTestId('cr-budget-line').innerText()).toContain(`2,500.00 EUR on a change budget line for ${month}`);
+  expect(await ben.getByTestId('cr-decision').innerText()).toMatch(/Approved on .* by (Bea Board, Ben Board|Ben Board, Bea Board)$/);
+  const history = ben.getByTestId('pmo-workflow-history');
+  await history.getByText('Authorize (change board)', { exact: true }).first().waitFor();
+  await ben.getByTestId('cr-budget').scrollIntoViewIfNeeded();
+  await screenshot(ben, 'change-scheduled');
+
+  // What the server holds: the state, exactly the cost drawn, and one change budget line for it.
+  const stored = (await server.strapi.documents(CHANGE as any).findOne({ documentId } as any)) as any;
+  expect(stored).toMatchObject({ reference, workflowState: 'scheduled', decision: 'approved', authorityLevel: 'change-board' });
+  const project = (await server.strapi.documents('api::project.project' as any).findOne({ documentId: projectId } as any)) as any;
+  expect(String(project.changeBudget)).toBe('4750000');
+  const lines = (await server.strapi.documents('api::budget-line.budget-line' as any).findMany({
+    filters: { project: { documentId: projectId }, category: 'change' },
+  } as any)) as any[];
+  expect(lines.map((line) => [String(line.amount), line.period])).toEqual([['250000', `${month}-01`]]);
+
+  // ---- the list, filtered to scheduled changes of the project --------------------------------------------
+  await ben.goto(`/admin/plugins/pmo/change-requests?state=scheduled&project=${projectId}`);
+  const row = ben.locator(`[data-testid="cr-row"][data-reference="${reference}"]`);
+  await row.waitFor();
+  expect(await ben.getByTestId('cr-row').count()).toBe(1);
+  expect(await row.getByTestId('cr-cost').innerText()).toBe('2,500.00');
+  expect(await row.getByTestId('cr-state').innerText()).toBe('Scheduled');
+  expect(await row.getByTestId('cr-authority').innerText()).toBe('Change board');
+  await screenshot(ben, 'change-list');
+  // Older than a day: not this one.
+  await ben.goto(`/admin/plugins/pmo/change-requests?project=${projectId}&olderThanDays=1`);
+  await ben.getByText('No change request matches these filters.').waitFor();
+});
