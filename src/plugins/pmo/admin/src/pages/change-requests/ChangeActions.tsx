@@ -193,7 +193,7 @@ const Action = ({ transition, toName, commentGiven, busy, firing, history, onFir
 export const VoteProgress = ({ votes, quorum, names, t }: { votes: number; quorum: number; names: string[]; t: Translate }) => (
   <Flex direction="column" alignItems="stretch" gap={1} data-testid="cr-votes">
     <Typography variant="pi" textColor="neutral800">
-      {t('cr.votes', '{votes} of {quorum} votes', { votes, quorum })}
+      {t('cr.votes', '{votes} of {quorum} {quorum, plural, one {vote} other {votes}}', { votes, quorum })}
       {names.length ? ` · ${t('cr.votedBy', 'voted: {names}', { names: names.join(', ') })}` : ''}
     </Typography>
     <Box

@@ -201,7 +201,7 @@ const AuthorityFacts = ({ change, currency, t }: SectionProps) => {
       {authority ? (
         <>
           <Fact label={t('cr.authority.why', 'Why')} testId="cr-authority-why">
-            {capitalise(authority.explanation)}.
+            {`${capitalise(authority.explanation)}.`}
           </Fact>
           {authority.levelNow !== authority.level ? (
             <Typography variant="pi" textColor="warning600">
