@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '../errors';
 import { financeService } from './services';
-import { parseEvmQuery, parseExportQuery, type Parsed } from './params';
+import { parseEvmQuery, parseExportQuery, parseOutlineQuery, type Parsed } from './params';
 
 type Ctx = {
   params: Record<string, string>;
@@ -28,6 +28,24 @@ export const earnedValueController = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async portfolio(ctx: Ctx) {
       ctx.body = await evm().portfolio(ctx.params.documentId, valid(parseEvmQuery(ctx.query)));
+    },
+    async projectSeries(ctx: Ctx) {
+      ctx.body = await evm().projectSeries(ctx.params.documentId, valid(parseEvmQuery(ctx.query)));
+    },
+    async programmeSeries(ctx: Ctx) {
+      ctx.body = await evm().programmeSeries(ctx.params.documentId, valid(parseEvmQuery(ctx.query)));
+    },
+  };
+};
+
+export const budgetOutlineController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const outline = () => financeService(strapi, 'budgetOutline');
+  return {
+    async project(ctx: Ctx) {
+      ctx.body = await outline().project(ctx.params.documentId, valid(parseOutlineQuery(ctx.query)));
+    },
+    async programme(ctx: Ctx) {
+      ctx.body = await outline().programme(ctx.params.documentId, valid(parseOutlineQuery(ctx.query)));
     },
   };
 };

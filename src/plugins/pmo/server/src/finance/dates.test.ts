@@ -1,4 +1,4 @@
-import { daysInMonth, formatIsoDate, monthStart, nextDay, nextMonthStart, parseIsoDate, today } from './dates';
+import { addMonths, daysInMonth, formatIsoDate, monthCount, monthEnd, monthKey, monthRange, monthStart, nextDay, nextMonthStart, parseIsoDate, today } from './dates';
 
 describe('calendar dates', () => {
   it('parses YYYY-MM-DD and refuses malformed or impossible dates', () => {
@@ -18,5 +18,15 @@ describe('calendar dates', () => {
 
   it("takes today from the server's clock", () => {
     expect(today(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('months', () => {
+  it('steps, counts and lists YYYY-MM months across year ends', () => {
+    expect(monthKey(parseIsoDate('2026-03-10')!)).toBe('2026-03');
+    expect([addMonths('2026-11', 2), addMonths('2026-01', -1), addMonths('2026-06', 0)]).toEqual(['2027-01', '2025-12', '2026-06']);
+    expect([monthCount('2026-11', '2027-02'), monthCount('2026-03', '2026-03'), monthCount('2026-04', '2026-03')]).toEqual([4, 1, 0]);
+    expect(monthRange('2026-11', '2027-02')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(monthEnd('2028-02')).toEqual({ year: 2028, month: 2, day: 29 });
   });
 });

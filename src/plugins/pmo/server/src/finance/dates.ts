@@ -48,3 +48,37 @@ export function nextDay(date: CalendarDate): string {
 export function today(now: Date = new Date()): string {
   return formatIsoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
+
+/*
+ * Months as `YYYY-MM` keys, the way the budget outline and the S-curve name them (a budget
+ * line's period is the first day of its month).
+ */
+
+/** The `YYYY-MM` key of a date's month. */
+export function monthKey({ year, month }: CalendarDate): string {
+  return `${pad(year, 4)}-${pad(month)}`;
+}
+
+/** The month `count` months after (or before, when negative) a `YYYY-MM` key. */
+export function addMonths(key: string, count: number): string {
+  const index = Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1 + count;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+}
+
+/** How many months from `from` to `to`, both included (0 when `to` is before `from`). */
+export function monthCount(from: string, to: string): number {
+  const index = (key: string) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7));
+  return Math.max(0, index(to) - index(from) + 1);
+}
+
+/** Every `YYYY-MM` key from `from` to `to`, both included. */
+export function monthRange(from: string, to: string): string[] {
+  return Array.from({ length: monthCount(from, to) }, (_, i) => addMonths(from, i));
+}
+
+/** The last day of a `YYYY-MM` month. */
+export function monthEnd(key: string): CalendarDate {
+  const year = Number(key.slice(0, 4));
+  const month = Number(key.slice(5, 7));
+  return { year, month, day: daysInMonth(year, month) };
+}

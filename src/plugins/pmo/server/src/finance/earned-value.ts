@@ -34,7 +34,7 @@ const reduce = (n: bigint, d: bigint): Exact => {
 };
 
 export const exact = (minor: bigint | number | string): Exact => ({ n: BigInt(minor), d: ONE });
-const add = (a: Exact, b: Exact) => reduce(a.n * b.d + b.n * a.d, a.d * b.d);
+export const add = (a: Exact, b: Exact) => reduce(a.n * b.d + b.n * a.d, a.d * b.d);
 const sub = (a: Exact, b: Exact) => reduce(a.n * b.d - b.n * a.d, a.d * b.d);
 const mul = (a: Exact, b: Exact) => reduce(a.n * b.n, a.d * b.d);
 /** a / b, or null when b is zero. */

@@ -1,7 +1,8 @@
 /**
  * Earned value of a project, programme or portfolio as of a date: the database sums each
  * project's budget, costs and progress in one query (repository.projectFacts); the pure module
- * derives the figures. Roll-ups add the projects' BAC, PV, EV and AC, then derive.
+ * derives the figures. Roll-ups add the projects' BAC, PV, EV and AC, then derive. The S-curve
+ * series sums by month in the database (repository.sCurveFacts) and derives in s-curve.ts.
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '../errors';
@@ -9,6 +10,7 @@ import type { AsOf } from './params';
 import type { FinanceRepository, NamedEntity, ProjectFactsRow, ProjectFilter } from './repository';
 import { deriveFigures, formatFigures, projectBaseline, sumBaselines, type Figures } from './earned-value';
 import { factsFromRow } from './reports';
+import { sCurve } from './s-curve';
 
 export type ProjectEvm = { documentId: string; code: string; name: string; programmeCode: string | null } & Figures;
 type Level = 'project' | 'programme' | 'portfolio';
@@ -38,7 +40,17 @@ export function createEarnedValueService(strapi: Core.Strapi, repository: Financ
 
   const about = ({ documentId, code, name }: NamedEntity) => ({ documentId, code, name });
 
+  /** PV, EV and AC by month (s-curve.ts) and the figures as of asOf, whose EAC the chart projects. */
+  async function series(level: 'project' | 'programme', documentId: string, asOf: AsOf) {
+    const entity = await subject(level, documentId);
+    const filter: ProjectFilter = level === 'project' ? { projectId: entity.id } : { programmeId: entity.id };
+    const { points, figures } = sCurve(await repository.sCurveFacts(filter, asOf.date), asOf.date);
+    return { asOf: asOf.text, currency: currency(), ...figures, [level]: about(entity), points };
+  }
+
   return {
+    projectSeries: (documentId: string, asOf: AsOf) => series('project', documentId, asOf),
+    programmeSeries: (documentId: string, asOf: AsOf) => series('programme', documentId, asOf),
     async project(documentId: string, asOf: AsOf) {
       const project = await subject('project', documentId);
       const { total } = await rollUp({ projectId: project.id }, asOf);

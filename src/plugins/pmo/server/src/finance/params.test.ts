@@ -1,4 +1,4 @@
-import { parseEvmQuery, parseExportQuery } from './params';
+import { parseEvmQuery, parseExportQuery, parseOutlineQuery } from './params';
 
 const NOW = new Date(2026, 2, 10, 12, 0); // 10 March 2026, server time
 
@@ -42,5 +42,19 @@ describe('export query', () => {
     ['a nested parameter', 'cost-ledger', { project: { $ne: 'x' } }, 'project'],
   ])('names the parameter for %s', (_label, report, query, param) => {
     expect(problem(parseExportQuery(report, query as Record<string, unknown>, NOW))).toBe(param);
+  });
+});
+
+describe('budget outline query', () => {
+  it('takes optional from and to as whole dates', () => {
+    expect(parseOutlineQuery({})).toEqual({ ok: true, value: { from: undefined, to: undefined } });
+    expect(parseOutlineQuery({ from: '2026-01-15', to: '2026-03-01' })).toMatchObject({ ok: true, value: { from: { month: 1 }, to: { month: 3 } } });
+  });
+
+  it('names the parameter that is malformed, reversed or unknown', () => {
+    expect(problem(parseOutlineQuery({ from: '2026-02-30' }))).toBe('from');
+    expect(problem(parseOutlineQuery({ to: 'March' }))).toBe('to');
+    expect(problem(parseOutlineQuery({ from: '2026-04-01', to: '2026-03-01' }))).toBe('from');
+    expect(problem(parseOutlineQuery({ asOf: '2026-03-01' }))).toBe('asOf');
   });
 });

@@ -73,6 +73,26 @@ export function parseEvmQuery(query: Record<string, unknown>, now = new Date()):
   });
 }
 
+/** Whole months of the budget outline: from the month of `from` to the month of `to`. */
+export type OutlineRange = { from?: CalendarDate; to?: CalendarDate };
+
+function range(query: Record<string, unknown>): OutlineRange {
+  const from = date(query, 'from');
+  const to = date(query, 'to');
+  if (from && to && formatIsoDate(from) > formatIsoDate(to)) {
+    throw new Problem('from', `from (${formatIsoDate(from)}) is after to (${formatIsoDate(to)})`);
+  }
+  return { from, to };
+}
+
+/** `?from=YYYY-MM-DD&to=YYYY-MM-DD` of the budget-outline routes, both optional. */
+export function parseOutlineQuery(query: Record<string, unknown>): Parsed<OutlineRange> {
+  return parse(() => {
+    refuseUnknown(query, ['from', 'to'], (param) => `unknown parameter ${param}: the budget outline takes only from and to (YYYY-MM-DD)`);
+    return range(query);
+  });
+}
+
 /** `<report>.csv?asOf=&programme=&project=&from=&to=&delimiter=&bom=` of the export routes. */
 export function parseExportQuery(report: unknown, query: Record<string, unknown>, now = new Date()): Parsed<ExportParams> {
   return parse(() => {
@@ -96,11 +116,7 @@ export function parseExportQuery(report: unknown, query: Record<string, unknown>
       }
       return value.trim();
     };
-    const from = date(query, 'from');
-    const to = date(query, 'to');
-    if (from && to && formatIsoDate(from) > formatIsoDate(to)) {
-      throw new Problem('from', `from (${formatIsoDate(from)}) is after to (${formatIsoDate(to)})`);
-    }
+    const { from, to } = range(query);
 
     const delimiter = single(query, 'delimiter') ?? ',';
     if (!(DELIMITERS as readonly string[]).includes(delimiter)) {

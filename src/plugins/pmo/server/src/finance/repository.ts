@@ -9,7 +9,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { BUDGET_CATEGORIES, MANAGEMENT_RESERVE, type BudgetCell } from './budget-outline';
 import { formatIsoDate, monthStart, nextDay, nextMonthStart, type CalendarDate } from './dates';
+import type { SCurveFacts } from './s-curve';
 
 const UID = {
   project: 'api::project.project',
@@ -21,10 +23,7 @@ const UID = {
   changeRequest: 'plugin::pmo.change-request',
 } as const;
 
-/** The category kept out of BAC and PV (DESIGN.md: BAC is every category but management reserve). */
-export const MANAGEMENT_RESERVE = 'management-reserve';
-/** Budget categories in the schema's order, for the budget outline. */
-export const BUDGET_CATEGORIES = ['labour', 'capex', 'opex', 'contingency', 'change', MANAGEMENT_RESERVE];
+export { BUDGET_CATEGORIES, MANAGEMENT_RESERVE };
 
 /** Which projects a query covers; every key given narrows it (none: every project). */
 export type ProjectFilter = { projectId?: number; programmeId?: number; portfolioId?: number };
@@ -72,7 +71,14 @@ function resolveTables(strapi: Core.Strapi) {
   const [impactFieldColumn, impactFieldValue] = Object.entries(impactJoin.on ?? { field: 'impact' })[0] as [string, string];
   const impact = columnsOf(strapi, (strapi.getModel(UID.changeRequest as never) as any).attributes.impact.component);
   return {
-    project: { table: project.table, documentId: project.column('documentId'), code: project.column('code'), name: project.column('name') },
+    project: {
+      table: project.table,
+      documentId: project.column('documentId'),
+      code: project.column('code'),
+      name: project.column('name'),
+      startDate: project.column('startDate'),
+      endDate: project.column('endDate'),
+    },
     projectProgramme: project.link('programme'),
     programme: { table: programme.table, documentId: programme.column('documentId'), code: programme.column('code'), name: programme.column('name') },
     programmePortfolio: programme.link('portfolio'),
@@ -155,6 +161,9 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     const found = await strapi.db.query(uid as never).findOne({ where, select: ['id', 'documentId', 'code', 'name'] });
     return (found as NamedEntity | null) ?? null;
   }
+
+  /** `YYYY-MM` of a date column (bind the column to `??`). */
+  const monthOf = () => (isPostgres() ? `to_char(??, 'YYYY-MM')` : 'substr(??, 1, 7)');
 
   /** Text money: a sum cast to text so no minor unit is lost on the way out. */
   const moneyText = (expression: string, alias: string, bindings: unknown[] = []) =>
@@ -253,7 +262,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     budgetOutline(filter: ProjectFilter, range: DateRange): Knex.QueryBuilder {
       const k = knex();
       const { budgetLine: bl, project: p, projectProgramme: pp, programme: prg } = tables();
-      const month = isPostgres() ? `to_char(??, 'YYYY-MM')` : 'substr(??, 1, 7)';
+      const month = monthOf();
       const monthBinding = [`b.${bl.period}`];
       const categoryOrder = `CASE ?? ${BUDGET_CATEGORIES.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} ELSE ${BUDGET_CATEGORIES.length} END`;
       const categoryBindings = [`b.${bl.category}`, ...BUDGET_CATEGORIES];
@@ -275,6 +284,96 @@ export function createFinanceRepository(strapi: Core.Strapi) {
         .orderBy([{ column: `p.${p.code}` }, { column: 'p.id' }])
         .orderByRaw(month, monthBinding)
         .orderByRaw(categoryOrder, categoryBindings);
+    },
+
+    /**
+     * What the S-curve of the filter's projects needs (see s-curve.ts), one aggregate query per
+     * concern: budget per project and month (management reserve left out), costs per month up
+     * to asOf, each project's latest percent complete per month up to asOf, and the projects'
+     * earliest start and latest end.
+     */
+    async sCurveFacts(filter: ProjectFilter, asOf: CalendarDate): Promise<SCurveFacts> {
+      const k = knex();
+      const { budgetLine: bl, costEntry: ce, statusReport: sr, project: p } = tables();
+      const asOfText = formatIsoDate(asOf);
+      const month = monthOf();
+
+      const planned = filterProjects(
+        k(`${bl.table} as b`)
+          .join(`${bl.project.table} as bp`, `bp.${bl.project.owner}`, 'b.id')
+          .whereNot(`b.${bl.category}`, MANAGEMENT_RESERVE),
+        `bp.${bl.project.target}`,
+        filter
+      )
+        .select({ project_id: `bp.${bl.project.target}` })
+        .select(k.raw(`${month} AS budget_month`, [`b.${bl.period}`]), k.raw('CAST(SUM(??) AS TEXT) AS amount', [`b.${bl.amount}`]))
+        .groupBy(`bp.${bl.project.target}`)
+        .groupByRaw(month, [`b.${bl.period}`]);
+
+      const costs = filterProjects(
+        k(`${ce.table} as c`)
+          .join(`${ce.project.table} as cp`, `cp.${ce.project.owner}`, 'c.id')
+          .where(`c.${ce.date}`, '<=', asOfText),
+        `cp.${ce.project.target}`,
+        filter
+      )
+        .select(k.raw(`${month} AS cost_month`, [`c.${ce.date}`]), k.raw('CAST(SUM(??) AS TEXT) AS amount', [`c.${ce.amount}`]))
+        .groupByRaw(month, [`c.${ce.date}`]);
+
+      // Per project and month, the month's latest report (same day: the last one entered).
+      const ranked = filterProjects(
+        k(`${sr.table} as s`)
+          .join(`${sr.project.table} as sp`, `sp.${sr.project.owner}`, 's.id')
+          .where(`s.${sr.asOf}`, '<=', asOfText),
+        `sp.${sr.project.target}`,
+        filter
+      ).select(
+        { project_id: `sp.${sr.project.target}`, percent_complete: `s.${sr.percentComplete}` },
+        k.raw(`${month} AS report_month`, [`s.${sr.asOf}`]),
+        k.raw(`ROW_NUMBER() OVER (PARTITION BY ??, ${month} ORDER BY ?? DESC, ?? DESC) AS rn`, [
+          `sp.${sr.project.target}`, `s.${sr.asOf}`, `s.${sr.asOf}`, 's.id',
+        ])
+      );
+      const progress = k.from(ranked.as('r')).where('r.rn', 1).select('r.project_id', 'r.report_month', 'r.percent_complete');
+
+      const span = filterProjects(k(`${p.table} as p`), 'p.id', filter).select(
+        k.raw('CAST(MIN(??) AS TEXT) AS start_date', [`p.${p.startDate}`]),
+        k.raw('CAST(MAX(??) AS TEXT) AS end_date', [`p.${p.endDate}`])
+      );
+
+      const [plannedRows, costRows, progressRows, spanRows] = await Promise.all([planned, costs, progress, span]);
+      const dateText = (value: unknown) => (value === null || value === undefined ? null : String(value).slice(0, 10));
+      return {
+        planned: plannedRows.map((r: any) => ({ projectId: Number(r.project_id), month: r.budget_month, amount: BigInt(r.amount) })),
+        costs: costRows.map((r: any) => ({ month: r.cost_month, amount: BigInt(r.amount) })),
+        progress: progressRows
+          .filter((r: any) => r.percent_complete !== null)
+          .map((r: any) => ({ projectId: Number(r.project_id), month: r.report_month, percentComplete: Number(r.percent_complete) })),
+        span: { start: dateText(spanRows[0]?.start_date), end: dateText(spanRows[0]?.end_date) },
+      };
+    },
+
+    /**
+     * The budget outline's grid: one row per month and category of the filter's budget lines,
+     * summed by the database (management reserve included: the outline shows it apart).
+     */
+    async budgetGrid(filter: ProjectFilter, range: DateRange): Promise<BudgetCell[]> {
+      const k = knex();
+      const { budgetLine: bl } = tables();
+      const month = monthOf();
+      const query = filterProjects(
+        k(`${bl.table} as b`).join(`${bl.project.table} as bp`, `bp.${bl.project.owner}`, 'b.id'),
+        `bp.${bl.project.target}`,
+        filter
+      );
+      if (range.from) query.where(`b.${bl.period}`, '>=', monthStart(range.from));
+      if (range.to) query.where(`b.${bl.period}`, '<', nextMonthStart(range.to));
+      const rows = await query
+        .select(k.raw(`${month} AS budget_month`, [`b.${bl.period}`]), { category: `b.${bl.category}` })
+        .select(k.raw('CAST(SUM(??) AS TEXT) AS amount', [`b.${bl.amount}`]))
+        .groupBy(`b.${bl.category}`)
+        .groupByRaw(month, [`b.${bl.period}`]);
+      return rows.map((r: any) => ({ month: r.budget_month, category: r.category, amount: BigInt(r.amount) }));
     },
 
     /**

@@ -2,11 +2,13 @@
 import type { Core } from '@strapi/strapi';
 import { createEarnedValueService } from './evm';
 import { createExportService } from './exports';
+import { createBudgetOutlineService } from './outline';
 import { createFinanceRepository } from './repository';
 
 export const financeServices = {
   earnedValue: ({ strapi }: { strapi: Core.Strapi }) => createEarnedValueService(strapi, createFinanceRepository(strapi)),
   exports: ({ strapi }: { strapi: Core.Strapi }) => createExportService(strapi, createFinanceRepository(strapi)),
+  budgetOutline: ({ strapi }: { strapi: Core.Strapi }) => createBudgetOutlineService(strapi, createFinanceRepository(strapi)),
 };
 
 type FinanceServices = { [K in keyof typeof financeServices]: ReturnType<(typeof financeServices)[K]> };
