@@ -18,8 +18,8 @@ export const portfolio = (name = 'Finance portfolio') => create('api::portfolio.
 export const programme = (portfolioDoc?: Doc, name = 'Finance programme') =>
   create('api::programme.programme', { name, code: uniqueCode('PRG'), portfolio: portfolioDoc?.documentId });
 
-export const project = (programmeDoc?: Doc, name = 'Finance project') =>
-  create('api::project.project', { name, code: uniqueCode('FIN'), programme: programmeDoc?.documentId });
+export const project = (programmeDoc?: Doc, name = 'Finance project', extra: Record<string, unknown> = {}) =>
+  create('api::project.project', { name, code: uniqueCode('FIN'), programme: programmeDoc?.documentId, ...extra });
 
 export const budgetLine = (projectDoc: Doc, period: string, category: string, amount: string) =>
   create('api::budget-line.budget-line', { project: projectDoc.documentId, period, category, amount: minor(amount) });
