@@ -1,7 +1,9 @@
 /**
  * Issue 5, end to end: a finance user opens a project's S-curve from the earned-value table
  * (portfolio → programme → project), sees PV, EV and AC drawn, previews the financial summary
- * and downloads it; the downloaded file parses with the header and the project's row.
+ * and downloads it; the downloaded file parses with the header and the project's row. Then a
+ * programme's S-curve (its two projects summed by month) and a project's budget outline: the
+ * stacked bars, the grid's exact totals with management reserve apart, and its CSV.
  */
 import fs from 'fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -19,12 +21,15 @@ let page: Page;
 
 const suffix = Date.now().toString(36).toUpperCase();
 const CODES = { portfolio: `E2E-PF-${suffix}`, programme: `E2E-PRG-${suffix}`, project: `E2E-FIN-${suffix}` };
+const CHARTED = { programme: `E2E-CHP-${suffix}`, vega: `E2E-VEGA-${suffix}`, lyra: `E2E-LYRA-${suffix}` };
 
 const create = async (uid: string, data: Record<string, unknown>) =>
   (await server.strapi.documents(uid as any).create({ data } as any)) as unknown as { documentId: string };
 
 let portfolioId: string;
 let projectId: string;
+let chartedProgrammeId: string;
+let vegaId: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer('e2e'), launchChromium()]);
@@ -56,6 +61,32 @@ beforeAll(async () => {
   await create('api::status-report.status-report', { project: projectId, asOf: '2026-01-31', percentComplete: 15, ragOverall: 'green' });
   await create('api::status-report.status-report', { project: projectId, asOf: '2026-02-28', percentComplete: 30, ragOverall: 'amber' });
   await create('api::status-report.status-report', { project: projectId, asOf: '2026-03-31', percentComplete: 45, ragOverall: 'amber' });
+
+  // A second programme of two projects for the programme S-curve and the budget outline.
+  chartedProgrammeId = (await create('api::programme.programme', { name: 'Charted programme', code: CHARTED.programme, portfolio: portfolioId })).documentId;
+  vegaId = (
+    await create('api::project.project', {
+      name: 'Vega warehouse', code: CHARTED.vega, programme: chartedProgrammeId, startDate: '2026-01-01', endDate: '2026-04-30',
+    })
+  ).documentId;
+  const lyraId = (await create('api::project.project', { name: 'Lyra portal', code: CHARTED.lyra, programme: chartedProgrammeId })).documentId;
+  const line = (project: string, period: string, category: string, amount: string) =>
+    create('api::budget-line.budget-line', { project, period, category, amount });
+  // Vega: BAC 3,500.30 (labour 1,000.00 + 0.20, capex 2,000.00, opex 0.10, contingency 500.00), reserve 300.00.
+  await line(vegaId, '2026-01-01', 'labour', '100000');
+  await line(vegaId, '2026-02-01', 'capex', '200000');
+  await line(vegaId, '2026-02-01', 'management-reserve', '30000');
+  await line(vegaId, '2026-03-01', 'opex', '10');
+  await line(vegaId, '2026-03-01', 'labour', '20');
+  await line(vegaId, '2026-04-01', 'contingency', '50000');
+  // Lyra: BAC 1,000.00.
+  await line(lyraId, '2026-02-01', 'labour', '40000');
+  await line(lyraId, '2026-03-01', 'change', '60000');
+  await create('api::cost-entry.cost-entry', { project: vegaId, date: '2026-01-15', category: 'labour', amount: '90000' });
+  await create('api::cost-entry.cost-entry', { project: vegaId, date: '2026-02-15', category: 'capex', amount: '150000' });
+  await create('api::cost-entry.cost-entry', { project: lyraId, date: '2026-03-05', category: 'labour', amount: '70000' });
+  await create('api::status-report.status-report', { project: vegaId, asOf: '2026-02-28', percentComplete: 50, ragOverall: 'green' });
+  await create('api::status-report.status-report', { project: lyraId, asOf: '2026-03-31', percentComplete: 20, ragOverall: 'green' });
 });
 
 afterAll(async () => {
@@ -144,4 +175,84 @@ test('a finance user opens a project S-curve and downloads the financial summary
     pv: '30000.00',
     ac: '32000.00',
   });
+});
+
+test("a finance user opens a programme's S-curve and a project's budget outline", async () => {
+  await page.goto(`/admin/plugins/pmo/finance?portfolio=${portfolioId}&asOf=2026-03-31`);
+  await page.getByTestId(`finance-programme-${CHARTED.programme}`).waitFor();
+  await page.getByRole('link', { name: `S-curve of programme ${CHARTED.programme}` }).click();
+
+  // The programme's page: its projects, its total, and its S-curve from January to April.
+  await page.getByRole('heading', { name: new RegExp(CHARTED.programme) }).waitFor();
+  const total = page.getByTestId('finance-programme-total');
+  await total.waitFor();
+  // BAC 4,500.30 = Vega 3,500.30 + Lyra 1,000.00; AC 900.00 + 1,500.00 + 700.00.
+  expect(await total.textContent()).toContain('4,500.30');
+  expect(await total.textContent()).toContain('3,100.00');
+  for (const code of [CHARTED.vega, CHARTED.lyra]) {
+    await page.getByRole('link', { name: new RegExp(code) }).waitFor();
+  }
+  const chart = page.getByTestId('finance-s-curve');
+  await chart.waitFor();
+  expect(await chart.getAttribute('aria-label')).toMatch(new RegExp(`programme ${CHARTED.programme}.*Jan 26 to Apr 26`));
+  for (const series of ['pv', 'ev', 'ac']) {
+    await chart.locator(`path[data-series="${series}"]`).waitFor({ state: 'attached' });
+  }
+  expect(await chart.locator('[data-series="eac"]').count()).toBe(1);
+  expect(await chart.locator('text').allTextContents()).toEqual(expect.arrayContaining(['Jan 26', 'Feb 26', 'Mar 26', 'Apr 26']));
+  const points = (d: string | null) => (d ?? '').split(/[ML]/).filter(Boolean).length;
+  expect(points(await chart.locator('path[data-series="pv"]').getAttribute('d'))).toBe(4);
+  expect(points(await chart.locator('path[data-series="ev"]').getAttribute('d'))).toBe(3);
+  // March's tooltip: PV 1,000.00 + 2,400.00 + 600.30; EV 50 % of 3,500.30 + 20 % of 1,000.00.
+  expect(await chart.locator('[data-point="2026-03"] title').textContent()).toBe(
+    'Mar 26 (2026-03-31): PV 4,000.30, EV 1,950.15, AC 3,100.00 EUR'
+  );
+  await chart.scrollIntoViewIfNeeded();
+  await screenshot(page, 'finance-programme-s-curve');
+
+  // Into Vega, then its budget outline.
+  await page.getByRole('link', { name: new RegExp(CHARTED.vega) }).click();
+  await page.getByRole('heading', { name: new RegExp(CHARTED.vega) }).waitFor();
+  await page.getByRole('link', { name: 'Budget outline' }).click();
+  await page.getByRole('heading', { name: new RegExp(`Budget outline · ${CHARTED.vega}`) }).waitFor();
+
+  const bars = page.getByTestId('finance-budget-chart');
+  await bars.waitFor();
+  expect(await bars.locator('g[data-month]').evaluateAll((els) => els.map((el) => el.getAttribute('data-month')))).toEqual([
+    '2026-01', '2026-02', '2026-03', '2026-04',
+  ]);
+  // February: capex with the hatched reserve on top; March: labour and opex stacked.
+  expect(await bars.locator('g[data-month="2026-02"] rect').evaluateAll((els) => els.map((el) => el.getAttribute('data-category')))).toEqual([
+    'capex', 'management-reserve',
+  ]);
+  expect(await bars.locator('g[data-month="2026-03"] rect').evaluateAll((els) => els.map((el) => el.getAttribute('data-category')))).toEqual([
+    'labour', 'opex',
+  ]);
+  expect(await bars.locator('g[data-month="2026-02"] rect[data-category="management-reserve"] title').textContent()).toBe(
+    'Feb 26 · Management reserve: 300.00 EUR'
+  );
+  expect(await page.getByTestId('finance-budget-legend').textContent()).toContain('Management reserve (outside BAC)');
+
+  // The grid: 0.20 + 0.10 is 0.30 in March; BAC 3,500.30 with the 300.00 reserve beside it.
+  const cell = (row: string, category: string) => page.getByTestId(row).locator(`td[data-category="${category}"]`).textContent();
+  expect(await cell('finance-outline-month-2026-03', 'total')).toBe('0.30');
+  const totals = 'finance-outline-totals';
+  expect(await cell(totals, 'labour')).toBe('1,000.20');
+  expect(await cell(totals, 'capex')).toBe('2,000.00');
+  expect(await cell(totals, 'opex')).toBe('0.10');
+  expect(await cell(totals, 'total')).toBe('3,500.30');
+  expect(await cell(totals, 'management-reserve')).toBe('300.00');
+  await screenshot(page, 'finance-budget-outline');
+
+  // The same outline as CSV: the Exports page opens on it, filtered on the project.
+  await page.getByTestId('finance-outline-csv').click();
+  await page.getByRole('heading', { name: 'Exports' }).waitFor();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByTestId('finance-export-preview');
+  await preview.waitFor();
+  const rows = await preview.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent))
+  );
+  expect(rows).toContainEqual([CHARTED.vega, CHARTED.programme, '2026-02', 'management-reserve', '300.00']);
+  expect(rows.every((row) => row[0] === CHARTED.vega)).toBe(true);
 });

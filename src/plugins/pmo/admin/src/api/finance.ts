@@ -1,7 +1,8 @@
 /**
- * Typed client for the finance admin routes (/pmo/evm/..., /pmo/exports/...), over Strapi's
- * fetch client; shapes mirror server/src/finance/evm.ts. Lists of portfolios, programmes and
- * projects come from the Content Manager (every PMO role reads every app type).
+ * Typed client for the finance admin routes (/pmo/evm/..., /pmo/budget-outline/...,
+ * /pmo/exports/...), over Strapi's fetch client; shapes mirror server/src/finance/evm.ts,
+ * s-curve.ts and budget-outline.ts. Lists of portfolios, programmes and projects come from the
+ * Content Manager (every PMO role reads every app type).
  *
  * Exports are read with a plain `fetch` and a stream reader (the fetch client buffers the whole
  * body), carrying the admin JWT exactly as the fetch client does (see `adminToken`).
@@ -47,7 +48,6 @@ export type EvmResponse = EvmFigures & {
 };
 
 export type Entity = { documentId: string; name: string; code: string };
-export type ProjectEntity = Entity & { startDate: string | null; endDate: string | null };
 
 export const REPORTS = ['financial-summary', 'budget-outline', 'cost-ledger', 'change-log'] as const;
 export type ReportName = (typeof REPORTS)[number];
@@ -63,29 +63,10 @@ export const REPORT_FILTERS: Record<ReportName, ReadonlyArray<'asOf' | 'programm
  * -------------------------------------------------------------------------------------------*/
 
 const pad = (n: number) => String(n).padStart(2, '0');
-export const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 export const today = () => {
   const now = new Date();
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 };
-
-/** The last day of each month from `start`'s month to `end`'s month, at most `limit` of them. */
-export function monthEnds(start: string, end: string, limit = 36): string[] {
-  const [sy, sm] = start.split('-').map(Number);
-  const [ey, em] = end.split('-').map(Number);
-  const out: string[] = [];
-  let y = sy;
-  let m = sm;
-  while ((y < ey || (y === ey && m <= em)) && out.length < limit) {
-    out.push(isoDay(new Date(Date.UTC(y, m, 0))));
-    m += 1;
-    if (m > 12) {
-      m = 1;
-      y += 1;
-    }
-  }
-  return out;
-}
 
 /* ---------------------------------------------------------------------------------------------
  * Queries
@@ -119,37 +100,45 @@ export function useEntities(
   );
 }
 
-export function useProjectEntity(documentId: string | undefined) {
+/** One month of an S-curve: money as decimal strings; EV and AC null after asOf (not known yet). */
+export type SeriesPoint = { month: string; date: string; pv: string; ev: string | null; ac: string | null };
+export type SeriesResponse = EvmResponse & { points: SeriesPoint[] };
+
+/**
+ * PV, EV and AC by month for a project or programme, summed by the server (the months it
+ * chooses: the projects' dates, budget and costs), with the figures as of `asOf`.
+ */
+export function useSeries(level: 'projects' | 'programmes', documentId: string | undefined, asOf: string) {
   const { get } = useFetchClient();
-  return useQuery<ProjectEntity, PmoApiError>(
-    ['pmo', 'finance-project', documentId ?? ''],
-    async () =>
-      (await call(() => get<{ data: ProjectEntity }>(`${CM}/api::project.project/${encodeURIComponent(documentId ?? '')}`))).data,
-    { enabled: Boolean(documentId), retry: false }
+  return useQuery<SeriesResponse, PmoApiError>(
+    ['pmo', 'evm-series', level, documentId ?? '', asOf],
+    () => call(() => get<SeriesResponse>(`/pmo/evm/${level}/${encodeURIComponent(documentId ?? '')}/series`, { params: { asOf } })),
+    { enabled: Boolean(documentId) && /^\d{4}-\d{2}-\d{2}$/.test(asOf), retry: false, keepPreviousData: true }
   );
 }
 
-export type SCurvePoint = { date: string; pv: number; ev: number; ac: number };
+/** Money as decimal strings, exact; `total` is the BAC, management reserve apart. */
+export type OutlineRow = { amounts: Record<string, string>; total: string; managementReserve: string };
+export type BudgetOutline = {
+  currency: string;
+  project?: NamedRef;
+  programme?: NamedRef;
+  from: string | null;
+  to: string | null;
+  /** The BAC categories, the grid's columns. */
+  categories: string[];
+  months: Array<OutlineRow & { month: string }>;
+  totals: OutlineRow;
+};
 
-/**
- * PV, EV and AC at each month end from `start` to `end` (no monthly route: one EVM call per
- * month, at most 36). Months after `asOf` carry PV only (what is planned), not EV or AC.
- */
-export function useSCurve(documentId: string | undefined, start: string | undefined, end: string | undefined, asOf: string) {
+/** A project's or programme's budget by month and category; `from`/`to` (YYYY-MM-DD) keep whole months. */
+export function useBudgetOutline(level: 'projects' | 'programmes', documentId: string | undefined, range: { from: string; to: string }) {
   const { get } = useFetchClient();
-  return useQuery<SCurvePoint[], PmoApiError>(
-    ['pmo', 'evm-curve', documentId ?? '', start ?? '', end ?? '', asOf],
-    async () => {
-      // The month of asOf is drawn at asOf: nothing after asOf is known yet.
-      const dates = monthEnds(start!, end!).map((d) => (d > asOf && d.slice(0, 7) === asOf.slice(0, 7) ? asOf : d));
-      const figures = await Promise.all(
-        dates.map((date) =>
-          call(() => get<EvmResponse>(`/pmo/evm/projects/${encodeURIComponent(documentId!)}`, { params: { asOf: date } }))
-        )
-      );
-      return figures.map((f, i) => ({ date: dates[i], pv: Number(f.pv), ev: Number(f.ev), ac: Number(f.ac) }));
-    },
-    { enabled: Boolean(documentId && start && end), retry: false }
+  const params = Object.fromEntries(Object.entries(range).filter(([, value]) => value !== ''));
+  return useQuery<BudgetOutline, PmoApiError>(
+    ['pmo', 'budget-outline', level, documentId ?? '', range.from, range.to],
+    () => call(() => get<BudgetOutline>(`/pmo/budget-outline/${level}/${encodeURIComponent(documentId ?? '')}`, { params })),
+    { enabled: Boolean(documentId), retry: false, keepPreviousData: true }
   );
 }
 

@@ -1,4 +1,7 @@
-/** Earned-value rows: a programme (click to drill into its projects) and its projects. */
+/**
+ * Earned-value rows: a programme (click to drill into its projects; its S-curve link opens the
+ * programme's page) and its projects.
+ */
 import * as React from 'react';
 import { Box, Button, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
@@ -47,9 +50,14 @@ export const ProgrammeRows = ({ programme, asOf }: { programme: Entity; asOf: st
     <>
       <Tr data-testid={`finance-programme-${programme.code}`}>
         <Td>
-          <Button variant="tertiary" size="S" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
-            {open ? '▾' : '▸'} {programme.code} · {programme.name}
-          </Button>
+          <Flex gap={2}>
+            <Button variant="tertiary" size="S" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
+              {open ? '▾' : '▸'} {programme.code} · {programme.name}
+            </Button>
+            <Link tag={NavLink} to={`programmes/${programme.documentId}?asOf=${asOf}`} aria-label={`S-curve of programme ${programme.code}`}>
+              S-curve
+            </Link>
+          </Flex>
         </Td>
         {data ? (
           <FigureCells f={data} />

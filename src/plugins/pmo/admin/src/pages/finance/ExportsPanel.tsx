@@ -57,8 +57,8 @@ export const ExportsPanel = () => {
     asOf: search.get('asOf') ?? '',
     programme: search.get('programme') ?? '',
     project: search.get('project') ?? '',
-    from: '',
-    to: '',
+    from: search.get('from') ?? '',
+    to: search.get('to') ?? '',
   });
   const [delimiter, setDelimiter] = React.useState<',' | ';'>(',');
   const [preview, setPreview] = React.useState<{ rows: string[][]; error?: string; loading: boolean } | null>(null);

@@ -1,10 +1,13 @@
 /**
- * The S-curve of a project: PV, EV and AC at each month end as three lines, and a dashed EAC
- * projection from the last actual cost to the EAC at the project's end. Plain SVG.
+ * The S-curve of a project or a programme: PV, EV and AC at each month end as three lines (the
+ * server sums them by month, see server/src/finance/s-curve.ts), and a dashed EAC projection from
+ * the last actual cost to the EAC at the last month. Plain SVG, each month's figures in a tooltip.
  */
-import { Box, Flex, Typography } from '@strapi/design-system';
+import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 
-import type { SCurvePoint } from '../../api/finance';
+import type { PmoApiError } from '../../api/client';
+import type { SeriesPoint, SeriesResponse } from '../../api/finance';
+import { CHART, ChartFrame, INNER, monthLabel, niceTicks, scaleY } from './chart';
 import { formatMoney } from './display';
 
 export const SERIES = [
@@ -14,93 +17,66 @@ export const SERIES = [
 ] as const;
 const EAC_COLOR = '#D9822F';
 
-const W = 900;
-const H = 360;
-const M = { top: 16, right: 24, bottom: 48, left: 96 };
+type Key = (typeof SERIES)[number]['key'];
 
-/** About five round ticks from 0 to at least `max`. */
-function ticks(max: number): number[] {
-  if (max <= 0) return [0, 1];
-  const raw = max / 5;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
-  const out: number[] = [];
-  for (let v = 0; v < max + step; v += step) out.push(v);
-  return out;
-}
+type SCurveProps = { points: SeriesPoint[]; eac: string | null; currency: string; subject: string };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const monthLabel = (date: string) => `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(2, 4)}`;
-
-export const SCurve = ({ points, asOf, eac, currency }: { points: SCurvePoint[]; asOf: string; eac: number | null; currency: string }) => {
+export const SCurve = ({ points, eac, currency, subject }: SCurveProps) => {
   if (points.length === 0) return <Typography>No months to draw.</Typography>;
-  const actual = points.filter((p) => p.date <= asOf);
-  const withActuals = actual;
-  const max = Math.max(...points.map((p) => Math.max(p.pv, p.ev, p.ac)), eac ?? 0);
-  const yTicks = ticks(max);
-  const top = yTicks[yTicks.length - 1];
-  const innerW = W - M.left - M.right;
-  const innerH = H - M.top - M.bottom;
-  const x = (i: number) => M.left + (points.length === 1 ? innerW / 2 : (i * innerW) / (points.length - 1));
-  const y = (v: number) => M.top + innerH - (v / top) * innerH;
-  const line = (key: 'pv' | 'ev' | 'ac', upTo: SCurvePoint[]) =>
-    upTo.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p[key]).toFixed(1)}`).join(' ');
-  const last = withActuals.length > 0 ? withActuals.length - 1 : -1;
-  const labelEvery = Math.ceil(points.length / 12);
+  // EV and AC are null after asOf: drawn up to the last known month only.
+  const known = points.filter((p) => p.ev !== null && p.ac !== null);
+  const amount = (p: SeriesPoint, key: Key) => Number(p[key] ?? 0);
+  const max = Math.max(...points.flatMap((p) => SERIES.map((s) => amount(p, s.key))), Number(eac ?? 0));
+  const min = Math.min(...points.flatMap((p) => SERIES.map((s) => amount(p, s.key))), 0);
+  const ticks = niceTicks(min, max);
+  const y = scaleY(ticks);
+  const x = (i: number) => CHART.margin.left + (points.length === 1 ? INNER.width / 2 : (i * INNER.width) / (points.length - 1));
+  const line = (key: Key, upTo: SeriesPoint[]) =>
+    upTo.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(amount(p, key)).toFixed(1)}`).join(' ');
+  const last = known.length - 1;
 
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        width="100%"
-        role="img"
-        aria-label="S-curve: planned value, earned value and actual cost by month"
-        data-testid="finance-s-curve"
-        style={{ maxWidth: W, background: '#fff' }}
+      <ChartFrame
+        ticks={ticks}
+        months={points.map((p, i) => ({ month: p.month, x: x(i) }))}
+        currency={currency}
+        label={`S-curve of ${subject}: planned value, earned value and actual cost by month, ${monthLabel(points[0].month)} to ${monthLabel(points[points.length - 1].month)}`}
+        testId="finance-s-curve"
       >
-        {yTicks.map((v) => (
-          <g key={v}>
-            <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke="#EAEAEF" />
-            <text x={M.left - 8} y={y(v) + 4} textAnchor="end" fontSize={11} fill="#666687">
-              {formatMoney(v).replace(/\.00$/, '')}
-            </text>
-          </g>
-        ))}
-        <line x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} stroke="#8E8EA9" />
-        <line x1={M.left} x2={M.left} y1={M.top} y2={y(0)} stroke="#8E8EA9" />
-        {points.map((p, i) =>
-          i % labelEvery === 0 || i === points.length - 1 ? (
-            <text key={p.date} x={x(i)} y={H - M.bottom + 18} textAnchor="middle" fontSize={11} fill="#666687">
-              {monthLabel(p.date)}
-            </text>
-          ) : null
-        )}
-        <text x={14} y={M.top + innerH / 2} fontSize={11} fill="#666687" transform={`rotate(-90 14 ${M.top + innerH / 2})`} textAnchor="middle">
-          {currency}
-        </text>
         <path data-series="pv" d={line('pv', points)} fill="none" stroke={SERIES[0].color} strokeWidth={2} />
         {last >= 0 && (
           <>
-            <path data-series="ev" d={line('ev', withActuals)} fill="none" stroke={SERIES[1].color} strokeWidth={2} />
-            <path data-series="ac" d={line('ac', withActuals)} fill="none" stroke={SERIES[2].color} strokeWidth={2} />
+            <path data-series="ev" d={line('ev', known)} fill="none" stroke={SERIES[1].color} strokeWidth={2} />
+            <path data-series="ac" d={line('ac', known)} fill="none" stroke={SERIES[2].color} strokeWidth={2} />
           </>
         )}
         {last >= 0 && eac !== null && (
           <line
             data-series="eac"
             x1={x(last)}
-            y1={y(withActuals[last].ac)}
+            y1={y(amount(known[last], 'ac'))}
             x2={x(points.length - 1)}
-            y2={y(eac)}
+            y2={y(Number(eac))}
             stroke={EAC_COLOR}
             strokeWidth={2}
             strokeDasharray="6 4"
           />
         )}
-        {actual.length < points.length && actual.length > 0 && (
-          <line x1={x(actual.length - 1)} x2={x(actual.length - 1)} y1={M.top} y2={y(0)} stroke="#C0C0CF" strokeDasharray="2 3" />
+        {last >= 0 && last < points.length - 1 && (
+          <line x1={x(last)} x2={x(last)} y1={CHART.margin.top} y2={CHART.margin.top + INNER.height} stroke="#C0C0CF" strokeDasharray="2 3" />
         )}
-      </svg>
+        {points.map((p, i) => (
+          <g key={p.month} data-point={p.month}>
+            <title>
+              {`${monthLabel(p.month)} (${p.date}): PV ${formatMoney(p.pv)}, EV ${formatMoney(p.ev)}, AC ${formatMoney(p.ac)} ${currency}`}
+            </title>
+            {SERIES.filter((s) => p[s.key] !== null).map((s) => (
+              <circle key={s.key} cx={x(i)} cy={y(amount(p, s.key))} r={3} fill={s.color} />
+            ))}
+          </g>
+        ))}
+      </ChartFrame>
       <Flex gap={4} wrap="wrap" data-testid="finance-s-curve-legend">
         {SERIES.map((s) => (
           <Flex key={s.key} gap={1}>
@@ -114,5 +90,25 @@ export const SCurve = ({ points, asOf, eac, currency }: { points: SCurvePoint[];
         </Flex>
       </Flex>
     </Flex>
+  );
+};
+
+type SeriesQuery = { data?: SeriesResponse; error: PmoApiError | null; isLoading: boolean };
+
+/** The S-curve in its card, with the months it spans, for the project and programme pages. */
+export const SCurvePanel = ({ series, subject, title }: { series: SeriesQuery; subject: string; title: string }) => {
+  const points = series.data?.points ?? [];
+  return (
+    <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
+      <Typography variant="delta" tag="h2">
+        {title}
+        {points.length > 0 && ` (${points[0].month} – ${points[points.length - 1].month})`}
+      </Typography>
+      <Box paddingTop={3}>
+        {series.isLoading && <Loader small>Loading</Loader>}
+        {series.error && <Typography textColor="danger600">{series.error.message}</Typography>}
+        {series.data && <SCurve points={points} eac={series.data.eac} currency={series.data.currency} subject={subject} />}
+      </Box>
+    </Box>
   );
 };

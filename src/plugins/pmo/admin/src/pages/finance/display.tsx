@@ -1,10 +1,18 @@
 /** Money and index display for the finance pages. */
 import { Badge, Typography } from '@strapi/design-system';
 
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * "1234567.80" → "1,234,567.80". A decimal string from the API is grouped as text, so every
+ * cent shows however large the amount; a number (a chart tick) goes through toLocaleString.
+ */
 export const formatMoney = (value: string | number | null | undefined, currency?: string) => {
   if (value === null || value === undefined || value === '') return '—';
-  const n = Number(value);
-  const text = n.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const decimal = typeof value === 'string' ? DECIMAL.exec(value) : null;
+  const text = decimal
+    ? `${decimal[1]}${decimal[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(decimal[3] ?? '').padEnd(2, '0')}`
+    : Number(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return currency ? `${text} ${currency}` : text;
 };
 
@@ -33,8 +41,13 @@ export const IndexBadge = ({ value, label }: { value: number | null | undefined;
   );
 };
 
-export const Money = ({ value }: { value: string | number | null | undefined }) => (
-  <Typography variant="omega" style={{ fontVariantNumeric: 'tabular-nums' }}>
+export const Money = ({ value, bold, muted }: { value: string | number | null | undefined; bold?: boolean; muted?: boolean }) => (
+  <Typography
+    variant="omega"
+    fontWeight={bold ? 'bold' : undefined}
+    textColor={muted ? 'neutral600' : undefined}
+    style={{ fontVariantNumeric: 'tabular-nums' }}
+  >
     {formatMoney(value)}
   </Typography>
 );

@@ -1,0 +1,95 @@
+/**
+ * A programme's earned value as of a date: its S-curve (PV, EV and AC summed over its projects
+ * by month), its projects each linking to their own page, and its budget outline and exports.
+ */
+import { Box, Field, Flex, Link, Main, TextInput, Tr, Td, Typography } from '@strapi/design-system';
+import { Layouts } from '@strapi/strapi/admin';
+import { NavLink, useParams, useSearchParams } from 'react-router-dom';
+
+import { today, useEvm, useSeries } from '../../api/finance';
+import { useTranslate } from '../../utils/useTranslate';
+import { COLUMN_COUNT, EvmTable, FigureCells } from './EvmTable';
+import { SCurvePanel } from './SCurve';
+
+export const ProgrammeFinance = () => {
+  const t = useTranslate();
+  const { documentId } = useParams<{ documentId: string }>();
+  const [search, setSearch] = useSearchParams();
+  const asOf = search.get('asOf') ?? today();
+  const series = useSeries('programmes', documentId, asOf);
+  const evm = useEvm('programmes', documentId, asOf);
+  const programme = series.data?.programme ?? evm.data?.programme;
+  const projects = evm.data?.projects ?? [];
+
+  return (
+    <Main>
+      <Layouts.Header
+        navigationAction={
+          <Link tag={NavLink} to="..">
+            {t('finance.back', 'Finance')}
+          </Link>
+        }
+        title={programme ? `${programme.code} · ${programme.name}` : '…'}
+        subtitle={t('finance.programme.subtitle', 'Programme earned value as of {asOf}, in {currency}: the sums of its projects', {
+          asOf,
+          currency: series.data?.currency ?? '…',
+        })}
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Box width="200px">
+            <Field.Root name="asOf">
+              <Field.Label>{t('finance.asOf', 'As of')}</Field.Label>
+              <TextInput
+                type="date"
+                value={asOf}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSearch({ asOf: e.target.value }, { replace: true })}
+              />
+            </Field.Root>
+          </Box>
+          {evm.error && <Typography textColor="danger600">{evm.error.message}</Typography>}
+          {evm.data && (
+            <EvmTable rows={projects.length + 1} first={t('finance.project', 'Project')}>
+              {projects.map((project) => (
+                <Tr key={project.documentId} data-testid={`finance-project-${project.code}`}>
+                  <Td>
+                    <Link tag={NavLink} to={`../projects/${project.documentId}?asOf=${asOf}`}>
+                      {project.code} · {project.name}
+                    </Link>
+                  </Td>
+                  <FigureCells f={project} />
+                </Tr>
+              ))}
+              {projects.length === 0 && (
+                <Tr>
+                  <Td colSpan={COLUMN_COUNT}>
+                    <Typography textColor="neutral600">{t('finance.programme.empty', 'No projects in this programme.')}</Typography>
+                  </Td>
+                </Tr>
+              )}
+              <Tr data-testid="finance-programme-total">
+                <Td>
+                  <Typography fontWeight="bold">{t('finance.programme.total', 'Programme total')}</Typography>
+                </Td>
+                <FigureCells f={evm.data} />
+              </Tr>
+            </EvmTable>
+          )}
+          <SCurvePanel
+            series={series}
+            subject={programme ? `programme ${programme.code} ${programme.name}` : 'the programme'}
+            title={t('finance.programme.scurve', 'Programme S-curve')}
+          />
+          <Flex gap={4}>
+            <Link tag={NavLink} to={`../programmes/${documentId}/budget-outline`}>
+              {t('finance.outline.open', 'Budget outline')}
+            </Link>
+            <Link tag={NavLink} to={`../exports?programme=${documentId}&report=financial-summary&asOf=${asOf}`}>
+              {t('finance.programme.exports', 'Exports of this programme')}
+            </Link>
+          </Flex>
+        </Flex>
+      </Layouts.Content>
+    </Main>
+  );
+};
