@@ -180,7 +180,7 @@ test('a finance user opens a project S-curve and downloads the financial summary
 test("a finance user opens a programme's S-curve and a project's budget outline", async () => {
   await page.goto(`/admin/plugins/pmo/finance?portfolio=${portfolioId}&asOf=2026-03-31`);
   await page.getByTestId(`finance-programme-${CHARTED.programme}`).waitFor();
-  await page.getByRole('link', { name: `S-curve of programme ${CHARTED.programme}` }).click();
+  await page.getByRole('link', { name: `S-curve and budget of programme ${CHARTED.programme}` }).click();
 
   // The programme's page: its projects, its total, and its S-curve from January to April.
   await page.getByRole('heading', { name: new RegExp(CHARTED.programme) }).waitFor();

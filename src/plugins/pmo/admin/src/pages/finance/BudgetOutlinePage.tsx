@@ -41,11 +41,11 @@ const OutlineGrid = ({ outline }: { outline: BudgetOutline }) => {
         <Thead>
           <Tr>
             <Th><Typography variant="sigma">Month</Typography></Th>
-            {categories.map((category) => (
-              <Th key={category}><Typography variant="sigma">{categoryLabel(category)}</Typography></Th>
+            {[...categories.map(categoryLabel), 'Total (BAC)', 'Management reserve'].map((label) => (
+              <Th key={label} style={{ textAlign: 'right' }}>
+                <Typography variant="sigma" style={{ width: '100%', textAlign: 'right' }}>{label}</Typography>
+              </Th>
             ))}
-            <Th><Typography variant="sigma">Total (BAC)</Typography></Th>
-            <Th><Typography variant="sigma">Management reserve</Typography></Th>
           </Tr>
         </Thead>
         <Tbody>

@@ -50,12 +50,12 @@ export const ProgrammeRows = ({ programme, asOf }: { programme: Entity; asOf: st
     <>
       <Tr data-testid={`finance-programme-${programme.code}`}>
         <Td>
-          <Flex gap={2}>
+          <Flex direction="column" alignItems="flex-start" gap={1}>
             <Button variant="tertiary" size="S" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
               {open ? '▾' : '▸'} {programme.code} · {programme.name}
             </Button>
-            <Link tag={NavLink} to={`programmes/${programme.documentId}?asOf=${asOf}`} aria-label={`S-curve of programme ${programme.code}`}>
-              S-curve
+            <Link tag={NavLink} to={`programmes/${programme.documentId}?asOf=${asOf}`} aria-label={`S-curve and budget of programme ${programme.code}`}>
+              <Typography variant="pi">S-curve and budget</Typography>
             </Link>
           </Flex>
         </Td>
