@@ -2,8 +2,9 @@
  * Issue 5, end to end: a finance user opens a project's S-curve from the earned-value table
  * (portfolio → programme → project), sees PV, EV and AC drawn, previews the financial summary
  * and downloads it; the downloaded file parses with the header and the project's row. Then a
- * programme's S-curve (its two projects summed by month) and a project's budget outline: the
- * stacked bars, the grid's exact totals with management reserve apart, and its CSV.
+ * programme's S-curve (its two projects summed by month) and budget outline, and a project's
+ * budget outline: the stacked bars, the grid's exact totals with management reserve apart, and
+ * its CSV.
  */
 import fs from 'fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -209,6 +210,16 @@ test("a finance user opens a programme's S-curve and a project's budget outline"
   );
   await chart.scrollIntoViewIfNeeded();
   await screenshot(page, 'finance-programme-s-curve');
+
+  // The programme's budget outline sums both projects: BAC 4,500.30, reserve 300.00 apart.
+  await page.getByRole('link', { name: 'Budget outline' }).click();
+  await page.getByRole('heading', { name: new RegExp(`Budget outline · ${CHARTED.programme}`) }).waitFor();
+  const programmeTotals = page.getByTestId('finance-outline-totals');
+  await programmeTotals.waitFor();
+  expect(await programmeTotals.locator('td[data-category="labour"]').textContent()).toBe('1,400.20');
+  expect(await programmeTotals.locator('td[data-category="total"]').textContent()).toBe('4,500.30');
+  expect(await programmeTotals.locator('td[data-category="management-reserve"]').textContent()).toBe('300.00');
+  await page.getByRole('link', { name: CHARTED.programme, exact: true }).click();
 
   // Into Vega, then its budget outline.
   await page.getByRole('link', { name: new RegExp(CHARTED.vega) }).click();
