@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 
 import { ChangeRequestRoutes } from './change-requests/ChangeRequestRoutes';
 import { FinanceRoutes } from './finance/FinanceRoutes';
+import { GovernanceRoutes } from './governance/GovernanceRoutes';
 import { HomePage } from './home/HomePage';
 import { MentoringRoutes } from './mentoring/MentoringRoutes';
 
@@ -11,6 +12,7 @@ const App = () => (
     <Route index element={<HomePage />} />
     <Route path="mentoring/*" element={<MentoringRoutes />} />
     <Route path="finance/*" element={<FinanceRoutes />} />
+    <Route path="governance/*" element={<GovernanceRoutes />} />
     <Route path="change-requests/*" element={<ChangeRequestRoutes />} />
     <Route path="*" element={<Page.Error />} />
   </Routes>

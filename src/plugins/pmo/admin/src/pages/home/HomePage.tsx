@@ -44,6 +44,17 @@ const FEATURES: Array<{ to: string; testId: string; title: Message; text: Messag
     open: { id: 'home.financeOpen', defaultMessage: 'Open Finance' },
   },
   {
+    to: 'governance',
+    testId: 'pmo-home-governance',
+    title: { id: 'home.governance', defaultMessage: 'Governance' },
+    text: {
+      id: 'home.governanceText',
+      defaultMessage:
+        'The governance board: projects by lifecycle state, their next gate, RAG and overdue conditions; gate reviews and each project’s gate history.',
+    },
+    open: { id: 'home.governanceOpen', defaultMessage: 'Open the governance board' },
+  },
+  {
     to: 'change-requests',
     testId: 'pmo-home-change-requests',
     title: { id: 'home.changeRequests', defaultMessage: 'Change requests' },

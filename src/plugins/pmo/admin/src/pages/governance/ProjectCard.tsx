@@ -1,0 +1,144 @@
+/**
+ * A project on the governance board: RAG from its latest status report, its next gate with the
+ * review date and the last decision, overdue conditions (flagged red), and the transitions the
+ * signed-in user may fire.
+ */
+import { Box, Button, Divider, Flex, Link, Typography } from '@strapi/design-system';
+import { Calendar, WarningCircle } from '@strapi/icons';
+import { NavLink } from 'react-router-dom';
+
+import type { BoardCard } from '../../api/governance';
+import type { Translate } from '../../utils/useTranslate';
+import { ConditionLine, DecisionBadge, RagDot, gateTitle, projectGatesPath, reviewPath, useFormatDay } from './display';
+import { TransitionButtons } from './TransitionButtons';
+
+type Props = {
+  card: BoardCard;
+  stateName: (key: string) => string;
+  canManage: boolean;
+  onSchedule: (card: BoardCard) => void;
+  t: Translate;
+};
+
+export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props) => {
+  const formatDay = useFormatDay();
+  const next = card.nextGate;
+  const overdue = card.conditions.overdue;
+  return (
+    <Box
+      tag="article"
+      background="neutral0"
+      hasRadius
+      shadow="tableShadow"
+      padding={4}
+      borderColor={overdue.length ? 'danger500' : 'neutral150'}
+      style={{ borderLeft: `4px solid ${card.state.color ?? '#8E8EA9'}` }}
+      data-testid="pmo-gov-card"
+      data-project={card.code}
+      data-state={card.state.key ?? ''}
+      aria-label={`${card.code} ${card.name}`}
+    >
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <Typography variant="pi" textColor="neutral600" fontWeight="bold">
+            {card.code}
+            {card.programme ? ` · ${card.programme.name}` : ''}
+          </Typography>
+          <Link tag={NavLink} to={projectGatesPath(card.documentId)} data-testid="pmo-gov-card-open">
+            {card.name}
+          </Link>
+          {card.heldFrom ? (
+            <Typography variant="pi" textColor="warning700">
+              {t('governance.board.heldFrom', 'Held in {state}', { state: stateName(card.heldFrom) })}
+            </Typography>
+          ) : null}
+        </Flex>
+
+        <Flex direction="column" alignItems="flex-start" gap={1} data-testid="pmo-gov-rag">
+          {card.rag ? (
+            <>
+              <RagDot rag={card.rag.overall} label={t('governance.rag.overall', 'RAG')} t={t} />
+              <Typography variant="pi" textColor="neutral600">
+                {t('governance.rag.asOf', '{percent}% complete · report of {day}', {
+                  percent: card.rag.percentComplete ?? '—',
+                  day: formatDay(card.rag.asOf),
+                })}
+              </Typography>
+            </>
+          ) : (
+            <Typography variant="pi" textColor="neutral600">
+              {t('governance.rag.none', 'No status report yet')}
+            </Typography>
+          )}
+        </Flex>
+
+        {next ? (
+          <Flex direction="column" alignItems="flex-start" gap={1} data-testid="pmo-gov-next-gate" data-gate={next.gate}>
+            <Typography variant="sigma" textColor="neutral600">
+              {t('governance.board.nextGate', 'Next gate')}
+            </Typography>
+            <Typography variant="omega" fontWeight="semiBold">
+              {gateTitle(next.gate, next.name)}
+            </Typography>
+            {next.review ? (
+              <Flex gap={1}>
+                <Calendar aria-hidden width="1.2rem" height="1.2rem" />
+                <Link tag={NavLink} to={reviewPath(next.review.documentId)} data-testid="pmo-gov-next-review">
+                  {next.review.scheduledDate
+                    ? t('governance.board.reviewOn', 'Review on {day}', { day: formatDay(next.review.scheduledDate) })
+                    : t('governance.board.reviewUndated', 'Review not dated yet')}
+                </Link>
+              </Flex>
+            ) : (
+              <Flex direction="column" alignItems="flex-start" gap={1}>
+                <Typography variant="pi" textColor="neutral600">
+                  {t('governance.board.noReview', 'No review scheduled')}
+                </Typography>
+                {canManage ? (
+                  <Button size="S" variant="secondary" onClick={() => onSchedule(card)} data-testid="pmo-gov-schedule-for">
+                    {t('governance.board.schedule', 'Schedule gate {gate} review', { gate: next.gate })}
+                  </Button>
+                ) : null}
+              </Flex>
+            )}
+            {next.lastDecision?.decision ? (
+              <Flex gap={2}>
+                <Typography variant="pi" textColor="neutral600">
+                  {t('governance.board.lastDecision', 'Last decision, {day}:', { day: formatDay(next.lastDecision.heldDate) })}
+                </Typography>
+                <DecisionBadge decision={next.lastDecision.decision} t={t} />
+              </Flex>
+            ) : null}
+          </Flex>
+        ) : null}
+
+        {overdue.length ? (
+          <Box background="danger100" padding={2} hasRadius data-testid="pmo-gov-overdue">
+            <Flex direction="column" alignItems="stretch" gap={2}>
+              <Flex gap={1}>
+                <WarningCircle fill="danger600" aria-hidden />
+                <Typography variant="pi" fontWeight="bold" textColor="danger700">
+                  {t('governance.board.overdue', '{count, plural, one {# overdue condition} other {# overdue conditions}}', {
+                    count: overdue.length,
+                  })}
+                </Typography>
+              </Flex>
+              {overdue.map((condition) => (
+                <ConditionLine key={condition.documentId} condition={condition} t={t} />
+              ))}
+            </Flex>
+          </Box>
+        ) : card.conditions.open ? (
+          <Typography variant="pi" textColor="neutral600">
+            {t('governance.board.openConditions', '{count, plural, one {# open condition} other {# open conditions}}', {
+              count: card.conditions.open,
+            })}
+          </Typography>
+        ) : null}
+
+        {card.transitions.some((tr) => !tr.blockers.some((b) => b.kind === 'actor')) ? <Divider /> : null}
+        <TransitionButtons card={card} stateName={stateName} t={t} />
+      </Flex>
+    </Box>
+  );
+};

@@ -1,0 +1,161 @@
+/**
+ * Schedule a gate review: project, gate, date and reviewers. The server snapshots the checklist
+ * from the standards that apply; its refusals show under the field they name, or at the top.
+ */
+import * as React from 'react';
+
+import { Button, Field, Flex, Grid, Modal, MultiSelect, MultiSelectOption, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { useNotification } from '@strapi/strapi/admin';
+import { useNavigate } from 'react-router-dom';
+
+import { useEntities } from '../../api/finance';
+import { useScheduleReview } from '../../api/governance';
+import { fieldErrors, usePeople } from '../../api/mentoring';
+import type { PmoApiError } from '../../api/client';
+import { useTranslate } from '../../utils/useTranslate';
+import { DateField } from '../mentoring/fields';
+import { gateTitle, reviewPath } from './display';
+
+export const GATE_NAMES: Record<number, string> = {
+  1: 'business justification',
+  2: 'delivery strategy',
+  3: 'investment decision',
+  4: 'readiness for service',
+  5: 'benefits realisation',
+};
+
+export type ScheduleDefaults = { project?: string; gate?: number };
+
+export const ScheduleReviewModal = ({ defaults, onClose }: { defaults: ScheduleDefaults; onClose: () => void }) => {
+  const t = useTranslate();
+  const navigate = useNavigate();
+  const { toggleNotification } = useNotification();
+  const projects = useEntities('project');
+  const people = usePeople('');
+  const schedule = useScheduleReview();
+  const [project, setProject] = React.useState(defaults.project ?? '');
+  const [gate, setGate] = React.useState(String(defaults.gate ?? 1));
+  const [scheduledDate, setScheduledDate] = React.useState('');
+  const [reviewers, setReviewers] = React.useState<string[]>([]);
+  const [errors, setErrors] = React.useState<Record<string, string[]>>({});
+  const [message, setMessage] = React.useState<string | null>(null);
+  const at = (field: string) => {
+    const found = Object.entries(errors)
+      .filter(([path]) => path === field || path.startsWith(`${field}.`))
+      .flatMap(([, list]) => list);
+    return found.length ? found.join(' ') : undefined;
+  };
+
+  const onSubmit = (event: React.FormEvent) => {
+    event.preventDefault();
+    schedule.mutate(
+      { project, gate: Number(gate), scheduledDate: scheduledDate || null, reviewers },
+      {
+        onSuccess(review) {
+          toggleNotification({
+            type: 'success',
+            message: t('governance.schedule.done', '{gate} review scheduled for {project}', {
+              gate: gateTitle(review.gate, review.gateName),
+              project: review.project?.code ?? '',
+            }),
+          });
+          onClose();
+          navigate(reviewPath(review.documentId));
+        },
+        onError(error: PmoApiError) {
+          setErrors(fieldErrors(error));
+          setMessage(error.message);
+        },
+      }
+    );
+  };
+
+  return (
+    <Modal.Root open onOpenChange={(open: boolean) => (open ? undefined : onClose())}>
+      <Modal.Content>
+        <form onSubmit={onSubmit} noValidate data-testid="pmo-gov-schedule-form">
+          <Modal.Header>
+            <Modal.Title>{t('governance.schedule.title', 'Schedule a gate review')}</Modal.Title>
+          </Modal.Header>
+          <Modal.Body>
+            <Flex direction="column" alignItems="stretch" gap={4}>
+              {message ? (
+                <Typography variant="omega" textColor="danger600" role="alert">
+                  {message}
+                </Typography>
+              ) : null}
+              <Grid.Root gap={4}>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <Field.Root name="project" required error={at('project')}>
+                    <Field.Label>{t('governance.schedule.project', 'Project')}</Field.Label>
+                    <SingleSelect
+                      value={project}
+                      onChange={(value: string | number) => setProject(String(value))}
+                      placeholder={projects.isLoading ? '…' : t('governance.schedule.projectPlaceholder', 'Choose a project')}
+                    >
+                      {(projects.data ?? []).map((p) => (
+                        <SingleSelectOption key={p.documentId} value={p.documentId}>
+                          {`${p.code} · ${p.name}`}
+                        </SingleSelectOption>
+                      ))}
+                    </SingleSelect>
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name="gate" required error={at('gate')}>
+                    <Field.Label>{t('governance.schedule.gate', 'Gate')}</Field.Label>
+                    <SingleSelect value={gate} onChange={(value: string | number) => setGate(String(value))}>
+                      {[1, 2, 3, 4, 5].map((g) => (
+                        <SingleSelectOption key={g} value={String(g)}>
+                          {gateTitle(g, GATE_NAMES[g])}
+                        </SingleSelectOption>
+                      ))}
+                    </SingleSelect>
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <DateField
+                    name="scheduledDate"
+                    label={t('governance.schedule.date', 'Scheduled for')}
+                    error={at('scheduledDate')}
+                    value={scheduledDate}
+                    onChange={setScheduledDate}
+                  />
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <Field.Root name="reviewers" error={at('reviewers')} hint={t('governance.schedule.reviewersHint', 'People of the directory who sit on the review.')}>
+                    <Field.Label>{t('governance.schedule.reviewers', 'Reviewers')}</Field.Label>
+                    <MultiSelect
+                      value={reviewers}
+                      onChange={(value: string[]) => setReviewers(value)}
+                      placeholder={t('governance.schedule.reviewersPlaceholder', 'Choose reviewers')}
+                      withTags
+                    >
+                      {(people.data ?? []).map((person) => (
+                        <MultiSelectOption key={person.documentId} value={person.documentId}>
+                          {person.fullName}
+                        </MultiSelectOption>
+                      ))}
+                    </MultiSelect>
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+              </Grid.Root>
+            </Flex>
+          </Modal.Body>
+          <Modal.Footer>
+            <Button variant="tertiary" type="button" onClick={onClose}>
+              {t('governance.form.cancel', 'Cancel')}
+            </Button>
+            <Button type="submit" loading={schedule.isLoading}>
+              {t('governance.schedule.submit', 'Schedule review')}
+            </Button>
+          </Modal.Footer>
+        </form>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
