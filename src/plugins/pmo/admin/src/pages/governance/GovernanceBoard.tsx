@@ -134,7 +134,7 @@ const Column = ({
     data-state={stateKey}
     hasRadius
     padding={2}
-    style={{ width: 280, flexShrink: 0, background: tint(color, 0.08), minHeight: 200 }}
+    style={{ width: 256, flexShrink: 0, background: tint(color, 0.08), minHeight: 200 }}
   >
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Flex justifyContent="space-between" paddingLeft={1} paddingRight={1} paddingTop={1}>

@@ -10,7 +10,7 @@ import { NavLink } from 'react-router-dom';
 import type { BoardCard } from '../../api/governance';
 import type { Translate } from '../../utils/useTranslate';
 import { ConditionLine, DecisionBadge, RagDot, gateTitle, projectGatesPath, reviewPath, useFormatDay } from './display';
-import { TransitionButtons } from './TransitionButtons';
+import { TransitionButtons, offered } from './TransitionButtons';
 
 type Props = {
   card: BoardCard;
@@ -24,6 +24,8 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
   const formatDay = useFormatDay();
   const next = card.nextGate;
   const overdue = card.conditions.overdue;
+  // A gate decided go or conditional go needs no further review: the gate is open.
+  const passed = next?.lastDecision?.decision === 'go' || next?.lastDecision?.decision === 'conditional-go';
   return (
     <Box
       tag="article"
@@ -89,7 +91,7 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
                     : t('governance.board.reviewUndated', 'Review not dated yet')}
                 </Link>
               </Flex>
-            ) : (
+            ) : passed ? null : (
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <Typography variant="pi" textColor="neutral600">
                   {t('governance.board.noReview', 'No review scheduled')}
@@ -136,7 +138,7 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
           </Typography>
         ) : null}
 
-        {card.transitions.some((tr) => !tr.blockers.some((b) => b.kind === 'actor')) ? <Divider /> : null}
+        {card.transitions.some(offered) ? <Divider /> : null}
         <TransitionButtons card={card} stateName={stateName} t={t} />
       </Flex>
     </Box>

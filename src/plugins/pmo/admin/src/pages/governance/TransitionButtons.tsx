@@ -1,7 +1,8 @@
 /**
  * A project's lifecycle transitions the signed-in user is among the actors of: a button each,
  * disabled with the reason when a guard blocks it; a comment is asked for where one is required.
- * Transitions reserved to other people are left out (the workflow side panel lists them all).
+ * Transitions reserved to other people, and resumes to a state the project was not held in, are
+ * left out (the workflow side panel lists them all).
  */
 import * as React from 'react';
 
@@ -12,15 +13,19 @@ import { refusalMessage, useFireProjectTransition, type BoardCard, type BoardTra
 import { toPmoApiError } from '../../api/client';
 import type { Translate } from '../../utils/useTranslate';
 
-/** Whether the user is someone who may fire it at all (guards and state aside). */
-const mine = (transition: BoardTransition) => !transition.blockers.some((blocker) => blocker.kind === 'actor');
+/**
+ * Whether to offer it: the user is among its actors, and it is not a way back from on-hold to a
+ * state the project was not held in (`enteredFrom`: only the way back to where it was is open).
+ */
+export const offered = (transition: BoardTransition) =>
+  !transition.blockers.some((blocker) => blocker.kind === 'actor' || (blocker.kind === 'guard' && blocker.guard === 'enteredFrom'));
 
 export const TransitionButtons = ({ card, stateName, t }: { card: BoardCard; stateName: (key: string) => string; t: Translate }) => {
   const { toggleNotification } = useNotification();
   const fire = useFireProjectTransition();
   const [asking, setAsking] = React.useState<BoardTransition | null>(null);
   const [error, setError] = React.useState<string | null>(null);
-  const transitions = card.transitions.filter(mine);
+  const transitions = card.transitions.filter(offered);
   if (transitions.length === 0) return null;
 
   const run = async (transition: BoardTransition, comment?: string) => {

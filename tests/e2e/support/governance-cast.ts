@@ -1,0 +1,71 @@
+/**
+ * The governance story's cast and props: projects, published standards for a gate, status
+ * reports, and the board's cards and selects as a user finds them.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Locator, Page } from 'playwright-core';
+
+const create = async (strapi: Core.Strapi, uid: string, data: Record<string, unknown>) =>
+  (await strapi.documents(uid as any).create({ data } as any)) as unknown as { documentId: string };
+
+export async function createProject(strapi: Core.Strapi, name: string, code: string) {
+  return create(strapi, 'api::project.project', { name, code });
+}
+
+export async function createStatusReport(strapi: Core.Strapi, project: string, asOf: string, ragOverall: 'green' | 'amber' | 'red') {
+  return create(strapi, 'api::status-report.status-report', { project, asOf, percentComplete: 5, ragOverall });
+}
+
+/** A published, mandatory standard for the projects entering `state` (what a gate's checklist draws on). */
+export async function createGateStandard(
+  strapi: Core.Strapi,
+  code: string,
+  state: string,
+  checklist: Array<{ text: string; mustMeet: boolean }>
+) {
+  const standard = await create(strapi, 'api::standard.standard', {
+    code,
+    title: 'Business case',
+    category: 'governance',
+    version: '2.1',
+    mandatory: true,
+    appliesToStates: [state],
+    checklist,
+  });
+  await strapi.documents('api::standard.standard' as any).publish({ documentId: standard.documentId });
+  return standard;
+}
+
+/** Today as the server writes dates (UTC). */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/** The board's column of a lifecycle state, and a project's card (anywhere, or in a column). */
+export const column = (page: Page, state: string) => page.locator(`[data-testid="pmo-gov-column"][data-state="${state}"]`);
+export const card = (scope: Page | Locator, code: string) => scope.locator(`[data-testid="pmo-gov-card"][data-project="${code}"]`);
+
+/** Opens a design-system select by clicking near its arrow and picks `option`. */
+export async function choose(page: Page, select: Locator, option: string) {
+  await select.scrollIntoViewIfNeeded();
+  const box = await select.boundingBox();
+  if (!box) throw new Error('the select is not visible');
+  await select.click({ position: { x: box.width - 14, y: box.height / 2 } });
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** An admin user as the server's services take it (with roles). */
+export const adminUser = (strapi: Core.Strapi, id: number) =>
+  strapi.db.query('admin::user').findOne({ where: { id }, populate: ['roles'] });
+
+/** Takes a project through gate 1 on the server: a go review recorded, gate 1 fired as `userId`. */
+export async function passGate1(strapi: Core.Strapi, project: string, userId: number) {
+  await create(strapi, 'plugin::pmo.gate-review', { project, gate: 1, decision: 'go', heldDate: todayUtc() });
+  const engine = strapi.plugin('pmo').service('workflow') as any;
+  await engine.fire({ uid: 'api::project.project', documentId: project, transition: 'gate-1' }, await adminUser(strapi, userId));
+}
+
+/** Schedules a review through the governance service (as the routes do), answering its id. */
+export async function scheduleReview(strapi: Core.Strapi, project: string, gate: number, userId: number) {
+  const governance = strapi.plugin('pmo').service('governance') as any;
+  const review = await governance.scheduleReview({ project, gate }, await adminUser(strapi, userId));
+  return review.documentId as string;
+}
