@@ -8,6 +8,7 @@
 import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 
+import { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS, type ChecklistItem, type GateDecision } from '../../../shared/governance';
 import type { Blocker, WorkflowState } from '../../../shared/workflow-types';
 import { PmoApiError, call, useFireTransition, type FireTransitionRequest, type FireTransitionResult } from './client';
 
@@ -17,8 +18,8 @@ import { PmoApiError, call, useFireTransition, type FireTransitionRequest, type 
 
 export const PROJECT_UID = 'api::project.project';
 
-export const GATE_DECISIONS = ['go', 'conditional-go', 'hold', 'recycle', 'stop'] as const;
-export type GateDecision = (typeof GATE_DECISIONS)[number];
+export { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS };
+export type { ChecklistItem, GateDecision };
 
 export type PersonRef = { documentId: string; fullName: string; email: string | null };
 export type ProjectRef = { documentId: string; code: string; name: string };
@@ -35,18 +36,6 @@ export type GateCondition = {
   overdue: boolean;
   gate?: number;
   review?: string | null;
-};
-
-export type ChecklistItem = {
-  key: string;
-  standard: string;
-  standardTitle: string;
-  standardVersion: string | null;
-  mandatory: boolean;
-  criterion: string;
-  mustMeet: boolean;
-  met: 'yes' | 'no' | null;
-  notes: string | null;
 };
 
 export type GateReview = {

@@ -4,16 +4,10 @@
  * from the standards, and the rules a decision must meet. No Strapi here.
  */
 
-export const GATE_NUMBERS = [1, 2, 3, 4, 5] as const;
-export type GateNumber = (typeof GATE_NUMBERS)[number];
+import { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS, type ChecklistItem, type GateDecision, type GateNumber, type Met } from '../../../shared/governance';
 
-export const GATE_NAMES: Record<GateNumber, string> = {
-  1: 'business justification',
-  2: 'delivery strategy',
-  3: 'investment decision',
-  4: 'readiness for service',
-  5: 'benefits realisation',
-};
+export { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS };
+export type { ChecklistItem, GateDecision, GateNumber, Met };
 
 /** The state each gate leads to in the default lifecycle (used when the lifecycle does not say). */
 export const DEFAULT_GATE_TARGETS: Record<GateNumber, string> = {
@@ -23,12 +17,6 @@ export const DEFAULT_GATE_TARGETS: Record<GateNumber, string> = {
   4: 'closing',
   5: 'closed',
 };
-
-export const GATE_DECISIONS = ['go', 'conditional-go', 'hold', 'recycle', 'stop'] as const;
-export type GateDecision = (typeof GATE_DECISIONS)[number];
-
-/** Decisions that let a project through its gate. */
-export const PASSING_DECISIONS: GateDecision[] = ['go', 'conditional-go'];
 
 export const isGate = (value: unknown): value is GateNumber => GATE_NUMBERS.includes(value as GateNumber);
 
@@ -102,21 +90,6 @@ export type StandardFacts = {
   mandatory?: boolean | null;
   appliesToStates?: unknown;
   checklist?: Array<{ text?: string | null; mustMeet?: boolean | null }> | null;
-};
-
-export type Met = 'yes' | 'no';
-
-export type ChecklistItem = {
-  /** `<standard code>#<criterion position>`, stable within the review. */
-  key: string;
-  standard: string;
-  standardTitle: string;
-  standardVersion: string | null;
-  mandatory: boolean;
-  criterion: string;
-  mustMeet: boolean;
-  met: Met | null;
-  notes: string | null;
 };
 
 /** A standard's appliesToStates as a list of state keys, whatever the JSON holds. */

@@ -41,7 +41,7 @@ import { PageError } from '../../components/PageError';
 import { useTranslate, type Translate } from '../../utils/useTranslate';
 import { todayIso } from '../mentoring/display';
 import { DateField, TextareaField } from '../mentoring/fields';
-import { ConditionLine, DecisionBadge, decisionLabel, gateTitle, projectGatesPath, useFormatDay } from './display';
+import { ConditionLine, DecisionBadge, decisionLabel, errorAt, gateTitle, projectGatesPath, useFormatDay } from './display';
 
 export const GateReviewPage = () => {
   const { documentId } = useParams<{ documentId: string }>();
@@ -137,12 +137,7 @@ const HoldForm = ({ review, t }: { review: GateReview; t: Translate }) => {
   const [errors, setErrors] = React.useState<Record<string, string[]>>({});
   const [message, setMessage] = React.useState<string | null>(null);
   const [unmet, setUnmet] = React.useState<string[]>([]);
-  const at = (field: string) => {
-    const found = Object.entries(errors)
-      .filter(([path]) => path === field || path.startsWith(`${field}.`))
-      .flatMap(([, list]) => list);
-    return found.length ? found.join(' ') : undefined;
-  };
+  const at = (field: string) => errorAt(errors, field);
   const answer = (key: string, change: Partial<Answer>) =>
     setAnswers((current) => ({ ...current, [key]: { ...current[key], ...change } }));
   const setCondition = (index: number, change: Partial<ConditionDraft>) =>

@@ -7,7 +7,7 @@ import { Box, Button, Divider, Flex, Link, Typography } from '@strapi/design-sys
 import { Calendar, WarningCircle } from '@strapi/icons';
 import { NavLink } from 'react-router-dom';
 
-import type { BoardCard } from '../../api/governance';
+import { PASSING_DECISIONS, type BoardCard } from '../../api/governance';
 import type { Translate } from '../../utils/useTranslate';
 import { ConditionLine, DecisionBadge, RagDot, gateTitle, projectGatesPath, reviewPath, useFormatDay } from './display';
 import { TransitionButtons, offered } from './TransitionButtons';
@@ -25,7 +25,7 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
   const next = card.nextGate;
   const overdue = card.conditions.overdue;
   // A gate decided go or conditional go needs no further review: the gate is open.
-  const passed = next?.lastDecision?.decision === 'go' || next?.lastDecision?.decision === 'conditional-go';
+  const passed = Boolean(next?.lastDecision?.decision && PASSING_DECISIONS.includes(next.lastDecision.decision));
   return (
     <Box
       tag="article"

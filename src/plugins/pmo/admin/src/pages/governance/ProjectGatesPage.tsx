@@ -16,6 +16,7 @@ import {
   useCanManageGovernance,
   useProjectGovernance,
   useUpdateCondition,
+  PASSING_DECISIONS,
   type GateCondition,
   type GateDecision,
   type GateReview,
@@ -170,7 +171,7 @@ const GateStepper = ({ gates, current, t }: { gates: Gate[]; current: number | n
                   fontWeight: 700,
                 }}
               >
-                {decided?.decision === 'go' || decided?.decision === 'conditional-go' ? <Check fill="neutral0" aria-hidden /> : gate.gate}
+                {decided?.decision && PASSING_DECISIONS.includes(decided.decision) ? <Check fill="neutral0" aria-hidden /> : gate.gate}
               </Flex>
               <Typography variant="omega" fontWeight="bold" textAlign="center">
                 {gateTitle(gate.gate, null)}

@@ -9,20 +9,12 @@ import { useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 
 import { useEntities } from '../../api/finance';
-import { useScheduleReview } from '../../api/governance';
+import { GATE_NAMES, GATE_NUMBERS, useScheduleReview } from '../../api/governance';
 import { fieldErrors, usePeople } from '../../api/mentoring';
 import type { PmoApiError } from '../../api/client';
 import { useTranslate } from '../../utils/useTranslate';
 import { DateField } from '../mentoring/fields';
-import { gateTitle, reviewPath } from './display';
-
-export const GATE_NAMES: Record<number, string> = {
-  1: 'business justification',
-  2: 'delivery strategy',
-  3: 'investment decision',
-  4: 'readiness for service',
-  5: 'benefits realisation',
-};
+import { errorAt, gateTitle, reviewPath } from './display';
 
 export type ScheduleDefaults = { project?: string; gate?: number };
 
@@ -39,12 +31,7 @@ export const ScheduleReviewModal = ({ defaults, onClose }: { defaults: ScheduleD
   const [reviewers, setReviewers] = React.useState<string[]>([]);
   const [errors, setErrors] = React.useState<Record<string, string[]>>({});
   const [message, setMessage] = React.useState<string | null>(null);
-  const at = (field: string) => {
-    const found = Object.entries(errors)
-      .filter(([path]) => path === field || path.startsWith(`${field}.`))
-      .flatMap(([, list]) => list);
-    return found.length ? found.join(' ') : undefined;
-  };
+  const at = (field: string) => errorAt(errors, field);
 
   const onSubmit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -106,7 +93,7 @@ export const ScheduleReviewModal = ({ defaults, onClose }: { defaults: ScheduleD
                   <Field.Root name="gate" required error={at('gate')}>
                     <Field.Label>{t('governance.schedule.gate', 'Gate')}</Field.Label>
                     <SingleSelect value={gate} onChange={(value: string | number) => setGate(String(value))}>
-                      {[1, 2, 3, 4, 5].map((g) => (
+                      {GATE_NUMBERS.map((g) => (
                         <SingleSelectOption key={g} value={String(g)}>
                           {gateTitle(g, GATE_NAMES[g])}
                         </SingleSelectOption>
