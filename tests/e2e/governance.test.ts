@@ -295,7 +295,7 @@ test('a conditional go records conditions; an overdue one is flagged on the boar
   await page.getByRole('link', { name: 'Governance' }).first().click();
   const cleared = card(column(page, 'proposed'), 'E2E-CYGNUS');
   await cleared.waitFor();
-  expect(await cleared.getByTestId('pmo-gov-overdue').count()).toBe(0);
+  await eventually(async () => expect(await cleared.getByTestId('pmo-gov-overdue').count()).toBe(0), 15_000);
   // Conditional go lets the project through gate 1.
   expect(await cleared.getByTestId('pmo-gov-transition-gate-1').getByRole('button', { name: GATE_1 }).isEnabled()).toBe(true);
 });
@@ -338,11 +338,25 @@ test('a PMO analyst reads the board and the reviews but is offered nothing to ch
     lastname: 'Analyst',
     email: 'ana.analyst@test.pmo',
   });
+  const programme = await server.strapi.documents('api::programme.programme' as any).create({
+    data: { name: 'Customer programme', code: 'E2E-PRG-CUST' } as any,
+  });
   const project = await createProject(server.strapi, 'Eridanus CRM', 'E2E-ERIDANUS');
+  await server.strapi.documents(PROJECT).update({ documentId: project.documentId, data: { programme: programme.documentId } as any });
   await scheduleReview(server.strapi, project.documentId, 1, manager.id);
+  await createProject(server.strapi, 'Fornax archive', 'E2E-FORNAX');
   const page = await pageAs(analyst);
   await page.goto('/admin/plugins/pmo/governance');
+  await card(page, 'E2E-ERIDANUS').waitFor();
+  await card(page, 'E2E-FORNAX').waitFor();
+
+  // Filtered by programme: only its project stays on the board.
+  await choose(page, page.getByRole('combobox', { name: 'Programme' }), 'Customer programme');
+  await eventually(async () => expect(await card(page, 'E2E-FORNAX').count()).toBe(0), 15_000);
+  expect(await page.getByTestId('pmo-gov-card').count()).toBe(1);
+  expect(new URL(page.url()).searchParams.get('programme')).toBe(programme.documentId);
   const readOnly = card(column(page, 'proposed'), 'E2E-ERIDANUS');
+  await readOnly.getByText('E2E-ERIDANUS · Customer programme').waitFor();
   await readOnly.getByTestId('pmo-gov-next-review').waitFor();
   expect(await page.getByTestId('pmo-gov-schedule').count()).toBe(0);
   expect(await readOnly.locator('[data-testid^="pmo-gov-transition-"]').count()).toBe(0);
