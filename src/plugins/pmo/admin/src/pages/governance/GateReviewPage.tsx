@@ -15,6 +15,8 @@ import {
   IconButton,
   Link,
   Main,
+  MultiSelect,
+  MultiSelectOption,
   Radio,
   SingleSelect,
   SingleSelectOption,
@@ -90,7 +92,7 @@ export const GateReviewPage = () => {
                 )}
               </Fact>
               <Fact label={t('governance.review.reviewers', 'Reviewers')}>
-                <Typography>{data.reviewers.map((p) => p.fullName).join(', ') || '—'}</Typography>
+                <Typography data-testid="pmo-gov-reviewers">{data.reviewers.map((p) => p.fullName).join(', ') || '—'}</Typography>
               </Fact>
               {data.recordedBy ? (
                 <Fact label={t('governance.review.recordedBy', 'Recorded by')}>
@@ -128,6 +130,7 @@ const HoldForm = ({ review, t }: { review: GateReview; t: Translate }) => {
   const update = useUpdateReview();
   const people = usePeople('');
   const [heldDate, setHeldDate] = React.useState(todayIso());
+  const [reviewers, setReviewers] = React.useState<string[]>(() => review.reviewers.map((person) => person.documentId));
   const [answers, setAnswers] = React.useState<Record<string, Answer>>(() =>
     Object.fromEntries(review.checklist.map((item) => [item.key, { met: item.met, notes: item.notes ?? '' }]))
   );
@@ -157,6 +160,7 @@ const HoldForm = ({ review, t }: { review: GateReview; t: Translate }) => {
         documentId: review.documentId,
         input: {
           heldDate: heldDate || null,
+          reviewers,
           checklist: review.checklist.map((item) => ({
             key: item.key,
             met: answers[item.key]?.met ?? null,
@@ -238,6 +242,20 @@ const HoldForm = ({ review, t }: { review: GateReview; t: Translate }) => {
             </Grid.Item>
             <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
               <DateField name="heldDate" label={t('governance.hold.heldDate', 'Held on')} error={at('heldDate')} value={heldDate} onChange={setHeldDate} />
+            </Grid.Item>
+            <Grid.Item col={12} direction="column" alignItems="stretch">
+              <Field.Root name="reviewers" error={at('reviewers')} hint={t('governance.hold.reviewersHint', 'Who sat on the review.')}>
+                <Field.Label>{t('governance.schedule.reviewers', 'Reviewers')}</Field.Label>
+                <MultiSelect value={reviewers} onChange={(value: string[]) => setReviewers(value)} withTags placeholder="…">
+                  {[...review.reviewers, ...(people.data ?? []).filter((p) => !review.reviewers.some((r) => r.documentId === p.documentId))].map((person) => (
+                    <MultiSelectOption key={person.documentId} value={person.documentId}>
+                      {person.fullName}
+                    </MultiSelectOption>
+                  ))}
+                </MultiSelect>
+                <Field.Hint />
+                <Field.Error />
+              </Field.Root>
             </Grid.Item>
           </Grid.Root>
         </Section>
