@@ -15,8 +15,6 @@ import {
   IconButton,
   Link,
   Main,
-  MultiSelect,
-  MultiSelectOption,
   Radio,
   SingleSelect,
   SingleSelectOption,
@@ -44,6 +42,7 @@ import { useTranslate, type Translate } from '../../utils/useTranslate';
 import { todayIso } from '../mentoring/display';
 import { DateField, TextareaField } from '../mentoring/fields';
 import { ConditionLine, DecisionBadge, decisionLabel, errorAt, gateTitle, projectGatesPath, useFormatDay } from './display';
+import { ReviewersField } from './ReviewersField';
 
 export const GateReviewPage = () => {
   const { documentId } = useParams<{ documentId: string }>();
@@ -244,18 +243,13 @@ const HoldForm = ({ review, t }: { review: GateReview; t: Translate }) => {
               <DateField name="heldDate" label={t('governance.hold.heldDate', 'Held on')} error={at('heldDate')} value={heldDate} onChange={setHeldDate} />
             </Grid.Item>
             <Grid.Item col={12} direction="column" alignItems="stretch">
-              <Field.Root name="reviewers" error={at('reviewers')} hint={t('governance.hold.reviewersHint', 'Who sat on the review.')}>
-                <Field.Label>{t('governance.schedule.reviewers', 'Reviewers')}</Field.Label>
-                <MultiSelect value={reviewers} onChange={(value: string[]) => setReviewers(value)} withTags placeholder="…">
-                  {[...review.reviewers, ...(people.data ?? []).filter((p) => !review.reviewers.some((r) => r.documentId === p.documentId))].map((person) => (
-                    <MultiSelectOption key={person.documentId} value={person.documentId}>
-                      {person.fullName}
-                    </MultiSelectOption>
-                  ))}
-                </MultiSelect>
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
+              <ReviewersField
+                value={reviewers}
+                onChange={setReviewers}
+                current={review.reviewers}
+                hint={t('governance.hold.reviewersHint', 'Who sat on the review.')}
+                error={at('reviewers')}
+              />
             </Grid.Item>
           </Grid.Root>
         </Section>

@@ -4,17 +4,18 @@
  */
 import * as React from 'react';
 
-import { Button, Field, Flex, Grid, Modal, MultiSelect, MultiSelectOption, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Button, Field, Flex, Grid, Modal, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 
 import { useEntities } from '../../api/finance';
 import { GATE_NAMES, GATE_NUMBERS, useScheduleReview } from '../../api/governance';
-import { fieldErrors, usePeople } from '../../api/mentoring';
+import { fieldErrors } from '../../api/mentoring';
 import type { PmoApiError } from '../../api/client';
 import { useTranslate } from '../../utils/useTranslate';
 import { DateField } from '../mentoring/fields';
 import { errorAt, gateTitle, reviewPath } from './display';
+import { ReviewersField } from './ReviewersField';
 
 export type ScheduleDefaults = { project?: string; gate?: number };
 
@@ -23,7 +24,6 @@ export const ScheduleReviewModal = ({ defaults, onClose }: { defaults: ScheduleD
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const projects = useEntities('project');
-  const people = usePeople('');
   const schedule = useScheduleReview();
   const [project, setProject] = React.useState(defaults.project ?? '');
   const [gate, setGate] = React.useState(String(defaults.gate ?? 1));
@@ -112,23 +112,12 @@ export const ScheduleReviewModal = ({ defaults, onClose }: { defaults: ScheduleD
                   />
                 </Grid.Item>
                 <Grid.Item col={12} direction="column" alignItems="stretch">
-                  <Field.Root name="reviewers" error={at('reviewers')} hint={t('governance.schedule.reviewersHint', 'People of the directory who sit on the review.')}>
-                    <Field.Label>{t('governance.schedule.reviewers', 'Reviewers')}</Field.Label>
-                    <MultiSelect
-                      value={reviewers}
-                      onChange={(value: string[]) => setReviewers(value)}
-                      placeholder={t('governance.schedule.reviewersPlaceholder', 'Choose reviewers')}
-                      withTags
-                    >
-                      {(people.data ?? []).map((person) => (
-                        <MultiSelectOption key={person.documentId} value={person.documentId}>
-                          {person.fullName}
-                        </MultiSelectOption>
-                      ))}
-                    </MultiSelect>
-                    <Field.Hint />
-                    <Field.Error />
-                  </Field.Root>
+                  <ReviewersField
+                    value={reviewers}
+                    onChange={setReviewers}
+                    hint={t('governance.schedule.reviewersHint', 'People of the directory who sit on the review.')}
+                    error={at('reviewers')}
+                  />
                 </Grid.Item>
               </Grid.Root>
             </Flex>
