@@ -258,7 +258,9 @@ async function main() {
     );
   }
   console.log(`\nclients=${CLIENTS} requests/client=${REQUESTS} db=${process.env.DATABASE_CLIENT}\n${summary.join('\n')}`);
-  await strapi.destroy();
+  // Stop taking requests before the pool closes (a knex pool closed under a pending acquire throws).
+  await new Promise((resolve) => strapi.server.httpServer.close(resolve));
+  await strapi.destroy().catch((error) => console.error(`(shutting Strapi down: ${error.message})`));
   await dropRunDatabases();
   process.exit(0);
 }
