@@ -77,7 +77,7 @@ const isResponse = (method: string, path: string) => (response: Response) =>
 
 /** Fires a transition from the detail page's actions and returns the server's status. */
 async function fire(page: Page, key: string, label: string) {
-  const button = page.getByTestId(`cr-transition-${key}`).getByRole('button', { name: label });
+  const button = page.getByTestId(`pmo-transition-${key}`).getByRole('button', { name: label });
   await eventually(async () => expect(await button.isEnabled()).toBe(true), 30_000);
   const answered = page.waitForResponse(isResponse('POST', '/pmo/transitions'));
   await button.click();
@@ -137,10 +137,10 @@ test('a change above tolerance is raised, assessed and authorised by two board m
   await bea.goto(`/admin/plugins/pmo/change-requests/${documentId}`);
   await bea.getByRole('heading', { name: new RegExp(`^${reference}`) }).waitFor();
   expect(await fire(bea, 'authorize', 'Authorize (change board)')).toBe(202);
-  const beaVotes = bea.getByTestId('cr-transition-authorize').getByTestId('cr-votes');
+  const beaVotes = bea.getByTestId('pmo-transition-authorize').getByTestId('pmo-transition-votes');
   await eventually(async () => expect(await beaVotes.innerText()).toContain('1 of 2 votes · voted: Bea Board'), 30_000);
   await eventually(async () =>
-    expect(await bea.getByTestId('cr-transition-authorize').getByTestId('cr-blocker').first().innerText()).toBe(
+    expect(await bea.getByTestId('pmo-transition-authorize').getByTestId('pmo-transition-blocker').first().innerText()).toBe(
       'You have already approved "Authorize (change board)"'
     )
   );
@@ -150,11 +150,11 @@ test('a change above tolerance is raised, assessed and authorised by two board m
 
   // ---- the raiser, though on the board, may not vote ----------------------------------------------
   await rita.reload();
-  const ritaAuthorize = rita.getByTestId('cr-transition-authorize');
+  const ritaAuthorize = rita.getByTestId('pmo-transition-authorize');
   await ritaAuthorize.waitFor();
-  await eventually(async () => expect(await ritaAuthorize.getByTestId('cr-votes').innerText()).toContain('1 of 2 votes'));
+  await eventually(async () => expect(await ritaAuthorize.getByTestId('pmo-transition-votes').innerText()).toContain('1 of 2 votes'));
   expect(await ritaAuthorize.getByRole('button', { name: 'Authorize (change board)' }).isDisabled()).toBe(true);
-  const requester = ritaAuthorize.locator('[data-testid="cr-blocker"][data-kind="requester"]');
+  const requester = ritaAuthorize.locator('[data-testid="pmo-transition-blocker"][data-kind="requester"]');
   await requester.waitFor();
   expect(await requester.innerText()).toMatch(/^You raised this item .*so you cannot approve "Authorize \(change board\)"$/);
   await ritaAuthorize.scrollIntoViewIfNeeded();
@@ -164,7 +164,7 @@ test('a change above tolerance is raised, assessed and authorised by two board m
   const ben = await pageAs(board2);
   await ben.goto(`/admin/plugins/pmo/change-requests/${documentId}`);
   await ben.getByRole('heading', { name: new RegExp(`^${reference}`) }).waitFor();
-  await eventually(async () => expect(await ben.getByTestId('cr-transition-authorize').getByTestId('cr-votes').innerText()).toContain('1 of 2 votes'));
+  await eventually(async () => expect(await ben.getByTestId('pmo-transition-authorize').getByTestId('pmo-transition-votes').innerText()).toContain('1 of 2 votes'));
   expect(await fire(ben, 'authorize', 'Authorize (change board)')).toBe(200);
   await eventually(async () => expect(await stateOf(ben).innerText()).toBe('Scheduled'), 30_000);
   const month = new Date().toISOString().slice(0, 7);

@@ -43,6 +43,15 @@ export class PmoApiError extends Error {
 }
 
 /** Whatever the fetch client threw, as a PmoApiError (status 0: no answer from the server). */
+/** A refusal's message with the guard failures a 422 lists that the message does not already say. */
+export function refusalMessage(error: PmoApiError): string {
+  const failures = Array.isArray(error.details.failures)
+    ? (error.details.failures as Array<{ message?: string }>).map((f) => f.message).filter((m): m is string => Boolean(m))
+    : [];
+  const missing = failures.filter((message) => !error.message.includes(message));
+  return missing.length ? `${error.message}: ${missing.join('; ')}` : error.message;
+}
+
 export function toPmoApiError(error: unknown): PmoApiError {
   if (error instanceof PmoApiError) return error;
   if (isFetchError(error)) {

@@ -214,12 +214,3 @@ export function useFireProjectTransition() {
     { onSettled: invalidate }
   );
 }
-
-/** A refusal's message with the guard failures a 422 lists that the message does not already say. */
-export function refusalMessage(error: PmoApiError): string {
-  const failures = Array.isArray(error.details.failures)
-    ? (error.details.failures as Array<{ message?: string }>).map((f) => f.message).filter((m): m is string => Boolean(m))
-    : [];
-  const missing = failures.filter((message) => !error.message.includes(message));
-  return missing.length ? `${error.message}: ${missing.join('; ')}` : error.message;
-}

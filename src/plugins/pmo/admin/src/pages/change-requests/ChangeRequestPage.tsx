@@ -10,13 +10,13 @@ import { Layouts } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink, useParams } from 'react-router-dom';
 
-import { CHANGE_REQUEST_UID, useChangeRequest, type ChangeRequestDetail } from '../../api/changeRequests';
+import { CHANGE_REQUEST_UID, useChangeRequest, useRefreshChangeRequests, type ChangeRequestDetail } from '../../api/changeRequests';
 import { usePmoSettings, useWorkflowHistory, useWorkflowInstance } from '../../api/client';
 import { PageError } from '../../components/PageError';
+import { TransitionActions, VoteProgress, voterNames } from '../../components/TransitionActions';
 import { Section } from '../mentoring/Section';
 import { HistoryTimeline } from '../workflow/panel/HistoryTimeline';
 import { useTranslate, type Translate } from '../../utils/useTranslate';
-import { ChangeActions, VoteProgress, voterNames } from './ChangeActions';
 import {
   Amount,
   CATEGORY_LABELS,
@@ -53,6 +53,7 @@ export const ChangeRequestPage = () => {
   const query = useChangeRequest(documentId);
   const instance = useWorkflowInstance(CHANGE_REQUEST_UID, documentId);
   const history = useWorkflowHistory(CHANGE_REQUEST_UID, documentId);
+  const refresh = useRefreshChangeRequests();
   const definition = useChangeControlDefinition();
   const { data: settings } = usePmoSettings();
   const currency = settings?.currency;
@@ -133,11 +134,14 @@ export const ChangeRequestPage = () => {
               {instance.error ? (
                 <Typography textColor="danger600">{instance.error.message}</Typography>
               ) : instance.data ? (
-                <ChangeActions
+                <TransitionActions
+                  uid={CHANGE_REQUEST_UID}
                   documentId={change.documentId}
                   instance={instance.data}
                   history={history.data ?? []}
                   stateName={stateName}
+                  // State, decision, authority and the change budget may all have moved.
+                  onSettled={() => void refresh()}
                 />
               ) : (
                 <Loader small>{t('cr.actions.loading', 'Loading what you may do')}</Loader>

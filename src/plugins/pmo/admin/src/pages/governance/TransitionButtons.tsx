@@ -9,8 +9,8 @@ import * as React from 'react';
 import { Button, Field, Flex, Modal, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 
-import { refusalMessage, useFireProjectTransition, type BoardCard, type BoardTransition } from '../../api/governance';
-import { toPmoApiError } from '../../api/client';
+import { useFireProjectTransition, type BoardCard, type BoardTransition } from '../../api/governance';
+import { refusalMessage, toPmoApiError } from '../../api/client';
 import type { Translate } from '../../utils/useTranslate';
 
 /**

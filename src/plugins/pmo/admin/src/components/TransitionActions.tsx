@@ -1,40 +1,34 @@
 /**
- * What the caller may do with a change request now: each transition out of its state as a button,
- * disabled with the engine's reasons (blockers), approval progress, and a comment box (required
- * for reject and cancel). Server refusals are shown under the buttons as well as notified.
+ * What the caller may do with an item under a workflow now: a comment box, and each transition out
+ * of its state as a button, disabled with the engine's reasons (blockers), with where it leads and
+ * its approval progress. A refusal from the server is shown under the buttons and notified. Used
+ * by the Content Manager's workflow panel and by the change request page.
  */
 import * as React from 'react';
 
 import { Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 
-import type { TransitionAvailability, TransitionEventView, WorkflowInstanceView } from '../../../../shared/workflow-types';
-import { CHANGE_REQUEST_UID, useRefreshChangeRequests } from '../../api/changeRequests';
-import { toPmoApiError, useFireTransition } from '../../api/client';
-import { useTranslate, type Translate } from '../../utils/useTranslate';
+import type { TransitionAvailability, TransitionEventView, WorkflowInstanceView } from '../../../shared/workflow-types';
+import { refusalMessage, toPmoApiError, useFireTransition, type FireTransitionResult } from '../api/client';
+import { useTranslate, type Translate } from '../utils/useTranslate';
 
 type Props = {
+  uid: string;
   documentId: string;
   instance: WorkflowInstanceView;
   history: TransitionEventView[];
   stateName: (key: string) => string;
+  /** After a transition applied or a vote counted (e.g. refresh what the page shows of the item). */
+  onFired?: (result: FireTransitionResult) => void;
+  /** After every attempt, applied or refused. */
+  onSettled?: () => void;
 };
 
-/** The server's message, with any guard failures it does not already name. */
-function refusalText(caught: unknown) {
-  const error = toPmoApiError(caught);
-  const failures = Array.isArray(error.details.failures)
-    ? (error.details.failures as Array<{ message?: string }>).map((f) => f.message).filter(Boolean)
-    : [];
-  const missing = failures.filter((message) => !error.message.includes(String(message)));
-  return missing.length ? `${error.message}: ${missing.join('; ')}` : error.message;
-}
-
-export const ChangeActions = ({ documentId, instance, history, stateName }: Props) => {
+export const TransitionActions = ({ uid, documentId, instance, history, stateName, onFired, onSettled }: Props) => {
   const t = useTranslate();
   const { toggleNotification } = useNotification();
   const fire = useFireTransition();
-  const refresh = useRefreshChangeRequests();
   const [comment, setComment] = React.useState('');
   const [firing, setFiring] = React.useState<string | null>(null);
   const [refusal, setRefusal] = React.useState<string | null>(null);
@@ -45,7 +39,7 @@ export const ChangeActions = ({ documentId, instance, history, stateName }: Prop
     setRefusal(null);
     try {
       const result = await fire.mutateAsync({
-        uid: CHANGE_REQUEST_UID,
+        uid,
         documentId,
         transition: transition.key,
         comment: comment.trim() ? comment.trim() : undefined,
@@ -55,21 +49,21 @@ export const ChangeActions = ({ documentId, instance, history, stateName }: Prop
         type: 'success',
         message:
           result.outcome === 'applied'
-            ? t('cr.actions.moved', 'Moved to {state}', { state: stateName(result.state) })
-            : t('cr.actions.voted', 'Your approval is recorded: {votes} of {quorum} votes', {
+            ? t('transition.moved', 'Moved to {state}', { state: stateName(result.state) })
+            : t('transition.voted', 'Your approval is recorded: {votes} of {quorum} votes', {
                 votes: result.votes,
                 quorum: result.quorum,
               }),
       });
       setComment('');
+      onFired?.(result);
     } catch (caught) {
-      const message = refusalText(caught);
+      const message = refusalMessage(toPmoApiError(caught));
       setRefusal(message);
       toggleNotification({ type: 'danger', message });
     } finally {
       setFiring(null);
-      // State, decision, authority and the change budget may all have moved.
-      void refresh();
+      onSettled?.();
     }
   };
 
@@ -77,25 +71,25 @@ export const ChangeActions = ({ documentId, instance, history, stateName }: Prop
     return (
       <Typography variant="pi" textColor="neutral600">
         {instance.state.terminal
-          ? t('cr.actions.final', 'This change request is in a final state.')
-          : t('cr.actions.none', 'No transition leads out of this state.')}
+          ? t('transition.final', 'This is a final state: nothing leads out of it.')
+          : t('transition.none', 'No transition leads out of this state.')}
       </Typography>
     );
   }
 
   return (
-    <Flex direction="column" alignItems="stretch" gap={4} data-testid="cr-actions">
+    <Flex direction="column" alignItems="stretch" gap={4} data-testid="pmo-transition-actions">
       <Field.Root
-        name="cr-comment"
+        name="pmo-transition-comment"
         hint={
           needsComment.length
-            ? t('cr.actions.commentRequiredFor', 'Required to {transitions}; recorded in the history.', {
+            ? t('transition.commentRequiredFor', 'Required to {transitions}; recorded in the history.', {
                 transitions: needsComment.map((tr) => tr.label.toLowerCase()).join(', '),
               })
-            : t('cr.actions.commentHint', 'Recorded in the history with the transition.')
+            : t('transition.commentHint', 'Recorded in the history with the transition.')
         }
       >
-        <Field.Label>{t('cr.actions.comment', 'Comment')}</Field.Label>
+        <Field.Label>{t('transition.comment', 'Comment')}</Field.Label>
         <Textarea
           value={comment}
           onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setComment(event.target.value)}
@@ -103,7 +97,7 @@ export const ChangeActions = ({ documentId, instance, history, stateName }: Prop
         />
         <Field.Hint />
       </Field.Root>
-      <Flex direction="column" alignItems="stretch" gap={3} tag="ul" aria-label={t('cr.actions.transitions', 'Transitions')}>
+      <Flex direction="column" alignItems="stretch" gap={3} tag="ul" aria-label={t('transition.list', 'Transitions')}>
         {instance.transitions.map((transition) => (
           <Action
             key={transition.key}
@@ -119,7 +113,7 @@ export const ChangeActions = ({ documentId, instance, history, stateName }: Prop
         ))}
       </Flex>
       {refusal ? (
-        <Box background="danger100" padding={3} hasRadius data-testid="cr-refusal">
+        <Box background="danger100" padding={3} hasRadius data-testid="pmo-transition-refusal">
           <Typography variant="omega" textColor="danger700">
             {refusal}
           </Typography>
@@ -149,12 +143,12 @@ type ActionProps = {
   t: Translate;
 };
 
+/** One transition: its button, where it leads, its approval progress and what blocks it. */
 const Action = ({ transition, toName, commentGiven, busy, firing, history, onFire, t }: ActionProps) => {
-  const describedBy = `cr-transition-${transition.key}-notes`;
+  const describedBy = `pmo-transition-${transition.key}-notes`;
   const waitsForComment = transition.allowed && transition.requireComment && !commentGiven;
-  const names = voterNames(transition, history);
   return (
-    <Box tag="li" style={{ listStyle: 'none' }} data-testid={`cr-transition-${transition.key}`}>
+    <Box tag="li" style={{ listStyle: 'none' }} data-testid={`pmo-transition-${transition.key}`}>
       <Flex direction="column" alignItems="stretch" gap={1}>
         <Button
           fullWidth
@@ -168,19 +162,24 @@ const Action = ({ transition, toName, commentGiven, busy, firing, history, onFir
         </Button>
         <Flex direction="column" alignItems="stretch" gap={1} id={describedBy}>
           <Typography variant="pi" textColor="neutral600">
-            {t('cr.actions.leadsTo', 'Leads to {state}', { state: toName })}
+            {t('transition.leadsTo', 'Leads to {state}', { state: toName })}
           </Typography>
           {transition.approvals ? (
-            <VoteProgress votes={transition.approvals.votes} quorum={transition.approvals.quorum} names={names} t={t} />
+            <VoteProgress
+              votes={transition.approvals.votes}
+              quorum={transition.approvals.quorum}
+              names={voterNames(transition, history)}
+              t={t}
+            />
           ) : null}
           {transition.blockers.map((blocker, index) => (
-            <Typography key={index} variant="pi" textColor="danger600" data-testid="cr-blocker" data-kind={blocker.kind}>
+            <Typography key={index} variant="pi" textColor="danger600" data-testid="pmo-transition-blocker" data-kind={blocker.kind}>
               {blocker.message}
             </Typography>
           ))}
           {waitsForComment ? (
-            <Typography variant="pi" textColor="warning600" data-testid="cr-needs-comment">
-              {t('cr.actions.needsComment', 'Write a comment to {label}.', { label: transition.label.toLowerCase() })}
+            <Typography variant="pi" textColor="warning600" data-testid="pmo-transition-needs-comment">
+              {t('transition.needsComment', 'Write a comment to {label}.', { label: transition.label.toLowerCase() })}
             </Typography>
           ) : null}
         </Flex>
@@ -191,10 +190,10 @@ const Action = ({ transition, toName, commentGiven, busy, firing, history, onFir
 
 /** "1 of 2 votes · voted: Bea Board" with a bar towards the quorum. */
 export const VoteProgress = ({ votes, quorum, names, t }: { votes: number; quorum: number; names: string[]; t: Translate }) => (
-  <Flex direction="column" alignItems="stretch" gap={1} data-testid="cr-votes">
+  <Flex direction="column" alignItems="stretch" gap={1} data-testid="pmo-transition-votes">
     <Typography variant="pi" textColor="neutral800">
-      {t('cr.votes', '{votes} of {quorum} {quorum, plural, one {vote} other {votes}}', { votes, quorum })}
-      {names.length ? ` · ${t('cr.votedBy', 'voted: {names}', { names: names.join(', ') })}` : ''}
+      {t('transition.votes', '{votes} of {quorum} {quorum, plural, one {vote} other {votes}}', { votes, quorum })}
+      {names.length ? ` · ${t('transition.votedBy', 'voted: {names}', { names: names.join(', ') })}` : ''}
     </Typography>
     <Box
       role="progressbar"
