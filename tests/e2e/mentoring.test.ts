@@ -119,10 +119,14 @@ async function openRelationship(page: Page, table: string, linkText: string) {
   await page.getByTestId('pmo-timeline').or(page.getByTestId('pmo-timeline-empty')).waitFor();
 }
 
-/** The texts an input's aria-describedby points at: its hint and its error. */
+/**
+ * The texts an input's aria-describedby points at: its hint and its error. Read with a short
+ * timeout: when the error replaces the hint, an id read a moment before points at nothing, and
+ * the caller's `eventually` should read the ids again rather than wait for that element.
+ */
 async function descriptionsOf(page: Page, input: Locator) {
   const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  return Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  return Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText({ timeout: 1_000 })));
 }
 
 const isSessionPost = (response: Response) =>
