@@ -165,6 +165,48 @@ export function createFinanceRepository(strapi: Core.Strapi) {
   /** `YYYY-MM` of a date column (bind the column to `??`). */
   const monthOf = () => (isPostgres() ? `to_char(??, 'YYYY-MM')` : 'substr(??, 1, 7)');
 
+  /** Budget lines (`b`) whose period falls in the range's whole months (the month of `from` to that of `to`). */
+  function inMonths<Q extends Knex.QueryBuilder>(query: Q, range: DateRange): Q {
+    const { budgetLine: bl } = tables();
+    if (range.from) query.where(`b.${bl.period}`, '>=', monthStart(range.from));
+    if (range.to) query.where(`b.${bl.period}`, '<', nextMonthStart(range.to));
+    return query;
+  }
+
+  /** The filter's projects' budget lines (`b`), joined to their project link (`bp`). */
+  function budgetLinesOf(filter: ProjectFilter) {
+    const { budgetLine: bl } = tables();
+    return filterProjects(
+      knex()(`${bl.table} as b`).join(`${bl.project.table} as bp`, `bp.${bl.project.owner}`, 'b.id'),
+      `bp.${bl.project.target}`,
+      filter
+    );
+  }
+
+  /** The filter's projects' cost entries (`c`, linked by `cp`) dated on or before `asOf`. */
+  function costsUpTo(filter: ProjectFilter, asOf: CalendarDate) {
+    const { costEntry: ce } = tables();
+    return filterProjects(
+      knex()(`${ce.table} as c`)
+        .join(`${ce.project.table} as cp`, `cp.${ce.project.owner}`, 'c.id')
+        .where(`c.${ce.date}`, '<=', formatIsoDate(asOf)),
+      `cp.${ce.project.target}`,
+      filter
+    );
+  }
+
+  /** The filter's projects' status reports (`s`, linked by `sp`) as of `asOf` or earlier. */
+  function reportsUpTo(filter: ProjectFilter, asOf: CalendarDate) {
+    const { statusReport: sr } = tables();
+    return filterProjects(
+      knex()(`${sr.table} as s`)
+        .join(`${sr.project.table} as sp`, `sp.${sr.project.owner}`, 's.id')
+        .where(`s.${sr.asOf}`, '<=', formatIsoDate(asOf)),
+      `sp.${sr.project.target}`,
+      filter
+    );
+  }
+
   /** Text money: a sum cast to text so no minor unit is lost on the way out. */
   const moneyText = (expression: string, alias: string, bindings: unknown[] = []) =>
     knex().raw(`CAST(COALESCE(${expression}, 0) AS TEXT) AS ??`, [...bindings, alias]);
@@ -187,15 +229,9 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       const bl = t.budgetLine;
       const ce = t.costEntry;
       const sr = t.statusReport;
-      const asOfText = formatIsoDate(asOf);
 
-      const budget = filterProjects(
-        k(`${bl.table} as b`)
-          .join(`${bl.project.table} as bp`, `bp.${bl.project.owner}`, 'b.id')
-          .whereNot(`b.${bl.category}`, MANAGEMENT_RESERVE),
-        `bp.${bl.project.target}`,
-        filter
-      )
+      const budget = budgetLinesOf(filter)
+        .whereNot(`b.${bl.category}`, MANAGEMENT_RESERVE)
         .groupBy(`bp.${bl.project.target}`)
         .select({ project_id: `bp.${bl.project.target}` })
         .select(
@@ -206,25 +242,13 @@ export function createFinanceRepository(strapi: Core.Strapi) {
           ])
         );
 
-      const costs = filterProjects(
-        k(`${ce.table} as c`)
-          .join(`${ce.project.table} as cp`, `cp.${ce.project.owner}`, 'c.id')
-          .where(`c.${ce.date}`, '<=', asOfText),
-        `cp.${ce.project.target}`,
-        filter
-      )
+      const costs = costsUpTo(filter, asOf)
         .groupBy(`cp.${ce.project.target}`)
         .select({ project_id: `cp.${ce.project.target}` })
         .select(k.raw('SUM(??) AS actual_cost', [`c.${ce.amount}`]));
 
       // The latest status report on or before asOf; two on the same day: the last one entered.
-      const ranked = filterProjects(
-        k(`${sr.table} as s`)
-          .join(`${sr.project.table} as sp`, `sp.${sr.project.owner}`, 's.id')
-          .where(`s.${sr.asOf}`, '<=', asOfText),
-        `sp.${sr.project.target}`,
-        filter
-      ).select(
+      const ranked = reportsUpTo(filter, asOf).select(
         { project_id: `sp.${sr.project.target}`, percent_complete: `s.${sr.percentComplete}` },
         k.raw('ROW_NUMBER() OVER (PARTITION BY ?? ORDER BY ?? DESC, ?? DESC) AS rn', [`sp.${sr.project.target}`, `s.${sr.asOf}`, 's.id'])
       );
@@ -272,10 +296,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
         .leftJoin(`${pp.table} as pp`, `pp.${pp.owner}`, 'p.id')
         .leftJoin(`${prg.table} as prg`, 'prg.id', `pp.${pp.target}`);
       filterProjects(query, `bp.${bl.project.target}`, filter);
-      // Whole months: from the month of `from` to the month of `to`, both included.
-      if (range.from) query.where(`b.${bl.period}`, '>=', monthStart(range.from));
-      if (range.to) query.where(`b.${bl.period}`, '<', nextMonthStart(range.to));
-      return query
+      return inMonths(query, range)
         .select({ project_code: `p.${p.code}`, programme_code: `prg.${prg.code}` })
         .select(k.raw(`${month} AS budget_month`, monthBinding), { category: `b.${bl.category}` })
         .select(k.raw('CAST(SUM(??) AS TEXT) AS amount', [`b.${bl.amount}`]))
@@ -295,39 +316,21 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     async sCurveFacts(filter: ProjectFilter, asOf: CalendarDate): Promise<SCurveFacts> {
       const k = knex();
       const { budgetLine: bl, costEntry: ce, statusReport: sr, project: p } = tables();
-      const asOfText = formatIsoDate(asOf);
       const month = monthOf();
 
-      const planned = filterProjects(
-        k(`${bl.table} as b`)
-          .join(`${bl.project.table} as bp`, `bp.${bl.project.owner}`, 'b.id')
-          .whereNot(`b.${bl.category}`, MANAGEMENT_RESERVE),
-        `bp.${bl.project.target}`,
-        filter
-      )
+      const planned = budgetLinesOf(filter)
+        .whereNot(`b.${bl.category}`, MANAGEMENT_RESERVE)
         .select({ project_id: `bp.${bl.project.target}` })
         .select(k.raw(`${month} AS budget_month`, [`b.${bl.period}`]), k.raw('CAST(SUM(??) AS TEXT) AS amount', [`b.${bl.amount}`]))
         .groupBy(`bp.${bl.project.target}`)
         .groupByRaw(month, [`b.${bl.period}`]);
 
-      const costs = filterProjects(
-        k(`${ce.table} as c`)
-          .join(`${ce.project.table} as cp`, `cp.${ce.project.owner}`, 'c.id')
-          .where(`c.${ce.date}`, '<=', asOfText),
-        `cp.${ce.project.target}`,
-        filter
-      )
+      const costs = costsUpTo(filter, asOf)
         .select(k.raw(`${month} AS cost_month`, [`c.${ce.date}`]), k.raw('CAST(SUM(??) AS TEXT) AS amount', [`c.${ce.amount}`]))
         .groupByRaw(month, [`c.${ce.date}`]);
 
       // Per project and month, the month's latest report (same day: the last one entered).
-      const ranked = filterProjects(
-        k(`${sr.table} as s`)
-          .join(`${sr.project.table} as sp`, `sp.${sr.project.owner}`, 's.id')
-          .where(`s.${sr.asOf}`, '<=', asOfText),
-        `sp.${sr.project.target}`,
-        filter
-      ).select(
+      const ranked = reportsUpTo(filter, asOf).select(
         { project_id: `sp.${sr.project.target}`, percent_complete: `s.${sr.percentComplete}` },
         k.raw(`${month} AS report_month`, [`s.${sr.asOf}`]),
         k.raw(`ROW_NUMBER() OVER (PARTITION BY ??, ${month} ORDER BY ?? DESC, ?? DESC) AS rn`, [
@@ -361,14 +364,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       const k = knex();
       const { budgetLine: bl } = tables();
       const month = monthOf();
-      const query = filterProjects(
-        k(`${bl.table} as b`).join(`${bl.project.table} as bp`, `bp.${bl.project.owner}`, 'b.id'),
-        `bp.${bl.project.target}`,
-        filter
-      );
-      if (range.from) query.where(`b.${bl.period}`, '>=', monthStart(range.from));
-      if (range.to) query.where(`b.${bl.period}`, '<', nextMonthStart(range.to));
-      const rows = await query
+      const rows = await inMonths(budgetLinesOf(filter), range)
         .select(k.raw(`${month} AS budget_month`, [`b.${bl.period}`]), { category: `b.${bl.category}` })
         .select(k.raw('CAST(SUM(??) AS TEXT) AS amount', [`b.${bl.amount}`]))
         .groupBy(`b.${bl.category}`)
