@@ -1,11 +1,11 @@
 /** Finance: pick a portfolio and a date; earned value per programme, drilling into projects. */
-import * as React from 'react';
-import { Box, Field, Flex, Link, Main, SingleSelect, SingleSelectOption, Td, TextInput, Tr, Typography } from '@strapi/design-system';
+import { Box, Field, Flex, Link, Main, SingleSelect, SingleSelectOption, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useSearchParams } from 'react-router-dom';
 
 import { today, useEntities, useEvm } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
+import { AsOfField } from './AsOfField';
 import { EvmTable, FigureCells, ProgrammeRows } from './EvmTable';
 
 export const FinanceOverview = () => {
@@ -55,12 +55,7 @@ export const FinanceOverview = () => {
                 </SingleSelect>
               </Field.Root>
             </Box>
-            <Box width="200px">
-              <Field.Root name="asOf">
-                <Field.Label>{t('finance.asOf', 'As of')}</Field.Label>
-                <TextInput type="date" value={asOf} onChange={(e: React.ChangeEvent<HTMLInputElement>) => update('asOf', e.target.value)} />
-              </Field.Root>
-            </Box>
+            <AsOfField value={asOf} onChange={(value) => update('asOf', value)} />
           </Flex>
           {portfolios.error && <Typography textColor="danger600">{portfolios.error.message}</Typography>}
           {total.error && <Typography textColor="danger600">{total.error.message}</Typography>}

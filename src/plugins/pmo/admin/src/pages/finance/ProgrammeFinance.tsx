@@ -2,13 +2,14 @@
  * A programme's earned value as of a date: its S-curve (PV, EV and AC summed over its projects
  * by month), its projects each linking to their own page, and its budget outline and exports.
  */
-import { Box, Field, Flex, Link, Main, TextInput, Tr, Td, Typography } from '@strapi/design-system';
+import { Flex, Link, Main, Tr, Td, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
 
 import { today, useEvm, useSeries } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
 import { COLUMN_COUNT, EvmTable, FigureCells } from './EvmTable';
+import { AsOfField } from './AsOfField';
 import { SCurvePanel } from './SCurve';
 
 export const ProgrammeFinance = () => {
@@ -37,16 +38,7 @@ export const ProgrammeFinance = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <Box width="200px">
-            <Field.Root name="asOf">
-              <Field.Label>{t('finance.asOf', 'As of')}</Field.Label>
-              <TextInput
-                type="date"
-                value={asOf}
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSearch({ asOf: e.target.value }, { replace: true })}
-              />
-            </Field.Root>
-          </Box>
+          <AsOfField value={asOf} onChange={(value) => setSearch({ asOf: value }, { replace: true })} />
           {evm.error && <Typography textColor="danger600">{evm.error.message}</Typography>}
           {evm.data && (
             <EvmTable rows={projects.length + 1} first={t('finance.project', 'Project')}>

@@ -1,5 +1,5 @@
 /** A project's earned value as of a date, its S-curve, and the ways to its budget outline and exports. */
-import { Box, Field, Flex, Link, Main, Table, Tbody, TextInput, Tr, Td, Typography } from '@strapi/design-system';
+import { Flex, Link, Main, Table, Tbody, Tr, Td, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
 
@@ -7,6 +7,7 @@ import { today, useSeries } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
 import { EvmHead, FigureCells, COLUMN_COUNT } from './EvmTable';
 import { formatMoney } from './display';
+import { AsOfField } from './AsOfField';
 import { SCurvePanel } from './SCurve';
 
 export const ProjectFinance = () => {
@@ -34,16 +35,7 @@ export const ProjectFinance = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <Box width="200px">
-            <Field.Root name="asOf">
-              <Field.Label>{t('finance.asOf', 'As of')}</Field.Label>
-              <TextInput
-                type="date"
-                value={asOf}
-                onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSearch({ asOf: e.target.value }, { replace: true })}
-              />
-            </Field.Root>
-          </Box>
+          <AsOfField value={asOf} onChange={(value) => setSearch({ asOf: value }, { replace: true })} />
           {series.data && (
             <>
               <Table colCount={COLUMN_COUNT} rowCount={2}>
