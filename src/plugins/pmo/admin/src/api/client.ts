@@ -52,6 +52,27 @@ export function refusalMessage(error: PmoApiError): string {
   return missing.length ? `${error.message}: ${missing.join('; ')}` : error.message;
 }
 
+/**
+ * The field messages of a 400, keyed by the field's path joined with dots (`ratings.0.rating`,
+ * `actionItems.1.dueDate`), as the server names them in `details.errors`. Shown next to the field,
+ * a message need not repeat the field's technical name: "mentee is required" reads "Required".
+ */
+export function fieldErrors(error: PmoApiError | null | undefined): Record<string, string[]> {
+  const errors = error?.details.errors;
+  if (!Array.isArray(errors)) return {};
+  const byPath: Record<string, string[]> = {};
+  for (const entry of errors as Array<{ path?: unknown; message?: unknown }>) {
+    if (!Array.isArray(entry.path) || typeof entry.message !== 'string') continue;
+    const segments = entry.path.map(String);
+    const written = segments.map((segment, i) => (/^\d+$/.test(segment) ? `[${segment}]` : i ? `.${segment}` : segment)).join('');
+    let message = entry.message;
+    // "mentee is required" → "Required"; "durationMinutes must be …" → "Must be …".
+    if (message.startsWith(`${written} `)) message = message.slice(written.length + 1).replace(/^is /, '');
+    (byPath[segments.join('.')] ??= []).push(message.charAt(0).toUpperCase() + message.slice(1));
+  }
+  return byPath;
+}
+
 export function toPmoApiError(error: unknown): PmoApiError {
   if (error instanceof PmoApiError) return error;
   if (isFetchError(error)) {

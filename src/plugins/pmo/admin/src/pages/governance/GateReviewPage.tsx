@@ -26,7 +26,7 @@ import { ArrowLeft, Plus, Trash } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { NavLink, useParams } from 'react-router-dom';
 
-import type { PmoApiError } from '../../api/client';
+import { fieldErrors, type PmoApiError } from '../../api/client';
 import {
   GATE_DECISIONS,
   useCanManageGovernance,
@@ -36,7 +36,7 @@ import {
   type GateDecision,
   type GateReview,
 } from '../../api/governance';
-import { fieldErrors, usePeople } from '../../api/mentoring';
+import { usePeople } from '../../api/mentoring';
 import { PageError } from '../../components/PageError';
 import { useTranslate, type Translate } from '../../utils/useTranslate';
 import { todayIso } from '../mentoring/display';

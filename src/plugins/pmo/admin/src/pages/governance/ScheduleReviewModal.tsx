@@ -10,8 +10,7 @@ import { useNavigate } from 'react-router-dom';
 
 import { useEntities } from '../../api/finance';
 import { GATE_NAMES, GATE_NUMBERS, useScheduleReview } from '../../api/governance';
-import { fieldErrors } from '../../api/mentoring';
-import type { PmoApiError } from '../../api/client';
+import { fieldErrors, type PmoApiError } from '../../api/client';
 import { useTranslate } from '../../utils/useTranslate';
 import { DateField } from '../mentoring/fields';
 import { errorAt, gateTitle, reviewPath } from './display';

@@ -11,7 +11,7 @@ export const reviewPath = (documentId: string) => `${GOVERNANCE_PATH}/reviews/${
 
 export { useFormatDay };
 
-/** The server's messages for a field (`fieldErrors` paths such as `conditions.0.owner`), and those under it. */
+/** The server's messages for a field (`fieldErrors` paths, api/client.ts, such as `conditions.0.owner`), and those under it. */
 export function errorAt(errors: Record<string, string[]>, field: string) {
   const found = Object.entries(errors)
     .filter(([path]) => path === field || path.startsWith(`${field}.`))

@@ -9,7 +9,8 @@ import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '
 import { Download } from '@strapi/icons';
 import { Page, useNotification } from '@strapi/strapi/admin';
 
-import { fieldErrors, useHours, useHoursCsv, type HoursRow } from '../../../api/mentoring';
+import { fieldErrors } from '../../../api/client';
+import { useHours, useHoursCsv, type HoursRow } from '../../../api/mentoring';
 import { useTranslate } from '../../../utils/useTranslate';
 import { todayIso } from '../display';
 import { DateField } from '../fields';

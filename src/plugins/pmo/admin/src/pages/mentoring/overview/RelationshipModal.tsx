@@ -23,10 +23,9 @@ import {
 import { useDebounce, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 
-import type { PmoApiError } from '../../../api/client';
+import { fieldErrors, type PmoApiError } from '../../../api/client';
 import {
   RELATIONSHIP_STATUSES,
-  fieldErrors,
   useCompetencies,
   useCreateRelationship,
   useMentoringMe,

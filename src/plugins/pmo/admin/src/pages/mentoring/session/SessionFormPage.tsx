@@ -10,9 +10,8 @@ import { ArrowLeft, Check, Trash, WarningCircle } from '@strapi/icons';
 import { ConfirmDialog, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { NavLink, useNavigate, useParams } from 'react-router-dom';
 
-import type { PmoApiError } from '../../../api/client';
+import { fieldErrors, type PmoApiError } from '../../../api/client';
 import {
-  fieldErrors,
   useDeleteSession,
   useNextSession,
   useRelationship,
