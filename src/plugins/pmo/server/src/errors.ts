@@ -8,6 +8,14 @@ import createHttpError from 'http-errors';
 export { errors };
 
 /**
+ * 400 naming the field: `message` answers the request; `fieldMessage` goes with the field's path
+ * in `details.errors`, where the admin shows it next to the field.
+ */
+export function invalidField(path: string[], message: string, fieldMessage = message) {
+  return new errors.ValidationError(message, { errors: [{ path, message: fieldMessage, name: 'ValidationError' }] });
+}
+
+/**
  * 403 with its message kept: Strapi's route authorisation replaces any `errors.ForbiddenError`
  * thrown by a handler with a bare "Forbidden", which tells a PMO user nothing.
  */

@@ -8,7 +8,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { isMinorUnits } from '../../../shared/money';
-import { errors } from '../errors';
+import { errors, invalidField } from '../errors';
 import { PERSON_UID } from '../workflow/actor';
 import { authorityLevel, toMinor } from './authority';
 import { createProjectBudget, type ProjectRow } from './project-budget';
@@ -18,17 +18,13 @@ import { relationTarget, sameItem, type RelationRef } from './relation-input';
 /** States in which the cost impact may still change: before it goes for authorisation. */
 export const COST_EDITABLE_STATES = ['new', 'assess'];
 
-function invalid(path: string[], message: string) {
-  return new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError' }] });
-}
-
 /** The cost impact of `impact` input: null when absent; refused unless whole cents, zero or more. */
 function costOf(impact: unknown): bigint | null {
   if (impact === undefined || impact === null || typeof impact !== 'object') return null;
   const cost = (impact as { cost?: unknown }).cost;
   if (cost === undefined || cost === null || cost === '') return null;
   if (!isMinorUnits(cost) || String(cost).trim().startsWith('-')) {
-    throw invalid(
+    throw invalidField(
       ['impact', 'cost'],
       'impact.cost must be a whole number of cents, zero or more (e.g. "123450" for 1234.50); record savings under impact.benefits'
     );
@@ -41,10 +37,10 @@ export function registerChangeRequestMiddleware(strapi: Core.Strapi) {
 
   async function requireProject(ref: RelationRef | null | undefined) {
     if (!ref) {
-      throw invalid(['project'], 'project is required: a change request belongs to one project, which numbers its reference');
+      throw invalidField(['project'], 'project is required: a change request belongs to one project, which numbers its reference');
     }
     const project = await budget.findProject(ref);
-    if (!project) throw invalid(['project'], `project: there is no project ${ref.documentId ?? ref.id}`);
+    if (!project) throw invalidField(['project'], `project: there is no project ${ref.documentId ?? ref.id}`);
     return project;
   }
 
@@ -101,13 +97,13 @@ export function registerChangeRequestMiddleware(strapi: Core.Strapi) {
     }
 
     if (data.reference !== undefined && data.reference !== null && data.reference !== '' && data.reference !== stored.reference) {
-      throw invalid(['reference'], `reference is ${stored.reference} for good: it is numbered when the change request is raised`);
+      throw invalidField(['reference'], `reference is ${stored.reference} for good: it is numbered when the change request is raised`);
     }
     delete data.reference;
 
     const projectRef = relationTarget(data.project);
     if (projectRef !== undefined && !(projectRef && stored.project && sameItem(projectRef, stored.project))) {
-      throw invalid(
+      throw invalidField(
         ['project'],
         `project cannot change: ${stored.reference ?? 'this change request'} was raised on ${stored.project?.code ?? 'its project'}; raise a new change request on the other project`
       );
@@ -117,14 +113,14 @@ export function registerChangeRequestMiddleware(strapi: Core.Strapi) {
     const raisedByRef = relationTarget(data.raisedBy);
     if (raisedByRef !== undefined && state !== 'new') {
       const same = raisedByRef && stored.raisedBy ? sameItem(raisedByRef, stored.raisedBy) : !raisedByRef && !stored.raisedBy;
-      if (!same) throw invalid(['raisedBy'], 'raisedBy can change only while the change request is New (it decides who may not approve it)');
+      if (!same) throw invalidField(['raisedBy'], 'raisedBy can change only while the change request is New (it decides who may not approve it)');
     }
 
     let cost = toMinor(stored.impact?.cost);
     if ('impact' in data) {
       const next = costOf(data.impact);
       if (next !== cost && !COST_EDITABLE_STATES.includes(state)) {
-        throw invalid(
+        throw invalidField(
           ['impact', 'cost'],
           `impact.cost can change only while the change request is New or in Assess (it is ${state}); reject it back to New to re-assess it`
         );

@@ -4,16 +4,12 @@
  */
 import type { Core } from '@strapi/strapi';
 import { formatMinor } from '../../../shared/money';
-import { errors } from '../errors';
+import { errors, invalidField } from '../errors';
 import { actorFacts, type AdminUser } from '../workflow/actor';
 import { authorityLevel, changeBudgetShortfall, costTolerance, explainAuthority, toMinor } from './authority';
 import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';
 import type { RaiseInput } from './raise-input';
 import { CHANGE_REQUEST_UID } from './reference';
-
-function invalid(path: string[], message: string) {
-  return new errors.ValidationError(message, { errors: [{ path, message, name: 'ValidationError' }] });
-}
 
 export type ChangeRequestFilters = {
   project?: string;
@@ -138,13 +134,13 @@ export function createChangeControlService(strapi: Core.Strapi) {
   async function raise(input: RaiseInput, user: AdminUser) {
     const [raisedBy] = (await actorFacts(strapi, user)).personIds;
     if (!raisedBy) {
-      throw invalid(
+      throw invalidField(
         ['raisedBy'],
         `raisedBy: no person in the people directory has your email (${user.email ?? 'none'}), so PMO Hub cannot record who raised the change; ask a PMO administrator to add you to People`
       );
     }
     const project = await budget.findProject({ documentId: input.project });
-    if (!project) throw invalid(['project'], `project: there is no project ${input.project}`);
+    if (!project) throw invalidField(['project'], `project: there is no project ${input.project}`);
     const created = await strapi.documents(CHANGE_REQUEST_UID as never).create({
       data: { ...input, project: project.documentId, raisedBy },
     } as never);

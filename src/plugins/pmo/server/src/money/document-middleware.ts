@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
+import { invalidField } from '../errors';
 import { MAX_MINOR, isMinorUnits } from '../../../shared/money';
 import { MONEY_FIELD_UID } from './custom-field';
 
@@ -22,9 +22,10 @@ export function registerMoneyValidation(strapi: Core.Strapi) {
         const value = data[field];
         if (value === undefined || value === null) continue;
         if (!isMinorUnits(value)) {
-          throw new errors.ValidationError(
+          throw invalidField(
+            [field],
             `${field} must be a whole number of cents between -${MAX_MINOR} and ${MAX_MINOR} (e.g. "123450" for 1234.50)`,
-            { errors: [{ path: [field], message: `${field} must be a whole number of cents`, name: 'ValidationError' }] }
+            `${field} must be a whole number of cents`
           );
         }
       }

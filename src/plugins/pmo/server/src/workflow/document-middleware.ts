@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '../errors';
+import { errors, invalidField } from '../errors';
 import { EVENT_UID, type WorkflowEngine } from './engine';
 
 /**
@@ -25,9 +25,10 @@ export function registerWorkflowMiddleware(strapi: Core.Strapi, engine: () => Wo
     if (action === 'create' || action === 'clone') {
       if (data && typeof data === 'object') {
         if (data.workflowState !== undefined && data.workflowState !== null && data.workflowState !== workflow.definition.initial) {
-          throw new errors.ValidationError(
+          throw invalidField(
+            ['workflowState'],
             `workflowState starts at "${workflow.definition.initial}" (workflow "${workflow.key}"); it changes only through transitions`,
-            { errors: [{ path: ['workflowState'], message: 'workflowState is set by the workflow', name: 'ValidationError' }] }
+            'workflowState is set by the workflow'
           );
         }
         data.workflowState = workflow.definition.initial;
@@ -48,9 +49,10 @@ export function registerWorkflowMiddleware(strapi: Core.Strapi, engine: () => Wo
       const instance = await engine().findInstance(uid, params.documentId);
       const current = instance?.state ?? (await strapi.db.query(uid as any).findOne({ where: { documentId: params.documentId }, select: ['workflowState'] }))?.workflowState;
       if (data.workflowState !== current) {
-        throw new errors.ValidationError(
+        throw invalidField(
+          ['workflowState'],
           `workflowState is "${current}" and changes only through the workflow "${workflow.key}": fire a transition instead of editing it`,
-          { errors: [{ path: ['workflowState'], message: 'workflowState is set by the workflow', name: 'ValidationError' }] }
+          'workflowState is set by the workflow'
         );
       }
       delete data.workflowState;

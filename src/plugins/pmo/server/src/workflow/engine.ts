@@ -11,7 +11,7 @@ import type {
   WorkflowInstanceView,
   WorkflowTransition,
 } from '../../../shared/workflow-types';
-import { conflict, errors, forbidden, unprocessable } from '../errors';
+import { conflict, errors, forbidden, invalidField, unprocessable } from '../errors';
 import { PERSON_UID, actorFacts, type AdminUser } from './actor';
 import type { Catalogue, GuardContext } from './catalogue';
 import { removedStates, validateDefinition } from './definition';
@@ -502,9 +502,7 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
         if (decision.status === 409) throw conflict(decision.message, { state: instance.state, version: instance.version });
         if (decision.status === 422) throw unprocessable(decision.message, { failures: decision.failures ?? [] });
         if (decision.status === 403) throw forbidden(decision.message);
-        throw new errors.ValidationError(decision.message, {
-          errors: [{ path: ['comment'], message: decision.message, name: 'ValidationError' }],
-        });
+        throw invalidField(['comment'], decision.message);
       }
 
       const comment = request.comment?.trim() || null;
