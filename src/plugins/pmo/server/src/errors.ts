@@ -15,6 +15,14 @@ export function invalidField(path: string[], message: string, fieldMessage = mes
   return new errors.ValidationError(message, { errors: [{ path, message: fieldMessage, name: 'ValidationError' }] });
 }
 
+/** 400 listing every problem by its path (DESIGN.md "Errors"); the message joins them. */
+export function invalidFields(problems: Array<{ path: Array<string | number>; message: string }>) {
+  const message = problems.map((problem) => problem.message).join('; ');
+  return new errors.ValidationError(message, {
+    errors: problems.map((problem) => ({ path: problem.path.map(String), message: problem.message, name: 'ValidationError' })),
+  });
+}
+
 /**
  * 403 with its message kept: Strapi's route authorisation replaces any `errors.ForbiddenError`
  * thrown by a handler with a bare "Forbidden", which tells a PMO user nothing.

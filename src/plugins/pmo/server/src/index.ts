@@ -6,6 +6,7 @@ import register from './register';
 import routes from './routes';
 import contentTypes from './content-types';
 import services from './services';
+import { requestErrors, requestGuard } from './security/request-guard';
 import { capabilityContentTypes, capabilityControllers, capabilityServices } from './capabilities';
 
 export default {
@@ -18,5 +19,5 @@ export default {
   contentTypes: { ...contentTypes, ...capabilityContentTypes() },
   services: { ...services, ...capabilityServices() },
   policies: {},
-  middlewares: {},
+  middlewares: { 'request-errors': requestErrors, 'request-guard': requestGuard },
 };

@@ -3,12 +3,17 @@ import { CAPABILITIES } from './capabilities';
 import { registerDocumentCurrency } from './compliance/document-currency';
 import { registerMoneyField } from './money/custom-field';
 import { registerMoneyValidation } from './money/document-middleware';
+import { installProcessGuard } from './security/process-guard';
+import { registerWriteShapeMiddleware } from './security/document-middleware';
 import { getService } from './services';
 import { registerWorkflowMiddleware } from './workflow/document-middleware';
 import { coreEffects } from './workflow/effects';
 import { coreGuards } from './workflow/guards';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  installProcessGuard(strapi);
+  // First: every other Document Service middleware sees only well-formed data.
+  registerWriteShapeMiddleware(strapi);
   registerMoneyField(strapi);
   registerMoneyValidation(strapi);
   registerDocumentCurrency(strapi);

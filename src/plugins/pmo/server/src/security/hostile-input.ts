@@ -1,0 +1,47 @@
+/**
+ * Input no PMO Hub field ever holds, refused whatever its depth in a body or a query:
+ * - keys that name JavaScript's built-in object machinery (`__proto__`, `constructor`,
+ *   `toString`, …): Strapi's validators look such names up on plain objects and find the built-in
+ *   function instead of a field (a 500), and `__proto__` could reach an object's prototype;
+ * - NUL characters: PostgreSQL cannot store them in text, and the failed write would be a 500.
+ * Pure: imports nothing from Strapi.
+ */
+export const HOSTILE_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'prototype',
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+
+/** Deeper bodies are refused: Strapi walks bodies recursively, and nothing PMO Hub stores is this deep. */
+export const MAX_DEPTH = 32;
+
+export type Problem = { path: Array<string | number>; message: string };
+
+/** A path as a person reads it: `programme.connect[0]`. */
+export function fieldName(path: Array<string | number>): string {
+  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '') || 'The body';
+}
+
+/** Every hostile key in a parsed JSON value or query object, with where it sits. */
+export function findHostileInput(value: unknown, path: Array<string | number> = [], found: Problem[] = []): Problem[] {
+  if (typeof value === 'string' && value.includes('\u0000')) {
+    found.push({ path, message: `${fieldName(path)} holds a NUL character, which no field can store` });
+  }
+  if (value === null || typeof value !== 'object') return found;
+  if (path.length > MAX_DEPTH) {
+    found.push({ path, message: `${fieldName(path)} is nested more than ${MAX_DEPTH} levels deep; PMO Hub never stores anything that deep` });
+    return found;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => findHostileInput(item, [...path, index], found));
+    return found;
+  }
+  for (const key of Object.keys(value)) {
+    if (HOSTILE_KEYS.has(key) || key.includes('\u0000')) {
+      found.push({ path: [...path, key], message: `${fieldName([...path, key])} is not a field PMO Hub accepts: "${key}" names a built-in of JavaScript objects` });
+      continue;
+    }
+    findHostileInput((value as Record<string, unknown>)[key], [...path, key], found);
+  }
+  return found;
+}

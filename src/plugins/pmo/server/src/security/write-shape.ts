@@ -1,0 +1,109 @@
+/**
+ * The shape of a write's `data`, checked against the content type's schema before anything
+ * reaches the database: relation references are whole numbers within the database's id range or
+ * documentId strings (a `1.5` or a `true` would abort a PostgreSQL transaction mid-write), and
+ * integer fields fit their column. Pure: the schema comes in as plain data.
+ */
+import { fieldName, type Problem } from './hostile-input';
+
+export type Attribute = {
+  type: string;
+  relation?: string;
+  component?: string;
+  components?: string[];
+  repeatable?: boolean;
+  customField?: string;
+};
+export type Attributes = Record<string, Attribute>;
+/** The attributes of a content type or component by uid, undefined when unknown. */
+export type SchemaLookup = (uid: string) => Attributes | undefined;
+
+/** Ids are PostgreSQL `integer` columns: larger numbers are refused before they reach a query. */
+export const MAX_ID = 2147483647;
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const INT32 = { min: -2147483648, max: 2147483647 };
+
+const isId = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_ID;
+const isDocumentId = (value: unknown) => typeof value === 'string' && DOCUMENT_ID.test(value);
+
+const REF_MESSAGE = 'must name an item by its id (a whole number) or its documentId';
+
+/** One reference: an id, a documentId, or `{ id | documentId, locale?, status?, position? }`. */
+function checkReference(value: unknown, path: Array<string | number>, problems: Problem[]) {
+  if (isId(value) || isDocumentId(value)) return;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const { id, documentId } = value as { id?: unknown; documentId?: unknown };
+    const hasId = id !== undefined && id !== null;
+    const hasDocumentId = documentId !== undefined && documentId !== null;
+    if ((hasId || hasDocumentId) && (!hasId || isId(id)) && (!hasDocumentId || isDocumentId(documentId))) return;
+  }
+  problems.push({ path, message: `${fieldName(path)} ${REF_MESSAGE}; ${describe(value)} is neither` });
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `"${value.slice(0, 40)}"`;
+  if (value === null || ['number', 'boolean'].includes(typeof value)) return String(value);
+  return Array.isArray(value) ? 'a list' : 'an object';
+}
+
+const OPERATIONS = ['connect', 'disconnect', 'set'] as const;
+
+/** A relation's value: null, one reference, a list, or `{ connect, disconnect, set }`. */
+function checkRelation(value: unknown, path: Array<string | number>, problems: Problem[]) {
+  if (value === null || value === undefined) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => checkReference(item, [...path, index], problems));
+    return;
+  }
+  if (typeof value === 'object' && OPERATIONS.some((op) => op in (value as object))) {
+    for (const op of OPERATIONS) {
+      const entries = (value as Record<string, unknown>)[op];
+      if (entries === undefined || entries === null) continue;
+      const list = Array.isArray(entries) ? entries : [entries];
+      list.forEach((item, index) => checkReference(item, Array.isArray(entries) ? [...path, op, index] : [...path, op], problems));
+    }
+    return;
+  }
+  checkReference(value, path, problems);
+}
+
+function checkInteger(value: unknown, path: Array<string | number>, problems: Problem[]) {
+  if (value === null || value === undefined || value === '') return;
+  const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < INT32.min || number > INT32.max) {
+    problems.push({ path, message: `${fieldName(path)} must be a whole number between ${INT32.min} and ${INT32.max}` });
+  }
+}
+
+/** Problems with `data` written to the type `uid` (nothing when the type is unknown). */
+export function checkWriteShape(lookup: SchemaLookup, uid: string, data: unknown, path: Array<string | number> = []): Problem[] {
+  const problems: Problem[] = [];
+  const attributes = lookup(uid);
+  if (!attributes) return problems;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    problems.push({ path, message: `${fieldName(path)} must be an object of fields` });
+    return problems;
+  }
+  for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
+    const attribute = attributes[name];
+    if (!attribute || value === undefined) continue;
+    const at = [...path, name];
+    if (attribute.type === 'relation' || attribute.type === 'media') checkRelation(value, at, problems);
+    else if (attribute.type === 'integer') checkInteger(value, at, problems);
+    else if (attribute.type === 'component' && attribute.component && value !== null) {
+      const items = attribute.repeatable ? value : [value];
+      if (!Array.isArray(items)) problems.push({ path: at, message: `${fieldName(at)} must be a list` });
+      else items.forEach((item, index) => problems.push(...checkWriteShape(lookup, attribute.component!, item, attribute.repeatable ? [...at, index] : at)));
+    } else if (attribute.type === 'dynamiczone' && value !== null) {
+      if (!Array.isArray(value)) problems.push({ path: at, message: `${fieldName(at)} must be a list` });
+      else
+        value.forEach((item, index) => {
+          const component = (item as { __component?: unknown } | null)?.__component;
+          if (typeof component !== 'string' || !attribute.components?.includes(component)) {
+            problems.push({ path: [...at, index, '__component'], message: `${fieldName([...at, index])} must name one of its components` });
+          } else problems.push(...checkWriteShape(lookup, component, item, [...at, index]));
+        });
+    }
+  }
+  return problems;
+}
