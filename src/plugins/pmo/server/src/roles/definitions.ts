@@ -98,7 +98,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       ...readAll(),
       ...grant([CT.statusReport, CT.document, CT.allocation, CT.changeRequest], ['read', 'create', 'update']),
     },
-    plugin: [actions.access, actions.workflowsRead, actions.transitionsFire],
+    plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.transitionsFire],
     upload: true,
   },
   {
@@ -106,7 +106,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     name: 'Change Board',
     description: 'Decides change requests above a project manager\'s tolerance.',
     content: readAll(),
-    plugin: [actions.access, actions.workflowsRead, actions.transitionsFire],
+    plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.transitionsFire],
     upload: false,
   },
   {

@@ -9,7 +9,7 @@ const can = (...required: string[]) => ({
 const admin = {
   type: 'admin',
   routes: [
-    { method: 'GET', path: '/settings', handler: 'settings.find', config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    { method: 'GET', path: '/settings', handler: 'settings.find', config: can(actions.settingsRead) },
 
     // workflow engine
     { method: 'GET', path: '/workflows', handler: 'workflow.list', config: can(actions.workflowsRead) },
