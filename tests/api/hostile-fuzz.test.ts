@@ -1,0 +1,117 @@
+/**
+ * Property: whatever body an attacker sends to the Content API or the Content Manager to create
+ * or update any PMO type, the answer is never a 5xx, the server answers the next request, and a
+ * refused request leaves the type's row count as it was.
+ */
+import fc from 'fast-check';
+import { asSuperAdmin, getStrapi, uniqueCode, withApiToken, type Agent } from '../helpers/strapi';
+
+type Attribute = { type: string; enum?: string[]; required?: boolean; customField?: string; min?: number };
+type Model = { uid: string; info: { pluralName: string }; attributes: Record<string, Attribute>; pluginOptions?: any };
+
+const strapi = () => getStrapi();
+const count = (uid: string) => strapi().db.query(uid as never).count();
+const models = () => Object.values(strapi().contentTypes as unknown as Record<string, Model>);
+const appTypes = () => models().filter((model) => model.uid.startsWith('api::'));
+const managerTypes = () =>
+  models().filter((model) => model.uid.startsWith('api::') || (model.uid.startsWith('plugin::pmo.') && model.pluginOptions?.['content-manager']?.visible !== false));
+
+/** A valid value for a required attribute, so each type has one document to update. */
+function validValue(name: string, attribute: Attribute): unknown {
+  if (attribute.customField === 'plugin::pmo.money') return '100';
+  switch (attribute.type) {
+    case 'enumeration':
+      return attribute.enum![0];
+    case 'email':
+      return `${uniqueCode('fz').toLowerCase()}@test.pmo`;
+    case 'integer':
+    case 'biginteger':
+      return Math.max(attribute.min ?? 1, 1);
+    case 'date':
+      return '2026-01-01';
+    case 'boolean':
+      return true;
+    default:
+      return name === 'code' ? uniqueCode('FZ') : uniqueCode('fuzz');
+  }
+}
+
+async function existingDocument(model: Model) {
+  const data: Record<string, unknown> = {};
+  for (const [name, attribute] of Object.entries(model.attributes)) if (attribute.required) data[name] = validValue(name, attribute);
+  if (model.uid === 'plugin::pmo.change-request') {
+    const project = await strapi().documents('api::project.project').create({ data: { name: 'Fuzz', code: uniqueCode('FZP') } as never });
+    data.project = project.documentId;
+  }
+  return strapi().documents(model.uid as never).create({ data } as never);
+}
+
+const HOSTILE_KEYS = ['constructor', 'toString', '__proto__', 'prototype', 'valueOf', 'hasOwnProperty', 'id', 'documentId', 'publishedAt', 'createdBy', 'locale'];
+const HOSTILE_VALUES: unknown[] = [
+  1.5, true, false, -1, 0, 2 ** 31, 2 ** 53 + 1, Number.MAX_VALUE, '9'.repeat(40), '', ' ', 'null', '\u0000', 'a\u0000b',
+  '2026-02-31', 'not-a-date', '<script>alert(1)</script>', "'; DROP TABLE projects; --", '=HYPERLINK("x")',
+  { connect: [1.5] }, { connect: [{ id: 'x' }] }, { set: [true] }, { disconnect: [{}] }, [[[]]], { id: 1.5 }, { documentId: 5 },
+  { $gt: 1 }, [1, 2, 3], { a: { b: { c: { d: {} } } } }, 'x'.repeat(5000),
+];
+
+function bodies(model: Model) {
+  const key = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...Object.keys(model.attributes)) },
+    { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_KEYS) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 12 }) }
+  );
+  const value = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_VALUES) },
+    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+    { weight: 1, arbitrary: fc.double() },
+    { weight: 1, arbitrary: fc.bigInt().map(String) }
+  );
+  return fc.dictionary(key, value, { maxKeys: 6 });
+}
+
+let api: Agent;
+let admin: Agent;
+beforeAll(async () => {
+  api = await withApiToken('full-access');
+  admin = await asSuperAdmin();
+});
+
+async function probe(send: () => Promise<{ status: number; text: string }>, uid: string, body: unknown) {
+  const before = await count(uid);
+  const res = await send();
+  if (res.status >= 500) throw new Error(`${res.status} for ${uid} ${JSON.stringify(body).slice(0, 300)}: ${res.text.slice(0, 300)}`);
+  const next = await api.get('/api/projects?pagination[pageSize]=1');
+  if (next.status !== 200) throw new Error(`the server did not answer the next request (${next.status})`);
+  if (res.status >= 400 && (await count(uid)) !== before) throw new Error(`refused (${res.status}) but rows changed for ${uid}`);
+}
+
+const RUNS = Number(process.env.PMO_FUZZ_RUNS ?? 25);
+
+describe('hostile bodies, generated', () => {
+  it('never get a 5xx from the Content API, on create or update of any app type', async () => {
+    for (const model of appTypes()) {
+      const existing = await existingDocument(model);
+      await fc.assert(
+        fc.asyncProperty(bodies(model), fc.boolean(), async (data, update) => {
+          const url = `/api/${model.info.pluralName}${update ? `/${existing.documentId}` : ''}`;
+          await probe(() => (update ? api.put(url) : api.post(url)).send({ data }), model.uid, data);
+        }),
+        { numRuns: RUNS }
+      );
+    }
+  });
+
+  it('never get a 5xx from the Content Manager, on create or update of any type it edits', async () => {
+    for (const model of managerTypes()) {
+      const existing = await existingDocument(model);
+      await fc.assert(
+        fc.asyncProperty(bodies(model), fc.boolean(), async (data, update) => {
+          const url = `/content-manager/collection-types/${model.uid}${update ? `/${existing.documentId}` : ''}`;
+          await probe(() => (update ? admin.put(url) : admin.post(url)).send(data), model.uid, data);
+        }),
+        { numRuns: RUNS }
+      );
+    }
+  });
+});
