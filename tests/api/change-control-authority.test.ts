@@ -184,5 +184,6 @@ describe('the cost impact', () => {
       documents.update({ documentId: cr.documentId, data: { impact: { cost: minor('100.00'), risk: 'Low' } } as any })
     ).resolves.toBeTruthy();
     await expect(raise(await project(), { cost: '-5.00' })).rejects.toThrow(/impact.cost must be a whole number of cents, zero or more/);
+    await expect(raise(await project(), { cost: '90071992547409.92' })).rejects.toThrow(/^impact.cost must be at most 90,071,992,547,409.91$/);
   });
 });

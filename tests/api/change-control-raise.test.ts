@@ -110,6 +110,21 @@ describe('POST /pmo/change-requests', () => {
     expect(await count()).toBe(before);
   });
 
+  it('takes a cost impact up to the largest amount, 90,071,992,547,409.91, exactly, and refuses one cent more', async () => {
+    const p = await project();
+    const before = await count();
+    const past = await people.raiser.post('/pmo/change-requests').send(body(p.documentId, { impact: { cost: '9007199254740992' } }));
+    expect(past.status).toBe(400);
+    expect(past.body.error.message).toBe('impact.cost must be at most 90,071,992,547,409.91');
+    expect(await count()).toBe(before);
+
+    const atMax = await people.raiser.post('/pmo/change-requests').send(body(p.documentId, { impact: { cost: '9007199254740991' } }));
+    expect(atMax.status).toBe(201);
+    expect(atMax.body).toMatchObject({ costImpact: '90071992547409.91', impact: expect.objectContaining({ cost: '9007199254740991' }) });
+    const read = await people.board1.get(`/pmo/change-requests/${atMax.body.documentId}`);
+    expect(read.body).toMatchObject({ costImpact: '90071992547409.91', impact: expect.objectContaining({ cost: '9007199254740991' }) });
+  });
+
   it('is for the roles that raise changes, and for people in the directory', async () => {
     const p = await project();
     const before = await count();

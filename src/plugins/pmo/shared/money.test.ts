@@ -1,4 +1,18 @@
-import { formatMinor, formatMinorGrouped, isMinorUnits, parseMoneyInput } from './money';
+import {
+  MAX_MINOR,
+  MIN_MINOR,
+  checkMinorUnits,
+  formatMinor,
+  formatMinorGrouped,
+  groupThousands,
+  isMinorUnits,
+  minorUnitsRule,
+  parseMoneyInput,
+} from './money';
+
+/** 2^53 − 1 and its neighbours, as the strings the API carries. */
+const MAX = '9007199254740991';
+const PAST_MAX = '9007199254740992';
 
 describe('parseMoneyInput', () => {
   it.each([
@@ -14,6 +28,8 @@ describe('parseMoneyInput', () => {
     ['-0', '0'],
     ['9999999999999.99', '999999999999999'],
     ['10,000,000,000,000.00', '1000000000000000'],
+    ['90,071,992,547,409.91', MAX],
+    ['-90071992547409.91', `-${MAX}`],
   ])('reads %p as %p minor units', (typed, minor) => {
     expect(parseMoneyInput(typed)).toEqual({ ok: true, minor });
   });
@@ -27,7 +43,10 @@ describe('parseMoneyInput', () => {
     ['abc', 'must be written like 1234.50 or 1,234.50'],
     ['1e5', 'must be written like 1234.50 or 1,234.50'],
     ['12.', 'must have at most 2 decimals'],
-    ['99999999999999999999', 'is too large'],
+    ['90,071,992,547,409.92', 'must be at most 90,071,992,547,409.91'],
+    ['-90071992547409.92', 'must be at least -90,071,992,547,409.91'],
+    ['1,234,567,890,123,456.78', 'must be at most 90,071,992,547,409.91'],
+    ['99999999999999999999', 'must be at most 90,071,992,547,409.91'],
   ])('refuses %p because it %s', (typed, error) => {
     expect(parseMoneyInput(typed)).toEqual({ ok: false, error });
   });
@@ -48,6 +67,14 @@ describe('formatMinor', () => {
   it('groups thousands for display', () => {
     expect(formatMinorGrouped('123456750')).toBe('1,234,567.50');
     expect(formatMinorGrouped('-100000000')).toBe('-1,000,000.00');
+    expect(formatMinorGrouped(MAX_MINOR)).toBe('90,071,992,547,409.91');
+  });
+
+  it('groups a decimal of any size, a sum past the range of one amount included', () => {
+    expect(groupThousands('92233720368547758.08')).toBe('92,233,720,368,547,758.08');
+    expect(groupThousands('-1234.50')).toBe('-1,234.50');
+    expect(groupThousands('999.00')).toBe('999.00');
+    expect(groupThousands('1234')).toBe('1,234');
   });
 
   it('sums exactly where binary floats do not', () => {
@@ -57,18 +84,63 @@ describe('formatMinor', () => {
   });
 });
 
-describe('isMinorUnits', () => {
-  it('accepts whole numbers of cents as strings and safe integers', () => {
-    expect(isMinorUnits('123450')).toBe(true);
-    expect(isMinorUnits('-1')).toBe(true);
-    expect(isMinorUnits(42)).toBe(true);
+describe('the accepted range', () => {
+  it('is ±(2^53 − 1) minor units: every amount in it is exact as a double too', () => {
+    expect(MAX_MINOR.toString()).toBe(MAX);
+    expect(MIN_MINOR.toString()).toBe(`-${MAX}`);
+    expect(Number(MAX)).toBe(Number.MAX_SAFE_INTEGER);
+    // Why it stops there: past it a double, which better-sqlite3 reads integers as, loses cents.
+    expect(String(Number(PAST_MAX) + 1)).toBe(PAST_MAX);
   });
-  it('refuses decimals, text and amounts beyond the supported range', () => {
-    expect(isMinorUnits('12.50')).toBe(false);
-    expect(isMinorUnits('12a')).toBe(false);
-    expect(isMinorUnits(12.5)).toBe(false);
-    expect(isMinorUnits('10000000000000000000')).toBe(false);
-    expect(isMinorUnits(Number.MAX_SAFE_INTEGER + 2)).toBe(false);
+});
+
+describe('checkMinorUnits and isMinorUnits', () => {
+  it.each([
+    ['123450', BigInt(123450)],
+    ['-1', BigInt(-1)],
+    ['0', BigInt(0)],
+    [MAX, MAX_MINOR],
+    [`-${MAX}`, MIN_MINOR],
+    [42, BigInt(42)],
+    [Number.MAX_SAFE_INTEGER, MAX_MINOR],
+    [-Number.MAX_SAFE_INTEGER, MIN_MINOR],
+    [MAX_MINOR, MAX_MINOR],
+    [MIN_MINOR, MIN_MINOR],
+  ])('accepts %p', (value, minor) => {
+    expect(checkMinorUnits(value)).toEqual({ ok: true, minor });
+    expect(isMinorUnits(value)).toBe(true);
+  });
+
+  it.each([
+    [PAST_MAX, 'above'],
+    ['9007199254740993', 'above'],
+    ['123456789012345678', 'above'],
+    ['10000000000000000000', 'above'],
+    [`-${PAST_MAX}`, 'below'],
+    [Number.MAX_SAFE_INTEGER + 1, 'above'],
+    [Number.MAX_SAFE_INTEGER + 2, 'above'],
+    [-Number.MAX_SAFE_INTEGER - 1, 'below'],
+    [1e20, 'above'],
+    [MAX_MINOR + BigInt(1), 'above'],
+    [MIN_MINOR - BigInt(1), 'below'],
+    ['12.50', 'not-whole'],
+    ['12a', 'not-whole'],
+    [' 12', 'not-whole'],
+    ['', 'not-whole'],
+    [12.5, 'not-whole'],
+    [NaN, 'not-whole'],
+    [Infinity, 'not-whole'],
+    [null, 'not-whole'],
+    [{}, 'not-whole'],
+  ])('refuses %p: %s', (value, problem) => {
+    expect(checkMinorUnits(value)).toEqual({ ok: false, problem });
+    expect(isMinorUnits(value)).toBe(false);
+  });
+
+  it('states each rule in money, not cents', () => {
+    expect(minorUnitsRule('above')).toBe('must be at most 90,071,992,547,409.91');
+    expect(minorUnitsRule('below')).toBe('must be at least -90,071,992,547,409.91');
+    expect(minorUnitsRule('not-whole')).toBe('must be a whole number of cents (e.g. "123450" for 1234.50)');
   });
 });
 

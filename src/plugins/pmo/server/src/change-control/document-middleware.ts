@@ -7,7 +7,7 @@
  * New, and the cost impact once it went for authorisation.
  */
 import type { Core } from '@strapi/strapi';
-import { isMinorUnits } from '../../../shared/money';
+import { checkMinorUnits, minorUnitsRule } from '../../../shared/money';
 import { errors, invalidField } from '../errors';
 import { PERSON_UID } from '../workflow/actor';
 import { authorityLevel, toMinor } from './authority';
@@ -18,18 +18,21 @@ import { relationTarget, sameItem, type RelationRef } from './relation-input';
 /** States in which the cost impact may still change: before it goes for authorisation. */
 export const COST_EDITABLE_STATES = ['new', 'assess'];
 
-/** The cost impact of `impact` input: null when absent; refused unless whole cents, zero or more. */
+/**
+ * The cost impact of `impact` input: null when absent; refused unless whole cents, zero or more,
+ * and at most the largest amount PMO Hub accepts (shared/money.ts).
+ */
 function costOf(impact: unknown): bigint | null {
   if (impact === undefined || impact === null || typeof impact !== 'object') return null;
   const cost = (impact as { cost?: unknown }).cost;
   if (cost === undefined || cost === null || cost === '') return null;
-  if (!isMinorUnits(cost) || String(cost).trim().startsWith('-')) {
-    throw invalidField(
-      ['impact', 'cost'],
-      'impact.cost must be a whole number of cents, zero or more (e.g. "123450" for 1234.50); record savings under impact.benefits'
-    );
-  }
-  return toMinor(cost);
+  const checked = checkMinorUnits(cost);
+  if (checked.ok && checked.minor >= BigInt(0) && !String(cost).startsWith('-')) return checked.minor;
+  if (!checked.ok && checked.problem === 'above') throw invalidField(['impact', 'cost'], `impact.cost ${minorUnitsRule('above')}`);
+  throw invalidField(
+    ['impact', 'cost'],
+    'impact.cost must be a whole number of cents, zero or more (e.g. "123450" for 1234.50); record savings under impact.benefits'
+  );
 }
 
 export function registerChangeRequestMiddleware(strapi: Core.Strapi) {

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { isMinorUnits } from '../../../shared/money';
+import { MAX_MINOR, isMinorUnits } from '../../../shared/money';
 import {
   DEFAULT_CHANGE_AUTHORITY_LIMIT,
   DEFAULT_COST_TOLERANCE_PERCENT,
@@ -53,7 +53,7 @@ export function configuredChangeAuthorityLimit(strapi: Core.Strapi): { limit: bi
   const text = String(configured).trim();
   if (!isMinorUnits(text) || text.startsWith('-')) {
     throw new Error(
-      `changeAuthorityLimit (PMO_CHANGE_AUTHORITY_LIMIT) must be a whole number of cents, zero or more, e.g. "10000000" for 100,000.00; got "${text}"`
+      `changeAuthorityLimit (PMO_CHANGE_AUTHORITY_LIMIT) must be a whole number of cents from 0 to ${MAX_MINOR}, e.g. "10000000" for 100,000.00; got "${text}"`
     );
   }
   return { limit: BigInt(text), source: 'configuration' };

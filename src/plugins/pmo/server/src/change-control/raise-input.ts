@@ -3,7 +3,7 @@
  * Who raises it is never taken from the body: it is the acting admin's person (service.raise).
  */
 import { validateYupSchema, yup } from '@strapi/utils';
-import { MAX_MINOR } from '../../../shared/money';
+import { checkMinorUnits, minorUnitsRule } from '../../../shared/money';
 
 export const CHANGE_TYPES = ['normal', 'standard', 'emergency'] as const;
 export const CHANGE_CATEGORIES = ['request-for-change', 'off-specification', 'problem'] as const;
@@ -19,11 +19,16 @@ const oneOf = (field: string, values: readonly string[]) =>
 const cost = yup
   .string()
   .nullable()
-  .test(
-    'minor-units',
-    'impact.cost must be a whole number of cents, zero or more, as a string (e.g. "123450" for 1234.50); record savings under impact.benefits',
-    (value) => value === undefined || value === null || (/^\d{1,18}$/.test(value) && BigInt(value) <= MAX_MINOR)
-  );
+  .test('minor-units', '', function check(value) {
+    if (value === undefined || value === null) return true;
+    const checked = /^\d+$/.test(value) ? checkMinorUnits(value) : null;
+    if (checked?.ok) return true;
+    if (checked?.problem === 'above') return this.createError({ message: `impact.cost ${minorUnitsRule('above')}` });
+    return this.createError({
+      message:
+        'impact.cost must be a whole number of cents, zero or more, as a string (e.g. "123450" for 1234.50); record savings under impact.benefits',
+    });
+  });
 
 const impact = yup
   .object({

@@ -1,15 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { invalidField } from '../errors';
-import { MAX_MINOR, isMinorUnits } from '../../../shared/money';
+import { checkMinorUnits, minorUnitsRule } from '../../../shared/money';
 import { MONEY_FIELD_UID } from './custom-field';
 
 type Attributes = Record<string, { customField?: string; type?: string }>;
 
-const WRITES = new Set(['create', 'update']);
+// clone takes data too: the fields that differ from the original.
+const WRITES = new Set(['create', 'update', 'clone']);
 
 /**
- * Refuses money values the database could not hold exactly (a non-integer, or beyond the
- * supported range) with a 400 naming the field, before anything is written.
+ * Refuses money values the database could not hold and give back exactly (a non-integer, or
+ * beyond ±MAX_MINOR, see shared/money.ts) with a 400 naming the field and the rule it broke,
+ * before anything is written.
  */
 export function registerMoneyValidation(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
@@ -21,13 +23,8 @@ export function registerMoneyValidation(strapi: Core.Strapi) {
         if (attribute.customField !== MONEY_FIELD_UID) continue;
         const value = data[field];
         if (value === undefined || value === null) continue;
-        if (!isMinorUnits(value)) {
-          throw invalidField(
-            [field],
-            `${field} must be a whole number of cents between -${MAX_MINOR} and ${MAX_MINOR} (e.g. "123450" for 1234.50)`,
-            `${field} must be a whole number of cents`
-          );
-        }
+        const checked = checkMinorUnits(value);
+        if (!checked.ok) throw invalidField([field], `${field} ${minorUnitsRule(checked.problem)}`);
       }
     }
     return next();

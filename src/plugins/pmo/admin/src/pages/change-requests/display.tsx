@@ -1,7 +1,7 @@
 /** How change requests read on the change-control pages: money, states, authority. */
 import { Typography } from '@strapi/design-system';
 
-import { formatMinorGrouped, parseMoneyInput } from '../../../../shared/money';
+import { groupThousands } from '../../../../shared/money';
 import type { AuthorityLevel, ChangeRequestDetail } from '../../api/changeRequests';
 import { useWorkflow } from '../../api/client';
 import { CHANGE_CONTROL_WORKFLOW } from '../../api/changeRequests';
@@ -9,11 +9,13 @@ import { StateBadge } from '../../components/StateBadge';
 import type { WorkflowDefinition } from '../../../../shared/workflow-types';
 import type { Translate } from '../../utils/useTranslate';
 
-/** A decimal string from the server ("-1234.50") grouped for reading ("-1,234.50"), exactly. */
+/**
+ * A decimal string from the server ("-1234.50") grouped for reading ("-1,234.50"), exactly and
+ * whatever its size (a BAC may add up past the largest single amount).
+ */
 export function formatAmount(decimal: string | null | undefined, currency?: string): string {
   if (decimal === null || decimal === undefined || decimal === '') return '—';
-  const parsed = parseMoneyInput(decimal);
-  const text = parsed.ok ? formatMinorGrouped(parsed.minor) : decimal;
+  const text = /^-?\d+(\.\d+)?$/.test(decimal) ? groupThousands(decimal) : decimal;
   return currency ? `${text} ${currency}` : text;
 }
 
