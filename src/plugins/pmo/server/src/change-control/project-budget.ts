@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { MAX_MINOR, isMinorUnits } from '../../../shared/money';
+import { sumMinor } from '../money/sql-sum';
 import {
   DEFAULT_CHANGE_AUTHORITY_LIMIT,
   DEFAULT_COST_TOLERANCE_PERCENT,
@@ -80,9 +81,9 @@ export function createProjectBudget(strapi: Core.Strapi) {
         .join(`${link.name} as l`, `l.${link.joinColumn.name}`, 'b.id')
         .where(`l.${link.inverseJoinColumn.name}`, projectId)
         .whereNot(`b.${category}`, MANAGEMENT_RESERVE)
-        .select(knex.raw('CAST(COALESCE(SUM(??), 0) AS TEXT) AS bac', [`b.${amount}`]))
+        .select(sumMinor(knex, `b.${amount}`, 'bac'))
     );
-    return BigInt(String((rows as Array<{ bac: string }>)[0]?.bac ?? '0').split('.')[0]);
+    return BigInt((rows as Array<{ bac: string }>)[0]?.bac ?? '0');
   }
 
   /** The limit that applies to a project: its programme's when the programme sets one. */

@@ -3,12 +3,13 @@
  * GROUP BY), never by loading budget lines or cost entries into JavaScript. Table and column
  * names come from Strapi's metadata, so renaming an attribute does not break a query.
  *
- * Money columns are read as `CAST(… AS TEXT)`: PostgreSQL's SUM of a bigint is a numeric, which
- * Strapi's pg setup parses as a float, and better-sqlite3 returns integers as doubles; text
- * keeps every minor unit exact on both.
+ * Money is read as text so every minor unit stays exact: sums through `sumMinor` (exact at any
+ * size on both databases, see money/sql-sum.ts), single amounts as `CAST(… AS TEXT)` (better-sqlite3
+ * reads integers as doubles).
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { sumMinor } from '../money/sql-sum';
 import { BUDGET_CATEGORIES, MANAGEMENT_RESERVE, type BudgetCell } from './budget-outline';
 import { formatIsoDate, monthStart, nextDay, nextMonthStart, type CalendarDate } from './dates';
 import type { SCurveFacts } from './s-curve';
@@ -207,9 +208,8 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     );
   }
 
-  /** Text money: a sum cast to text so no minor unit is lost on the way out. */
-  const moneyText = (expression: string, alias: string, bindings: unknown[] = []) =>
-    knex().raw(`CAST(COALESCE(${expression}, 0) AS TEXT) AS ??`, [...bindings, alias]);
+  /** A sum from a left-joined subquery (already text, see sumMinor), "0" where it has no row. */
+  const moneyText = (column: string, alias: string) => knex().raw("COALESCE(??, '0') AS ??", [column, alias]);
 
   return {
     findProject: (documentId: string) => findOne(UID.project, { documentId }),
@@ -230,22 +230,26 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       const ce = t.costEntry;
       const sr = t.statusReport;
 
-      const budget = budgetLinesOf(filter)
+      // Each budget line's share of BAC and of the two parts of PV, then their sums per project.
+      const lines = budgetLinesOf(filter)
         .whereNot(`b.${bl.category}`, MANAGEMENT_RESERVE)
-        .groupBy(`bp.${bl.project.target}`)
-        .select({ project_id: `bp.${bl.project.target}` })
+        .select({ project_id: `bp.${bl.project.target}`, amount: `b.${bl.amount}` })
         .select(
-          k.raw('SUM(??) AS bac', [`b.${bl.amount}`]),
-          k.raw('SUM(CASE WHEN ?? < ? THEN ?? ELSE 0 END) AS planned_before_month', [`b.${bl.period}`, monthStart(asOf), `b.${bl.amount}`]),
-          k.raw('SUM(CASE WHEN ?? >= ? AND ?? < ? THEN ?? ELSE 0 END) AS planned_in_month', [
+          k.raw('CASE WHEN ?? < ? THEN ?? ELSE 0 END AS before_month', [`b.${bl.period}`, monthStart(asOf), `b.${bl.amount}`]),
+          k.raw('CASE WHEN ?? >= ? AND ?? < ? THEN ?? ELSE 0 END AS in_month', [
             `b.${bl.period}`, monthStart(asOf), `b.${bl.period}`, nextMonthStart(asOf), `b.${bl.amount}`,
           ])
         );
+      const budget = k
+        .from(lines.as('l'))
+        .groupBy('l.project_id')
+        .select('l.project_id', sumMinor(k, 'l.amount', 'bac'))
+        .select(sumMinor(k, 'l.before_month', 'planned_before_month'), sumMinor(k, 'l.in_month', 'planned_in_month'));
 
       const costs = costsUpTo(filter, asOf)
         .groupBy(`cp.${ce.project.target}`)
         .select({ project_id: `cp.${ce.project.target}` })
-        .select(k.raw('SUM(??) AS actual_cost', [`c.${ce.amount}`]));
+        .select(sumMinor(k, `c.${ce.amount}`, 'actual_cost'));
 
       // The latest status report on or before asOf; two on the same day: the last one entered.
       const ranked = reportsUpTo(filter, asOf).select(
@@ -270,10 +274,10 @@ export function createFinanceRepository(strapi: Core.Strapi) {
           percent_complete: 's.percent_complete',
         })
         .select(
-          moneyText('??', 'bac', ['b.bac']),
-          moneyText('??', 'planned_before_month', ['b.planned_before_month']),
-          moneyText('??', 'planned_in_month', ['b.planned_in_month']),
-          moneyText('??', 'actual_cost', ['c.actual_cost'])
+          moneyText('b.bac', 'bac'),
+          moneyText('b.planned_before_month', 'planned_before_month'),
+          moneyText('b.planned_in_month', 'planned_in_month'),
+          moneyText('c.actual_cost', 'actual_cost')
         )
         .orderBy([{ column: `p.${p.code}` }, { column: 'p.id' }]);
     },
@@ -299,7 +303,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       return inMonths(query, range)
         .select({ project_code: `p.${p.code}`, programme_code: `prg.${prg.code}` })
         .select(k.raw(`${month} AS budget_month`, monthBinding), { category: `b.${bl.category}` })
-        .select(k.raw('CAST(SUM(??) AS TEXT) AS amount', [`b.${bl.amount}`]))
+        .select(sumMinor(k, `b.${bl.amount}`, 'amount'))
         .groupBy('p.id', `p.${p.code}`, `prg.${prg.code}`, `b.${bl.category}`)
         .groupByRaw(month, monthBinding)
         .orderBy([{ column: `p.${p.code}` }, { column: 'p.id' }])
@@ -321,12 +325,12 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       const planned = budgetLinesOf(filter)
         .whereNot(`b.${bl.category}`, MANAGEMENT_RESERVE)
         .select({ project_id: `bp.${bl.project.target}` })
-        .select(k.raw(`${month} AS budget_month`, [`b.${bl.period}`]), k.raw('CAST(SUM(??) AS TEXT) AS amount', [`b.${bl.amount}`]))
+        .select(k.raw(`${month} AS budget_month`, [`b.${bl.period}`]), sumMinor(k, `b.${bl.amount}`, 'amount'))
         .groupBy(`bp.${bl.project.target}`)
         .groupByRaw(month, [`b.${bl.period}`]);
 
       const costs = costsUpTo(filter, asOf)
-        .select(k.raw(`${month} AS cost_month`, [`c.${ce.date}`]), k.raw('CAST(SUM(??) AS TEXT) AS amount', [`c.${ce.amount}`]))
+        .select(k.raw(`${month} AS cost_month`, [`c.${ce.date}`]), sumMinor(k, `c.${ce.amount}`, 'amount'))
         .groupByRaw(month, [`c.${ce.date}`]);
 
       // Per project and month, the month's latest report (same day: the last one entered).
@@ -366,7 +370,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       const month = monthOf();
       const rows = await inMonths(budgetLinesOf(filter), range)
         .select(k.raw(`${month} AS budget_month`, [`b.${bl.period}`]), { category: `b.${bl.category}` })
-        .select(k.raw('CAST(SUM(??) AS TEXT) AS amount', [`b.${bl.amount}`]))
+        .select(sumMinor(k, `b.${bl.amount}`, 'amount'))
         .groupBy(`b.${bl.category}`)
         .groupByRaw(month, [`b.${bl.period}`]);
       return rows.map((r: any) => ({ month: r.budget_month, category: r.category, amount: BigInt(r.amount) }));
