@@ -481,8 +481,13 @@ async function recordGoReview(strapi: Core.Strapi, projectDocumentId: string, ga
     where: { project: { documentId: projectDocumentId }, gate, decision: { $null: true } },
     select: ['documentId'],
   });
-  if (pending) await reviews.update({ documentId: pending.documentId, data: decided });
-  else await reviews.create({ data: { project: projectDocumentId, gate, ...decided } });
+  // The decision and the checklist are governance's to record (protected fields).
+  const protectedFields = strapi.plugin('pmo').service('protectedFields') as { asCapability<T>(owner: 'governance', work: () => T): T };
+  await protectedFields.asCapability('governance', () =>
+    pending
+      ? reviews.update({ documentId: pending.documentId, data: decided })
+      : reviews.create({ data: { project: projectDocumentId, gate, ...decided } })
+  );
 }
 const PATH = ['proposed', ...GATES.map((gate) => gate.to)];
 

@@ -43,14 +43,14 @@ describe('authorityLevel', () => {
     expect(cr.authorityLevel).toBe(level);
   });
 
-  it('is empty while the cost impact is not assessed, and a value sent by a client is replaced', async () => {
+  it('is empty while the cost impact is not assessed, and a value sent by a client is refused', async () => {
     const p = await project();
     const unassessed = await raise(p, { cost: null });
     expect(unassessed.authorityLevel).toBeNull();
-    const forced = await getStrapi()
+    const forced = getStrapi()
       .documents(CHANGE as any)
       .create({ data: { project: p.documentId, title: 'Sneaky', authorityLevel: 'project-manager', impact: { cost: minor('5000.00') } } as any });
-    expect(forced.authorityLevel).toBe('change-board');
+    await expect(forced).rejects.toThrow(/^authorityLevel is derived by change control/);
   });
 
   it('follows the cost impact on update, and the tolerance of the project', async () => {

@@ -28,11 +28,16 @@ describe('change request references', () => {
     expect(storedReferences.map((row: { reference: string }) => row.reference).sort()).toEqual(references);
   });
 
-  it('ignore a reference sent on create, and refuse changing it afterwards', async () => {
+  it('refuse a reference sent on create or changed afterwards, and pass it unchanged', async () => {
     const p = await project();
-    const cr = await documents().create({ data: { project: p.documentId, title: 'Mine', reference: 'CR-MINE-999' } as any });
+    await expect(documents().create({ data: { project: p.documentId, title: 'Mine', reference: 'CR-MINE-999' } as any })).rejects.toThrow(
+      /^reference is numbered by change control/
+    );
+    const cr = await documents().create({ data: { project: p.documentId, title: 'Mine' } as any });
     expect(cr.reference).toBe(`CR-${p.code}-001`);
-    await expect(documents().update({ documentId: cr.documentId, data: { reference: 'CR-X-1' } as any })).rejects.toThrow(/reference is CR-/);
+    await expect(documents().update({ documentId: cr.documentId, data: { reference: 'CR-X-1' } as any })).rejects.toThrow(
+      /^reference is numbered by change control/
+    );
     const same = await documents().update({ documentId: cr.documentId, data: { reference: cr.reference, title: 'Renamed' } as any });
     expect(same).toMatchObject({ reference: cr.reference, title: 'Renamed' });
   });

@@ -1,9 +1,15 @@
-/** A document's next review date is derived from its review facts, whoever writes it. */
+/** A document's next review date is derived from its review facts, whoever writes it; nobody sends it. */
 import { asRole, getStrapi, withApiToken } from '../helpers/strapi';
 
 describe('document review cycle', () => {
-  it('derives nextReviewDue from the last review and the cycle, ignoring what a client sends', async () => {
+  it('derives nextReviewDue from the last review and the cycle, refusing a value a client sends', async () => {
     const api = await withApiToken('full-access');
+    const forged = await api.post('/api/documents').send({
+      data: { title: 'Risk register', documentType: 'risk-register', status: 'approved', lastReviewedAt: '2026-01-31', nextReviewDue: '2099-01-01' },
+    });
+    expect(forged.status).toBe(400);
+    expect(forged.body.error.message).toMatch(/^nextReviewDue is derived/);
+
     const created = await api.post('/api/documents').send({
       data: {
         title: 'Risk register',
@@ -11,7 +17,6 @@ describe('document review cycle', () => {
         status: 'approved',
         lastReviewedAt: '2026-01-31',
         reviewCycleDays: 30,
-        nextReviewDue: '2099-01-01',
       },
     });
     expect(created.status).toBe(201);
@@ -30,7 +35,14 @@ describe('document review cycle', () => {
     const tampered = await api
       .put(`/api/documents/${created.body.data.documentId}`)
       .send({ data: { nextReviewDue: '2099-01-01', version: '2.0' } });
-    expect(tampered.body.data.nextReviewDue).toBe('2026-03-11');
+    expect(tampered.status).toBe(400);
+    expect(tampered.body.error.details.errors[0].path).toEqual(['nextReviewDue']);
+
+    const resent = await api
+      .put(`/api/documents/${created.body.data.documentId}`)
+      .send({ data: { nextReviewDue: '2026-03-11', version: '2.0' } });
+    expect(resent.status).toBe(200);
+    expect(resent.body.data).toMatchObject({ nextReviewDue: '2026-03-11', version: '2.0' });
   });
 
   it('derives it in the Content Manager too', async () => {

@@ -1,5 +1,5 @@
 /** Portfolios, programmes, projects and their money for the finance tests, each uniquely coded. */
-import { getStrapi, uniqueCode } from '../helpers/strapi';
+import { asCapability, getStrapi, uniqueCode } from '../helpers/strapi';
 
 type Doc = { documentId: string; code: string; name: string };
 
@@ -30,5 +30,6 @@ export const costEntry = (projectDoc: Doc, date: string, amount: string, extra: 
 export const statusReport = (projectDoc: Doc, asOf: string, percentComplete: number) =>
   create('api::status-report.status-report', { project: projectDoc.documentId, asOf, percentComplete, ragOverall: 'green' });
 
+/** A change request; a decision in `data` is stored as change control records it. */
 export const changeRequest = (projectDoc: Doc, data: Record<string, unknown>) =>
-  create('plugin::pmo.change-request', { project: projectDoc.documentId, ...data });
+  asCapability('change-control', () => create('plugin::pmo.change-request', { project: projectDoc.documentId, ...data }));

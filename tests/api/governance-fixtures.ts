@@ -1,5 +1,5 @@
 /** Projects, gate reviews, standards and people for the governance tests, each uniquely coded. */
-import { asAdmin, getStrapi, uniqueCode, type Agent } from '../helpers/strapi';
+import { asAdmin, asCapability, getStrapi, uniqueCode, type Agent } from '../helpers/strapi';
 
 export const PROJECT = 'api::project.project';
 export const GATE_REVIEW = 'plugin::pmo.gate-review';
@@ -22,9 +22,11 @@ export async function person(email: string, fullName = email.split('@')[0]) {
   return (existing ?? (await documents('api::person.person').create({ data: { fullName, email } }))) as Doc;
 }
 
-/** A review recorded straight in the database (the routes' own tests go through HTTP). */
+/** A review recorded as governance records it, without its route (the routes' own tests go through HTTP). */
 export async function review(of: Doc, gate: number, decision: string | null, heldDate: string | null = '2026-05-02', extra: Record<string, unknown> = {}) {
-  return documents(GATE_REVIEW).create({ data: { project: of.documentId, gate, decision, heldDate: decision ? heldDate : null, ...extra } }) as Promise<Doc>;
+  return asCapability('governance', () =>
+    documents(GATE_REVIEW).create({ data: { project: of.documentId, gate, decision, heldDate: decision ? heldDate : null, ...extra } })
+  ) as Promise<Doc>;
 }
 
 export async function budgetLine(of: Doc, category: string, amount: string, period = '2026-01-01') {

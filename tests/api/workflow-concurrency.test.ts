@@ -2,7 +2,7 @@
  * Optimistic concurrency: the state change is one conditional update on the instance's version,
  * so of many concurrent requests exactly one applies (on SQLite and on PostgreSQL).
  */
-import { asRole, getStrapi, uniqueCode } from '../helpers/strapi';
+import { asCapability, asRole, getStrapi, uniqueCode } from '../helpers/strapi';
 
 const PROJECT = 'api::project.project';
 
@@ -11,9 +11,11 @@ async function projectIn(state: 'proposed' | 'executing') {
   const project = await strapi.documents(PROJECT).create({ data: { name: 'Race', code: uniqueCode('RACE') } as any });
   // Governance guards every gate with its review, and gate 3 with a baselined budget.
   for (const gate of [1, 2, 3, 4]) {
-    await strapi.documents('plugin::pmo.gate-review').create({
-      data: { project: project.documentId, gate, decision: 'go', heldDate: '2026-01-15' } as any,
-    });
+    await asCapability('governance', () =>
+      strapi.documents('plugin::pmo.gate-review').create({
+        data: { project: project.documentId, gate, decision: 'go', heldDate: '2026-01-15' } as any,
+      })
+    );
   }
   await strapi.documents('api::budget-line.budget-line').create({
     data: { project: project.documentId, period: '2026-01-01', category: 'labour', amount: '1000000' } as any,

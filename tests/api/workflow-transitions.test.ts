@@ -1,5 +1,5 @@
 /** POST /pmo/transitions with DESIGN.md's status codes, actors, approvals and effects. */
-import { asAdmin, asRole, asSuperAdmin, getStrapi, uniqueCode } from '../helpers/strapi';
+import { asAdmin, asCapability, asRole, asSuperAdmin, getStrapi, uniqueCode } from '../helpers/strapi';
 
 const PROJECT = 'api::project.project';
 const CHANGE = 'plugin::pmo.change-request';
@@ -7,9 +7,11 @@ const CHANGE = 'plugin::pmo.change-request';
 /** A project whose gate 1 review decided go (governance guards every gate with its review). */
 async function newProject(extra: Record<string, unknown> = {}) {
   const project = await getStrapi().documents(PROJECT).create({ data: { name: 'Governed project', code: uniqueCode('WF'), ...extra } as any });
-  await getStrapi().documents('plugin::pmo.gate-review').create({
-    data: { project: project.documentId, gate: 1, decision: 'go', heldDate: '2026-01-15' } as any,
-  });
+  await asCapability('governance', () =>
+    getStrapi().documents('plugin::pmo.gate-review').create({
+      data: { project: project.documentId, gate: 1, decision: 'go', heldDate: '2026-01-15' } as any,
+    })
+  );
   return project;
 }
 

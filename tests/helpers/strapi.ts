@@ -4,6 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
+import type { FieldOwner } from '../../src/plugins/pmo/shared/contracts/protected-fields';
 
 type Shared = {
   strapi: Core.Strapi;
@@ -41,6 +42,15 @@ let sequence = 0;
 export function uniqueCode(prefix = 'T') {
   sequence += 1;
   return `${prefix}-${Date.now().toString(36).toUpperCase()}-${process.pid.toString(36)}-${sequence}`;
+}
+
+/**
+ * Runs `work` as the capability that owns some protected fields, so a fixture can store what
+ * that capability records (a gate decision, a change decision) without going through its route.
+ */
+export function asCapability<T>(owner: FieldOwner, work: () => Promise<T>): Promise<T> {
+  const service = getStrapi().plugin('pmo').service('protectedFields') as { asCapability: typeof asCapability };
+  return service.asCapability(owner, work);
 }
 
 async function loginToken(email: string) {

@@ -58,7 +58,9 @@ export const adminUser = (strapi: Core.Strapi, id: number) =>
 
 /** Takes a project through gate 1 on the server: a go review recorded, gate 1 fired as `userId`. */
 export async function passGate1(strapi: Core.Strapi, project: string, userId: number) {
-  await create(strapi, 'plugin::pmo.gate-review', { project, gate: 1, decision: 'go', heldDate: todayUtc() });
+  // A decision is governance's to record (a protected field): recorded here as governance would.
+  const protectedFields = strapi.plugin('pmo').service('protectedFields') as { asCapability<T>(owner: 'governance', work: () => T): T };
+  await protectedFields.asCapability('governance', () => create(strapi, 'plugin::pmo.gate-review', { project, gate: 1, decision: 'go', heldDate: todayUtc() }));
   const engine = strapi.plugin('pmo').service('workflow') as any;
   await engine.fire({ uid: 'api::project.project', documentId: project, transition: 'gate-1' }, await adminUser(strapi, userId));
 }

@@ -5,6 +5,7 @@ import { registerMoneyField } from './money/custom-field';
 import { registerMoneyValidation } from './money/document-middleware';
 import { installProcessGuard } from './security/process-guard';
 import { registerWriteShapeMiddleware } from './security/document-middleware';
+import { registerProtectedFields } from './security/protected-fields';
 import { getService } from './services';
 import { registerWorkflowMiddleware } from './workflow/document-middleware';
 import { coreEffects } from './workflow/effects';
@@ -12,8 +13,11 @@ import { coreGuards } from './workflow/guards';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   installProcessGuard(strapi);
-  // First: every other Document Service middleware sees only well-formed data.
+  // Strapi runs Document Service middlewares in the order they are registered: these two come
+  // first, so every other one sees only well-formed data, and the caller's data before any
+  // capability derives values into it.
   registerWriteShapeMiddleware(strapi);
+  registerProtectedFields(strapi);
   registerMoneyField(strapi);
   registerMoneyValidation(strapi);
   registerDocumentCurrency(strapi);

@@ -1,10 +1,11 @@
 /**
  * Change requests on every Document Service write (Content Manager, Content API, plugin code):
  * a new one belongs to a project and gets the project's next reference in the same transaction;
- * `authorityLevel` is derived from the cost impact on every write (a value a client sends is
- * replaced); `raisedBy` defaults to the person of the admin user raising it. What the audit
- * relies on cannot be edited afterwards: the reference, the project, the raiser once it left
- * New, and the cost impact once it went for authorisation.
+ * `authorityLevel` is derived from the cost impact on every write; `raisedBy` defaults to the
+ * person of the admin user raising it. What the audit relies on cannot be edited afterwards: the
+ * reference, the project, the raiser once it left New, and the cost impact once it went for
+ * authorisation. A reference, authority level or decision a client sends never gets here:
+ * security/protected-fields.ts refuses it first (the checks below back that up).
  */
 import type { Core } from '@strapi/strapi';
 import { checkMinorUnits, minorUnitsRule } from '../../../shared/money';

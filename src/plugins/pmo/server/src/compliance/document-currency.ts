@@ -6,11 +6,12 @@ const INPUTS = ['lastReviewedAt', 'approvedAt', 'reviewCycleDays'] as const;
 
 /**
  * Keeps `nextReviewDue` derived from the review facts on every write path (Content Manager,
- * Content API, services); whatever a client sends for it is replaced.
+ * Content API, services, clones). A client cannot send it: security/protected-fields.ts refuses
+ * a value that differs from the stored one before this runs.
  */
 export function registerDocumentCurrency(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
-    if (context.uid !== DOCUMENT_UID || (context.action !== 'create' && context.action !== 'update')) {
+    if (context.uid !== DOCUMENT_UID || !['create', 'update', 'clone'].includes(context.action)) {
       return next();
     }
     const params = context.params as { data?: Record<string, unknown>; documentId?: string; locale?: string };
@@ -20,7 +21,7 @@ export function registerDocumentCurrency(strapi: Core.Strapi) {
     const touchesInputs = INPUTS.some((field) => field in data);
     if (context.action === 'create' || touchesInputs) {
       let facts: ReviewFacts = {};
-      if (context.action === 'update' && params.documentId) {
+      if (context.action !== 'create' && params.documentId) {
         const current = await strapi.db
           .query(DOCUMENT_UID)
           .findOne({ where: { documentId: params.documentId }, select: [...INPUTS] });

@@ -1,22 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { PROTECTED_FIELDS, descriptionOf } from '../../../shared/contracts/protected-fields';
 
-/** Fields the server derives: shown in the Content Manager, never editable there. */
-const DERIVED_FIELDS: Record<string, Record<string, string>> = {
-  'api::project.project': {
-    workflowState: 'Set by the project lifecycle; change it with a transition, not by editing.',
-  },
-  'plugin::pmo.change-request': {
-    workflowState: 'Set by change control; change it with a transition, not by editing.',
-    authorityLevel: 'Derived from the cost impact and the project\'s tolerances.',
-    reference: 'Numbered by change control per project.',
-    decision: 'Recorded by change control.',
-    decisionDate: 'Recorded by change control.',
-    decidedBy: 'Recorded by change control.',
-  },
-  'api::document.document': {
-    nextReviewDue: 'Derived: last review (or approval) plus the review cycle.',
-  },
-};
+/**
+ * Fields only the engine or a capability writes (shared/contracts/protected-fields.ts): shown in
+ * the Content Manager read-only, with who sets them as their description.
+ */
+const readOnlyFields = (uid: string): Record<string, string> =>
+  Object.fromEntries(Object.entries(PROTECTED_FIELDS[uid] ?? {}).map(([field, protection]) => [field, descriptionOf(protection)]));
 
 /**
  * Fields the Content Manager must not render in the edit view. A document's review `status`
@@ -53,21 +43,22 @@ type Configuration = {
   layouts: { list: string[]; edit: Array<Array<{ name: string; size: number }>> };
 };
 
-/** Applies PMO Hub's Content Manager layouts: derived fields read-only always, list columns once. */
+/** Applies PMO Hub's Content Manager layouts: protected fields read-only always, list columns once. */
 export async function applyContentManagerLayouts(strapi: Core.Strapi) {
   const service = strapi.plugin('content-manager').service('content-types') as any;
   const store = strapi.store({ type: 'plugin', name: 'pmo' });
   const applied = Number((await store.get({ key: STORE_KEY })) ?? 0);
-  const uids = new Set([...Object.keys(DERIVED_FIELDS), ...Object.keys(HIDDEN_IN_EDIT), ...Object.keys(LIST_COLUMNS)]);
+  const uids = new Set([...Object.keys(PROTECTED_FIELDS), ...Object.keys(HIDDEN_IN_EDIT), ...Object.keys(LIST_COLUMNS)]);
 
   for (const uid of uids) {
-    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
-    if (!contentType) continue;
+    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;
+    // Types hidden from the Content Manager (gate reviews, …) have no layout to adjust.
+    if (!contentType || contentType.pluginOptions?.['content-manager']?.visible === false) continue;
     const current = (await service.findConfiguration(contentType)) as Configuration;
     const next: Configuration = JSON.parse(JSON.stringify(current));
     let changed = false;
 
-    for (const [field, description] of Object.entries(DERIVED_FIELDS[uid] ?? {})) {
+    for (const [field, description] of Object.entries(readOnlyFields(uid))) {
       const edit = next.metadatas[field]?.edit;
       if (edit && (edit.editable !== false || edit.description !== description)) {
         Object.assign(edit, { editable: false, description });

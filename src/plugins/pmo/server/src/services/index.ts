@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { asCapability, refuseProtectedFieldChanges } from '../security/protected-fields';
 import { createCatalogue } from '../workflow/catalogue';
 import { createWorkflowEngine } from '../workflow/engine';
 
@@ -7,6 +8,15 @@ const services = {
   catalogue: () => createCatalogue(),
   workflow: ({ strapi }: { strapi: Core.Strapi }) =>
     createWorkflowEngine(strapi, strapi.plugin('pmo').service('catalogue')),
+  /**
+   * The protected fields check for code that does not import the plugin's modules (the demo
+   * load, the tests): `asCapability` must be this module's, whose scope the check reads.
+   */
+  protectedFields: ({ strapi }: { strapi: Core.Strapi }) => ({
+    asCapability,
+    refuseChanges: (uid: string, documentId: string | null, data: Record<string, unknown>) =>
+      refuseProtectedFieldChanges(strapi, uid, documentId, data),
+  }),
 };
 
 export default services;

@@ -1,0 +1,90 @@
+/**
+ * Fields only the workflow engine or a capability may write, per content type, with the
+ * capability that owns each and why. One list serves every path: the server refuses a change
+ * made by anyone else with a 400 naming the field (server/src/security/protected-fields.ts), the
+ * PMO roles' Content Manager create and update permissions leave these fields out
+ * (roles/ensure-roles.ts), and the Content Manager shows them read-only with the reason as
+ * their description (content-manager/layouts.ts). Pure: the admin may import it too.
+ */
+
+/** The capabilities that write protected fields (the name `asCapability` takes). */
+export type FieldOwner = 'workflow' | 'change-control' | 'compliance' | 'governance';
+
+export type FieldProtection = {
+  owner: FieldOwner;
+  /** Who sets it, one line: the Content Manager's description and the refusal's wording. */
+  reason: string;
+};
+
+const owned = (owner: FieldOwner, reason: string): FieldProtection => ({ owner, reason });
+
+const CHANGE_DECIDED = 'Recorded by change control when the change is authorised or rejected';
+const GATE_HELD = 'Recorded by governance when the review is held on the gate review page';
+
+/** Single fields of types people otherwise edit. */
+export const PROTECTED_FIELDS: Record<string, Record<string, FieldProtection>> = {
+  'api::project.project': {
+    workflowState: owned('workflow', 'Set by the project lifecycle when a transition is fired, never by editing'),
+  },
+  'plugin::pmo.change-request': {
+    workflowState: owned('workflow', 'Set by change control when a transition is fired, never by editing'),
+    reference: owned('change-control', 'Numbered by change control per project when the change is raised'),
+    authorityLevel: owned('change-control', "Derived by change control from the cost impact and the project's tolerances"),
+    decision: owned('change-control', CHANGE_DECIDED),
+    decisionDate: owned('change-control', CHANGE_DECIDED),
+    decidedBy: owned('change-control', CHANGE_DECIDED),
+  },
+  'api::document.document': {
+    nextReviewDue: owned('compliance', 'Derived from the last review (or the approval) plus the review cycle'),
+  },
+  'plugin::pmo.gate-review': {
+    decision: owned('governance', GATE_HELD),
+    decidedAt: owned('governance', GATE_HELD),
+    recordedBy: owned('governance', GATE_HELD),
+    heldDate: owned('governance', GATE_HELD),
+    checklist: owned('governance', "Taken by governance from the standards' criteria and answered on the gate review page"),
+  },
+  'plugin::pmo.gate-condition': {
+    doneOn: owned('governance', 'Recorded by governance when the condition is marked done'),
+  },
+};
+
+/** Types the engine writes entirely: every field is protected, and they cannot be deleted directly. */
+export const OWNED_TYPES: Record<string, FieldProtection & { name: string }> = {
+  'plugin::pmo.workflow': {
+    name: 'Workflow definitions',
+    ...owned('workflow', 'Kept by the workflow engine, which validates and versions each definition: edit workflows in PMO Hub'),
+  },
+  'plugin::pmo.workflow-instance': {
+    name: 'Workflow instances',
+    ...owned('workflow', 'Kept by the workflow engine as items move through their workflow'),
+  },
+  'plugin::pmo.transition-event': {
+    name: 'Transition events',
+    ...owned('workflow', 'Written by the workflow engine to the history, an append-only audit trail'),
+  },
+  'plugin::pmo.outbox-message': {
+    name: 'Outbox messages',
+    ...owned('workflow', "Queued by the workflow engine's notify effect"),
+  },
+};
+
+/** How a field of a type is protected, if it is. */
+export function protectionOf(uid: string, field: string): FieldProtection | undefined {
+  return OWNED_TYPES[uid] ?? PROTECTED_FIELDS[uid]?.[field];
+}
+
+/** Whether anything of the type is protected. */
+export const hasProtectedFields = (uid: string) => uid in OWNED_TYPES || uid in PROTECTED_FIELDS;
+
+/**
+ * The refusal in plain words, e.g. "decision is recorded by change control when the change is
+ * authorised or rejected; it cannot be entered".
+ */
+export function refusalOf(field: string, protection: FieldProtection): string {
+  const reason = protection.reason.charAt(0).toLowerCase() + protection.reason.slice(1);
+  return `${field} is ${reason}; it cannot be entered`;
+}
+
+/** The Content Manager's description of a protected field. */
+export const descriptionOf = (protection: FieldProtection) => `${protection.reason}.`;
