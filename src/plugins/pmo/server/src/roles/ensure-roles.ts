@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { CAPABILITIES } from '../capabilities';
 import { ROLE_DEFINITIONS, type RoleDefinition } from './definitions';
+import { dropProtectedFields, grantable, type Permission } from './protected-permissions';
 
-type Permission = { action: string; subject?: string | null; properties?: Record<string, unknown> };
 type Action = { actionId: string; section: string; subjects?: string[] };
 
 const UPLOAD_EDITOR = [
@@ -35,7 +35,7 @@ function permissionsFor(strapi: Core.Strapi, definition: RoleDefinition): Permis
     .filter((action) => known.has(action))
     .map((action) => ({ action, subject: null, properties: {} }));
 
-  return [...contentTypeService.getPermissionsWithNestedFields(contentActions), ...plain];
+  return [...grantable(strapi, contentTypeService.getPermissionsWithNestedFields(contentActions)), ...plain];
 }
 
 /** A role definition plus what each capability grants that role. */
@@ -58,8 +58,9 @@ const samePermission = (a: Permission, b: Permission) =>
 
 /**
  * Creates the PMO roles that are missing, by their stable key (the admin role's `code`), and adds
- * any default permission a role lacks. It never removes a permission: an administrator's changes
- * in Settings → Roles survive restarts.
+ * any default permission a role lacks. It never removes a permission, so an administrator's
+ * changes in Settings → Roles survive restarts, with one exception: a create or update
+ * permission never keeps a protected field (roles/protected-permissions.ts).
  */
 export async function ensurePmoRoles(strapi: Core.Strapi) {
   const roleService = strapi.service('admin::role') as any;
@@ -85,5 +86,6 @@ export async function ensurePmoRoles(strapi: Core.Strapi) {
       (wanted) => !existing.some((have) => samePermission(have, wanted))
     );
     if (missing.length > 0) await roleService.addPermissions(role.id, missing);
+    await dropProtectedFields(strapi, role.id, existing);
   }
 }
