@@ -64,13 +64,6 @@ beforeAll(async () => {
   target = await raise(targetProject, { title: 'Forgery target' });
 });
 
-/**
- * PMO roles do not hold write permission on these fields, so today Strapi's permission sanitizer
- * drops them silently (200, nothing saved). The lead's global request guard calls
- * refuseProtectedFieldChanges before the sanitizer, and then these answer 400 naming the field.
- * Until that guard lands they are `it.failing`; switch them to `it` when it does.
- */
-const untilRequestGuard = it.failing;
 
 describe.each<PmoRole>(['pmo-analyst', 'project-manager', 'pmo-manager'])('a forged decision in the Content Manager as %s', (role) => {
   let agent: Agent;
@@ -88,15 +81,14 @@ describe.each<PmoRole>(['pmo-analyst', 'project-manager', 'pmo-manager'])('a for
     }
   });
 
-  // [needs the lead's request guard] 400 naming the field rather than a silently dropped value.
-  untilRequestGuard('is refused on create with a 400 naming the field', async () => {
+  // The request guard refuses it before Strapi's permission sanitizer could drop it silently.
+  it('is refused on create with a 400 naming the field', async () => {
     for (const [field, forged] of await forgeries()) {
       expectRefused(await agent.post(CM).send({ ...createBody(targetProject.documentId, `Refused ${field} by ${role}`), ...forged }), field);
     }
   });
 
-  // [needs the lead's request guard] 400 naming the field rather than a silently dropped value.
-  untilRequestGuard('is refused on update with a 400 naming the field', async () => {
+  it('is refused on update with a 400 naming the field', async () => {
     for (const [field, forged] of await forgeries()) {
       expectRefused(await agent.put(`${CM}/${target.documentId}`).send({ title: target.title, ...forged }), field);
     }

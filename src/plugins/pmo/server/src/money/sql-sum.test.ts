@@ -12,7 +12,8 @@ const big = (value: number | string | bigint) => BigInt(value);
 let knex: Knex;
 
 beforeAll(async () => {
-  knex = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+  // One connection: each connection to ':memory:' is a database of its own.
+  knex = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
   await knex.schema.createTable('lines', (table) => {
     table.increments('id');
     table.string('grp');

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors, invalidFields } from '../errors';
 import { findHostileInput, type Problem } from './hostile-input';
+import { refuseProtectedFieldChanges } from './protected-fields';
 import { schemaLookup } from './schema';
 import { checkWriteShape } from './write-shape';
 import { checkQueryShape, checkRelationsQuery } from './query-shape';
@@ -123,6 +124,8 @@ export const requestGuard = (_config: unknown, { strapi }: { strapi: Core.Strapi
     if (target) {
       const shape = checkWriteShape(lookup, target.uid, target.data);
       if (shape.length) throw invalidFields(shape);
+      // Before Strapi's permission sanitizer, which would drop a role's forged value silently.
+      await refuseProtectedFieldChanges(strapi, target.uid, target.documentId, target.data as Record<string, unknown>);
     }
     await next();
   };

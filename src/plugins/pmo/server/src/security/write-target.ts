@@ -5,7 +5,7 @@
  */
 export type WriteTarget = {
   uid: string;
-  /** The document written; null for creates and clones (and single types). */
+  /** The document written (a clone's source); null for creates and single types. */
   documentId: string | null;
   /** The fields written: the Content Manager's body, the Content API's `body.data`. */
   data: unknown;
@@ -26,7 +26,9 @@ export function writeTarget(method: string, path: string, body: unknown, plural:
     if (!uid) return null;
     const target = (documentId: string | null): WriteTarget => ({ uid, documentId, data: body });
     if (kind === 'single-types') return (method === 'PUT' && !rest) || (method === 'POST' && rest === 'actions/publish') ? target(null) : null;
-    if (method === 'POST' && (!rest || rest === 'actions/publish' || /^clone\/[^/]+$/.test(rest))) return target(null);
+    if (method === 'POST' && (!rest || rest === 'actions/publish')) return target(null);
+    const clone = rest ? /^clone\/([^/]+)$/.exec(rest) : null;
+    if (method === 'POST' && clone) return target(safeDecode(clone[1]));
     if (method === 'PUT' && rest && !rest.includes('/')) return target(safeDecode(rest));
     const publish = rest ? /^([^/]+)\/actions\/publish$/.exec(rest) : null;
     if (method === 'POST' && publish && publish[1] !== 'actions') return target(safeDecode(publish[1]));
