@@ -115,3 +115,28 @@ describe('hostile bodies, generated', () => {
     }
   });
 });
+
+describe('hostile queries, generated', () => {
+  const PARAMS = ['asOf', 'programme', 'project', 'portfolio', 'from', 'to', 'uid', 'documentId', 'state', 'type', 'olderThanDays', 'q', 'page', 'pageSize', 'status', 'delimiter', 'bom', 'gate', 'mentor', 'mentee'];
+  const value = fc.oneof(
+    fc.constantFrom('1.5', '-1', '99999999999999999999', '2026-02-31', '', 'constructor', '%00', "'; DROP TABLE projects; --", 'api::project.project'),
+    fc.string({ maxLength: 12 }),
+    fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom('$gt', '$in', 'a', '0'), fc.string({ maxLength: 5 }), { maxKeys: 2 })
+  );
+  const queries = fc.dictionary(fc.constantFrom(...PARAMS), value, { maxKeys: 4 });
+
+  it('never get a 5xx from any PMO Hub read route', async () => {
+    const routes = (strapi().plugin('pmo').routes as any).admin.routes.filter((route: { method: string }) => route.method === 'GET');
+    for (const route of routes as Array<{ path: string }>) {
+      await fc.assert(
+        fc.asyncProperty(queries, fc.constantFrom('abc', '1', 'project-lifecycle', '0.5'), async (query, id) => {
+          const url = `/pmo${route.path.replace(/:[^/]+/g, id)}`;
+          const res = await admin.get(url).query(query);
+          if (res.status >= 500) throw new Error(`${res.status} for GET ${url} ${JSON.stringify(query)}: ${res.text.slice(0, 300)}`);
+        }),
+        { numRuns: Math.max(5, Math.round(RUNS / 3)) }
+      );
+    }
+  });
+});

@@ -95,7 +95,7 @@ function checkFilters(lookup: SchemaLookup, uid: string, filters: unknown, path:
     const attribute = key === 'id' ? ({ type: 'id' } as Attribute) : Object.prototype.hasOwnProperty.call(attributes, key) ? attributes[key] : undefined;
     if (!attribute) continue; // Strapi refuses unknown fields with its own 400
     if (attribute.type === 'relation' || attribute.type === 'media' || attribute.type === 'component') {
-      const target = (attribute as { target?: string }).target ?? attribute.component ?? (attribute.type === 'media' ? 'plugin::upload.file' : undefined);
+      const target = attribute.target ?? attribute.component ?? (attribute.type === 'media' ? 'plugin::upload.file' : undefined);
       if (target) checkFilters(lookup, target, value, at, problems, depth + 1);
       continue;
     }

@@ -1,14 +1,15 @@
 /**
  * The shape of a write's `data`, checked against the content type's schema before anything
  * reaches the database: relation references are whole numbers within the database's id range or
- * documentId strings (a `1.5` or a `true` would abort a PostgreSQL transaction mid-write), and
- * integer fields fit their column. Pure: the schema comes in as plain data.
+ * documentId strings (a `1.5` or a `true` would abort a PostgreSQL transaction mid-write),
+ * integer fields fit their column, and JSON fields hold JSON. Pure: the schema comes in as plain data.
  */
 import { fieldName, type Problem } from './hostile-input';
 
 export type Attribute = {
   type: string;
   relation?: string;
+  target?: string;
   component?: string;
   components?: string[];
   repeatable?: boolean;
@@ -75,6 +76,19 @@ function checkInteger(value: unknown, path: Array<string | number>, problems: Pr
   }
 }
 
+/**
+ * Strapi writes a string given for a JSON field as it is, so a string must already be JSON text
+ * (PostgreSQL refuses anything else mid-write).
+ */
+function checkJsonText(value: unknown, path: Array<string | number>, problems: Problem[]) {
+  if (typeof value !== 'string') return;
+  try {
+    JSON.parse(value);
+  } catch {
+    problems.push({ path, message: `${fieldName(path)} must be JSON: a list, an object, a number, true or false` });
+  }
+}
+
 /** Problems with `data` written to the type `uid` (nothing when the type is unknown). */
 export function checkWriteShape(lookup: SchemaLookup, uid: string, data: unknown, path: Array<string | number> = []): Problem[] {
   const problems: Problem[] = [];
@@ -90,6 +104,7 @@ export function checkWriteShape(lookup: SchemaLookup, uid: string, data: unknown
     const at = [...path, name];
     if (attribute.type === 'relation' || attribute.type === 'media') checkRelation(value, at, problems);
     else if (attribute.type === 'integer') checkInteger(value, at, problems);
+    else if (attribute.type === 'json') checkJsonText(value, at, problems);
     else if (attribute.type === 'component' && attribute.component && value !== null) {
       const items = attribute.repeatable ? value : [value];
       if (!Array.isArray(items)) problems.push({ path: at, message: `${fieldName(at)} must be a list` });

@@ -1,0 +1,102 @@
+/** The request guard's pure checks, on plain schemas. */
+import { findHostileInput } from './hostile-input';
+import { checkQueryShape, checkRelationsQuery } from './query-shape';
+import { checkWriteShape, type Attributes } from './write-shape';
+import { readTarget, writeTarget } from './write-target';
+
+const SCHEMAS: Record<string, Attributes> = {
+  'api::project.project': {
+    name: { type: 'string' },
+    programme: { type: 'relation', relation: 'manyToOne', target: 'api::programme.programme' },
+    percent: { type: 'integer' },
+    startDate: { type: 'date' },
+    tolerances: { type: 'component', component: 'project.tolerances' },
+    steps: { type: 'component', component: 'project.tolerances', repeatable: true },
+    settings: { type: 'json' },
+  },
+  'api::programme.programme': { name: { type: 'string' } },
+  'project.tolerances': { costPercent: { type: 'integer' }, owner: { type: 'relation' } },
+};
+const lookup = (uid: string) => SCHEMAS[uid];
+const paths = (problems: Array<{ path: Array<string | number> }>) => problems.map((problem) => problem.path.join('.'));
+
+describe('findHostileInput', () => {
+  it('finds prototype-named keys at any depth and NUL characters, with where they sit', () => {
+    const body = JSON.parse('{"data":{"a":[{"constructor":1}],"__proto__":{},"b":"x\\u0000y","ok":{"toString":2}}}');
+    expect(paths(findHostileInput(body)).sort()).toEqual(['data.__proto__', 'data.a.0.constructor', 'data.b', 'data.ok.toString']);
+  });
+
+  it('passes ordinary bodies, and refuses bodies nested too deeply', () => {
+    expect(findHostileInput({ data: { name: 'Constructor of bridges', tags: ['toString'] } })).toEqual([]);
+    let deep: unknown = 1;
+    for (let i = 0; i < 40; i += 1) deep = { x: deep };
+    expect(findHostileInput(deep)[0].message).toMatch(/nested more than 32 levels/);
+  });
+});
+
+describe('checkWriteShape', () => {
+  it.each([
+    [{ programme: 3 }], [{ programme: 'k2x9a' }], [{ programme: null }], [{ programme: { connect: [{ id: 4 }], disconnect: ['abc'] } }],
+    [{ programme: [{ documentId: 'abc', locale: null }] }], [{ percent: '12' }], [{ tolerances: { costPercent: 5, owner: 2 } }],
+    [{ settings: [1, 2] }], [{ settings: '{"a":1}' }], [{ unknown: 1.5 }],
+  ])('accepts %j', (data) => {
+    expect(checkWriteShape(lookup, 'api::project.project', data)).toEqual([]);
+  });
+
+  it.each([
+    [{ programme: 1.5 }, 'programme'], [{ programme: true }, 'programme'], [{ programme: 0 }, 'programme'], [{ programme: 2147483648 }, 'programme'],
+    [{ programme: { connect: [1.5] } }, 'programme.connect.0'], [{ programme: { set: [{ id: 'x' }] } }, 'programme.set.0'],
+    [{ programme: 'has space' }, 'programme'], [{ percent: 1.5 }, 'percent'], [{ percent: 2 ** 40 }, 'percent'],
+    [{ tolerances: { owner: false } }, 'tolerances.owner'], [{ steps: [{ owner: 1 }, { owner: -1 }] }, 'steps.1.owner'],
+    [{ steps: { owner: 1 } }, 'steps'], [{ settings: 'not json' }, 'settings'],
+  ])('refuses %j naming %s', (data, path) => {
+    expect(paths(checkWriteShape(lookup, 'api::project.project', data))).toEqual([path]);
+  });
+
+  it('refuses data that is not an object of fields', () => {
+    expect(checkWriteShape(lookup, 'api::project.project', [1])[0].message).toMatch(/must be an object of fields/);
+  });
+});
+
+describe('checkQueryShape', () => {
+  it.each([
+    ['filters[id][$eq]=1.5', { filters: { id: { $eq: '1.5' } } }],
+    ['an id out of range', { filters: { programme: { id: { $in: ['1', '99999999999'] } } } }],
+    ['an impossible date', { filters: { startDate: { $gt: '2026-02-31' } } }],
+    ['a nested $or', { filters: { $or: [{ percent: 'x' }] } }],
+    ['a built-in in fields', { fields: ['name', 'valueOf'] }],
+    ['a built-in in sort', { sort: 'toString:asc' }],
+  ])('refuses %s', (_label, query) => {
+    expect(checkQueryShape(lookup, 'api::project.project', query)).toHaveLength(1);
+  });
+
+  it('accepts well-typed filters, null checks and unknown fields (left to Strapi)', () => {
+    const query = { filters: { id: { $gt: '0' }, startDate: { $lte: '2026-12-31', $null: 'true' }, name: { $containsi: 'x' }, other: { $eq: 'y' } }, sort: 'name:asc' };
+    expect(checkQueryShape(lookup, 'api::project.project', query)).toEqual([]);
+  });
+
+  it('checks the relations route ids', () => {
+    expect(checkRelationsQuery({ idsToOmit: ['1', '2'] })).toEqual([]);
+    expect(paths(checkRelationsQuery({ idsToOmit: ['abc'], idsToInclude: '1.5' }))).toEqual(['idsToOmit', 'idsToInclude']);
+  });
+});
+
+describe('writeTarget and readTarget', () => {
+  const plural = (name: string) => (name === 'projects' ? 'api::project.project' : undefined);
+  it('reads the type, document and data of Content Manager and Content API writes', () => {
+    expect(writeTarget('POST', '/content-manager/collection-types/api::project.project', { name: 'x' }, plural)).toEqual({ uid: 'api::project.project', documentId: null, data: { name: 'x' } });
+    expect(writeTarget('PUT', '/content-manager/collection-types/api%3A%3Aproject.project/abc', {}, plural)).toMatchObject({ documentId: 'abc' });
+    expect(writeTarget('POST', '/content-manager/collection-types/api::project.project/clone/src1', {}, plural)).toMatchObject({ documentId: 'src1' });
+    expect(writeTarget('POST', '/content-manager/collection-types/api::project.project/abc/actions/publish', {}, plural)).toMatchObject({ documentId: 'abc' });
+    expect(writeTarget('POST', '/api/projects', { data: { name: 'x' } }, plural)).toEqual({ uid: 'api::project.project', documentId: null, data: { name: 'x' } });
+    expect(writeTarget('PUT', '/api/projects/abc', { data: {} }, plural)).toMatchObject({ documentId: 'abc' });
+  });
+
+  it('leaves other routes alone', () => {
+    expect(writeTarget('POST', '/content-manager/collection-types/api::project.project/actions/bulkDelete', {}, plural)).toBeNull();
+    expect(writeTarget('POST', '/api/unknowns', { data: {} }, plural)).toBeNull();
+    expect(writeTarget('GET', '/api/projects', undefined, plural)).toBeNull();
+    expect(readTarget('GET', '/api/projects/abc', plural)).toBe('api::project.project');
+    expect(readTarget('GET', '/pmo/governance/board', plural)).toBeNull();
+  });
+});
