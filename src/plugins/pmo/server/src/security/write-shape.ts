@@ -27,6 +27,19 @@ const INT32 = { min: -2147483648, max: 2147483647 };
 const isId = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_ID;
 const isDocumentId = (value: unknown) => typeof value === 'string' && DOCUMENT_ID.test(value);
 
+/**
+ * Keys Strapi keeps on every document, which the Content Manager sends back with a form: Strapi
+ * reads some of them from the body, so they must at least be of their kind.
+ */
+const SYSTEM_KEYS: Record<string, (value: unknown) => boolean> = {
+  id: (value) => isId(value) || (typeof value === 'string' && /^\d+$/.test(value)),
+  documentId: isDocumentId,
+  locale: (value) => typeof value === 'string' && value.length <= 64,
+  createdAt: (value) => typeof value === 'string',
+  updatedAt: (value) => typeof value === 'string',
+  publishedAt: (value) => typeof value === 'string',
+};
+
 const REF_MESSAGE = 'must name an item by its id (a whole number) or its documentId';
 
 /** One reference: an id, a documentId, or `{ id | documentId, locale?, status?, position? }`. */
@@ -99,6 +112,10 @@ export function checkWriteShape(lookup: SchemaLookup, uid: string, data: unknown
     return problems;
   }
   for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
+    if (name in SYSTEM_KEYS && value !== undefined && value !== null && !SYSTEM_KEYS[name](value)) {
+      problems.push({ path: [...path, name], message: `${fieldName([...path, name])} is kept by Strapi; when sent back it must be the value it was given` });
+      continue;
+    }
     const attribute = attributes[name];
     if (!attribute || value === undefined) continue;
     const at = [...path, name];
