@@ -6,7 +6,7 @@
 import { execFile } from 'child_process';
 import path from 'path';
 import { promisify } from 'util';
-import { PMO_ROLES, asRole, asSuperAdmin, getStrapi, type Agent, type PmoRole } from '../helpers/strapi';
+import { PMO_ROLES, asRole, asSuperAdmin, getStrapi, uniqueCode, withApiToken, type Agent, type PmoRole } from '../helpers/strapi';
 import { CHANGE, EMAILS, actors, expectFire, person, project, raise, stored } from './change-control-fixtures';
 
 const { freshDatabase, dropDatabase } = require('../helpers/database');
@@ -136,6 +136,29 @@ describe('a forged decision through the Document Service', () => {
     expect(error.name).toBe('ValidationError');
     expect(error.message).toMatch(/^decision is recorded by change control/);
     expect(await getStrapi().db.query(CHANGE as any).count({ where: { title: 'Forged on create' } })).toBe(0);
+  });
+});
+
+describe('the Content API', () => {
+  it('has no route that writes change requests at all, so no token can forge a decision there', async () => {
+    const api = await withApiToken('full-access');
+    for (const [method, url] of [['post', '/api/change-requests'], ['put', `/api/change-requests/${target.documentId}`]] as const) {
+      const res = await api[method](url).send({ data: { decision: 'approved' } });
+      expect([url, res.status]).toEqual([url, 404]);
+    }
+    await expectUndecided(target.documentId);
+  });
+
+  it("refuses a project's lifecycle state forged on create and on update with a 400 naming it", async () => {
+    const api = await withApiToken('full-access');
+    const code = uniqueCode('PF');
+    expectRefused(await api.post('/api/projects').send({ data: { name: 'Forged state', code, workflowState: 'closed' } }), 'workflowState');
+    expect(await getStrapi().db.query('api::project.project').count({ where: { code } })).toBe(0);
+    const created = await api.post('/api/projects').send({ data: { name: 'Honest', code } });
+    expect(created.status).toBe(201);
+    expectRefused(await api.put(`/api/projects/${created.body.data.documentId}`).send({ data: { workflowState: 'closed' } }), 'workflowState');
+    const row = await getStrapi().db.query('api::project.project').findOne({ where: { code } });
+    expect(row.workflowState).toBe('proposed');
   });
 });
 

@@ -13,6 +13,7 @@ const SCHEMAS: Record<string, Attributes> = {
     tolerances: { type: 'component', component: 'project.tolerances' },
     steps: { type: 'component', component: 'project.tolerances', repeatable: true },
     settings: { type: 'json' },
+    body: { type: 'blocks' },
   },
   'api::programme.programme': { name: { type: 'string' } },
   'project.tolerances': { costPercent: { type: 'integer' }, owner: { type: 'relation' } },
@@ -39,6 +40,7 @@ describe('checkWriteShape', () => {
     [{ programme: 3 }], [{ programme: 'k2x9a' }], [{ programme: null }], [{ programme: { connect: [{ id: 4 }], disconnect: ['abc'] } }],
     [{ programme: [{ documentId: 'abc', locale: null }] }], [{ percent: '12' }], [{ tolerances: { costPercent: 5, owner: 2 } }],
     [{ settings: [1, 2] }], [{ settings: '{"a":1}' }], [{ unknown: 1.5 }],
+    [{ body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] }], [{ id: 3, documentId: 'abc' }],
   ])('accepts %j', (data) => {
     expect(checkWriteShape(lookup, 'api::project.project', data)).toEqual([]);
   });
@@ -49,6 +51,7 @@ describe('checkWriteShape', () => {
     [{ programme: 'has space' }, 'programme'], [{ percent: 1.5 }, 'percent'], [{ percent: 2 ** 40 }, 'percent'],
     [{ tolerances: { owner: false } }, 'tolerances.owner'], [{ steps: [{ owner: 1 }, { owner: -1 }] }, 'steps.1.owner'],
     [{ steps: { owner: 1 } }, 'steps'], [{ settings: 'not json' }, 'settings'],
+    [{ body: [null] }, 'body'], [{ body: [{ type: 'paragraph', children: [1] }] }, 'body'], [{ documentId: { '': null } }, 'documentId'],
   ])('refuses %j naming %s', (data, path) => {
     expect(paths(checkWriteShape(lookup, 'api::project.project', data))).toEqual([path]);
   });

@@ -102,6 +102,20 @@ function checkJsonText(value: unknown, path: Array<string | number>, problems: P
   }
 }
 
+/** Rich text blocks: lists of nodes, each an object with a `type` (Strapi's validator reads it unguarded). */
+function checkBlocks(value: unknown, path: Array<string | number>, problems: Problem[]) {
+  if (value === null || value === undefined) return;
+  const wellFormed = (nodes: unknown, level: number): boolean =>
+    Array.isArray(nodes) &&
+    level <= 16 &&
+    nodes.every((node) => {
+      if (!node || typeof node !== 'object' || Array.isArray(node) || typeof (node as { type?: unknown }).type !== 'string') return false;
+      const children = (node as { children?: unknown }).children;
+      return children === undefined || wellFormed(children, level + 1);
+    });
+  if (!wellFormed(value, 0)) problems.push({ path, message: `${fieldName(path)} must be rich text: a list of blocks, each with a type` });
+}
+
 /** Problems with `data` written to the type `uid` (nothing when the type is unknown). */
 export function checkWriteShape(lookup: SchemaLookup, uid: string, data: unknown, path: Array<string | number> = []): Problem[] {
   const problems: Problem[] = [];
@@ -122,6 +136,7 @@ export function checkWriteShape(lookup: SchemaLookup, uid: string, data: unknown
     if (attribute.type === 'relation' || attribute.type === 'media') checkRelation(value, at, problems);
     else if (attribute.type === 'integer') checkInteger(value, at, problems);
     else if (attribute.type === 'json') checkJsonText(value, at, problems);
+    else if (attribute.type === 'blocks') checkBlocks(value, at, problems);
     else if (attribute.type === 'component' && attribute.component && value !== null) {
       const items = attribute.repeatable ? value : [value];
       if (!Array.isArray(items)) problems.push({ path: at, message: `${fieldName(at)} must be a list` });
