@@ -87,6 +87,8 @@ async function probe(send: () => Promise<{ status: number; text: string }>, uid:
 }
 
 const RUNS = Number(process.env.PMO_FUZZ_RUNS ?? 25);
+/** Each property sends RUNS requests per type; allow well over what a slow machine needs. */
+const TIMEOUT = Math.max(120_000, RUNS * 4_000);
 
 describe('hostile bodies, generated', () => {
   it('never get a 5xx from the Content API, on create or update of any app type', async () => {
@@ -100,7 +102,7 @@ describe('hostile bodies, generated', () => {
         { numRuns: RUNS }
       );
     }
-  });
+  }, TIMEOUT);
 
   it('never get a 5xx from the Content Manager, on create or update of any type it edits', async () => {
     for (const model of managerTypes()) {
@@ -113,7 +115,7 @@ describe('hostile bodies, generated', () => {
         { numRuns: RUNS }
       );
     }
-  });
+  }, TIMEOUT);
 });
 
 describe('hostile queries, generated', () => {
@@ -138,5 +140,5 @@ describe('hostile queries, generated', () => {
         { numRuns: Math.max(5, Math.round(RUNS / 3)) }
       );
     }
-  });
+  }, TIMEOUT);
 });

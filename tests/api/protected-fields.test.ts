@@ -144,7 +144,7 @@ describe('the Content API', () => {
     const api = await withApiToken('full-access');
     for (const [method, url] of [['post', '/api/change-requests'], ['put', `/api/change-requests/${target.documentId}`]] as const) {
       const res = await api[method](url).send({ data: { decision: 'approved' } });
-      expect([url, res.status]).toEqual([url, 404]);
+      expect([url, [404, 405].includes(res.status)]).toEqual([url, true]);
     }
     await expectUndecided(target.documentId);
   });
