@@ -4,17 +4,10 @@
  * refused request leaves the type's row count as it was.
  */
 import fc from 'fast-check';
+import { appTypes, managerTypes, rowCount as count, type Model, type ModelAttribute as Attribute } from '../helpers/models';
 import { asSuperAdmin, getStrapi, uniqueCode, withApiToken, type Agent } from '../helpers/strapi';
 
-type Attribute = { type: string; enum?: string[]; required?: boolean; customField?: string; min?: number };
-type Model = { uid: string; info: { pluralName: string }; attributes: Record<string, Attribute>; pluginOptions?: any };
-
 const strapi = () => getStrapi();
-const count = (uid: string) => strapi().db.query(uid as never).count();
-const models = () => Object.values(strapi().contentTypes as unknown as Record<string, Model>);
-const appTypes = () => models().filter((model) => model.uid.startsWith('api::'));
-const managerTypes = () =>
-  models().filter((model) => model.uid.startsWith('api::') || (model.uid.startsWith('plugin::pmo.') && model.pluginOptions?.['content-manager']?.visible !== false));
 
 /** A valid value for a required attribute, so each type has one document to update. */
 function validValue(name: string, attribute: Attribute): unknown {

@@ -2,17 +2,10 @@
  * Requests an attacker with an ordinary PMO account or API token would try: each gets a 4xx in
  * the one error shape, changes nothing, and the server answers the next request.
  */
+import { appTypes, managerTypes as editableTypes, models, rowCount as count, type Model } from '../helpers/models';
 import { asRole, asSuperAdmin, getStrapi, PMO_ROLES, uniqueCode, withApiToken, type Agent } from '../helpers/strapi';
 
-type Model = { uid: string; info: { pluralName: string }; attributes: Record<string, { type: string }>; pluginOptions?: any };
-
 const strapi = () => getStrapi();
-const count = (uid: string) => strapi().db.query(uid as never).count();
-const models = () => Object.values(strapi().contentTypes as unknown as Record<string, Model>);
-/** The app's types (Content API and Content Manager) and the plugin's types the Content Manager shows. */
-const appTypes = () => models().filter((model) => model.uid.startsWith('api::'));
-const editableTypes = () =>
-  models().filter((model) => model.uid.startsWith('api::') || (model.uid.startsWith('plugin::pmo.') && model.pluginOptions?.['content-manager']?.visible !== false));
 const relationsOf = (model: Model) =>
   Object.entries(model.attributes).filter(([, attribute]) => attribute.type === 'relation' || attribute.type === 'media').map(([name]) => name);
 
