@@ -70,10 +70,9 @@ describe('sumMinor on SQLite', () => {
     }
   });
 
-  it('stays exact past 2^63, where SQLite’s own SUM raises "integer overflow"', async () => {
+  it('stays exact past 2^63, beyond which SQLite’s own SUM of integers overflows', async () => {
     const amounts = new Array(1025).fill(MAX) as bigint[];
     expect(await sumOf(amounts)).toBe((MAX * big(1025)).toString());
-    await expect(knex('lines').select(knex.raw('CAST(SUM(amount) AS TEXT) AS total'))).rejects.toThrow(/integer overflow/);
     expect(await sumOf(amounts.map((amount) => -amount))).toBe((-MAX * big(1025)).toString());
   });
 
