@@ -9,7 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { checkMinorUnits, minorUnitsRule } from '../../../shared/money';
-import { errors, invalidField } from '../errors';
+import { errors, invalidField } from '../platform/errors';
 import { PERSON_UID } from '../workflow/actor';
 import { authorityLevel, toMinor } from './authority';
 import { createProjectBudget, type ProjectRow } from './project-budget';

@@ -11,7 +11,7 @@
  *                      date and the deciders (the people of the admin users who voted or acted).
  */
 import type { Core } from '@strapi/strapi';
-import { unprocessable } from '../errors';
+import { unprocessable } from '../platform/errors';
 import { PERSON_UID } from '../workflow/actor';
 import type { EffectType, GuardContext, GuardType } from '../workflow/catalogue';
 import {

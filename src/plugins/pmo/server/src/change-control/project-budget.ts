@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { MAX_MINOR, isMinorUnits } from '../../../shared/money';
-import { sumMinor } from '../money/sql-sum';
+import { sumMinor } from '../platform/money-sql';
 import {
   DEFAULT_CHANGE_AUTHORITY_LIMIT,
   DEFAULT_COST_TOLERANCE_PERCENT,

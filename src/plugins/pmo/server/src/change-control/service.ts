@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { formatMinor } from '../../../shared/money';
-import { errors, invalidField } from '../errors';
+import { errors, invalidField } from '../platform/errors';
 import { actorFacts, type AdminUser } from '../workflow/actor';
 import { authorityLevel, changeBudgetShortfall, costTolerance, explainAuthority, toMinor } from './authority';
 import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';

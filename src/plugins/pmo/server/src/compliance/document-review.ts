@@ -7,9 +7,10 @@
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
 import type { Capability } from '../capability';
-import { errors, forbidden } from '../errors';
+import { errors, forbidden } from '../platform/errors';
 import { DOCUMENT_UID } from './document-currency';
-import { isOverdue, toIsoDay } from './review-cycle';
+import { toIsoDay } from '../platform/dates';
+import { isOverdue } from './review-cycle';
 
 export const DOCUMENT_STATUSES = ['draft', 'in-review', 'approved', 'superseded'] as const;
 

@@ -1,4 +1,5 @@
-import { isOverdue, nextReviewDue, toIsoDay } from './review-cycle';
+import { toIsoDay } from '../platform/dates';
+import { isOverdue, nextReviewDue } from './review-cycle';
 
 describe('nextReviewDue', () => {
   it('counts the review cycle from the last review', () => {

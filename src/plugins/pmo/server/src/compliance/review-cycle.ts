@@ -5,7 +5,7 @@
  * since; a document with neither (a draft) has no due date yet.
  */
 
-type DateLike = string | Date | null | undefined;
+import { toIsoDay, type DateLike } from '../platform/dates';
 
 export type ReviewFacts = {
   lastReviewedAt?: DateLike;
@@ -14,16 +14,6 @@ export type ReviewFacts = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** `YYYY-MM-DD` of a date or datetime string, in UTC; null when absent or not a date. */
-export function toIsoDay(value: DateLike): string | null {
-  if (!value) return null;
-  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : String(value);
-  const day = /^\d{4}-\d{2}-\d{2}/.exec(text)?.[0];
-  if (!day) return null;
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day ? null : day;
-}
 
 export function nextReviewDue(facts: ReviewFacts): string | null {
   const start = toIsoDay(facts.lastReviewedAt) ?? toIsoDay(facts.approvedAt);

@@ -5,7 +5,7 @@
  * formats once, on output. Management reserve is its own column, outside the BAC total.
  */
 import { formatMinor } from '../../../shared/money';
-import { monthCount, monthRange } from './dates';
+import { monthCount, monthRange } from '../platform/dates';
 
 /** The category kept out of BAC and PV (DESIGN.md: BAC is every category but management reserve). */
 export const MANAGEMENT_RESERVE = 'management-reserve';

@@ -1,6 +1,6 @@
 /** Thin controllers: validate the query at the edge (400 naming the parameter), call one service. */
 import type { Core } from '@strapi/strapi';
-import { errors } from '../errors';
+import { errors } from '../platform/errors';
 import { financeService } from './services';
 import { parseEvmQuery, parseExportQuery, parseOutlineQuery, type Parsed } from './params';
 

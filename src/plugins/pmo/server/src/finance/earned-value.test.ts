@@ -1,4 +1,4 @@
-import { parseIsoDate } from './dates';
+import { parseIsoDate } from '../platform/dates';
 import {
   deriveFigures,
   earnedValue,

@@ -9,7 +9,7 @@
  * EV − AC: both are the exact value rounded once.
  */
 import { formatMinor } from '../../../shared/money';
-import { daysInMonth, type CalendarDate } from './dates';
+import { daysInMonth, type CalendarDate } from '../platform/dates';
 
 const ZERO = BigInt(0);
 const ONE = BigInt(1);

@@ -5,7 +5,7 @@
  * series sums by month in the database (repository.sCurveFacts) and derives in s-curve.ts.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '../errors';
+import { errors } from '../platform/errors';
 import type { AsOf } from './params';
 import type { FinanceRepository, NamedEntity, ProjectFactsRow, ProjectFilter } from './repository';
 import { deriveFigures, formatFigures, projectBaseline, sumBaselines, type Figures } from './earned-value';

@@ -8,8 +8,8 @@
 import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { errors } from '../errors';
-import { BOM, createRowWriter, headerLine, type Cell } from './csv';
+import { errors } from '../platform/errors';
+import { BOM, createRowWriter, headerLine, type Cell } from '../platform/csv';
 import { openCursorCount, queryChunks, type Row } from './cursor';
 import type { ExportParams } from './params';
 import type { FinanceRepository, ProjectFilter } from './repository';

@@ -4,9 +4,9 @@
  * adds the totals exactly.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '../errors';
+import { errors } from '../platform/errors';
 import { budgetOutline } from './budget-outline';
-import { formatIsoDate } from './dates';
+import { formatIsoDate } from '../platform/dates';
 import type { OutlineRange } from './params';
 import type { FinanceRepository, ProjectFilter } from './repository';
 

@@ -2,8 +2,8 @@
  * Query parameters of the earned-value and export routes, validated at the edge. Pure: a problem
  * is returned as data naming the parameter; the controller turns it into a 400.
  */
-import { DELIMITERS, type Delimiter } from './csv';
-import { formatIsoDate, parseIsoDate, today, type CalendarDate } from './dates';
+import { DELIMITERS, type Delimiter } from '../platform/csv';
+import { formatIsoDate, parseIsoDate, today, type CalendarDate } from '../platform/dates';
 import { REPORT_FILTERS, REPORT_NAMES, type ReportName } from './reports';
 
 export type ParamProblem = { param: string; message: string };

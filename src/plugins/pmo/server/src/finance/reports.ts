@@ -3,8 +3,8 @@
  * parameters each takes, and how a database row becomes a CSV row. Pure: no Strapi import.
  */
 import { MINOR_UNITS } from '../../../shared/money';
-import type { CalendarDate } from './dates';
-import type { Column, Cell } from './csv';
+import type { CalendarDate } from '../platform/dates';
+import type { Column, Cell } from '../platform/csv';
 import { deriveFigures, formatIndex, formatMoney, projectBaseline, type ProjectFacts } from './earned-value';
 
 export const REPORT_NAMES = ['financial-summary', 'budget-outline', 'cost-ledger', 'change-log'] as const;

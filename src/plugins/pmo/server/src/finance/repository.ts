@@ -4,14 +4,14 @@
  * names come from Strapi's metadata, so renaming an attribute does not break a query.
  *
  * Money is read as text so every minor unit stays exact: sums through `sumMinor` (exact at any
- * size on both databases, see money/sql-sum.ts), single amounts as `CAST(… AS TEXT)` (better-sqlite3
+ * size on both databases, see platform/money-sql.ts), single amounts as `CAST(… AS TEXT)` (better-sqlite3
  * reads integers as doubles).
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { sumMinor } from '../money/sql-sum';
+import { sumMinor } from '../platform/money-sql';
 import { BUDGET_CATEGORIES, MANAGEMENT_RESERVE, type BudgetCell } from './budget-outline';
-import { formatIsoDate, monthStart, nextDay, nextMonthStart, type CalendarDate } from './dates';
+import { formatIsoDate, monthStart, nextDay, nextMonthStart, type CalendarDate } from '../platform/dates';
 import type { SCurveFacts } from './s-curve';
 
 const UID = {

@@ -1,4 +1,4 @@
-import { parseIsoDate } from './dates';
+import { parseIsoDate } from '../platform/dates';
 import { MAX_SERIES_MONTHS, baselineAt, sCurve, seriesMonths, type SCurveFacts } from './s-curve';
 
 const day = (text: string) => parseIsoDate(text)!;

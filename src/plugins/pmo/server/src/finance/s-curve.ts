@@ -21,7 +21,7 @@ import {
   type Exact,
   type Figures,
 } from './earned-value';
-import { addMonths, formatIsoDate, monthCount, monthEnd, monthKey, monthRange, type CalendarDate } from './dates';
+import { addMonths, formatIsoDate, monthCount, monthEnd, monthKey, monthRange, type CalendarDate } from '../platform/dates';
 
 /** The most months a series draws (ten years). */
 export const MAX_SERIES_MONTHS = 120;

@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/workflow-types';
 import { withKnex } from '../change-control/project-budget';
-import { conflict, errors, forbidden, unprocessable } from '../errors';
+import { conflict, errors, forbidden, unprocessable } from '../platform/errors';
 import { documentsAs } from '../security/protected-fields';
 import { getService } from '../services';
 import { PERSON_UID, displayName, type AdminUser } from '../workflow/actor';

@@ -5,7 +5,7 @@
  * API, MCP, plugins) gets a 403; the mentoring routes read and write through the query layer.
  */
 import type { Core } from '@strapi/strapi';
-import { forbidden } from '../errors';
+import { forbidden } from '../platform/errors';
 import { RELATIONSHIP_UID, SESSION_UID } from './repository';
 
 const CLOSED = new Set<string>([RELATIONSHIP_UID, SESSION_UID]);

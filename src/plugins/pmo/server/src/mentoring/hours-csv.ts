@@ -1,8 +1,8 @@
 /**
  * The mentoring hours export: one row per mentor and quarter, no notes, no topics, nothing from
- * inside a session. CSV writing (RFC 4180, formula-injection safe) is the finance exports'. Pure.
+ * inside a session. CSV writing (RFC 4180, formula-injection safe) is the platform's (platform/csv.ts). Pure.
  */
-import { BOM, createRowWriter, headerLine, type Column, type Delimiter } from '../finance/csv';
+import { BOM, createRowWriter, headerLine, type Column, type Delimiter } from '../platform/csv';
 import type { HoursRow } from './reports';
 
 export const HOURS_COLUMNS: readonly Column[] = [

@@ -4,7 +4,7 @@
  * facts (is this a focus competency, an open item of the relationship) are the service's.
  */
 import { ACTION_ITEM_OWNERS, type ActionItemInput, type ActionItemOwner } from './action-items';
-import { isIsoDate, todayIso } from './dates';
+import { isIsoDate, todayIso } from '../platform/dates';
 import type { Problem } from './problems';
 
 export const RELATIONSHIP_STATUSES = ['active', 'paused', 'completed'] as const;

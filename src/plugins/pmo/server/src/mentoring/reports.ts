@@ -4,7 +4,7 @@
  * mentor per quarter. Pure.
  */
 import { isOpen, isOverdue, type ActionItem } from './action-items';
-import { quarterOf } from './dates';
+import { quarterOf } from '../platform/dates';
 import { MAX_RATING, MIN_RATING, type RatingInput } from './input';
 
 export type PersonRef = { documentId: string; fullName: string; email: string };

@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { storedItems, type ActionItem } from './action-items';
-import { toIsoDate } from './dates';
+import { toIsoDate } from '../platform/dates';
 import type { RelationshipStatus } from './input';
 import { storedRatings, type CompetencyRef, type PersonRef } from './reports';
 import type { RelationshipFacts } from './views';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { conflict, errors, forbidden } from '../errors';
+import { conflict, errors, forbidden } from '../platform/errors';
 import { actorFacts, type AdminUser } from '../workflow/actor';
 import {
   itemsForNewSession,
@@ -18,7 +18,7 @@ import {
   type HeldItem,
 } from './action-items';
 import { hoursCsv as writeHoursCsv } from './hours-csv';
-import { todayIso } from './dates';
+import { todayIso } from '../platform/dates';
 import defaultCompetencies from './default-competencies.json';
 import {
   datesProblems,

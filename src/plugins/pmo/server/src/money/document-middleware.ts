@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { invalidField } from '../errors';
+import { invalidField } from '../platform/errors';
 import { checkMinorUnits, minorUnitsRule } from '../../../shared/money';
 import { MONEY_FIELD_UID } from './custom-field';
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { invalidFields } from '../errors';
+import { invalidFields } from '../platform/errors';
 import { schemaLookup } from './schema';
 import { checkWriteShape } from './write-shape';
 

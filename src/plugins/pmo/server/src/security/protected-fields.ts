@@ -16,7 +16,7 @@ import {
   refusalOf,
   type FieldOwner,
 } from '../../../shared/contracts/protected-fields';
-import { forbidden, invalidField } from '../errors';
+import { forbidden, invalidField } from '../platform/errors';
 import { isEmptyValue, isUnchanged, type Attribute } from './field-values';
 
 const writer = new AsyncLocalStorage<FieldOwner>();

@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { errors, invalidFields } from '../errors';
+import { errors, invalidFields } from '../platform/errors';
 import { findHostileInput, type Problem } from './hostile-input';
 import { refuseProtectedFieldChanges } from './protected-fields';
 import { schemaLookup } from './schema';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors, invalidField } from '../errors';
+import { errors, invalidField } from '../platform/errors';
 import { EVENT_UID, type WorkflowEngine } from './engine';
 
 /**

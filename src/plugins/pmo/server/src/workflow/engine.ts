@@ -11,7 +11,7 @@ import type {
   WorkflowInstanceView,
   WorkflowTransition,
 } from '../../../shared/workflow-types';
-import { conflict, errors, forbidden, invalidField, unprocessable } from '../errors';
+import { conflict, errors, forbidden, invalidField, unprocessable } from '../platform/errors';
 import { PERSON_UID, actorFacts, type AdminUser } from './actor';
 import type { Catalogue, GuardContext } from './catalogue';
 import { removedStates, validateDefinition } from './definition';

@@ -4,7 +4,7 @@
  * PostgreSQL's form is a plain cast; the API suite runs both through the app's routes.
  */
 import knexFactory, { type Knex } from 'knex';
-import { sumMinor } from './sql-sum';
+import { sumMinor } from './money-sql';
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 const big = (value: number | string | bigint) => BigInt(value);

@@ -1,5 +1,5 @@
 /**
- * CSV writing for the finance exports (DESIGN.md, Finance). Pure: no Strapi import.
+ * CSV writing for every export (finance, mentoring hours; DESIGN.md, Finance). Pure: no Strapi import.
  *
  * RFC 4180: CRLF line ends, a cell holding the delimiter, a double quote, CR or LF is quoted and
  * its quotes doubled. Formula injection: a text cell that begins with = + - @ tab CR or LF is

@@ -1,6 +1,8 @@
 /**
- * Calendar dates as `YYYY-MM-DD` strings, the way DESIGN.md's `asOf`, `from` and `to` are written.
- * Pure: no Strapi import. Dates are calendar days with no time zone; `today` is the server's.
+ * Calendar dates as `YYYY-MM-DD` strings, the way DESIGN.md's `asOf`, `from` and `to` are written,
+ * shared by every capability (finance periods, mentoring quarters, review cycles).
+ * Pure: no Strapi import. Dates are calendar days with no time zone; `today` is the server's,
+ * `todayIso` is UTC's.
  */
 
 export type CalendarDate = { year: number; month: number; day: number };
@@ -81,4 +83,40 @@ export function monthEnd(key: string): CalendarDate {
   const year = Number(key.slice(0, 4));
   const month = Number(key.slice(5, 7));
   return { year, month, day: daysInMonth(year, month) };
+}
+
+/*
+ * Stored dates and datetimes read as `YYYY-MM-DD` (UTC), the way the mentoring log and the
+ * document review cycle compare them.
+ */
+
+export type DateLike = string | Date | null | undefined;
+
+/** `YYYY-MM-DD` of a date or datetime string, in UTC; null when absent or not a date. */
+export function toIsoDay(value: DateLike): string | null {
+  if (!value) return null;
+  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : String(value);
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(text)?.[0];
+  if (!day) return null;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== day ? null : day;
+}
+
+/** True for a real calendar date written exactly `YYYY-MM-DD` (2025-02-30 is not one). */
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && value.length === 10 && toIsoDay(value) === value;
+}
+
+/** A stored date as `YYYY-MM-DD`; null when absent. */
+export const toIsoDate = (value: unknown) => toIsoDay(value as DateLike);
+
+/** Today in UTC, as `YYYY-MM-DD`. */
+export function todayIso(now: Date = new Date()) {
+  return now.toISOString().slice(0, 10);
+}
+
+/** The calendar quarter of a date: `2025-Q3`. */
+export function quarterOf(date: string) {
+  const month = Number(date.slice(5, 7));
+  return `${date.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
