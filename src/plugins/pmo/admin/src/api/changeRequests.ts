@@ -9,7 +9,7 @@ import { useMutation, useQuery, useQueryClient } from 'react-query';
 
 import { PmoApiError, call } from './client';
 
-export const CHANGE_REQUEST_UID = 'plugin::pmo.change-request';
+export { CHANGE_REQUEST_UID } from '../../../shared/contracts/uids';
 export const CHANGE_CONTROL_WORKFLOW = 'change-control';
 
 export const CHANGE_TYPES = ['normal', 'standard', 'emergency'] as const;

@@ -16,7 +16,9 @@ import { PmoApiError, call, useFireTransition, type FireTransitionRequest, type 
  * Shapes
  * -------------------------------------------------------------------------------------------*/
 
-export const PROJECT_UID = 'api::project.project';
+import { PROJECT_UID } from '../../../shared/contracts/uids';
+
+export { PROJECT_UID };
 
 export { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS };
 export type { ChecklistItem, GateDecision };

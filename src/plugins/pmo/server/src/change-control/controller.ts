@@ -1,7 +1,7 @@
 /** Thin controllers: parse at the edge (400 naming the field), call the change-control service. */
 import type { Core } from '@strapi/strapi';
 import { validateYupSchema, yup } from '@strapi/utils';
-import type { AdminUser } from '../workflow/actor';
+import type { AdminUser } from '../workflow';
 import { parseRaise } from './raise-input';
 import { getChangeControlService } from './service';
 

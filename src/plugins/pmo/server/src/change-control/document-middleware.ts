@@ -10,7 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import { checkMinorUnits, minorUnitsRule } from '../../../shared/money';
 import { errors, invalidField } from '../platform/errors';
-import { PERSON_UID } from '../workflow/actor';
+import { PERSON_UID } from '../../../shared/contracts/uids';
 import { authorityLevel, toMinor } from './authority';
 import { createProjectBudget, type ProjectRow } from './project-budget';
 import { CHANGE_REQUEST_UID, nextReference } from './reference';

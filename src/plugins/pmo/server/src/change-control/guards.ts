@@ -12,8 +12,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { unprocessable } from '../platform/errors';
-import { PERSON_UID } from '../workflow/actor';
-import type { EffectType, GuardContext, GuardType } from '../workflow/catalogue';
+import { PERSON_UID } from '../../../shared/contracts/uids';
+import type { EffectType, GuardContext, GuardType } from '../workflow';
 import {
   AUTHORITY_LEVELS,
   AUTHORITY_NAMES,

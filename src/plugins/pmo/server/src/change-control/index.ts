@@ -7,7 +7,10 @@
  * deciders (effect `recordDecision`).
  */
 import { requirePermissions, type Capability } from '../capability';
+import type { WorkflowDefinition } from '../../../shared/workflow-types';
 import { getService } from '../services';
+import { seedWorkflow } from '../workflow';
+import changeControlWorkflow from './change-control.json';
 import controller from './controller';
 import { registerChangeRequestMiddleware } from './document-middleware';
 import { changeControlEffects, changeControlGuards } from './guards';
@@ -62,6 +65,7 @@ export const changeControl: Capability = {
     registerChangeRequestMiddleware(strapi);
   },
   async bootstrap(strapi) {
+    await seedWorkflow(strapi, changeControlWorkflow as WorkflowDefinition);
     configuredChangeAuthorityLimit(strapi); // a malformed limit stops the start with a clear message
     await ensureCounterTable(strapi);
   },

@@ -5,9 +5,9 @@
  * has one connection, so a query outside it would wait for it forever.
  */
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
+import { BUDGET_LINE_UID, PROGRAMME_UID, PROJECT_UID } from '../../../shared/contracts/uids';
 import { MAX_MINOR, isMinorUnits } from '../../../shared/money';
-import { sumMinor } from '../platform/money-sql';
+import { budgetAtCompletion as projectBac, withKnex } from '../platform/db';
 import {
   DEFAULT_CHANGE_AUTHORITY_LIMIT,
   DEFAULT_COST_TOLERANCE_PERCENT,
@@ -15,10 +15,7 @@ import {
   type AuthorityFacts,
 } from './authority';
 
-export const PROJECT_UID = 'api::project.project';
-export const PROGRAMME_UID = 'api::programme.programme';
-export const BUDGET_LINE_UID = 'api::budget-line.budget-line';
-export const MANAGEMENT_RESERVE = 'management-reserve';
+export { BUDGET_LINE_UID, PROGRAMME_UID, PROJECT_UID };
 
 export type ProjectRow = {
   id: number;
@@ -29,11 +26,6 @@ export type ProjectRow = {
   tolerances?: { costPercent?: number | string | null } | null;
   programme?: (Record<string, unknown> & { documentId: string; code: string }) | null;
 };
-
-/** Runs `work` with the knex of the current transaction (or a new one). */
-export function withKnex<T>(strapi: Core.Strapi, work: (knex: Knex) => Promise<T>): Promise<T> {
-  return strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as Promise<T>;
-}
 
 function meta(strapi: Core.Strapi, uid: string) {
   return strapi.db.metadata.get(uid as never) as any;
@@ -71,20 +63,7 @@ export function createProjectBudget(strapi: Core.Strapi) {
   }
 
   /** BAC in minor units: the project's budget lines, management reserve excluded. */
-  async function budgetAtCompletion(projectId: number): Promise<bigint> {
-    const line = meta(strapi, BUDGET_LINE_UID);
-    const link = line.attributes.project.joinTable;
-    const amount = line.attributes.amount.columnName ?? 'amount';
-    const category = line.attributes.category.columnName ?? 'category';
-    const rows = await withKnex(strapi, (knex) =>
-      knex(`${line.tableName} as b`)
-        .join(`${link.name} as l`, `l.${link.joinColumn.name}`, 'b.id')
-        .where(`l.${link.inverseJoinColumn.name}`, projectId)
-        .whereNot(`b.${category}`, MANAGEMENT_RESERVE)
-        .select(sumMinor(knex, `b.${amount}`, 'bac'))
-    );
-    return BigInt((rows as Array<{ bac: string }>)[0]?.bac ?? '0');
-  }
+  const budgetAtCompletion = (projectId: number): Promise<bigint> => projectBac(strapi, projectId);
 
   /** The limit that applies to a project: its programme's when the programme sets one. */
   function limitFor(project: ProjectRow): { limit: bigint; source: LimitSource } {

@@ -9,9 +9,10 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { changeReference } from './authority';
+import { CHANGE_REQUEST_UID } from '../../../shared/contracts/uids';
 
 export const COUNTER_TABLE = 'pmo_change_counters';
-export const CHANGE_REQUEST_UID = 'plugin::pmo.change-request';
+export { CHANGE_REQUEST_UID };
 
 export async function ensureCounterTable(strapi: Core.Strapi) {
   const knex = strapi.db.connection as unknown as Knex;

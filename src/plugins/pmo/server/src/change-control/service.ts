@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { formatMinor } from '../../../shared/money';
 import { errors, invalidField } from '../platform/errors';
-import { actorFacts, type AdminUser } from '../workflow/actor';
+import { actorFacts, type AdminUser } from '../workflow';
 import { authorityLevel, changeBudgetShortfall, costTolerance, explainAuthority, toMinor } from './authority';
 import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';
 import type { RaiseInput } from './raise-input';

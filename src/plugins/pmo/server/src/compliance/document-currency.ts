@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { nextReviewDue, type ReviewFacts } from './review-cycle';
+import { DOCUMENT_UID } from '../../../shared/contracts/uids';
 
-export const DOCUMENT_UID = 'api::document.document';
+export { DOCUMENT_UID };
 const INPUTS = ['lastReviewedAt', 'approvedAt', 'reviewCycleDays'] as const;
 
 /**

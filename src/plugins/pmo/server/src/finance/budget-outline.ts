@@ -8,7 +8,9 @@ import { formatMinor } from '../../../shared/money';
 import { monthCount, monthRange } from '../platform/dates';
 
 /** The category kept out of BAC and PV (DESIGN.md: BAC is every category but management reserve). */
-export const MANAGEMENT_RESERVE = 'management-reserve';
+import { MANAGEMENT_RESERVE } from '../platform/db';
+
+export { MANAGEMENT_RESERVE };
 /** Budget categories in the schema's order, for the budget outline. */
 export const BUDGET_CATEGORIES = ['labour', 'capex', 'opex', 'contingency', 'change', MANAGEMENT_RESERVE];
 /** The categories that make up BAC, the outline's columns. */

@@ -10,18 +10,26 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { sumMinor } from '../platform/money-sql';
-import { BUDGET_CATEGORIES, MANAGEMENT_RESERVE, type BudgetCell } from './budget-outline';
+import {
+  BUDGET_LINE_UID,
+  CHANGE_REQUEST_UID,
+  COST_ENTRY_UID,
+  PORTFOLIO_UID,
+  PROGRAMME_UID,
+  PROJECT_UID,
+} from '../../../shared/contracts/uids';
+import { MANAGEMENT_RESERVE, bacLines, columnsOf, latestStatusReports } from '../platform/db';
+import { BUDGET_CATEGORIES, type BudgetCell } from './budget-outline';
 import { formatIsoDate, monthStart, nextDay, nextMonthStart, type CalendarDate } from '../platform/dates';
 import type { SCurveFacts } from './s-curve';
 
 const UID = {
-  project: 'api::project.project',
-  programme: 'api::programme.programme',
-  portfolio: 'api::portfolio.portfolio',
-  budgetLine: 'api::budget-line.budget-line',
-  costEntry: 'api::cost-entry.cost-entry',
-  statusReport: 'api::status-report.status-report',
-  changeRequest: 'plugin::pmo.change-request',
+  project: PROJECT_UID,
+  programme: PROGRAMME_UID,
+  portfolio: PORTFOLIO_UID,
+  budgetLine: BUDGET_LINE_UID,
+  costEntry: COST_ENTRY_UID,
+  changeRequest: CHANGE_REQUEST_UID,
 } as const;
 
 export { BUDGET_CATEGORIES, MANAGEMENT_RESERVE };
@@ -48,24 +56,11 @@ export type ProjectFactsRow = {
   percent_complete: number | null;
 };
 
-type Link = { table: string; owner: string; target: string };
-
-function columnsOf(strapi: Core.Strapi, uid: string) {
-  const meta = strapi.db.metadata.get(uid as never) as any;
-  const column = (attribute: string): string => meta.attributes[attribute]?.columnName ?? attribute;
-  const link = (attribute: string): Link => {
-    const join = meta.attributes[attribute].joinTable;
-    return { table: join.name, owner: join.joinColumn.name, target: join.inverseJoinColumn.name };
-  };
-  return { table: meta.tableName as string, column, link, meta };
-}
-
 function resolveTables(strapi: Core.Strapi) {
   const project = columnsOf(strapi, UID.project);
   const programme = columnsOf(strapi, UID.programme);
   const budgetLine = columnsOf(strapi, UID.budgetLine);
   const costEntry = columnsOf(strapi, UID.costEntry);
-  const statusReport = columnsOf(strapi, UID.statusReport);
   const changeRequest = columnsOf(strapi, UID.changeRequest);
   const impactJoin = changeRequest.meta.attributes.impact.joinTable;
   // Component links are keyed by the attribute's name in a `field` column: { field: 'impact' }.
@@ -98,12 +93,6 @@ function resolveTables(strapi: Core.Strapi) {
       supplier: costEntry.column('supplier'),
       reference: costEntry.column('reference'),
       project: costEntry.link('project'),
-    },
-    statusReport: {
-      table: statusReport.table,
-      asOf: statusReport.column('asOf'),
-      percentComplete: statusReport.column('percentComplete'),
-      project: statusReport.link('project'),
     },
     changeRequest: {
       table: changeRequest.table,
@@ -196,18 +185,6 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     );
   }
 
-  /** The filter's projects' status reports (`s`, linked by `sp`) as of `asOf` or earlier. */
-  function reportsUpTo(filter: ProjectFilter, asOf: CalendarDate) {
-    const { statusReport: sr } = tables();
-    return filterProjects(
-      knex()(`${sr.table} as s`)
-        .join(`${sr.project.table} as sp`, `sp.${sr.project.owner}`, 's.id')
-        .where(`s.${sr.asOf}`, '<=', formatIsoDate(asOf)),
-      `sp.${sr.project.target}`,
-      filter
-    );
-  }
-
   /** A sum from a left-joined subquery (already text, see sumMinor), "0" where it has no row. */
   const moneyText = (column: string, alias: string) => knex().raw("COALESCE(??, '0') AS ??", [column, alias]);
 
@@ -228,11 +205,10 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       const t = tables();
       const bl = t.budgetLine;
       const ce = t.costEntry;
-      const sr = t.statusReport;
 
       // Each budget line's share of BAC and of the two parts of PV, then their sums per project.
-      const lines = budgetLinesOf(filter)
-        .whereNot(`b.${bl.category}`, MANAGEMENT_RESERVE)
+      const bac = bacLines(strapi, k);
+      const lines = filterProjects(bac.query, bac.projectColumn, filter)
         .select({ project_id: `bp.${bl.project.target}`, amount: `b.${bl.amount}` })
         .select(
           k.raw('CASE WHEN ?? < ? THEN ?? ELSE 0 END AS before_month', [`b.${bl.period}`, monthStart(asOf), `b.${bl.amount}`]),
@@ -252,11 +228,11 @@ export function createFinanceRepository(strapi: Core.Strapi) {
         .select(sumMinor(k, `c.${ce.amount}`, 'actual_cost'));
 
       // The latest status report on or before asOf; two on the same day: the last one entered.
-      const ranked = reportsUpTo(filter, asOf).select(
-        { project_id: `sp.${sr.project.target}`, percent_complete: `s.${sr.percentComplete}` },
-        k.raw('ROW_NUMBER() OVER (PARTITION BY ?? ORDER BY ?? DESC, ?? DESC) AS rn', [`sp.${sr.project.target}`, `s.${sr.asOf}`, 's.id'])
-      );
-      const progress = k.from(ranked.as('r')).where('r.rn', 1).select('r.project_id', 'r.percent_complete');
+      const progress = latestStatusReports(strapi, k, {
+        onOrBefore: formatIsoDate(asOf),
+        columns: { percent_complete: 'percentComplete' },
+        narrow: (query, projectColumn) => filterProjects(query, projectColumn, filter),
+      });
 
       const { project: p, projectProgramme: pp, programme: prg } = t;
       return filterProjects(k(`${p.table} as p`), 'p.id', filter)
@@ -319,29 +295,27 @@ export function createFinanceRepository(strapi: Core.Strapi) {
      */
     async sCurveFacts(filter: ProjectFilter, asOf: CalendarDate): Promise<SCurveFacts> {
       const k = knex();
-      const { budgetLine: bl, costEntry: ce, statusReport: sr, project: p } = tables();
+      const { costEntry: ce, project: p } = tables();
       const month = monthOf();
 
-      const planned = budgetLinesOf(filter)
-        .whereNot(`b.${bl.category}`, MANAGEMENT_RESERVE)
-        .select({ project_id: `bp.${bl.project.target}` })
-        .select(k.raw(`${month} AS budget_month`, [`b.${bl.period}`]), sumMinor(k, `b.${bl.amount}`, 'amount'))
-        .groupBy(`bp.${bl.project.target}`)
-        .groupByRaw(month, [`b.${bl.period}`]);
+      const bac = bacLines(strapi, k);
+      const planned = filterProjects(bac.query, bac.projectColumn, filter)
+        .select({ project_id: bac.projectColumn })
+        .select(k.raw(`${month} AS budget_month`, [bac.periodColumn]), sumMinor(k, bac.amountColumn, 'amount'))
+        .groupBy(bac.projectColumn)
+        .groupByRaw(month, [bac.periodColumn]);
 
       const costs = costsUpTo(filter, asOf)
         .select(k.raw(`${month} AS cost_month`, [`c.${ce.date}`]), sumMinor(k, `c.${ce.amount}`, 'amount'))
         .groupByRaw(month, [`c.${ce.date}`]);
 
       // Per project and month, the month's latest report (same day: the last one entered).
-      const ranked = reportsUpTo(filter, asOf).select(
-        { project_id: `sp.${sr.project.target}`, percent_complete: `s.${sr.percentComplete}` },
-        k.raw(`${month} AS report_month`, [`s.${sr.asOf}`]),
-        k.raw(`ROW_NUMBER() OVER (PARTITION BY ??, ${month} ORDER BY ?? DESC, ?? DESC) AS rn`, [
-          `sp.${sr.project.target}`, `s.${sr.asOf}`, `s.${sr.asOf}`, 's.id',
-        ])
-      );
-      const progress = k.from(ranked.as('r')).where('r.rn', 1).select('r.project_id', 'r.report_month', 'r.percent_complete');
+      const progress = latestStatusReports(strapi, k, {
+        onOrBefore: formatIsoDate(asOf),
+        columns: { percent_complete: 'percentComplete' },
+        narrow: (query, projectColumn) => filterProjects(query, projectColumn, filter),
+        perMonth: month,
+      });
 
       const span = filterProjects(k(`${p.table} as p`), 'p.id', filter).select(
         k.raw('CAST(MIN(??) AS TEXT) AS start_date', [`p.${p.startDate}`]),

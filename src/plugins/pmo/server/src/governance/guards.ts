@@ -13,12 +13,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import { formatMinor } from '../../../shared/money';
-import { createProjectBudget } from '../change-control/project-budget';
-import type { EffectType, GuardContext, GuardType } from '../workflow/catalogue';
-import { EVENT_UID } from '../workflow/engine';
-import { stateName } from '../workflow/evaluate';
+import { PROJECT_UID } from '../../../shared/contracts/uids';
+import { budgetAtCompletion } from '../platform/db';
+import { lastAppliedTransition, stateName, type EffectType, type GuardContext, type GuardType } from '../workflow';
 import { GATE_DECISIONS, PASSING_DECISIONS, gateLabel, gateVerdict, isGate, stopVerdict } from './gates';
-import { PROJECT_UID, gateOf, getGovernanceService } from './service';
+import { gateOf, getGovernanceService } from './service';
 
 const unknownOptions = (config: Record<string, unknown>, allowed: string[]) => {
   const extra = Object.keys(config).filter((key) => !['type', ...allowed].includes(key));
@@ -32,7 +31,6 @@ function misapplied(context: GuardContext) {
 }
 
 export function governanceGuards(strapi: Core.Strapi): GuardType[] {
-  const budget = createProjectBudget(strapi);
   const governance = () => getGovernanceService(strapi);
 
   const gateReview: GuardType = {
@@ -65,8 +63,11 @@ export function governanceGuards(strapi: Core.Strapi): GuardType[] {
     async evaluate(_config, context) {
       const wrong = misapplied(context);
       if (wrong) return wrong;
-      const project = await budget.findProject({ documentId: context.documentId });
-      const bac = project ? await budget.budgetAtCompletion(project.id) : BigInt(0);
+      const project = (await strapi.db.query(PROJECT_UID as never).findOne({
+        where: { documentId: context.documentId },
+        select: ['id'],
+      })) as { id: number } | null;
+      const bac = project ? await budgetAtCompletion(strapi, project.id) : BigInt(0);
       if (bac > BigInt(0)) return { ok: true };
       const gate = gateOf(context.transition);
       return {
@@ -100,11 +101,7 @@ export function governanceGuards(strapi: Core.Strapi): GuardType[] {
       // to the history's last applied transition.
       const last = instance?.previousState
         ? { fromState: instance.previousState, toState: instance.state }
-        : ((await s.db.query(EVENT_UID as never).findOne({
-            where: { targetUid: uid, targetDocumentId: documentId, kind: 'applied' },
-            select: ['fromState', 'toState'],
-            orderBy: [{ at: 'desc' }, { id: 'desc' }],
-          } as never)) as { fromState: string; toState: string } | null);
+        : await lastAppliedTransition(s, uid, documentId);
       if (last?.fromState === config.state) return { ok: true };
       if (!last) return { ok: false, message: `There is no record of the state this item came from, so it cannot return to ${stateName(definition, config.state as string)}` };
       return {

@@ -5,11 +5,14 @@
  * changed only through these routes (hidden from the Content Manager), which apply the rules.
  */
 import { requirePermissions, type Capability } from '../capability';
+import type { WorkflowDefinition } from '../../../shared/workflow-types';
 import { getService } from '../services';
+import { seedWorkflow } from '../workflow';
 import gateCondition from './content-types/gate-condition.json';
 import gateReview from './content-types/gate-review.json';
 import controller, { GOVERNANCE_MANAGE, GOVERNANCE_READ } from './controller';
 import { governanceEffects, governanceGuards } from './guards';
+import projectLifecycle from './project-lifecycle.json';
 import { createGovernanceService } from './service';
 
 const read = requirePermissions(GOVERNANCE_READ);
@@ -62,5 +65,8 @@ export const governance: Capability = {
     const catalogue = getService(strapi, 'catalogue');
     governanceGuards(strapi).forEach((guard) => catalogue.registerGuard(guard));
     governanceEffects(strapi).forEach((effect) => catalogue.registerEffect(effect));
+  },
+  async bootstrap(strapi) {
+    await seedWorkflow(strapi, projectLifecycle as WorkflowDefinition);
   },
 };

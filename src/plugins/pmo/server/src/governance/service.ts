@@ -1,27 +1,22 @@
 /**
  * Governance: gate reviews (schedule, hold, decide), their conditions, and the governance board.
- * The rules are in gates.ts (pure); this file loads facts and writes reviews. Gates themselves are
- * transitions of the project lifecycle, guarded by this capability's guards (guards.ts).
+ * The rules are in gates.ts (pure), the views in present.ts, the board in board.ts; this file
+ * loads facts and writes reviews. Gates themselves are transitions of the project lifecycle,
+ * guarded by this capability's guards (guards.ts).
  */
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
-import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/workflow-types';
-import { withKnex } from '../change-control/project-budget';
+import type { WorkflowDefinition } from '../../../shared/workflow-types';
+import { PERSON_UID, PROJECT_UID, STANDARD_UID } from '../../../shared/contracts/uids';
 import { conflict, errors, forbidden, unprocessable } from '../platform/errors';
 import { documentsAs } from '../security/protected-fields';
 import { getService } from '../services';
-import { PERSON_UID, displayName, type AdminUser } from '../workflow/actor';
-import { EVENT_UID } from '../workflow/engine';
+import { displayName, type AdminUser } from '../workflow';
 import {
-  DEFAULT_GATE_TARGETS,
-  GATE_NAMES,
   addDays,
   answerChecklist,
   decidedLatestFirst,
   decisionProblem,
   gateLabel,
-  isGate,
-  isOverdue,
   pendingReview,
   snapshotChecklist,
   type ChecklistItem,
@@ -29,21 +24,23 @@ import {
   type StandardFacts,
 } from './gates';
 import type { ConditionInput, ConditionUpdate, ReviewInput, ScheduleInput } from './input';
+import { createGovernanceBoard } from './board';
+import {
+  gateFrom,
+  gateOf,
+  gateTarget,
+  isoDay,
+  presentCondition,
+  presentReview,
+  reviewFacts,
+  reviewPopulate,
+  today,
+  type Row,
+} from './present';
+import { GATE_CONDITION_UID, GATE_REVIEW_UID } from './uids';
 
-export const GATE_REVIEW_UID = 'plugin::pmo.gate-review';
-export const GATE_CONDITION_UID = 'plugin::pmo.gate-condition';
-export const PROJECT_UID = 'api::project.project';
-const STANDARD_UID = 'api::standard.standard';
-const STATUS_REPORT_UID = 'api::status-report.status-report';
-
-type Row = Record<string, any>;
-
-const today = () => new Date().toISOString().slice(0, 10);
-const isoDay = (value: unknown): string | null => {
-  if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
-};
+export { GATE_CONDITION_UID, GATE_REVIEW_UID, PROJECT_UID };
+export { gateFrom, gateOf, gateTarget };
 
 function invalid(problems: Array<{ path: string; message: string }>) {
   return new errors.ValidationError(problems.map((problem) => problem.message).join('; '), {
@@ -53,28 +50,6 @@ function invalid(problems: Array<{ path: string; message: string }>) {
       name: 'ValidationError',
     })),
   });
-}
-
-/** The gate a transition passes: the gate of its `gateReview` guard, if it has one. */
-export function gateOf(transition: WorkflowTransition): number | null {
-  const guard = (transition.guards ?? []).find((g) => g.type === 'gateReview');
-  return guard && isGate(guard.gate) ? (guard.gate as number) : null;
-}
-
-/** The state a gate leads to in this lifecycle (the default lifecycle's when it does not say). */
-export function gateTarget(definition: WorkflowDefinition | null, gate: number): string {
-  const transition = definition?.transitions.find((t) => gateOf(t) === gate);
-  return transition?.to ?? DEFAULT_GATE_TARGETS[gate as keyof typeof DEFAULT_GATE_TARGETS] ?? '';
-}
-
-/** The gate a project faces from a state: the first gate transition leaving it. */
-export function gateFrom(definition: WorkflowDefinition | null, state: string | null): number | null {
-  if (!definition || !state) return null;
-  for (const transition of definition.transitions) {
-    const gate = gateOf(transition);
-    if (gate !== null && transition.from.includes(state)) return gate;
-  }
-  return null;
 }
 
 export function createGovernanceService(strapi: Core.Strapi) {
@@ -106,15 +81,6 @@ export function createGovernanceService(strapi: Core.Strapi) {
     })) as Row[];
     return rows.map(reviewFacts);
   }
-
-  const reviewFacts = (row: Row): ReviewFacts => ({
-    id: row.id,
-    documentId: row.documentId,
-    gate: Number(row.gate),
-    decision: row.decision ?? null,
-    heldDate: isoDay(row.heldDate),
-    scheduledDate: isoDay(row.scheduledDate),
-  });
 
   /** The checklist of a gate: the criteria of the published standards for the state the gate leads to. */
   async function checklistFor(gate: number): Promise<ChecklistItem[]> {
@@ -156,51 +122,6 @@ export function createGovernanceService(strapi: Core.Strapi) {
   }
 
   // ---- presenting ----------------------------------------------------------------------------
-
-  const reviewPopulate = {
-    project: { select: ['documentId', 'code', 'name'] },
-    reviewers: { select: ['documentId', 'fullName', 'email'] },
-    conditions: { populate: { owner: { select: ['documentId', 'fullName', 'email'] } } },
-  };
-
-  const person = (row: Row | null | undefined) =>
-    row ? { documentId: row.documentId, fullName: row.fullName, email: row.email ?? null } : null;
-
-  function presentCondition(row: Row, day: string, gate?: number) {
-    return {
-      documentId: row.documentId,
-      text: row.text,
-      owner: person(row.owner),
-      dueDate: isoDay(row.dueDate),
-      done: !!row.done,
-      doneOn: isoDay(row.doneOn),
-      overdue: isOverdue({ dueDate: isoDay(row.dueDate), done: !!row.done }, day),
-      ...(gate !== undefined ? { gate } : {}),
-    };
-  }
-
-  function presentReview(row: Row) {
-    const day = today();
-    return {
-      documentId: row.documentId,
-      project: row.project ? { documentId: row.project.documentId, code: row.project.code, name: row.project.name } : null,
-      gate: Number(row.gate),
-      gateName: GATE_NAMES[row.gate as keyof typeof GATE_NAMES] ?? null,
-      status: row.decision ? 'held' : 'scheduled',
-      scheduledDate: isoDay(row.scheduledDate),
-      heldDate: isoDay(row.heldDate),
-      reviewers: (row.reviewers ?? []).map(person),
-      checklist: (row.checklist ?? []) as ChecklistItem[],
-      decision: row.decision ?? null,
-      decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
-      recordedBy: row.recordedBy ?? null,
-      notes: row.notes ?? null,
-      conditions: (row.conditions ?? [])
-        .slice()
-        .sort((a: Row, b: Row) => String(isoDay(a.dueDate)).localeCompare(String(isoDay(b.dueDate))) || a.id - b.id)
-        .map((condition: Row) => presentCondition(condition, day)),
-    };
-  }
 
   async function loadReview(documentId: string) {
     const row = (await query(GATE_REVIEW_UID).findOne({ where: { documentId }, populate: reviewPopulate })) as Row | null;
@@ -406,193 +327,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
     return created.documentId as string;
   }
 
-  // ---- the board -----------------------------------------------------------------------------
-
-  /** The state each item came from into its current state (its last applied transition). */
-  async function cameFrom(documentIds: string[]): Promise<Map<string, string>> {
-    const from = new Map<string, string>();
-    if (!documentIds.length) return from;
-    const events = (await query(EVENT_UID).findMany({
-      where: { targetUid: PROJECT_UID, targetDocumentId: { $in: documentIds }, kind: 'applied' },
-      select: ['targetDocumentId', 'fromState', 'toState'],
-      orderBy: [{ at: 'desc' }, { id: 'desc' }],
-    } as never)) as Row[];
-    for (const event of events) if (!from.has(event.targetDocumentId)) from.set(event.targetDocumentId, event.fromState);
-    return from;
-  }
-
-  /** The latest status report of each project (set-based: one query whatever the number of reports). */
-  async function latestStatus(projectIds: number[]): Promise<Map<number, Row>> {
-    const latest = new Map<number, Row>();
-    if (!projectIds.length) return latest;
-    const meta = strapi.db.metadata.get(STATUS_REPORT_UID as never) as any;
-    const link = meta.attributes.project.joinTable;
-    const col = (name: string) => meta.attributes[name].columnName ?? name;
-    const owner = link.joinColumn.name;
-    const target = link.inverseJoinColumn.name;
-    const rows = (await withKnex(strapi, (knex: Knex) =>
-      knex(`${meta.tableName} as s`)
-        .join(`${link.name} as l`, `l.${owner}`, 's.id')
-        .whereIn(`l.${target}`, projectIds)
-        .where(
-          `s.${col('asOf')}`,
-          '=',
-          knex(`${meta.tableName} as s2`)
-            .join(`${link.name} as l2`, `l2.${owner}`, 's2.id')
-            .whereRaw('?? = ??', [`l2.${target}`, `l.${target}`])
-            .max(`s2.${col('asOf')}`)
-        )
-        .select({
-          projectId: `l.${target}`,
-          id: 's.id',
-          asOf: `s.${col('asOf')}`,
-          overall: `s.${col('ragOverall')}`,
-          schedule: `s.${col('ragSchedule')}`,
-          cost: `s.${col('ragCost')}`,
-          scope: `s.${col('ragScope')}`,
-          percentComplete: `s.${col('percentComplete')}`,
-        })
-    )) as Row[];
-    for (const row of rows.sort((a, b) => b.id - a.id)) {
-      const projectId = Number(row.projectId);
-      if (!latest.has(projectId)) latest.set(projectId, row);
-    }
-    return latest;
-  }
-
-  async function cards(projects: Row[], user: AdminUser) {
-    const flow = await lifecycle();
-    const definition = flow?.definition ?? null;
-    const day = today();
-    const ids = projects.map((project) => project.id);
-    const documentIds = projects.map((project) => project.documentId);
-    const [status, from, reviewRows, conditionRows] = await Promise.all([
-      latestStatus(ids),
-      cameFrom(documentIds),
-      ids.length
-        ? (query(GATE_REVIEW_UID).findMany({
-            where: { project: { id: { $in: ids } } },
-            select: ['id', 'documentId', 'gate', 'decision', 'heldDate', 'scheduledDate'],
-            populate: { project: { select: ['id'] } },
-          }) as Promise<Row[]>)
-        : Promise.resolve([] as Row[]),
-      ids.length
-        ? (query(GATE_CONDITION_UID).findMany({
-            where: { $or: [{ done: false }, { done: { $null: true } }], gateReview: { project: { id: { $in: ids } } } },
-            populate: {
-              owner: { select: ['documentId', 'fullName', 'email'] },
-              gateReview: { select: ['gate', 'documentId'], populate: { project: { select: ['id'] } } },
-            },
-          }) as Promise<Row[]>)
-        : Promise.resolve([] as Row[]),
-    ]);
-
-    return Promise.all(
-      projects.map(async (project) => {
-        const state = project.workflowState ?? definition?.initial ?? null;
-        const heldFrom = state === 'on-hold' ? from.get(project.documentId) ?? null : null;
-        const gate = gateFrom(definition, heldFrom ?? state);
-        const reviews = reviewRows.filter((row) => row.project?.id === project.id).map(reviewFacts);
-        const pending = gate === null ? null : pendingReview(reviews, gate);
-        const last = gate === null ? undefined : decidedLatestFirst(reviews.filter((review) => review.gate === gate))[0];
-        const open = conditionRows
-          .filter((row) => row.gateReview?.project?.id === project.id)
-          .map((row) => ({ ...presentCondition(row, day, Number(row.gateReview?.gate)), review: row.gateReview?.documentId ?? null }));
-        const report = status.get(project.id);
-        const view = flow ? await engine().view(PROJECT_UID, project.documentId, user) : null;
-        const stateInfo = definition?.states.find((s) => s.key === state);
-        return {
-          documentId: project.documentId,
-          code: project.code,
-          name: project.name,
-          programme: project.programme
-            ? { documentId: project.programme.documentId, code: project.programme.code, name: project.programme.name }
-            : null,
-          manager: person(project.manager),
-          state: { key: state, name: stateInfo?.name ?? state, color: stateInfo?.color ?? null },
-          version: view?.version ?? null,
-          heldFrom,
-          rag: report
-            ? {
-                overall: report.overall ?? null,
-                schedule: report.schedule ?? null,
-                cost: report.cost ?? null,
-                scope: report.scope ?? null,
-                percentComplete: report.percentComplete === null || report.percentComplete === undefined ? null : Number(report.percentComplete),
-                asOf: isoDay(report.asOf),
-              }
-            : null,
-          nextGate:
-            gate === null
-              ? null
-              : {
-                  gate,
-                  name: GATE_NAMES[gate as keyof typeof GATE_NAMES],
-                  targetState: gateTarget(definition, gate),
-                  review: pending ? { documentId: pending.documentId, scheduledDate: pending.scheduledDate } : null,
-                  lastDecision: last ? { documentId: last.documentId, decision: last.decision, heldDate: last.heldDate } : null,
-                },
-          conditions: { open: open.length, overdue: open.filter((condition) => condition.overdue) },
-          transitions: (view?.transitions ?? []).map((transition) => ({
-            key: transition.key,
-            label: transition.label,
-            to: transition.to,
-            allowed: transition.allowed,
-            requireComment: transition.requireComment,
-            blockers: transition.blockers,
-          })),
-        };
-      })
-    );
-  }
-
-  const projectPopulate = {
-    programme: { select: ['documentId', 'code', 'name'] },
-    manager: { select: ['documentId', 'fullName', 'email'] },
-  };
-
-  async function board(user: AdminUser, filters: { programme?: string; state?: string }) {
-    const where: Row = {};
-    if (filters.programme) where.programme = { $or: [{ documentId: filters.programme }, { code: filters.programme }] };
-    if (filters.state) where.workflowState = filters.state;
-    const projects = (await query(PROJECT_UID).findMany({
-      where,
-      select: ['id', 'documentId', 'code', 'name', 'workflowState'],
-      populate: projectPopulate,
-      orderBy: { code: 'asc' },
-    } as never)) as Row[];
-    const flow = await lifecycle();
-    return {
-      today: today(),
-      lifecycle: flow
-        ? { key: flow.key, name: flow.name, version: flow.version, states: flow.definition.states }
-        : null,
-      projects: await cards(projects, user),
-    };
-  }
-
-  /** One project's governance: its board card, every gate with its reviews, and all its conditions. */
-  async function projectGovernance(documentId: string, user: AdminUser) {
-    const project = (await query(PROJECT_UID).findOne({
-      where: { documentId },
-      select: ['id', 'documentId', 'code', 'name', 'workflowState'],
-      populate: projectPopulate,
-    } as never)) as Row | null;
-    if (!project) throw new errors.NotFoundError(`No project "${documentId}"`);
-    const [card] = await cards([project], user);
-    const reviews = await listReviews({ project: documentId });
-    const definition = (await lifecycle())?.definition ?? null;
-    return {
-      ...card,
-      gates: [1, 2, 3, 4, 5].map((gate) => ({
-        gate,
-        name: GATE_NAMES[gate as keyof typeof GATE_NAMES],
-        targetState: gateTarget(definition, gate),
-        reviews: reviews.filter((review) => review.gate === gate),
-      })),
-      allConditions: reviews.flatMap((review) => review.conditions.map((condition: Record<string, unknown>) => ({ ...condition, gate: review.gate, review: review.documentId }))),
-    };
-  }
+  const { board, projectGovernance } = createGovernanceBoard(strapi, { lifecycle, listReviews });
 
   return {
     reviewsOf,

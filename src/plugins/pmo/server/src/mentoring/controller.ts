@@ -1,6 +1,6 @@
 /** Thin controllers: parse at the edge (400 naming the field), call the mentoring service, answer. */
 import type { Core } from '@strapi/strapi';
-import type { AdminUser } from '../workflow/actor';
+import type { AdminUser } from '../workflow';
 import {
   parseActionItemsQuery,
   parseHoursExportQuery,

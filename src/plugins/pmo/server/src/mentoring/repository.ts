@@ -11,11 +11,12 @@ import { toIsoDate } from '../platform/dates';
 import type { RelationshipStatus } from './input';
 import { storedRatings, type CompetencyRef, type PersonRef } from './reports';
 import type { RelationshipFacts } from './views';
+import { PERSON_UID } from '../../../shared/contracts/uids';
 
 export const COMPETENCY_UID = 'plugin::pmo.competency';
 export const RELATIONSHIP_UID = 'plugin::pmo.mentoring-relationship';
 export const SESSION_UID = 'plugin::pmo.mentoring-session';
-export const PERSON_UID = 'api::person.person';
+export { PERSON_UID };
 
 export type Competency = CompetencyRef & { description: string | null; position: number; active: boolean };
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { conflict, errors, forbidden } from '../platform/errors';
-import { actorFacts, type AdminUser } from '../workflow/actor';
+import { actorFacts, type AdminUser } from '../workflow';
 import {
   itemsForNewSession,
   itemsForUpdate,

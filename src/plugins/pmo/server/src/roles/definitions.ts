@@ -3,6 +3,18 @@
  * display text. Each role states which app content types it may read, create, update, delete
  * and publish in the Content Manager, and which plugin actions it holds.
  */
+import {
+  BUDGET_LINE_UID,
+  CHANGE_REQUEST_UID,
+  COST_ENTRY_UID,
+  DOCUMENT_UID,
+  PERSON_UID,
+  PORTFOLIO_UID,
+  PROGRAMME_UID,
+  PROJECT_UID,
+  STANDARD_UID,
+  STATUS_REPORT_UID,
+} from '../../../shared/contracts/uids';
 import { actions, type PmoAction } from '../permissions';
 
 export { PMO_ROLE_KEYS, type PmoRoleKey } from '../../../shared/pmo-roles';
@@ -11,19 +23,19 @@ import type { PmoRoleKey } from '../../../shared/pmo-roles';
 export type ContentAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
 
 export const APP_CONTENT_TYPES = {
-  portfolio: 'api::portfolio.portfolio',
-  programme: 'api::programme.programme',
-  project: 'api::project.project',
-  person: 'api::person.person',
+  portfolio: PORTFOLIO_UID,
+  programme: PROGRAMME_UID,
+  project: PROJECT_UID,
+  person: PERSON_UID,
   allocation: 'api::allocation.allocation',
   department: 'api::department.department',
-  standard: 'api::standard.standard',
+  standard: STANDARD_UID,
   template: 'api::template.template',
-  document: 'api::document.document',
-  statusReport: 'api::status-report.status-report',
-  budgetLine: 'api::budget-line.budget-line',
-  costEntry: 'api::cost-entry.cost-entry',
-  changeRequest: 'plugin::pmo.change-request',
+  document: DOCUMENT_UID,
+  statusReport: STATUS_REPORT_UID,
+  budgetLine: BUDGET_LINE_UID,
+  costEntry: COST_ENTRY_UID,
+  changeRequest: CHANGE_REQUEST_UID,
 } as const;
 
 const ALL = Object.values(APP_CONTENT_TYPES);

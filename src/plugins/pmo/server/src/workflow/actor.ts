@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { PERSON_UID } from '../../../shared/contracts/uids';
 import type { ActorFacts } from './evaluate';
 
 export type AdminUser = {
@@ -11,7 +12,7 @@ export type AdminUser = {
 };
 
 export const SUPER_ADMIN_CODE = 'strapi-super-admin';
-export const PERSON_UID = 'api::person.person';
+export { PERSON_UID };
 
 export function displayName(user: AdminUser) {
   return [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || user.email || `user ${user.id}`;

@@ -1,11 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import changeControl from '../change-control/change-control.json';
-import projectLifecycle from '../governance/project-lifecycle.json';
-import { getService } from '../services';
-import type { WorkflowDefinition } from '../../../shared/workflow-types';
 import { INSTANCE_UID, TRANSITION_EVENT } from './engine';
-
-export const DEFAULT_WORKFLOWS = [projectLifecycle, changeControl] as WorkflowDefinition[];
 
 /** One instance per item and workflow, enforced by the database as well as by the engine. */
 async function ensureInstanceIndex(strapi: Core.Strapi) {
@@ -15,9 +9,11 @@ async function ensureInstanceIndex(strapi: Core.Strapi) {
   );
 }
 
+/**
+ * Readies the engine: its webhook event and its instance index. Runs before any capability's
+ * bootstrap, where each capability seeds its own default workflow (seedWorkflow in index.ts).
+ */
 export async function bootstrapWorkflows(strapi: Core.Strapi) {
   strapi.get('webhookStore').addAllowedEvent('PMO_WORKFLOW_TRANSITION', TRANSITION_EVENT);
   await ensureInstanceIndex(strapi);
-  const engine = getService(strapi, 'workflow');
-  for (const definition of DEFAULT_WORKFLOWS) await engine.seedWorkflow(definition);
 }

@@ -1,7 +1,9 @@
 /** What the editor suggests from the content types' schemas (the Content Manager's /init). Pure. */
 import type { ComponentInfo, ContentTypeInfo } from '../../../api/client';
 
-export const PERSON_UID = 'api::person.person';
+import { PERSON_UID } from '../../../../../shared/contracts/uids';
+
+export { PERSON_UID };
 
 const SCALAR = new Set([
   'string', 'text', 'richtext', 'email', 'enumeration', 'boolean', 'integer', 'biginteger',

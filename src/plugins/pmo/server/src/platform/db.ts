@@ -1,0 +1,101 @@
+/**
+ * Database helpers every capability may share: the caller's transaction, table and column names
+ * from Strapi's metadata, and the two queries more than one capability asks — a project's BAC
+ * and each project's latest status report. Sums are done by the database (see money-sql.ts).
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { BUDGET_LINE_UID, STATUS_REPORT_UID } from '../../../shared/contracts/uids';
+import { sumMinor } from './money-sql';
+
+/** The budget category kept out of BAC (and out of every plan built on it). */
+export const MANAGEMENT_RESERVE = 'management-reserve';
+
+/**
+ * Runs `work` with the knex of the current transaction (or a new one). On SQLite the pool has one
+ * connection, so a query outside the caller's transaction would wait for it forever.
+ */
+export function withKnex<T>(strapi: Core.Strapi, work: (knex: Knex) => Promise<T>): Promise<T> {
+  return strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as Promise<T>;
+}
+
+/** A relation's join table: `owner` holds the row's id, `target` the related row's. */
+export type Link = { table: string; owner: string; target: string };
+
+/** A content type's table, its columns by attribute name and its relations' join tables. */
+export function columnsOf(strapi: Core.Strapi, uid: string) {
+  const meta = strapi.db.metadata.get(uid as never) as any;
+  const column = (attribute: string): string => meta.attributes[attribute]?.columnName ?? attribute;
+  const link = (attribute: string): Link => {
+    const join = meta.attributes[attribute].joinTable;
+    return { table: join.name, owner: join.joinColumn.name, target: join.inverseJoinColumn.name };
+  };
+  return { table: meta.tableName as string, column, link, meta };
+}
+
+/**
+ * The budget lines BAC counts (`b`, joined to their project link `bp`, the project id in
+ * `bp.<project>`): every category but management reserve. Callers narrow and select.
+ */
+export function bacLines(strapi: Core.Strapi, knex: Knex) {
+  const line = columnsOf(strapi, BUDGET_LINE_UID);
+  const project = line.link('project');
+  const query = knex(`${line.table} as b`)
+    .join(`${project.table} as bp`, `bp.${project.owner}`, 'b.id')
+    .whereNot(`b.${line.column('category')}`, MANAGEMENT_RESERVE);
+  return { query, projectColumn: `bp.${project.target}`, amountColumn: `b.${line.column('amount')}`, periodColumn: `b.${line.column('period')}` };
+}
+
+/** BAC in minor units: the project's budget lines, management reserve excluded, summed exactly. */
+export async function budgetAtCompletion(strapi: Core.Strapi, projectId: number): Promise<bigint> {
+  const rows = await withKnex(strapi, (knex) => {
+    const lines = bacLines(strapi, knex);
+    return lines.query.where(lines.projectColumn, projectId).select(sumMinor(knex, lines.amountColumn, 'bac'));
+  });
+  return BigInt((rows as Array<{ bac: string }>)[0]?.bac ?? '0');
+}
+
+export type LatestReportOptions = {
+  /** `YYYY-MM-DD`: only reports as of that day or earlier (absent: every report). */
+  onOrBefore?: string;
+  /** Output alias → status report attribute (`id`, `asOf`, `percentComplete`, …). */
+  columns: Record<string, string>;
+  /** Narrows the projects, given the column holding a report's project id. */
+  narrow?: (query: Knex.QueryBuilder, projectColumn: string) => void;
+  /**
+   * Latest per project and month instead: the dialect's `YYYY-MM` expression of a column bound
+   * to `??` (the S-curve's); the month comes back as `report_month`.
+   */
+  perMonth?: string;
+};
+
+/**
+ * Each project's latest status report on or before a date, one query whatever the number of
+ * reports: rows of `project_id` and the requested columns. Two reports on the same day: the last
+ * one entered (highest id).
+ */
+export function latestStatusReports(strapi: Core.Strapi, knex: Knex, options: LatestReportOptions): Knex.QueryBuilder {
+  const report = columnsOf(strapi, STATUS_REPORT_UID);
+  const project = report.link('project');
+  const projectColumn = `sp.${project.target}`;
+  const asOf = `s.${report.column('asOf')}`;
+  const ranked = knex(`${report.table} as s`).join(`${project.table} as sp`, `sp.${project.owner}`, 's.id');
+  if (options.onOrBefore !== undefined) ranked.where(asOf, '<=', options.onOrBefore);
+  options.narrow?.(ranked, projectColumn);
+  const selected = Object.fromEntries(Object.entries(options.columns).map(([alias, attribute]) => [alias, `s.${report.column(attribute)}`]));
+  const month = options.perMonth;
+  ranked.select({ project_id: projectColumn, ...selected });
+  if (month) {
+    ranked.select(
+      knex.raw(`${month} AS report_month`, [asOf]),
+      knex.raw(`ROW_NUMBER() OVER (PARTITION BY ??, ${month} ORDER BY ?? DESC, ?? DESC) AS rn`, [projectColumn, asOf, asOf, 's.id'])
+    );
+  } else {
+    ranked.select(knex.raw('ROW_NUMBER() OVER (PARTITION BY ?? ORDER BY ?? DESC, ?? DESC) AS rn', [projectColumn, asOf, 's.id']));
+  }
+  const aliases = [...(month ? ['report_month'] : []), ...Object.keys(options.columns)];
+  return knex
+    .from(ranked.as('r'))
+    .where('r.rn', 1)
+    .select(['r.project_id', ...aliases.map((alias) => `r.${alias}`)]);
+}

@@ -1,0 +1,23 @@
+/**
+ * The workflow engine's public API for capabilities: the only module of workflow/ a capability
+ * imports (enforced by dependency-cruiser, see docs/architecture.md). Guard and effect types a
+ * capability registers, what the engine knows of the acting user, state names, the transition
+ * history, and seeding a capability's default workflow.
+ */
+import type { Core } from '@strapi/strapi';
+import type { WorkflowDefinition } from '../../../shared/workflow-types';
+import { getService } from '../services';
+
+export type { EffectType, GuardContext, GuardType } from './catalogue';
+export { PERSON_UID, actorFacts, displayName, type AdminUser } from './actor';
+export { stateName } from './evaluate';
+export { lastAppliedTransition, lastAppliedTransitions, type AppliedTransition } from './history';
+
+/**
+ * Seeds a capability's default workflow when its key is absent; never overwrites an
+ * administrator's edits. Call it from the capability's bootstrap: the plugin's bootstrap readies
+ * the engine (workflow/bootstrap.ts) before any capability's runs.
+ */
+export async function seedWorkflow(strapi: Core.Strapi, definition: WorkflowDefinition): Promise<boolean> {
+  return getService(strapi, 'workflow').seedWorkflow(definition);
+}

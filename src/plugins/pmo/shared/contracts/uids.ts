@@ -1,0 +1,15 @@
+/**
+ * The content-type UIDs more than one capability reads, written once. A capability that owns a
+ * type (governance's gate reviews, mentoring's sessions) keeps its own UIDs; the types every
+ * capability shares (people, projects, money, status) are named here. Pure: no Strapi import.
+ */
+export const PERSON_UID = 'api::person.person';
+export const PORTFOLIO_UID = 'api::portfolio.portfolio';
+export const PROGRAMME_UID = 'api::programme.programme';
+export const PROJECT_UID = 'api::project.project';
+export const STANDARD_UID = 'api::standard.standard';
+export const DOCUMENT_UID = 'api::document.document';
+export const STATUS_REPORT_UID = 'api::status-report.status-report';
+export const BUDGET_LINE_UID = 'api::budget-line.budget-line';
+export const COST_ENTRY_UID = 'api::cost-entry.cost-entry';
+export const CHANGE_REQUEST_UID = 'plugin::pmo.change-request';
