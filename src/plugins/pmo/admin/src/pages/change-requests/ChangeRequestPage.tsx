@@ -14,8 +14,8 @@ import { CHANGE_REQUEST_UID, useChangeRequest, useRefreshChangeRequests, type Ch
 import { usePmoSettings, useWorkflowHistory, useWorkflowInstance } from '../../api/client';
 import { PageError } from '../../components/PageError';
 import { TransitionActions, VoteProgress, voterNames } from '../../components/TransitionActions';
-import { Section } from '../mentoring/Section';
-import { HistoryTimeline } from '../workflow/panel/HistoryTimeline';
+import { Section } from '../../components/Section';
+import { HistoryTimeline } from '../../components/HistoryTimeline';
 import { useTranslate, type Translate } from '../../utils/useTranslate';
 import {
   Amount,

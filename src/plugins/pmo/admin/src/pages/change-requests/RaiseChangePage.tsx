@@ -35,7 +35,7 @@ import {
 } from '../../api/changeRequests';
 import { toPmoApiError } from '../../api/client';
 import { MoneyInput } from '../../components/MoneyInput';
-import { Section } from '../mentoring/Section';
+import { Section } from '../../components/Section';
 import { useTranslate } from '../../utils/useTranslate';
 import { CATEGORY_LABELS, TYPE_LABELS, capitalise } from './display';
 import { RAISE_PERMISSION } from './ChangeRequestListPage';

@@ -39,8 +39,8 @@ import {
 import { usePeople } from '../../api/mentoring';
 import { PageError } from '../../components/PageError';
 import { useTranslate, type Translate } from '../../utils/useTranslate';
-import { todayIso } from '../mentoring/display';
-import { DateField, TextareaField } from '../mentoring/fields';
+import { todayIso } from '../../utils/dates';
+import { DateField, TextareaField } from '../../components/fields';
 import { ConditionLine, DecisionBadge, decisionLabel, errorAt, gateTitle, projectGatesPath, useFormatDay } from './display';
 import { ReviewersField } from './ReviewersField';
 

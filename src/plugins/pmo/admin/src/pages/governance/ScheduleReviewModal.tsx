@@ -12,7 +12,7 @@ import { useEntities } from '../../api/finance';
 import { GATE_NAMES, GATE_NUMBERS, useScheduleReview } from '../../api/governance';
 import { fieldErrors, type PmoApiError } from '../../api/client';
 import { useTranslate } from '../../utils/useTranslate';
-import { DateField } from '../mentoring/fields';
+import { DateField } from '../../components/fields';
 import { errorAt, gateTitle, reviewPath } from './display';
 import { ReviewersField } from './ReviewersField';
 

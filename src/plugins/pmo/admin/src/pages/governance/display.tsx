@@ -3,7 +3,7 @@ import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 
 import type { GateCondition, GateDecision, Rag } from '../../api/governance';
 import type { Translate } from '../../utils/useTranslate';
-import { useFormatDay } from '../mentoring/display';
+import { useFormatDay } from '../../utils/dates';
 
 export const GOVERNANCE_PATH = '/plugins/pmo/governance';
 export const projectGatesPath = (documentId: string) => `${GOVERNANCE_PATH}/projects/${encodeURIComponent(documentId)}`;

@@ -13,7 +13,7 @@ import { fieldErrors } from '../../../api/client';
 import { useHours, useHoursCsv, type HoursRow } from '../../../api/mentoring';
 import { useTranslate } from '../../../utils/useTranslate';
 import { todayIso } from '../display';
-import { DateField } from '../fields';
+import { DateField } from '../../../components/fields';
 
 /** The first day of the quarter three quarters before today's: the last four quarters. */
 export function fourQuartersAgo(today = todayIso()) {

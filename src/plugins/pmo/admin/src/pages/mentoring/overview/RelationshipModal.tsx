@@ -38,7 +38,7 @@ import {
 } from '../../../api/mentoring';
 import { useTranslate } from '../../../utils/useTranslate';
 import { personName, todayIso } from '../display';
-import { DateField, TextareaField } from '../fields';
+import { DateField, TextareaField } from '../../../components/fields';
 import { MENTORING_PATH, statusLabel } from '../relationship/RelationshipPage';
 
 type Draft = {

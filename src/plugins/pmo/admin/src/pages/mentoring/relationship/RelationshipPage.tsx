@@ -15,7 +15,7 @@ import { useTranslate, type Translate } from '../../../utils/useTranslate';
 import { STATUS_BADGE, duration, personName, useFormatDay } from '../display';
 import { Chip } from '../Chip';
 import { RelationshipModal } from '../overview/RelationshipModal';
-import { Section } from '../Section';
+import { Section } from '../../../components/Section';
 import { ActionItemList } from './ActionItemList';
 import { RatingsChart } from './RatingsChart';
 import { SessionTimeline } from './SessionTimeline';

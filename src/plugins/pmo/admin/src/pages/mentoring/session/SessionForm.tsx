@@ -23,8 +23,8 @@ import { Lock, Plus, Trash } from '@strapi/icons';
 import type { ActionItemOwner, CompetencyRef } from '../../../api/mentoring';
 import { useTranslate } from '../../../utils/useTranslate';
 import { useFormatDay } from '../display';
-import { DateField, TextareaField } from '../fields';
-import { Section } from '../Section';
+import { DateField, TextareaField } from '../../../components/fields';
+import { Section } from '../../../components/Section';
 import { emptyItem, type FormErrors, type ItemDraft, type SessionDraft } from './model';
 
 export type RatingRow = { competency: CompetencyRef; previous: { rating: number; date: string } | null };

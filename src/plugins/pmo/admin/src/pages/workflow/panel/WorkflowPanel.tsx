@@ -13,7 +13,7 @@ import { StateBadge } from '../../../components/StateBadge';
 import { TransitionActions } from '../../../components/TransitionActions';
 import { useTranslate } from '../../../utils/useTranslate';
 import { useRefreshEditedDocument } from '../../../utils/useRefreshEditedDocument';
-import { HistoryTimeline } from './HistoryTimeline';
+import { HistoryTimeline } from '../../../components/HistoryTimeline';
 
 /** What the Content Manager passes to an edit-view side panel (its `EditViewContext`). */
 type PanelProps = {

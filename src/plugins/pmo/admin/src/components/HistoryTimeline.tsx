@@ -4,10 +4,10 @@ import { useIntl } from 'react-intl';
 import type {
   TransitionEventView,
   WorkflowDefinition,
-} from '../../../../../shared/workflow-types';
-import { StateBadge } from '../../../components/StateBadge';
-import { stateColor } from '../../../utils/colors';
-import { useTranslate } from '../../../utils/useTranslate';
+} from '../../../shared/workflow-types';
+import { StateBadge } from './StateBadge';
+import { stateColor } from '../utils/colors';
+import { useTranslate } from '../utils/useTranslate';
 
 type HistoryTimelineProps = {
   events: TransitionEventView[];

@@ -1,4 +1,4 @@
-/** Labelled inputs of the Mentoring forms: label, input, hint, and the server's message under it. */
+/** Labelled inputs of the PMO Hub forms (mentoring, governance): label, input, hint, and the server's message under it. */
 import * as React from 'react';
 
 import { Field, Textarea, TextInput } from '@strapi/design-system';
