@@ -7,7 +7,6 @@
  * JSON path (`states[1].key`, `transitions[0].from[1]`, `transitions[2].guards[0].type`) and
  * worded so that a PMO administrator can fix it. It never throws.
  */
-import { PERSON_UID } from '../../../shared/contracts/uids';
 import type {
   ActorRule,
   Approvals,
@@ -18,6 +17,7 @@ import type {
   WorkflowState,
   WorkflowTransition,
 } from '../../../shared/workflow-types';
+import { PERSON_UID as DEFAULT_PERSON_UID } from '../../../shared/contracts/uids';
 
 /** Problems of one guard/effect config, [] when fine. Receives the whole item, `type` included. */
 export type ConfigValidator = (config: Record<string, unknown>) => string[];
@@ -42,7 +42,6 @@ export type ValidationResult =
   | { ok: true; definition: WorkflowDefinition }
   | { ok: false; problems: DefinitionProblem[] };
 
-export const DEFAULT_PERSON_UID = PERSON_UID;
 export const KEY_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
 export const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 export const MAX_NAME_LENGTH = 120;
