@@ -53,7 +53,7 @@ module.exports = {
     },
     {
       name: 'no-circular-capabilities',
-      comment: 'No import cycle runs through a capability.',
+      comment: 'A capability does not import a core module that imports it back (directly or not).',
       severity: 'error',
       from: { path: `${SERVER}/${CAPABILITIES}/` },
       to: { circular: true, pathNot: `${SERVER}/${CAPABILITIES}/` },
