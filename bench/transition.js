@@ -123,11 +123,14 @@ async function setUpProjects(strapi, base, adminAuth) {
   const projects = [];
   for (let i = 0; i < CLIENTS; i += 1) {
     const project = await strapi.documents('api::project.project').create({ data: { name: `Bench ${i}`, code: `BENCH-${i}` } });
-    for (const gate of [1, 2, 3]) {
-      await strapi.documents('plugin::pmo.gate-review').create({
-        data: { project: project.documentId, gate, decision: 'go', heldDate: '2026-01-15' },
-      });
-    }
+    // A decision is a field governance owns (protected fields): seed it as governance does.
+    await strapi.plugin('pmo').service('protectedFields').asCapability('governance', async () => {
+      for (const gate of [1, 2, 3]) {
+        await strapi.documents('plugin::pmo.gate-review').create({
+          data: { project: project.documentId, gate, decision: 'go', heldDate: '2026-01-15' },
+        });
+      }
+    });
     await strapi.documents('api::budget-line.budget-line').create({
       data: { project: project.documentId, period: '2026-01-01', category: 'labour', amount: '1000000' },
     });
