@@ -155,7 +155,7 @@ function serviceOperations(strapi, projects, user) {
       const transition = held[client] ? 'resume-executing' : 'hold';
       held[client] = !held[client];
       const result = await engine.fire({ uid: 'api::project.project', documentId: projects[client], transition, comment: 'bench' }, user);
-      if (result.status !== 200) throw new Error(`governed ${transition}: ${result.status}`);
+      if (result.outcome !== 'applied') throw new Error(`governed ${transition}: ${result.outcome}`);
     },
     async plain(client, n) {
       await strapi.documents('api::project.project').update({ documentId: projects[client], data: { description: `bench ${n}` } });

@@ -63,7 +63,7 @@ describe('POST /pmo/transitions', () => {
       .post('/pmo/transitions')
       .send({ uid: PROJECT, documentId: project.documentId, transition: 'gate-1', comment: 'Business case approved', expectedVersion: 1 });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ state: 'initiating', version: 2 });
+    expect(res.body).toEqual({ outcome: 'applied', state: 'initiating', version: 2 });
     expect((await getStrapi().documents(PROJECT).findOne({ documentId: project.documentId }))!.workflowState).toBe('initiating');
     const history = await manager.get(`/pmo/history?uid=${PROJECT}&documentId=${project.documentId}`);
     const { version } = (await manager.get('/pmo/workflows/project-lifecycle')).body;

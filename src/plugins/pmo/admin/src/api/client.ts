@@ -231,16 +231,12 @@ export function useFireTransition() {
   const queryClient = useQueryClient();
   return useMutation<FireTransitionResult, PmoApiError, FireTransitionRequest>(
     async (request) => {
-      // The fetch client hides the status of a success, so the body tells 200 from 202.
-      const body = await call(() =>
-        post<{ state?: string; votes?: number; quorum?: number; version: number }>(
-          '/pmo/transitions',
-          request
-        )
-      );
-      return typeof body.state === 'string'
+      // The fetch client hides the status of a success; the body names it: `outcome` is
+      // 'applied' with a 200 (the item moved) and 'vote' with a 202 (a vote short of the quorum).
+      const body = await call(() => post<FireTransitionResult>('/pmo/transitions', request));
+      return body.outcome === 'applied'
         ? { outcome: 'applied', state: body.state, version: body.version }
-        : { outcome: 'vote', votes: body.votes ?? 0, quorum: body.quorum ?? 0, version: body.version };
+        : { outcome: 'vote', votes: body.votes, quorum: body.quorum, version: body.version };
     },
     {
       onSettled(_result, _error, { uid, documentId }) {

@@ -85,6 +85,11 @@ export function createGovernanceBoard(
         : Promise.resolve([] as Row[]),
     ]);
 
+    // Every project's transitions in one batch: the workflow, actor and instances read once.
+    const views = new Map(
+      (flow ? await engine().viewMany(PROJECT_UID, documentIds, user) : []).map((view) => [view.documentId, view])
+    );
+
     return Promise.all(
       projects.map(async (project) => {
         const state = project.workflowState ?? definition?.initial ?? null;
@@ -97,7 +102,7 @@ export function createGovernanceBoard(
           .filter((row) => row.gateReview?.project?.id === project.id)
           .map((row) => ({ ...presentCondition(row, day, Number(row.gateReview?.gate)), review: row.gateReview?.documentId ?? null }));
         const report = status.get(project.id);
-        const view = flow ? await engine().view(PROJECT_UID, project.documentId, user) : null;
+        const view = views.get(project.documentId) ?? null;
         const stateInfo = definition?.states.find((s) => s.key === state);
         return {
           documentId: project.documentId,

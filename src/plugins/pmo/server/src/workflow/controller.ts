@@ -67,8 +67,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async fire(ctx: Ctx) {
       const body = await validateYupSchema(fireBody)(ctx.request.body ?? {});
       const result = await engine().fire(body, ctx.state.user);
-      ctx.status = result.status;
-      ctx.body = result.body;
+      // 200: the item moved ({ outcome, state, version }); 202: a vote short of the quorum
+      // ({ outcome, votes, quorum, version }). Refusals are errors thrown by the engine.
+      ctx.status = result.outcome === 'applied' ? 200 : 202;
+      ctx.body = result;
     },
     async history(ctx: Ctx) {
       const { uid, documentId } = await validateYupSchema(targetQuery)(ctx.query);

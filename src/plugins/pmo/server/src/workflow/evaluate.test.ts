@@ -45,7 +45,7 @@ describe('actor fields through a relation and people excluded from approving', (
 
   it('refuses someone who is not the project\'s manager, naming the path in words', () => {
     const decision = decideFire(input(manager, { 'project.manager': ['kim'], raisedBy: ['sam'] }));
-    expect(decision).toMatchObject({ outcome: 'refuse', status: 403 });
+    expect(decision).toMatchObject({ outcome: 'refuse', refusal: 'actor' });
     expect(describeActors(authorize.actors!)).toBe("the item's project's manager");
   });
 
@@ -53,7 +53,7 @@ describe('actor fields through a relation and people excluded from approving', (
     const decision = decideFire(input(manager, { 'project.manager': ['pat'], raisedBy: ['pat'] }));
     expect(decision).toEqual({
       outcome: 'refuse',
-      status: 403,
+      refusal: 'requester',
       message: 'You are this item\'s raisedBy, so you cannot approve "Authorize (project manager)"',
     });
     const view = evaluateTransition(input(manager, { 'project.manager': ['pat'], raisedBy: ['pat'] }));
@@ -62,6 +62,58 @@ describe('actor fields through a relation and people excluded from approving', (
 
   it('excludes the raiser even for a super admin', () => {
     const admin = { ...manager, isSuperAdmin: true, roles: ['strapi-super-admin'] };
-    expect(decideFire(input(admin, { 'project.manager': [], raisedBy: ['pat'] }))).toMatchObject({ status: 403 });
+    expect(decideFire(input(admin, { 'project.manager': [], raisedBy: ['pat'] }))).toMatchObject({ refusal: 'requester' });
+  });
+});
+
+describe('decideFire speaks outcomes and refusal kinds, never HTTP statuses', () => {
+  const board: WorkflowTransition = { ...authorize, actors: [], approvals: { quorum: 2, excludeRequester: true } };
+  const voteDefinition = { ...definition, transitions: [board] };
+  const base = {
+    definition: voteDefinition,
+    transition: board,
+    instance,
+    actor: manager,
+    relations: {},
+    guardOutcomes: [],
+    now: '2026-05-02T10:00:00.000Z',
+  };
+
+  it('records a vote short of the quorum, with the votes so far', () => {
+    const decision = decideFire(base);
+    expect(decision).toEqual({ outcome: 'vote', quorum: 2, votes: [{ id: 9, name: 'Pat', at: base.now }] });
+    expect(decision).not.toHaveProperty('status');
+  });
+
+  it('applies at the quorum', () => {
+    const votes = { [board.key]: [{ id: 3, name: 'Kim', at: '2026-05-01T00:00:00.000Z' }] };
+    expect(decideFire({ ...base, instance: { ...instance, votes } })).toMatchObject({ outcome: 'apply', votes: [{ id: 3 }, { id: 9 }] });
+  });
+
+  it('names each refusal by its kind, in DESIGN.md order', () => {
+    const cases: Array<[Partial<Parameters<typeof decideFire>[0]>, string]> = [
+      [{ expectedVersion: 2 }, 'stale'],
+      [{ instance: { ...instance, state: 'scheduled' } }, 'state'],
+      [{ transition: { ...board, actors: [{ role: 'pmo-director' }] } }, 'actor'],
+      [{ instance: { ...instance, enteredById: 9 } }, 'requester'],
+      [{ instance: { ...instance, votes: { [board.key]: [{ id: 9, name: 'Pat', at: 'x' }] } } }, 'voted'],
+      [{ transition: { ...board, requireComment: true }, comment: '  ' }, 'comment'],
+      [{ guardOutcomes: [{ guard: 'field', ok: false, message: 'budget missing' }] }, 'guards'],
+    ];
+    for (const [change, refusal] of cases) {
+      const decision = decideFire({ ...base, ...change });
+      expect(decision).toMatchObject({ outcome: 'refuse', refusal });
+      expect(decision).not.toHaveProperty('status');
+    }
+  });
+
+  it('reports failing guards with their messages', () => {
+    const decision = decideFire({ ...base, guardOutcomes: [{ guard: 'field', ok: false, message: 'budget missing' }] });
+    expect(decision).toEqual({
+      outcome: 'refuse',
+      refusal: 'guards',
+      message: '"Authorize (project manager)" is not possible yet: budget missing',
+      failures: [{ guard: 'field', message: 'budget missing' }],
+    });
   });
 });

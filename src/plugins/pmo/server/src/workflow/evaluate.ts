@@ -137,15 +137,23 @@ export function evaluateTransition(input: {
   };
 }
 
+/**
+ * Why a transition cannot fire. `stale`: the caller's version is not the item's; `state`: the
+ * item is not in a state the transition starts from; `actor`: not one of its actors;
+ * `requester`: excluded from approving; `voted`: already approved; `comment`: a required comment
+ * is missing; `guards`: guards failed (`failures`). The controller's side maps them to statuses.
+ */
+export type Refusal = 'stale' | 'state' | 'actor' | 'requester' | 'voted' | 'comment' | 'guards';
+
 export type FireDecision =
-  | { outcome: 'refuse'; status: 400 | 403 | 409 | 422; message: string; failures?: Array<{ guard: string; message: string }> }
+  | { outcome: 'refuse'; refusal: Refusal; message: string; failures?: Array<{ guard: string; message: string }> }
   | { outcome: 'vote'; votes: Vote[]; quorum: number }
   | { outcome: 'apply'; votes: Vote[] };
 
 /**
- * What firing a transition does, in the order DESIGN.md's status codes imply: a stale or
- * wrong-state request is a conflict (409); then the actor (403); then the comment (400); then
- * the guards (422); then the vote or the state change.
+ * What firing a transition does, in DESIGN.md's order: a stale or wrong-state request first;
+ * then the actor (and approval exclusions); then a second vote; then the comment; then the
+ * guards; then the vote or the state change. Called once per request, with the guards' outcomes.
  */
 export function decideFire(input: {
   definition: WorkflowDefinition;
@@ -165,20 +173,20 @@ export function decideFire(input: {
   if (expectedVersion !== undefined && expectedVersion !== instance.version) {
     return {
       outcome: 'refuse',
-      status: 409,
+      refusal: 'stale',
       message: `The item changed since you loaded it (version ${instance.version}, you had ${expectedVersion}); reload and try again`,
     };
   }
   const state = first('state');
-  if (state) return { outcome: 'refuse', status: 409, message: state.message };
+  if (state) return { outcome: 'refuse', refusal: 'state', message: state.message };
   for (const kind of ['actor', 'requester'] as const) {
     const blocker = first(kind);
-    if (blocker) return { outcome: 'refuse', status: 403, message: blocker.message };
+    if (blocker) return { outcome: 'refuse', refusal: kind, message: blocker.message };
   }
   const voted = first('voted');
-  if (voted) return { outcome: 'refuse', status: 409, message: voted.message };
+  if (voted) return { outcome: 'refuse', refusal: 'voted', message: voted.message };
   if (transition.requireComment && !(input.comment ?? '').trim()) {
-    return { outcome: 'refuse', status: 400, message: `comment is required to "${transition.label}"` };
+    return { outcome: 'refuse', refusal: 'comment', message: `comment is required to "${transition.label}"` };
   }
   const failures = availability.blockers
     .filter((blocker): blocker is Extract<Blocker, { kind: 'guard' }> => blocker.kind === 'guard')
@@ -186,7 +194,7 @@ export function decideFire(input: {
   if (failures.length > 0) {
     return {
       outcome: 'refuse',
-      status: 422,
+      refusal: 'guards',
       message: `"${transition.label}" is not possible yet: ${failures.map((f) => f.message).join('; ')}`,
       failures,
     };

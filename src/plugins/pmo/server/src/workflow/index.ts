@@ -11,7 +11,7 @@ import { getService } from '../services';
 export type { EffectType, GuardContext, GuardType } from './catalogue';
 export { PERSON_UID, actorFacts, displayName, type AdminUser } from './actor';
 export { stateName } from './evaluate';
-export { lastAppliedTransition, lastAppliedTransitions, type AppliedTransition } from './history';
+export { lastAppliedTransition, lastAppliedTransitions, type AppliedTransition } from './last-transitions';
 
 /**
  * Seeds a capability's default workflow when its key is absent; never overwrites an

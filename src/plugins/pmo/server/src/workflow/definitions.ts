@@ -1,0 +1,225 @@
+/**
+ * Workflow definitions: validate, create, update (a new version each save), seed, list, and the
+ * lookup by content type that every Document Service write makes (`workflowFor`, cached).
+ */
+import type { Core } from '@strapi/strapi';
+import type { DefinitionProblem, WorkflowDefinition } from '../../../shared/workflow-types';
+import { conflict, errors } from '../platform/errors';
+import { PERSON_UID } from './actor';
+import type { Catalogue } from './catalogue';
+import { removedStates, validateDefinition } from './definition';
+import { INSTANCE_UID, WORKFLOW_UID, nowIso, type InstanceRow, type WorkflowRow } from './records';
+
+/**
+ * How long a cached `workflowFor` answer is trusted. A save on this Strapi process clears the
+ * cache at once; a save on another process (several Strapi instances on one database) is seen
+ * here when the entry expires, so within this delay. A TTL was chosen over a version check per
+ * lookup because the lookup runs on every write of every content type: a check would still be a
+ * query per write, while the TTL costs one query per content type per second at most. Firing a
+ * transition stays safe meanwhile: the instance's conditional update on its version decides.
+ */
+export const WORKFLOW_CACHE_TTL_MS = 1000;
+
+export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
+  const db = () => strapi.db;
+
+  // ---- the lookup by content type, cached ---------------------------------------------------
+
+  /** uid → the workflow it follows (null: none), read at `at`. Entries are shared: never mutate them. */
+  const cache = new Map<string, { at: number; workflow: WorkflowRow | null }>();
+
+  /** Forgets every cached lookup (after a save; a new workflow may govern a type that had none). */
+  function invalidate() {
+    cache.clear();
+  }
+
+  /** The workflow a content type follows, without its saved versions (only edits need those). */
+  async function workflowFor(uid: string): Promise<WorkflowRow | null> {
+    const cached = cache.get(uid);
+    if (cached && Date.now() - cached.at < WORKFLOW_CACHE_TTL_MS) return cached.workflow;
+    const at = Date.now();
+    const workflow: WorkflowRow | null = await db()
+      .query(WORKFLOW_UID)
+      .findOne({ where: { appliesTo: uid }, select: ['id', 'key', 'name', 'appliesTo', 'version', 'definition'] });
+    cache.set(uid, { at, workflow: workflow ?? null });
+    return workflow ?? null;
+  }
+
+  // ---- validation -----------------------------------------------------------------------------
+
+  function validationContext() {
+    const contentTypes = Object.fromEntries(
+      Object.entries(strapi.contentTypes)
+        .filter(([uid]) => uid.startsWith('api::') || uid.startsWith('plugin::pmo.'))
+        .map(([uid, model]) => [uid, { attributes: model.attributes as Record<string, any> }])
+    );
+    return {
+      guards: Object.fromEntries(catalogue.guardTypes().map((guard) => [guard.type, guard.validate])),
+      effects: Object.fromEntries(catalogue.effectTypes().map((effect) => [effect.type, effect.validate])),
+      roles: [] as string[],
+      contentTypes,
+      personUid: PERSON_UID,
+    };
+  }
+
+  async function problemsOf(input: unknown, replacingKey?: string) {
+    const roles = await db().query('admin::role').findMany({ select: ['code'] });
+    const context = { ...validationContext(), roles: roles.map((role: { code: string }) => role.code) };
+    const result = validateDefinition(input, context);
+    const problems: DefinitionProblem[] = result.ok ? [] : [...result.problems];
+    const appliesTo = (input as { appliesTo?: unknown })?.appliesTo;
+    const key = (input as { key?: unknown })?.key;
+    if (typeof appliesTo === 'string') {
+      const other = await db()
+        .query(WORKFLOW_UID)
+        .findOne({ where: { appliesTo, key: { $ne: replacingKey ?? (typeof key === 'string' ? key : '') } } });
+      if (other) {
+        problems.push({
+          path: 'appliesTo',
+          message: `${appliesTo} already follows the workflow "${other.key}"; a content type follows one workflow`,
+        });
+      }
+      const attribute = (strapi.contentTypes as any)[appliesTo]?.attributes?.workflowState;
+      if (appliesTo in strapi.contentTypes && !attribute) {
+        problems.push({ path: 'appliesTo', message: `${appliesTo} has no workflowState field to mirror the state on` });
+      }
+    }
+    return { problems, definition: result.ok && problems.length === 0 ? result.definition : null };
+  }
+
+  function refuseDefinition(problems: DefinitionProblem[]): never {
+    throw new errors.ValidationError(
+      `The workflow definition has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems
+        .map((problem) => `${problem.path}: ${problem.message}`)
+        .join('; ')}`,
+      {
+        problems,
+        errors: problems.map((problem) => ({ path: problem.path.split(/[.[\]]+/).filter(Boolean), message: problem.message, name: 'ValidationError' })),
+      }
+    );
+  }
+
+  // ---- reading and saving ---------------------------------------------------------------------
+
+  async function stateCounts(key: string) {
+    const rows = await db()
+      .connection(db().metadata.get(INSTANCE_UID).tableName)
+      .select('state')
+      .count({ count: '*' })
+      .where('workflow_key', key)
+      .groupBy('state');
+    return Object.fromEntries(rows.map((row: any) => [row.state, Number(row.count)]));
+  }
+
+  async function present(row: WorkflowRow) {
+    return {
+      key: row.key,
+      name: row.name,
+      appliesTo: row.appliesTo,
+      version: row.version,
+      definition: row.definition,
+      instances: await stateCounts(row.key),
+      updatedAt: row.updatedAt ?? null,
+    };
+  }
+
+  async function findWorkflowRow(key: string): Promise<WorkflowRow | null> {
+    return db().query(WORKFLOW_UID).findOne({ where: { key } });
+  }
+
+  async function listWorkflows() {
+    const rows: WorkflowRow[] = await db().query(WORKFLOW_UID).findMany({ orderBy: { key: 'asc' } });
+    const listed = [];
+    for (const row of rows) listed.push(await present(row));
+    return listed;
+  }
+
+  async function getWorkflow(key: string) {
+    const row = await findWorkflowRow(key);
+    if (!row) throw new errors.NotFoundError(`No workflow "${key}"`);
+    return present(row);
+  }
+
+  async function createWorkflow(input: unknown, savedBy: string | null) {
+    const key = (input as { key?: unknown })?.key;
+    if (typeof key === 'string' && (await findWorkflowRow(key))) {
+      throw conflict(`A workflow "${key}" already exists; update it instead`, { key });
+    }
+    const { problems, definition } = await problemsOf(input);
+    if (!definition) refuseDefinition(problems);
+    const row = await db().query(WORKFLOW_UID).create({
+      data: {
+        key: definition.key,
+        name: definition.name,
+        appliesTo: definition.appliesTo,
+        version: 1,
+        definition,
+        versions: [{ version: 1, definition, savedAt: nowIso(), savedBy }],
+        updatedByName: savedBy,
+      },
+    });
+    invalidate();
+    return present(row);
+  }
+
+  async function updateWorkflow(key: string, input: unknown, savedBy: string | null) {
+    const current = await findWorkflowRow(key);
+    if (!current) throw new errors.NotFoundError(`No workflow "${key}"`);
+    if ((input as { key?: unknown })?.key !== key) {
+      refuseDefinition([{ path: 'key', message: `key must stay "${key}" (keys are stable identifiers)` }]);
+    }
+    const { problems, definition } = await problemsOf(input, key);
+    if (!definition) refuseDefinition(problems);
+    const removed = removedStates(current.definition, definition);
+    if (removed.length > 0) {
+      const held = await db()
+        .query(INSTANCE_UID)
+        .findMany({ where: { workflowKey: key, state: { $in: removed } }, select: ['state', 'targetDocumentId'] });
+      if (held.length > 0) {
+        const byState = removed
+          .map((state) => ({ state, documentIds: held.filter((i: InstanceRow) => i.state === state).map((i: InstanceRow) => i.targetDocumentId) }))
+          .filter((entry) => entry.documentIds.length > 0);
+        throw conflict(
+          `This update removes ${byState
+            .map((entry) => `"${entry.state}", which still holds ${entry.documentIds.length} item${entry.documentIds.length === 1 ? '' : 's'}`)
+            .join(' and ')}; move them out first`,
+          { states: byState }
+        );
+      }
+    }
+    const version = current.version + 1;
+    const row = await db().query(WORKFLOW_UID).update({
+      where: { id: current.id },
+      data: {
+        name: definition.name,
+        appliesTo: definition.appliesTo,
+        version,
+        definition,
+        versions: [...(current.versions ?? []), { version, definition, savedAt: nowIso(), savedBy }],
+        updatedByName: savedBy,
+      },
+    });
+    invalidate();
+    return present(row);
+  }
+
+  /** Seeds a default definition when its key is absent; never overwrites an administrator's edits. */
+  async function seedWorkflow(definition: WorkflowDefinition) {
+    if (await findWorkflowRow(definition.key)) return false;
+    await createWorkflow(definition, 'PMO Hub defaults');
+    return true;
+  }
+
+  return {
+    listWorkflows,
+    getWorkflow,
+    createWorkflow,
+    updateWorkflow,
+    seedWorkflow,
+    validate: async (input: unknown) => (await problemsOf(input, (input as { key?: string })?.key)).problems,
+    workflowFor,
+    invalidate,
+  };
+}
+
+export type Definitions = ReturnType<typeof createDefinitions>;
