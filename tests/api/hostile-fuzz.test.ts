@@ -29,14 +29,16 @@ function validValue(name: string, attribute: Attribute): unknown {
   }
 }
 
-async function existingDocument(model: Model) {
+async function existingDocument(model: Model): Promise<{ documentId: string }> {
   const data: Record<string, unknown> = {};
   for (const [name, attribute] of Object.entries(model.attributes)) if (attribute.required) data[name] = validValue(name, attribute);
   if (model.uid === 'plugin::pmo.change-request') {
     const project = await strapi().documents('api::project.project').create({ data: { name: 'Fuzz', code: uniqueCode('FZP') } as never });
     data.project = project.documentId;
   }
-  return strapi().documents(model.uid as never).create({ data } as never);
+  const document = (await strapi().documents(model.uid as never).create({ data } as never)) as { documentId: string };
+  created.push([model.uid, document.documentId]);
+  return document;
 }
 
 const HOSTILE_KEYS = ['constructor', 'toString', '__proto__', 'prototype', 'valueOf', 'hasOwnProperty', 'id', 'documentId', 'publishedAt', 'createdBy', 'locale'];
@@ -70,9 +72,17 @@ beforeAll(async () => {
   admin = await asSuperAdmin();
 });
 
-async function probe(send: () => Promise<{ status: number; text: string }>, uid: string, body: unknown) {
+/** What the properties created, removed afterwards so other test files see the worker's data as they left it. */
+const created: Array<[string, string]> = [];
+afterAll(async () => {
+  for (const [uid, documentId] of created) await strapi().db.query(uid as never).deleteMany({ where: { documentId } });
+});
+
+async function probe(send: () => Promise<{ status: number; text: string; body?: any }>, uid: string, body: unknown) {
   const before = await count(uid);
   const res = await send();
+  const documentId = res.status < 300 ? res.body?.data?.documentId : undefined;
+  if (typeof documentId === 'string') created.push([uid, documentId]);
   if (res.status >= 500) throw new Error(`${res.status} for ${uid} ${JSON.stringify(body).slice(0, 300)}: ${res.text.slice(0, 300)}`);
   const next = await api.get('/api/projects?pagination[pageSize]=1');
   if (next.status !== 200) throw new Error(`the server did not answer the next request (${next.status})`);
