@@ -172,9 +172,20 @@ describe('on hold', () => {
 
   it('cannot be entered from proposed, closed or cancelled', async () => {
     const manager = await asRole('pmo-manager');
-    const p = await project();
-    const res = await fire(manager, p, 'hold', 'Too early');
-    expect(res.status).toBe(409);
+    const director = await asRole('pmo-director');
+    const proposed = await project();
+    const closed = await project();
+    await throughGates(manager, closed, 5);
+    const cancelled = await project();
+    expect((await fire(director, cancelled, 'cancel', 'Not funded')).status).toBe(200);
+    const states = { proposed: await stateOf(proposed), closed: await stateOf(closed), cancelled: await stateOf(cancelled) };
+    expect(states).toEqual({ proposed: 'proposed', closed: 'closed', cancelled: 'cancelled' });
+
+    for (const [state, p] of [['proposed', proposed], ['closed', closed], ['cancelled', cancelled]] as const) {
+      const res = await fire(manager, p, 'hold', 'Too early or too late');
+      expect([state, res.status]).toEqual([state, 409]);
+      expect([state, await stateOf(p)]).toEqual([state, state]);
+    }
   });
 
   it('shows the one way back on the project', async () => {
