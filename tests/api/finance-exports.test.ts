@@ -1,7 +1,8 @@
 /**
  * CSV exports over HTTP: every report's header and columns, RFC 4180 quoting through a parser,
  * the formula-injection rule, options, 400s naming the parameter, RBAC on the admin route,
- * the Content-API permission on the API-token route, and a disconnect stopping the query.
+ * the Content-API permission on the API-token route, backpressure (a client that stops reading
+ * stops the export) and a disconnect stopping the query, as the database reports it.
  */
 import http from 'http';
 import type { AddressInfo } from 'net';
@@ -302,48 +303,109 @@ describe('streaming', () => {
     await strapi.db.connection(link.name).where(link.inverseJoinColumn.name, projectId).delete();
   });
 
-  it(`streams ${ROWS} rows and stops the query when the client disconnects`, async () => {
-    const exportsService = getStrapi().plugin('pmo').service('exports') as { openCursors(): number };
-    const server = getStrapi().server.httpServer;
+  /** Waits for `condition` (polled), failing with `what` after `ms`. */
+  async function until(what: string, condition: () => boolean | Promise<boolean>, ms = 10000) {
+    const deadline = Date.now() + ms;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Sessions on the worker's PostgreSQL database, other than ours, inside a transaction that reads a cursor. */
+  async function openCursorSessions() {
+    const { rows } = await getStrapi().db.connection.raw(
+      `SELECT pid, state, query FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+          AND state IN ('active', 'idle in transaction') AND query ~* '^\\s*(declare|fetch)\\s'`
+    );
+    return rows as Array<{ pid: number; state: string; query: string }>;
+  }
+
+  it(`holds ${ROWS} rows back while the client reads nothing, and closes the query when it disconnects`, async () => {
+    const strapi = getStrapi();
+    const isPostgres = (strapi.db.connection.client as any).driverName === 'pg';
+    const server = strapi.server.httpServer;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
+    const path = `/pmo/exports/cost-ledger.csv?project=${bulk.code}`;
+    // The whole file: a header and ROWS lines of at least 330 bytes each (~13 MB).
+    const fileSize = ROWS * 330;
 
-    const received = await new Promise<number>((resolve, reject) => {
-      const req = http.get(
-        { host: '127.0.0.1', port, path: `/pmo/exports/cost-ledger.csv?project=${bulk.code}`, headers: { authorization: `Bearer ${finance.token}` } },
-        (res) => {
-          expect(res.statusCode).toBe(200);
-          let bytes = 0;
-          res.once('data', (chunk: Buffer) => {
-            bytes += chunk.length;
-            res.pause(); // stop reading: the server must wait, not buffer the rest
-            setTimeout(() => {
-              try {
-                expect(exportsService.openCursors()).toBe(1);
-              } catch (error) {
-                reject(error);
-              }
-              req.destroy();
-              resolve(bytes);
-            }, 500);
-          });
-        }
-      );
+    // The server's side of the connection: what it has handed to the socket, sent or buffered.
+    let serverSocket: import('net').Socket | undefined;
+    const onRequest = (req: http.IncomingMessage) => {
+      if (req.url === path) serverSocket = req.socket;
+    };
+    server.on('request', onRequest);
+
+    let req!: http.ClientRequest;
+    const firstBytes = await new Promise<number>((resolve, reject) => {
+      req = http.get({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${finance.token}` } }, (res) => {
+        if (res.statusCode !== 200) reject(new Error(`status ${res.statusCode}`));
+        res.once('data', (chunk: Buffer) => {
+          res.pause(); // stop reading: a streaming server must wait, not produce the rest
+          resolve(chunk.length);
+        });
+      });
       req.on('error', () => undefined);
     });
-    expect(received).toBeLessThan(ROWS * 100);
+    server.off('request', onRequest);
+    expect(firstBytes).toBeGreaterThan(0);
+    expect(serverSocket).toBeDefined();
 
-    const deadline = Date.now() + 5000;
-    while (exportsService.openCursors() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(exportsService.openCursors()).toBe(0);
-    // The connection is back in the pool: the database answers at once.
-    await expect(getStrapi().db.query('api::project.project').count()).resolves.toBeGreaterThan(0);
+    // 1. The server settles with most of the file still unproduced: what it wrote to the socket
+    //    (including anything Node buffers for it) stops growing far below the file's size. A
+    //    server that builds the file first, or writes it without backpressure, hands over all of it.
+    let last = -1;
+    let stableSince = Date.now();
+    await until('the server stops writing', () => {
+      const now = serverSocket!.bytesWritten;
+      if (now !== last) {
+        last = now;
+        stableSince = Date.now();
+      }
+      return Date.now() - stableSince > 300;
+    });
+    expect(serverSocket!.bytesWritten).toBeLessThan(fileSize / 2);
+
+    // 2. PostgreSQL: the export's query is still being read, through a cursor in an open
+    //    transaction, while the client holds the first bytes.
+    if (isPostgres) {
+      const open = await openCursorSessions();
+      expect(open).toHaveLength(1);
+      expect(open[0]).toMatchObject({ state: 'idle in transaction', query: expect.stringMatching(/^FETCH/i) });
+    }
+
+    // 3. The client goes away: the database stops the query and the connection is free again.
+    req.destroy();
+    if (isPostgres) {
+      // The database itself says so: no session is left inside a cursor's transaction.
+      await until('no session reads a cursor', async () => (await openCursorSessions()).length === 0);
+    } else {
+      // SQLite has one connection, and better-sqlite3 refuses any statement on it while an
+      // iterator is open ("busy executing a query"): a statement run on it proves the export's
+      // iterator was returned and the connection released.
+      const client = strapi.db.connection.client as any;
+      const connection = await Promise.race([
+        client.acquireConnection(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('the export kept the SQLite connection')), 10000)),
+      ]);
+      try {
+        expect(() => connection.prepare('SELECT 1 AS one').get()).not.toThrow();
+      } finally {
+        await client.releaseConnection(connection);
+      }
+    }
+    await expect(strapi.db.query('api::project.project').count()).resolves.toBeGreaterThan(0);
   });
 
   it(`streams all ${ROWS} rows to a client that reads them`, async () => {
     const res = await exportOf(finance, `/pmo/exports/cost-ledger.csv?project=${bulk.code}`);
     expect(res.status).toBe(200);
-    expect(res.headers['content-length']).toBeUndefined(); // chunked: streamed, not buffered
+    expect(res.headers['transfer-encoding']).toBe('chunked');
+    expect(res.headers['content-length']).toBeUndefined();
     const lines = csvText(res).split('\r\n');
     expect(lines.length).toBe(ROWS + 2); // header, rows, and the empty string after the last CRLF
     expect(lines[1]).toBe(`2026-01-01,${bulk.code},opex,1.00,${'S'.repeat(200)},${'R'.repeat(120)}`);
