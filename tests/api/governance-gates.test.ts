@@ -3,7 +3,7 @@
  * budget; hold and recycle leave the project where it is; stop leaves only cancellation; a held
  * project resumes to the state it was held in.
  */
-import { asRole, getStrapi } from '../helpers/strapi';
+import { asCapability, asRole, getStrapi } from '../helpers/strapi';
 import {
   GATE_REVIEW,
   addDays,
@@ -98,6 +98,45 @@ describe('a gate', () => {
     const gate2 = await fire(manager, p, 'gate-2');
     expect(gate2.status).toBe(422);
     expect(gate2.body.error.message).toContain(`Gate 2 (delivery strategy) has no review yet; its review is scheduled for ${addDays(today(), 30)}`);
+  });
+});
+
+describe('gate 5', () => {
+  const CHANGE = 'plugin::pmo.change-request';
+  const OPEN = ['new', 'assess', 'authorize', 'scheduled', 'implement', 'review'];
+
+  it.each(OPEN.map((state) => [state]))('is refused while a change request of the project is %s, and opens once it is closed or cancelled', async (state) => {
+    const manager = await asRole('pmo-manager');
+    const p = await project();
+    await throughGates(manager, p, 4);
+    await review(p, 5, 'go');
+    // A closed and a cancelled change request never block; another project's open one neither.
+    const other = await project();
+    const strapi = getStrapi();
+    const change = async (of: { documentId: string }, workflowState: string) => {
+      const created = await asCapability('change-control', () =>
+        (strapi.documents(CHANGE as any) as any).create({ data: { project: of.documentId, title: `Change ${workflowState}`, type: 'normal' } })
+      );
+      // The state as change control would have left it (its own transitions are tested elsewhere).
+      await strapi.db.query(CHANGE as any).updateMany({ where: { documentId: created.documentId }, data: { workflowState } });
+      return created.documentId as string;
+    };
+    await change(p, 'closed');
+    await change(p, 'cancelled');
+    await change(other, 'assess');
+    const open = await change(p, state);
+
+    const refused = await fire(manager, p, 'gate-5');
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details.failures).toEqual([
+      { guard: 'noOpen', message: "Close or cancel the project's open change requests first" },
+    ]);
+    expect(await stateOf(p)).toBe('closing');
+
+    await strapi.db.query(CHANGE as any).updateMany({ where: { documentId: open }, data: { workflowState: state === 'new' ? 'cancelled' : 'closed' } });
+    const passed = await fire(manager, p, 'gate-5');
+    expect(passed.status).toBe(200);
+    expect(await stateOf(p)).toBe('closed');
   });
 });
 
