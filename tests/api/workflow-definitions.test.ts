@@ -82,28 +82,42 @@ describe('workflow definitions', () => {
     };
     const updated = await admin.put('/pmo/workflows/project-lifecycle').send(withReview);
     expect(updated.status).toBe(200);
-    expect(updated.body.version).toBe(current.version + 1);
+    let project: { documentId: string } | undefined;
+    let restoredOk = false;
+    try {
+      expect(updated.body.version).toBe(current.version + 1);
 
-    const project = await getStrapi().documents(PROJECT).create({ data: { name: 'Reviewed', code: uniqueCode('REV') } as any });
-    const analyst = await asRole('pmo-analyst');
-    const moved = await analyst
-      .post('/pmo/transitions')
-      .send({ uid: PROJECT, documentId: project.documentId, transition: 'send-to-review' });
-    expect(moved.status).toBe(200);
-    const history = await analyst.get(`/pmo/history?uid=${PROJECT}&documentId=${project.documentId}`);
-    expect(history.body[0].definitionVersion).toBe(current.version + 1);
+      project = await getStrapi().documents(PROJECT).create({ data: { name: 'Reviewed', code: uniqueCode('REV') } as any });
+      const analyst = await asRole('pmo-analyst');
+      const moved = await analyst
+        .post('/pmo/transitions')
+        .send({ uid: PROJECT, documentId: project.documentId, transition: 'send-to-review' });
+      expect(moved.status).toBe(200);
+      const history = await analyst.get(`/pmo/history?uid=${PROJECT}&documentId=${project.documentId}`);
+      expect(history.body[0].definitionVersion).toBe(current.version + 1);
 
-    const removed = await admin.put('/pmo/workflows/project-lifecycle').send(definition);
-    expect(removed.status).toBe(409);
-    expect(removed.body.error.message).toMatch(/in-review/);
-    expect(removed.body.error.details.states).toEqual([{ state: 'in-review', documentIds: [project.documentId] }]);
+      const removed = await admin.put('/pmo/workflows/project-lifecycle').send(definition);
+      expect(removed.status).toBe(409);
+      expect(removed.body.error.message).toMatch(/in-review/);
+      expect(removed.body.error.details.states).toEqual([{ state: 'in-review', documentIds: [project.documentId] }]);
 
-    expect(
-      (await analyst.post('/pmo/transitions').send({ uid: PROJECT, documentId: project.documentId, transition: 'review-done' })).status
-    ).toBe(200);
-    const restored = await superAdmin.put('/pmo/workflows/project-lifecycle').send(definition);
-    expect(restored.status).toBe(200);
-    expect(restored.body.version).toBe(current.version + 2);
+      expect(
+        (await analyst.post('/pmo/transitions').send({ uid: PROJECT, documentId: project.documentId, transition: 'review-done' })).status
+      ).toBe(200);
+      const restored = await superAdmin.put('/pmo/workflows/project-lifecycle').send(definition);
+      expect(restored.status).toBe(200);
+      restoredOk = true;
+      expect(restored.body.version).toBe(current.version + 2);
+    } finally {
+      // Other tests of this worker share project-lifecycle: put it back even when an expectation failed.
+      if (!restoredOk) {
+        if (project) {
+          await getStrapi().db.query(PROJECT).updateMany({ where: { documentId: project.documentId }, data: { workflowState: 'proposed' } });
+          await getStrapi().db.query('plugin::pmo.workflow-instance').updateMany({ where: { targetDocumentId: project.documentId }, data: { state: 'proposed' } });
+        }
+        await superAdmin.put('/pmo/workflows/project-lifecycle').send(definition);
+      }
+    }
   });
 
   it('refuses a second workflow for a content type, and a duplicate key', async () => {
