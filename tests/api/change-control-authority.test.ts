@@ -3,7 +3,7 @@
  * (exactly at the tolerance, one cent above, exactly at the limit, one cent above); segregation
  * of duties.
  */
-import { getStrapi } from '../helpers/strapi';
+import { getStrapi, uniqueCode } from '../helpers/strapi';
 import {
   CHANGE,
   EMAILS,
@@ -142,6 +142,64 @@ describe('authorisation is routed by authority', () => {
     } finally {
       strapi.config.set('plugin::pmo.changeAuthorityLimit', before);
     }
+  });
+});
+
+describe("a programme's changeAuthorityLimit", () => {
+  /**
+   * Runs `work` with the organisation's limit set. PMO_CHANGE_AUTHORITY_LIMIT reaches the app as
+   * the plugin's `changeAuthorityLimit` (config/plugins.ts, read at boot), so that is what is set.
+   */
+  async function withOrganisationLimit(limit: string, work: () => Promise<void>) {
+    const strapi = getStrapi();
+    const before = strapi.config.get('plugin::pmo.changeAuthorityLimit');
+    strapi.config.set('plugin::pmo.changeAuthorityLimit', minor(limit));
+    try {
+      await work();
+    } finally {
+      strapi.config.set('plugin::pmo.changeAuthorityLimit', before);
+    }
+  }
+
+  const programme = async (limit: string | null) =>
+    (await getStrapi()
+      .documents('api::programme.programme')
+      .create({ data: { name: 'Limited programme', code: uniqueCode('PRG'), changeAuthorityLimit: limit === null ? null : minor(limit) } as any }))
+      .documentId as string;
+
+  it('overrides the organisation limit, upwards and downwards, for its projects only', async () => {
+    await withOrganisationLimit('2000.00', async () => {
+      const higher = await project({ programme: await programme('5000.00') });
+      expect((await raise(higher, { cost: '2000.01' })).authorityLevel).toBe('change-board');
+      expect((await raise(higher, { cost: '5000.00' })).authorityLevel).toBe('change-board');
+      const above = await raise(higher, { cost: '5000.01' });
+      expect(above.authorityLevel).toBe('pmo-director');
+      const view = await people.director.get(`/pmo/change-requests/${above.documentId}`);
+      expect(view.status).toBe(200);
+      expect(view.body.authority).toMatchObject({ level: 'pmo-director', changeAuthorityLimit: '5000.00', limitSource: 'programme' });
+
+      const lower = await project({ programme: await programme('1500.00') });
+      expect((await raise(lower, { cost: '1500.00' })).authorityLevel).toBe('change-board');
+      expect((await raise(lower, { cost: '1500.01' })).authorityLevel).toBe('pmo-director');
+
+      // A programme without a limit, and a project without a programme, follow the organisation's.
+      for (const p of [await project({ programme: await programme(null) }), await project()]) {
+        expect((await raise(p, { cost: '2000.00' })).authorityLevel).toBe('change-board');
+        const beyond = await raise(p, { cost: '2000.01' });
+        expect(beyond.authorityLevel).toBe('pmo-director');
+        const beyondView = await people.director.get(`/pmo/change-requests/${beyond.documentId}`);
+        expect(beyondView.body.authority).toMatchObject({ changeAuthorityLimit: '2000.00', limitSource: 'configuration' });
+      }
+    });
+  });
+
+  it('lets only a PMO director authorise above the programme limit', async () => {
+    const p = await project({ changeBudget: '500000.00', programme: await programme('1500.00') });
+    const cr = await raise(p, { cost: '1500.01' });
+    await expectFire(people.raiser, cr, 'submit', 200);
+    await expectFire(people.analyst, cr, 'recommend', 200);
+    expect((await fire(people.board1, cr, 'authorize')).status).toBe(422);
+    await expectFire(people.director, cr, 'authorize-director', 200);
   });
 });
 
