@@ -345,7 +345,11 @@ describe('Strapi events (what webhooks forward)', () => {
       await logSession(cast.mentor!.agent, { relationship, date: daysFromToday(-1), durationMinutes: 30, confidentialNotes: marker });
       // A person created meanwhile shows that events are being heard.
       await person(`event-probe.${TAG}@test.pmo`, 'Event Probe');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Events come in order: once the probe's has arrived, the session's would have too.
+      const deadline = Date.now() + 5000;
+      while (!seen.some((line) => line.startsWith('entry.create') && line.includes('event-probe')) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
       expect(seen.some((line) => line.startsWith('entry.create') && line.includes('event-probe'))).toBe(true);
       expect(seen.filter((line) => line.includes(marker))).toEqual([]);
       expect(seen.filter((line) => line.includes('mentoring-session'))).toEqual([]);

@@ -68,7 +68,10 @@ describe('a server that no request can stop', () => {
   it('logs an error that escapes a request with its request id, and goes on serving', async () => {
     const res = await api().post('/api/projects').set('X-Request-Id', 'escape-test-1').send({ data: { name: 'escape-me', code: 'SURV-2' } });
     expect(res.status).toBe(201);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Wait for the three reports rather than for a fixed time.
+    const reports = [/escaped request escape-test-1/, /a rejection nobody awaits/, /an exception thrown from a callback/];
+    const deadline = Date.now() + 10000;
+    while (!reports.every((report) => report.test(stderr)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     await stillServing();
     expect(stderr).toMatch(/escaped request escape-test-1/);
     expect(stderr).toMatch(/a rejection nobody awaits/);
