@@ -118,7 +118,7 @@ describe('gate 5', () => {
     const other = await project();
     const strapi = getStrapi();
     const change = async (of: { documentId: string }, workflowState: string) => {
-      const created = await asCapability('change-control', () =>
+      const created: { documentId: string } = await asCapability('change-control', () =>
         (strapi.documents(CHANGE as any) as any).create({ data: { project: of.documentId, title: `Change ${workflowState}`, type: 'normal' } })
       );
       // The state as change control would have left it (its own transitions are tested elsewhere).
