@@ -18,7 +18,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer('e2e'), launchChromium()]);
+  [server, browser] = await Promise.all([startServer('e2e-money'), launchChromium()]);
   admin = await createSuperAdmin(server.strapi);
 });
 

@@ -33,7 +33,7 @@ let chartedProgrammeId: string;
 let vegaId: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer('e2e'), launchChromium()]);
+  [server, browser] = await Promise.all([startServer('e2e-finance'), launchChromium()]);
   financeUser = await createRoleUser(server.strapi, 'finance', {
     firstname: 'Fiona',
     lastname: 'Finance',

@@ -3,6 +3,7 @@
  * free port of 127.0.0.1, in this test process: tests can both drive the browser and look at what
  * the server stored.
  */
+import path from 'path';
 import type { AddressInfo } from 'net';
 import type { Core } from '@strapi/strapi';
 
@@ -20,7 +21,14 @@ export type E2EServer = {
   stop: () => Promise<void>;
 };
 
-export async function startServer(label = 'e2e'): Promise<E2EServer> {
+/**
+ * Each test file gets its own database: the label is suffixed with the file's name, so two files
+ * (run by parallel workers) never share, drop or fill each other's database.
+ */
+export async function startServer(prefix = 'e2e'): Promise<E2EServer> {
+  const testPath: string | undefined = (globalThis as any).expect?.getState?.().testPath;
+  const file = testPath ? path.basename(testPath).replace(/\.test\.[jt]s$/, '') : `pid${process.pid}`;
+  const label = `${prefix}_${file}`;
   const strapi: Core.Strapi = await bootStrapi({ label, serveAdmin: true });
   // The admin bundle talks to its own origin (STRAPI_ADMIN_BACKEND_URL is "/"), so any port works.
   await new Promise<void>((resolve, reject) => {
