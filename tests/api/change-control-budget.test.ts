@@ -29,12 +29,16 @@ describe('authorising a change with a cost impact', () => {
     const cr = await recommended(p, '1234.50');
     await expectFire(people.board1, cr, 'authorize', 202);
     expect(String((await projectRow(p)).changeBudget)).toBe('500000'); // nothing drawn on a vote
+    // The server's current month is one of these two (they differ only across a month end).
+    const monthBefore = thisMonth();
     await expectFire(people.board2, cr, 'authorize', 200);
+    const months = [...new Set([monthBefore, thisMonth()])];
     expect(String((await projectRow(p)).changeBudget)).toBe('376550');
     const lines = await changeLines(p.documentId);
     expect(lines).toHaveLength(1);
     const reference = (await stored(cr)).reference;
-    expect(lines[0]).toMatchObject({ category: 'change', period: thisMonth(), note: `${reference}: Add single sign-on` });
+    expect(lines[0]).toMatchObject({ category: 'change', note: `${reference}: Add single sign-on` });
+    expect(months).toContain(lines[0].period);
     expect(String(lines[0].amount)).toBe('123450');
 
     const evm = await people.director.get(`/pmo/change-requests/${cr.documentId}`);
