@@ -90,12 +90,15 @@ describe('GET /pmo/evm/projects/:documentId', () => {
     const res = await finance.get(`/pmo/evm/projects/${a.documentId}?asOf=${encodeURIComponent(asOf)}`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/asOf/);
+    // The one 400 shape: the message beside its field, as the admin's forms read it.
+    expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: ['asOf'], message: res.body.error.message })]);
   });
 
   it('refuses an unknown parameter with a 400 naming it', async () => {
     const res = await finance.get(`/pmo/evm/projects/${a.documentId}?asof=${AS_OF}`);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/asof/);
+    expect(res.body.error.details.errors[0].path).toEqual(['asof']);
   });
 
   it('answers 404 for an unknown project, programme or portfolio', async () => {

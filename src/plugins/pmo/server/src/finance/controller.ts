@@ -1,6 +1,6 @@
 /** Thin controllers: validate the query at the edge (400 naming the parameter), call one service. */
 import type { Core } from '@strapi/strapi';
-import { errors } from '../platform/errors';
+import { invalidField } from '../platform/errors';
 import { financeService } from './services';
 import { parseEvmQuery, parseExportQuery, parseOutlineQuery, type Parsed } from './params';
 
@@ -13,7 +13,7 @@ type Ctx = {
 };
 
 function valid<T>(parsed: Parsed<T>): T {
-  if (!parsed.ok) throw new errors.ValidationError(parsed.problem.message, { param: parsed.problem.param });
+  if (!parsed.ok) throw invalidField([parsed.problem.param], parsed.problem.message);
   return parsed.value;
 }
 

@@ -8,7 +8,7 @@
 import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { errors } from '../platform/errors';
+import { invalidField } from '../platform/errors';
 import { BOM, createRowWriter, headerLine, type Cell } from '../platform/csv';
 import { openCursorCount, queryChunks, type Row } from './cursor';
 import type { ExportParams } from './params';
@@ -38,13 +38,13 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
     const label: string[] = [];
     if (params.programme !== undefined) {
       const programme = await repository.findProgrammeByKey(params.programme);
-      if (!programme) throw new errors.ValidationError(`programme "${params.programme}" matches no programme code or documentId`, { param: 'programme' });
+      if (!programme) throw invalidField(['programme'], `programme "${params.programme}" matches no programme code or documentId`);
       filter.programmeId = programme.id;
       label.push(programme.code);
     }
     if (params.project !== undefined) {
       const project = await repository.findProjectByKey(params.project);
-      if (!project) throw new errors.ValidationError(`project "${params.project}" matches no project code or documentId`, { param: 'project' });
+      if (!project) throw invalidField(['project'], `project "${params.project}" matches no project code or documentId`);
       filter.projectId = project.id;
       label.push(project.code);
     }
