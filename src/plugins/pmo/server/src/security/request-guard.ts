@@ -100,10 +100,17 @@ export const requestErrors = (_config: unknown, { strapi }: { strapi: Core.Strap
 
 export const requestGuard = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const lookup = schemaLookup(strapi);
-  const plural = (pluralName: string) =>
-    Object.values(strapi.contentTypes as unknown as Record<string, { uid: string; info: { pluralName: string } }>).find(
-      (type) => type.uid.startsWith('api::') && type.info.pluralName === pluralName
-    )?.uid;
+  // The Content API's `/api/<plural>` → uid, built once on the first request (types are fixed by then)
+  // rather than scanned on every request.
+  let byPlural: Map<string, string> | null = null;
+  const plural = (pluralName: string) => {
+    byPlural ??= new Map(
+      Object.values(strapi.contentTypes as unknown as Record<string, { uid: string; info: { pluralName: string } }>)
+        .filter((type) => type.uid.startsWith('api::'))
+        .map((type) => [type.info.pluralName, type.uid])
+    );
+    return byPlural.get(pluralName);
+  };
 
   return async (ctx: Context, next: Next) => {
     const problems: Problem[] = [...findHostileInput(queryKeys(ctx.querystring)), ...findHostileInput(ctx.query)];
