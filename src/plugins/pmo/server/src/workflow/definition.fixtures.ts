@@ -1,4 +1,5 @@
 /** The validator tests' shared fixtures: a context like the running application's and the ITIL change-control example. */
+import { PMO_ROLE_KEYS } from '../../../shared/pmo-roles';
 import type { WorkflowDefinition } from '../../../shared/workflow-types';
 import { removedStates, validateDefinition, type ValidationContext } from './definition';
 
@@ -33,15 +34,7 @@ export const context: ValidationContext = {
       throw new Error('validator exploded');
     },
   },
-  roles: [
-    'pmo-director',
-    'pmo-manager',
-    'pmo-analyst',
-    'pmo-administrator',
-    'project-manager',
-    'change-board',
-    'finance',
-  ],
+  roles: [...PMO_ROLE_KEYS],
   contentTypes: {
     'plugin::pmo.change-request': {
       attributes: {
