@@ -1,5 +1,5 @@
 /** The capabilities the plugin is made of, beyond the core (money, roles, workflow engine). */
-import type { Capability } from './capability';
+import { mountRoute, type Capability } from './capability';
 import { changeControl } from './change-control';
 import { documentReview } from './compliance/document-review';
 import { finance } from './finance';
@@ -14,6 +14,6 @@ const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefine
 export const capabilityContentTypes = () => merge((c) => c.contentTypes);
 export const capabilityServices = () => merge((c) => c.services);
 export const capabilityControllers = () => merge((c) => c.controllers);
-export const capabilityAdminRoutes = () => CAPABILITIES.flatMap((c) => c.adminRoutes ?? []);
-export const capabilityContentApiRoutes = () => CAPABILITIES.flatMap((c) => c.contentApiRoutes ?? []);
+export const capabilityAdminRoutes = () => CAPABILITIES.flatMap((c) => c.adminRoutes ?? []).map(mountRoute);
+export const capabilityContentApiRoutes = () => CAPABILITIES.flatMap((c) => c.contentApiRoutes ?? []).map(mountRoute);
 export const capabilityActions = () => CAPABILITIES.flatMap((c) => c.actions ?? []);

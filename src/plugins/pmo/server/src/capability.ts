@@ -4,6 +4,8 @@
  * merge them (capabilities.ts), so adding a capability touches one list, not every file.
  */
 import type { Core } from '@strapi/strapi';
+import type { RouteContract } from '../../shared/contracts/common';
+import { validateInput } from './platform/contract';
 import type { ContentAction, PmoRoleKey } from './roles/definitions';
 
 export type ActionDefinition = {
@@ -18,6 +20,8 @@ export type RouteDefinition = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   handler: string;
+  /** The route's params, query and body (shared/contracts/), checked before the handler runs. */
+  input?: RouteContract;
   config?: Record<string, unknown>;
 };
 
@@ -45,3 +49,11 @@ export type Capability = {
 export const requirePermissions = (...actions: string[]) => ({
   policies: [{ name: 'admin::hasPermissions', config: { actions } }],
 });
+
+/** A route as Strapi mounts it: its contract becomes the first route middleware, after the policy. */
+export function mountRoute({ input, ...route }: RouteDefinition) {
+  if (!input) return route;
+  const config = route.config ?? {};
+  const middlewares = Array.isArray(config.middlewares) ? config.middlewares : [];
+  return { ...route, config: { ...config, middlewares: [validateInput(input), ...middlewares] } };
+}

@@ -11,7 +11,7 @@ import { errors } from '../platform/errors';
 import { getService } from '../services';
 import { lastAppliedTransitions, type AdminUser } from '../workflow';
 import { GATE_NAMES, decidedLatestFirst, pendingReview } from './gates';
-import { GATE_CONDITION_UID, GATE_REVIEW_UID } from './uids';
+import { GATE_CONDITION_UID, GATE_REVIEW_UID, type Board, type BoardCard, type GateReview, type ProjectGovernance } from '../../../shared/contracts/governance';
 import { gateFrom, gateTarget, isoDay, person, presentCondition, reviewFacts, today, type Row } from './present';
 
 type Lifecycle = { key: string; name: string; version: number; definition: WorkflowDefinition } | null;
@@ -20,7 +20,7 @@ export function createGovernanceBoard(
   strapi: Core.Strapi,
   deps: {
     lifecycle: () => Promise<Lifecycle>;
-    listReviews: (filters: { project?: string; gate?: number }) => Promise<Array<Row & { gate: number; documentId: string; conditions: Row[] }>>;
+    listReviews: (filters: { project?: string; gate?: number }) => Promise<GateReview[]>;
   }
 ) {
   const query = (uid: string) => strapi.db.query(uid as never);
@@ -58,7 +58,7 @@ export function createGovernanceBoard(
     return latest;
   }
 
-  async function cards(projects: Row[], user: AdminUser) {
+  async function cards(projects: Row[], user: AdminUser): Promise<BoardCard[]> {
     const flow = await lifecycle();
     const definition = flow?.definition ?? null;
     const day = today();
@@ -154,7 +154,7 @@ export function createGovernanceBoard(
     manager: { select: ['documentId', 'fullName', 'email'] },
   };
 
-  async function board(user: AdminUser, filters: { programme?: string; state?: string }) {
+  async function board(user: AdminUser, filters: { programme?: string; state?: string }): Promise<Board> {
     const where: Row = {};
     if (filters.programme) where.programme = { $or: [{ documentId: filters.programme }, { code: filters.programme }] };
     if (filters.state) where.workflowState = filters.state;
@@ -175,7 +175,7 @@ export function createGovernanceBoard(
   }
 
   /** One project's governance: its board card, every gate with its reviews, and all its conditions. */
-  async function projectGovernance(documentId: string, user: AdminUser) {
+  async function projectGovernance(documentId: string, user: AdminUser): Promise<ProjectGovernance> {
     const project = (await query(PROJECT_UID).findOne({
       where: { documentId },
       select: ['id', 'documentId', 'code', 'name', 'workflowState'],
@@ -193,7 +193,7 @@ export function createGovernanceBoard(
         targetState: gateTarget(definition, gate),
         reviews: reviews.filter((review) => review.gate === gate),
       })),
-      allConditions: reviews.flatMap((review) => review.conditions.map((condition: Record<string, unknown>) => ({ ...condition, gate: review.gate, review: review.documentId }))),
+      allConditions: reviews.flatMap((review) => review.conditions.map((condition) => ({ ...condition, gate: review.gate, review: review.documentId }))),
     };
   }
 

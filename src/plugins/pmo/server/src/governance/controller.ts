@@ -1,17 +1,15 @@
-/** Thin controllers: parse at the edge (400 naming the field), call the governance service. */
+/** Thin controllers: the route's contract has checked the input (platform/contract.ts); call the service. */
 import type { Core } from '@strapi/strapi';
+import { GOVERNANCE_MANAGE, governanceRoutes as routes } from '../../../shared/contracts/governance';
+import { routeInput } from '../platform/contract';
 import type { AdminUser } from '../workflow';
-import { parseBoardQuery, parseConditionUpdate, parseListQuery, parseSchedule, parseUpdate } from './input';
 import { getGovernanceService } from './service';
-
-export const GOVERNANCE_READ = 'plugin::pmo.governance.read';
-export const GOVERNANCE_MANAGE = 'plugin::pmo.governance.manage';
 
 type Ctx = {
   params: Record<string, string>;
   query: Record<string, unknown>;
   request: { body?: unknown };
-  state: { user: AdminUser; userAbility: { can(action: string): boolean } };
+  state: { user: AdminUser; userAbility: { can(action: string): boolean } } & Record<string, unknown>;
   status: number;
   body: unknown;
 };
@@ -20,29 +18,30 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const governance = () => getGovernanceService(strapi);
   return {
     async board(ctx: Ctx) {
-      ctx.body = await governance().board(ctx.state.user, await parseBoardQuery(ctx.query));
+      ctx.body = await governance().board(ctx.state.user, routeInput(ctx, routes.board).query);
     },
     async project(ctx: Ctx) {
-      ctx.body = await governance().projectGovernance(ctx.params.documentId, ctx.state.user);
+      ctx.body = await governance().projectGovernance(routeInput(ctx, routes.project).params.documentId, ctx.state.user);
     },
     async list(ctx: Ctx) {
-      ctx.body = await governance().listReviews(await parseListQuery(ctx.query));
+      ctx.body = await governance().listReviews(routeInput(ctx, routes.list).query);
     },
     async get(ctx: Ctx) {
-      ctx.body = await governance().getReview(ctx.params.documentId);
+      ctx.body = await governance().getReview(routeInput(ctx, routes.get).params.documentId);
     },
     async schedule(ctx: Ctx) {
-      const input = await parseSchedule(ctx.request.body);
+      const { body } = routeInput(ctx, routes.schedule);
       ctx.status = 201;
-      ctx.body = await governance().scheduleReview(input, ctx.state.user);
+      ctx.body = await governance().scheduleReview(body, ctx.state.user);
     },
     async update(ctx: Ctx) {
-      ctx.body = await governance().updateReview(ctx.params.documentId, await parseUpdate(ctx.request.body), ctx.state.user);
+      const { params, body } = routeInput(ctx, routes.update);
+      ctx.body = await governance().updateReview(params.documentId, body, ctx.state.user);
     },
     async updateCondition(ctx: Ctx) {
-      const input = await parseConditionUpdate(ctx.request.body);
+      const { params, body } = routeInput(ctx, routes.updateCondition);
       const canManage = ctx.state.userAbility.can(GOVERNANCE_MANAGE);
-      ctx.body = await governance().updateCondition(ctx.params.documentId, input, ctx.state.user, canManage);
+      ctx.body = await governance().updateCondition(params.documentId, body, ctx.state.user, canManage);
     },
   };
 };

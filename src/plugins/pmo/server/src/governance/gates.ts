@@ -4,7 +4,7 @@
  * from the standards, and the rules a decision must meet. No Strapi here.
  */
 
-import { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS, type ChecklistItem, type GateDecision, type GateNumber, type Met } from '../../../shared/governance';
+import { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS, type ChecklistItem, type GateDecision, type GateNumber, type Met } from '../../../shared/contracts/governance';
 
 export { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS };
 export type { ChecklistItem, GateDecision, GateNumber, Met };
@@ -170,9 +170,4 @@ export function addDays(isoDay: string, days: number): string {
   return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 }
 
-/** A real calendar day written YYYY-MM-DD. */
-export function isIsoDay(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
+export { isIsoDay } from '../../../shared/contracts/common';

@@ -10,7 +10,8 @@ import { getService } from '../services';
 import { seedWorkflow } from '../workflow';
 import gateCondition from './content-types/gate-condition.json';
 import gateReview from './content-types/gate-review.json';
-import controller, { GOVERNANCE_MANAGE, GOVERNANCE_READ } from './controller';
+import { GOVERNANCE_MANAGE, GOVERNANCE_READ, governanceRoutes as input } from '../../../shared/contracts/governance';
+import controller from './controller';
 import { governanceEffects, governanceGuards } from './guards';
 import projectLifecycle from './project-lifecycle.json';
 import { createGovernanceService } from './service';
@@ -27,14 +28,14 @@ export const governance: Capability = {
   services: { governance: ({ strapi }) => createGovernanceService(strapi) },
   controllers: { governance: controller },
   adminRoutes: [
-    { method: 'GET', path: '/governance/board', handler: 'governance.board', config: read },
-    { method: 'GET', path: '/governance/projects/:documentId', handler: 'governance.project', config: read },
-    { method: 'GET', path: '/gate-reviews', handler: 'governance.list', config: read },
-    { method: 'GET', path: '/gate-reviews/:documentId', handler: 'governance.get', config: read },
-    { method: 'POST', path: '/gate-reviews', handler: 'governance.schedule', config: manage },
-    { method: 'PUT', path: '/gate-reviews/:documentId', handler: 'governance.update', config: manage },
+    { method: 'GET', path: '/governance/board', handler: 'governance.board', input: input.board, config: read },
+    { method: 'GET', path: '/governance/projects/:documentId', handler: 'governance.project', input: input.project, config: read },
+    { method: 'GET', path: '/gate-reviews', handler: 'governance.list', input: input.list, config: read },
+    { method: 'GET', path: '/gate-reviews/:documentId', handler: 'governance.get', input: input.get, config: read },
+    { method: 'POST', path: '/gate-reviews', handler: 'governance.schedule', input: input.schedule, config: manage },
+    { method: 'PUT', path: '/gate-reviews/:documentId', handler: 'governance.update', input: input.update, config: manage },
     // The condition's owner may mark it done without governance.manage (checked in the service).
-    { method: 'PUT', path: '/gate-conditions/:documentId', handler: 'governance.updateCondition', config: read },
+    { method: 'PUT', path: '/gate-conditions/:documentId', handler: 'governance.updateCondition', input: input.updateCondition, config: read },
   ],
   actions: [
     {

@@ -3,6 +3,7 @@
  * (gateOf, gateTarget, gateFrom), the facts the gate rules read, and the JSON the routes answer.
  */
 import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/workflow-types';
+import type { GateCondition, GateReview, PersonRef } from '../../../shared/contracts/governance';
 import { DEFAULT_GATE_TARGETS, GATE_NAMES, isGate, isOverdue, type ChecklistItem, type ReviewFacts } from './gates';
 
 export type Row = Record<string, any>;
@@ -51,10 +52,10 @@ export const reviewPopulate = {
   conditions: { populate: { owner: { select: ['documentId', 'fullName', 'email'] } } },
 };
 
-export const person = (row: Row | null | undefined) =>
+export const person = (row: Row | null | undefined): PersonRef | null =>
   row ? { documentId: row.documentId, fullName: row.fullName, email: row.email ?? null } : null;
 
-export function presentCondition(row: Row, day: string, gate?: number) {
+export function presentCondition(row: Row, day: string, gate?: number): GateCondition {
   return {
     documentId: row.documentId,
     text: row.text,
@@ -67,7 +68,7 @@ export function presentCondition(row: Row, day: string, gate?: number) {
   };
 }
 
-export function presentReview(row: Row) {
+export function presentReview(row: Row): GateReview {
   const day = today();
   return {
     documentId: row.documentId,

@@ -23,7 +23,7 @@ import {
   type ReviewFacts,
   type StandardFacts,
 } from './gates';
-import type { ConditionInput, ConditionUpdate, ReviewInput, ScheduleInput } from './input';
+import type { ConditionInput, ConditionUpdate, ReviewInput, ScheduleInput } from '../../../shared/contracts/governance';
 import { createGovernanceBoard } from './board';
 import {
   gateFrom,
@@ -37,7 +37,7 @@ import {
   today,
   type Row,
 } from './present';
-import { GATE_CONDITION_UID, GATE_REVIEW_UID } from './uids';
+import { GATE_CONDITION_UID, GATE_REVIEW_UID } from '../../../shared/contracts/governance';
 
 export { GATE_CONDITION_UID, GATE_REVIEW_UID, PROJECT_UID };
 export { gateFrom, gateOf, gateTarget };

@@ -1,0 +1,223 @@
+/**
+ * Governance's contract (DESIGN.md, Governance): the vocabulary of stage gates, the content types,
+ * the permission names, and every route's input and answer. The server validates with these
+ * schemas; the admin's client is typed from them.
+ */
+import type { Blocker, WorkflowState } from '../workflow-types';
+import { body, contract, documentIdParams, isoDay, noParams, noQuery, oneOf, query, queryText, queryWholeNumber, reference, references, text, wholeNumber, z } from './common';
+
+/* ---------------------------------------------------------------------------------------------
+ * Vocabulary
+ * -------------------------------------------------------------------------------------------*/
+
+export const GATE_REVIEW_UID = 'plugin::pmo.gate-review';
+export const GATE_CONDITION_UID = 'plugin::pmo.gate-condition';
+
+export const GOVERNANCE_READ = 'plugin::pmo.governance.read';
+export const GOVERNANCE_MANAGE = 'plugin::pmo.governance.manage';
+
+/** Gate numbers and names after the OGC Gateway numbering. */
+export const GATE_NUMBERS = [1, 2, 3, 4, 5] as const;
+export type GateNumber = (typeof GATE_NUMBERS)[number];
+
+export const GATE_NAMES: Record<GateNumber, string> = {
+  1: 'business justification',
+  2: 'delivery strategy',
+  3: 'investment decision',
+  4: 'readiness for service',
+  5: 'benefits realisation',
+};
+
+export const GATE_DECISIONS = ['go', 'conditional-go', 'hold', 'recycle', 'stop'] as const;
+export type GateDecision = (typeof GATE_DECISIONS)[number];
+
+/** Decisions that let a project through its gate. */
+export const PASSING_DECISIONS: GateDecision[] = ['go', 'conditional-go'];
+
+export const MET = ['yes', 'no'] as const;
+export type Met = (typeof MET)[number];
+
+export const RAGS = ['green', 'amber', 'red'] as const;
+export type Rag = (typeof RAGS)[number];
+
+/* ---------------------------------------------------------------------------------------------
+ * Answers
+ * -------------------------------------------------------------------------------------------*/
+
+export const personRef = z.object({ documentId: z.string(), fullName: z.string(), email: z.string().nullable() });
+export type PersonRef = z.infer<typeof personRef>;
+
+export const projectRef = z.object({ documentId: z.string(), code: z.string(), name: z.string() });
+export type ProjectRef = z.infer<typeof projectRef>;
+
+/** A checklist item as a review snapshots it; `key` is `<standard code>#<criterion position>`. */
+export const checklistItem = z.object({
+  key: z.string(),
+  standard: z.string(),
+  standardTitle: z.string(),
+  standardVersion: z.string().nullable(),
+  mandatory: z.boolean(),
+  criterion: z.string(),
+  mustMeet: z.boolean(),
+  met: z.enum(MET).nullable(),
+  notes: z.string().nullable(),
+});
+export type ChecklistItem = z.infer<typeof checklistItem>;
+
+export const gateCondition = z.object({
+  documentId: z.string(),
+  text: z.string(),
+  owner: personRef.nullable(),
+  dueDate: z.string().nullable(),
+  done: z.boolean(),
+  doneOn: z.string().nullable(),
+  overdue: z.boolean(),
+  gate: z.number().optional(),
+  review: z.string().nullable().optional(),
+});
+export type GateCondition = z.infer<typeof gateCondition>;
+
+export const gateReview = z.object({
+  documentId: z.string(),
+  project: projectRef.nullable(),
+  gate: z.number(),
+  gateName: z.string().nullable(),
+  status: z.enum(['scheduled', 'held']),
+  scheduledDate: z.string().nullable(),
+  heldDate: z.string().nullable(),
+  reviewers: z.array(personRef),
+  checklist: z.array(checklistItem),
+  decision: z.enum(GATE_DECISIONS).nullable(),
+  decidedAt: z.string().nullable(),
+  recordedBy: z.string().nullable(),
+  notes: z.string().nullable(),
+  conditions: z.array(gateCondition),
+});
+export type GateReview = z.infer<typeof gateReview>;
+
+export const boardTransition = z.object({
+  key: z.string(),
+  label: z.string(),
+  to: z.string(),
+  allowed: z.boolean(),
+  requireComment: z.boolean(),
+  blockers: z.array(z.custom<Blocker>()),
+});
+export type BoardTransition = z.infer<typeof boardTransition>;
+
+const rag = z.enum(RAGS).nullable();
+
+export const boardCard = z.object({
+  documentId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  programme: projectRef.nullable(),
+  manager: personRef.nullable(),
+  state: z.object({ key: z.string().nullable(), name: z.string().nullable(), color: z.string().nullable() }),
+  version: z.number().nullable(),
+  heldFrom: z.string().nullable(),
+  rag: z
+    .object({ overall: rag, schedule: rag, cost: rag, scope: rag, percentComplete: z.number().nullable(), asOf: z.string().nullable() })
+    .nullable(),
+  nextGate: z
+    .object({
+      gate: z.number(),
+      name: z.string(),
+      targetState: z.string(),
+      review: z.object({ documentId: z.string(), scheduledDate: z.string().nullable() }).nullable(),
+      lastDecision: z
+        .object({ documentId: z.string(), decision: z.enum(GATE_DECISIONS).nullable(), heldDate: z.string().nullable() })
+        .nullable(),
+    })
+    .nullable(),
+  conditions: z.object({ open: z.number(), overdue: z.array(gateCondition) }),
+  transitions: z.array(boardTransition),
+});
+export type BoardCard = z.infer<typeof boardCard>;
+
+export const board = z.object({
+  today: z.string(),
+  lifecycle: z
+    .object({ key: z.string(), name: z.string(), version: z.number(), states: z.array(z.custom<WorkflowState>()) })
+    .nullable(),
+  projects: z.array(boardCard),
+});
+export type Board = z.infer<typeof board>;
+
+export const projectGovernance = boardCard.extend({
+  gates: z.array(z.object({ gate: z.number(), name: z.string(), targetState: z.string(), reviews: z.array(gateReview) })),
+  allConditions: z.array(gateCondition),
+});
+export type ProjectGovernance = z.infer<typeof projectGovernance>;
+
+/* ---------------------------------------------------------------------------------------------
+ * Inputs
+ * -------------------------------------------------------------------------------------------*/
+
+const day = (field: string) => isoDay(field).nullable();
+
+export const conditionInput = body({
+  text: text('text', 5000).trim().min(1, 'conditions: each condition needs a text'),
+  dueDate: isoDay('dueDate'),
+  owner: reference('owner', 'person'),
+});
+export type ConditionInput = z.infer<typeof conditionInput>;
+
+export const checklistAnswer = body({
+  key: text('key', 255).min(1, 'checklist: each answer needs the key of its criterion'),
+  met: z.enum(MET, { error: 'met must be "yes", "no" or null' }).nullable().optional(),
+  notes: text('notes', 5000).nullable().optional(),
+});
+export type ChecklistAnswer = z.infer<typeof checklistAnswer>;
+
+const reviewFields = {
+  scheduledDate: day('scheduledDate').optional(),
+  heldDate: day('heldDate').optional(),
+  reviewers: references('reviewers', 'person', 50).optional(),
+  notes: text('notes', 20000).nullable().optional(),
+  decision: oneOf('decision', GATE_DECISIONS).nullable().optional(),
+  checklist: z.array(checklistAnswer, { error: 'checklist must be a list' }).max(500, 'checklist: at most 500 answers').optional(),
+  conditions: z.array(conditionInput, { error: 'conditions must be a list' }).max(50, 'conditions: at most 50').optional(),
+};
+
+export const reviewInput = body(reviewFields);
+export type ReviewInput = z.infer<typeof reviewInput>;
+
+export const scheduleInput = body({
+  project: reference('project', 'project'),
+  gate: wholeNumber('gate', 1, 5),
+  ...reviewFields,
+});
+export type ScheduleInput = z.infer<typeof scheduleInput>;
+
+export const conditionUpdate = body({
+  done: z.boolean({ error: 'done must be true or false' }).optional(),
+  dueDate: isoDay('dueDate').optional(),
+  owner: reference('owner', 'person').optional(),
+  text: text('text', 5000).trim().min(1, 'text must not be empty').optional(),
+});
+export type ConditionUpdate = z.infer<typeof conditionUpdate>;
+
+/* ---------------------------------------------------------------------------------------------
+ * Routes
+ * -------------------------------------------------------------------------------------------*/
+
+export const governanceRoutes = {
+  /** GET /pmo/governance/board */
+  board: contract({ params: noParams, query: query({ programme: queryText('programme').optional(), state: queryText('state', 64).optional() }) }),
+  /** GET /pmo/governance/projects/:documentId */
+  project: contract({ params: documentIdParams, query: noQuery }),
+  /** GET /pmo/gate-reviews */
+  list: contract({
+    params: noParams,
+    query: query({ project: queryText('project').optional(), gate: queryWholeNumber('gate', 1, 5).optional() }),
+  }),
+  /** GET /pmo/gate-reviews/:documentId */
+  get: contract({ params: documentIdParams, query: noQuery }),
+  /** POST /pmo/gate-reviews */
+  schedule: contract({ params: noParams, query: noQuery, body: scheduleInput }),
+  /** PUT /pmo/gate-reviews/:documentId (project and gate are fixed once scheduled) */
+  update: contract({ params: documentIdParams, query: noQuery, body: reviewInput }),
+  /** PUT /pmo/gate-conditions/:documentId */
+  updateCondition: contract({ params: documentIdParams, query: noQuery, body: conditionUpdate }),
+};
