@@ -45,10 +45,18 @@ function parseRoute<C extends RouteContract>(ctx: ContractCtx, contract: C): Rou
 
 /** The route middleware: parses the request once and keeps the result for the handler. */
 export function validateInput(contract: RouteContract) {
-  return async (ctx: ContractCtx, next: () => Promise<unknown>) => {
+  const middleware = async (ctx: ContractCtx, next: () => Promise<unknown>) => {
     ctx.state[INPUT] = { contract, input: parseRoute(ctx, contract) };
     await next();
   };
+  return Object.assign(middleware, { contract });
+}
+
+/** The contract a mounted route checks, if any (for the test that every route has one). */
+export function contractOf(route: { config?: { middlewares?: unknown } }): RouteContract | null {
+  const middlewares = Array.isArray(route.config?.middlewares) ? (route.config.middlewares as unknown[]) : [];
+  const checker = middlewares.find((m): m is { contract: RouteContract } => typeof m === 'function' && 'contract' in m);
+  return checker?.contract ?? null;
 }
 
 /**
