@@ -1,5 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { PROTECTED_FIELDS, descriptionOf } from '../../../shared/contracts/protected-fields';
+import {
+  ALLOCATION_UID,
+  BUDGET_LINE_UID,
+  CHANGE_REQUEST_UID,
+  COST_ENTRY_UID,
+  DEPARTMENT_UID,
+  DOCUMENT_UID,
+  PERSON_UID,
+  PORTFOLIO_UID,
+  PROGRAMME_UID,
+  PROJECT_UID,
+  STANDARD_UID,
+  STATUS_REPORT_UID,
+  TEMPLATE_UID,
+} from '../../../shared/contracts/uids';
 
 /**
  * Fields only the engine or a capability writes (shared/contracts/protected-fields.ts): shown in
@@ -14,24 +29,24 @@ const readOnlyFields = (uid: string): Record<string, string> =>
  * the document review panel instead (compliance/document-review.ts).
  */
 const HIDDEN_IN_EDIT: Record<string, string[]> = {
-  'api::document.document': ['status'],
+  [DOCUMENT_UID]: ['status'],
 };
 
 /** List columns that make each list readable at a glance; applied once, then the admin's. */
 const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; defaultSortBy?: string }> = {
-  'api::portfolio.portfolio': { list: ['code', 'name', 'programmes'], mainField: 'name', defaultSortBy: 'code' },
-  'api::programme.programme': { list: ['code', 'name', 'portfolio', 'manager'], mainField: 'name', defaultSortBy: 'code' },
-  'api::project.project': { list: ['code', 'name', 'programme', 'manager', 'workflowState'], mainField: 'name', defaultSortBy: 'code' },
-  'api::person.person': { list: ['fullName', 'email', 'pmoRole', 'department'], mainField: 'fullName', defaultSortBy: 'fullName' },
-  'api::department.department': { list: ['name', 'leader'], mainField: 'name', defaultSortBy: 'name' },
-  'api::allocation.allocation': { list: ['person', 'project', 'percent', 'startDate', 'endDate'] },
-  'api::standard.standard': { list: ['code', 'title', 'version', 'category', 'mandatory'], mainField: 'title', defaultSortBy: 'code' },
-  'api::template.template': { list: ['title', 'documentType', 'version', 'standard'], mainField: 'title', defaultSortBy: 'title' },
-  'api::document.document': { list: ['title', 'documentType', 'project', 'owner', 'lastReviewedAt', 'nextReviewDue'], mainField: 'title', defaultSortBy: 'nextReviewDue' },
-  'api::status-report.status-report': { list: ['project', 'asOf', 'percentComplete', 'ragOverall'], mainField: 'asOf', defaultSortBy: 'asOf' },
-  'api::budget-line.budget-line': { list: ['project', 'period', 'category', 'amount'], mainField: 'note', defaultSortBy: 'period' },
-  'plugin::pmo.change-request': { list: ['reference', 'title', 'project', 'type', 'authorityLevel', 'workflowState'], mainField: 'title', defaultSortBy: 'reference' },
-  'api::cost-entry.cost-entry': { list: ['project', 'date', 'category', 'amount', 'supplier', 'reference'], mainField: 'reference', defaultSortBy: 'date' },
+  [PORTFOLIO_UID]: { list: ['code', 'name', 'programmes'], mainField: 'name', defaultSortBy: 'code' },
+  [PROGRAMME_UID]: { list: ['code', 'name', 'portfolio', 'manager'], mainField: 'name', defaultSortBy: 'code' },
+  [PROJECT_UID]: { list: ['code', 'name', 'programme', 'manager', 'workflowState'], mainField: 'name', defaultSortBy: 'code' },
+  [PERSON_UID]: { list: ['fullName', 'email', 'pmoRole', 'department'], mainField: 'fullName', defaultSortBy: 'fullName' },
+  [DEPARTMENT_UID]: { list: ['name', 'leader'], mainField: 'name', defaultSortBy: 'name' },
+  [ALLOCATION_UID]: { list: ['person', 'project', 'percent', 'startDate', 'endDate'] },
+  [STANDARD_UID]: { list: ['code', 'title', 'version', 'category', 'mandatory'], mainField: 'title', defaultSortBy: 'code' },
+  [TEMPLATE_UID]: { list: ['title', 'documentType', 'version', 'standard'], mainField: 'title', defaultSortBy: 'title' },
+  [DOCUMENT_UID]: { list: ['title', 'documentType', 'project', 'owner', 'lastReviewedAt', 'nextReviewDue'], mainField: 'title', defaultSortBy: 'nextReviewDue' },
+  [STATUS_REPORT_UID]: { list: ['project', 'asOf', 'percentComplete', 'ragOverall'], mainField: 'asOf', defaultSortBy: 'asOf' },
+  [BUDGET_LINE_UID]: { list: ['project', 'period', 'category', 'amount'], mainField: 'note', defaultSortBy: 'period' },
+  [CHANGE_REQUEST_UID]: { list: ['reference', 'title', 'project', 'type', 'authorityLevel', 'workflowState'], mainField: 'title', defaultSortBy: 'reference' },
+  [COST_ENTRY_UID]: { list: ['project', 'date', 'category', 'amount', 'supplier', 'reference'], mainField: 'reference', defaultSortBy: 'date' },
 };
 
 const STORE_KEY = 'content-manager-layouts';

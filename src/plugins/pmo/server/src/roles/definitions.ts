@@ -4,9 +4,11 @@
  * and publish in the Content Manager, and which plugin actions it holds.
  */
 import {
+  ALLOCATION_UID,
   BUDGET_LINE_UID,
   CHANGE_REQUEST_UID,
   COST_ENTRY_UID,
+  DEPARTMENT_UID,
   DOCUMENT_UID,
   PERSON_UID,
   PORTFOLIO_UID,
@@ -14,6 +16,7 @@ import {
   PROJECT_UID,
   STANDARD_UID,
   STATUS_REPORT_UID,
+  TEMPLATE_UID,
 } from '../../../shared/contracts/uids';
 import { actions, type PmoAction } from '../permissions';
 
@@ -27,10 +30,10 @@ export const APP_CONTENT_TYPES = {
   programme: PROGRAMME_UID,
   project: PROJECT_UID,
   person: PERSON_UID,
-  allocation: 'api::allocation.allocation',
-  department: 'api::department.department',
+  allocation: ALLOCATION_UID,
+  department: DEPARTMENT_UID,
   standard: STANDARD_UID,
-  template: 'api::template.template',
+  template: TEMPLATE_UID,
   document: DOCUMENT_UID,
   statusReport: STATUS_REPORT_UID,
   budgetLine: BUDGET_LINE_UID,

@@ -5,6 +5,19 @@ import { NavLink } from 'react-router-dom';
 
 import { usePmoSettings } from '../../api/client';
 import { getTranslation } from '../../utils/getTranslation';
+import {
+  BUDGET_LINE_UID,
+  COST_ENTRY_UID,
+  DEPARTMENT_UID,
+  DOCUMENT_UID,
+  PERSON_UID,
+  PORTFOLIO_UID,
+  PROGRAMME_UID,
+  PROJECT_UID,
+  STANDARD_UID,
+  STATUS_REPORT_UID,
+  TEMPLATE_UID,
+} from '../../../../shared/contracts/uids';
 
 type Message = { id: string; defaultMessage: string };
 
@@ -68,17 +81,17 @@ const FEATURES: Array<{ to: string; testId: string; title: Message; text: Messag
 ];
 
 const AREAS = [
-  { uid: 'api::portfolio.portfolio', label: 'Portfolios' },
-  { uid: 'api::programme.programme', label: 'Programmes' },
-  { uid: 'api::project.project', label: 'Projects' },
-  { uid: 'api::status-report.status-report', label: 'Status reports' },
-  { uid: 'api::budget-line.budget-line', label: 'Budget lines' },
-  { uid: 'api::cost-entry.cost-entry', label: 'Cost entries' },
-  { uid: 'api::document.document', label: 'Documents' },
-  { uid: 'api::standard.standard', label: 'Standards' },
-  { uid: 'api::template.template', label: 'Templates' },
-  { uid: 'api::person.person', label: 'People' },
-  { uid: 'api::department.department', label: 'Departments' },
+  { uid: PORTFOLIO_UID, label: 'Portfolios' },
+  { uid: PROGRAMME_UID, label: 'Programmes' },
+  { uid: PROJECT_UID, label: 'Projects' },
+  { uid: STATUS_REPORT_UID, label: 'Status reports' },
+  { uid: BUDGET_LINE_UID, label: 'Budget lines' },
+  { uid: COST_ENTRY_UID, label: 'Cost entries' },
+  { uid: DOCUMENT_UID, label: 'Documents' },
+  { uid: STANDARD_UID, label: 'Standards' },
+  { uid: TEMPLATE_UID, label: 'Templates' },
+  { uid: PERSON_UID, label: 'People' },
+  { uid: DEPARTMENT_UID, label: 'Departments' },
 ];
 
 /** PMO Hub's landing page: where each part of the PMO's work lives. */
