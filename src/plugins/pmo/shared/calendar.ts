@@ -17,3 +17,14 @@ export function parseIsoDate(text: unknown): CalendarDate | null {
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };
 }
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+export function formatIsoDate({ year, month, day }: CalendarDate): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** Today on this machine's clock (the server's, or the browser's), `YYYY-MM-DD`. */
+export function today(now: Date = new Date()): string {
+  return formatIsoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+}

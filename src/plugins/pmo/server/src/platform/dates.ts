@@ -5,15 +5,11 @@
  * `todayIso` is UTC's.
  */
 
-import { daysInMonth, parseIsoDate, type CalendarDate } from '../../../shared/calendar';
+import { daysInMonth, formatIsoDate, parseIsoDate, today, type CalendarDate } from '../../../shared/calendar';
 
-export { daysInMonth, parseIsoDate, type CalendarDate };
+export { daysInMonth, formatIsoDate, parseIsoDate, today, type CalendarDate };
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-
-export function formatIsoDate({ year, month, day }: CalendarDate): string {
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
 
 /** The first day of the date's month. */
 export function monthStart({ year, month }: CalendarDate): string {
@@ -30,11 +26,6 @@ export function nextDay(date: CalendarDate): string {
   return date.day < daysInMonth(date.year, date.month)
     ? formatIsoDate({ ...date, day: date.day + 1 })
     : nextMonthStart(date);
-}
-
-/** Today on the server's clock, `YYYY-MM-DD`. */
-export function today(now: Date = new Date()): string {
-  return formatIsoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
 
 /*
