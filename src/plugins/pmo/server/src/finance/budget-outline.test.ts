@@ -1,4 +1,5 @@
-import { BAC_CATEGORIES, budgetOutline } from './budget-outline';
+import { BAC_CATEGORIES } from '../../../shared/contracts/finance';
+import { budgetOutline } from './budget-outline';
 
 const cell = (month: string, category: string, minor: string) => ({ month, category, amount: BigInt(minor) });
 

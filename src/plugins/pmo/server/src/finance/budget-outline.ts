@@ -5,16 +5,16 @@
  * formats once, on output. Management reserve is its own column, outside the BAC total.
  */
 import { formatMinor } from '../../../shared/money';
+import {
+  BAC_CATEGORIES,
+  BUDGET_CATEGORIES,
+  MANAGEMENT_RESERVE,
+  type BudgetOutlineGrid,
+  type OutlineRow,
+} from '../../../shared/contracts/finance';
 import { monthCount, monthRange } from '../platform/dates';
 
-/** The category kept out of BAC and PV (DESIGN.md: BAC is every category but management reserve). */
-import { MANAGEMENT_RESERVE } from '../platform/db';
-
-export { MANAGEMENT_RESERVE };
-/** Budget categories in the schema's order, for the budget outline. */
-export const BUDGET_CATEGORIES = ['labour', 'capex', 'opex', 'contingency', 'change', MANAGEMENT_RESERVE];
-/** The categories that make up BAC, the outline's columns. */
-export const BAC_CATEGORIES = BUDGET_CATEGORIES.filter((category) => category !== MANAGEMENT_RESERVE);
+const KNOWN: readonly string[] = BUDGET_CATEGORIES;
 
 /** Gaps between budgeted months are shown as empty months, up to this many months in all. */
 export const MAX_FILLED_MONTHS = 120;
@@ -22,19 +22,10 @@ export const MAX_FILLED_MONTHS = 120;
 /** One database sum: a month (`YYYY-MM`), a category and its budget in minor units. */
 export type BudgetCell = { month: string; category: string; amount: bigint };
 
-/** Money as decimal strings ("40000.00"), exact. */
-export type OutlineRow = { amounts: Record<string, string>; total: string; managementReserve: string };
-export type BudgetOutline = {
-  /** The BAC categories, in the schema's order (any unknown one after them). */
-  categories: string[];
-  months: Array<OutlineRow & { month: string }>;
-  /** Column totals; `total` is the BAC, `managementReserve` the reserve beside it. */
-  totals: OutlineRow;
-};
-
-export function budgetOutline(cells: BudgetCell[]): BudgetOutline {
-  const extra = [...new Set(cells.map((c) => c.category))].filter((c) => !BUDGET_CATEGORIES.includes(c)).sort();
-  const categories = [...BAC_CATEGORIES, ...extra];
+/** Money as decimal strings ("40000.00"), exact; the totals row's `total` is the BAC. */
+export function budgetOutline(cells: BudgetCell[]): BudgetOutlineGrid {
+  const extra = [...new Set(cells.map((c) => c.category))].filter((c) => !KNOWN.includes(c)).sort();
+  const categories: string[] = [...BAC_CATEGORIES, ...extra];
 
   const budgeted = [...new Set(cells.map((c) => c.month))].sort();
   const months =

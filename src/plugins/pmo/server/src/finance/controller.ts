@@ -1,39 +1,41 @@
-/** Thin controllers: validate the query at the edge (400 naming the parameter), call one service. */
+/** Thin controllers: the route's contract has checked the input (platform/contract.ts); call one service. */
 import type { Core } from '@strapi/strapi';
-import { invalidField } from '../platform/errors';
+import { exportQuery, financeRoutes as routes } from '../../../shared/contracts/finance';
+import { parseOrRefuse, routeInput } from '../platform/contract';
 import { financeService } from './services';
-import { parseEvmQuery, parseExportQuery, parseOutlineQuery, type Parsed } from './params';
 
 type Ctx = {
   params: Record<string, string>;
   query: Record<string, unknown>;
+  request: { body?: unknown };
+  state: Record<string, unknown>;
   body: unknown;
   set(field: string, value: string): void;
   attachment(filename: string): void;
 };
 
-function valid<T>(parsed: Parsed<T>): T {
-  if (!parsed.ok) throw invalidField([parsed.problem.param], parsed.problem.message);
-  return parsed.value;
-}
-
 export const earnedValueController = ({ strapi }: { strapi: Core.Strapi }) => {
   const evm = () => financeService(strapi, 'earnedValue');
   return {
     async project(ctx: Ctx) {
-      ctx.body = await evm().project(ctx.params.documentId, valid(parseEvmQuery(ctx.query)));
+      const { params, query } = routeInput(ctx, routes.projectEvm);
+      ctx.body = await evm().project(params.documentId, query.asOf);
     },
     async programme(ctx: Ctx) {
-      ctx.body = await evm().programme(ctx.params.documentId, valid(parseEvmQuery(ctx.query)));
+      const { params, query } = routeInput(ctx, routes.programmeEvm);
+      ctx.body = await evm().programme(params.documentId, query.asOf);
     },
     async portfolio(ctx: Ctx) {
-      ctx.body = await evm().portfolio(ctx.params.documentId, valid(parseEvmQuery(ctx.query)));
+      const { params, query } = routeInput(ctx, routes.portfolioEvm);
+      ctx.body = await evm().portfolio(params.documentId, query.asOf);
     },
     async projectSeries(ctx: Ctx) {
-      ctx.body = await evm().projectSeries(ctx.params.documentId, valid(parseEvmQuery(ctx.query)));
+      const { params, query } = routeInput(ctx, routes.projectSeries);
+      ctx.body = await evm().projectSeries(params.documentId, query.asOf);
     },
     async programmeSeries(ctx: Ctx) {
-      ctx.body = await evm().programmeSeries(ctx.params.documentId, valid(parseEvmQuery(ctx.query)));
+      const { params, query } = routeInput(ctx, routes.programmeSeries);
+      ctx.body = await evm().programmeSeries(params.documentId, query.asOf);
     },
   };
 };
@@ -42,19 +44,22 @@ export const budgetOutlineController = ({ strapi }: { strapi: Core.Strapi }) => 
   const outline = () => financeService(strapi, 'budgetOutline');
   return {
     async project(ctx: Ctx) {
-      ctx.body = await outline().project(ctx.params.documentId, valid(parseOutlineQuery(ctx.query)));
+      const { params, query } = routeInput(ctx, routes.projectOutline);
+      ctx.body = await outline().project(params.documentId, query);
     },
     async programme(ctx: Ctx) {
-      ctx.body = await outline().programme(ctx.params.documentId, valid(parseOutlineQuery(ctx.query)));
+      const { params, query } = routeInput(ctx, routes.programmeOutline);
+      ctx.body = await outline().programme(params.documentId, query);
     },
   };
 };
 
 export const exportsController = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** GET …/exports/<report>.csv: a streamed CSV attachment. */
+  /** GET …/exports/<report>.csv: a streamed CSV attachment; the query is read for its report. */
   async download(ctx: Ctx) {
-    const params = valid(parseExportQuery(ctx.params.report, ctx.query));
-    const { filename, stream } = await financeService(strapi, 'exports').open(params);
+    const { params, query } = routeInput(ctx, routes.exportCsv);
+    const request = parseOrRefuse(exportQuery[params.report], query, 'query');
+    const { filename, stream } = await financeService(strapi, 'exports').open(request);
     ctx.attachment(filename);
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Cache-Control', 'no-store');

@@ -8,6 +8,7 @@
  * 4 decimals, half away from zero. So a displayed CV may differ by a cent from the displayed
  * EV − AC: both are the exact value rounded once.
  */
+import type { EvmFigures } from '../../../shared/contracts/finance';
 import { formatMinor } from '../../../shared/money';
 import { daysInMonth, type CalendarDate } from '../platform/dates';
 
@@ -148,28 +149,11 @@ export function formatIndex(value: Exact): string {
   return `${sign}${digits.slice(0, -INDEX_DECIMALS)}.${digits.slice(-INDEX_DECIMALS)}`;
 }
 
-export type Figures = {
-  bac: string;
-  pv: string;
-  ev: string;
-  ac: string;
-  cv: string;
-  sv: string;
-  cpi: number | null;
-  spi: number | null;
-  eac: string | null;
-  eacAtypical: string;
-  eacCombined: string | null;
-  etc: string | null;
-  vac: string | null;
-  tcpi: number | null;
-};
-
 const money = (value: Exact | null) => (value === null ? null : formatMoney(value));
 const index = (value: Exact | null) => (value === null ? null : Number(formatIndex(value)));
 
 /** The figures as the API answers them: money as decimal strings, indices as numbers, or null. */
-export function formatFigures(figures: ExactFigures): Figures {
+export function formatFigures(figures: ExactFigures): EvmFigures {
   return {
     bac: formatMoney(figures.bac),
     pv: formatMoney(figures.pv),
@@ -189,6 +173,6 @@ export function formatFigures(figures: ExactFigures): Figures {
 }
 
 /** Facts → figures for one project. */
-export function projectFigures(facts: ProjectFacts, asOf: CalendarDate): Figures {
+export function projectFigures(facts: ProjectFacts, asOf: CalendarDate): EvmFigures {
   return formatFigures(deriveFigures(projectBaseline(facts, asOf)));
 }

@@ -3,68 +3,71 @@
  * project's budget, costs and progress in one query (repository.projectFacts); the pure module
  * derives the figures. Roll-ups add the projects' BAC, PV, EV and AC, then derive. The S-curve
  * series sums by month in the database (repository.sCurveFacts) and derives in s-curve.ts.
+ * Answers are the contract's (shared/contracts/finance.ts).
  */
-import type { Core } from '@strapi/strapi';
-import { errors } from '../platform/errors';
-import type { AsOf } from './params';
-import type { FinanceRepository, NamedEntity, ProjectFactsRow, ProjectFilter } from './repository';
-import { deriveFigures, formatFigures, projectBaseline, sumBaselines, type Figures } from './earned-value';
+import type {
+  AsOf,
+  PortfolioEvm,
+  ProgrammeEvm,
+  ProgrammeSeries,
+  ProjectEvm,
+  ProjectEvmRow,
+  ProjectSeries,
+} from '../../../shared/contracts/finance';
+import { namedRef as about, type FinanceRepository, type ProjectFactsRow, type ProjectFilter } from './repository';
+import { deriveFigures, formatFigures, projectBaseline, sumBaselines } from './earned-value';
 import { factsFromRow } from './reports';
 import { sCurve } from './s-curve';
 
-export type ProjectEvm = { documentId: string; code: string; name: string; programmeCode: string | null } & Figures;
-type Level = 'project' | 'programme' | 'portfolio';
+export function createEarnedValueService(repository: FinanceRepository) {
+  const { currency, subject } = repository;
 
-export function createEarnedValueService(strapi: Core.Strapi, repository: FinanceRepository) {
-  const currency = () => (strapi.config.get('plugin::pmo') as { currency: string }).currency;
-
-  async function subject(level: Level, documentId: string): Promise<NamedEntity> {
-    const find = { project: repository.findProject, programme: repository.findProgramme, portfolio: repository.findPortfolio }[level];
-    const found = await find(documentId);
-    if (!found) throw new errors.NotFoundError(`No ${level} with documentId ${documentId}`);
-    return found;
-  }
-
+  /** The figures of the filter's projects summed, and each project's own, as of asOf. */
   async function rollUp(filter: ProjectFilter, asOf: AsOf) {
     const rows = (await repository.projectFacts(filter, asOf.date)) as ProjectFactsRow[];
     const baselines = rows.map((row) => projectBaseline(factsFromRow(row), asOf.date));
-    const projects: ProjectEvm[] = rows.map((row, i) => ({
+    const projects: ProjectEvmRow[] = rows.map((row, i) => ({
       documentId: row.document_id,
       code: row.code,
       name: row.name,
       programmeCode: row.programme_code ?? null,
       ...formatFigures(deriveFigures(baselines[i])),
     }));
-    return { total: formatFigures(deriveFigures(sumBaselines(baselines))), projects };
+    const total = { asOf: asOf.text, currency: currency(), ...formatFigures(deriveFigures(sumBaselines(baselines))) };
+    return { total, projects };
   }
 
-  const about = ({ documentId, code, name }: NamedEntity) => ({ documentId, code, name });
-
   /** PV, EV and AC by month (s-curve.ts) and the figures as of asOf, whose EAC the chart projects. */
-  async function series(level: 'project' | 'programme', documentId: string, asOf: AsOf) {
-    const entity = await subject(level, documentId);
-    const filter: ProjectFilter = level === 'project' ? { projectId: entity.id } : { programmeId: entity.id };
+  async function series(filter: ProjectFilter, asOf: AsOf) {
     const { points, figures } = sCurve(await repository.sCurveFacts(filter, asOf.date), asOf.date);
-    return { asOf: asOf.text, currency: currency(), ...figures, [level]: about(entity), points };
+    return { asOf: asOf.text, currency: currency(), ...figures, points };
   }
 
   return {
-    projectSeries: (documentId: string, asOf: AsOf) => series('project', documentId, asOf),
-    programmeSeries: (documentId: string, asOf: AsOf) => series('programme', documentId, asOf),
-    async project(documentId: string, asOf: AsOf) {
+    async project(documentId: string, asOf: AsOf): Promise<ProjectEvm> {
       const project = await subject('project', documentId);
       const { total } = await rollUp({ projectId: project.id }, asOf);
-      return { asOf: asOf.text, currency: currency(), ...total, project: about(project) };
+      return { ...total, project: about(project) };
     },
-    async programme(documentId: string, asOf: AsOf) {
+    async programme(documentId: string, asOf: AsOf): Promise<ProgrammeEvm> {
       const programme = await subject('programme', documentId);
       const { total, projects } = await rollUp({ programmeId: programme.id }, asOf);
-      return { asOf: asOf.text, currency: currency(), ...total, programme: about(programme), projects };
+      return { ...total, programme: about(programme), projects };
     },
-    async portfolio(documentId: string, asOf: AsOf) {
+    async portfolio(documentId: string, asOf: AsOf): Promise<PortfolioEvm> {
       const portfolio = await subject('portfolio', documentId);
       const { total, projects } = await rollUp({ portfolioId: portfolio.id }, asOf);
-      return { asOf: asOf.text, currency: currency(), ...total, portfolio: about(portfolio), projects };
+      return { ...total, portfolio: about(portfolio), projects };
+    },
+    async projectSeries(documentId: string, asOf: AsOf): Promise<ProjectSeries> {
+      const project = await subject('project', documentId);
+      const { points, ...figures } = await series({ projectId: project.id }, asOf);
+      return { ...figures, project: about(project), points };
+    },
+    async programmeSeries(documentId: string, asOf: AsOf): Promise<ProgrammeSeries> {
+      const programme = await subject('programme', documentId);
+      const { points, ...figures } = await series({ programmeId: programme.id }, asOf);
+      return { ...figures, programme: about(programme), points };
     },
   };
 }

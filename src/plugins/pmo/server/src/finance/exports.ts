@@ -10,11 +10,10 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { invalidField } from '../platform/errors';
 import { BOM, createRowWriter, headerLine, type Cell } from '../platform/csv';
+import { REPORT_COLUMNS, type ExportParams } from '../../../shared/contracts/finance';
 import { openCursorCount, queryChunks, type Row } from './cursor';
-import type { ExportParams } from './params';
 import type { FinanceRepository, ProjectFilter } from './repository';
 import {
-  REPORT_COLUMNS,
   budgetOutlineCells,
   changeLogCells,
   costLedgerCells,
@@ -30,8 +29,6 @@ export type CsvExport = { filename: string; stream: Readable };
 const safeName = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_');
 
 export function createExportService(strapi: Core.Strapi, repository: FinanceRepository) {
-  const currency = () => (strapi.config.get('plugin::pmo') as { currency: string }).currency;
-
   /** programme and project filters, by code or documentId; unknown ones are a 400 naming them. */
   async function projectFilter(params: ExportParams): Promise<{ filter: ProjectFilter; label: string[] }> {
     const filter: ProjectFilter = {};
@@ -55,7 +52,7 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
     const range = { from: params.from, to: params.to };
     switch (params.report) {
       case 'financial-summary': {
-        const unit = currency();
+        const unit = repository.currency();
         return {
           query: repository.projectFacts(filter, params.asOf.date),
           rowMode: 'object',

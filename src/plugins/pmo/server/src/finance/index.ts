@@ -6,37 +6,29 @@
  * for a custom API token (full-access tokens have it).
  */
 import { requirePermissions, type Capability } from '../capability';
+import { EXPORTS_DOWNLOAD, EXPORTS_READ, FINANCE_READ, financeRoutes as input } from '../../../shared/contracts/finance';
 import { budgetOutlineController, earnedValueController, exportsController } from './controller';
 import { financeServices } from './services';
 
-export const financeActions = {
-  /** See earned value of projects, programmes and portfolios. */
-  read: 'plugin::pmo.finance.read',
-  /** Download the CSV exports. */
-  exports: 'plugin::pmo.exports.read',
-} as const;
-
-/** The Content-API action of the export route (controller `exports`, action `download`). */
-export const EXPORT_CONTENT_API_ACTION = 'plugin::pmo.exports.download';
-
-const readers = [financeActions.read, financeActions.exports];
+const read = requirePermissions(FINANCE_READ);
+const readers = [FINANCE_READ, EXPORTS_READ];
 
 export const finance: Capability = {
   name: 'finance',
   services: financeServices,
   controllers: { evm: earnedValueController, exports: exportsController, budgetOutline: budgetOutlineController },
   adminRoutes: [
-    { method: 'GET', path: '/evm/projects/:documentId', handler: 'evm.project', config: requirePermissions(financeActions.read) },
-    { method: 'GET', path: '/evm/programmes/:documentId', handler: 'evm.programme', config: requirePermissions(financeActions.read) },
-    { method: 'GET', path: '/evm/portfolios/:documentId', handler: 'evm.portfolio', config: requirePermissions(financeActions.read) },
-    { method: 'GET', path: '/evm/projects/:documentId/series', handler: 'evm.projectSeries', config: requirePermissions(financeActions.read) },
-    { method: 'GET', path: '/evm/programmes/:documentId/series', handler: 'evm.programmeSeries', config: requirePermissions(financeActions.read) },
-    { method: 'GET', path: '/budget-outline/projects/:documentId', handler: 'budgetOutline.project', config: requirePermissions(financeActions.read) },
-    { method: 'GET', path: '/budget-outline/programmes/:documentId', handler: 'budgetOutline.programme', config: requirePermissions(financeActions.read) },
-    { method: 'GET', path: '/exports/:report.csv', handler: 'exports.download', config: requirePermissions(financeActions.exports) },
+    { method: 'GET', path: '/evm/projects/:documentId', handler: 'evm.project', input: input.projectEvm, config: read },
+    { method: 'GET', path: '/evm/programmes/:documentId', handler: 'evm.programme', input: input.programmeEvm, config: read },
+    { method: 'GET', path: '/evm/portfolios/:documentId', handler: 'evm.portfolio', input: input.portfolioEvm, config: read },
+    { method: 'GET', path: '/evm/projects/:documentId/series', handler: 'evm.projectSeries', input: input.projectSeries, config: read },
+    { method: 'GET', path: '/evm/programmes/:documentId/series', handler: 'evm.programmeSeries', input: input.programmeSeries, config: read },
+    { method: 'GET', path: '/budget-outline/projects/:documentId', handler: 'budgetOutline.project', input: input.projectOutline, config: read },
+    { method: 'GET', path: '/budget-outline/programmes/:documentId', handler: 'budgetOutline.programme', input: input.programmeOutline, config: read },
+    { method: 'GET', path: '/exports/:report.csv', handler: 'exports.download', input: input.exportCsv, config: requirePermissions(EXPORTS_READ) },
   ],
   contentApiRoutes: [
-    { method: 'GET', path: '/exports/:report.csv', handler: 'exports.download', config: { auth: { scope: [EXPORT_CONTENT_API_ACTION] } } },
+    { method: 'GET', path: '/exports/:report.csv', handler: 'exports.download', input: input.exportCsv, config: { auth: { scope: [EXPORTS_DOWNLOAD] } } },
   ],
   actions: [
     { section: 'plugins', displayName: 'Read earned value', uid: 'finance.read', subCategory: 'finance', pluginName: 'pmo' },

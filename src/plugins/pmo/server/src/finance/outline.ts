@@ -1,25 +1,19 @@
 /**
  * The budget outline of a project or programme (months × categories): the database sums the
  * budget lines per month and category in one query (repository.budgetGrid); budget-outline.ts
- * adds the totals exactly.
+ * adds the totals exactly. Answers are the contract's (shared/contracts/finance.ts).
  */
-import type { Core } from '@strapi/strapi';
-import { errors } from '../platform/errors';
+import type { OutlineRange, ProgrammeOutline, ProjectOutline } from '../../../shared/contracts/finance';
 import { budgetOutline } from './budget-outline';
 import { formatIsoDate } from '../platform/dates';
-import type { OutlineRange } from './params';
-import type { FinanceRepository, ProjectFilter } from './repository';
+import { namedRef as about, type FinanceRepository, type ProjectFilter } from './repository';
 
-export function createBudgetOutlineService(strapi: Core.Strapi, repository: FinanceRepository) {
-  const currency = () => (strapi.config.get('plugin::pmo') as { currency: string }).currency;
+export function createBudgetOutlineService(repository: FinanceRepository) {
+  const { currency, subject } = repository;
 
-  async function outline(level: 'project' | 'programme', documentId: string, range: OutlineRange) {
-    const entity = await (level === 'project' ? repository.findProject : repository.findProgramme)(documentId);
-    if (!entity) throw new errors.NotFoundError(`No ${level} with documentId ${documentId}`);
-    const filter: ProjectFilter = level === 'project' ? { projectId: entity.id } : { programmeId: entity.id };
+  async function outline(filter: ProjectFilter, range: OutlineRange) {
     return {
       currency: currency(),
-      [level]: { documentId: entity.documentId, code: entity.code, name: entity.name },
       from: range.from ? formatIsoDate(range.from) : null,
       to: range.to ? formatIsoDate(range.to) : null,
       ...budgetOutline(await repository.budgetGrid(filter, range)),
@@ -27,8 +21,14 @@ export function createBudgetOutlineService(strapi: Core.Strapi, repository: Fina
   }
 
   return {
-    project: (documentId: string, range: OutlineRange) => outline('project', documentId, range),
-    programme: (documentId: string, range: OutlineRange) => outline('programme', documentId, range),
+    async project(documentId: string, range: OutlineRange): Promise<ProjectOutline> {
+      const project = await subject('project', documentId);
+      return { ...(await outline({ projectId: project.id }, range)), project: about(project) };
+    },
+    async programme(documentId: string, range: OutlineRange): Promise<ProgrammeOutline> {
+      const programme = await subject('programme', documentId);
+      return { ...(await outline({ programmeId: programme.id }, range)), programme: about(programme) };
+    },
   };
 }
 

@@ -1,41 +1,11 @@
 /**
- * The four CSV reports of DESIGN.md: their columns (in order, each text or number), the query
- * parameters each takes, and how a database row becomes a CSV row. Pure: no Strapi import.
+ * How a database row becomes a row of one of the four CSV reports of DESIGN.md (their columns and
+ * the filters each takes are the contract's: REPORT_COLUMNS, REPORT_FILTERS). Pure: no Strapi import.
  */
 import { MINOR_UNITS } from '../../../shared/money';
 import type { CalendarDate } from '../platform/dates';
-import type { Column, Cell } from '../platform/csv';
+import type { Cell } from '../platform/csv';
 import { deriveFigures, formatIndex, formatMoney, projectBaseline, type ProjectFacts } from './earned-value';
-
-export const REPORT_NAMES = ['financial-summary', 'budget-outline', 'cost-ledger', 'change-log'] as const;
-export type ReportName = (typeof REPORT_NAMES)[number];
-
-const text = (name: string): Column => ({ name, kind: 'text' });
-const number = (name: string): Column => ({ name, kind: 'number' });
-
-export const REPORT_COLUMNS: Record<ReportName, Column[]> = {
-  'financial-summary': [
-    text('project_code'), text('project_name'), text('programme_code'), text('currency'), text('as_of'),
-    ...['bac', 'pv', 'ev', 'ac', 'cv', 'sv', 'cpi', 'spi', 'eac', 'etc', 'vac', 'tcpi'].map(number),
-  ],
-  'budget-outline': [text('project_code'), text('programme_code'), text('period'), text('category'), number('amount')],
-  'cost-ledger': [text('date'), text('project_code'), text('category'), number('amount'), text('supplier'), text('reference')],
-  'change-log': [
-    text('reference'), text('project_code'), text('title'), text('type'), text('state'),
-    number('cost_impact'), number('schedule_days'), text('decision'), text('decision_date'),
-  ],
-};
-
-/**
- * Filters each report takes besides `delimiter` and `bom`. `asOf` is the date of the earned
- * value; `from`/`to` bound the rows' own dates (budget period, cost date, decision date).
- */
-export const REPORT_FILTERS: Record<ReportName, readonly string[]> = {
-  'financial-summary': ['asOf', 'programme', 'project'],
-  'budget-outline': ['programme', 'project', 'from', 'to'],
-  'cost-ledger': ['programme', 'project', 'from', 'to'],
-  'change-log': ['programme', 'project', 'from', 'to'],
-};
 
 /**
  * Minor units as text ("-123450") to a decimal string ("-1234.50"): the same as `formatMinor`

@@ -9,6 +9,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { BUDGET_CATEGORIES, type NamedRef } from '../../../shared/contracts/finance';
+import { errors } from '../platform/errors';
 import { sumMinor } from '../platform/money-sql';
 import {
   BUDGET_LINE_UID,
@@ -18,8 +20,8 @@ import {
   PROGRAMME_UID,
   PROJECT_UID,
 } from '../../../shared/contracts/uids';
-import { MANAGEMENT_RESERVE, bacLines, columnsOf, latestStatusReports } from '../platform/db';
-import { BUDGET_CATEGORIES, type BudgetCell } from './budget-outline';
+import { bacLines, columnsOf, latestStatusReports } from '../platform/db';
+import type { BudgetCell } from './budget-outline';
 import { formatIsoDate, monthStart, nextDay, nextMonthStart, type CalendarDate } from '../platform/dates';
 import type { SCurveFacts } from './s-curve';
 
@@ -32,8 +34,6 @@ const UID = {
   changeRequest: CHANGE_REQUEST_UID,
 } as const;
 
-export { BUDGET_CATEGORIES, MANAGEMENT_RESERVE };
-
 /** Which projects a query covers; every key given narrows it (none: every project). */
 export type ProjectFilter = { projectId?: number; programmeId?: number; portfolioId?: number };
 
@@ -41,6 +41,9 @@ export type ProjectFilter = { projectId?: number; programmeId?: number; portfoli
 export type DateRange = { from?: CalendarDate; to?: CalendarDate };
 
 export type NamedEntity = { id: number; documentId: string; code: string; name: string };
+
+/** A project, programme or portfolio as an answer names it. */
+export const namedRef = ({ documentId, code, name }: NamedEntity): NamedRef => ({ documentId, code, name });
 
 /** One project's sums as of a date, as the database answers them (money as text). */
 export type ProjectFactsRow = {
@@ -189,9 +192,14 @@ export function createFinanceRepository(strapi: Core.Strapi) {
   const moneyText = (column: string, alias: string) => knex().raw("COALESCE(??, '0') AS ??", [column, alias]);
 
   return {
-    findProject: (documentId: string) => findOne(UID.project, { documentId }),
-    findProgramme: (documentId: string) => findOne(UID.programme, { documentId }),
-    findPortfolio: (documentId: string) => findOne(UID.portfolio, { documentId }),
+    /** The currency every amount is in (the plugin's configuration). */
+    currency: () => (strapi.config.get('plugin::pmo') as { currency: string }).currency,
+    /** The project, programme or portfolio a route names by documentId; a 404 when there is none. */
+    async subject(level: 'project' | 'programme' | 'portfolio', documentId: string): Promise<NamedEntity> {
+      const found = await findOne(UID[level], { documentId });
+      if (!found) throw new errors.NotFoundError(`No ${level} with documentId ${documentId}`);
+      return found;
+    },
     /** A project or programme by its code or its documentId (exports accept either). */
     findProjectByKey: (key: string) => findOne(UID.project, { $or: [{ code: key }, { documentId: key }] }),
     findProgrammeByKey: (key: string) => findOne(UID.programme, { $or: [{ code: key }, { documentId: key }] }),

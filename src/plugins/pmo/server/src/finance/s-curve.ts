@@ -19,8 +19,8 @@ import {
   plannedValue,
   type Baseline,
   type Exact,
-  type Figures,
 } from './earned-value';
+import type { EvmFigures, SeriesPoint } from '../../../shared/contracts/finance';
 import { addMonths, formatIsoDate, monthCount, monthEnd, monthKey, monthRange, type CalendarDate } from '../platform/dates';
 
 /** The most months a series draws (ten years). */
@@ -38,16 +38,6 @@ export type SCurveFacts = {
   progress: Array<{ projectId: number; month: string; percentComplete: number }>;
   /** The earliest startDate and the latest endDate of the projects (`YYYY-MM-DD`), if any. */
   span: { start: string | null; end: string | null };
-};
-
-export type SCurvePoint = {
-  month: string;
-  /** The day the figures are taken: the month's last day, or asOf in asOf's month. */
-  date: string;
-  pv: string;
-  /** null after asOf: not known yet. */
-  ev: string | null;
-  ac: string | null;
 };
 
 /**
@@ -107,9 +97,9 @@ export function baselineAt(facts: SCurveFacts, date: CalendarDate): Baseline {
 }
 
 /** The points of the S-curve and the figures as of asOf (whose EAC the chart projects). */
-export function sCurve(facts: SCurveFacts, asOf: CalendarDate): { points: SCurvePoint[]; figures: Figures } {
+export function sCurve(facts: SCurveFacts, asOf: CalendarDate): { points: SeriesPoint[]; figures: EvmFigures } {
   const asOfText = formatIsoDate(asOf);
-  const points = seriesMonths(facts, asOf).map((month): SCurvePoint => {
+  const points = seriesMonths(facts, asOf).map((month): SeriesPoint => {
     const end = monthEnd(month);
     const known = formatIsoDate(end) <= asOfText || month === monthKey(asOf);
     const date = known && formatIsoDate(end) > asOfText ? asOf : end;

@@ -6,9 +6,9 @@ import { createBudgetOutlineService } from './outline';
 import { createFinanceRepository } from './repository';
 
 export const financeServices = {
-  earnedValue: ({ strapi }: { strapi: Core.Strapi }) => createEarnedValueService(strapi, createFinanceRepository(strapi)),
+  earnedValue: ({ strapi }: { strapi: Core.Strapi }) => createEarnedValueService(createFinanceRepository(strapi)),
   exports: ({ strapi }: { strapi: Core.Strapi }) => createExportService(strapi, createFinanceRepository(strapi)),
-  budgetOutline: ({ strapi }: { strapi: Core.Strapi }) => createBudgetOutlineService(strapi, createFinanceRepository(strapi)),
+  budgetOutline: ({ strapi }: { strapi: Core.Strapi }) => createBudgetOutlineService(createFinanceRepository(strapi)),
 };
 
 type FinanceServices = { [K in keyof typeof financeServices]: ReturnType<(typeof financeServices)[K]> };

@@ -5,11 +5,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { MANAGEMENT_RESERVE } from '../../../shared/contracts/finance';
 import { BUDGET_LINE_UID, STATUS_REPORT_UID } from '../../../shared/contracts/uids';
 import { sumMinor } from './money-sql';
-
-/** The budget category kept out of BAC (and out of every plan built on it). */
-export const MANAGEMENT_RESERVE = 'management-reserve';
 
 /**
  * Runs `work` with the knex of the current transaction (or a new one). On SQLite the pool has one
