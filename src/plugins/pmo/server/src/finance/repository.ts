@@ -20,7 +20,7 @@ import {
   PROGRAMME_UID,
   PROJECT_UID,
 } from '../../../shared/contracts/uids';
-import { bacLines, columnsOf, latestStatusReports } from '../platform/db';
+import { bacLines, budgetLines, columnsOf, latestStatusReports } from '../platform/db';
 import type { BudgetCell } from './budget-outline';
 import { formatIsoDate, monthStart, nextDay, nextMonthStart, type CalendarDate } from '../platform/dates';
 import type { SCurveFacts } from './s-curve';
@@ -166,16 +166,6 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     return query;
   }
 
-  /** The filter's projects' budget lines (`b`), joined to their project link (`bp`). */
-  function budgetLinesOf(filter: ProjectFilter) {
-    const { budgetLine: bl } = tables();
-    return filterProjects(
-      knex()(`${bl.table} as b`).join(`${bl.project.table} as bp`, `bp.${bl.project.owner}`, 'b.id'),
-      `bp.${bl.project.target}`,
-      filter
-    );
-  }
-
   /** The filter's projects' cost entries (`c`, linked by `cp`) dated on or before `asOf`. */
   function costsUpTo(filter: ProjectFilter, asOf: CalendarDate) {
     const { costEntry: ce } = tables();
@@ -190,6 +180,17 @@ export function createFinanceRepository(strapi: Core.Strapi) {
 
   /** A sum from a left-joined subquery (already text, see sumMinor), "0" where it has no row. */
   const moneyText = (column: string, alias: string) => knex().raw("COALESCE(??, '0') AS ??", [column, alias]);
+
+  /** A column (or its MIN or MAX) read as text, an amount exact and a date as written: `CAST(… AS TEXT) AS alias`. */
+  const asText = (column: string, alias: string, aggregate?: 'MIN' | 'MAX') =>
+    knex().raw(`CAST(${aggregate ? `${aggregate}(??)` : '??'} AS TEXT) AS ??`, [column, alias]);
+
+  /** Joins each project (`p`) to its programme (`prg`, through `pp`), for the programme's code. */
+  function withProgramme<Q extends Knex.QueryBuilder>(query: Q): Q {
+    const { projectProgramme: pp, programme: prg } = tables();
+    query.leftJoin(`${pp.table} as pp`, `pp.${pp.owner}`, 'p.id').leftJoin(`${prg.table} as prg`, 'prg.id', `pp.${pp.target}`);
+    return query;
+  }
 
   return {
     /** The currency every amount is in (the plugin's configuration). */
@@ -242,10 +243,8 @@ export function createFinanceRepository(strapi: Core.Strapi) {
         narrow: (query, projectColumn) => filterProjects(query, projectColumn, filter),
       });
 
-      const { project: p, projectProgramme: pp, programme: prg } = t;
-      return filterProjects(k(`${p.table} as p`), 'p.id', filter)
-        .leftJoin(`${pp.table} as pp`, `pp.${pp.owner}`, 'p.id')
-        .leftJoin(`${prg.table} as prg`, 'prg.id', `pp.${pp.target}`)
+      const { project: p, programme: prg } = t;
+      return withProgramme(filterProjects(k(`${p.table} as p`), 'p.id', filter))
         .leftJoin(budget.as('b'), 'b.project_id', 'p.id')
         .leftJoin(costs.as('c'), 'c.project_id', 'p.id')
         .leftJoin(progress.as('s'), 's.project_id', 'p.id')
@@ -273,16 +272,16 @@ export function createFinanceRepository(strapi: Core.Strapi) {
      */
     budgetOutline(filter: ProjectFilter, range: DateRange): Knex.QueryBuilder {
       const k = knex();
-      const { budgetLine: bl, project: p, projectProgramme: pp, programme: prg } = tables();
+      const { budgetLine: bl, project: p, programme: prg } = tables();
       const month = monthOf();
       const monthBinding = [`b.${bl.period}`];
       const categoryOrder = `CASE ?? ${BUDGET_CATEGORIES.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} ELSE ${BUDGET_CATEGORIES.length} END`;
       const categoryBindings = [`b.${bl.category}`, ...BUDGET_CATEGORIES];
-      const query = k(`${bl.table} as b`)
-        .leftJoin(`${bl.project.table} as bp`, `bp.${bl.project.owner}`, 'b.id')
-        .leftJoin(`${p.table} as p`, 'p.id', `bp.${bl.project.target}`)
-        .leftJoin(`${pp.table} as pp`, `pp.${pp.owner}`, 'p.id')
-        .leftJoin(`${prg.table} as prg`, 'prg.id', `pp.${pp.target}`);
+      const query = withProgramme(
+        k(`${bl.table} as b`)
+          .leftJoin(`${bl.project.table} as bp`, `bp.${bl.project.owner}`, 'b.id')
+          .leftJoin(`${p.table} as p`, 'p.id', `bp.${bl.project.target}`)
+      );
       filterProjects(query, `bp.${bl.project.target}`, filter);
       return inMonths(query, range)
         .select({ project_code: `p.${p.code}`, programme_code: `prg.${prg.code}` })
@@ -326,8 +325,8 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       });
 
       const span = filterProjects(k(`${p.table} as p`), 'p.id', filter).select(
-        k.raw('CAST(MIN(??) AS TEXT) AS start_date', [`p.${p.startDate}`]),
-        k.raw('CAST(MAX(??) AS TEXT) AS end_date', [`p.${p.endDate}`])
+        asText(`p.${p.startDate}`, 'start_date', 'MIN'),
+        asText(`p.${p.endDate}`, 'end_date', 'MAX')
       );
 
       const [plannedRows, costRows, progressRows, spanRows] = await Promise.all([planned, costs, progress, span]);
@@ -348,13 +347,13 @@ export function createFinanceRepository(strapi: Core.Strapi) {
      */
     async budgetGrid(filter: ProjectFilter, range: DateRange): Promise<BudgetCell[]> {
       const k = knex();
-      const { budgetLine: bl } = tables();
       const month = monthOf();
-      const rows = await inMonths(budgetLinesOf(filter), range)
-        .select(k.raw(`${month} AS budget_month`, [`b.${bl.period}`]), { category: `b.${bl.category}` })
-        .select(sumMinor(k, `b.${bl.amount}`, 'amount'))
-        .groupBy(`b.${bl.category}`)
-        .groupByRaw(month, [`b.${bl.period}`]);
+      const lines = budgetLines(strapi, k);
+      const rows = await inMonths(filterProjects(lines.query, lines.projectColumn, filter), range)
+        .select(k.raw(`${month} AS budget_month`, [lines.periodColumn]), { category: lines.categoryColumn })
+        .select(sumMinor(k, lines.amountColumn, 'amount'))
+        .groupBy(lines.categoryColumn)
+        .groupByRaw(month, [lines.periodColumn]);
       return rows.map((r: any) => ({ month: r.budget_month, category: r.category, amount: BigInt(r.amount) }));
     },
 
@@ -372,8 +371,8 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       if (range.from) query.where(`c.${ce.date}`, '>=', formatIsoDate(range.from));
       if (range.to) query.where(`c.${ce.date}`, '<=', formatIsoDate(range.to));
       return query
-        .select(k.raw('CAST(?? AS TEXT) AS date', [`c.${ce.date}`]), { project_code: `p.${p.code}`, category: `c.${ce.category}` })
-        .select(k.raw('CAST(?? AS TEXT) AS amount', [`c.${ce.amount}`]), { supplier: `c.${ce.supplier}`, reference: `c.${ce.reference}` })
+        .select(asText(`c.${ce.date}`, 'date'), { project_code: `p.${p.code}`, category: `c.${ce.category}` })
+        .select(asText(`c.${ce.amount}`, 'amount'), { supplier: `c.${ce.supplier}`, reference: `c.${ce.reference}` })
         .orderBy([{ column: `c.${ce.date}` }, { column: 'c.id' }]);
     },
 
@@ -401,7 +400,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       if (range.to) query.where(`cr.${cr.decisionDate}`, '<', instant(nextDay(range.to)) as never);
       return query
         .select({ reference: `cr.${cr.reference}`, project_code: `p.${p.code}`, title: `cr.${cr.title}`, type: `cr.${cr.type}`, state: `cr.${cr.state}` })
-        .select(k.raw('CAST(?? AS TEXT) AS cost_impact', [`i.${impact.cost}`]))
+        .select(asText(`i.${impact.cost}`, 'cost_impact'))
         .select({ schedule_days: `i.${impact.scheduleDays}`, decision: `cr.${cr.decision}`, decision_date: `cr.${cr.decisionDate}` })
         .orderBy('cr.id');
     },

@@ -32,16 +32,30 @@ export function columnsOf(strapi: Core.Strapi, uid: string) {
 }
 
 /**
- * The budget lines BAC counts (`b`, joined to their project link `bp`, the project id in
- * `bp.<project>`): every category but management reserve. Callers narrow and select.
+ * Budget lines (`b`, joined to their project link `bp`, the project id in `projectColumn`), with
+ * their columns named for the query. Callers narrow and select.
  */
-export function bacLines(strapi: Core.Strapi, knex: Knex) {
+export function budgetLines(strapi: Core.Strapi, knex: Knex) {
   const line = columnsOf(strapi, BUDGET_LINE_UID);
   const project = line.link('project');
-  const query = knex(`${line.table} as b`)
-    .join(`${project.table} as bp`, `bp.${project.owner}`, 'b.id')
-    .whereNot(`b.${line.column('category')}`, MANAGEMENT_RESERVE);
-  return { query, projectColumn: `bp.${project.target}`, amountColumn: `b.${line.column('amount')}`, periodColumn: `b.${line.column('period')}` };
+  const query = knex(`${line.table} as b`).join(`${project.table} as bp`, `bp.${project.owner}`, 'b.id');
+  return {
+    query,
+    projectColumn: `bp.${project.target}`,
+    amountColumn: `b.${line.column('amount')}`,
+    periodColumn: `b.${line.column('period')}`,
+    categoryColumn: `b.${line.column('category')}`,
+  };
+}
+
+/**
+ * The budget lines BAC counts: every category but management reserve (DESIGN.md). Every sum of
+ * BAC or of planned value starts here. Callers narrow and select.
+ */
+export function bacLines(strapi: Core.Strapi, knex: Knex) {
+  const lines = budgetLines(strapi, knex);
+  lines.query.whereNot(lines.categoryColumn, MANAGEMENT_RESERVE);
+  return lines;
 }
 
 /** BAC in minor units: the project's budget lines, management reserve excluded, summed exactly. */
