@@ -1,8 +1,8 @@
 /**
  * Typed client for the finance admin routes (/pmo/evm/..., /pmo/budget-outline/...,
- * /pmo/exports/...), over Strapi's fetch client; shapes mirror server/src/finance/evm.ts,
- * s-curve.ts and budget-outline.ts. Lists of portfolios, programmes and projects come from the
- * Content Manager (every PMO role reads every app type).
+ * /pmo/exports/...), over Strapi's fetch client, typed by the shared contract
+ * (shared/contracts/finance.ts) the server validates with and answers in. Lists of portfolios,
+ * programmes and projects come from the Content Manager (every PMO role reads every app type).
  *
  * Exports are read with a plain `fetch` and a stream reader (the fetch client buffers the whole
  * body), carrying the admin JWT exactly as the fetch client does (see `adminToken`).
@@ -10,76 +10,86 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useQuery } from 'react-query';
 
+import {
+  MANAGEMENT_RESERVE,
+  REPORT_FILTERS,
+  REPORT_NAMES,
+  type BudgetCategory,
+  type Delimiter,
+  type EvmFigures,
+  type EvmQuery,
+  type ExportQuery,
+  type NamedRef,
+  type OutlineQuery,
+  type OutlineRow,
+  type PortfolioEvm,
+  type ProgrammeEvm,
+  type ProgrammeOutline,
+  type ProgrammeSeries,
+  type ProjectEvm,
+  type ProjectEvmRow,
+  type ProjectOutline,
+  type ProjectSeries,
+  type ReportFilter,
+  type ReportName,
+  type SeriesPoint,
+} from '../../../shared/contracts/finance';
+import { today } from '../../../shared/calendar';
 import { PmoApiError, call } from './client';
 
 /* ---------------------------------------------------------------------------------------------
- * Shapes
+ * Shapes: the contract's (shared/contracts/finance.ts), the server's own types
  * -------------------------------------------------------------------------------------------*/
 
-/** Money as a decimal string ("40000.00"); indices as numbers (4 decimals) or null. */
-export type EvmFigures = {
-  bac: string;
-  pv: string;
-  ev: string;
-  ac: string;
-  cv: string;
-  sv: string;
-  cpi: number | null;
-  spi: number | null;
-  eac: string | null;
-  eacAtypical: string | null;
-  eacCombined: string | null;
-  etc: string | null;
-  vac: string | null;
-  tcpi: number | null;
+export { MANAGEMENT_RESERVE, REPORT_FILTERS, today };
+export type {
+  BudgetCategory,
+  Delimiter,
+  EvmFigures,
+  NamedRef,
+  OutlineRow,
+  ProjectEvmRow,
+  ReportFilter,
+  ReportName,
+  SeriesPoint,
 };
 
-export type EvmLevel = 'projects' | 'programmes' | 'portfolios';
-export type NamedRef = { documentId: string; code: string; name: string };
-export type ProjectEvm = NamedRef & { programmeCode: string | null } & EvmFigures;
+/** The reports, in the order the Exports page offers them. */
+export const REPORTS = REPORT_NAMES;
 
-export type EvmResponse = EvmFigures & {
-  asOf: string;
-  currency: string;
-  project?: NamedRef;
-  programme?: NamedRef;
-  portfolio?: NamedRef;
-  projects?: ProjectEvm[];
-};
+/** The answer of each earned-value route, by the level in its path. */
+export type EvmAnswers = { projects: ProjectEvm; programmes: ProgrammeEvm; portfolios: PortfolioEvm };
+export type EvmLevel = keyof EvmAnswers;
+export type EvmResponse = EvmAnswers[EvmLevel];
 
-export type Entity = { documentId: string; name: string; code: string };
+export type SeriesAnswers = { projects: ProjectSeries; programmes: ProgrammeSeries };
+export type SeriesResponse = SeriesAnswers[keyof SeriesAnswers];
 
-export const REPORTS = ['financial-summary', 'budget-outline', 'cost-ledger', 'change-log'] as const;
-export type ReportName = (typeof REPORTS)[number];
-export const REPORT_FILTERS: Record<ReportName, ReadonlyArray<'asOf' | 'programme' | 'project' | 'from' | 'to'>> = {
-  'financial-summary': ['asOf', 'programme', 'project'],
-  'budget-outline': ['programme', 'project', 'from', 'to'],
-  'cost-ledger': ['programme', 'project', 'from', 'to'],
-  'change-log': ['programme', 'project', 'from', 'to'],
-};
+export type OutlineAnswers = { projects: ProjectOutline; programmes: ProgrammeOutline };
+export type BudgetOutline = OutlineAnswers[keyof OutlineAnswers];
 
-/* ---------------------------------------------------------------------------------------------
- * Dates
- * -------------------------------------------------------------------------------------------*/
+/** The project, programme or portfolio an answer is about. */
+export const subjectOf = (answer: EvmResponse | SeriesResponse | BudgetOutline): NamedRef =>
+  'project' in answer ? answer.project : 'programme' in answer ? answer.programme : answer.portfolio;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-export const today = () => {
-  const now = new Date();
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-};
+/** A portfolio, programme or project as the Content Manager lists it. */
+export type Entity = NamedRef;
 
 /* ---------------------------------------------------------------------------------------------
  * Queries
  * -------------------------------------------------------------------------------------------*/
 
 const CM = '/content-manager/collection-types';
+const isDay = (asOf: string) => /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+const path = (documentId: string | undefined) => encodeURIComponent(documentId ?? '');
 
-export function useEvm(level: EvmLevel, documentId: string | undefined, asOf: string) {
+export function useEvm<L extends EvmLevel>(level: L, documentId: string | undefined, asOf: string) {
   const { get } = useFetchClient();
-  return useQuery<EvmResponse, PmoApiError>(
+  const params: EvmQuery = { asOf };
+  return useQuery<EvmAnswers[L], PmoApiError>(
     ['pmo', 'evm', level, documentId ?? '', asOf],
-    () => call(() => get<EvmResponse>(`/pmo/evm/${level}/${encodeURIComponent(documentId ?? '')}`, { params: { asOf } })),
-    { enabled: Boolean(documentId) && /^\d{4}-\d{2}-\d{2}$/.test(asOf), retry: false, keepPreviousData: true }
+    () => call(() => get<EvmAnswers[L]>(`/pmo/evm/${level}/${path(documentId)}`, { params })),
+    { enabled: Boolean(documentId) && isDay(asOf), retry: false, keepPreviousData: true }
   );
 }
 
@@ -100,44 +110,27 @@ export function useEntities(
   );
 }
 
-/** One month of an S-curve: money as decimal strings; EV and AC null after asOf (not known yet). */
-export type SeriesPoint = { month: string; date: string; pv: string; ev: string | null; ac: string | null };
-export type SeriesResponse = EvmResponse & { points: SeriesPoint[] };
-
 /**
  * PV, EV and AC by month for a project or programme, summed by the server (the months it
  * chooses: the projects' dates, budget and costs), with the figures as of `asOf`.
  */
-export function useSeries(level: 'projects' | 'programmes', documentId: string | undefined, asOf: string) {
+export function useSeries<L extends keyof SeriesAnswers>(level: L, documentId: string | undefined, asOf: string) {
   const { get } = useFetchClient();
-  return useQuery<SeriesResponse, PmoApiError>(
+  const params: EvmQuery = { asOf };
+  return useQuery<SeriesAnswers[L], PmoApiError>(
     ['pmo', 'evm-series', level, documentId ?? '', asOf],
-    () => call(() => get<SeriesResponse>(`/pmo/evm/${level}/${encodeURIComponent(documentId ?? '')}/series`, { params: { asOf } })),
-    { enabled: Boolean(documentId) && /^\d{4}-\d{2}-\d{2}$/.test(asOf), retry: false, keepPreviousData: true }
+    () => call(() => get<SeriesAnswers[L]>(`/pmo/evm/${level}/${path(documentId)}/series`, { params })),
+    { enabled: Boolean(documentId) && isDay(asOf), retry: false, keepPreviousData: true }
   );
 }
 
-/** Money as decimal strings, exact; `total` is the BAC, management reserve apart. */
-export type OutlineRow = { amounts: Record<string, string>; total: string; managementReserve: string };
-export type BudgetOutline = {
-  currency: string;
-  project?: NamedRef;
-  programme?: NamedRef;
-  from: string | null;
-  to: string | null;
-  /** The BAC categories, the grid's columns. */
-  categories: string[];
-  months: Array<OutlineRow & { month: string }>;
-  totals: OutlineRow;
-};
-
 /** A project's or programme's budget by month and category; `from`/`to` (YYYY-MM-DD) keep whole months. */
-export function useBudgetOutline(level: 'projects' | 'programmes', documentId: string | undefined, range: { from: string; to: string }) {
+export function useBudgetOutline<L extends keyof OutlineAnswers>(level: L, documentId: string | undefined, range: { from: string; to: string }) {
   const { get } = useFetchClient();
-  const params = Object.fromEntries(Object.entries(range).filter(([, value]) => value !== ''));
-  return useQuery<BudgetOutline, PmoApiError>(
+  const params: OutlineQuery = Object.fromEntries(Object.entries(range).filter(([, value]) => value !== ''));
+  return useQuery<OutlineAnswers[L], PmoApiError>(
     ['pmo', 'budget-outline', level, documentId ?? '', range.from, range.to],
-    () => call(() => get<BudgetOutline>(`/pmo/budget-outline/${level}/${encodeURIComponent(documentId ?? '')}`, { params })),
+    () => call(() => get<OutlineAnswers[L]>(`/pmo/budget-outline/${level}/${path(documentId)}`, { params })),
     { enabled: Boolean(documentId), retry: false, keepPreviousData: true }
   );
 }
@@ -162,8 +155,9 @@ export function adminToken(): string | null {
 
 const backendURL = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
 
-export function exportPath(report: ReportName, filters: Record<string, string>) {
-  const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+/** The export's address: its report and the query the contract reads for it (empty filters left out). */
+export function exportPath(report: ReportName, filters: ExportQuery) {
+  const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])));
   const qs = query.toString();
   return `/pmo/exports/${report}.csv${qs ? `?${qs}` : ''}`;
 }

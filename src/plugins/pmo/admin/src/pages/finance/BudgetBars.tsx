@@ -5,11 +5,10 @@
  */
 import { Box, Flex, Typography } from '@strapi/design-system';
 
-import type { BudgetOutline } from '../../api/finance';
+import { MANAGEMENT_RESERVE as RESERVE, type BudgetCategory, type BudgetOutline } from '../../api/finance';
 import { CHART, ChartFrame, INNER, monthLabel, niceTicks, scaleY } from './chart';
 import { formatMoney } from './display';
 
-export const RESERVE = 'management-reserve';
 const COLORS: Record<string, string> = {
   labour: '#4945FF',
   capex: '#0C75AF',
@@ -19,7 +18,7 @@ const COLORS: Record<string, string> = {
 };
 const OTHER_COLORS = ['#EE5E52', '#66B7F1', '#5CB176'];
 const RESERVE_COLOR = '#8E8EA9';
-const LABELS: Record<string, string> = {
+const LABELS: Record<BudgetCategory, string> = {
   labour: 'Labour',
   capex: 'Capex',
   opex: 'Opex',
@@ -28,7 +27,7 @@ const LABELS: Record<string, string> = {
   [RESERVE]: 'Management reserve',
 };
 
-export const categoryLabel = (category: string) => LABELS[category] ?? category;
+export const categoryLabel = (category: string) => LABELS[category as BudgetCategory] ?? category;
 const colorOf = (category: string, categories: string[]) =>
   COLORS[category] ?? OTHER_COLORS[categories.indexOf(category) % OTHER_COLORS.length];
 

@@ -9,7 +9,7 @@ import { Box, Field, Flex, Link, Loader, Main, Table, Tbody, Td, TextInput, Th, 
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
 
-import { useBudgetOutline, type BudgetOutline, type OutlineRow } from '../../api/finance';
+import { MANAGEMENT_RESERVE, subjectOf, useBudgetOutline, type BudgetOutline, type OutlineRow } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
 import { BudgetBars, categoryLabel } from './BudgetBars';
 import { monthLabel } from './chart';
@@ -27,7 +27,7 @@ const AmountCells = ({ row, categories, bold }: { row: OutlineRow; categories: s
     <Td data-category="total" style={{ textAlign: 'right' }}>
       <Money value={row.total} bold />
     </Td>
-    <Td data-category="management-reserve" style={{ textAlign: 'right' }}>
+    <Td data-category={MANAGEMENT_RESERVE} style={{ textAlign: 'right' }}>
       <Money value={row.managementReserve} bold={bold} muted />
     </Td>
   </>
@@ -71,7 +71,7 @@ export const BudgetOutlinePage = ({ level }: { level: Level }) => {
   const [search, setSearch] = useSearchParams();
   const range = { from: search.get('from') ?? '', to: search.get('to') ?? '' };
   const outline = useBudgetOutline(level, documentId, range);
-  const subject = level === 'projects' ? outline.data?.project : outline.data?.programme;
+  const subject = outline.data && subjectOf(outline.data);
   const noun = level === 'projects' ? 'project' : 'programme';
 
   const update = (key: 'from' | 'to', value: string) => {

@@ -33,11 +33,13 @@ import {
   downloadExport,
   exportPath,
   previewExport,
+  type Delimiter,
+  type ReportFilter,
   type ReportName,
 } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
 
-const FILTER_LABELS = { asOf: 'As of', programme: 'Programme (code or documentId)', project: 'Project (code or documentId)', from: 'From', to: 'To' };
+const FILTER_LABELS: Record<ReportFilter, string> = { asOf: 'As of', programme: 'Programme (code or documentId)', project: 'Project (code or documentId)', from: 'From', to: 'To' };
 const PREVIEW_ROWS = 20;
 
 const formatBytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 ** 2).toFixed(1)} MB`);
@@ -60,7 +62,7 @@ export const ExportsPanel = () => {
     from: search.get('from') ?? '',
     to: search.get('to') ?? '',
   });
-  const [delimiter, setDelimiter] = React.useState<',' | ';'>(',');
+  const [delimiter, setDelimiter] = React.useState<Delimiter>(',');
   const [preview, setPreview] = React.useState<{ rows: string[][]; error?: string; loading: boolean } | null>(null);
   const [download, setDownload] = React.useState<DownloadState>({ status: 'idle' });
   const abort = React.useRef<AbortController | null>(null);
