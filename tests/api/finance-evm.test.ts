@@ -1,4 +1,5 @@
 /** Earned value over HTTP: project figures, programme and portfolio roll-ups, asOf, 400/403/404. */
+import { today } from '../../src/plugins/pmo/shared/calendar';
 import { asRole, type Agent } from '../helpers/strapi';
 import * as make from './finance-fixtures';
 
@@ -78,11 +79,13 @@ describe('GET /pmo/evm/projects/:documentId', () => {
   });
 
   it('defaults asOf to today', async () => {
+    // Today on the server's clock (this process's), read on both sides of the request: a run
+    // across midnight may see either day, never another.
+    const before = today();
     const res = await finance.get(`/pmo/evm/projects/${c.documentId}`);
+    const after = today();
     expect(res.status).toBe(200);
-    const now = new Date();
-    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-    expect(res.body.asOf).toBe(today);
+    expect([before, after]).toContain(res.body.asOf);
     expect(res.body).toMatchObject({ bac: '0.00', ac: '0.00', cpi: null, spi: null, tcpi: null });
   });
 
