@@ -82,15 +82,28 @@ describe('POST /pmo/transitions', () => {
   });
 
   it.each([
-    ['no body', {}, /uid/],
-    ['no transition', { uid: PROJECT, documentId: 'x' }, /transition/],
-    ['a non-numeric expectedVersion', { uid: PROJECT, documentId: 'x', transition: 'gate-1', expectedVersion: 'one' }, /expectedVersion/],
-    ['an unknown field', { uid: PROJECT, documentId: 'x', transition: 'gate-1', force: true }, /force/],
+    ['no body', {}, 'uid'],
+    ['no transition', { uid: PROJECT, documentId: 'x' }, 'transition'],
+    ['a non-numeric expectedVersion', { uid: PROJECT, documentId: 'x', transition: 'gate-1', expectedVersion: 'one' }, 'expectedVersion'],
+    ['an unknown field', { uid: PROJECT, documentId: 'x', transition: 'gate-1', force: true }, 'force'],
   ])('answers 400 for %s, naming the field', async (_label, body, field) => {
     const admin = await asSuperAdmin();
     const res = await admin.post('/pmo/transitions').send(body);
     expect(res.status).toBe(400);
-    expect(JSON.stringify(res.body.error)).toMatch(field);
+    expect(res.body.error.details.errors).toContainEqual(
+      expect.objectContaining({ path: [field], message: expect.stringContaining(field) })
+    );
+  });
+
+  it('answers 400 naming the parameter when an instance or a history is asked for without its item', async () => {
+    const admin = await asSuperAdmin();
+    for (const route of ['/pmo/workflow-instances', '/pmo/history']) {
+      const res = await admin.get(`${route}?uid=${PROJECT}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors).toEqual([
+        expect.objectContaining({ path: ['documentId'], message: expect.stringContaining('documentId is required') }),
+      ]);
+    }
   });
 
   it('answers 404 for an unknown item, content type or transition', async () => {

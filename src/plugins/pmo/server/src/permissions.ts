@@ -1,20 +1,24 @@
 /**
- * The plugin's RBAC actions, registered with Strapi's action provider at bootstrap.
- * Each capability adds its own here; the PMO roles (roles/definitions.ts) grant them.
+ * The plugin's own RBAC actions (the core's and the workflow engine's), registered with Strapi's
+ * action provider at bootstrap; each capability registers its own. The names are the contract's
+ * (shared/contracts/workflow.ts); the PMO roles (roles/definitions.ts) grant them.
  */
+import {
+  PMO_ACCESS,
+  SETTINGS_READ,
+  TRANSITIONS_FIRE,
+  WORKFLOWS_CONFIGURE,
+  WORKFLOWS_READ,
+} from '../../shared/contracts/workflow';
+
 export const PLUGIN_ID = 'pmo';
 
 export const actions = {
-  /** See PMO Hub's pages in the admin panel. */
-  access: 'plugin::pmo.access',
-  /** Read PMO Hub settings (currency and the like). */
-  settingsRead: 'plugin::pmo.settings.read',
-  /** See workflow definitions, where items stand, and their history. */
-  workflowsRead: 'plugin::pmo.workflows.read',
-  /** Create and change workflow definitions (PMO administrators). */
-  workflowsConfigure: 'plugin::pmo.workflows.configure',
-  /** Fire transitions (the definition's actor rules still decide who may fire which). */
-  transitionsFire: 'plugin::pmo.transitions.fire',
+  access: PMO_ACCESS,
+  settingsRead: SETTINGS_READ,
+  workflowsRead: WORKFLOWS_READ,
+  workflowsConfigure: WORKFLOWS_CONFIGURE,
+  transitionsFire: TRANSITIONS_FIRE,
 } as const;
 
 export type PmoAction = (typeof actions)[keyof typeof actions];

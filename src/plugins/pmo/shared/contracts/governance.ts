@@ -3,7 +3,7 @@
  * the permission names, and every route's input and answer. The server validates with these
  * schemas; the admin's client is typed from them.
  */
-import type { Blocker, WorkflowState } from '../workflow-types';
+import type { Blocker, WorkflowState } from './workflow';
 import { body, contract, documentIdParams, isoDay, noParams, noQuery, oneOf, query, queryText, queryWholeNumber, reference, references, text, wholeNumber, z } from './common';
 
 /* ---------------------------------------------------------------------------------------------

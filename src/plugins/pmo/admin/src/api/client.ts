@@ -2,21 +2,33 @@
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 
+import { pathLabel } from '../../../shared/contracts/common';
 import type {
   DefinitionProblem,
+  FireInput,
+  FireResult,
+  HeldState,
+  PmoSettings,
   TransitionEventView,
+  ValidationAnswer,
   WorkflowDefinition,
   WorkflowInstanceView,
-} from '../../../shared/workflow-types';
+  WorkflowSummary,
+} from '../../../shared/contracts/workflow';
 
-export type PmoSettings = { currency: string };
+/* ---------------------------------------------------------------------------------------------
+ * Shapes: the contract's (shared/contracts/workflow.ts), the server's own types
+ * -------------------------------------------------------------------------------------------*/
+
+export type { HeldState, PmoSettings, WorkflowSummary };
+/** POST /pmo/transitions body. */
+export type FireTransitionRequest = FireInput;
+/** 200: the item moved. 202: a vote was recorded short of the quorum. */
+export type FireTransitionResult = FireResult;
 
 export function usePmoSettings() {
   const { get } = useFetchClient();
-  return useQuery(['pmo', 'settings'], async () => {
-    const { data } = await get<PmoSettings>('/pmo/settings');
-    return data;
-  }, { staleTime: Infinity });
+  return useQuery(['pmo', 'settings'], () => call(() => get<PmoSettings>('/pmo/settings')), { staleTime: Infinity });
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -34,15 +46,8 @@ export class PmoApiError extends Error {
     this.status = status;
     this.details = details;
   }
-
-  /** The definition problems a 400 listed (`details.problems`). */
-  get problems(): DefinitionProblem[] {
-    const problems = this.details.problems;
-    return Array.isArray(problems) ? (problems as DefinitionProblem[]) : [];
-  }
 }
 
-/** Whatever the fetch client threw, as a PmoApiError (status 0: no answer from the server). */
 /** A refusal's message with the guard failures a 422 lists that the message does not already say. */
 export function refusalMessage(error: PmoApiError): string {
   const failures = Array.isArray(error.details.failures)
@@ -73,6 +78,19 @@ export function fieldErrors(error: PmoApiError | null | undefined): Record<strin
   return byPath;
 }
 
+/**
+ * The problems of a workflow definition a 400 listed in `details.errors`, each path written as
+ * in the definition (`transitions[2].to`), as the validate route answers them.
+ */
+export function definitionProblems(error: PmoApiError): DefinitionProblem[] {
+  const errors = error.details.errors;
+  if (!Array.isArray(errors)) return [];
+  return (errors as Array<{ path?: unknown; message?: unknown }>)
+    .filter((entry) => Array.isArray(entry.path) && typeof entry.message === 'string')
+    .map((entry) => ({ path: pathLabel(entry.path as string[]), message: entry.message as string }));
+}
+
+/** Whatever the fetch client threw, as a PmoApiError (status 0: no answer from the server). */
 export function toPmoApiError(error: unknown): PmoApiError {
   if (error instanceof PmoApiError) return error;
   if (isFetchError(error)) {
@@ -100,21 +118,6 @@ export async function call<T>(request: () => Promise<{ data: T }>): Promise<T> {
 /* ---------------------------------------------------------------------------------------------
  * Workflow definitions
  * -------------------------------------------------------------------------------------------*/
-
-/** GET /pmo/workflows item: a stored definition with its version and items per state. */
-export type WorkflowSummary = {
-  key: string;
-  name: string;
-  appliesTo: string;
-  version: number;
-  definition: WorkflowDefinition;
-  /** State key → how many items sit in it. */
-  instances: Record<string, number>;
-  updatedAt: string | null;
-};
-
-/** A 409 on update: states the update removes that still hold items. */
-export type HeldState = { state: string; documentIds: string[] };
 
 const keys = {
   workflows: ['pmo', 'workflows'] as const,
@@ -146,16 +149,15 @@ export function useWorkflow(key: string | undefined, options: { staleTime?: numb
 export function useValidateWorkflow() {
   const { post } = useFetchClient();
   return useMutation<DefinitionProblem[], PmoApiError, unknown>(async (definition) => {
-    const { problems } = await call(() =>
-      post<{ problems: DefinitionProblem[] }>('/pmo/workflows/validate', definition)
-    );
+    const { problems } = await call(() => post<ValidationAnswer>('/pmo/workflows/validate', definition));
     return problems;
   });
 }
 
 /**
  * Saves a definition: POST when `existingKey` is undefined (a new workflow), else PUT (a new
- * version). Refusals: 400 with `problems`, 409 with `states` (removed states holding items).
+ * version). Refusals: 400 with `errors` (see definitionProblems), 409 with `states` (removed
+ * states holding items) or `key` (the key is taken).
  */
 export function useSaveWorkflow() {
   const { post, put } = useFetchClient();
@@ -208,19 +210,6 @@ export function useWorkflowHistory(uid: string, documentId: string | undefined) 
     { enabled: Boolean(uid && documentId), retry: false, refetchOnWindowFocus: false, staleTime: 5_000 }
   );
 }
-
-export type FireTransitionRequest = {
-  uid: string;
-  documentId: string;
-  transition: string;
-  comment?: string;
-  expectedVersion?: number;
-};
-
-/** 200: the item moved. 202: a vote was recorded short of the quorum. */
-export type FireTransitionResult =
-  | { outcome: 'applied'; state: string; version: number }
-  | { outcome: 'vote'; votes: number; quorum: number; version: number };
 
 /**
  * POST /pmo/transitions. Refusals (400/403/404/409/422) reject with a PmoApiError; a 422 carries

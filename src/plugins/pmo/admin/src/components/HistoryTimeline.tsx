@@ -4,7 +4,7 @@ import { useIntl } from 'react-intl';
 import type {
   TransitionEventView,
   WorkflowDefinition,
-} from '../../../shared/workflow-types';
+} from '../../../shared/contracts/workflow';
 import { StateBadge } from './StateBadge';
 import { stateColor } from '../utils/colors';
 import { useTranslate } from '../utils/useTranslate';

@@ -9,7 +9,7 @@ import * as React from 'react';
 import { Box, Button, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 
-import type { TransitionAvailability, TransitionEventView, WorkflowInstanceView } from '../../../shared/workflow-types';
+import type { TransitionAvailability, TransitionEventView, WorkflowInstanceView } from '../../../shared/contracts/workflow';
 import { refusalMessage, toPmoApiError, useFireTransition, type FireTransitionResult } from '../api/client';
 import { useTranslate, type Translate } from '../utils/useTranslate';
 

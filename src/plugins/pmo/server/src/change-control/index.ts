@@ -7,7 +7,7 @@
  * deciders (effect `recordDecision`).
  */
 import { requirePermissions, type Capability } from '../capability';
-import type { WorkflowDefinition } from '../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { getService } from '../services';
 import { seedWorkflow } from '../workflow';
 import changeControlWorkflow from './change-control.json';

@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { WorkflowDefinition } from '../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { PROJECT_UID } from '../../../shared/contracts/uids';
 import { latestStatusReports, withKnex } from '../platform/db';
 import { errors } from '../platform/errors';

@@ -5,7 +5,7 @@
  * changed only through these routes (hidden from the Content Manager), which apply the rules.
  */
 import { requirePermissions, type Capability } from '../capability';
-import type { WorkflowDefinition } from '../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { getService } from '../services';
 import { seedWorkflow } from '../workflow';
 import gateCondition from './content-types/gate-condition.json';

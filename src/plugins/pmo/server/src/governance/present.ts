@@ -2,7 +2,7 @@
  * Governance's facts and views of gate reviews, pure: where a project stands in the lifecycle
  * (gateOf, gateTarget, gateFrom), the facts the gate rules read, and the JSON the routes answer.
  */
-import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/workflow-types';
+import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/contracts/workflow';
 import type { GateCondition, GateReview, PersonRef } from '../../../shared/contracts/governance';
 import { DEFAULT_GATE_TARGETS, GATE_NAMES, isGate, isOverdue, type ChecklistItem, type ReviewFacts } from './gates';
 

@@ -5,7 +5,7 @@
  * guarded by this capability's guards (guards.ts).
  */
 import type { Core } from '@strapi/strapi';
-import type { WorkflowDefinition } from '../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { PERSON_UID, PROJECT_UID, STANDARD_UID } from '../../../shared/contracts/uids';
 import { conflict, errors, forbidden, unprocessable } from '../platform/errors';
 import { documentsAs } from '../security/protected-fields';

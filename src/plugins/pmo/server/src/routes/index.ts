@@ -1,28 +1,29 @@
-/** Admin routes: mounted under /pmo, admin JWT, each with its policy. */
+/** Admin routes: mounted under /pmo, admin JWT, each with its policy and its contract. */
+import { workflowRoutes as input } from '../../../shared/contracts/workflow';
 import { capabilityAdminRoutes, capabilityContentApiRoutes } from '../capabilities';
+import { mountRoute, requirePermissions, type RouteDefinition } from '../capability';
 import { actions } from '../permissions';
 
-const can = (...required: string[]) => ({
-  policies: [{ name: 'admin::hasPermissions', config: { actions: required } }],
-});
+const read = requirePermissions(actions.workflowsRead);
+const configure = requirePermissions(actions.workflowsConfigure);
+
+const coreRoutes: RouteDefinition[] = [
+  { method: 'GET', path: '/settings', handler: 'settings.find', input: input.settings, config: requirePermissions(actions.settingsRead) },
+
+  // workflow engine
+  { method: 'GET', path: '/workflows', handler: 'workflow.list', input: input.list, config: read },
+  { method: 'POST', path: '/workflows/validate', handler: 'workflow.validate', input: input.validate, config: configure },
+  { method: 'GET', path: '/workflows/:key', handler: 'workflow.get', input: input.get, config: read },
+  { method: 'POST', path: '/workflows', handler: 'workflow.create', input: input.create, config: configure },
+  { method: 'PUT', path: '/workflows/:key', handler: 'workflow.update', input: input.update, config: configure },
+  { method: 'GET', path: '/workflow-instances', handler: 'workflow.instance', input: input.instance, config: read },
+  { method: 'POST', path: '/transitions', handler: 'workflow.fire', input: input.fire, config: requirePermissions(actions.transitionsFire) },
+  { method: 'GET', path: '/history', handler: 'workflow.history', input: input.history, config: read },
+];
 
 const admin = {
   type: 'admin',
-  routes: [
-    { method: 'GET', path: '/settings', handler: 'settings.find', config: can(actions.settingsRead) },
-
-    // workflow engine
-    { method: 'GET', path: '/workflows', handler: 'workflow.list', config: can(actions.workflowsRead) },
-    { method: 'POST', path: '/workflows/validate', handler: 'workflow.validate', config: can(actions.workflowsConfigure) },
-    { method: 'GET', path: '/workflows/:key', handler: 'workflow.get', config: can(actions.workflowsRead) },
-    { method: 'POST', path: '/workflows', handler: 'workflow.create', config: can(actions.workflowsConfigure) },
-    { method: 'PUT', path: '/workflows/:key', handler: 'workflow.update', config: can(actions.workflowsConfigure) },
-    { method: 'GET', path: '/workflow-instances', handler: 'workflow.instance', config: can(actions.workflowsRead) },
-    { method: 'POST', path: '/transitions', handler: 'workflow.fire', config: can(actions.transitionsFire) },
-    { method: 'GET', path: '/history', handler: 'workflow.history', config: can(actions.workflowsRead) },
-
-    ...capabilityAdminRoutes(),
-  ],
+  routes: [...coreRoutes.map(mountRoute), ...capabilityAdminRoutes()],
 };
 
 /** Content API routes: mounted under /api/pmo, for API tokens with the matching permission. */

@@ -4,7 +4,7 @@
  * Guards and effects are configured by data: nothing here evaluates code or expressions.
  */
 import type { Core } from '@strapi/strapi';
-import type { EffectConfig, GuardConfig, WorkflowDefinition, WorkflowTransition } from '../../../shared/workflow-types';
+import type { EffectConfig, GuardConfig, WorkflowDefinition, WorkflowTransition } from '../../../shared/contracts/workflow';
 import type { ActorFacts, Vote } from './evaluate';
 
 export type GuardContext = {

@@ -1,23 +1,11 @@
-/** Who may fire a transition: role and person-field actor rules, and approvals (quorum, exclusions). */
-import type { ActorRule, Approvals } from '../../../shared/workflow-types';
-import {
-  type ValidationContext,
-  DEFAULT_PERSON_UID,
-  MAX_QUORUM,
-  APPROVAL_PROPERTIES,
-  type Obj,
-  hasOwn,
-  isObject,
-  given,
-  show,
-  describeType,
-  quoteList,
-  Problems,
-  checkUnknownProperties,
-  readFlag,
-} from './definition-common';
+/**
+ * Who may fire a transition, beyond its shape: actor roles the application knows, actor fields
+ * and approval exclusions that lead to a person, and approvals only where someone may vote.
+ */
+import { DEFAULT_PERSON_UID, hasOwn, isObject, quoteList, show, type ContentTypeShape, type Problems, type ValidationContext } from './definition-common';
+import type { TransitionDraft } from './definition-read';
 
-export type TargetType = ValidationContext['contentTypes'][string] | undefined;
+export type TargetType = ContentTypeShape | undefined;
 
 /**
  * Why `path` is not a relation to a person on the target, or null when it is. A path is a
@@ -71,186 +59,35 @@ export function personPathProblem(
   return null;
 }
 
-export function validateActors(
-  raw: Obj,
-  path: string,
-  label: string,
-  context: ValidationContext,
-  appliesTo: string | undefined,
-  target: TargetType,
-  problems: Problems
-): ActorRule[] {
-  const actors: ActorRule[] = [];
-  if (!given(raw, 'actors')) return actors;
-  const list = raw.actors;
-  if (!Array.isArray(list)) {
-    problems.add(
-      `${path}.actors`,
-      `${label}: actors must be a list like [{ "role": "change-board" }], not ${describeType(list)}`
-    );
-    return actors;
+/** Where the checks of one transition stand: the workflow's target type and what the application knows. */
+export type TransitionScope = { context: ValidationContext; roles: string[]; appliesTo: string | undefined; target: TargetType };
+
+export function checkActors(transition: TransitionDraft, path: Array<string | number>, scope: TransitionScope, problems: Problems) {
+  const { label } = transition;
+  for (const actor of transition.actors) {
+    const actorPath = [...path, 'actors', actor.index];
+    if ('role' in actor) {
+      if (!scope.roles.includes(actor.role)) {
+        problems.add([...actorPath, 'role'], `${label}: unknown role ${show(actor.role)}; known roles: ${quoteList([...scope.roles].sort())}`);
+      }
+      continue;
+    }
+    const problem = personPathProblem(actor.field, scope.context, scope.appliesTo, scope.target);
+    if (problem) problems.add([...actorPath, 'field'], `${label}: ${problem}`);
   }
-  const roles = Array.isArray(context.roles) ? context.roles : [];
-  list.forEach((actor: unknown, index: number) => {
-    const actorPath = `${path}.actors[${index}]`;
-    if (!isObject(actor)) {
-      problems.add(
-        actorPath,
-        `${label}: actor ${show(actor)} must be { "role": "<role key>" } or { "field": "<relation to a person>" }`
-      );
-      return;
-    }
-    const hasRole = given(actor, 'role');
-    const hasField = given(actor, 'field');
-    const extra = Object.keys(actor).filter((k) => k !== 'role' && k !== 'field');
-    for (const property of extra) {
-      problems.add(
-        `${actorPath}.${property}`,
-        `${label}: actor has an unknown property ${show(property)}; an actor is { "role": ... } or { "field": ... }`
-      );
-    }
-    if (hasRole && hasField) {
-      problems.add(
-        actorPath,
-        `${label}: actor ${show(actor)} names both a role and a field; use one actor for each`
-      );
-      return;
-    }
-    if (!hasRole && !hasField) {
-      problems.add(
-        actorPath,
-        `${label}: actor ${show(actor)} needs a "role" (a PMO role key) or a "field" (a relation to a person)`
-      );
-      return;
-    }
-    if (hasRole) {
-      const value = actor.role;
-      if (typeof value !== 'string' || !value.trim()) {
-        problems.add(
-          `${actorPath}.role`,
-          `${label}: actor role must be a role key, not ${describeType(value)}`
-        );
-        return;
-      }
-      const role = value.trim();
-      if (!roles.includes(role)) {
-        problems.add(
-          `${actorPath}.role`,
-          `${label}: unknown role ${show(role)}; known roles: ${quoteList([...roles].sort())}`
-        );
-        return;
-      }
-      actors.push({ role });
-      return;
-    }
-    const value = actor.field;
-    if (typeof value !== 'string' || !value.trim()) {
-      problems.add(
-        `${actorPath}.field`,
-        `${label}: actor field must be the name of a relation to a person, not ${describeType(value)}`
-      );
-      return;
-    }
-    const field = value.trim();
-    const problem = personPathProblem(field, context, appliesTo, target);
-    if (problem) {
-      problems.add(`${actorPath}.field`, `${label}: ${problem}`);
-      return;
-    }
-    actors.push({ field });
-  });
-  return actors;
 }
 
-export function validateApprovals(
-  raw: Obj,
-  path: string,
-  label: string,
-  actorsGiven: boolean,
-  context: ValidationContext,
-  appliesTo: string | undefined,
-  target: TargetType,
-  problems: Problems
-): Approvals | undefined {
-  if (!given(raw, 'approvals')) return undefined;
-  const value = raw.approvals;
-  const approvalsPath = `${path}.approvals`;
-  if (!isObject(value)) {
-    problems.add(
-      approvalsPath,
-      `${label}: approvals must be an object like { "quorum": 2 }, not ${describeType(value)}`
-    );
-    return undefined;
+export function checkApprovals(transition: TransitionDraft, path: Array<string | number>, scope: TransitionScope, problems: Problems) {
+  const { label, approvals } = transition;
+  if (!approvals) return;
+  for (const { index, field } of approvals.excludeFields) {
+    const problem = personPathProblem(field, scope.context, scope.appliesTo, scope.target);
+    if (problem) problems.add([...path, 'approvals', 'excludeFields', index], `${label}: approvals.excludeFields: ${problem}`);
   }
-  checkUnknownProperties(
-    value,
-    APPROVAL_PROPERTIES,
-    approvalsPath,
-    `${label}: approvals`,
-    problems
-  );
-  const quorum = value.quorum;
-  let ok = true;
-  if (!given(value, 'quorum')) {
+  if (!transition.actorsGiven) {
     problems.add(
-      `${approvalsPath}.quorum`,
-      `${label}: approvals need a quorum: how many distinct actors must approve, a whole number from 1 to ${MAX_QUORUM}`
-    );
-    ok = false;
-  } else if (
-    typeof quorum !== 'number' ||
-    !Number.isInteger(quorum) ||
-    quorum < 1 ||
-    quorum > MAX_QUORUM
-  ) {
-    problems.add(
-      `${approvalsPath}.quorum`,
-      `${label}: approval quorum ${show(quorum)} must be a whole number from 1 to ${MAX_QUORUM}`
-    );
-    ok = false;
-  }
-  const excludeRequester = readFlag(
-    value,
-    'excludeRequester',
-    `${approvalsPath}.excludeRequester`,
-    `${label}: approvals.excludeRequester`,
-    problems
-  );
-  const excludeFields: string[] = [];
-  if (given(value, 'excludeFields')) {
-    const list = value.excludeFields;
-    if (!Array.isArray(list)) {
-      problems.add(
-        `${approvalsPath}.excludeFields`,
-        `${label}: approvals.excludeFields must be a list of person fields like ["raisedBy"], not ${describeType(list)}`
-      );
-      ok = false;
-    } else {
-      list.forEach((entry: unknown, i: number) => {
-        const entryPath = `${approvalsPath}.excludeFields[${i}]`;
-        if (typeof entry !== 'string' || !entry.trim()) {
-          problems.add(entryPath, `${label}: approvals.excludeFields entries must name a relation to a person, not ${describeType(entry)}`);
-          ok = false;
-          return;
-        }
-        const problem = personPathProblem(entry.trim(), context, appliesTo, target);
-        if (problem) {
-          problems.add(entryPath, `${label}: approvals.excludeFields: ${problem}`);
-          ok = false;
-          return;
-        }
-        if (!excludeFields.includes(entry.trim())) excludeFields.push(entry.trim());
-      });
-    }
-  }
-  if (!actorsGiven) {
-    problems.add(
-      approvalsPath,
+      [...path, 'approvals'],
       `${label}: approvals need actors who may vote; add at least one actor (a role or a person field)`
     );
   }
-  if (!ok) return undefined;
-  return excludeFields.length
-    ? { quorum: quorum as number, excludeRequester, excludeFields }
-    : { quorum: quorum as number, excludeRequester };
 }

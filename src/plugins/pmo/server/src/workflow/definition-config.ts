@@ -1,83 +1,39 @@
 /** Guards and effects of a transition: known types of the catalogue, each config checked by its own validator. */
-import type { EffectConfig, GuardConfig } from '../../../shared/workflow-types';
-import {
-  type ConfigValidator,
-  type Obj,
-  isObject,
-  given,
-  show,
-  describeType,
-  quoteList,
-  ownKeys,
-  Problems,
-} from './definition-common';
+import { isObject, ownKeys, quoteList, show, type ConfigValidator, type Problems } from './definition-common';
+import type { TransitionDraft } from './definition-read';
 
-export function validateCatalogueItems(
-  raw: Obj,
+/** The types a catalogue offers (a context of the wrong shape offers none). */
+export const knownTypes = (catalogue: unknown): string[] =>
+  isObject(catalogue) ? ownKeys(catalogue).filter((type) => typeof catalogue[type] === 'function') : [];
+
+export function checkCatalogueItems(
+  transition: TransitionDraft,
   property: 'guards' | 'effects',
-  path: string,
-  label: string,
-  catalogue: Record<string, ConfigValidator>,
+  path: Array<string | number>,
+  catalogue: unknown,
   problems: Problems
-): Array<GuardConfig | EffectConfig> {
-  const items: Array<GuardConfig | EffectConfig> = [];
-  if (!given(raw, property)) return items;
-  const list = raw[property];
+): void {
   const singular = property === 'guards' ? 'guard' : 'effect';
-  const known = ownKeys(catalogue).filter((k) => typeof catalogue[k] === 'function');
-  const example =
-    property === 'guards' ? '[{ "type": "field", ... }]' : '[{ "type": "notify", ... }]';
-  if (!Array.isArray(list)) {
-    problems.add(
-      `${path}.${property}`,
-      `${label}: ${property} must be a list like ${example}, not ${describeType(list)}`
-    );
-    return items;
-  }
-  list.forEach((item: unknown, index: number) => {
-    const itemPath = `${path}.${property}[${index}]`;
-    if (!isObject(item)) {
+  const known = knownTypes(catalogue);
+  const { label } = transition;
+  for (const { index, config } of transition[property]) {
+    const itemPath = [...path, property, index];
+    if (!known.includes(config.type)) {
       problems.add(
-        itemPath,
-        `${label}: ${singular} ${index + 1} must be an object with a "type" (one of ${quoteList(known)}), not ${describeType(item)}`
+        [...itemPath, 'type'],
+        `${label}: unknown ${singular} type ${show(config.type)}; known ${singular} types: ${quoteList(known)}`
       );
-      return;
+      continue;
     }
-    const type = item.type;
-    if (typeof type !== 'string' || !type.trim()) {
-      problems.add(
-        `${itemPath}.type`,
-        `${label}: ${singular} ${index + 1} needs a "type", one of ${quoteList(known)}; got ${describeType(type)}`
-      );
-      return;
-    }
-    const trimmed = type.trim();
-    if (!known.includes(trimmed)) {
-      problems.add(
-        `${itemPath}.type`,
-        `${label}: unknown ${singular} type ${show(trimmed)}; known ${singular} types: ${quoteList(known)}`
-      );
-      return;
-    }
-    const config: Obj = { ...item, type: trimmed };
     let messages: unknown;
     try {
-      messages = catalogue[trimmed](config);
+      messages = (catalogue as Record<string, ConfigValidator>)[config.type](config);
     } catch (error) {
       const reason = error instanceof Error ? error.message : show(error);
-      problems.add(
-        itemPath,
-        `${label}: ${singular} ${show(trimmed)} has an invalid configuration (${reason})`
-      );
-      return;
+      problems.add(itemPath, `${label}: ${singular} ${show(config.type)} has an invalid configuration (${reason})`);
+      continue;
     }
-    const found = Array.isArray(messages)
-      ? messages.filter((m) => m !== undefined && m !== null && m !== '')
-      : [];
-    for (const message of found) {
-      problems.add(itemPath, `${label}: ${singular} ${show(trimmed)}: ${String(message)}`);
-    }
-    if (!found.length) items.push(config as GuardConfig);
-  });
-  return items;
+    const found = Array.isArray(messages) ? messages.filter((m) => m !== undefined && m !== null && m !== '') : [];
+    for (const message of found) problems.add(itemPath, `${label}: ${singular} ${show(config.type)}: ${String(message)}`);
+  }
 }

@@ -145,7 +145,7 @@ describe('validateDefinition: garbage never throws', () => {
     if (result && !result.ok) {
       expect(result.problems.length).toBeGreaterThan(0);
       for (const problem of result.problems) {
-        expect(typeof problem.path).toBe('string');
+        expect(Array.isArray(problem.path)).toBe(true);
         expect(typeof problem.message).toBe('string');
         expect(problem.message.length).toBeGreaterThan(0);
         expect(problem.message.length).toBeLessThan(1000);

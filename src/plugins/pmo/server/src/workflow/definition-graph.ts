@@ -1,25 +1,20 @@
 /** The graph checks: every state reachable from `initial`, no dead end short of a terminal state. */
-import { show, Problems } from './definition-common';
-import { type StateEntry, type TransitionEntry } from './definition-shape';
+import { show, type Problems } from './definition-common';
+import type { StateEntry } from './definition-read';
+
+/** A transition as the graph sees it: the states it leaves from and the one it leads to. */
+export type Edge = { from: string[]; to?: string };
 
 /** Reachability from `initial` and a way out of every non-terminal state. */
-export function checkGraph(
-  initial: string | undefined,
-  byKey: Map<string, StateEntry>,
-  edges: TransitionEntry[],
-  problems: Problems
-): void {
+export function checkGraph(initial: string | undefined, byKey: Map<string, StateEntry>, edges: Edge[], problems: Problems): void {
   if (!byKey.size) return;
   // Ways out (a transition from the state to a different, known state), whatever `initial` is.
   for (const state of byKey.values()) {
     if (state.terminal !== false) continue;
-    const out = edges.some(
-      (e) =>
-        e.from.includes(state.key) && e.to !== undefined && e.to !== state.key && byKey.has(e.to)
-    );
+    const out = edges.some((e) => e.from.includes(state.key) && e.to !== undefined && e.to !== state.key && byKey.has(e.to));
     if (!out) {
       problems.add(
-        `states[${state.index}]`,
+        ['states', state.index],
         `state ${show(state.key)} is a dead end: no transition leads out of it to another state; add one or mark it terminal`
       );
     }
@@ -40,7 +35,7 @@ export function checkGraph(
   for (const state of byKey.values()) {
     if (reached.has(state.key)) continue;
     problems.add(
-      `states[${state.index}]`,
+      ['states', state.index],
       `state ${show(state.key)} cannot be reached from the initial state ${show(initial)}; add a transition into it or remove it`
     );
   }

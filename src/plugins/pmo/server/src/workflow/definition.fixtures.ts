@@ -1,6 +1,7 @@
 /** The validator tests' shared fixtures: a context like the running application's and the ITIL change-control example. */
+import { pathLabel } from '../../../shared/contracts/common';
 import { PMO_ROLE_KEYS } from '../../../shared/pmo-roles';
-import type { WorkflowDefinition } from '../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { removedStates, validateDefinition, type ValidationContext } from './definition';
 
 // ---------------------------------------------------------------------------------------------
@@ -166,8 +167,19 @@ export const tiny = (d: Def): Def => ({
   ...d,
 });
 
+/** The problems of an invalid definition, each path written as in the definition (`transitions[2].to`). */
 export function problemsOf(input: unknown) {
   const result = validateDefinition(input, context);
   if (result.ok) throw new Error(`expected problems, got a valid definition`);
-  return result.problems;
+  return result.problems.map((problem) => ({ path: pathLabel(problem.path), message: problem.message }));
+}
+
+/** One rule per row: [rule, make the invalid input from the example, exact problem paths, text every message names (or one text per problem)]. */
+export type Row = [string, (d: Def) => unknown, string[], string | string[]];
+
+/** The row's input is refused with exactly these paths, each message naming its text. */
+export function expectRows(input: unknown, paths: string[], named: string | string[]) {
+  const problems = problemsOf(input);
+  expect(problems.map((p) => p.path)).toEqual(paths);
+  problems.forEach((problem, i) => expect(problem.message).toContain(typeof named === 'string' ? named : named[i]));
 }

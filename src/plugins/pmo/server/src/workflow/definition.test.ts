@@ -1,6 +1,6 @@
 /** The validator: the ITIL example, every problem at once, removed states. Fixtures in definition.fixtures.ts. */
 import { removedStates, validateDefinition, type ValidationContext } from './definition';
-import type { WorkflowDefinition } from '../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import {
   context,
   changeControl,
@@ -179,12 +179,6 @@ describe('validateDefinition: the ITIL change-control example', () => {
     expect(result.definition.states[0].name).toBe('New');
   });
 });
-
-// ---------------------------------------------------------------------------------------------
-// One row per rule: [rule, make the invalid input, exact problem paths, text every message names]
-// ---------------------------------------------------------------------------------------------
-
-/** `named`: text every message contains, or one text per problem. */
 
 describe('validateDefinition: every problem at once', () => {
   it('reports all five separate problems of one definition', () => {

@@ -3,8 +3,9 @@
  * lookup by content type that every Document Service write makes (`workflowFor`, cached).
  */
 import type { Core } from '@strapi/strapi';
-import type { DefinitionProblem, WorkflowDefinition } from '../../../shared/workflow-types';
-import { conflict, errors } from '../platform/errors';
+import { pathLabel, type Problem } from '../../../shared/contracts/common';
+import type { ValidationAnswer, WorkflowDefinition, WorkflowSummary } from '../../../shared/contracts/workflow';
+import { conflict, errors, invalidFields } from '../platform/errors';
 import { PERSON_UID } from './actor';
 import type { Catalogue } from './catalogue';
 import { removedStates, validateDefinition } from './definition';
@@ -66,7 +67,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
     const roles = await db().query('admin::role').findMany({ select: ['code'] });
     const context = { ...validationContext(), roles: roles.map((role: { code: string }) => role.code) };
     const result = validateDefinition(input, context);
-    const problems: DefinitionProblem[] = result.ok ? [] : [...result.problems];
+    const problems: Problem[] = result.ok ? [] : [...result.problems];
     const appliesTo = (input as { appliesTo?: unknown })?.appliesTo;
     const key = (input as { key?: unknown })?.key;
     if (typeof appliesTo === 'string') {
@@ -75,28 +76,21 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
         .findOne({ where: { appliesTo, key: { $ne: replacingKey ?? (typeof key === 'string' ? key : '') } } });
       if (other) {
         problems.push({
-          path: 'appliesTo',
+          path: ['appliesTo'],
           message: `${appliesTo} already follows the workflow "${other.key}"; a content type follows one workflow`,
         });
       }
       const attribute = (strapi.contentTypes as any)[appliesTo]?.attributes?.workflowState;
       if (appliesTo in strapi.contentTypes && !attribute) {
-        problems.push({ path: 'appliesTo', message: `${appliesTo} has no workflowState field to mirror the state on` });
+        problems.push({ path: ['appliesTo'], message: `${appliesTo} has no workflowState field to mirror the state on` });
       }
     }
     return { problems, definition: result.ok && problems.length === 0 ? result.definition : null };
   }
 
-  function refuseDefinition(problems: DefinitionProblem[]): never {
-    throw new errors.ValidationError(
-      `The workflow definition has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems
-        .map((problem) => `${problem.path}: ${problem.message}`)
-        .join('; ')}`,
-      {
-        problems,
-        errors: problems.map((problem) => ({ path: problem.path.split(/[.[\]]+/).filter(Boolean), message: problem.message, name: 'ValidationError' })),
-      }
-    );
+  /** The one 400 (DESIGN.md "Errors"): every problem in `details.errors`, by its path into the definition. */
+  function refuseDefinition(problems: Problem[]): never {
+    throw invalidFields(problems);
   }
 
   // ---- reading and saving ---------------------------------------------------------------------
@@ -111,7 +105,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
     return Object.fromEntries(rows.map((row: any) => [row.state, Number(row.count)]));
   }
 
-  async function present(row: WorkflowRow) {
+  async function present(row: WorkflowRow): Promise<WorkflowSummary> {
     return {
       key: row.key,
       name: row.name,
@@ -119,7 +113,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
       version: row.version,
       definition: row.definition,
       instances: await stateCounts(row.key),
-      updatedAt: row.updatedAt ?? null,
+      updatedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
     };
   }
 
@@ -166,7 +160,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
     const current = await findWorkflowRow(key);
     if (!current) throw new errors.NotFoundError(`No workflow "${key}"`);
     if ((input as { key?: unknown })?.key !== key) {
-      refuseDefinition([{ path: 'key', message: `key must stay "${key}" (keys are stable identifiers)` }]);
+      refuseDefinition([{ path: ['key'], message: `key must stay "${key}" (keys are stable identifiers)` }]);
     }
     const { problems, definition } = await problemsOf(input, key);
     if (!definition) refuseDefinition(problems);
@@ -216,7 +210,11 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
     createWorkflow,
     updateWorkflow,
     seedWorkflow,
-    validate: async (input: unknown) => (await problemsOf(input, (input as { key?: string })?.key)).problems,
+    /** The problems of a draft, each at its path written as in the definition (`transitions[2].to`). */
+    async validate(input: unknown): Promise<ValidationAnswer> {
+      const { problems } = await problemsOf(input, (input as { key?: string })?.key);
+      return { problems: problems.map((problem) => ({ path: pathLabel(problem.path), message: problem.message })) };
+    },
     workflowFor,
     invalidate,
   };

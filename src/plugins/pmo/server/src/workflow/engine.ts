@@ -16,7 +16,6 @@ import { createTransitions } from './transitions';
 import { createViews } from './views';
 
 export { EVENT_UID, INSTANCE_UID, TRANSITION_EVENT, WORKFLOW_UID } from './records';
-export type { FireRequest, FireResult } from './transitions';
 
 export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) {
   const definitions = createDefinitions(strapi, catalogue);

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/workflow-types';
+import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/contracts/workflow';
 import { decideFire, describeActors, evaluateTransition, type ActorFacts, type InstanceFacts } from './evaluate';
 
 const authorize: WorkflowTransition = {

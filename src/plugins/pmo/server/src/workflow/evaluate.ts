@@ -8,7 +8,7 @@ import type {
   TransitionAvailability,
   WorkflowDefinition,
   WorkflowTransition,
-} from '../../../shared/workflow-types';
+} from '../../../shared/contracts/workflow';
 
 export type Vote = { id: number; name: string; at: string };
 

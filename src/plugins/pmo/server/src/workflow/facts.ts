@@ -3,7 +3,7 @@
  * relations they name, the people those relations point to, and the guards' outcomes.
  */
 import type { Core } from '@strapi/strapi';
-import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/workflow-types';
+import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/contracts/workflow';
 import type { Catalogue, GuardContext } from './catalogue';
 import type { GuardOutcome, TargetRelations } from './evaluate';
 

@@ -1,6 +1,6 @@
 /** The audit trail of an item: its transition events, oldest first. */
 import type { Core } from '@strapi/strapi';
-import type { TransitionEventView } from '../../../shared/workflow-types';
+import type { TransitionEventView } from '../../../shared/contracts/workflow';
 import { errors } from '../platform/errors';
 import { EVENT_UID } from './records';
 

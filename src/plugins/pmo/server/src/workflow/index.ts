@@ -5,7 +5,7 @@
  * history, and seeding a capability's default workflow.
  */
 import type { Core } from '@strapi/strapi';
-import type { WorkflowDefinition } from '../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { getService } from '../services';
 
 export type { EffectType, GuardContext, GuardType } from './catalogue';

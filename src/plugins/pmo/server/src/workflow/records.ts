@@ -1,5 +1,5 @@
 /** What the engine stores: its content types, its rows, and the facts the evaluator reads off them. */
-import type { WorkflowDefinition } from '../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import type { InstanceFacts, Vote } from './evaluate';
 
 export const WORKFLOW_UID = 'plugin::pmo.workflow';

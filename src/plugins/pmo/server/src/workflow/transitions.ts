@@ -4,6 +4,7 @@
  * transition event is emitted after the commit.
  */
 import type { Core } from '@strapi/strapi';
+import type { FireInput, FireResult } from '../../../shared/contracts/workflow';
 import { conflict, errors, forbidden, invalidField, unprocessable } from '../platform/errors';
 import { actorFacts, type AdminUser } from './actor';
 import type { Catalogue, GuardContext } from './catalogue';
@@ -13,18 +14,6 @@ import type { Facts } from './facts';
 import type { Instances } from './instances';
 import { EVENT_UID, INSTANCE_UID, TRANSITION_EVENT, instanceFacts, nowIso, readAll, type InstanceRow } from './records';
 
-export type FireRequest = {
-  uid: string;
-  documentId: string;
-  transition: string;
-  comment?: string | null;
-  expectedVersion?: number;
-};
-
-/** What a transition did: moved the item (`applied`), or recorded a vote short of the quorum. */
-export type FireResult =
-  | { outcome: 'applied'; state: string; version: number }
-  | { outcome: 'vote'; votes: number; quorum: number; version: number };
 
 /** A refusal as the error the HTTP layer answers with (409, 403, 400, 422; DESIGN.md). */
 export function refusalError(decision: Extract<FireDecision, { outcome: 'refuse' }>, instance: { state: string; version: number }) {
@@ -59,7 +48,7 @@ export function createTransitions(
     await db().query(EVENT_UID).create({ data: { ...data, at: data.at ?? nowIso() }, select: ['id'] });
   }
 
-  async function fire(request: FireRequest, user: AdminUser): Promise<FireResult> {
+  async function fire(request: FireInput, user: AdminUser): Promise<FireResult> {
     const { uid, documentId } = request;
     if (!(uid in strapi.contentTypes)) throw new errors.NotFoundError(`Unknown content type "${uid}"`);
     // The facts that need no transaction. The instance read here is the one the conditional

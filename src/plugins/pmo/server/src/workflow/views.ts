@@ -4,7 +4,7 @@
  * workflow, the actor, the instances and the targets once for all of them.
  */
 import type { Core } from '@strapi/strapi';
-import type { WorkflowInstanceView, WorkflowTransition } from '../../../shared/workflow-types';
+import type { WorkflowInstanceView, WorkflowTransition } from '../../../shared/contracts/workflow';
 import { errors } from '../platform/errors';
 import { actorFacts, type AdminUser } from './actor';
 import type { Definitions } from './definitions';

@@ -6,7 +6,7 @@ import type { AuthorityLevel, ChangeRequestDetail } from '../../api/changeReques
 import { useWorkflow } from '../../api/client';
 import { CHANGE_CONTROL_WORKFLOW } from '../../api/changeRequests';
 import { StateBadge } from '../../components/StateBadge';
-import type { WorkflowDefinition } from '../../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../../shared/contracts/workflow';
 import type { Translate } from '../../utils/useTranslate';
 
 /**

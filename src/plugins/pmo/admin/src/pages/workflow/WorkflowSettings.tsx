@@ -2,10 +2,11 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
+import { WORKFLOWS_READ } from '../../../../shared/contracts/workflow';
 import { WorkflowEditorPage } from './editor/WorkflowEditorPage';
 import { WorkflowListPage } from './list/WorkflowListPage';
 
-const READ = [{ action: 'plugin::pmo.workflows.read', subject: null }];
+const READ = [{ action: WORKFLOWS_READ, subject: null }];
 
 const WorkflowSettings = () => (
   <Page.Protect permissions={READ}>

@@ -3,7 +3,7 @@
  * `{ "type": "field", "path": "impact.cost", "op": "exists" }`
  * `{ "type": "field", "path": "percentComplete", "op": "gte", "value": 100, "message": "…" }`
  */
-import { FIELD_OPS, type FieldOp } from '../../../../shared/workflow-types';
+import { FIELD_OPS, type FieldOp } from '../../../../shared/contracts/workflow';
 
 export { FIELD_OPS, type FieldOp };
 

@@ -6,7 +6,7 @@ import * as React from 'react';
 
 import { Box, Field, Flex, Grid, Textarea, Typography } from '@strapi/design-system';
 
-import type { EffectConfig, GuardConfig } from '../../../../../shared/workflow-types';
+import type { EffectConfig, GuardConfig } from '../../../../../shared/contracts/workflow';
 import { fieldId } from './problems';
 import {
   ListHeader,

@@ -1,6 +1,6 @@
 import { Field, Grid, Textarea } from '@strapi/design-system';
 
-import type { WorkflowDefinition } from '../../../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 import { fieldId } from './problems';
 import { ProblemList, Section, SelectField, TextField, useEditor } from './fields';
 import { slugify } from './model';

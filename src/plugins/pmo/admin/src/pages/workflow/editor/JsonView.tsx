@@ -2,7 +2,7 @@ import * as React from 'react';
 
 import { Field, Textarea } from '@strapi/design-system';
 
-import type { WorkflowDefinition } from '../../../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 import { useTranslate } from '../../../utils/useTranslate';
 import { normalizeDefinition } from './model';
 

@@ -1,7 +1,7 @@
 import { Badge, Box, Button, Field, Flex, Grid, TextInput, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 
-import type { WorkflowDefinition, WorkflowState } from '../../../../../shared/workflow-types';
+import type { WorkflowDefinition, WorkflowState } from '../../../../../shared/contracts/workflow';
 import { stateColor } from '../../../utils/colors';
 import { fieldId } from './problems';
 import { CheckboxField, ProblemList, RowActions, RowProblems, Section, TextField, useEditor } from './fields';

@@ -17,7 +17,7 @@ import type {
   ActorRule,
   WorkflowDefinition,
   WorkflowTransition,
-} from '../../../../../shared/workflow-types';
+} from '../../../../../shared/contracts/workflow';
 import { StateBadge } from '../../../components/StateBadge';
 import { fieldId } from './problems';
 import { CatalogueItems } from './CatalogueItems';

@@ -24,7 +24,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 
-import type { WorkflowDefinition } from '../../../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 import { stateColor, textOn } from '../../../utils/colors';
 import { useTranslate } from '../../../utils/useTranslate';
 import {

@@ -19,8 +19,9 @@ import { ArrowLeft, Check } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { NavLink, useNavigate, useParams } from 'react-router-dom';
 
-import type { DefinitionProblem, WorkflowDefinition } from '../../../../../shared/workflow-types';
+import { WORKFLOWS_CONFIGURE, type DefinitionProblem, type WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 import {
+  definitionProblems,
   toPmoApiError,
   useContentTypes,
   useSaveWorkflow,
@@ -40,7 +41,7 @@ import { StatesSection } from './StatesSection';
 import { TransitionsSection } from './TransitionsSection';
 import { WorkflowDiagram } from './WorkflowDiagram';
 
-const CONFIGURE = [{ action: 'plugin::pmo.workflows.configure', subject: null }];
+const CONFIGURE = [{ action: WORKFLOWS_CONFIGURE, subject: null }];
 
 export const WorkflowEditorPage = () => {
   const { key } = useParams<{ key: string }>();
@@ -152,12 +153,13 @@ const WorkflowEditor = ({ stored, canConfigure }: EditorProps) => {
     } catch (caught) {
       const error = toPmoApiError(caught);
       const held = error.details.states;
-      if (error.status === 400 && error.problems.length) {
-        setProblems(error.problems);
+      const refused = error.status === 400 ? definitionProblems(error) : [];
+      if (refused.length) {
+        setProblems(refused);
         toggleNotification({
           type: 'danger',
           message: t('workflow.editor.notSavedProblems', 'Not saved: {count, plural, one {# problem} other {# problems}} to fix.', {
-            count: error.problems.length,
+            count: refused.length,
           }),
         });
       } else if (error.status === 409 && Array.isArray(held)) {

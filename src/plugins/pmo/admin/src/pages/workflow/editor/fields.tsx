@@ -21,7 +21,7 @@ import {
 import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
 
 import type { ComponentInfo, ContentTypeInfo } from '../../../api/client';
-import type { WorkflowDefinition } from '../../../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 import type { Translate } from '../../../utils/useTranslate';
 import { fieldId, type ProblemIndex } from './problems';
 

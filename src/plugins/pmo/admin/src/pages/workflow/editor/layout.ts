@@ -4,7 +4,7 @@
  */
 import * as dagre from '@dagrejs/dagre';
 
-import type { WorkflowDefinition } from '../../../../../shared/workflow-types';
+import type { WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 
 export const NODE_WIDTH = 150;
 export const NODE_HEIGHT = 48;

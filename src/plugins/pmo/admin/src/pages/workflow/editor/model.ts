@@ -1,5 +1,5 @@
 /**
- * The editor's model is the definition itself (shared/workflow-types.ts), edited immutably, so the
+ * The editor's model is the definition itself (shared/contracts/workflow.ts), edited immutably, so the
  * form, the JSON view, the diagram and the server's problem paths (`transitions[2].to`) all speak
  * of the same list positions. Pure: no React, no Strapi.
  */
@@ -10,9 +10,9 @@ import type {
   WorkflowDefinition,
   WorkflowState,
   WorkflowTransition,
-} from '../../../../../shared/workflow-types';
+} from '../../../../../shared/contracts/workflow';
 
-export { FIELD_OPS } from '../../../../../shared/workflow-types';
+export { FIELD_OPS } from '../../../../../shared/contracts/workflow';
 export { PMO_ROLE_KEYS as PMO_ROLES } from '../../../../../shared/pmo-roles';
 
 /** Guard and effect types this editor has forms for; other types are edited as JSON options. */

@@ -3,7 +3,7 @@
  * form control that caused it. Every path maps to an *anchor*: a path the form renders (a field,
  * a list row, or a section), so no problem is left without a place. Pure.
  */
-import type { DefinitionProblem, WorkflowDefinition } from '../../../../../shared/workflow-types';
+import type { DefinitionProblem, WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 
 const TOP_FIELDS = ['key', 'name', 'description', 'appliesTo', 'initial', 'states', 'transitions'];
 const STATE_FIELDS = ['key', 'name', 'color', 'terminal', 'description'];

@@ -17,14 +17,14 @@ import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
-import type { WorkflowDefinition } from '../../../../../shared/workflow-types';
+import { WORKFLOWS_CONFIGURE, type WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 import { useContentTypes, useWorkflows, type WorkflowSummary } from '../../../api/client';
 import { StateBadge } from '../../../components/StateBadge';
 import { stateColor } from '../../../utils/colors';
 import { PageError } from '../../../components/PageError';
 import { useTranslate } from '../../../utils/useTranslate';
 
-const CONFIGURE = [{ action: 'plugin::pmo.workflows.configure', subject: null }];
+const CONFIGURE = [{ action: WORKFLOWS_CONFIGURE, subject: null }];
 
 export const WorkflowListPage = () => {
   const t = useTranslate();
