@@ -160,7 +160,7 @@ const flag = (what: string) =>
   z.boolean({ error: (issue) => `${what} must be true or false, not ${describeType(issue.input)}` }).optional();
 
 /** Non-empty text naming something (a state, a role, a relation); `wrong` is what it must be. */
-const name = (wrong: string, required = wrong) =>
+const refersTo = (wrong: string, required = wrong) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? required : `${wrong}, not ${describeType(issue.input)}`) })
     .trim()
@@ -197,8 +197,8 @@ export type WorkflowState = z.output<typeof workflowState>;
 export type ActorRule = { role: string } | { field: string };
 
 const actorShape = {
-  role: name('actor role must be a role key').optional(),
-  field: name('actor field must be the name of a relation to a person').optional(),
+  role: refersTo('actor role must be a role key').optional(),
+  field: refersTo('actor field must be the name of a relation to a person').optional(),
 };
 
 export const actorRule = item(
@@ -229,7 +229,7 @@ const approvalsShape = {
   excludeRequester: flag('approvals.excludeRequester'),
   /** People in these person fields of the item (e.g. `raisedBy`) cannot vote either. */
   excludeFields: list(
-    name('approvals.excludeFields entries must name a relation to a person'),
+    refersTo('approvals.excludeFields entries must name a relation to a person'),
     'approvals.excludeFields must be a list of person fields like ["raisedBy"]'
   ).optional(),
 };
@@ -271,11 +271,11 @@ const transitionShape = {
   key: key('key'),
   label: displayText('label'),
   from: list(
-    name('"from" entries must be state keys'),
+    refersTo('"from" entries must be state keys'),
     '"from" must be a list of state keys like ["new"]',
     '"from" is required: list the states it starts from, e.g. ["new"]'
   ).min(1, { error: '"from" must list at least one state' }),
-  to: name('"to" must be a state key', '"to" is required: the state it leads to'),
+  to: refersTo('"to" must be a state key', '"to" is required: the state it leads to'),
   actors: list(actorRule, 'actors must be a list like [{ "role": "change-board" }]').optional(),
   approvals: approvals.optional(),
   guards: list(guardConfig, 'guards must be a list like [{ "type": "field", ... }]').optional(),
@@ -295,13 +295,13 @@ const definitionShape = {
   key: key('workflow key'),
   name: displayText('workflow name'),
   description: description('workflow description'),
-  appliesTo: name('appliesTo must be a content type uid', 'appliesTo is required: the content type the workflow governs'),
+  appliesTo: refersTo('appliesTo must be a content type uid', 'appliesTo is required: the content type the workflow governs'),
   states: list(
     workflowState,
     'states must be a list of states',
     'states are required: list at least one state, e.g. [{ "key": "new", "name": "New" }]'
   ).min(1, { error: 'states must list at least one state' }),
-  initial: name('initial must be a state key', 'initial is required: the state new items start in'),
+  initial: refersTo('initial must be a state key', 'initial is required: the state new items start in'),
   transitions: list(
     workflowTransition,
     'transitions must be a list of transitions',
@@ -329,7 +329,7 @@ export const ACTOR_PROPERTIES = Object.keys(actorShape);
  * whole does not parse: a key as states and transitions take it, a reference (a state, a role, a
  * relation: non-empty text).
  */
-export const definitionParts = { key: key('key'), reference: name('a reference') };
+export const definitionParts = { key: key('key'), reference: refersTo('a reference must be text') };
 
 /** One problem of a definition, located by a JSON path such as `transitions[2].to`. */
 export const definitionProblem = z.object({ path: z.string(), message: z.string() });
