@@ -75,7 +75,7 @@ describe('logging a new session', () => {
       newId,
       NOW
     );
-    expect(result.problems.map((p) => p.path)).toEqual(['actionItems[2].id', 'actionItems[0].id']);
+    expect(result.problems.map((p) => p.path)).toEqual([['actionItems', 2, 'id'], ['actionItems', 0, 'id']]);
   });
 
   it('stamps doneAt on an item done when logged', () => {
@@ -111,7 +111,7 @@ describe('editing a session', () => {
       newId,
       NOW
     );
-    expect(problems.map((p) => p.path)).toEqual(['actionItems[0].id', 'actionItems[1].id']);
+    expect(problems.map((p) => p.path)).toEqual([['actionItems', 0, 'id'], ['actionItems', 1, 'id']]);
     expect(problems[0].message).toMatch(/carried to a later session/);
   });
 });

@@ -3,32 +3,10 @@
  * items forward: the item keeps its id, moves to the new session (`carriedFrom`) and the old copy
  * is marked `carriedTo`, so an item is open in exactly one place and counted once. Pure.
  */
-import type { Problem } from './problems';
+import type { Problem } from '../../../shared/contracts/common';
+import type { ActionItem, ActionItemInput, NextSession } from '../../../shared/contracts/mentoring';
 
-export type ActionItemOwner = 'mentor' | 'mentee';
-export const ACTION_ITEM_OWNERS: ActionItemOwner[] = ['mentor', 'mentee'];
-
-export type ActionItem = {
-  id: string;
-  text: string;
-  owner: ActionItemOwner;
-  dueDate: string | null;
-  done: boolean;
-  doneAt: string | null;
-  /** The session (documentId) this item was carried from. */
-  carriedFrom: string | null;
-  /** The later session (documentId) this item was carried to; it is no longer open here. */
-  carriedTo: string | null;
-};
-
-/** What a client sends: an `id` names an existing item (to change it, or to carry it forward). */
-export type ActionItemInput = {
-  id?: string;
-  text: string;
-  owner: ActionItemOwner;
-  dueDate: string | null;
-  done: boolean;
-};
+export type { ActionItem, ActionItemInput };
 
 /** An open item of a relationship, with the session that holds it. */
 export type HeldItem = { sessionId: string; item: ActionItem };
@@ -74,7 +52,7 @@ function duplicateIds(inputs: ActionItemInput[]): Problem[] {
   const problems: Problem[] = [];
   inputs.forEach((input, index) => {
     if (input.id === undefined) return;
-    if (seen.has(input.id)) problems.push({ path: `actionItems[${index}].id`, message: `actionItems[${index}].id repeats an action item listed before it` });
+    if (seen.has(input.id)) problems.push({ path: ['actionItems', index, 'id'], message: `actionItems[${index}].id repeats an action item listed before it` });
     seen.add(input.id);
   });
   return problems;
@@ -97,7 +75,7 @@ export function itemsForNewSession(
     const held = openItems.find((open) => open.item.id === input.id);
     if (!held) {
       problems.push({
-        path: `actionItems[${index}].id`,
+        path: ['actionItems', index, 'id'],
         message: `actionItems[${index}].id is not an open action item of this relationship (leave id out for a new item)`,
       });
       return fromInput(input, { id: input.id }, now);
@@ -124,10 +102,10 @@ export function itemsForUpdate(
     if (input.id === undefined) return fromInput(input, { id: newId() }, now);
     const current = existing.find((item) => item.id === input.id);
     if (!current) {
-      problems.push({ path: `actionItems[${index}].id`, message: `actionItems[${index}].id is not an action item of this session` });
+      problems.push({ path: ['actionItems', index, 'id'], message: `actionItems[${index}].id is not an action item of this session` });
     } else if (current.carriedTo) {
       problems.push({
-        path: `actionItems[${index}].id`,
+        path: ['actionItems', index, 'id'],
         message: `actionItems[${index}] was carried to a later session; change it there`,
       });
     }
@@ -159,7 +137,7 @@ export function releaseCarried(items: ActionItem[], deletedSession: string): Act
 }
 
 /** The next session's action items: every open item of the relationship, ready to carry. */
-export function prefillItems(openItems: HeldItem[]): Array<ActionItemInput & { carriedFrom: string }> {
+export function prefillItems(openItems: HeldItem[]): NextSession['draft']['actionItems'] {
   return openItems.map(({ sessionId, item }) => ({
     id: item.id,
     text: item.text,

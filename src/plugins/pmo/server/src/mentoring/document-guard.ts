@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { forbidden } from '../platform/errors';
-import { RELATIONSHIP_UID, SESSION_UID } from './repository';
+import { RELATIONSHIP_UID, SESSION_UID } from '../../../shared/contracts/mentoring';
 
 const CLOSED = new Set<string>([RELATIONSHIP_UID, SESSION_UID]);
 

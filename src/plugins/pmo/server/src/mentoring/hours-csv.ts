@@ -3,7 +3,7 @@
  * inside a session. CSV writing (RFC 4180, formula-injection safe) is the platform's (platform/csv.ts). Pure.
  */
 import { BOM, createRowWriter, headerLine, type Column, type Delimiter } from '../platform/csv';
-import type { HoursRow } from './reports';
+import type { HoursRow } from '../../../shared/contracts/mentoring';
 
 export const HOURS_COLUMNS: readonly Column[] = [
   { name: 'quarter', kind: 'text' },

@@ -11,6 +11,8 @@
  */
 import type { Capability, RouteDefinition } from '../capability';
 import { requirePermissions } from '../capability';
+import type { RouteContract } from '../../../shared/contracts/common';
+import { COMPETENCY_UID as COMPETENCY, MENTORING_USE, mentoringRoutes as input } from '../../../shared/contracts/mentoring';
 import competency from './content-types/competency.json';
 import mentoringRelationship from './content-types/mentoring-relationship.json';
 import mentoringSession from './content-types/mentoring-session.json';
@@ -18,14 +20,13 @@ import controller from './controller';
 import { registerMentoringGuard } from './document-guard';
 import { createMentoringService, getMentoringService } from './service';
 
-export const MENTORING_USE = 'plugin::pmo.mentoring.use';
-const COMPETENCY = 'plugin::pmo.competency';
-
 const use = requirePermissions(MENTORING_USE);
-const route = (method: RouteDefinition['method'], path: string, handler: string): RouteDefinition => ({
+/** Every route needs mentoring.use (the service then decides per relationship) and declares its contract. */
+const route = (method: RouteDefinition['method'], path: string, handler: keyof typeof input): RouteDefinition => ({
   method,
   path: `/mentoring${path}`,
   handler: `mentoring.${handler}`,
+  input: input[handler] as RouteContract,
   config: use,
 });
 

@@ -5,10 +5,19 @@
  */
 import { isOpen, isOverdue, type ActionItem } from './action-items';
 import { quarterOf } from '../platform/dates';
-import { MAX_RATING, MIN_RATING, type RatingInput } from './input';
+import {
+  MAX_RATING,
+  MIN_RATING,
+  type ActionItemView,
+  type CompetencyRef,
+  type HoursRow,
+  type PersonRef,
+  type RatingInput,
+  type RatingSeries,
+  type RelationshipSummary,
+} from '../../../shared/contracts/mentoring';
 
-export type PersonRef = { documentId: string; fullName: string; email: string };
-export type CompetencyRef = { documentId: string; key: string; name: string };
+export type { CompetencyRef, PersonRef };
 
 /** What the reports need of a session: never its notes. */
 export type SessionFacts = {
@@ -37,14 +46,6 @@ export function storedRatings(value: unknown): RatingInput[] {
 export const byDate = <T extends { date: string; documentId: string }>(a: T, b: T) =>
   a.date < b.date ? -1 : a.date > b.date ? 1 : a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0;
 
-export type RelationshipSummary = {
-  sessions: number;
-  minutes: number;
-  lastSessionDate: string | null;
-  openActionItems: number;
-  overdueActionItems: number;
-};
-
 export function summarise(sessions: SessionFacts[], asOf: string): RelationshipSummary {
   const items = sessions.flatMap((session) => session.actionItems);
   return {
@@ -55,17 +56,6 @@ export function summarise(sessions: SessionFacts[], asOf: string): RelationshipS
     overdueActionItems: items.filter((item) => isOverdue(item, asOf)).length,
   };
 }
-
-export type RatingPoint = { date: string; session: string; relationship: string; rating: number };
-export type RatingSeries = {
-  competency: CompetencyRef;
-  /** A focus competency of (one of) the relationship(s); others appear when they were rated. */
-  focus: boolean;
-  points: RatingPoint[];
-  first: number | null;
-  latest: number | null;
-  change: number | null;
-};
 
 /**
  * One series per competency, oldest point first: the focus competencies (even unrated, so a
@@ -98,11 +88,8 @@ export function ratingSeries(sessions: SessionFacts[], focus: CompetencyRef[], f
   });
 }
 
-export type ActionItemRow = ActionItem & {
-  overdue: boolean;
-  session: { documentId: string; date: string };
-  relationship: string;
-};
+/** An open item with its session; the service adds the people of its relationship. */
+export type ActionItemRow = ActionItemView & { session: { documentId: string; date: string }; relationship: string };
 
 /** Open (or only overdue) items across sessions, the most overdue first, undated last. */
 export function actionItemRows(sessions: SessionFacts[], status: 'open' | 'overdue', asOf: string): ActionItemRow[] {
@@ -125,8 +112,6 @@ export function actionItemRows(sessions: SessionFacts[], status: 'open' | 'overd
     return a.session.date < b.session.date ? -1 : a.session.date > b.session.date ? 1 : 0;
   });
 }
-
-export type HoursRow = { quarter: string; mentor: PersonRef; sessions: number; minutes: number; hours: string };
 
 /** Two decimals, from whole minutes (no float sums: minutes are added as integers). */
 export function hoursFromMinutes(minutes: number) {

@@ -8,17 +8,18 @@
 import type { Core } from '@strapi/strapi';
 import { storedItems, type ActionItem } from './action-items';
 import { toIsoDate } from '../platform/dates';
-import type { RelationshipStatus } from './input';
-import { storedRatings, type CompetencyRef, type PersonRef } from './reports';
+import { storedRatings } from './reports';
 import type { RelationshipFacts } from './views';
 import { PERSON_UID } from '../../../shared/contracts/uids';
-
-export const COMPETENCY_UID = 'plugin::pmo.competency';
-export const RELATIONSHIP_UID = 'plugin::pmo.mentoring-relationship';
-export const SESSION_UID = 'plugin::pmo.mentoring-session';
-export { PERSON_UID };
-
-export type Competency = CompetencyRef & { description: string | null; position: number; active: boolean };
+import {
+  COMPETENCY_UID,
+  RELATIONSHIP_UID,
+  SESSION_UID,
+  type Competency,
+  type CompetencyRef,
+  type PersonRef,
+  type RelationshipStatus,
+} from '../../../shared/contracts/mentoring';
 
 export type Relationship = RelationshipFacts & { id: number; createdAt: string; updatedAt: string };
 
@@ -62,7 +63,7 @@ const SESSION_FIELDS = [
 type Row = Record<string, any>;
 
 const person = (row: Row | null | undefined): PersonRef | null =>
-  row ? { documentId: row.documentId, fullName: row.fullName, email: row.email } : null;
+  row ? { documentId: row.documentId, fullName: row.fullName, email: row.email ?? null } : null;
 const competencyRef = (row: Row): CompetencyRef => ({ documentId: row.documentId, key: row.key, name: row.name });
 const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value ?? ''));
 

@@ -3,10 +3,18 @@
  * confidential notes appear only when the viewer's access allows, and then as a plain key;
  * otherwise the key is absent (not empty, not flagged), so nothing hints that notes exist.
  */
-import { isOverdue, type ActionItem } from './action-items';
-import type { RatingInput, RelationshipStatus } from './input';
-import type { CompetencyRef, PersonRef, RelationshipSummary } from './reports';
-import { visibleSession, type RelationshipAccess, type Standing } from './visibility';
+import type {
+  ActionItem,
+  CompetencyRef,
+  MentoringRelationship,
+  MentoringSession,
+  PersonRef,
+  RatingInput,
+  RelationshipStatus,
+  RelationshipSummary,
+} from '../../../shared/contracts/mentoring';
+import { isOverdue } from './action-items';
+import { visibleSession, type RelationshipAccess } from './visibility';
 
 /** A relationship as stored, without its row id and timestamps. */
 export type RelationshipFacts = {
@@ -20,31 +28,11 @@ export type RelationshipFacts = {
   status: RelationshipStatus;
 };
 
-export type RelationshipView = RelationshipFacts & {
-  /** Why the viewer sees it. */
-  myRole: Standing;
-  permissions: Omit<RelationshipAccess, 'standing'>;
-  summary: RelationshipSummary;
-};
-
-export type ActionItemView = ActionItem & { overdue: boolean };
-
-export type SessionView = {
-  documentId: string;
-  relationship: string;
-  date: string;
-  durationMinutes: number;
-  topics: string | null;
-  ratings: Array<{ competency: CompetencyRef; rating: number }>;
-  sharedNotes: string | null;
-  confidentialNotes?: string | null;
-  actionItems: ActionItemView[];
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export function relationshipView(relationship: RelationshipFacts, access: RelationshipAccess, summary: RelationshipSummary): RelationshipView {
+export function relationshipView(
+  relationship: RelationshipFacts,
+  access: RelationshipAccess,
+  summary: RelationshipSummary
+): MentoringRelationship {
   const { standing, ...permissions } = access;
   return {
     documentId: relationship.documentId,
@@ -84,8 +72,8 @@ export function sessionView(
   access: RelationshipAccess,
   competencies: Map<string, CompetencyRef>,
   asOf: string
-): SessionView {
-  const view: SessionView = {
+): MentoringSession {
+  const view: MentoringSession = {
     documentId: session.documentId,
     relationship: session.relationship,
     date: session.date,
@@ -102,5 +90,5 @@ export function sessionView(
     createdAt: session.createdAt,
     updatedAt: session.updatedAt,
   };
-  return visibleSession(view, access) as SessionView;
+  return visibleSession(view, access) as MentoringSession;
 }

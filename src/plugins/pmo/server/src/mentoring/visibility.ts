@@ -10,6 +10,9 @@
  * - The mentor and oversight change a relationship; oversight creates one for anybody, anyone
  *   else only with themselves as the mentor; only oversight deletes one.
  */
+import type { Standing } from '../../../shared/contracts/mentoring';
+
+export type { Standing };
 
 export const OVERSIGHT_ROLES = ['pmo-director', 'pmo-manager'] as const;
 export const CONFIDENTIAL_ROLES = ['pmo-director'] as const;
@@ -24,8 +27,6 @@ export type Viewer = {
 
 /** Person documentIds of the two parties. */
 export type Parties = { mentor: string | null; mentee: string | null };
-
-export type Standing = 'mentor' | 'mentee' | 'oversight';
 
 export type RelationshipAccess = {
   /** Why the viewer sees the relationship; null: they do not. */
