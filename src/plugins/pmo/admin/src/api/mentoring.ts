@@ -1,161 +1,68 @@
 /**
- * Typed client for the mentoring admin routes (/pmo/mentoring/...), over Strapi's fetch client.
- * The shapes mirror server/src/mentoring/views.ts and reports.ts: a session's
- * `confidentialNotes` key is present only when the viewer may read it.
+ * Typed client for the mentoring admin routes (/pmo/mentoring/...), over Strapi's fetch client,
+ * typed by the shared contract (shared/contracts/mentoring.ts) the server validates with: a
+ * session's `confidentialNotes` key is present only when the viewer may read it.
  */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 
+import {
+  RATINGS,
+  RELATIONSHIP_STATUSES,
+  type ActionItemOwner,
+  type ActionItemReport,
+  type ActionItemRow,
+  type ActionItemsQuery,
+  type ActionItemView,
+  type Competency,
+  type CompetencyRef,
+  type HoursQuery,
+  type HoursReport,
+  type HoursRow,
+  type MentoringMe,
+  type MentoringRelationship,
+  type MentoringSession,
+  type NextSession,
+  type PersonRef,
+  type Ratings,
+  type RatingSeries,
+  type RelationshipCreate,
+  type RelationshipListQuery,
+  type RelationshipStatus,
+  type RelationshipUpdate,
+  type SessionCreate,
+  type SessionUpdate,
+  type Timeline,
+} from '../../../shared/contracts/mentoring';
 import { PmoApiError, call } from './client';
 
 /* ---------------------------------------------------------------------------------------------
- * Shapes
+ * Shapes: the contract's (shared/contracts/mentoring.ts), the server's own types
  * -------------------------------------------------------------------------------------------*/
 
-export type PersonRef = { documentId: string; fullName: string; email: string };
-export type CompetencyRef = { documentId: string; key: string; name: string };
-export type Competency = CompetencyRef & { description: string | null; position: number; active: boolean };
-
-export type RelationshipStatus = 'active' | 'paused' | 'completed';
-export const RELATIONSHIP_STATUSES: RelationshipStatus[] = ['active', 'paused', 'completed'];
-
-/** Why the viewer sees a relationship. */
-export type Standing = 'mentor' | 'mentee' | 'oversight';
-
-export type RelationshipPermissions = {
-  seeConfidentialNotes: boolean;
-  logSessions: boolean;
-  tickActionItems: boolean;
-  manage: boolean;
-  remove: boolean;
-};
-
-export type RelationshipSummary = {
-  sessions: number;
-  minutes: number;
-  lastSessionDate: string | null;
-  openActionItems: number;
-  overdueActionItems: number;
-};
-
-export type MentoringRelationship = {
-  documentId: string;
-  mentor: PersonRef | null;
-  mentee: PersonRef | null;
-  goals: string | null;
-  focusCompetencies: CompetencyRef[];
-  startDate: string;
-  endDate: string | null;
-  status: RelationshipStatus;
-  myRole: Standing;
-  permissions: RelationshipPermissions;
-  summary: RelationshipSummary;
-};
-
-export type ActionItemOwner = 'mentor' | 'mentee';
-
-export type ActionItem = {
-  id: string;
-  text: string;
-  owner: ActionItemOwner;
-  dueDate: string | null;
-  done: boolean;
-  doneAt: string | null;
-  /** The session this item was carried from. */
-  carriedFrom: string | null;
-  /** The later session it was carried to: no longer open here. */
-  carriedTo: string | null;
-  overdue: boolean;
-};
-
-export type MentoringSession = {
-  documentId: string;
-  relationship: string;
-  date: string;
-  durationMinutes: number;
-  topics: string | null;
-  ratings: Array<{ competency: CompetencyRef; rating: number }>;
-  sharedNotes: string | null;
-  /** Absent unless the viewer is the mentor, the mentee or a PMO director. */
-  confidentialNotes?: string | null;
-  actionItems: ActionItem[];
-  revision: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type Timeline = { relationship: string; sessions: MentoringSession[] };
-
-/** What a client sends for an action item: an `id` names an existing one (kept, or carried forward). */
-export type ActionItemInput = {
-  id?: string;
-  text: string;
-  owner: ActionItemOwner;
-  dueDate: string | null;
-  done: boolean;
-};
-
-export type RatingInput = { competency: string; rating: number };
-
-export type SessionInput = {
-  relationship?: string;
-  date?: string;
-  durationMinutes?: number;
-  topics?: string | null;
-  ratings?: RatingInput[];
-  sharedNotes?: string | null;
-  confidentialNotes?: string | null;
-  actionItems?: ActionItemInput[];
-  revision?: number;
-};
-
-/** GET /relationships/:id/next-session: a draft to edit and POST, open items carried forward. */
-export type NextSession = {
-  relationship: string;
-  lastSession: { documentId: string; date: string; durationMinutes: number } | null;
-  focusCompetencies: Array<{ competency: CompetencyRef; previous: { rating: number; date: string } | null }>;
-  draft: Required<Omit<SessionInput, 'revision' | 'actionItems'>> & {
-    actionItems: Array<ActionItemInput & { carriedFrom?: string }>;
-  };
-};
-
-export type RatingPoint = { date: string; session: string; relationship: string; rating: number };
-export type RatingSeries = {
-  competency: CompetencyRef;
-  focus: boolean;
-  points: RatingPoint[];
-  first: number | null;
-  latest: number | null;
-  change: number | null;
-};
-export type Ratings = { relationships: string[]; series: RatingSeries[] };
-
-export type ActionItemRow = ActionItem & {
-  session: { documentId: string; date: string };
-  ownerPerson: PersonRef | null;
-  relationship: { documentId: string; mentor: PersonRef | null; mentee: PersonRef | null; status: RelationshipStatus };
-};
-export type ActionItemReport = { asOf: string; status: 'open' | 'overdue'; items: ActionItemRow[] };
-
-export type HoursRow = { quarter: string; mentor: PersonRef; sessions: number; minutes: number; hours: string };
-export type HoursReport = { from: string | null; to: string | null; rows: HoursRow[] };
-
-export type MentoringMe = {
-  /** The people (by email) that are the signed-in user. */
-  people: PersonRef[];
-  /** PMO managers and directors (and super admins) oversee every relationship. */
-  seesAllRelationships: boolean;
-  seesConfidentialNotesOfOthers: boolean;
-};
-
-export type RelationshipInput = {
-  mentor?: string;
-  mentee?: string;
-  goals?: string | null;
-  focusCompetencies?: string[];
-  startDate?: string;
-  endDate?: string | null;
-  status?: RelationshipStatus;
+export { RATINGS, RELATIONSHIP_STATUSES };
+export type {
+  ActionItemOwner,
+  ActionItemReport,
+  ActionItemRow,
+  ActionItemView,
+  Competency,
+  CompetencyRef,
+  HoursReport,
+  HoursRow,
+  MentoringMe,
+  MentoringRelationship,
+  MentoringSession,
+  NextSession,
+  PersonRef,
+  Ratings,
+  RatingSeries,
+  RelationshipCreate,
+  RelationshipStatus,
+  RelationshipUpdate,
+  SessionCreate,
+  SessionUpdate,
+  Timeline,
 };
 
 /* ---------------------------------------------------------------------------------------------
@@ -208,7 +115,7 @@ export function useCompetencies() {
   );
 }
 
-export function useRelationships(query: { as?: 'any' | 'mentor' | 'mentee'; status?: RelationshipStatus | null } = {}) {
+export function useRelationships(query: Partial<RelationshipListQuery> = {}) {
   const { get } = useFetchClient();
   const as = query.as ?? 'any';
   const status = query.status ?? null;
@@ -267,7 +174,7 @@ export function useRatings(relationship: string | undefined) {
 }
 
 /** Open (or only overdue) action items across the relationships the viewer sees, or one of them. */
-export function useActionItems(status: 'open' | 'overdue', relationship: string | null = null, enabled = true) {
+export function useActionItems(status: ActionItemsQuery['status'], relationship: string | null = null, enabled = true) {
   const { get } = useFetchClient();
   return useQuery<ActionItemReport, PmoApiError>(
     mentoringKeys.actionItems(status, relationship),
@@ -276,7 +183,7 @@ export function useActionItems(status: 'open' | 'overdue', relationship: string 
   );
 }
 
-export function useHours(period: { from: string | null; to: string | null }, enabled = true) {
+export function useHours(period: Pick<HoursQuery, 'from' | 'to'>, enabled = true) {
   const { get } = useFetchClient();
   return useQuery<HoursReport, PmoApiError>(
     mentoringKeys.hours(period.from, period.to),
@@ -322,7 +229,7 @@ function useInvalidateMentoring() {
 export function useCreateRelationship() {
   const { post } = useFetchClient();
   const invalidate = useInvalidateMentoring();
-  return useMutation<MentoringRelationship, PmoApiError, RelationshipInput>(
+  return useMutation<MentoringRelationship, PmoApiError, RelationshipCreate>(
     (input) => call(() => post<MentoringRelationship>(`${BASE}/relationships`, input)),
     { onSuccess: invalidate }
   );
@@ -331,7 +238,7 @@ export function useCreateRelationship() {
 export function useUpdateRelationship() {
   const { put } = useFetchClient();
   const invalidate = useInvalidateMentoring();
-  return useMutation<MentoringRelationship, PmoApiError, { documentId: string; input: RelationshipInput }>(
+  return useMutation<MentoringRelationship, PmoApiError, { documentId: string; input: RelationshipUpdate }>(
     ({ documentId, input }) => call(() => put<MentoringRelationship>(`${BASE}/relationships/${id(documentId)}`, input)),
     { onSuccess: invalidate }
   );
@@ -341,12 +248,12 @@ export function useUpdateRelationship() {
 export function useSaveSession() {
   const { post, put } = useFetchClient();
   const invalidate = useInvalidateMentoring();
-  return useMutation<MentoringSession, PmoApiError, { documentId?: string; input: SessionInput }>(
-    ({ documentId, input }) =>
+  return useMutation<MentoringSession, PmoApiError, { documentId?: undefined; input: SessionCreate } | { documentId: string; input: SessionUpdate }>(
+    (change) =>
       call(() =>
-        documentId === undefined
-          ? post<MentoringSession>(`${BASE}/sessions`, input)
-          : put<MentoringSession>(`${BASE}/sessions/${id(documentId)}`, input)
+        change.documentId === undefined
+          ? post<MentoringSession>(`${BASE}/sessions`, change.input)
+          : put<MentoringSession>(`${BASE}/sessions/${id(change.documentId)}`, change.input)
       ),
     { onSuccess: invalidate }
   );
@@ -380,7 +287,7 @@ export function useTickActionItem() {
  */
 export function useHoursCsv() {
   const { get } = useFetchClient();
-  return useMutation<Blob, PmoApiError, { from: string | null; to: string | null }>(({ from, to }) =>
+  return useMutation<Blob, PmoApiError, Pick<HoursQuery, 'from' | 'to'>>(({ from, to }) =>
     call(() => get<Blob>(withQuery(`${BASE}/exports/hours.csv`, { from, to }), { responseType: 'blob' }))
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Start a mentoring relationship (a PMO manager or director for anyone, anyone else as the
  * mentor), or change one: goals, focus competencies, dates, status. Mentor and mentee are fixed
- * once it exists. Server refusals show under the field they name.
+ * once it exists. Strapi's `Form`, judged by the route's contract before sending; the server's
+ * refusals show under the field they name.
  */
 import * as React from 'react';
 
@@ -12,6 +13,7 @@ import {
   Field,
   Flex,
   Grid,
+  Loader,
   Modal,
   MultiSelect,
   MultiSelectOption,
@@ -20,10 +22,10 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
-import { useDebounce, useNotification } from '@strapi/strapi/admin';
+import { Form, useDebounce, useField, useForm, useNotification, type FormErrors, type FormHelpers } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 
-import { fieldErrors, type PmoApiError } from '../../../api/client';
+import { relationshipCreate, relationshipUpdate } from '../../../../../shared/contracts/mentoring';
 import {
   RELATIONSHIP_STATUSES,
   useCompetencies,
@@ -33,15 +35,17 @@ import {
   useUpdateRelationship,
   type MentoringRelationship,
   type PersonRef,
-  type RelationshipInput,
+  type RelationshipCreate,
   type RelationshipStatus,
+  type RelationshipUpdate,
 } from '../../../api/mentoring';
+import { contractValidate, formErrors } from '../../../components/form';
+import { FormDateField, FormTextareaField, messagesUnder } from '../../../components/form-fields';
 import { useTranslate } from '../../../utils/useTranslate';
 import { personName, todayIso } from '../display';
-import { DateField, TextareaField } from '../../../components/fields';
 import { MENTORING_PATH, statusLabel } from '../relationship/RelationshipPage';
 
-type Draft = {
+type RelationshipValues = {
   mentor: PersonRef | null;
   mentee: PersonRef | null;
   goals: string;
@@ -51,7 +55,10 @@ type Draft = {
   status: RelationshipStatus;
 };
 
-const draftOf = (relationship?: MentoringRelationship, me?: PersonRef | null): Draft => ({
+/** The form's values, and the body `validate` makes of them, as Strapi's `Form` carries both. */
+type FormValues = Record<string, unknown>;
+
+const valuesOf = (relationship?: MentoringRelationship, me?: PersonRef | null): RelationshipValues => ({
   mentor: relationship?.mentor ?? me ?? null,
   mentee: relationship?.mentee ?? null,
   goals: relationship?.goals ?? '',
@@ -60,6 +67,18 @@ const draftOf = (relationship?: MentoringRelationship, me?: PersonRef | null): D
   endDate: relationship?.endDate ?? '',
   status: relationship?.status ?? 'active',
 });
+
+/** What is sent: mentor and mentee only when starting one (they are fixed afterwards). */
+function relationshipBody(values: RelationshipValues, starting: boolean) {
+  return {
+    ...(starting ? { mentor: values.mentor?.documentId, mentee: values.mentee?.documentId } : {}),
+    goals: values.goals.trim() === '' ? null : values.goals,
+    focusCompetencies: values.focusCompetencies,
+    startDate: values.startDate,
+    endDate: values.endDate === '' ? null : values.endDate,
+    status: values.status,
+  };
+}
 
 export const RelationshipModal = ({
   relationship,
@@ -72,64 +91,31 @@ export const RelationshipModal = ({
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const me = useMentoringMe();
-  const competencies = useCompetencies();
   const create = useCreateRelationship();
   const update = useUpdateRelationship();
   const oversight = me.data?.seesAllRelationships ?? false;
   const myself = me.data?.people[0] ?? null;
-  const [draft, setDraft] = React.useState<Draft>(() => draftOf(relationship, oversight ? null : myself));
-  const [errors, setErrors] = React.useState<Record<string, string[]>>({});
-  const [message, setMessage] = React.useState<string | null>(null);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((current) => ({ ...current, [key]: value }));
-
   // Someone without oversight starts relationships as their mentor only.
-  React.useEffect(() => {
-    if (!relationship && !oversight && myself && !draft.mentor) set('mentor', myself);
-  }, [relationship, oversight, myself, draft.mentor]);
+  const initialValues = React.useMemo(() => valuesOf(relationship, oversight ? null : myself), [relationship, oversight, myself]);
+  const validate = contractValidate(relationship ? relationshipUpdate : relationshipCreate, (values: FormValues) =>
+    relationshipBody(values as RelationshipValues, !relationship)
+  );
 
-  const at = (field: string) => {
-    const found = Object.entries(errors)
-      .filter(([path]) => path === field || path.startsWith(`${field}.`))
-      .flatMap(([, list]) => list);
-    return found.length ? found.join(' ') : undefined;
-  };
-
-  const onSubmit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const common: RelationshipInput = {
-      goals: draft.goals.trim() === '' ? null : draft.goals,
-      focusCompetencies: draft.focusCompetencies,
-      startDate: draft.startDate,
-      endDate: draft.endDate === '' ? null : draft.endDate,
-      status: draft.status,
-    };
-    const refused = (error: PmoApiError) => {
-      setErrors(fieldErrors(error));
-      setMessage(error.message);
-    };
-    if (relationship) {
-      update.mutate(
-        { documentId: relationship.documentId, input: common },
-        {
-          onSuccess() {
-            toggleNotification({ type: 'success', message: t('mentoring.relationshipForm.saved', 'Relationship saved') });
-            onClose();
-          },
-          onError: refused,
-        }
-      );
-    } else {
-      create.mutate(
-        { ...common, mentor: draft.mentor?.documentId ?? '', mentee: draft.mentee?.documentId ?? '' },
-        {
-          onSuccess(created) {
-            toggleNotification({ type: 'success', message: t('mentoring.relationshipForm.created', 'Relationship started') });
-            onClose();
-            navigate(`${MENTORING_PATH}/relationships/${encodeURIComponent(created.documentId)}`);
-          },
-          onError: refused,
-        }
-      );
+  // `Form` hands over what `validate` answered: the contract's output, the body to send.
+  const onSubmit = async (body: FormValues, { setErrors }: FormHelpers<FormValues>) => {
+    try {
+      if (relationship) {
+        await update.mutateAsync({ documentId: relationship.documentId, input: body as RelationshipUpdate });
+        toggleNotification({ type: 'success', message: t('mentoring.relationshipForm.saved', 'Relationship saved') });
+        onClose();
+      } else {
+        const created = await create.mutateAsync(body as RelationshipCreate);
+        toggleNotification({ type: 'success', message: t('mentoring.relationshipForm.created', 'Relationship started') });
+        onClose();
+        navigate(`${MENTORING_PATH}/relationships/${encodeURIComponent(created.documentId)}`);
+      }
+    } catch (error) {
+      setErrors(formErrors(error) as FormErrors<FormValues>);
     }
   };
 
@@ -140,151 +126,145 @@ export const RelationshipModal = ({
   return (
     <Modal.Root open onOpenChange={(open: boolean) => (open ? undefined : onClose())}>
       <Modal.Content>
-        <form onSubmit={onSubmit} noValidate>
-          <Modal.Header>
-            <Modal.Title>{title}</Modal.Title>
-          </Modal.Header>
+        {me.isLoading ? (
           <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              {message ? (
-                <Typography variant="omega" textColor="danger600" role="alert">
-                  {message}
-                </Typography>
-              ) : null}
-              <Grid.Root gap={4}>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  {relationship || !oversight ? (
-                    <Fixed label={t('mentoring.relationship.mentor', 'Mentor')} value={personName(draft.mentor)} error={at('mentor')} />
-                  ) : (
-                    <PersonField
-                      name="mentor"
-                      label={t('mentoring.relationship.mentor', 'Mentor')}
-                      value={draft.mentor}
-                      onChange={(person) => set('mentor', person)}
-                      error={at('mentor')}
-                    />
-                  )}
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  {relationship ? (
-                    <Fixed label={t('mentoring.relationship.mentee', 'Mentee')} value={personName(draft.mentee)} error={at('mentee')} />
-                  ) : (
-                    <PersonField
-                      name="mentee"
-                      label={t('mentoring.relationship.mentee', 'Mentee')}
-                      value={draft.mentee}
-                      onChange={(person) => set('mentee', person)}
-                      error={at('mentee')}
-                    />
-                  )}
-                </Grid.Item>
-                <Grid.Item col={12} direction="column" alignItems="stretch">
-                  <Field.Root name="focusCompetencies" error={at('focusCompetencies')}>
-                    <Field.Label>{t('mentoring.relationship.focus', 'Focus competencies')}</Field.Label>
-                    <MultiSelect
-                      value={draft.focusCompetencies}
-                      onChange={(value: string[]) => set('focusCompetencies', value)}
-                      placeholder={t('mentoring.relationshipForm.focusPlaceholder', 'Choose up to 10')}
-                      withTags
-                    >
-                      {(competencies.data ?? [])
-                        .filter((c) => c.active || draft.focusCompetencies.includes(c.documentId))
-                        .map((c) => (
-                          <MultiSelectOption key={c.documentId} value={c.documentId}>
-                            {c.name}
-                          </MultiSelectOption>
-                        ))}
-                    </MultiSelect>
-                    <Field.Error />
-                  </Field.Root>
-                </Grid.Item>
-                <Grid.Item col={12} direction="column" alignItems="stretch">
-                  <TextareaField
-                    name="goals"
-                    label={t('mentoring.relationship.goals', 'Goals')}
-                    error={at('goals')}
-                    value={draft.goals}
-                    onChange={(value) => set('goals', value)}
-                  />
-                </Grid.Item>
-                <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                  <DateField
-                    name="startDate"
-                    label={t('mentoring.relationshipForm.start', 'Start date')}
-                    error={at('startDate')}
-                    required
-                    value={draft.startDate}
-                    onChange={(value) => set('startDate', value)}
-                  />
-                </Grid.Item>
-                <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                  <DateField
-                    name="endDate"
-                    label={t('mentoring.relationshipForm.end', 'End date')}
-                    error={at('endDate')}
-                    value={draft.endDate}
-                    onChange={(value) => set('endDate', value)}
-                  />
-                </Grid.Item>
-                <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="status" error={at('status')}>
-                    <Field.Label>{t('mentoring.relationshipForm.status', 'Status')}</Field.Label>
-                    <SingleSelect value={draft.status} onChange={(value: string | number) => set('status', String(value) as RelationshipStatus)}>
-                      {RELATIONSHIP_STATUSES.map((status) => (
-                        <SingleSelectOption key={status} value={status}>
-                          {statusLabel(t, status)}
-                        </SingleSelectOption>
-                      ))}
-                    </SingleSelect>
-                    <Field.Error />
-                  </Field.Root>
-                </Grid.Item>
-              </Grid.Root>
-            </Flex>
+            <Loader />
           </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('mentoring.form.cancel', 'Cancel')}</Button>
-            </Modal.Close>
-            <Button type="submit" loading={create.isLoading || update.isLoading}>
-              {relationship ? t('mentoring.form.save', 'Save') : t('mentoring.relationshipForm.create', 'Start relationship')}
-            </Button>
-          </Modal.Footer>
-        </form>
+        ) : (
+          <Form<FormValues> method={relationship ? 'PUT' : 'POST'} width="100%" height="auto" initialValues={initialValues} validate={validate} onSubmit={onSubmit}>
+            <Modal.Header>
+              <Modal.Title>{title}</Modal.Title>
+            </Modal.Header>
+            <Modal.Body>
+              <Flex direction="column" alignItems="stretch" gap={4}>
+                <Refusal />
+                <Grid.Root gap={4}>
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                    {relationship || !oversight ? (
+                      <Fixed name="mentor" label={t('mentoring.relationship.mentor', 'Mentor')} />
+                    ) : (
+                      <PersonField name="mentor" label={t('mentoring.relationship.mentor', 'Mentor')} />
+                    )}
+                  </Grid.Item>
+                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                    {relationship ? (
+                      <Fixed name="mentee" label={t('mentoring.relationship.mentee', 'Mentee')} />
+                    ) : (
+                      <PersonField name="mentee" label={t('mentoring.relationship.mentee', 'Mentee')} />
+                    )}
+                  </Grid.Item>
+                  <Grid.Item col={12} direction="column" alignItems="stretch">
+                    <FocusField />
+                  </Grid.Item>
+                  <Grid.Item col={12} direction="column" alignItems="stretch">
+                    <FormTextareaField name="goals" label={t('mentoring.relationship.goals', 'Goals')} />
+                  </Grid.Item>
+                  <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+                    <FormDateField name="startDate" label={t('mentoring.relationshipForm.start', 'Start date')} required />
+                  </Grid.Item>
+                  <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+                    <FormDateField name="endDate" label={t('mentoring.relationshipForm.end', 'End date')} />
+                  </Grid.Item>
+                  <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+                    <StatusField />
+                  </Grid.Item>
+                </Grid.Root>
+              </Flex>
+            </Modal.Body>
+            <Modal.Footer>
+              <Modal.Close>
+                <Button variant="tertiary">{t('mentoring.form.cancel', 'Cancel')}</Button>
+              </Modal.Close>
+              <Button type="submit" loading={create.isLoading || update.isLoading}>
+                {relationship ? t('mentoring.form.save', 'Save') : t('mentoring.relationshipForm.create', 'Start relationship')}
+              </Button>
+            </Modal.Footer>
+          </Form>
+        )}
       </Modal.Content>
     </Modal.Root>
   );
 };
 
-const Fixed = ({ label, value, error }: { label: string; value: string; error?: string }) => (
-  <Field.Root error={error}>
-    <Field.Label>{label}</Field.Label>
-    <TextInput value={value} disabled />
-    <Field.Error />
-  </Field.Root>
-);
+/** The server's words when its refusal names no field (403, 409). */
+const Refusal = () => {
+  const message = useForm('Refusal', (state) => (state.errors as Record<string, unknown>)['']);
+  return typeof message === 'string' ? (
+    <Typography variant="omega" textColor="danger600" role="alert">
+      {message}
+    </Typography>
+  ) : null;
+};
+
+const FocusField = () => {
+  const t = useTranslate();
+  const competencies = useCompetencies();
+  const field = useField<string[]>('focusCompetencies');
+  const chosen = field.value ?? [];
+  return (
+    <Field.Root name="focusCompetencies" error={messagesUnder(field.rawError)}>
+      <Field.Label>{t('mentoring.relationship.focus', 'Focus competencies')}</Field.Label>
+      <MultiSelect
+        value={chosen}
+        onChange={(value: string[]) => field.onChange('focusCompetencies', value)}
+        placeholder={t('mentoring.relationshipForm.focusPlaceholder', 'Choose up to 10')}
+        withTags
+      >
+        {(competencies.data ?? [])
+          .filter((c) => c.active || chosen.includes(c.documentId))
+          .map((c) => (
+            <MultiSelectOption key={c.documentId} value={c.documentId}>
+              {c.name}
+            </MultiSelectOption>
+          ))}
+      </MultiSelect>
+      <Field.Error />
+    </Field.Root>
+  );
+};
+
+const StatusField = () => {
+  const t = useTranslate();
+  const field = useField<RelationshipStatus>('status');
+  return (
+    <Field.Root name="status" error={field.error}>
+      <Field.Label>{t('mentoring.relationshipForm.status', 'Status')}</Field.Label>
+      <SingleSelect value={field.value} onChange={(value: string | number) => field.onChange('status', String(value) as RelationshipStatus)}>
+        {RELATIONSHIP_STATUSES.map((status) => (
+          <SingleSelectOption key={status} value={status}>
+            {statusLabel(t, status)}
+          </SingleSelectOption>
+        ))}
+      </SingleSelect>
+      <Field.Error />
+    </Field.Root>
+  );
+};
+
+/** A person who cannot be changed here. */
+const Fixed = ({ name, label }: { name: string; label: string }) => {
+  const field = useField<PersonRef | null>(name);
+  return (
+    <Field.Root error={field.error}>
+      <Field.Label>{label}</Field.Label>
+      <TextInput value={personName(field.value)} disabled />
+      <Field.Error />
+    </Field.Root>
+  );
+};
 
 /** A person of the directory, searched by name as one types. */
-const PersonField = ({
-  name,
-  label,
-  value,
-  onChange,
-  error,
-}: {
-  name: string;
-  label: string;
-  value: PersonRef | null;
-  onChange: (person: PersonRef | null) => void;
-  error?: string;
-}) => {
+const PersonField = ({ name, label }: { name: string; label: string }) => {
   const t = useTranslate();
+  const field = useField<PersonRef | null>(name);
+  const value = field.value ?? null;
+  const onChange = (person: PersonRef | null) => field.onChange(name, person);
   const [search, setSearch] = React.useState('');
   const debounced = useDebounce(search, 250);
   const people = usePeople(debounced);
   const options = [...(value ? [value] : []), ...(people.data ?? []).filter((p) => p.documentId !== value?.documentId)];
   return (
-    <Field.Root name={name} error={error} required>
+    <Field.Root name={name} error={field.error} required>
       <Field.Label>{label}</Field.Label>
       <Combobox
         value={value?.documentId ?? ''}
@@ -298,7 +278,7 @@ const PersonField = ({
       >
         {options.map((person) => (
           <ComboboxOption key={person.documentId} value={person.documentId}>
-            {`${person.fullName} (${person.email})`}
+            {person.email ? `${person.fullName} (${person.email})` : person.fullName}
           </ComboboxOption>
         ))}
       </Combobox>

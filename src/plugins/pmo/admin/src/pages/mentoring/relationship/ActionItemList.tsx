@@ -7,14 +7,14 @@ import { useNotification } from '@strapi/strapi/admin';
 
 import {
   useTickActionItem,
-  type ActionItem,
+  type ActionItemView,
   type MentoringRelationship,
   type MentoringSession,
 } from '../../../api/mentoring';
 import { useTranslate } from '../../../utils/useTranslate';
 import { personName, useFormatDay } from '../display';
 
-type HeldItem = { item: ActionItem; session: MentoringSession };
+type HeldItem = { item: ActionItemView; session: MentoringSession };
 
 const rank = ({ item }: HeldItem) => (item.done ? 2 : item.overdue ? 0 : 1);
 

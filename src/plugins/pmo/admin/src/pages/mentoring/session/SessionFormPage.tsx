@@ -7,10 +7,11 @@ import * as React from 'react';
 
 import { Box, Button, Dialog, Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowLeft, Check, Trash, WarningCircle } from '@strapi/icons';
-import { ConfirmDialog, Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { ConfirmDialog, Form, Layouts, Page, useForm, useNotification, type FormErrors, type FormHelpers } from '@strapi/strapi/admin';
 import { NavLink, useNavigate, useParams } from 'react-router-dom';
 
-import { fieldErrors, type PmoApiError } from '../../../api/client';
+import { sessionCreate, sessionUpdate } from '../../../../../shared/contracts/mentoring';
+import type { PmoApiError } from '../../../api/client';
 import {
   useDeleteSession,
   useNextSession,
@@ -21,13 +22,19 @@ import {
   type MentoringRelationship,
   type MentoringSession,
   type NextSession,
+  type SessionCreate,
+  type SessionUpdate,
 } from '../../../api/mentoring';
+import { contractValidate, formErrors } from '../../../components/form';
 import { PageError } from '../../../components/PageError';
 import { useTranslate } from '../../../utils/useTranslate';
 import { personName, useFormatDay } from '../display';
 import { MENTORING_PATH } from '../relationship/RelationshipPage';
-import { draftFromNext, draftFromSession, placeErrors, toSessionInput, type FormErrors, type SessionDraft } from './model';
+import { sessionBody, valuesFromNext, valuesFromSession, type SessionValues } from './model';
 import { SessionForm, type RatingRow } from './SessionForm';
+
+/** The form's values, and the body `validate` makes of them, as Strapi's `Form` carries both. */
+type FormValues = Record<string, unknown>;
 
 export const SessionFormPage = () => {
   const { relationshipId, sessionId } = useParams<{ relationshipId: string; sessionId?: string }>();
@@ -109,39 +116,34 @@ const SessionEditor = ({
     () => ratingRowsFor(relationship, next, session, timeline),
     [relationship, next, session, timeline]
   );
-  const [draft, setDraft] = React.useState<SessionDraft>(() =>
-    session
-      ? draftFromSession(session, relationship.focusCompetencies.map((c) => c.documentId))
-      : draftFromNext(next!)
-  );
-  const [refusal, setRefusal] = React.useState<{ message: string; errors: FormErrors } | null>(null);
+  const initialValues = React.useMemo(() => (session ? valuesFromSession(session) : valuesFromNext(next!)), [session, next]);
   const [confirmDelete, setConfirmDelete] = React.useState(false);
   const back = `${MENTORING_PATH}/relationships/${encodeURIComponent(relationship.documentId)}`;
   const showConfidential = relationship.permissions.seeConfidentialNotes;
 
-  const onSubmit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const sent = toSessionInput(draft, { confidential: showConfidential });
-    const input = session
-      ? { ...sent.input, revision: session.revision }
-      : { ...sent.input, relationship: relationship.documentId };
-    save.mutate(
-      { documentId: session?.documentId, input },
-      {
-        onSuccess() {
-          toggleNotification({
-            type: 'success',
-            message: session
-              ? t('mentoring.form.saved', 'Session saved')
-              : t('mentoring.form.logged', 'Session logged'),
-          });
-          navigate(back);
-        },
-        onError(error: PmoApiError) {
-          setRefusal({ message: error.message, errors: placeErrors(fieldErrors(error), sent) });
-        },
-      }
-    );
+  // The body is judged by the route's contract before it is sent, and by the server after.
+  const validate = contractValidate(session ? sessionUpdate : sessionCreate, (values: FormValues) =>
+    sessionBody(values as SessionValues, {
+      confidential: showConfidential,
+      ...(session ? { revision: session.revision } : { relationship: relationship.documentId }),
+    })
+  );
+
+  // `Form` hands over what `validate` answered: the contract's output, the body to send.
+  const onSubmit = async (body: FormValues, { setErrors }: FormHelpers<FormValues>) => {
+    try {
+      await (session
+        ? save.mutateAsync({ documentId: session.documentId, input: body as SessionUpdate })
+        : save.mutateAsync({ input: body as SessionCreate }));
+    } catch (error) {
+      setErrors(formErrors(error) as FormErrors<FormValues>);
+      return;
+    }
+    toggleNotification({
+      type: 'success',
+      message: session ? t('mentoring.form.saved', 'Session saved') : t('mentoring.form.logged', 'Session logged'),
+    });
+    navigate(back);
   };
 
   const onDelete = async () => {
@@ -158,11 +160,19 @@ const SessionEditor = ({
   const title = session
     ? t('mentoring.form.editTitle', 'The session of {date}', { date: formatDay(session.date) })
     : t('mentoring.form.newTitle', 'Log a session');
+  const saveLabel = session ? t('mentoring.form.save', 'Save') : t('mentoring.form.submit', 'Log session');
 
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <form id="pmo-session-form" onSubmit={onSubmit} noValidate>
+      <Form<FormValues>
+        method={session ? 'PUT' : 'POST'}
+        width="100%"
+        height="auto"
+        initialValues={initialValues}
+        validate={validate}
+        onSubmit={onSubmit}
+      >
         <Layouts.Header
           navigationAction={
             <Link tag={NavLink} to={back} startIcon={<ArrowLeft />}>
@@ -186,42 +196,26 @@ const SessionEditor = ({
                 </Button>
               ) : null}
               <Button type="submit" startIcon={<Check />} loading={save.isLoading} data-testid="pmo-session-save">
-                {session ? t('mentoring.form.save', 'Save') : t('mentoring.form.submit', 'Log session')}
+                {saveLabel}
               </Button>
             </Flex>
           }
         />
         <Layouts.Content>
           <Flex direction="column" alignItems="stretch" gap={4}>
-            {refusal ? (
-              <Box background="danger100" borderColor="danger200" padding={4} hasRadius role="alert" data-testid="pmo-session-refused">
-                <Typography variant="omega" fontWeight="bold" textColor="danger700">
-                  {t('mentoring.form.refused', 'Not saved.')}
-                </Typography>{' '}
-                <Typography variant="omega" textColor="danger700">
-                  {refusal.message}
-                </Typography>
-              </Box>
-            ) : null}
-            <SessionForm
-              draft={draft}
-              onChange={setDraft}
-              ratingRows={ratingRows}
-              errors={refusal?.errors ?? {}}
-              sessionDates={sessionDates}
-              showConfidential={showConfidential}
-            />
+            <Refusal />
+            <SessionForm ratingRows={ratingRows} sessionDates={sessionDates} showConfidential={showConfidential} />
             <Flex justifyContent="flex-end" gap={2}>
               <Button variant="tertiary" onClick={() => navigate(back)}>
                 {t('mentoring.form.cancel', 'Cancel')}
               </Button>
               <Button type="submit" startIcon={<Check />} loading={save.isLoading}>
-                {session ? t('mentoring.form.save', 'Save') : t('mentoring.form.submit', 'Log session')}
+                {saveLabel}
               </Button>
             </Flex>
           </Flex>
         </Layouts.Content>
-      </form>
+      </Form>
       <Dialog.Root open={confirmDelete} onOpenChange={setConfirmDelete}>
         <ConfirmDialog onConfirm={onDelete} variant="danger" icon={<WarningCircle />}>
           {t(
@@ -231,5 +225,23 @@ const SessionEditor = ({
         </ConfirmDialog>
       </Dialog.Root>
     </Page.Main>
+  );
+};
+
+/** "Not saved", with the server's words when its refusal names no field (403, 409), above the fields. */
+const Refusal = () => {
+  const t = useTranslate();
+  const errors = useForm('Refusal', (state) => state.errors) as Record<string, unknown>;
+  if (Object.keys(errors).length === 0) return null;
+  const message = typeof errors[''] === 'string' ? errors[''] : t('mentoring.form.checkFields', 'Check the fields marked below.');
+  return (
+    <Box background="danger100" borderColor="danger200" padding={4} hasRadius role="alert" data-testid="pmo-session-refused">
+      <Typography variant="omega" fontWeight="bold" textColor="danger700">
+        {t('mentoring.form.refused', 'Not saved.')}
+      </Typography>{' '}
+      <Typography variant="omega" textColor="danger700">
+        {message}
+      </Typography>
+    </Box>
   );
 };
