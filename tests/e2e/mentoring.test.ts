@@ -25,6 +25,7 @@ let mentor: Member;
 let mentee: Member;
 let manager: Member;
 let relationshipId: string;
+let relationshipStart: string;
 let context: BrowserContext | undefined;
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -40,13 +41,14 @@ beforeAll(async () => {
   const asManager = await adminApi(server.baseURL, manager);
   const competencies: Array<{ key: string; documentId: string }> = await asManager.get('/pmo/mentoring/competencies');
   const competency = (key: string) => competencies.find((c) => c.key === key)!.documentId;
+  relationshipStart = day(-90);
   relationshipId = (
     await asManager.post('/pmo/mentoring/relationships', {
       mentor: mentor.personId,
       mentee: mentee.personId,
       goals: 'Grow into a programme manager within a year',
       focusCompetencies: [competency('leadership'), competency('communication')],
-      startDate: day(-90),
+      startDate: relationshipStart,
     })
   ).documentId;
 
@@ -132,9 +134,18 @@ async function descriptionsOf(page: Page, input: Locator) {
 const isSessionPost = (response: Response) =>
   response.request().method() === 'POST' && new URL(response.url()).pathname === '/pmo/mentoring/sessions';
 
+/** The POSTs this page sends to a path from now on: none, when the route's contract refused the form in the browser. */
+function postsTo(page: Page, pathname: string) {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === pathname) sent.push(request.url());
+  });
+  return sent;
+}
+
 const series = (page: Page, key: string) => page.locator(`[data-testid="pmo-ratings-series"][data-competency="${key}"]`);
 
-test('a mentor logs a session with ratings, notes and an action item; a bad duration is named next to its field', async () => {
+test('a mentor logs a session with ratings, notes and an action item; a bad duration and a date before the relationship are named next to their fields', async () => {
   const page = await signedIn(mentor);
   await openMentoring(page, 'mentoring-home');
   await openRelationship(page, 'pmo-my-relationships', 'Bob Mentee');
@@ -143,7 +154,8 @@ test('a mentor logs a session with ratings, notes and an action item; a bad dura
   await page.getByRole('link', { name: 'Log the next session' }).click();
   await page.getByRole('heading', { name: 'Log a session' }).waitFor();
 
-  await page.getByLabel(/^Date/).fill(day(-1));
+  const date = page.getByLabel(/^Date/);
+  await date.fill(day(-1));
   const minutes = page.getByRole('spinbutton', { name: /Duration/ });
   await minutes.fill('0');
   await page.getByLabel(/^Topics/).fill(TOPICS);
@@ -158,18 +170,29 @@ test('a mentor logs a session with ratings, notes and an action item; a bad dura
   await page.getByRole('textbox', { name: 'Action item 1', exact: true }).fill(ACTION_ITEM);
   await page.getByLabel('Due date of action item 1').fill(day(7));
 
-  // 0 minutes: the server refuses, and says so under the duration.
-  const refused = page.waitForResponse(isSessionPost);
+  // 0 minutes: the route's contract refuses it in the browser, sends nothing, and says so under the duration.
+  const posted = postsTo(page, '/pmo/mentoring/sessions');
   await page.getByTestId('pmo-session-save').click();
-  expect((await refused).status()).toBe(400);
   const message = 'Must be a whole number of minutes from 1 to 1440';
   await eventually(async () => expect(await descriptionsOf(page, minutes)).toContain(message));
   expect(await minutes.getAttribute('aria-invalid')).toBe('true');
   await page.getByTestId('pmo-session-refused').waitFor();
+  expect(posted).toEqual([]);
   await minutes.scrollIntoViewIfNeeded();
   await screenshot(page, 'mentoring-form-refused');
 
+  // A date before the relationship started: only the server knows; its refusal lands under the date.
   await minutes.fill('75');
+  await date.fill(day(-200));
+  const refused = page.waitForResponse(isSessionPost);
+  await page.getByTestId('pmo-session-save').click();
+  expect((await refused).status()).toBe(400);
+  await eventually(async () =>
+    expect(await descriptionsOf(page, date)).toContain(`Must be on or after the relationship's start date (${relationshipStart})`)
+  );
+  expect(await date.getAttribute('aria-invalid')).toBe('true');
+
+  await date.fill(day(-1));
   const logged = page.waitForResponse(isSessionPost);
   await page.getByTestId('pmo-session-save').click();
   const response = await logged;
@@ -311,14 +334,14 @@ test('a PMO manager starts a relationship from the Mentoring page; a missing men
   await page.keyboard.press('Escape');
   await dialog.waitFor();
 
-  // No mentee yet: the server's refusal lands under the Mentee field.
+  // No mentee yet: the route's contract refuses it in the browser, under the Mentee field, sending nothing.
   const isCreate = (response: Response) =>
     response.request().method() === 'POST' && new URL(response.url()).pathname === '/pmo/mentoring/relationships';
-  const refused = page.waitForResponse(isCreate);
+  const posted = postsTo(page, '/pmo/mentoring/relationships');
   await dialog.getByRole('button', { name: 'Start relationship' }).click();
-  expect((await refused).status()).toBe(400);
   const menteeField = dialog.getByRole('combobox', { name: /^Mentee/ });
   await eventually(async () => expect(await descriptionsOf(page, menteeField)).toContain('Required'));
+  expect(posted).toEqual([]);
   await screenshot(page, 'mentoring-new-relationship-refused');
 
   await menteeField.click();
