@@ -295,9 +295,6 @@ export const sessionUpdate = body({
 });
 export type SessionUpdate = z.output<typeof sessionUpdate>;
 
-/** What the service takes, created or changed. */
-export type SessionInput = SessionCreate | SessionUpdate;
-
 export const tickInput = body({ done: z.boolean({ error: at('must be true or false') }) });
 export type TickInput = z.output<typeof tickInput>;
 

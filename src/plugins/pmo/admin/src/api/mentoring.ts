@@ -32,6 +32,7 @@ import {
   type RelationshipUpdate,
   type SessionCreate,
   type SessionUpdate,
+  type TickInput,
   type Timeline,
 } from '../../../shared/contracts/mentoring';
 import { PmoApiError, call } from './client';
@@ -274,7 +275,7 @@ export function useDeleteSession() {
 export function useTickActionItem() {
   const { put } = useFetchClient();
   const invalidate = useInvalidateMentoring();
-  return useMutation<MentoringSession, PmoApiError, { session: string; item: string; done: boolean }>(
+  return useMutation<MentoringSession, PmoApiError, { session: string; item: string } & TickInput>(
     ({ session, item, done }) =>
       call(() => put<MentoringSession>(`${BASE}/sessions/${id(session)}/action-items/${id(item)}`, { done })),
     { onSuccess: invalidate }
