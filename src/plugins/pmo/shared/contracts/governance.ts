@@ -5,6 +5,7 @@
  */
 import type { Blocker, WorkflowState } from './workflow';
 import { body, contract, documentIdParams, isoDay, noParams, noQuery, oneOf, query, queryText, queryWholeNumber, reference, references, text, wholeNumber, z } from './common';
+import { personRef, type PersonRef } from './people';
 
 /* ---------------------------------------------------------------------------------------------
  * Vocabulary
@@ -44,8 +45,7 @@ export type Rag = (typeof RAGS)[number];
  * Answers
  * -------------------------------------------------------------------------------------------*/
 
-export const personRef = z.object({ documentId: z.string(), fullName: z.string(), email: z.string().nullable() });
-export type PersonRef = z.infer<typeof personRef>;
+export { personRef, type PersonRef };
 
 export const projectRef = z.object({ documentId: z.string(), code: z.string(), name: z.string() });
 export type ProjectRef = z.infer<typeof projectRef>;
