@@ -109,7 +109,12 @@ describe('POST /pmo/change-requests', () => {
       const res = await people.raiser.post('/pmo/change-requests').send(input as object);
       expect([field, res.status]).toEqual([field, 400]);
       expect([field, res.body.error.message]).toEqual([field, expect.stringContaining(field)]);
+      // The one 400 shape: each problem at its field's path, in words naming the field.
+      const paths = (res.body.error.details?.errors ?? []).map((error: { path: string[] }) => error.path.join('.'));
+      expect([field, paths.some((path: string) => path === field || path.endsWith(`.${field}`))]).toEqual([field, true]);
     }
+    const missing = await people.raiser.post('/pmo/change-requests').send({ title: 'No project' });
+    expect(missing.body.error.details.errors).toEqual([expect.objectContaining({ path: ['project'], message: 'project is required (choose a project)' })]);
     const array = await people.raiser.post('/pmo/change-requests').send([1, 2]);
     expect(array.status).toBe(400);
     expect(await count()).toBe(before);

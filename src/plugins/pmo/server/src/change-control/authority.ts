@@ -7,8 +7,9 @@
  */
 import { formatMinor } from '../../../shared/money';
 
-export const AUTHORITY_LEVELS = ['project-manager', 'change-board', 'pmo-director'] as const;
-export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
+import { AUTHORITY_LEVELS, type AuthorityLevel } from '../../../shared/contracts/change-control';
+
+export { AUTHORITY_LEVELS, type AuthorityLevel };
 
 export const AUTHORITY_NAMES: Record<AuthorityLevel, string> = {
   'project-manager': 'the project manager',

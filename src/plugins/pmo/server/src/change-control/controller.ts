@@ -1,43 +1,29 @@
-/** Thin controllers: parse at the edge (400 naming the field), call the change-control service. */
+/** Thin controllers: the route's contract has checked the input (platform/contract.ts); call the change-control service. */
 import type { Core } from '@strapi/strapi';
-import { validateYupSchema, yup } from '@strapi/utils';
+import { changeControlRoutes as routes } from '../../../shared/contracts/change-control';
+import { routeInput } from '../platform/contract';
 import type { AdminUser } from '../workflow';
-import { parseRaise } from './raise-input';
 import { getChangeControlService } from './service';
 
 type Ctx = {
   params: Record<string, string>;
   query: Record<string, unknown>;
   request: { body?: unknown };
-  state: { user: AdminUser };
+  state: { user: AdminUser } & Record<string, unknown>;
   status: number;
   body: unknown;
 };
 
-const listQuery = yup
-  .object({
-    project: yup.string().max(255, 'project must be a project code or documentId'),
-    state: yup.string().max(64, 'state must be a state key'),
-    type: yup.string().oneOf(['normal', 'standard', 'emergency'], 'type must be one of normal, standard, emergency'),
-    olderThanDays: yup.string().matches(/^\d{1,5}$/, 'olderThanDays must be a whole number of days'),
-  })
-  .noUnknown(true, 'unknown query parameter(s): ${unknown}');
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: Ctx) {
-    // Strict: a non-strict yup drops unknown parameters silently.
-    const { olderThanDays, ...filters } = await validateYupSchema(listQuery, { strict: true })(ctx.query);
-    ctx.body = await getChangeControlService(strapi).list({
-      ...filters,
-      olderThanDays: olderThanDays === undefined ? undefined : Number(olderThanDays),
-    });
+    ctx.body = await getChangeControlService(strapi).list(routeInput(ctx, routes.list).query);
   },
   async get(ctx: Ctx) {
-    ctx.body = await getChangeControlService(strapi).detail(ctx.params.documentId);
+    ctx.body = await getChangeControlService(strapi).detail(routeInput(ctx, routes.get).params.documentId);
   },
   async raise(ctx: Ctx) {
-    const input = await parseRaise(ctx.request.body);
+    const { body } = routeInput(ctx, routes.raise);
     ctx.status = 201;
-    ctx.body = await getChangeControlService(strapi).raise(input, ctx.state.user);
+    ctx.body = await getChangeControlService(strapi).raise(body, ctx.state.user);
   },
 });

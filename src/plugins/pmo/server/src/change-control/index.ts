@@ -8,6 +8,7 @@
  */
 import { requirePermissions, type Capability } from '../capability';
 import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
+import { CHANGE_CONTROL_RAISE, CHANGE_CONTROL_READ, changeControlRoutes as input } from '../../../shared/contracts/change-control';
 import { getService } from '../services';
 import { seedWorkflow } from '../workflow';
 import changeControlWorkflow from './change-control.json';
@@ -18,9 +19,6 @@ import { configuredChangeAuthorityLimit } from './project-budget';
 import { ensureCounterTable } from './reference';
 import { createChangeControlService } from './service';
 
-export const CHANGE_CONTROL_READ = 'plugin::pmo.change-control.read';
-export const CHANGE_CONTROL_RAISE = 'plugin::pmo.change-control.raise';
-
 const read = requirePermissions(CHANGE_CONTROL_READ);
 const raise = requirePermissions(CHANGE_CONTROL_RAISE);
 
@@ -29,9 +27,9 @@ export const changeControl: Capability = {
   services: { changeControl: ({ strapi }) => createChangeControlService(strapi) },
   controllers: { changeControl: controller },
   adminRoutes: [
-    { method: 'GET', path: '/change-requests', handler: 'changeControl.list', config: read },
-    { method: 'GET', path: '/change-requests/:documentId', handler: 'changeControl.get', config: read },
-    { method: 'POST', path: '/change-requests', handler: 'changeControl.raise', config: raise },
+    { method: 'GET', path: '/change-requests', handler: 'changeControl.list', input: input.list, config: read },
+    { method: 'GET', path: '/change-requests/:documentId', handler: 'changeControl.get', input: input.get, config: read },
+    { method: 'POST', path: '/change-requests', handler: 'changeControl.raise', input: input.raise, config: raise },
   ],
   actions: [
     {

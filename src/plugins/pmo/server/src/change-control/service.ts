@@ -3,26 +3,26 @@
  * budget), and raising one from the admin panel on behalf of the acting admin's person.
  */
 import type { Core } from '@strapi/strapi';
+import type {
+  ChangeImpact,
+  ChangeRequestDetail,
+  ChangeRequestFilters,
+  ChangeRequestSummary,
+  RaiseInput,
+} from '../../../shared/contracts/change-control';
 import { formatMinor } from '../../../shared/money';
 import { errors, invalidField } from '../platform/errors';
 import { actorFacts, type AdminUser } from '../workflow';
 import { authorityLevel, changeBudgetShortfall, costTolerance, explainAuthority, toMinor } from './authority';
 import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';
-import type { RaiseInput } from './raise-input';
 import { CHANGE_REQUEST_UID } from './reference';
 
-export type ChangeRequestFilters = {
-  project?: string;
-  state?: string;
-  type?: string;
-  /** Only those raised at least this many days ago. */
-  olderThanDays?: number;
-};
+export type { ChangeRequestFilters };
 
 const DAY = 86400000;
 const money = (minor: bigint | null) => (minor === null ? null : formatMinor(minor));
 
-function summary(row: Record<string, any>, now: number) {
+function summary(row: Record<string, any>, now: number): ChangeRequestSummary {
   const created = row.createdAt ? new Date(row.createdAt).getTime() : now;
   return {
     documentId: row.documentId,
@@ -44,6 +44,19 @@ function summary(row: Record<string, any>, now: number) {
   };
 }
 
+/** The stored impact component as the answer carries it: the cost in minor units, as a string. */
+function impactOf(impact: Record<string, any>): ChangeImpact {
+  const orNull = <T>(value: T | undefined) => (value === undefined ? null : value);
+  return {
+    cost: impact.cost === null || impact.cost === undefined ? null : String(impact.cost),
+    scheduleDays: orNull(impact.scheduleDays),
+    scope: orNull(impact.scope),
+    quality: orNull(impact.quality),
+    risk: orNull(impact.risk),
+    benefits: orNull(impact.benefits),
+  };
+}
+
 export function createChangeControlService(strapi: Core.Strapi) {
   const budget = createProjectBudget(strapi);
   const populate = {
@@ -52,7 +65,7 @@ export function createChangeControlService(strapi: Core.Strapi) {
     raisedBy: { select: ['documentId', 'fullName', 'email'] },
   };
 
-  async function list(filters: ChangeRequestFilters) {
+  async function list(filters: ChangeRequestFilters): Promise<ChangeRequestSummary[]> {
     const where: Record<string, unknown> = {};
     if (filters.project) where.project = { $or: [{ documentId: filters.project }, { code: filters.project }] };
     if (filters.state) where.workflowState = filters.state;
@@ -74,7 +87,7 @@ export function createChangeControlService(strapi: Core.Strapi) {
     return line ? { documentId: line.documentId, period: line.period, amount: formatMinor(toMinor(line.amount) ?? BigInt(0)) } : null;
   }
 
-  async function detail(documentId: string) {
+  async function detail(documentId: string): Promise<ChangeRequestDetail> {
     const row = (await strapi.db.query(CHANGE_REQUEST_UID as never).findOne({
       where: { documentId },
       populate: { ...populate, decidedBy: { select: ['documentId', 'fullName'] } },
@@ -110,9 +123,7 @@ export function createChangeControlService(strapi: Core.Strapi) {
       description: row.description ?? null,
       reason: row.reason ?? null,
       severity: row.severity ?? null,
-      impact: row.impact
-        ? { ...row.impact, id: undefined, cost: row.impact.cost === null || row.impact.cost === undefined ? null : String(row.impact.cost) }
-        : null,
+      impact: row.impact ? impactOf(row.impact) : null,
       options: row.options ?? null,
       recommendation: row.recommendation ?? null,
       conditions: row.conditions ?? null,
