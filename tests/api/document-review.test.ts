@@ -42,7 +42,13 @@ describe('document review', () => {
     ] as const) {
       const res = await analyst.put(`/pmo/documents/${doc.documentId}/review`).send(body);
       expect([res.status, JSON.stringify(res.body.error)]).toEqual([400, expect.stringContaining(field)]);
+      expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: [field], message: expect.stringContaining(field) })]);
     }
+    const nothing = await analyst.put(`/pmo/documents/${doc.documentId}/review`).send({ reviewed: false });
+    expect([nothing.status, nothing.body.error.details.errors]).toEqual([
+      400,
+      [expect.objectContaining({ path: [], message: 'Nothing to change: send status, reviewed or reviewedOn' })],
+    ]);
     expect((await getStrapi().documents(DOCUMENT).findOne({ documentId: doc.documentId }))!.status).toBe('draft');
   });
 
@@ -53,6 +59,8 @@ describe('document review', () => {
     const refused = await finance.put(`/pmo/documents/${doc.documentId}/review`).send({ status: 'approved' });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/may not change documents/);
+    // Refused before its input is looked at: a caller without the right learns nothing of it.
+    expect((await finance.put(`/pmo/documents/${doc.documentId}/review`).send({ colour: 'red' })).status).toBe(403);
     expect((await finance.get('/pmo/documents/nope/review')).status).toBe(404);
   });
 

@@ -3,38 +3,54 @@
  * Manager also uses for draft & publish: it shows "published" in its place and refuses other
  * values on save. So the Content Manager leaves the field out, and this route (with the
  * document panel in the edit view) is how people change it: set the status and/or record a review.
+ * The input is the contract's (shared/contracts/documents.ts), checked after the route's policy.
  */
 import type { Core } from '@strapi/strapi';
-import { validateYupSchema, yup } from '@strapi/utils';
 import type { Capability } from '../capability';
 import { errors, forbidden } from '../platform/errors';
-import { DOCUMENT_UID } from './document-currency';
+import { routeInput } from '../platform/contract';
 import { toIsoDay } from '../platform/dates';
+import {
+  DOCUMENT_READ,
+  DOCUMENT_UID,
+  DOCUMENT_UPDATE,
+  documentRoutes as routes,
+  type DocumentReview,
+} from '../../../shared/contracts/documents';
 import { isOverdue } from './review-cycle';
 
-export const DOCUMENT_STATUSES = ['draft', 'in-review', 'approved', 'superseded'] as const;
-
-const reviewBody = yup
-  .object({
-    status: yup.string().oneOf([...DOCUMENT_STATUSES], `status must be one of ${DOCUMENT_STATUSES.join(', ')}`),
-    reviewed: yup.boolean().typeError('reviewed must be true or false'),
-    reviewedOn: yup
-      .string()
-      .test('date', 'reviewedOn must be a date (YYYY-MM-DD)', (value) => value === undefined || toIsoDay(value) !== null),
-  })
-  .noUnknown(true, 'unknown field(s): ${unknown}')
-  .strict();
+type Ability = { can(action: string, subject: string): boolean };
 
 type Ctx = {
-  params: { documentId: string };
+  params: Record<string, string>;
+  query: Record<string, unknown>;
   request: { body?: unknown };
-  state: { userAbility: { can(action: string, subject: string): boolean } };
+  state: { userAbility: Ability } & Record<string, unknown>;
   body: unknown;
 };
 
+/**
+ * The route policy: the Content Manager's right on documents, refused with a 403 that says so
+ * (before the contract looks at the input, so a caller without the right learns nothing of it).
+ */
+const MAY_USE_DOCUMENTS = 'plugin::pmo.may-use-documents';
+const REFUSALS: Record<string, string> = {
+  [DOCUMENT_READ]: 'You may not read documents',
+  [DOCUMENT_UPDATE]: 'You may not change documents',
+};
+
+function mayUseDocuments(policyContext: { state: { userAbility?: Ability } }, config: { action: string }) {
+  if (!policyContext.state.userAbility?.can(config.action, DOCUMENT_UID)) throw forbidden(REFUSALS[config.action]);
+  return true;
+}
+
+const policy = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: MAY_USE_DOCUMENTS, config: { action } }],
+});
+
 const today = () => new Date().toISOString().slice(0, 10);
 
-function present(document: Record<string, any>) {
+function present(document: Record<string, any>): DocumentReview {
   return {
     documentId: document.documentId,
     title: document.title,
@@ -56,27 +72,18 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   }
   return {
     async find(ctx: Ctx) {
-      if (!ctx.state.userAbility.can('plugin::content-manager.explorer.read', DOCUMENT_UID)) {
-        throw forbidden('You may not read documents');
-      }
-      ctx.body = present(await load(ctx.params.documentId));
+      ctx.body = present(await load(routeInput(ctx, routes.review).params.documentId));
     },
     async review(ctx: Ctx) {
-      if (!ctx.state.userAbility.can('plugin::content-manager.explorer.update', DOCUMENT_UID)) {
-        throw forbidden('You may not change documents');
-      }
-      const body = await validateYupSchema(reviewBody)(ctx.request.body ?? {});
-      const current = await load(ctx.params.documentId);
+      const { params, body } = routeInput(ctx, routes.updateReview);
+      const current = await load(params.documentId);
       const data: Record<string, unknown> = {};
       if (body.status) {
         data.status = body.status;
         if (body.status === 'approved' && current.status !== 'approved') data.approvedAt = new Date().toISOString();
       }
       if (body.reviewed || body.reviewedOn) data.lastReviewedAt = toIsoDay(body.reviewedOn) ?? today();
-      if (Object.keys(data).length === 0) {
-        throw new errors.ValidationError('Nothing to change: send status, reviewed or reviewedOn');
-      }
-      const updated = await documents().update({ documentId: ctx.params.documentId, data } as any);
+      const updated = await documents().update({ documentId: params.documentId, data } as any);
       ctx.body = present(updated as Record<string, any>);
     },
   };
@@ -86,17 +93,16 @@ export const documentReview: Capability = {
   name: 'document-review',
   controllers: { documentReview: controller },
   adminRoutes: [
-    {
-      method: 'GET',
-      path: '/documents/:documentId/review',
-      handler: 'documentReview.find',
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
-    },
+    { method: 'GET', path: '/documents/:documentId/review', handler: 'documentReview.find', input: routes.review, config: policy(DOCUMENT_READ) },
     {
       method: 'PUT',
       path: '/documents/:documentId/review',
       handler: 'documentReview.review',
-      config: { policies: ['admin::isAuthenticatedAdmin'] },
+      input: routes.updateReview,
+      config: policy(DOCUMENT_UPDATE),
     },
   ],
+  register(strapi) {
+    strapi.get('policies').set(MAY_USE_DOCUMENTS, mayUseDocuments);
+  },
 };

@@ -1,0 +1,69 @@
+/**
+ * Document review's contract (DESIGN.md, Compliance): a document's review status and review
+ * cycle, read and changed through `/pmo/documents/:documentId/review` (the Content Manager keeps
+ * the colliding `status` field out of its form). The server validates with these schemas; the
+ * document panel's client is typed from them.
+ */
+import { body, contract, documentIdParams, isoDay, noQuery, oneOf, z } from './common';
+import { DOCUMENT_UID } from './uids';
+
+/* ---------------------------------------------------------------------------------------------
+ * Vocabulary
+ * -------------------------------------------------------------------------------------------*/
+
+export { DOCUMENT_UID };
+
+export const DOCUMENT_STATUSES = ['draft', 'in-review', 'approved', 'superseded'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** Documents are content: reading and changing a review takes the Content Manager's rights on them. */
+export const DOCUMENT_READ = 'plugin::content-manager.explorer.read';
+export const DOCUMENT_UPDATE = 'plugin::content-manager.explorer.update';
+
+/* ---------------------------------------------------------------------------------------------
+ * Answers
+ * -------------------------------------------------------------------------------------------*/
+
+/** GET and PUT /pmo/documents/:documentId/review. */
+export const documentReview = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  status: z.enum(DOCUMENT_STATUSES),
+  approvedAt: z.string().nullable(),
+  lastReviewedAt: z.string().nullable(),
+  reviewCycleDays: z.number().nullable(),
+  nextReviewDue: z.string().nullable(),
+  /** The next review date has passed. */
+  overdue: z.boolean(),
+});
+export type DocumentReview = z.infer<typeof documentReview>;
+
+/* ---------------------------------------------------------------------------------------------
+ * Inputs
+ * -------------------------------------------------------------------------------------------*/
+
+/**
+ * PUT /pmo/documents/:documentId/review: set the status, record a review (today, or the day it
+ * was held), or both.
+ */
+export const reviewUpdate = body({
+  status: oneOf('status', DOCUMENT_STATUSES).optional(),
+  /** true: reviewed today. */
+  reviewed: z.boolean({ error: 'reviewed must be true or false' }).optional(),
+  /** Reviewed on this day (YYYY-MM-DD). */
+  reviewedOn: isoDay('reviewedOn').optional(),
+}).refine((change) => change.status !== undefined || change.reviewed === true || change.reviewedOn !== undefined, {
+  message: 'Nothing to change: send status, reviewed or reviewedOn',
+});
+export type ReviewUpdate = z.infer<typeof reviewUpdate>;
+
+/* ---------------------------------------------------------------------------------------------
+ * Routes
+ * -------------------------------------------------------------------------------------------*/
+
+export const documentRoutes = {
+  /** GET /pmo/documents/:documentId/review */
+  review: contract({ params: documentIdParams, query: noQuery }),
+  /** PUT /pmo/documents/:documentId/review */
+  updateReview: contract({ params: documentIdParams, query: noQuery, body: reviewUpdate }),
+};
