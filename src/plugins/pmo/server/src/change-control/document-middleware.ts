@@ -13,6 +13,7 @@ import { errors, invalidField } from '../platform/errors';
 import { PERSON_UID } from '../../../shared/contracts/uids';
 import { authorityLevel, toMinor } from './authority';
 import { createProjectBudget, type ProjectRow } from './project-budget';
+import { findOneInTurn } from './read-in-turn';
 import { CHANGE_REQUEST_UID, nextReference } from './reference';
 import { relationTarget, sameItem, type RelationRef } from './relation-input';
 
@@ -87,10 +88,11 @@ export function registerChangeRequestMiddleware(strapi: Core.Strapi) {
 
     if (context.action !== 'update' && context.action !== 'clone') return next();
     if (!params.documentId) return next();
-    const stored = (await strapi.db.query(CHANGE_REQUEST_UID as never).findOne({
-      where: { documentId: params.documentId },
-      populate: { project: true, impact: true, raisedBy: true },
-    })) as Record<string, any> | null;
+    const stored = await findOneInTurn<Record<string, any>>(strapi, CHANGE_REQUEST_UID, { documentId: params.documentId }, {
+      project: true,
+      impact: true,
+      raisedBy: true,
+    });
     if (!stored) return next();
     const data = (params.data ??= {});
 

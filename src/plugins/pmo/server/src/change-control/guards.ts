@@ -13,6 +13,7 @@
 import type { Core } from '@strapi/strapi';
 import { unprocessable } from '../platform/errors';
 import { PERSON_UID } from '../../../shared/contracts/uids';
+import { CHANGE_DECISIONS } from '../../../shared/contracts/change-control';
 import type { EffectType, GuardContext, GuardType } from '../workflow';
 import {
   AUTHORITY_LEVELS,
@@ -24,9 +25,8 @@ import {
   type AuthorityLevel,
 } from './authority';
 import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';
+import { findOneInTurn } from './read-in-turn';
 import { CHANGE_REQUEST_UID } from './reference';
-
-export const DECISIONS = ['approved', 'rejected', 'deferred'] as const;
 
 const unknownOptions = (config: Record<string, unknown>, allowed: string[]) => {
   const extra = Object.keys(config).filter((key) => !['type', ...allowed].includes(key));
@@ -43,11 +43,9 @@ type ChangeRequestRow = {
   project?: ProjectRow | null;
 };
 
-async function loadChangeRequest(strapi: Core.Strapi, documentId: string): Promise<ChangeRequestRow | null> {
-  return (await strapi.db.query(CHANGE_REQUEST_UID as never).findOne({
-    where: { documentId },
-    populate: { impact: true, project: { populate: { tolerances: true, programme: true } } },
-  })) as ChangeRequestRow | null;
+/** The change request with what its guards and effects read; inside the transition's transaction, one query at a time. */
+function loadChangeRequest(strapi: Core.Strapi, documentId: string): Promise<ChangeRequestRow | null> {
+  return findOneInTurn<ChangeRequestRow>(strapi, CHANGE_REQUEST_UID, { documentId }, { impact: true, project: { tolerances: true, programme: true } });
 }
 
 function misapplied(context: GuardContext) {
@@ -154,7 +152,7 @@ export function changeControlEffects(strapi: Core.Strapi): EffectType[] {
     description: 'Record the decision, its date and who decided (the people of the approving admin users)',
     validate(config) {
       const problems = unknownOptions(config, ['decision']);
-      if (!DECISIONS.includes(config.decision as never)) problems.push(`decision must be one of ${DECISIONS.join(', ')}`);
+      if (!CHANGE_DECISIONS.includes(config.decision as never)) problems.push(`decision must be one of ${CHANGE_DECISIONS.join(', ')}`);
       return problems;
     },
     async apply(config, { documentId, now, votes, actor }) {

@@ -8,12 +8,14 @@ import type { Core } from '@strapi/strapi';
 import { BUDGET_LINE_UID, PROGRAMME_UID, PROJECT_UID } from '../../../shared/contracts/uids';
 import { MAX_MINOR, isMinorUnits } from '../../../shared/money';
 import { budgetAtCompletion as projectBac, withKnex } from '../platform/db';
+import type { LimitSource } from '../../../shared/contracts/change-control';
 import {
   DEFAULT_CHANGE_AUTHORITY_LIMIT,
   DEFAULT_COST_TOLERANCE_PERCENT,
   toMinor,
   type AuthorityFacts,
 } from './authority';
+import { findOneInTurn } from './read-in-turn';
 
 export { BUDGET_LINE_UID, PROGRAMME_UID, PROJECT_UID };
 
@@ -31,8 +33,7 @@ function meta(strapi: Core.Strapi, uid: string) {
   return strapi.db.metadata.get(uid as never) as any;
 }
 
-/** Where the change authority limit comes from: the programme, the configuration, or the default. */
-export type LimitSource = 'programme' | 'configuration' | 'default';
+export type { LimitSource };
 
 /**
  * The configured change authority limit in minor units: plugin config `changeAuthorityLimit`,
@@ -53,13 +54,10 @@ export function configuredChangeAuthorityLimit(strapi: Core.Strapi): { limit: bi
 }
 
 export function createProjectBudget(strapi: Core.Strapi) {
-  /** The project with what authority needs: tolerances and programme (all its plain fields). */
-  async function findProject(where: { documentId?: string; id?: number }): Promise<ProjectRow | null> {
+  /** The project with what authority needs: tolerances and programme (all its plain fields), read one query at a time. */
+  function findProject(where: { documentId?: string; id?: number }): Promise<ProjectRow | null> {
     const filter = where.documentId !== undefined ? { documentId: where.documentId } : { id: where.id };
-    return (await strapi.db.query(PROJECT_UID as never).findOne({
-      where: filter,
-      populate: { tolerances: true, programme: true },
-    })) as ProjectRow | null;
+    return findOneInTurn<ProjectRow>(strapi, PROJECT_UID, filter, { tolerances: true, programme: true });
   }
 
   /** BAC in minor units: the project's budget lines, management reserve excluded. */
