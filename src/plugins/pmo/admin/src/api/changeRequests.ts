@@ -1,105 +1,54 @@
 /**
  * Typed client for the change-control admin routes (/pmo/change-requests), over Strapi's fetch
- * client; shapes mirror server/src/change-control/service.ts. Money arrives as decimal strings
- * ("1234.50"), except `impact.cost`, which is minor units ("123450") as stored. Transitions,
- * instances and history go through the workflow engine's hooks in ./client.
+ * client, typed by the shared contract (shared/contracts/change-control.ts) the server validates
+ * with. Money arrives as decimal strings ("1234.50"), except `impact.cost`, which is minor units
+ * ("123450") as stored. Transitions, instances and history go through the workflow engine's
+ * hooks in ./client.
  */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 
+import {
+  AUTHORITY_LEVELS,
+  CHANGE_CATEGORIES,
+  CHANGE_CONTROL_RAISE,
+  CHANGE_CONTROL_WORKFLOW,
+  CHANGE_REQUEST_UID,
+  CHANGE_TYPES,
+  PRIORITIES,
+  SEVERITIES,
+  raiseInput,
+  type AuthorityLevel,
+  type ChangeImpact,
+  type ChangeProjectRef,
+  type ChangeRequestDetail,
+  type ChangeRequestFilterParams,
+  type ChangeRequestSummary,
+  type ChangeType,
+  type RaiseInput,
+} from '../../../shared/contracts/change-control';
+import { PROJECT_UID } from '../../../shared/contracts/uids';
 import { PmoApiError, call } from './client';
 
-export { CHANGE_REQUEST_UID } from '../../../shared/contracts/uids';
-export const CHANGE_CONTROL_WORKFLOW = 'change-control';
+/* ---------------------------------------------------------------------------------------------
+ * Shapes: the contract's (shared/contracts/change-control.ts), the server's own types
+ * -------------------------------------------------------------------------------------------*/
 
-export const CHANGE_TYPES = ['normal', 'standard', 'emergency'] as const;
-export const CHANGE_CATEGORIES = ['request-for-change', 'off-specification', 'problem'] as const;
-export const PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
-export const SEVERITIES = ['minor', 'moderate', 'major', 'critical'] as const;
-export const AUTHORITY_LEVELS = ['project-manager', 'change-board', 'pmo-director'] as const;
-
-export type ChangeType = (typeof CHANGE_TYPES)[number];
-export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
-
-export type ProjectRef = { documentId: string; code: string; name: string };
-
-/** GET /pmo/change-requests item. */
-export type ChangeRequestSummary = {
-  documentId: string;
-  reference: string | null;
-  title: string;
-  type: ChangeType;
-  category: string;
-  priority: string | null;
-  state: string | null;
-  project: ProjectRef | null;
-  raisedBy: { documentId: string; fullName: string } | null;
-  /** Decimal string, e.g. "1234.50"; null while not assessed. */
-  costImpact: string | null;
-  scheduleDays: number | null;
-  authorityLevel: AuthorityLevel | null;
-  decision: string | null;
-  decisionDate: string | null;
-  createdAt: string | null;
-  ageDays: number;
+export {
+  AUTHORITY_LEVELS,
+  CHANGE_CATEGORIES,
+  CHANGE_CONTROL_RAISE,
+  CHANGE_CONTROL_WORKFLOW,
+  CHANGE_REQUEST_UID,
+  CHANGE_TYPES,
+  PRIORITIES,
+  SEVERITIES,
+  raiseInput,
 };
-
-export type ChangeImpact = {
-  /** Minor units ("123450"), as stored. */
-  cost: string | null;
-  scheduleDays: number | null;
-  scope: string | null;
-  quality: string | null;
-  risk: string | null;
-  benefits: string | null;
-};
-
-/** GET /pmo/change-requests/:documentId */
-export type ChangeRequestDetail = ChangeRequestSummary & {
-  description: string | null;
-  reason: string | null;
-  severity: string | null;
-  impact: ChangeImpact | null;
-  options: string | null;
-  recommendation: string | null;
-  conditions: string | null;
-  decidedBy: Array<{ documentId: string; fullName: string }>;
-  authority: {
-    level: AuthorityLevel | null;
-    levelNow: AuthorityLevel | null;
-    explanation: string;
-    budgetAtCompletion: string;
-    costPercent: number;
-    costTolerance: string;
-    changeAuthorityLimit: string;
-    limitSource: 'programme' | 'configuration' | 'default';
-  } | null;
-  changeBudget: { remaining: string; shortfall: string | null } | null;
-  /** What the remaining change budget would be once this change is authorised; null once drawn. */
-  changeBudgetAfter: string | null;
-  /** The `change` budget line its authorisation added. */
-  budgetLine: { documentId: string; period: string; amount: string } | null;
-};
-
-export type ChangeRequestFilters = {
-  project?: string;
-  state?: string;
-  type?: string;
-  olderThanDays?: string;
-};
-
-/** POST /pmo/change-requests body; `impact.cost` in minor units. */
-export type RaiseChangeInput = {
-  project: string;
-  title: string;
-  type: ChangeType;
-  category: string;
-  description?: string | null;
-  reason?: string | null;
-  priority: string;
-  severity: string;
-  impact?: Partial<ChangeImpact>;
-};
+export type { AuthorityLevel, ChangeImpact, ChangeRequestDetail, ChangeRequestSummary, ChangeType, RaiseInput };
+export type ProjectRef = ChangeProjectRef;
+/** The list's filters as the page's address carries them (each a text). */
+export type ChangeRequestFilters = ChangeRequestFilterParams;
 
 const BASE = '/pmo/change-requests';
 const keys = {
@@ -136,7 +85,7 @@ export function useRefreshChangeRequests() {
 export function useRaiseChangeRequest() {
   const { post } = useFetchClient();
   const refresh = useRefreshChangeRequests();
-  return useMutation<ChangeRequestDetail, PmoApiError, RaiseChangeInput>(
+  return useMutation<ChangeRequestDetail, PmoApiError, RaiseInput>(
     (input) => call(() => post<ChangeRequestDetail>(BASE, input)),
     { onSuccess: () => void refresh() }
   );
@@ -152,7 +101,7 @@ export function useProjects() {
     async () =>
       (
         await call(() =>
-          get<CmList<ProjectRef>>('/content-manager/collection-types/api::project.project', {
+          get<CmList<ProjectRef>>(`/content-manager/collection-types/${PROJECT_UID}`, {
             params: { page: 1, pageSize: 100, sort: 'code:ASC' },
           })
         )

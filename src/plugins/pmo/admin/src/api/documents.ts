@@ -1,30 +1,30 @@
-/** The document review route (server/src/compliance/document-review.ts), typed. */
+/**
+ * The document review route (server/src/compliance/document-review.ts), typed by the shared
+ * contract (shared/contracts/documents.ts) the server validates with.
+ */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 
+import {
+  DOCUMENT_STATUSES,
+  DOCUMENT_UID,
+  type DocumentReview,
+  type DocumentStatus,
+  type ReviewUpdate,
+} from '../../../shared/contracts/documents';
 import { call, type PmoApiError } from './client';
 
-export const DOCUMENT_STATUSES = ['draft', 'in-review', 'approved', 'superseded'] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
-
-export type DocumentReview = {
-  documentId: string;
-  title: string;
-  status: DocumentStatus;
-  approvedAt: string | null;
-  lastReviewedAt: string | null;
-  reviewCycleDays: number | null;
-  nextReviewDue: string | null;
-  overdue: boolean;
-};
+export { DOCUMENT_STATUSES, DOCUMENT_UID };
+export type { DocumentReview, DocumentStatus, ReviewUpdate };
 
 const key = (documentId: string) => ['pmo', 'document-review', documentId];
+const path = (documentId: string) => `/pmo/documents/${encodeURIComponent(documentId)}/review`;
 
 export function useDocumentReview(documentId: string | undefined) {
   const { get } = useFetchClient();
   return useQuery<DocumentReview, PmoApiError>(
     key(documentId ?? ''),
-    () => call(() => get<DocumentReview>(`/pmo/documents/${documentId}/review`)),
+    () => call(() => get<DocumentReview>(path(documentId!))),
     { enabled: Boolean(documentId), retry: false, refetchOnWindowFocus: false }
   );
 }
@@ -32,8 +32,8 @@ export function useDocumentReview(documentId: string | undefined) {
 export function useUpdateDocumentReview(documentId: string) {
   const { put } = useFetchClient();
   const queryClient = useQueryClient();
-  return useMutation<DocumentReview, PmoApiError, { status?: DocumentStatus; reviewed?: boolean }>(
-    (body) => call(() => put<DocumentReview>(`/pmo/documents/${documentId}/review`, body)),
+  return useMutation<DocumentReview, PmoApiError, ReviewUpdate>(
+    (body) => call(() => put<DocumentReview>(path(documentId), body)),
     {
       onSuccess: (review) => {
         queryClient.setQueryData(key(documentId), review);

@@ -25,12 +25,12 @@ import { Plus } from '@strapi/icons';
 import { Layouts, useRBAC } from '@strapi/strapi/admin';
 import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
 
-import { CHANGE_TYPES, useChangeRequests, useProjects, type ChangeRequestFilters } from '../../api/changeRequests';
+import { CHANGE_CONTROL_RAISE, CHANGE_TYPES, useChangeRequests, useProjects, type ChangeRequestFilters } from '../../api/changeRequests';
 import { usePmoSettings } from '../../api/client';
 import { useTranslate } from '../../utils/useTranslate';
 import { Amount, ChangeStateBadge, TYPE_LABELS, authorityName, useChangeControlDefinition } from './display';
 
-export const RAISE_PERMISSION = [{ action: 'plugin::pmo.change-control.raise', subject: null }];
+export const RAISE_PERMISSION = [{ action: CHANGE_CONTROL_RAISE, subject: null }];
 
 const FILTERS = ['state', 'project', 'type', 'olderThanDays'] as const;
 

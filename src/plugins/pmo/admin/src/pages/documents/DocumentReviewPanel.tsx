@@ -10,6 +10,7 @@ import { useNotification } from '@strapi/strapi/admin';
 
 import {
   DOCUMENT_STATUSES,
+  DOCUMENT_UID,
   useDocumentReview,
   useUpdateDocumentReview,
   type DocumentStatus,
@@ -18,7 +19,6 @@ import { useRefreshEditedDocument } from '../../utils/useRefreshEditedDocument';
 
 type PanelProps = { model: string; collectionType: string; documentId?: string; document?: { documentId?: string } };
 
-const DOCUMENT_UID = 'api::document.document';
 const LABELS: Record<DocumentStatus, string> = {
   draft: 'Draft',
   'in-review': 'In review',
