@@ -3,15 +3,18 @@
  * '@strapi/strapi/admin'), validated with the route's contract (shared/contracts/) before sending,
  * and the server's 400 (`details.errors: [{ path, message }]`) put beside the same fields after.
  *
- *   <Form method="POST" initialValues={…} validate={contractValidate(scheduleInput, toBody)}
- *         onSubmit={(body, { setErrors }) => mutate(body).catch((error) => setErrors(formErrors(error)))}>
- *     <FormDateField name="scheduledDate" label="Review date" />
+ *   <Form method="POST" initialValues={…}
+ *         {...contractForm(scheduleInput, toBody, (body, { setErrors }) =>
+ *           mutateAsync(body).catch((error) => setErrors(formErrors(error))))}>
+ *     <DateField name="scheduledDate" label="Review date" />
  *   </Form>
  *
  * A form's values are what its fields hold (text for a date, '' for an empty choice); `toBody`
  * turns them into the contract's input (null for '', numbers for numbers) so the server and the
- * browser judge the very same object.
+ * browser judge the very same object. The fields (fields.tsx, SearchPicker.tsx) read and write the
+ * form's values by name.
  */
+import type { FormHelpers, FormValues } from '@strapi/strapi/admin';
 import type { z } from 'zod';
 
 import { parseWith, type Problem } from '../../../shared/contracts/common';
@@ -42,6 +45,21 @@ export function contractValidate<S extends z.ZodType, V extends Values = Values>
     if (!parsed.ok) throw new FormValidationError(parsed.problems);
     return parsed.value;
   };
+}
+
+/**
+ * A `Form`'s `validate` and `onSubmit` together: the values become the route's input (`toBody`),
+ * the contract checks it, and `submit` receives it typed as the contract's input.
+ */
+export function contractForm<S extends z.ZodType, V extends Values>(
+  schema: S,
+  toBody: (values: V) => unknown,
+  submit: (body: z.output<S>, helpers: FormHelpers) => Promise<void>
+) {
+  // Strapi types `validate` as answering the form's own values; it answers what `onSubmit` gets.
+  const validate = contractValidate(schema, toBody) as unknown as (values: FormValues) => Promise<FormValues>;
+  const onSubmit = (body: FormValues, helpers: FormHelpers) => submit(body as z.output<S>, helpers);
+  return { validate, onSubmit };
 }
 
 function setIn(target: Values, path: string[], value: string) {

@@ -1,0 +1,22 @@
+import { formatMoney } from './formatMoney';
+
+describe('formatMoney', () => {
+  it('writes minor units grouped with two decimals and the currency', () => {
+    expect(formatMoney({ minor: '123450' }, 'EUR')).toBe('1,234.50 EUR');
+    expect(formatMoney({ minor: 5 }, 'EUR')).toBe('0.05 EUR');
+    expect(formatMoney({ minor: '-100000000' })).toBe('-1,000,000.00');
+    expect(formatMoney({ minor: BigInt('900719925474099100') }, 'GBP')).toBe('9,007,199,254,740,991.00 GBP');
+  });
+
+  it('writes a decimal string from a computed answer the same way', () => {
+    expect(formatMoney({ decimal: '1234.5' }, 'EUR')).toBe('1,234.50 EUR');
+    expect(formatMoney({ decimal: '-40000.00' })).toBe('-40,000.00');
+    expect(formatMoney({ decimal: '7' }, 'EUR')).toBe('7.00 EUR');
+  });
+
+  it('shows a dash for no amount and anything else as it came', () => {
+    expect(formatMoney({ minor: null }, 'EUR')).toBe('—');
+    expect(formatMoney({ decimal: '' }, 'EUR')).toBe('—');
+    expect(formatMoney({ minor: '12.34' })).toBe('12.34');
+  });
+});
