@@ -6,7 +6,7 @@
  * review in the project's gate history. A hold decision leaves another project where it is, with
  * the blocker naming the gate and the decision.
  */
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 
 import { startServer, type E2EServer } from './support/server';
 import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
@@ -69,6 +69,12 @@ const isResponse = (method: string, path: RegExp | string) => (response: Respons
 const stateOf = async (documentId: string) =>
   ((await server.strapi.documents(PROJECT).findOne({ documentId })) as any).workflowState as string;
 
+/** Types into a search picker and picks one of the matches the server answers. */
+async function pick(page: Page, picker: Locator, typed: string, option: string) {
+  await picker.fill(typed);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
 /** Answers every criterion of the review's checklist. */
 async function answerAll(page: Page, met: 'Yes' | 'No') {
   const criteria = page.getByTestId('pmo-gov-criterion');
@@ -109,10 +115,9 @@ test('a PMO manager takes a project through gate 1 with a review held in the bro
   await proposed.getByRole('button', { name: 'Schedule gate 1 review' }).click();
   const form = page.getByTestId('pmo-gov-schedule-form');
   await form.waitFor();
-  await form.getByText('E2E-ATLAS · Atlas data platform').waitFor();
+  expect(await form.getByRole('combobox', { name: /^Project/ }).inputValue()).toBe('E2E-ATLAS · Atlas data platform');
   await form.getByLabel('Scheduled for').fill('2026-12-01');
-  await choose(page, form.getByRole('combobox', { name: /^Reviewers/ }), 'Rita Reviewer');
-  await page.keyboard.press('Escape');
+  await pick(page, form.getByRole('combobox', { name: /^Reviewers/ }), 'Rita', 'Rita Reviewer');
   await page.getByRole('listbox').waitFor({ state: 'hidden' });
   await screenshot(page, 'governance-schedule');
   const scheduled = page.waitForResponse(isResponse('POST', '/pmo/gate-reviews'));
@@ -200,7 +205,7 @@ test('a hold decision leaves the project where it is, the blocker naming the gat
   await card(column(page, 'proposed'), 'E2E-BOREALIS').waitFor();
   await page.getByTestId('pmo-gov-schedule').click();
   const form = page.getByTestId('pmo-gov-schedule-form');
-  await choose(page, form.getByRole('combobox', { name: /^Project/ }), 'E2E-BOREALIS · Borealis field service');
+  await pick(page, form.getByRole('combobox', { name: /^Project/ }), 'borealis', 'E2E-BOREALIS · Borealis field service');
   const scheduled = page.waitForResponse(isResponse('POST', '/pmo/gate-reviews'));
   await form.getByRole('button', { name: 'Schedule review' }).click();
   expect((await scheduled).status()).toBe(201);
@@ -259,7 +264,7 @@ test('a conditional go records conditions; an overdue one is flagged on the boar
   await page.getByRole('button', { name: 'Add condition' }).click();
   const row = page.getByTestId('pmo-gov-condition-row');
   await row.getByRole('textbox', { name: /^Condition/ }).fill('Benefits profile signed off by the sponsor');
-  await choose(page, row.getByRole('combobox', { name: /^Owner/ }), 'Mara Manager');
+  await pick(page, row.getByRole('combobox', { name: /^Owner/ }), 'mara', 'Mara Manager');
   await row.getByLabel(/^Due/).fill('2026-01-15');
   await screenshot(page, 'governance-review-conditions');
   const decided = page.waitForResponse(isResponse('PUT', /^\/pmo\/gate-reviews\//));

@@ -44,7 +44,7 @@ export const GovernanceBoard = () => {
     else next.set('programme', value);
     setSearch(next, { replace: true });
   };
-  const scheduleFor = (card: BoardCard) => setScheduling({ project: card.documentId, gate: card.nextGate?.gate });
+  const scheduleFor = (card: BoardCard) => setScheduling({ project: card, gate: card.nextGate?.gate });
 
   return (
     <Main>

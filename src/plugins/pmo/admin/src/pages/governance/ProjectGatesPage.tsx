@@ -121,7 +121,7 @@ export const ProjectGatesPage = () => {
         </Flex>
       </Layouts.Content>
       {scheduling !== null ? (
-        <ScheduleReviewModal defaults={{ project: data.documentId, gate: scheduling }} onClose={() => setScheduling(null)} />
+        <ScheduleReviewModal defaults={{ project: data, gate: scheduling }} onClose={() => setScheduling(null)} />
       ) : null}
     </Main>
   );

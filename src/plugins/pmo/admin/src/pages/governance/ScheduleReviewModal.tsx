@@ -1,135 +1,118 @@
 /**
- * Schedule a gate review: project, gate, date and reviewers. The server snapshots the checklist
- * from the standards that apply; its refusals show under the field they name, or at the top.
+ * Schedule a gate review: project, gate, date and reviewers. The contract checks the form before
+ * it is sent; the server snapshots the checklist from the standards that apply, and its refusals
+ * show under the field they name, their message at the top.
  */
 import * as React from 'react';
 
-import { Button, Field, Flex, Grid, Modal, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import { useNotification } from '@strapi/strapi/admin';
+import { Box, Button, Flex, Grid, Modal, Typography } from '@strapi/design-system';
+import { Form, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 
-import { useEntities } from '../../api/finance';
-import { GATE_NAMES, GATE_NUMBERS, useScheduleReview } from '../../api/governance';
-import { fieldErrors, type PmoApiError } from '../../api/client';
+import { toPmoApiError } from '../../api/client';
+import { GATE_NAMES, GATE_NUMBERS, useScheduleReview, type ProjectRef } from '../../api/governance';
+import { DateField, SelectField } from '../../components/fields';
+import { contractForm, formErrors, orNull } from '../../components/form';
+import { SearchPicker, pickedItem, type Picked } from '../../components/SearchPicker';
 import { useTranslate } from '../../utils/useTranslate';
-import { DateField } from '../../components/fields';
-import { errorAt, gateTitle, reviewPath } from './display';
+import { scheduleInput } from '../../../../shared/contracts/governance';
+import { gateTitle, reviewPath } from './display';
 import { ReviewersField } from './ReviewersField';
 
-export type ScheduleDefaults = { project?: string; gate?: number };
+export type ScheduleDefaults = { project?: ProjectRef; gate?: number };
+
+type ScheduleValues = { project: Picked | null; gate: string; scheduledDate: string; reviewers: Picked[] };
+
+const toBody = (values: ScheduleValues) => ({
+  project: values.project?.documentId,
+  gate: Number(values.gate),
+  scheduledDate: orNull(values.scheduledDate),
+  reviewers: values.reviewers.map((person) => person.documentId),
+});
+
+const GATES = GATE_NUMBERS.map((gate) => ({ value: String(gate), label: gateTitle(gate, GATE_NAMES[gate]) }));
 
 export const ScheduleReviewModal = ({ defaults, onClose }: { defaults: ScheduleDefaults; onClose: () => void }) => {
   const t = useTranslate();
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
-  const projects = useEntities('project');
   const schedule = useScheduleReview();
-  const [project, setProject] = React.useState(defaults.project ?? '');
-  const [gate, setGate] = React.useState(String(defaults.gate ?? 1));
-  const [scheduledDate, setScheduledDate] = React.useState('');
-  const [reviewers, setReviewers] = React.useState<string[]>([]);
-  const [errors, setErrors] = React.useState<Record<string, string[]>>({});
-  const [message, setMessage] = React.useState<string | null>(null);
-  const at = (field: string) => errorAt(errors, field);
+  const [refusal, setRefusal] = React.useState<string | null>(null);
+  const initialValues = React.useMemo<ScheduleValues>(
+    () => ({ project: defaults.project ? pickedItem(defaults.project) : null, gate: String(defaults.gate ?? 1), scheduledDate: '', reviewers: [] }),
+    [defaults]
+  );
 
-  const onSubmit = (event: React.FormEvent) => {
-    event.preventDefault();
-    schedule.mutate(
-      { project, gate: Number(gate), scheduledDate: scheduledDate || null, reviewers },
-      {
-        onSuccess(review) {
-          toggleNotification({
-            type: 'success',
-            message: t('governance.schedule.done', '{gate} review scheduled for {project}', {
-              gate: gateTitle(review.gate, review.gateName),
-              project: review.project?.code ?? '',
-            }),
-          });
-          onClose();
-          navigate(reviewPath(review.documentId));
-        },
-        onError(error: PmoApiError) {
-          setErrors(fieldErrors(error));
-          setMessage(error.message);
-        },
-      }
-    );
-  };
+  const form = contractForm(scheduleInput, toBody, async (body, { setErrors }) => {
+    setRefusal(null);
+    try {
+      const review = await schedule.mutateAsync(body);
+      toggleNotification({
+        type: 'success',
+        message: t('governance.schedule.done', '{gate} review scheduled for {project}', {
+          gate: gateTitle(review.gate, review.gateName),
+          project: review.project?.code ?? '',
+        }),
+      });
+      onClose();
+      navigate(reviewPath(review.documentId));
+    } catch (error) {
+      setErrors(formErrors(error));
+      setRefusal(toPmoApiError(error).message);
+    }
+  });
 
   return (
     <Modal.Root open onOpenChange={(open: boolean) => (open ? undefined : onClose())}>
       <Modal.Content>
-        <form onSubmit={onSubmit} noValidate data-testid="pmo-gov-schedule-form">
-          <Modal.Header>
-            <Modal.Title>{t('governance.schedule.title', 'Schedule a gate review')}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              {message ? (
-                <Typography variant="omega" textColor="danger600" role="alert">
-                  {message}
-                </Typography>
-              ) : null}
-              <Grid.Root gap={4}>
-                <Grid.Item col={12} direction="column" alignItems="stretch">
-                  <Field.Root name="project" required error={at('project')}>
-                    <Field.Label>{t('governance.schedule.project', 'Project')}</Field.Label>
-                    <SingleSelect
-                      value={project}
-                      onChange={(value: string | number) => setProject(String(value))}
-                      placeholder={projects.isLoading ? '…' : t('governance.schedule.projectPlaceholder', 'Choose a project')}
-                    >
-                      {(projects.data ?? []).map((p) => (
-                        <SingleSelectOption key={p.documentId} value={p.documentId}>
-                          {`${p.code} · ${p.name}`}
-                        </SingleSelectOption>
-                      ))}
-                    </SingleSelect>
-                    <Field.Error />
-                  </Field.Root>
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="gate" required error={at('gate')}>
-                    <Field.Label>{t('governance.schedule.gate', 'Gate')}</Field.Label>
-                    <SingleSelect value={gate} onChange={(value: string | number) => setGate(String(value))}>
-                      {GATE_NUMBERS.map((g) => (
-                        <SingleSelectOption key={g} value={String(g)}>
-                          {gateTitle(g, GATE_NAMES[g])}
-                        </SingleSelectOption>
-                      ))}
-                    </SingleSelect>
-                    <Field.Error />
-                  </Field.Root>
-                </Grid.Item>
-                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <DateField
-                    name="scheduledDate"
-                    label={t('governance.schedule.date', 'Scheduled for')}
-                    error={at('scheduledDate')}
-                    value={scheduledDate}
-                    onChange={setScheduledDate}
-                  />
-                </Grid.Item>
-                <Grid.Item col={12} direction="column" alignItems="stretch">
-                  <ReviewersField
-                    value={reviewers}
-                    onChange={setReviewers}
-                    hint={t('governance.schedule.reviewersHint', 'People of the directory who sit on the review.')}
-                    error={at('reviewers')}
-                  />
-                </Grid.Item>
-              </Grid.Root>
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Button variant="tertiary" type="button" onClick={onClose}>
-              {t('governance.form.cancel', 'Cancel')}
-            </Button>
-            <Button type="submit" loading={schedule.isLoading}>
-              {t('governance.schedule.submit', 'Schedule review')}
-            </Button>
-          </Modal.Footer>
-        </form>
+        <Box data-testid="pmo-gov-schedule-form">
+          <Form method="POST" initialValues={initialValues} width="100%" height="auto" {...form}>
+            {({ isSubmitting }) => (
+              <>
+                <Modal.Header>
+                  <Modal.Title>{t('governance.schedule.title', 'Schedule a gate review')}</Modal.Title>
+                </Modal.Header>
+                <Modal.Body>
+                  <Flex direction="column" alignItems="stretch" gap={4}>
+                    {refusal ? (
+                      <Typography variant="omega" textColor="danger600" role="alert">
+                        {refusal}
+                      </Typography>
+                    ) : null}
+                    <Grid.Root gap={4}>
+                      <Grid.Item col={12} direction="column" alignItems="stretch">
+                        <SearchPicker
+                          type="project"
+                          name="project"
+                          label={t('governance.schedule.project', 'Project')}
+                          placeholder={t('governance.schedule.projectPlaceholder', 'Type a project’s code or name')}
+                          required
+                        />
+                      </Grid.Item>
+                      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                        <SelectField name="gate" label={t('governance.schedule.gate', 'Gate')} options={GATES} required />
+                      </Grid.Item>
+                      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                        <DateField name="scheduledDate" label={t('governance.schedule.date', 'Scheduled for')} />
+                      </Grid.Item>
+                      <Grid.Item col={12} direction="column" alignItems="stretch">
+                        <ReviewersField hint={t('governance.schedule.reviewersHint', 'People of the directory who sit on the review.')} />
+                      </Grid.Item>
+                    </Grid.Root>
+                  </Flex>
+                </Modal.Body>
+                <Modal.Footer>
+                  <Button variant="tertiary" type="button" onClick={onClose}>
+                    {t('governance.form.cancel', 'Cancel')}
+                  </Button>
+                  <Button type="submit" loading={isSubmitting}>
+                    {t('governance.schedule.submit', 'Schedule review')}
+                  </Button>
+                </Modal.Footer>
+              </>
+            )}
+          </Form>
+        </Box>
       </Modal.Content>
     </Modal.Root>
   );

@@ -11,14 +11,6 @@ export const reviewPath = (documentId: string) => `${GOVERNANCE_PATH}/reviews/${
 
 export { useFormatDay };
 
-/** The server's messages for a field (`fieldErrors` paths, api/client.ts, such as `conditions.0.owner`), and those under it. */
-export function errorAt(errors: Record<string, string[]>, field: string) {
-  const found = Object.entries(errors)
-    .filter(([path]) => path === field || path.startsWith(`${field}.`))
-    .flatMap(([, list]) => list);
-  return found.length ? found.join(' ') : undefined;
-}
-
 /** "Gate 1: business justification". */
 export const gateTitle = (gate: number, name: string | null | undefined) => (name ? `Gate ${gate}: ${name}` : `Gate ${gate}`);
 
