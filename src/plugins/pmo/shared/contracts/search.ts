@@ -6,9 +6,6 @@
 import { PERSON_UID, PORTFOLIO_UID, PROGRAMME_UID, PROJECT_UID } from './uids';
 import { contract, noParams, oneOf, query, queryWholeNumber, z } from './common';
 
-/** What a route needs to be reached at all: PMO Hub's own access right. */
-export const PMO_ACCESS = 'plugin::pmo.access';
-
 /** The right to read a content type in the Content Manager: search answers only what it shows. */
 export const CONTENT_READ = 'plugin::content-manager.explorer.read';
 

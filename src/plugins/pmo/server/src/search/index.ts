@@ -4,7 +4,8 @@
  * case and accents aside (fold.ts). Any PMO Hub user may ask; the answer is theirs to read.
  */
 import type { Core } from '@strapi/strapi';
-import { PMO_ACCESS, searchRoutes } from '../../../shared/contracts/search';
+import { searchRoutes } from '../../../shared/contracts/search';
+import { PMO_ACCESS } from '../../../shared/contracts/workflow';
 import { requirePermissions, type Capability } from '../capability';
 import { routeInput } from '../platform/contract';
 import { createSearchService, getSearchService, type UserAbility } from './service';
