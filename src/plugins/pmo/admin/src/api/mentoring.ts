@@ -94,7 +94,6 @@ export const mentoringKeys = {
   ratings: (relationship: string) => ['pmo', 'mentoring', 'ratings', relationship] as const,
   actionItems: (status: string, relationship: string | null) => ['pmo', 'mentoring', 'action-items', status, relationship] as const,
   hours: (from: string | null, to: string | null) => ['pmo', 'mentoring', 'hours', from, to] as const,
-  people: (search: string) => ['pmo', 'mentoring', 'people', search] as const,
 };
 
 const quiet = { retry: false, refetchOnWindowFocus: false } as const;
@@ -193,30 +192,6 @@ export function useHours(period: Pick<HoursQuery, 'from' | 'to'>, enabled = true
   );
 }
 
-/**
- * People of the directory, for choosing a mentor and a mentee: through the Content Manager,
- * where every PMO role reads `api::person.person`.
- */
-export function usePeople(search: string, enabled = true) {
-  const { get } = useFetchClient();
-  return useQuery<PersonRef[], PmoApiError>(
-    mentoringKeys.people(search),
-    async () => {
-      const { results } = await call(() =>
-        get<{ results: PersonRef[] }>(
-          withQuery('/content-manager/collection-types/api::person.person', {
-            page: '1',
-            pageSize: '50',
-            sort: 'fullName:ASC',
-            _q: search.trim() || null,
-          })
-        )
-      );
-      return results.map(({ documentId, fullName, email }) => ({ documentId, fullName, email }));
-    },
-    { ...quiet, enabled, staleTime: 30_000, keepPreviousData: true }
-  );
-}
 
 /* ---------------------------------------------------------------------------------------------
  * Changes (each reloads everything mentoring: summaries, timelines, charts and reports move together)

@@ -8,8 +8,6 @@ import * as React from 'react';
 
 import {
   Button,
-  Combobox,
-  ComboboxOption,
   Field,
   Flex,
   Grid,
@@ -22,7 +20,7 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
-import { Form, useDebounce, useField, useForm, useNotification, type FormErrors, type FormHelpers } from '@strapi/strapi/admin';
+import { Form, useField, useForm, useNotification, type FormErrors, type FormHelpers } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 
 import { relationshipCreate, relationshipUpdate } from '../../../../../shared/contracts/mentoring';
@@ -31,7 +29,6 @@ import {
   useCompetencies,
   useCreateRelationship,
   useMentoringMe,
-  usePeople,
   useUpdateRelationship,
   type MentoringRelationship,
   type PersonRef,
@@ -39,15 +36,16 @@ import {
   type RelationshipStatus,
   type RelationshipUpdate,
 } from '../../../api/mentoring';
+import { PeoplePicker, pickedPerson, type Picked } from '../../../components/PeoplePicker';
 import { contractValidate, formErrors } from '../../../components/form';
 import { FormDateField, FormTextareaField, messagesUnder } from '../../../components/form-fields';
 import { useTranslate } from '../../../utils/useTranslate';
-import { personName, todayIso } from '../display';
+import { todayIso } from '../display';
 import { MENTORING_PATH, statusLabel } from '../relationship/RelationshipPage';
 
 type RelationshipValues = {
-  mentor: PersonRef | null;
-  mentee: PersonRef | null;
+  mentor: Picked | null;
+  mentee: Picked | null;
   goals: string;
   focusCompetencies: string[];
   startDate: string;
@@ -58,9 +56,11 @@ type RelationshipValues = {
 /** The form's values, and the body `validate` makes of them, as Strapi's `Form` carries both. */
 type FormValues = Record<string, unknown>;
 
+const picked = (person: PersonRef | null | undefined) => (person ? pickedPerson(person) : null);
+
 const valuesOf = (relationship?: MentoringRelationship, me?: PersonRef | null): RelationshipValues => ({
-  mentor: relationship?.mentor ?? me ?? null,
-  mentee: relationship?.mentee ?? null,
+  mentor: picked(relationship?.mentor ?? me),
+  mentee: picked(relationship?.mentee),
   goals: relationship?.goals ?? '',
   focusCompetencies: relationship?.focusCompetencies.map((c) => c.documentId) ?? [],
   startDate: relationship?.startDate ?? todayIso(),
@@ -143,14 +143,14 @@ export const RelationshipModal = ({
                     {relationship || !oversight ? (
                       <Fixed name="mentor" label={t('mentoring.relationship.mentor', 'Mentor')} />
                     ) : (
-                      <PersonField name="mentor" label={t('mentoring.relationship.mentor', 'Mentor')} />
+                      <PeoplePicker name="mentor" label={t('mentoring.relationship.mentor', 'Mentor')} required />
                     )}
                   </Grid.Item>
                   <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
                     {relationship ? (
                       <Fixed name="mentee" label={t('mentoring.relationship.mentee', 'Mentee')} />
                     ) : (
-                      <PersonField name="mentee" label={t('mentoring.relationship.mentee', 'Mentee')} />
+                      <PeoplePicker name="mentee" label={t('mentoring.relationship.mentee', 'Mentee')} required />
                     )}
                   </Grid.Item>
                   <Grid.Item col={12} direction="column" alignItems="stretch">
@@ -243,45 +243,11 @@ const StatusField = () => {
 
 /** A person who cannot be changed here. */
 const Fixed = ({ name, label }: { name: string; label: string }) => {
-  const field = useField<PersonRef | null>(name);
+  const field = useField<Picked | null>(name);
   return (
     <Field.Root error={field.error}>
       <Field.Label>{label}</Field.Label>
-      <TextInput value={personName(field.value)} disabled />
-      <Field.Error />
-    </Field.Root>
-  );
-};
-
-/** A person of the directory, searched by name as one types. */
-const PersonField = ({ name, label }: { name: string; label: string }) => {
-  const t = useTranslate();
-  const field = useField<PersonRef | null>(name);
-  const value = field.value ?? null;
-  const onChange = (person: PersonRef | null) => field.onChange(name, person);
-  const [search, setSearch] = React.useState('');
-  const debounced = useDebounce(search, 250);
-  const people = usePeople(debounced);
-  const options = [...(value ? [value] : []), ...(people.data ?? []).filter((p) => p.documentId !== value?.documentId)];
-  return (
-    <Field.Root name={name} error={field.error} required>
-      <Field.Label>{label}</Field.Label>
-      <Combobox
-        value={value?.documentId ?? ''}
-        loading={people.isFetching}
-        autocomplete={{ type: 'list', filter: 'contains' }}
-        onInputChange={(event: React.ChangeEvent<HTMLInputElement>) => setSearch(event.target.value)}
-        onChange={(documentId?: string) => onChange(options.find((p) => p.documentId === documentId) ?? null)}
-        onClear={() => onChange(null)}
-        placeholder={t('mentoring.relationshipForm.personPlaceholder', 'Type a name')}
-        noOptionsMessage={() => t('mentoring.relationshipForm.noPeople', 'Nobody by that name')}
-      >
-        {options.map((person) => (
-          <ComboboxOption key={person.documentId} value={person.documentId}>
-            {person.email ? `${person.fullName} (${person.email})` : person.fullName}
-          </ComboboxOption>
-        ))}
-      </Combobox>
+      <TextInput value={field.value?.label ?? ''} disabled />
       <Field.Error />
     </Field.Root>
   );
