@@ -14,7 +14,7 @@
  * browser judge the very same object. The fields (fields.tsx, SearchPicker.tsx) read and write the
  * form's values by name.
  */
-import type { FormHelpers, FormValues } from '@strapi/strapi/admin';
+import type { FormErrors, FormHelpers, FormValues } from '@strapi/strapi/admin';
 import type { z } from 'zod';
 
 import { parseWith, type Problem } from '../../../shared/contracts/common';
@@ -79,13 +79,13 @@ function setIn(target: Values, path: string[], value: string) {
  * The server's refusal as Strapi `Form` errors: each message beside its field. A refusal that names
  * no field (403, 409, 422) is returned under `''`, for the form's banner.
  */
-export function formErrors(error: unknown): Values {
+export function formErrors(error: unknown): FormErrors {
   const refusal = toPmoApiError(error);
   const errors: Values = {};
   const byPath = fieldErrors(refusal);
   for (const [path, messages] of Object.entries(byPath)) setIn(errors, path ? path.split('.') : [''], messages[0]);
   if (!Object.keys(byPath).length) errors[''] = refusal.message;
-  return errors;
+  return errors as FormErrors;
 }
 
 /** '' (an empty input) as null, for optional fields the contract writes as nullable. */

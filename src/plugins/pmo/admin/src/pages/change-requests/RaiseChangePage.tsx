@@ -86,7 +86,7 @@ export const RaiseChangePage = () => {
       navigate(`../${created.documentId}`);
     } catch (caught) {
       const error = toPmoApiError(caught);
-      setErrors(formErrors(error) as FormErrors);
+      setErrors(formErrors(error));
       setRefusal(error.message);
       toggleNotification({ type: 'danger', message: error.message });
     }

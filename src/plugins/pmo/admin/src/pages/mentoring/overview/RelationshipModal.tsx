@@ -20,7 +20,7 @@ import {
   TextInput,
   Typography,
 } from '@strapi/design-system';
-import { Form, useField, useForm, useNotification, type FormErrors, type FormHelpers } from '@strapi/strapi/admin';
+import { Form, useField, useForm, useNotification, type FormHelpers } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 
 import { relationshipCreate, relationshipUpdate } from '../../../../../shared/contracts/mentoring';
@@ -115,7 +115,7 @@ export const RelationshipModal = ({
         navigate(`${MENTORING_PATH}/relationships/${encodeURIComponent(created.documentId)}`);
       }
     } catch (error) {
-      setErrors(formErrors(error) as FormErrors<FormValues>);
+      setErrors(formErrors(error));
     }
   };
 

@@ -7,7 +7,7 @@ import * as React from 'react';
 
 import { Box, Button, Dialog, Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowLeft, Check, Trash, WarningCircle } from '@strapi/icons';
-import { ConfirmDialog, Form, Layouts, Page, useForm, useNotification, type FormErrors, type FormHelpers } from '@strapi/strapi/admin';
+import { ConfirmDialog, Form, Layouts, Page, useForm, useNotification, type FormHelpers } from '@strapi/strapi/admin';
 import { NavLink, useNavigate, useParams } from 'react-router-dom';
 
 import { sessionCreate, sessionUpdate } from '../../../../../shared/contracts/mentoring';
@@ -136,7 +136,7 @@ const SessionEditor = ({
         ? save.mutateAsync({ documentId: session.documentId, input: body as SessionUpdate })
         : save.mutateAsync({ input: body as SessionCreate }));
     } catch (error) {
-      setErrors(formErrors(error) as FormErrors<FormValues>);
+      setErrors(formErrors(error));
       return;
     }
     toggleNotification({
