@@ -7,6 +7,7 @@ import { DocumentReviewPanel } from './pages/documents/DocumentReviewPanel';
 import { WorkflowPanel } from './pages/workflow/panel/WorkflowPanel';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
+import { PMO_ACCESS, WORKFLOWS_READ } from '../../shared/contracts/workflow';
 
 const plugin: StrapiApp['appPlugins'][string] = {
   register(app) {
@@ -15,7 +16,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
       icon: PluginIcon,
       intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'PMO Hub' },
       Component: () => import('./pages/App'),
-      permissions: [{ action: 'plugin::pmo.access', subject: null }],
+      permissions: [{ action: PMO_ACCESS, subject: null }],
     });
 
     app.customFields.register({
@@ -45,7 +46,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
           // Relative to /settings: the pages live under /admin/settings/pmo/workflows.
           to: `${PLUGIN_ID}/workflows`,
           Component: () => import('./pages/workflow/WorkflowSettings'),
-          permissions: [{ action: 'plugin::pmo.workflows.read', subject: null }],
+          permissions: [{ action: WORKFLOWS_READ, subject: null }],
         },
       ]
     );
