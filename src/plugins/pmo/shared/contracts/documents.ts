@@ -5,7 +5,7 @@
  * document panel's client is typed from them.
  */
 import { body, contract, documentIdParams, isoDay, noQuery, oneOf, z } from './common';
-import { DOCUMENT_UID } from './uids';
+import { CONTENT_MANAGER, DOCUMENT_UID } from './uids';
 
 /* ---------------------------------------------------------------------------------------------
  * Vocabulary
@@ -17,8 +17,8 @@ export const DOCUMENT_STATUSES = ['draft', 'in-review', 'approved', 'superseded'
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /** Documents are content: reading and changing a review takes the Content Manager's rights on them. */
-export const DOCUMENT_READ = 'plugin::content-manager.explorer.read';
-export const DOCUMENT_UPDATE = 'plugin::content-manager.explorer.update';
+export const DOCUMENT_READ = CONTENT_MANAGER.read;
+export const DOCUMENT_UPDATE = CONTENT_MANAGER.update;
 
 /* ---------------------------------------------------------------------------------------------
  * Answers

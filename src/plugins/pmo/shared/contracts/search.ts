@@ -3,11 +3,11 @@
  * people, projects, programmes or portfolios by name, code or email, best matches first, among
  * what the caller may read. The pickers of the admin (components/SearchPicker) are typed from it.
  */
-import { PERSON_UID, PORTFOLIO_UID, PROGRAMME_UID, PROJECT_UID } from './uids';
+import { CONTENT_MANAGER, PERSON_UID, PORTFOLIO_UID, PROGRAMME_UID, PROJECT_UID } from './uids';
 import { contract, noParams, oneOf, query, queryWholeNumber, z } from './common';
 
 /** The right to read a content type in the Content Manager: search answers only what it shows. */
-export const CONTENT_READ = 'plugin::content-manager.explorer.read';
+export const CONTENT_READ = CONTENT_MANAGER.read;
 
 export const SEARCH_TYPES = ['person', 'project', 'programme', 'portfolio'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];

@@ -16,3 +16,12 @@ export const STATUS_REPORT_UID = 'api::status-report.status-report';
 export const BUDGET_LINE_UID = 'api::budget-line.budget-line';
 export const COST_ENTRY_UID = 'api::cost-entry.cost-entry';
 export const CHANGE_REQUEST_UID = 'plugin::pmo.change-request';
+
+/** The Content Manager's own permission actions, which PMO routes check for the types they touch. */
+export const CONTENT_MANAGER = {
+  read: 'plugin::content-manager.explorer.read',
+  create: 'plugin::content-manager.explorer.create',
+  update: 'plugin::content-manager.explorer.update',
+  delete: 'plugin::content-manager.explorer.delete',
+  publish: 'plugin::content-manager.explorer.publish',
+} as const;

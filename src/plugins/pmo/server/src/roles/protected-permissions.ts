@@ -6,6 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { OWNED_TYPES, PROTECTED_FIELDS } from '../../../shared/contracts/protected-fields';
+import { CONTENT_MANAGER } from '../../../shared/contracts/uids';
 
 export type Permission = {
   id?: number;
@@ -16,7 +17,7 @@ export type Permission = {
   actionParameters?: Record<string, unknown>;
 };
 
-const WRITE_ACTIONS = new Set(['plugin::content-manager.explorer.create', 'plugin::content-manager.explorer.update']);
+const WRITE_ACTIONS = new Set<string>([CONTENT_MANAGER.create, CONTENT_MANAGER.update]);
 
 /** Whether a permission field path (`decision`, `impact.cost`) is, or lies in, a protected field. */
 const isProtectedPath = (subject: string, path: string) =>
