@@ -15,6 +15,7 @@ const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefine
 export const capabilityContentTypes = () => merge((c) => c.contentTypes);
 export const capabilityServices = () => merge((c) => c.services);
 export const capabilityControllers = () => merge((c) => c.controllers);
+export const capabilityPolicies = () => merge((c) => c.policies);
 export const capabilityAdminRoutes = () => CAPABILITIES.flatMap((c) => c.adminRoutes ?? []).map(mountRoute);
 export const capabilityContentApiRoutes = () => CAPABILITIES.flatMap((c) => c.contentApiRoutes ?? []).map(mountRoute);
 export const capabilityActions = () => CAPABILITIES.flatMap((c) => c.actions ?? []);

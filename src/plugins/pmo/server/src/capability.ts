@@ -36,6 +36,8 @@ export type Capability = {
   adminRoutes?: RouteDefinition[];
   /** Content API routes, mounted under /api/pmo (API tokens, users-permissions). */
   contentApiRoutes?: RouteDefinition[];
+  /** Route policies, registered as `plugin::pmo.<name>`. */
+  policies?: Record<string, (policyContext: never, config: never, deps: { strapi: Core.Strapi }) => unknown>;
   actions?: ActionDefinition[];
   /** Plugin actions each PMO role holds by default. */
   grants?: Partial<Record<PmoRoleKey, string[]>>;

@@ -7,7 +7,7 @@ import routes from './routes';
 import contentTypes from './content-types';
 import services from './services';
 import { requestErrors, requestGuard } from './security/request-guard';
-import { capabilityContentTypes, capabilityControllers, capabilityServices } from './capabilities';
+import { capabilityContentTypes, capabilityControllers, capabilityPolicies, capabilityServices } from './capabilities';
 
 export default {
   register,
@@ -18,6 +18,6 @@ export default {
   routes,
   contentTypes: { ...contentTypes, ...capabilityContentTypes() },
   services: { ...services, ...capabilityServices() },
-  policies: {},
+  policies: capabilityPolicies(),
   middlewares: { 'request-errors': requestErrors, 'request-guard': requestGuard },
 };

@@ -13,7 +13,7 @@ import { errors, invalidField } from '../platform/errors';
 import { PERSON_UID } from '../../../shared/contracts/uids';
 import { authorityLevel, toMinor } from './authority';
 import { createProjectBudget, type ProjectRow } from './project-budget';
-import { findOneInTurn } from './read-in-turn';
+import { findOneInTurn } from '../platform/read-in-turn';
 import { CHANGE_REQUEST_UID, nextReference } from './reference';
 import { relationTarget, sameItem, type RelationRef } from './relation-input';
 

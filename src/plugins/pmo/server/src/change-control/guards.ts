@@ -25,7 +25,7 @@ import {
   type AuthorityLevel,
 } from './authority';
 import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';
-import { findOneInTurn } from './read-in-turn';
+import { findOneInTurn } from '../platform/read-in-turn';
 import { CHANGE_REQUEST_UID } from './reference';
 
 const unknownOptions = (config: Record<string, unknown>, allowed: string[]) => {

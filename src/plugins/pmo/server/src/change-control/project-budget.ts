@@ -15,7 +15,7 @@ import {
   toMinor,
   type AuthorityFacts,
 } from './authority';
-import { findOneInTurn } from './read-in-turn';
+import { findOneInTurn } from '../platform/read-in-turn';
 
 export { BUDGET_LINE_UID, PROGRAMME_UID, PROJECT_UID };
 

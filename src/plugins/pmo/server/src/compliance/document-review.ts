@@ -102,7 +102,5 @@ export const documentReview: Capability = {
       config: policy(DOCUMENT_UPDATE),
     },
   ],
-  register(strapi) {
-    strapi.get('policies').set(MAY_USE_DOCUMENTS, mayUseDocuments);
-  },
+  policies: { 'may-use-documents': mayUseDocuments },
 };
