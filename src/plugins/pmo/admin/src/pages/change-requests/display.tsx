@@ -1,23 +1,19 @@
 /** How change requests read on the change-control pages: money, states, authority. */
 import { Typography } from '@strapi/design-system';
 
-import { groupThousands } from '../../../../shared/money';
 import type { AuthorityLevel, ChangeRequestDetail } from '../../api/changeRequests';
 import { useWorkflow } from '../../api/client';
 import { CHANGE_CONTROL_WORKFLOW } from '../../api/changeRequests';
 import { StateBadge } from '../../components/StateBadge';
+import { formatMoney } from '../../components/formatMoney';
 import type { WorkflowDefinition } from '../../../../shared/contracts/workflow';
 import type { Translate } from '../../utils/useTranslate';
 
 /**
  * A decimal string from the server ("-1234.50") grouped for reading ("-1,234.50"), exactly and
- * whatever its size (a BAC may add up past the largest single amount).
+ * whatever its size (a BAC may add up past the largest single amount): the one money formatter.
  */
-export function formatAmount(decimal: string | null | undefined, currency?: string): string {
-  if (decimal === null || decimal === undefined || decimal === '') return '—';
-  const text = /^-?\d+(\.\d+)?$/.test(decimal) ? groupThousands(decimal) : decimal;
-  return currency ? `${text} ${currency}` : text;
-}
+export const formatAmount = (decimal: string | null | undefined, currency?: string): string => formatMoney({ decimal }, currency);
 
 export const Amount = ({ value, currency, ...rest }: { value: string | null | undefined; currency?: string; 'data-testid'?: string }) => (
   <Typography variant="omega" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }} data-testid={rest['data-testid']}>

@@ -5,10 +5,11 @@
  * the BAC total. `from`/`to` keep whole months, like the budget-outline CSV this page links to.
  */
 import * as React from 'react';
-import { Box, Field, Flex, Link, Loader, Main, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Link, Loader, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
 
+import { DateField } from '../../components/fields';
 import { MANAGEMENT_RESERVE, subjectOf, useBudgetOutline, type BudgetOutline, type OutlineRow } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
 import { BudgetBars, categoryLabel } from './BudgetBars';
@@ -108,11 +109,13 @@ export const BudgetOutlinePage = ({ level }: { level: Level }) => {
           <Flex gap={4} alignItems="flex-end">
             {(['from', 'to'] as const).map((key) => (
               <Box key={key} width="200px">
-                <Field.Root name={key} hint={t('finance.outline.wholeMonths', 'Whole months')}>
-                  <Field.Label>{key === 'from' ? t('finance.from', 'From') : t('finance.to', 'To')}</Field.Label>
-                  <TextInput type="date" value={range[key]} onChange={(e: React.ChangeEvent<HTMLInputElement>) => update(key, e.target.value)} />
-                  <Field.Hint />
-                </Field.Root>
+                <DateField
+                  name={key}
+                  label={key === 'from' ? t('finance.from', 'From') : t('finance.to', 'To')}
+                  hint={t('finance.outline.wholeMonths', 'Whole months')}
+                  value={range[key]}
+                  onChange={(value) => update(key, value)}
+                />
               </Box>
             ))}
           </Flex>

@@ -1,18 +1,16 @@
 /** Money and index display for the finance pages. */
 import { Badge, Typography } from '@strapi/design-system';
 
-const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+import { formatMoney as formatAmount } from '../../components/formatMoney';
 
 /**
- * "1234567.80" → "1,234,567.80". A decimal string from the API is grouped as text, so every
- * cent shows however large the amount; a number (a chart tick) goes through toLocaleString.
+ * "1234567.80" → "1,234,567.80". A decimal string from the API is grouped as text by the one money
+ * formatter (components/formatMoney), so every cent shows however large the amount; a number (a
+ * chart tick) goes through toLocaleString.
  */
 export const formatMoney = (value: string | number | null | undefined, currency?: string) => {
-  if (value === null || value === undefined || value === '') return '—';
-  const decimal = typeof value === 'string' ? DECIMAL.exec(value) : null;
-  const text = decimal
-    ? `${decimal[1]}${decimal[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(decimal[3] ?? '').padEnd(2, '0')}`
-    : Number(value).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (typeof value !== 'number') return formatAmount({ decimal: value }, currency);
+  const text = value.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return currency ? `${text} ${currency}` : text;
 };
 
