@@ -3,7 +3,7 @@
  * budget; hold and recycle leave the project where it is; stop leaves only cancellation; a held
  * project resumes to the state it was held in.
  */
-import { asCapability, asRole, getStrapi } from '../helpers/strapi';
+import { asCapability, asRole, asSuperAdmin, getStrapi, type Agent } from '../helpers/strapi';
 import {
   GATE_REVIEW,
   addDays,
@@ -107,27 +107,45 @@ describe('a gate', () => {
 
 describe('gate 5', () => {
   const CHANGE = 'plugin::pmo.change-request';
+  // Change control's states (its workflow `change-control`): all open but the two terminal ones.
   const OPEN = ['new', 'assess', 'authorize', 'scheduled', 'implement', 'review'];
+  const TERMINAL = ['closed', 'canceled'];
 
-  it.each(OPEN.map((state) => [state]))('is refused while a change request of the project is %s, and opens once it is closed or cancelled', async (state) => {
-    const manager = await asRole('pmo-manager');
+  /** A change request of the project, left in `workflowState` as change control would have left it. */
+  async function change(of: { documentId: string }, workflowState: string) {
+    const strapi = getStrapi();
+    const created: { documentId: string } = await asCapability('change-control', () =>
+      (strapi.documents(CHANGE as any) as any).create({ data: { project: of.documentId, title: `Change ${workflowState}`, type: 'normal' } })
+    );
+    // Its own transitions are tested elsewhere; here only the state matters.
+    await moveChange(created.documentId, workflowState);
+    return created.documentId;
+  }
+  const moveChange = (documentId: string, workflowState: string) =>
+    getStrapi().db.query(CHANGE as any).updateMany({ where: { documentId }, data: { workflowState } });
+
+  /** A project in closing whose gate 5 review decided go: only the change requests can stop it. */
+  async function closingProject(manager: Agent) {
     const p = await project();
     await throughGates(manager, p, 4);
     await review(p, 5, 'go');
-    // A closed and a cancelled change request never block; another project's open one neither.
-    const other = await project();
-    const strapi = getStrapi();
-    const change = async (of: { documentId: string }, workflowState: string) => {
-      const created: { documentId: string } = await asCapability('change-control', () =>
-        (strapi.documents(CHANGE as any) as any).create({ data: { project: of.documentId, title: `Change ${workflowState}`, type: 'normal' } })
-      );
-      // The state as change control would have left it (its own transitions are tested elsewhere).
-      await strapi.db.query(CHANGE as any).updateMany({ where: { documentId: created.documentId }, data: { workflowState } });
-      return created.documentId as string;
-    };
+    return p;
+  }
+
+  it("lists as open every state of change control's workflow but its terminal ones", async () => {
+    const res = await (await asRole('pmo-analyst')).get('/pmo/workflows/change-control');
+    const states: Array<{ key: string; terminal?: boolean }> = res.body.definition.states;
+    expect(states.filter((state) => !state.terminal).map((state) => state.key)).toEqual(OPEN);
+    expect(states.filter((state) => state.terminal).map((state) => state.key)).toEqual(TERMINAL);
+  });
+
+  it.each(OPEN.map((state) => [state]))('is refused (noOpen) while a change request of the project is %s, and opens once it is closed or canceled', async (state) => {
+    const manager = await asRole('pmo-manager');
+    const p = await closingProject(manager);
+    // A closed and a canceled change request never block; another project's open one neither.
     await change(p, 'closed');
-    await change(p, 'cancelled');
-    await change(other, 'assess');
+    await change(p, 'canceled');
+    await change(await project(), 'assess');
     const open = await change(p, state);
 
     const refused = await fire(manager, p, 'gate-5');
@@ -137,10 +155,68 @@ describe('gate 5', () => {
     ]);
     expect(await stateOf(p)).toBe('closing');
 
-    await strapi.db.query(CHANGE as any).updateMany({ where: { documentId: open }, data: { workflowState: state === 'new' ? 'cancelled' : 'closed' } });
+    await moveChange(open, state === 'new' ? 'canceled' : 'closed');
     const passed = await fire(manager, p, 'gate-5');
     expect(passed.status).toBe(200);
     expect(await stateOf(p)).toBe('closed');
+  });
+
+  it('passes (noOpen) for a project that never had a change request', async () => {
+    const manager = await asRole('pmo-manager');
+    const p = await closingProject(manager);
+    expect((await fire(manager, p, 'gate-5')).status).toBe(200);
+    expect(await stateOf(p)).toBe('closed');
+  });
+
+  it('with a children guard instead (every change request of the project closed or canceled), is refused while one is open and passes once none is', async () => {
+    // The seeded lifecycle guards gate 5 with noOpen; a PMO administrator may use the children
+    // guard on the project's changeRequests relation instead. Without its message, the guard
+    // words the refusal itself.
+    const admin = await asRole('pmo-administrator');
+    const { definition } = (await admin.get('/pmo/workflows/project-lifecycle')).body;
+    const withChildren = {
+      ...definition,
+      transitions: definition.transitions.map((transition: { key: string }) =>
+        transition.key === 'gate-5'
+          ? { ...transition, guards: [{ type: 'gateReview', gate: 5 }, { type: 'children', relation: 'changeRequests', states: TERMINAL }] }
+          : transition
+      ),
+    };
+    expect((await admin.put('/pmo/workflows/project-lifecycle').send(withChildren)).status).toBe(200);
+    try {
+      const manager = await asRole('pmo-manager');
+      const p = await closingProject(manager);
+      await change(p, 'closed');
+      await change(p, 'canceled');
+      await change(await project(), 'implement'); // another project's
+      const first = await change(p, 'review');
+      const second = await change(p, 'new');
+
+      const refused = await fire(manager, p, 'gate-5');
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.details.failures).toEqual([
+        { guard: 'children', message: '2 of 4 changeRequests not yet closed or canceled' },
+      ]);
+      await moveChange(first, 'closed');
+      const stillOne = await fire(manager, p, 'gate-5');
+      expect(stillOne.status).toBe(422);
+      expect(stillOne.body.error.details.failures).toEqual([
+        { guard: 'children', message: '1 of 4 changeRequests not yet closed or canceled' },
+      ]);
+      expect(await stateOf(p)).toBe('closing');
+
+      await moveChange(second, 'canceled');
+      expect((await fire(manager, p, 'gate-5')).status).toBe(200);
+      expect(await stateOf(p)).toBe('closed');
+
+      // No change requests at all: nothing is pending.
+      const none = await closingProject(manager);
+      expect((await fire(manager, none, 'gate-5')).status).toBe(200);
+    } finally {
+      // Other test files of this worker share project-lifecycle: put the seeded guards back.
+      const restored = await (await asSuperAdmin()).put('/pmo/workflows/project-lifecycle').send(definition);
+      expect(restored.status).toBe(200);
+    }
   });
 });
 
@@ -174,7 +250,7 @@ describe('on hold', () => {
     ['planning', 2],
     ['executing', 3],
     ['closing', 4],
-  ])('returns a project held in %s to %s when it resumes', async (state, gates) => {
+  ])('returns a project held in %s (after gate %i) to that state when it resumes', async (state, gates) => {
     const manager = await asRole('pmo-manager');
     const p = await project();
     await throughGates(manager, p, gates);
