@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import request from 'supertest';
 import type { FieldOwner } from '../../src/plugins/pmo/shared/contracts/protected-fields';
+import { PMO_ROLE_KEYS, type PmoRoleKey } from '../../src/plugins/pmo/shared/pmo-roles';
 
 type Shared = {
   strapi: Core.Strapi;
@@ -17,16 +18,9 @@ declare global {
   var __PMO__: Shared;
 }
 
-export const PMO_ROLES = [
-  'pmo-director',
-  'pmo-manager',
-  'pmo-analyst',
-  'pmo-administrator',
-  'project-manager',
-  'change-board',
-  'finance',
-] as const;
-export type PmoRole = (typeof PMO_ROLES)[number];
+/** The PMO roles' admin role codes, as the plugin defines them (not a copy). */
+export const PMO_ROLES = PMO_ROLE_KEYS;
+export type PmoRole = PmoRoleKey;
 
 export const TEST_PASSWORD = 'Test-Password-1';
 
