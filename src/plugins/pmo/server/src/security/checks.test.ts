@@ -1,6 +1,6 @@
 /** The request guard's pure checks, on plain schemas. */
 import { findHostileInput } from './hostile-input';
-import { checkQueryShape, checkRelationsQuery } from './query-shape';
+import { checkQuery, checkRelationsQuery } from './query-shape';
 import { checkWriteShape, type Attributes } from './write-shape';
 import { readTarget, writeTarget } from './write-target';
 
@@ -61,7 +61,7 @@ describe('checkWriteShape', () => {
   });
 });
 
-describe('checkQueryShape', () => {
+describe('checkQuery', () => {
   it.each([
     ['filters[id][$eq]=1.5', { filters: { id: { $eq: '1.5' } } }],
     ['an id out of range', { filters: { programme: { id: { $in: ['1', '99999999999'] } } } }],
@@ -70,17 +70,45 @@ describe('checkQueryShape', () => {
     ['a built-in in fields', { fields: ['name', 'valueOf'] }],
     ['a built-in in sort', { sort: 'toString:asc' }],
   ])('refuses %s', (_label, query) => {
-    expect(checkQueryShape(lookup, 'api::project.project', query)).toHaveLength(1);
+    expect(checkQuery(lookup, 'api::project.project', query)).toHaveLength(1);
   });
 
   it('accepts well-typed filters, null checks and unknown fields (left to Strapi)', () => {
     const query = { filters: { id: { $gt: '0' }, startDate: { $lte: '2026-12-31', $null: 'true' }, name: { $containsi: 'x' }, other: { $eq: 'y' } }, sort: 'name:asc' };
-    expect(checkQueryShape(lookup, 'api::project.project', query)).toEqual([]);
+    expect(checkQuery(lookup, 'api::project.project', query)).toEqual([]);
   });
 
-  it('checks the relations route ids', () => {
+  it.each([
+    ['a built-in in a populate key', { populate: { 'programme,valueOf': true } }, 'populate'],
+    ['a built-in deep in populate', { populate: { programme: { fields: ['name', 'isPrototypeOf'] } } }, 'populate'],
+    ['a relation filter out of range', { filters: { tolerances: { costPercent: { $lt: '1e400' } } } }, 'filters.tolerances.costPercent.$lt'],
+    ['a negated condition', { filters: { startDate: { $not: { $gt: 'soon' } } } }, 'filters.startDate.$not.$gt'],
+    ['a branch given as an object', { filters: { $and: { 0: { id: '-1' } } } }, 'filters.$and.0.id'],
+  ])('refuses %s, naming where', (_label, query, path) => {
+    expect(paths(checkQuery(lookup, 'api::project.project', query))).toEqual([path]);
+  });
+
+  it('finds hostile input and ill-typed filters in the same walk, on any route', () => {
+    const query = JSON.parse('{"filters":{"percent":{"$eq":"1.5"},"name":{"prototype":"x"},"$or":[{"name":"a\\u0000b"}]},"page":{"constructor":1}}');
+    expect(paths(checkQuery(lookup, 'api::project.project', query)).sort()).toEqual([
+      'filters.$or.0.name', 'filters.name.prototype', 'filters.percent.$eq', 'page.constructor',
+    ]);
+    // A route about no content type: no schema, still no built-ins and no NUL characters.
+    expect(paths(checkQuery(lookup, null, { filters: { percent: 'x', toString: 1 }, sort: 'valueOf' })).sort()).toEqual([
+      'filters.toString', 'sort',
+    ]);
+  });
+
+  it('stops checking filter values past eight levels of nesting, but never stops looking for hostile keys', () => {
+    let filters: Record<string, unknown> = { percent: { $eq: 'x' }, valueOf: 1 };
+    for (let i = 0; i < 12; i += 1) filters = { $and: [filters] };
+    expect(checkQuery(lookup, 'api::project.project', { filters }).map((problem) => problem.path.at(-1))).toEqual(['valueOf']);
+  });
+
+  it('checks the relations route ids, and its hostile input', () => {
     expect(checkRelationsQuery({ idsToOmit: ['1', '2'] })).toEqual([]);
     expect(paths(checkRelationsQuery({ idsToOmit: ['abc'], idsToInclude: '1.5' }))).toEqual(['idsToOmit', 'idsToInclude']);
+    expect(paths(checkRelationsQuery({ _q: 'a\u0000', page: { prototype: '1' } }))).toEqual(['_q', 'page.prototype']);
   });
 });
 

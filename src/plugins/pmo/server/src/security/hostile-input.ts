@@ -22,8 +22,18 @@ export function fieldName(path: Array<string | number>): string {
   return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '') || 'The body';
 }
 
-/** Every hostile key in a parsed JSON value or query object, with where it sits. */
-export function findHostileInput(value: unknown, path: Array<string | number> = [], found: Problem[] = []): Problem[] {
+/**
+ * What a walk with rules does at each step: sees a key (or index) and its value under the
+ * parent's context, may add problems, and answers the context its children are seen in.
+ */
+export type Step<C> = (key: string | number, value: unknown, path: Array<string | number>, context: C, found: Problem[]) => C;
+
+/**
+ * Walks a parsed JSON value or query object once, finding every hostile key and NUL character
+ * with where it sits, and lets `step` apply its own rules to each key on the way (the query
+ * checks read the schema as they go). Hostile keys are not walked into.
+ */
+export function walkInput<C>(value: unknown, context: C, step: Step<C>, path: Array<string | number> = [], found: Problem[] = []): Problem[] {
   if (typeof value === 'string' && value.includes('\u0000')) {
     found.push({ path, message: `${fieldName(path)} holds a NUL character, which no field can store` });
   }
@@ -33,15 +43,27 @@ export function findHostileInput(value: unknown, path: Array<string | number> = 
     return found;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => findHostileInput(item, [...path, index], found));
+    value.forEach((item, index) => {
+      const at = [...path, index];
+      walkInput(item, step(index, item, at, context, found), step, at, found);
+    });
     return found;
   }
   for (const key of Object.keys(value)) {
+    const at = [...path, key];
     if (HOSTILE_KEYS.has(key) || key.includes('\u0000')) {
-      found.push({ path: [...path, key], message: `${fieldName([...path, key])} is not a field PMO Hub accepts: "${key}" names a built-in of JavaScript objects` });
+      found.push({ path: at, message: `${fieldName(at)} is not a field PMO Hub accepts: "${key}" names a built-in of JavaScript objects` });
       continue;
     }
-    findHostileInput((value as Record<string, unknown>)[key], [...path, key], found);
+    const item = (value as Record<string, unknown>)[key];
+    walkInput(item, step(key, item, at, context, found), step, at, found);
   }
   return found;
+}
+
+const noRules: Step<null> = () => null;
+
+/** Every hostile key in a parsed JSON value or query object, with where it sits. */
+export function findHostileInput(value: unknown, path: Array<string | number> = [], found: Problem[] = []): Problem[] {
+  return walkInput(value, null, noRules, path, found);
 }

@@ -1,11 +1,12 @@
 /**
- * The query of a Content API or Content Manager list, checked against the content type's schema:
- * `fields`, `sort` and `populate` name fields (never a built-in such as `valueOf`, which Strapi
- * would take for a column), and `filters` compare each field with values of its type (a `1.5` or
- * an out-of-range number for an id, or a non-date for a date, makes PostgreSQL fail the query).
- * Pure: the schema comes in as plain data.
+ * The query of a request, checked in one walk (hostile-input's, with these rules on the way):
+ * no prototype-named keys or NUL characters at any depth; on a Content API or Content Manager
+ * list or read, against the content type's schema, `fields`, `sort` and `populate` name fields
+ * (never a built-in such as `valueOf`, which Strapi would take for a column), and `filters`
+ * compare each field with values of its type (a `1.5` or an out-of-range number for an id, or a
+ * non-date for a date, makes PostgreSQL fail the query). Pure: the schema comes in as plain data.
  */
-import { HOSTILE_KEYS, fieldName, type Problem } from './hostile-input';
+import { HOSTILE_KEYS, fieldName, findHostileInput, walkInput, type Problem, type Step } from './hostile-input';
 import { MAX_ID, type Attribute, type SchemaLookup } from './write-shape';
 
 const NO_VALUE = new Set(['$null', '$notNull']);
@@ -77,66 +78,94 @@ function checkValues(kind: Kind, operand: unknown, path: Array<string | number>,
   }
 }
 
-function checkFilters(lookup: SchemaLookup, uid: string, filters: unknown, path: Array<string | number>, problems: Problem[], depth = 0) {
-  if (!filters || typeof filters !== 'object' || depth > 8) return;
-  const attributes = lookup(uid) ?? {};
-  for (const [key, value] of Object.entries(filters as Record<string, unknown>)) {
-    const at = [...path, key];
-    if (key === '$and' || key === '$or') {
-      const branches = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : [];
-      branches.forEach((branch, index) => checkFilters(lookup, uid, branch, [...at, index], problems, depth + 1));
-      continue;
-    }
-    if (key === '$not') {
-      checkFilters(lookup, uid, value, at, problems, depth + 1);
-      continue;
-    }
-    if (key.startsWith('$')) continue; // an operator directly on this level: Strapi validates it
+/**
+ * Where a step of the query walk is, so it knows which rules apply to the keys below:
+ * `names` inside `fields`, `sort` or `populate`; `filters` an object of conditions on the fields
+ * of `uid`; `branches` the list under `$and` or `$or`; `conditions` the operators on one field of
+ * `kind`; null anywhere without rules (only the hostile-input checks).
+ */
+type Where =
+  | { at: 'query'; uid: string | null }
+  | { at: 'names'; param: string }
+  | { at: 'filters' | 'branches'; uid: string; depth: number }
+  | { at: 'conditions'; kind: Kind; depth: number }
+  | null;
+
+const NAME_PARAMS = new Set(['fields', 'sort', 'populate']);
+const MAX_FILTER_DEPTH = 8;
+
+/** The rules of a list or read query, one step at a time; `named` remembers the params already refused. */
+function queryRules(lookup: SchemaLookup, named: Set<string>) {
+  /** A condition on one field of `uid`: the context its operators (or its nested filters) are seen in. */
+  function filterOn(uid: string, key: string, value: unknown, path: Array<string | number>, depth: number, found: Problem[]): Where {
+    if (key === '$and' || key === '$or') return { at: 'branches', uid, depth };
+    if (key === '$not') return { at: 'filters', uid, depth: depth + 1 };
+    if (key.startsWith('$')) return null; // an operator directly on this level: Strapi validates it
+    const attributes = lookup(uid) ?? {};
     const attribute = key === 'id' ? ({ type: 'id' } as Attribute) : Object.prototype.hasOwnProperty.call(attributes, key) ? attributes[key] : undefined;
-    if (!attribute) continue; // Strapi refuses unknown fields with its own 400
+    if (!attribute) return null; // Strapi refuses unknown fields with its own 400
     if (attribute.type === 'relation' || attribute.type === 'media' || attribute.type === 'component') {
       const target = attribute.target ?? attribute.component ?? (attribute.type === 'media' ? 'plugin::upload.file' : undefined);
-      if (target) checkFilters(lookup, target, value, at, problems, depth + 1);
-      continue;
+      return target ? { at: 'filters', uid: target, depth: depth + 1 } : null;
     }
     const kind = attribute.type === 'id' ? 'id' : kindOf(attribute);
-    if (!kind) continue;
+    if (!kind) return null;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      checkValues(kind, value, at, problems);
-      continue;
+      checkValues(kind, value, path, found);
+      return null;
     }
-    for (const [operator, operand] of Object.entries(value as Record<string, unknown>)) {
-      if (NO_VALUE.has(operator)) continue;
-      if (operator === '$not' && operand && typeof operand === 'object') {
-        checkFilters(lookup, uid, { [key]: operand }, path, problems, depth + 1);
-        continue;
+    return { at: 'conditions', kind, depth };
+  }
+
+  const step: Step<Where> = (key, value, path, where, found) => {
+    if (!where) return null;
+    switch (where.at) {
+      case 'query': {
+        if (key === 'filters') return where.uid ? { at: 'filters', uid: where.uid, depth: 0 } : null;
+        if (typeof key !== 'string' || !NAME_PARAMS.has(key)) return null;
+        return step(key, value, path, { at: 'names', param: key }, found);
       }
-      checkValues(kind, operand, [...at, operator], problems);
+      case 'names': {
+        // `fields`, `sort` and `populate` name fields (in their keys and values), never a built-in
+        // of JavaScript objects.
+        const text = `${key} ${typeof value === 'string' ? value : ''}`;
+        const hostile = text.match(/[A-Za-z_$][\w$]*/g)?.find((name) => HOSTILE_KEYS.has(name));
+        if (hostile && !named.has(where.param)) {
+          named.add(where.param);
+          found.push({ path: [where.param], message: `${where.param} names "${hostile}", which is not a field` });
+        }
+        return where;
+      }
+      case 'branches':
+        return { at: 'filters', uid: where.uid, depth: where.depth + 1 };
+      case 'filters':
+        return where.depth > MAX_FILTER_DEPTH || typeof key !== 'string' ? null : filterOn(where.uid, key, value, path, where.depth, found);
+      case 'conditions': {
+        if (typeof key !== 'string' || NO_VALUE.has(key) || where.depth > MAX_FILTER_DEPTH) return null;
+        if (key === '$not' && value && typeof value === 'object') return { at: 'conditions', kind: where.kind, depth: where.depth + 1 };
+        checkValues(where.kind, value, path, found);
+        return null;
+      }
     }
-  }
+  };
+  return step;
 }
 
-/** Field names in `fields`, `sort` and `populate`: never a built-in of JavaScript objects. */
-function checkFieldNames(query: Record<string, unknown>, problems: Problem[]) {
-  for (const param of ['fields', 'sort', 'populate']) {
-    const names = JSON.stringify(query[param] ?? '').match(/[A-Za-z_$][\w$]*/g) ?? [];
-    const hostile = names.find((name) => HOSTILE_KEYS.has(name));
-    if (hostile) problems.push({ path: [param], message: `${param} names "${hostile}", which is not a field` });
-  }
+/**
+ * Problems with a list or read query on the type `uid` (null: a route that is not about one
+ * type), in one walk: prototype-named keys and NUL characters at any depth, `fields`, `sort` and
+ * `populate` naming built-ins, and filter values that do not fit their field.
+ */
+export function checkQuery(lookup: SchemaLookup, uid: string | null, query: unknown): Problem[] {
+  return walkInput<Where>(query, { at: 'query', uid }, queryRules(lookup, new Set()));
 }
 
-/** Problems with a list or read query on the type `uid`. */
-export function checkQueryShape(lookup: SchemaLookup, uid: string | null, query: unknown): Problem[] {
-  const problems: Problem[] = [];
-  if (!query || typeof query !== 'object') return problems;
-  checkFieldNames(query as Record<string, unknown>, problems);
-  if (uid) checkFilters(lookup, uid, (query as { filters?: unknown }).filters, ['filters'], problems);
-  return problems;
-}
-
-/** The Content Manager's relations route: `idsToOmit` and `idsToInclude` are ids of the target type. */
+/**
+ * The Content Manager's relations route: its query's hostile input, and `idsToOmit` and
+ * `idsToInclude`, which are ids of the target type.
+ */
 export function checkRelationsQuery(query: unknown): Problem[] {
-  const problems: Problem[] = [];
+  const problems = findHostileInput(query);
   for (const param of ['idsToOmit', 'idsToInclude']) {
     const value = (query as Record<string, unknown> | undefined)?.[param];
     if (value === undefined) continue;

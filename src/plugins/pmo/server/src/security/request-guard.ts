@@ -7,7 +7,8 @@
  *   relations route reads its own `ctx.forbidden()` result and throws), and logs any error that
  *   would be a 500 with the request id.
  * - `plugin::pmo.request-guard` (after it): refuses prototype-named keys at any depth of the
- *   query and body, bodies that are not objects where PMO Hub, the Content API and the Content
+ *   query and body, ill-typed filters and built-ins named as fields in a list's query (the query
+ *   in one walk), bodies that are not objects where PMO Hub, the Content API and the Content
  *   Manager expect one, and malformed relation references or out-of-range integers in Content
  *   Manager and Content API writes, before Strapi's own code sees them.
  */
@@ -18,7 +19,7 @@ import { findHostileInput, type Problem } from './hostile-input';
 import { refuseProtectedFieldChanges } from './protected-fields';
 import { schemaLookup } from './schema';
 import { checkWriteShape } from './write-shape';
-import { checkQueryShape, checkRelationsQuery } from './query-shape';
+import { checkQuery, checkRelationsQuery } from './query-shape';
 import { readTarget, writeTarget } from './write-target';
 
 type Context = {
@@ -113,7 +114,11 @@ export const requestGuard = (_config: unknown, { strapi }: { strapi: Core.Strapi
   };
 
   return async (ctx: Context, next: Next) => {
-    const problems: Problem[] = [...findHostileInput(queryKeys(ctx.querystring)), ...findHostileInput(ctx.query)];
+    // The query in one walk: its hostile input and, on a list or read of a content type, its shape.
+    const query = ctx.path.startsWith('/content-manager/relations/')
+      ? checkRelationsQuery(ctx.query)
+      : checkQuery(lookup, readTarget(ctx.method, ctx.path, plural), ctx.query);
+    const problems: Problem[] = [...findHostileInput(queryKeys(ctx.querystring)), ...query];
     const body = ctx.request.body;
     if (WRITES.has(ctx.method) && OBJECT_BODIES.test(ctx.path) && body !== undefined) {
       if (body === null || typeof body !== 'object' || Array.isArray(body)) {
@@ -122,10 +127,6 @@ export const requestGuard = (_config: unknown, { strapi }: { strapi: Core.Strapi
     }
     problems.push(...findHostileInput(body));
     if (problems.length) throw invalidFields(problems);
-    const query = ctx.path.startsWith('/content-manager/relations/')
-      ? checkRelationsQuery(ctx.query)
-      : checkQueryShape(lookup, readTarget(ctx.method, ctx.path, plural), ctx.query);
-    if (query.length) throw invalidFields(query);
 
     const target = writeTarget(ctx.method, ctx.path, body, plural);
     if (target) {
