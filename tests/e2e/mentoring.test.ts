@@ -3,13 +3,17 @@
  * Mentoring page; the mentee sees the session, the ratings chart and the item (and ticks it);
  * a PMO manager sees the session but not a hint of its confidential notes, anywhere on the page
  * or in what the page was sent. The three are real admin users in the built admin panel.
+ *
+ * Each test sets up its own relationship of Ann and Bob: the mentee's and the manager's tests
+ * find the session the mentor's test logs in the browser already logged (through the API, as the
+ * form sends it), so each passes alone and in any order.
  */
 import fs from 'fs';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 
 import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
 import { startServer, type E2EServer } from './support/server';
-import { adminApi, createMember, createPerson, type Member } from './support/mentoring-cast';
+import { adminApi, createMember, createPerson, type AdminApi, type Member } from './support/mentoring-cast';
 
 /** A phrase that appears nowhere else, so finding any part of it is a leak. */
 const CONFIDENTIAL = 'Bob freezes when the sponsor challenges his forecast (quokka-7319)';
@@ -24,11 +28,14 @@ let browser: Browser;
 let mentor: Member;
 let mentee: Member;
 let manager: Member;
-let relationshipId: string;
-let relationshipStart: string;
+let asManager: AdminApi;
+let asMentor: AdminApi;
+let competency: (key: string) => string;
 let context: BrowserContext | undefined;
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** When the relationships of Ann and Bob start (the day the file ran, less 90 days). */
+const relationshipStart = day(-90);
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer('e2e-mentoring'), launchChromium()]);
@@ -37,35 +44,10 @@ beforeAll(async () => {
   mentee = await createMember(strapi, 'project-manager', { firstname: 'Bob', lastname: 'Mentee', email: 'bob.mentee@e2e.pmo' });
   manager = await createMember(strapi, 'pmo-manager', { firstname: 'Maria', lastname: 'Manager', email: 'maria.manager@e2e.pmo' });
 
-  // A PMO manager sets the relationship up, as the PMO does.
-  const asManager = await adminApi(server.baseURL, manager);
+  asManager = await adminApi(server.baseURL, manager);
+  asMentor = await adminApi(server.baseURL, mentor);
   const competencies: Array<{ key: string; documentId: string }> = await asManager.get('/pmo/mentoring/competencies');
-  const competency = (key: string) => competencies.find((c) => c.key === key)!.documentId;
-  relationshipStart = day(-90);
-  relationshipId = (
-    await asManager.post('/pmo/mentoring/relationships', {
-      mentor: mentor.personId,
-      mentee: mentee.personId,
-      goals: 'Grow into a programme manager within a year',
-      focusCompetencies: [competency('leadership'), competency('communication')],
-      startDate: relationshipStart,
-    })
-  ).documentId;
-
-  // An earlier session, so the chart has a line to draw.
-  const asMentor = await adminApi(server.baseURL, mentor);
-  await asMentor.post('/pmo/mentoring/sessions', {
-    relationship: relationshipId,
-    date: day(-30),
-    durationMinutes: 60,
-    topics: 'Getting started: goals for the year',
-    ratings: [
-      { competency: competency('leadership'), rating: 2 },
-      { competency: competency('communication'), rating: 3 },
-    ],
-    sharedNotes: 'Agreed goals and how we will work.',
-    confidentialNotes: EARLIER_CONFIDENTIAL,
-  });
+  competency = (key: string) => competencies.find((c) => c.key === key)!.documentId;
 
   // Another of Ann's mentees is behind on an action item: what the manager's overdue list shows.
   const priya = await createPerson(strapi, 'Priya Project', 'priya.project@e2e.pmo');
@@ -95,6 +77,50 @@ afterEach(async () => {
   context = undefined;
 });
 
+/**
+ * A new relationship of Ann (mentor) and Bob (mentee), set up by a PMO manager as the PMO does,
+ * with one earlier session so the chart has a line to draw. Answers its documentId.
+ */
+async function mentorship(): Promise<string> {
+  const relationship = await asManager.post('/pmo/mentoring/relationships', {
+    mentor: mentor.personId,
+    mentee: mentee.personId,
+    goals: 'Grow into a programme manager within a year',
+    focusCompetencies: [competency('leadership'), competency('communication')],
+    startDate: relationshipStart,
+  });
+  await asMentor.post('/pmo/mentoring/sessions', {
+    relationship: relationship.documentId,
+    date: day(-30),
+    durationMinutes: 60,
+    topics: 'Getting started: goals for the year',
+    ratings: [
+      { competency: competency('leadership'), rating: 2 },
+      { competency: competency('communication'), rating: 3 },
+    ],
+    sharedNotes: 'Agreed goals and how we will work.',
+    confidentialNotes: EARLIER_CONFIDENTIAL,
+  });
+  return relationship.documentId;
+}
+
+/** The session the mentor logs in the first test, as its form sends it. */
+async function logSession(relationship: string) {
+  await asMentor.post('/pmo/mentoring/sessions', {
+    relationship,
+    date: day(-1),
+    durationMinutes: 75,
+    topics: TOPICS,
+    ratings: [
+      { competency: competency('leadership'), rating: 3 },
+      { competency: competency('communication'), rating: 4 },
+    ],
+    sharedNotes: SHARED,
+    confidentialNotes: CONFIDENTIAL,
+    actionItems: [{ text: ACTION_ITEM, owner: 'mentee', dueDate: day(7) }],
+  });
+}
+
 async function signedIn(member: Member): Promise<Page> {
   context = await newAppContext(browser, server.baseURL);
   const page = await context.newPage();
@@ -113,8 +139,8 @@ async function openMentoring(page: Page, homeScreenshot?: string) {
   await page.getByRole('heading', { name: 'Mentoring', level: 1 }).waitFor();
 }
 
-/** The relationship page of Ann and Bob, through the row of a relationships table. */
-async function openRelationship(page: Page, table: string, linkText: string) {
+/** The relationship page of Ann and Bob, through its row of a relationships table. */
+async function openRelationship(page: Page, table: string, relationshipId: string, linkText: string) {
   const row = page.getByTestId(table).locator(`[data-relationship="${relationshipId}"]`);
   await row.getByRole('link', { name: linkText }).click();
   await page.getByRole('heading', { name: 'Ann Mentor → Bob Mentee' }).waitFor();
@@ -146,9 +172,10 @@ function postsTo(page: Page, pathname: string) {
 const series = (page: Page, key: string) => page.locator(`[data-testid="pmo-ratings-series"][data-competency="${key}"]`);
 
 test('a mentor logs a session with ratings, notes and an action item; a bad duration and a date before the relationship are named next to their fields', async () => {
+  const relationshipId = await mentorship();
   const page = await signedIn(mentor);
   await openMentoring(page, 'mentoring-home');
-  await openRelationship(page, 'pmo-my-relationships', 'Bob Mentee');
+  await openRelationship(page, 'pmo-my-relationships', relationshipId, 'Bob Mentee');
   await screenshot(page, 'mentoring-mentor-before');
 
   await page.getByRole('link', { name: 'Log the next session' }).click();
@@ -233,9 +260,11 @@ test('a mentor logs a session with ratings, notes and an action item; a bad dura
 });
 
 test('the mentee sees the session, the chart and the action item, and ticks the item done', async () => {
+  const relationshipId = await mentorship();
+  await logSession(relationshipId);
   const page = await signedIn(mentee);
   await openMentoring(page);
-  await openRelationship(page, 'pmo-my-relationships', 'Ann Mentor');
+  await openRelationship(page, 'pmo-my-relationships', relationshipId, 'Ann Mentor');
 
   const entry = page.getByTestId('pmo-session').filter({ hasText: TOPICS });
   await entry.getByText(SHARED).waitFor();
@@ -265,6 +294,8 @@ test('the mentee sees the session, the chart and the action item, and ticks the 
 });
 
 test('a PMO manager sees the session, overdue items and hours, but not a hint of the confidential notes', async () => {
+  const relationshipId = await mentorship();
+  await logSession(relationshipId);
   context = await newAppContext(browser, server.baseURL);
   const page = await context.newPage();
   // Everything the mentoring routes sent this page, to be sure the notes never reached it.
@@ -276,7 +307,7 @@ test('a PMO manager sees the session, overdue items and hours, but not a hint of
   await openMentoring(page);
 
   // Oversight opens on every relationship.
-  await openRelationship(page, 'pmo-all-relationships', 'Bob Mentee');
+  await openRelationship(page, 'pmo-all-relationships', relationshipId, 'Bob Mentee');
   const entry = page.getByTestId('pmo-session').filter({ hasText: TOPICS });
   await entry.getByText(SHARED).waitFor();
   await series(page, 'leadership').waitFor();
@@ -286,7 +317,7 @@ test('a PMO manager sees the session, overdue items and hours, but not a hint of
   expect(await page.getByRole('link', { name: /Log (a|the next) session/ }).count()).toBe(0);
   await screenshot(page, 'mentoring-manager-relationship');
 
-  // Overdue action items across relationships: Priya's, not Bob's (done, and not yet due).
+  // Overdue action items across relationships: Priya's, not Bob's (not due for a week).
   await page.getByRole('link', { name: 'Mentoring', exact: true }).first().click();
   await page.getByTestId('pmo-mentoring-tab-items').click();
   const overdue = page.getByTestId('pmo-items-report-row');

@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Credentials } from './server';
 import { createRoleUser, type RoleUser } from './users';
+import { PERSON_UID } from '../../../src/plugins/pmo/shared/contracts/uids';
 
 export type Member = RoleUser & { personId: string };
 
@@ -20,7 +21,7 @@ export async function createMember(
 
 /** A directory person (who need not be an admin user). */
 export async function createPerson(strapi: Core.Strapi, fullName: string, email: string): Promise<string> {
-  const person = await strapi.documents('api::person.person' as any).create({ data: { fullName, email } as any });
+  const person = await strapi.documents(PERSON_UID as any).create({ data: { fullName, email } as any });
   return person.documentId;
 }
 
