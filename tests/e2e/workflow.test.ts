@@ -8,36 +8,14 @@
  * This file boots its own server on its own fresh database (dropped when it stops), so the edited
  * project lifecycle never reaches another test file.
  */
-import type { Core } from '@strapi/strapi';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 
-import { startServer, type Credentials, type E2EServer } from './support/server';
+import { startServer, type E2EServer } from './support/server';
+import { createRoleUser, type RoleUser } from './support/users';
 import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
+import { PROJECT_UID as PROJECT } from '../../src/plugins/pmo/shared/contracts/uids';
 
-const PROJECT = 'api::project.project';
 const LIFECYCLE = 'project-lifecycle';
-
-type RoleUser = Credentials & { id: number };
-
-/** An active admin user holding the PMO role `roleCode` (created by the plugin's bootstrap). */
-async function createRoleUser(
-  strapi: Core.Strapi,
-  roleCode: string,
-  { firstname, lastname, email }: { firstname: string; lastname: string; email: string }
-): Promise<RoleUser> {
-  const role = await strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  if (!role) throw new Error(`the admin role "${roleCode}" does not exist`);
-  const password = 'E2e-Password-1';
-  const user = await (strapi.service('admin::user') as any).create({
-    firstname,
-    lastname,
-    email,
-    password,
-    isActive: true,
-    roles: [role.id],
-  });
-  return { id: user.id, email, password };
-}
 
 let server: E2EServer;
 let browser: Browser;
