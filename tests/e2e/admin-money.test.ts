@@ -8,8 +8,7 @@ import type { Browser, BrowserContext, Locator, Page, Response } from 'playwrigh
 
 import { createSuperAdmin, startServer, type Credentials, type E2EServer } from './support/server';
 import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
-
-const PROJECT = 'api::project.project';
+import { PROJECT_UID as PROJECT } from '../../src/plugins/pmo/shared/contracts/uids';
 
 let server: E2EServer;
 let browser: Browser;

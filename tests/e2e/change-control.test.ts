@@ -10,8 +10,8 @@ import type { Browser, BrowserContext, Locator, Page, Response } from 'playwrigh
 import { startServer, type E2EServer } from './support/server';
 import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
 import { createCastMember, type CastMember } from './support/change-cast';
+import { BUDGET_LINE_UID, CHANGE_REQUEST_UID as CHANGE, PROJECT_UID } from '../../src/plugins/pmo/shared/contracts/uids';
 
-const CHANGE = 'plugin::pmo.change-request';
 const suffix = Date.now().toString(36).toUpperCase();
 const CODE = `E2E-CC-${suffix}`;
 const PROJECT_NAME = 'Vega billing platform';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   board1 = await createCastMember(strapi, ['change-board'], { firstname: 'Bea', lastname: 'Board', email: 'e2e.cc.board1@test.pmo' });
   board2 = await createCastMember(strapi, ['change-board'], { firstname: 'Ben', lastname: 'Board', email: 'e2e.cc.board2@test.pmo' });
   // BAC 10,000.00 with a 10 % cost tolerance (1,000.00); a change budget of 50,000.00 (minor units).
-  const project = await strapi.documents('api::project.project' as any).create({
+  const project = await strapi.documents(PROJECT_UID as any).create({
     data: {
       name: PROJECT_NAME,
       code: CODE,
@@ -44,7 +44,7 @@ beforeAll(async () => {
     } as any,
   });
   projectId = project.documentId;
-  await strapi.documents('api::budget-line.budget-line' as any).create({
+  await strapi.documents(BUDGET_LINE_UID as any).create({
     data: { project: projectId, period: '2026-01-01', category: 'labour', amount: '1000000' } as any,
   });
 });
@@ -165,11 +165,17 @@ test('a change above tolerance is raised, assessed and authorised by two board m
   await ben.goto(`/admin/plugins/pmo/change-requests/${documentId}`);
   await ben.getByRole('heading', { name: new RegExp(`^${reference}`) }).waitFor();
   await eventually(async () => expect(await ben.getByTestId('pmo-transition-authorize').getByTestId('pmo-transition-votes').innerText()).toContain('1 of 2 votes'));
+  // The budget line's month is the month of the authorisation: this one, or the next if it
+  // crossed a month end (UTC).
+  const thisMonth = () => new Date().toISOString().slice(0, 7);
+  const monthBefore = thisMonth();
   expect(await fire(ben, 'authorize', 'Authorize (change board)')).toBe(200);
+  const months = [monthBefore, thisMonth()];
   await eventually(async () => expect(await stateOf(ben).innerText()).toBe('Scheduled'), 30_000);
-  const month = new Date().toISOString().slice(0, 7);
   await eventually(async () => expect(await ben.getByTestId('cr-budget-remaining').innerText()).toContain('47,500.00 EUR'), 30_000);
-  expect(await ben.getByTestId('cr-budget-line').innerText()).toContain(`2,500.00 EUR on a change budget line for ${month}`);
+  const budgetLine = await ben.getByTestId('cr-budget-line').innerText();
+  const month = months.find((candidate) => budgetLine.includes(`2,500.00 EUR on a change budget line for ${candidate}`));
+  expect([budgetLine, month]).toEqual([budgetLine, expect.any(String)]);
   expect(await ben.getByTestId('cr-decision').innerText()).toMatch(/Approved on .* by (Bea Board, Ben Board|Ben Board, Bea Board)$/);
   const history = ben.getByTestId('pmo-workflow-history');
   await history.getByText('Authorize (change board)', { exact: true }).first().waitFor();
@@ -179,9 +185,9 @@ test('a change above tolerance is raised, assessed and authorised by two board m
   // What the server holds: the state, exactly the cost drawn, and one change budget line for it.
   const stored = (await server.strapi.documents(CHANGE as any).findOne({ documentId } as any)) as any;
   expect(stored).toMatchObject({ reference, workflowState: 'scheduled', decision: 'approved', authorityLevel: 'change-board' });
-  const project = (await server.strapi.documents('api::project.project' as any).findOne({ documentId: projectId } as any)) as any;
+  const project = (await server.strapi.documents(PROJECT_UID as any).findOne({ documentId: projectId } as any)) as any;
   expect(String(project.changeBudget)).toBe('4750000');
-  const lines = (await server.strapi.documents('api::budget-line.budget-line' as any).findMany({
+  const lines = (await server.strapi.documents(BUDGET_LINE_UID as any).findMany({
     filters: { project: { documentId: projectId }, category: 'change' },
   } as any)) as any[];
   expect(lines.map((line) => [String(line.amount), line.period])).toEqual([['250000', `${month}-01`]]);

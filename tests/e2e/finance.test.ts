@@ -13,6 +13,7 @@ import { startServer, type E2EServer } from './support/server';
 import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
 import { createRoleUser, type RoleUser } from './support/users';
 import { parseCsv } from '../api/finance-csv-parse';
+import { BUDGET_LINE_UID, COST_ENTRY_UID, PORTFOLIO_UID, PROGRAMME_UID, PROJECT_UID, STATUS_REPORT_UID } from '../../src/plugins/pmo/shared/contracts/uids';
 
 let server: E2EServer;
 let browser: Browser;
@@ -40,10 +41,10 @@ beforeAll(async () => {
     email: 'fiona.finance@test.pmo',
   });
 
-  portfolioId = (await create('api::portfolio.portfolio', { name: 'E2E finance portfolio', code: CODES.portfolio })).documentId;
-  const programme = await create('api::programme.programme', { name: 'E2E programme', code: CODES.programme, portfolio: portfolioId });
+  portfolioId = (await create(PORTFOLIO_UID, { name: 'E2E finance portfolio', code: CODES.portfolio })).documentId;
+  const programme = await create(PROGRAMME_UID, { name: 'E2E programme', code: CODES.programme, portfolio: portfolioId });
   projectId = (
-    await create('api::project.project', {
+    await create(PROJECT_UID, {
       name: 'Orion ledger upgrade',
       code: CODES.project,
       programme: programme.documentId,
@@ -53,26 +54,26 @@ beforeAll(async () => {
   ).documentId;
   // BAC 60,000.00: 10,000.00 a month, January to June (amounts in minor units).
   for (const month of ['01', '02', '03', '04', '05', '06']) {
-    await create('api::budget-line.budget-line', { project: projectId, period: `2026-${month}-01`, category: 'labour', amount: '1000000' });
+    await create(BUDGET_LINE_UID, { project: projectId, period: `2026-${month}-01`, category: 'labour', amount: '1000000' });
   }
-  await create('api::budget-line.budget-line', { project: projectId, period: '2026-03-01', category: 'management-reserve', amount: '500000' });
-  await create('api::cost-entry.cost-entry', { project: projectId, date: '2026-01-20', category: 'opex', amount: '1200000' });
-  await create('api::cost-entry.cost-entry', { project: projectId, date: '2026-02-20', category: 'opex', amount: '1100000' });
-  await create('api::cost-entry.cost-entry', { project: projectId, date: '2026-03-20', category: 'opex', amount: '900000' });
-  await create('api::status-report.status-report', { project: projectId, asOf: '2026-01-31', percentComplete: 15, ragOverall: 'green' });
-  await create('api::status-report.status-report', { project: projectId, asOf: '2026-02-28', percentComplete: 30, ragOverall: 'amber' });
-  await create('api::status-report.status-report', { project: projectId, asOf: '2026-03-31', percentComplete: 45, ragOverall: 'amber' });
+  await create(BUDGET_LINE_UID, { project: projectId, period: '2026-03-01', category: 'management-reserve', amount: '500000' });
+  await create(COST_ENTRY_UID, { project: projectId, date: '2026-01-20', category: 'opex', amount: '1200000' });
+  await create(COST_ENTRY_UID, { project: projectId, date: '2026-02-20', category: 'opex', amount: '1100000' });
+  await create(COST_ENTRY_UID, { project: projectId, date: '2026-03-20', category: 'opex', amount: '900000' });
+  await create(STATUS_REPORT_UID, { project: projectId, asOf: '2026-01-31', percentComplete: 15, ragOverall: 'green' });
+  await create(STATUS_REPORT_UID, { project: projectId, asOf: '2026-02-28', percentComplete: 30, ragOverall: 'amber' });
+  await create(STATUS_REPORT_UID, { project: projectId, asOf: '2026-03-31', percentComplete: 45, ragOverall: 'amber' });
 
   // A second programme of two projects for the programme S-curve and the budget outline.
-  chartedProgrammeId = (await create('api::programme.programme', { name: 'Charted programme', code: CHARTED.programme, portfolio: portfolioId })).documentId;
+  chartedProgrammeId = (await create(PROGRAMME_UID, { name: 'Charted programme', code: CHARTED.programme, portfolio: portfolioId })).documentId;
   vegaId = (
-    await create('api::project.project', {
+    await create(PROJECT_UID, {
       name: 'Vega warehouse', code: CHARTED.vega, programme: chartedProgrammeId, startDate: '2026-01-01', endDate: '2026-04-30',
     })
   ).documentId;
-  const lyraId = (await create('api::project.project', { name: 'Lyra portal', code: CHARTED.lyra, programme: chartedProgrammeId })).documentId;
+  const lyraId = (await create(PROJECT_UID, { name: 'Lyra portal', code: CHARTED.lyra, programme: chartedProgrammeId })).documentId;
   const line = (project: string, period: string, category: string, amount: string) =>
-    create('api::budget-line.budget-line', { project, period, category, amount });
+    create(BUDGET_LINE_UID, { project, period, category, amount });
   // Vega: BAC 3,500.30 (labour 1,000.00 + 0.20, capex 2,000.00, opex 0.10, contingency 500.00), reserve 300.00.
   await line(vegaId, '2026-01-01', 'labour', '100000');
   await line(vegaId, '2026-02-01', 'capex', '200000');
@@ -83,11 +84,11 @@ beforeAll(async () => {
   // Lyra: BAC 1,000.00.
   await line(lyraId, '2026-02-01', 'labour', '40000');
   await line(lyraId, '2026-03-01', 'change', '60000');
-  await create('api::cost-entry.cost-entry', { project: vegaId, date: '2026-01-15', category: 'labour', amount: '90000' });
-  await create('api::cost-entry.cost-entry', { project: vegaId, date: '2026-02-15', category: 'capex', amount: '150000' });
-  await create('api::cost-entry.cost-entry', { project: lyraId, date: '2026-03-05', category: 'labour', amount: '70000' });
-  await create('api::status-report.status-report', { project: vegaId, asOf: '2026-02-28', percentComplete: 50, ragOverall: 'green' });
-  await create('api::status-report.status-report', { project: lyraId, asOf: '2026-03-31', percentComplete: 20, ragOverall: 'green' });
+  await create(COST_ENTRY_UID, { project: vegaId, date: '2026-01-15', category: 'labour', amount: '90000' });
+  await create(COST_ENTRY_UID, { project: vegaId, date: '2026-02-15', category: 'capex', amount: '150000' });
+  await create(COST_ENTRY_UID, { project: lyraId, date: '2026-03-05', category: 'labour', amount: '70000' });
+  await create(STATUS_REPORT_UID, { project: vegaId, asOf: '2026-02-28', percentComplete: 50, ragOverall: 'green' });
+  await create(STATUS_REPORT_UID, { project: lyraId, asOf: '2026-03-31', percentComplete: 20, ragOverall: 'green' });
 });
 
 afterAll(async () => {

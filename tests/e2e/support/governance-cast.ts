@@ -4,16 +4,18 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Locator, Page } from 'playwright-core';
+import { PROJECT_UID, STANDARD_UID, STATUS_REPORT_UID } from '../../../src/plugins/pmo/shared/contracts/uids';
+import { GATE_REVIEW_UID } from '../../../src/plugins/pmo/shared/contracts/governance';
 
 const create = async (strapi: Core.Strapi, uid: string, data: Record<string, unknown>) =>
   (await strapi.documents(uid as any).create({ data } as any)) as unknown as { documentId: string };
 
 export async function createProject(strapi: Core.Strapi, name: string, code: string) {
-  return create(strapi, 'api::project.project', { name, code });
+  return create(strapi, PROJECT_UID, { name, code });
 }
 
 export async function createStatusReport(strapi: Core.Strapi, project: string, asOf: string, ragOverall: 'green' | 'amber' | 'red') {
-  return create(strapi, 'api::status-report.status-report', { project, asOf, percentComplete: 5, ragOverall });
+  return create(strapi, STATUS_REPORT_UID, { project, asOf, percentComplete: 5, ragOverall });
 }
 
 /** A published, mandatory standard for the projects entering `state` (what a gate's checklist draws on). */
@@ -23,7 +25,7 @@ export async function createGateStandard(
   state: string,
   checklist: Array<{ text: string; mustMeet: boolean }>
 ) {
-  const standard = await create(strapi, 'api::standard.standard', {
+  const standard = await create(strapi, STANDARD_UID, {
     code,
     title: 'Business case',
     category: 'governance',
@@ -32,7 +34,7 @@ export async function createGateStandard(
     appliesToStates: [state],
     checklist,
   });
-  await strapi.documents('api::standard.standard' as any).publish({ documentId: standard.documentId });
+  await strapi.documents(STANDARD_UID as any).publish({ documentId: standard.documentId });
   return standard;
 }
 
@@ -60,9 +62,9 @@ export const adminUser = (strapi: Core.Strapi, id: number) =>
 export async function passGate1(strapi: Core.Strapi, project: string, userId: number) {
   // A decision is governance's to record (a protected field): recorded here as governance would.
   const protectedFields = strapi.plugin('pmo').service('protectedFields') as { asCapability<T>(owner: 'governance', work: () => T): T };
-  await protectedFields.asCapability('governance', () => create(strapi, 'plugin::pmo.gate-review', { project, gate: 1, decision: 'go', heldDate: todayUtc() }));
+  await protectedFields.asCapability('governance', () => create(strapi, GATE_REVIEW_UID, { project, gate: 1, decision: 'go', heldDate: todayUtc() }));
   const engine = strapi.plugin('pmo').service('workflow') as any;
-  await engine.fire({ uid: 'api::project.project', documentId: project, transition: 'gate-1' }, await adminUser(strapi, userId));
+  await engine.fire({ uid: PROJECT_UID, documentId: project, transition: 'gate-1' }, await adminUser(strapi, userId));
 }
 
 /** Schedules a review through the governance service (as the routes do), answering its id. */
