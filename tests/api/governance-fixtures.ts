@@ -1,9 +1,12 @@
 /** Projects, gate reviews, standards and people for the governance tests, each uniquely coded. */
 import { asAdmin, asCapability, getStrapi, uniqueCode, type Agent } from '../helpers/strapi';
 
-export const PROJECT = 'api::project.project';
-export const GATE_REVIEW = 'plugin::pmo.gate-review';
-export const GATE_CONDITION = 'plugin::pmo.gate-condition';
+import { GATE_CONDITION_UID, GATE_REVIEW_UID } from '../../src/plugins/pmo/shared/contracts/governance';
+import { PROJECT_UID } from '../../src/plugins/pmo/shared/contracts/uids';
+
+export const PROJECT = PROJECT_UID;
+export const GATE_REVIEW = GATE_REVIEW_UID;
+export const GATE_CONDITION = GATE_CONDITION_UID;
 
 type Doc = { documentId: string; code: string; name: string } & Record<string, any>;
 
