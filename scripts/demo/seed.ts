@@ -11,6 +11,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, SUPER_ADMIN_ROLE, fullNameOf } from './ac
 import { DEPARTMENTS, PEOPLE, PORTFOLIO, PROGRAMMES, PROJECTS, STANDARDS, emailOf, type StandardSpec, type TemplateSpec } from './catalog';
 import { anchorFrom, generateDemo, isoDate, unknownPeople, type Anchor } from './generate';
 
+/** Where the day of the demo's first load is kept. */
+const DEMO_ANCHOR_KEY = 'demo-anchor';
+
 export const DEMO_UIDS = {
   portfolio: 'api::portfolio.portfolio',
   programme: 'api::programme.programme',
@@ -96,14 +99,25 @@ function templateBody(template: TemplateSpec, standard: StandardSpec) {
   ];
 }
 
-/** The demo is anchored to the day its portfolio was first created, so reloads find the same keys. */
+/**
+ * The demo is anchored to the day it was first loaded, kept in the plugin's store, so reloads find
+ * the same keys even when the first load crossed midnight or was given another day. A demo loaded
+ * before the day was kept is anchored to its portfolio's creation, as it was then.
+ */
 async function demoAnchor(strapi: Core.Strapi, today: Date): Promise<Anchor> {
+  const store = strapi.store({ type: 'plugin', name: 'pmo' });
   const portfolio = await query(strapi, DEMO_UIDS.portfolio).findOne({
     where: { code: PORTFOLIO.code },
     select: ['createdAt'],
   });
-  const created = portfolio?.createdAt ? new Date(portfolio.createdAt) : null;
-  return anchorFrom(created && !Number.isNaN(created.getTime()) ? created : today);
+  if (portfolio) {
+    const kept = new Date(String((await store.get({ key: DEMO_ANCHOR_KEY })) ?? ''));
+    if (!Number.isNaN(kept.getTime())) return anchorFrom(kept);
+    const created = portfolio.createdAt ? new Date(portfolio.createdAt) : null;
+    if (created && !Number.isNaN(created.getTime())) return anchorFrom(created);
+  }
+  await store.set({ key: DEMO_ANCHOR_KEY, value: today.toISOString() });
+  return anchorFrom(today);
 }
 
 /** documentIds by natural key of the rows that already exist. */
