@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { PERSON_UID, PROJECT_UID, STANDARD_UID } from '../../../shared/contracts/uids';
-import { conflict, errors, forbidden, unprocessable } from '../platform/errors';
+import { conflict, errors, forbidden, invalidFields, unprocessable } from '../platform/errors';
 import { documentsAs } from '../security/protected-fields';
 import { getService } from '../services';
 import { displayName, type AdminUser } from '../workflow';
@@ -42,15 +42,9 @@ import { GATE_CONDITION_UID, GATE_REVIEW_UID } from '../../../shared/contracts/g
 export { GATE_CONDITION_UID, GATE_REVIEW_UID, PROJECT_UID };
 export { gateFrom, gateOf, gateTarget };
 
-function invalid(problems: Array<{ path: string; message: string }>) {
-  return new errors.ValidationError(problems.map((problem) => problem.message).join('; '), {
-    errors: problems.map((problem) => ({
-      path: problem.path.split(/[.[\]]+/).filter(Boolean),
-      message: problem.message,
-      name: 'ValidationError',
-    })),
-  });
-}
+/** The one 400, from problems whose path is written `conditions[0].owner`. */
+const invalid = (problems: Array<{ path: string; message: string }>) =>
+  invalidFields(problems.map((problem) => ({ path: problem.path.split(/[.[\]]+/).filter(Boolean), message: problem.message })));
 
 export function createGovernanceService(strapi: Core.Strapi) {
   const query = (uid: string) => strapi.db.query(uid as never);
