@@ -52,7 +52,7 @@ async function openProject(documentId: string, name: string, shows: string): Pro
   // The labelled textbox that is the money input: the Content Manager shows a stand-in with the
   // same label until it has lazily loaded the custom field's component.
   const input = page
-    .getByRole('textbox', { name: 'changeBudget' })
+    .getByRole('textbox', { name: 'Change budget' })
     .and(page.locator('[data-money-field="changeBudget"]'));
   await input.waitFor();
   await eventually(async () => expect(await input.inputValue()).toBe(shows));

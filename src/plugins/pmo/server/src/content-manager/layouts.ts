@@ -15,6 +15,7 @@ import {
   STATUS_REPORT_UID,
   TEMPLATE_UID,
 } from '../../../shared/contracts/uids';
+import { applyLabels } from './labels';
 
 /**
  * Fields only the engine or a capability writes (shared/contracts/protected-fields.ts): shown in
@@ -49,6 +50,9 @@ const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; default
   [COST_ENTRY_UID]: { list: ['project', 'date', 'category', 'amount', 'supplier', 'reference'], mainField: 'reference', defaultSortBy: 'date' },
 };
 
+/** The categories of the app's own components (src/components/). */
+const APP_COMPONENT_CATEGORIES = new Set(['project', 'change', 'standard']);
+
 const STORE_KEY = 'content-manager-layouts';
 const LAYOUTS_VERSION = 3;
 
@@ -58,7 +62,10 @@ type Configuration = {
   layouts: { list: string[]; edit: Array<Array<{ name: string; size: number }>> };
 };
 
-/** Applies PMO Hub's Content Manager layouts: protected fields read-only always, list columns once. */
+/**
+ * Applies PMO Hub's Content Manager layouts: protected fields read-only and labels in the PMO's
+ * words always (a label someone changed is kept), list columns once.
+ */
 export async function applyContentManagerLayouts(strapi: Core.Strapi) {
   const service = strapi.plugin('content-manager').service('content-types') as any;
   const store = strapi.store({ type: 'plugin', name: 'pmo' });
@@ -94,6 +101,9 @@ export async function applyContentManagerLayouts(strapi: Core.Strapi) {
       }
     }
 
+    // Labels in the PMO's words wherever a label is still the field's key.
+    if (applyLabels(next.metadatas)) changed = true;
+
     const columns = LIST_COLUMNS[uid];
     if (columns && applied < LAYOUTS_VERSION) {
       next.layouts.list = columns.list.filter((field) => field in contentType.attributes);
@@ -107,5 +117,20 @@ export async function applyContentManagerLayouts(strapi: Core.Strapi) {
       await service.updateConfiguration(contentType, configuration);
     }
   }
+  await labelComponents(strapi);
   if (applied < LAYOUTS_VERSION) await store.set({ key: STORE_KEY, value: LAYOUTS_VERSION });
+}
+
+/** The app's components (project tolerances, change impact, standard criteria) get the same labels. */
+async function labelComponents(strapi: Core.Strapi) {
+  const service = strapi.plugin('content-manager').service('components') as any;
+  for (const uid of Object.keys(strapi.components).filter((key) => APP_COMPONENT_CATEGORIES.has(key.split('.')[0]))) {
+    const component = service.findComponent(uid);
+    if (!component) continue;
+    const { uid: _uid, category: _category, ...configuration } = (await service.findConfiguration(component)) as Configuration & {
+      uid?: string;
+      category?: string;
+    };
+    if (applyLabels(configuration.metadatas)) await service.updateConfiguration(component, configuration);
+  }
 }
