@@ -36,12 +36,17 @@ export async function newAppContext(browser: Browser, baseURL: string): Promise<
   return context;
 }
 
-/** Logs in through the admin panel's login form and waits for the panel to open. */
+/**
+ * Signs in through the admin panel's sign-in form, which greets in PMO Hub's name (not Strapi's),
+ * and waits for the panel to open.
+ */
 export async function logIn(page: Page, { email, password }: Credentials) {
   await page.goto('/admin/auth/login');
+  await page.getByRole('heading', { name: 'Welcome to PMO Hub' }).waitFor();
+  await screenshot(page, 'sign-in');
   await page.getByRole('textbox', { name: /email/i }).fill(email);
   await page.getByLabel(/password/i).fill(password);
-  await page.getByRole('button', { name: /^log ?in$/i }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth/'));
 }
 
