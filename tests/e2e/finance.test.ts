@@ -132,7 +132,7 @@ test('a finance user opens a project S-curve and downloads the financial summary
   }
   expect(await chart.locator('path[data-series]').count()).toBe(3);
   expect(await chart.locator('[data-series="eac"]').count()).toBe(1);
-  expect(await chart.locator('text').allTextContents()).toEqual(expect.arrayContaining(['Jan 26', 'Jun 26']));
+  expect(await chart.locator('text').allTextContents()).toEqual(expect.arrayContaining(['Jan 2026', 'Jun 2026']));
   // PV spans all six months; EV and AC stop at the as-of month (three points).
   const points = (d: string | null) => (d ?? '').split(/[ML]/).filter(Boolean).length;
   expect(points(await chart.locator('path[data-series="pv"]').getAttribute('d'))).toBe(6);
@@ -196,18 +196,18 @@ test("a finance user opens a programme's S-curve and a project's budget outline"
   }
   const chart = page.getByTestId('finance-s-curve');
   await chart.waitFor();
-  expect(await chart.getAttribute('aria-label')).toMatch(new RegExp(`programme ${CHARTED.programme}.*Jan 26 to Apr 26`));
+  expect(await chart.getAttribute('aria-label')).toMatch(new RegExp(`programme ${CHARTED.programme}.*Jan 2026 to Apr 2026`));
   for (const series of ['pv', 'ev', 'ac']) {
     await chart.locator(`path[data-series="${series}"]`).waitFor({ state: 'attached' });
   }
   expect(await chart.locator('[data-series="eac"]').count()).toBe(1);
-  expect(await chart.locator('text').allTextContents()).toEqual(expect.arrayContaining(['Jan 26', 'Feb 26', 'Mar 26', 'Apr 26']));
+  expect(await chart.locator('text').allTextContents()).toEqual(expect.arrayContaining(['Jan 2026', 'Feb 2026', 'Mar 2026', 'Apr 2026']));
   const points = (d: string | null) => (d ?? '').split(/[ML]/).filter(Boolean).length;
   expect(points(await chart.locator('path[data-series="pv"]').getAttribute('d'))).toBe(4);
   expect(points(await chart.locator('path[data-series="ev"]').getAttribute('d'))).toBe(3);
   // March's tooltip: PV 1,000.00 + 2,400.00 + 600.30; EV 50 % of 3,500.30 + 20 % of 1,000.00.
   expect(await chart.locator('[data-point="2026-03"] title').textContent()).toBe(
-    'Mar 26 (2026-03-31): PV 4,000.30, EV 1,950.15, AC 3,100.00 EUR'
+    'Mar 2026 (31 Mar 2026): PV 4,000.30, EV 1,950.15, AC 3,100.00 EUR'
   );
   await chart.scrollIntoViewIfNeeded();
   await screenshot(page, 'finance-programme-s-curve');
@@ -241,7 +241,7 @@ test("a finance user opens a programme's S-curve and a project's budget outline"
     'labour', 'opex',
   ]);
   expect(await bars.locator('g[data-month="2026-02"] rect[data-category="management-reserve"] title').textContent()).toBe(
-    'Feb 26 · Management reserve: 300.00 EUR'
+    'Feb 2026 · Management reserve: 300.00 EUR'
   );
   expect(await page.getByTestId('finance-budget-legend').textContent()).toContain('Management reserve (outside BAC)');
 

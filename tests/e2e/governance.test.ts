@@ -126,7 +126,7 @@ test('a PMO manager takes a project through gate 1 with a review held in the bro
 
   // The review page: the checklist from the standard that applies to Initiating.
   await page.getByRole('heading', { name: `${GATE_1} review` }).waitFor();
-  await page.getByText('E2E-ATLAS · Atlas data platform · scheduled for Dec 1, 2026').waitFor();
+  await page.getByText('E2E-ATLAS · Atlas data platform · scheduled for 1 Dec 2026').waitFor();
   expect(await page.getByTestId('pmo-gov-reviewers').innerText()).toBe('Rita Reviewer');
   const checklist = page.getByTestId('pmo-gov-checklist');
   await checklist.getByText('STD-BC · Business case (v2.1)').waitFor();
@@ -283,7 +283,7 @@ test('a conditional go records conditions; an overdue one is flagged on the boar
   const condition = overdue.getByTestId('pmo-gov-condition');
   expect(await condition.getAttribute('data-overdue')).toBe('true');
   await condition.getByText('Benefits profile signed off by the sponsor').waitFor();
-  await condition.getByText('Mara Manager · due Jan 15, 2026').waitFor();
+  await condition.getByText('Mara Manager · due 15 Jan 2026').waitFor();
   await flagged.scrollIntoViewIfNeeded();
   await screenshot(page, 'governance-board-overdue');
 

@@ -1,5 +1,4 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 
 import type {
   TransitionEventView,
@@ -8,6 +7,7 @@ import type {
 import { StateBadge } from './StateBadge';
 import { stateColor } from '../utils/colors';
 import { useTranslate } from '../utils/useTranslate';
+import { formatMoment } from '../utils/dates';
 
 type HistoryTimelineProps = {
   events: TransitionEventView[];
@@ -18,7 +18,6 @@ type HistoryTimelineProps = {
 /** The item's transition events, newest first, as a vertical timeline. */
 export const HistoryTimeline = ({ events, definition }: HistoryTimelineProps) => {
   const t = useTranslate();
-  const { formatDate } = useIntl();
   const state = (key: string) =>
     definition?.states.find((s) => s.key === key) ?? { key, name: key, color: undefined };
   const label = (key: string) => definition?.transitions.find((tr) => tr.key === key)?.label ?? key;
@@ -99,7 +98,7 @@ export const HistoryTimeline = ({ events, definition }: HistoryTimelineProps) =>
               <Typography variant="pi" textColor="neutral600">
                 {t('workflow.history.byAt', 'by {actor}, {at}', {
                   actor: event.actor.name,
-                  at: formatDate(event.at, { dateStyle: 'medium', timeStyle: 'short' }),
+                  at: formatMoment(event.at),
                 })}
               </Typography>
               {event.comment ? (

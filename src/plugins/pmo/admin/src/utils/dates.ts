@@ -1,16 +1,18 @@
 /** How every PMO Hub page reads today and shows `YYYY-MM-DD` dates. */
 import * as React from 'react';
-import { useIntl } from 'react-intl';
+
+import { formatDay, formatMoment, formatMonth } from '../../../shared/calendar';
 
 /** Today as YYYY-MM-DD, the way the server writes dates (UTC). */
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
-/** `YYYY-MM-DD` dates shown as "12 Mar 2025"; read as UTC so no time zone moves them a day. */
+/**
+ * `YYYY-MM-DD` dates shown as "12 Mar 2025", PMO Hub's one date format (shared/calendar.ts), the
+ * same whatever the browser's locale. (A hook for the pages that already call it this way.)
+ */
 export function useFormatDay() {
-  const { formatDate } = useIntl();
-  return React.useCallback(
-    (day: string | null | undefined, style: 'medium' | 'short' = 'medium') =>
-      day ? formatDate(`${day}T00:00:00Z`, { dateStyle: style, timeZone: 'UTC' }) : '—',
-    [formatDate]
-  );
+  return React.useCallback((day: string | null | undefined, _style: 'medium' | 'short' = 'medium') => formatDay(day), []);
 }
+
+/** A moment (an ISO instant) as "2 Dec 2026, 14:05", in the reader's time zone. */
+export { formatDay, formatMoment, formatMonth };

@@ -7,7 +7,6 @@ import * as React from 'react';
 
 import { Box, Flex, Grid, Link, Loader, Main, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { NavLink, useParams } from 'react-router-dom';
 
 import { CHANGE_REQUEST_UID, useChangeRequest, useRefreshChangeRequests, type ChangeRequestDetail } from '../../api/changeRequests';
@@ -29,6 +28,7 @@ import {
   useChangeControlDefinition,
   whoDecides,
 } from './display';
+import { formatDay } from '../../utils/dates';
 
 /** A label and its value, one row of a section. */
 const Fact = ({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) => (
@@ -48,7 +48,6 @@ const Fact = ({ label, children, testId }: { label: string; children: React.Reac
 
 export const ChangeRequestPage = () => {
   const t = useTranslate();
-  const { formatDate } = useIntl();
   const { documentId } = useParams<{ documentId: string }>();
   const query = useChangeRequest(documentId);
   const instance = useWorkflowInstance(CHANGE_REQUEST_UID, documentId);
@@ -111,7 +110,7 @@ export const ChangeRequestPage = () => {
                   <Fact label={t('cr.decision', 'Decision')} testId="cr-decision">
                     {t('cr.decision.text', '{decision} on {date} by {people}', {
                       decision: capitalise(change.decision),
-                      date: change.decisionDate ? formatDate(change.decisionDate, { dateStyle: 'medium' }) : '—',
+                      date: formatDay(change.decisionDate),
                       people: change.decidedBy.map((p) => p.fullName).join(', ') || '—',
                     })}
                   </Fact>

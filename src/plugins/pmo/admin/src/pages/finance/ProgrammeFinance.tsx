@@ -11,6 +11,7 @@ import { useTranslate } from '../../utils/useTranslate';
 import { COLUMN_COUNT, EvmTable, FigureCells } from './EvmTable';
 import { AsOfField } from './AsOfField';
 import { SCurvePanel } from './SCurve';
+import { formatDay } from '../../utils/dates';
 
 export const ProgrammeFinance = () => {
   const t = useTranslate();
@@ -32,7 +33,7 @@ export const ProgrammeFinance = () => {
         }
         title={programme ? `${programme.code} · ${programme.name}` : '…'}
         subtitle={t('finance.programme.subtitle', 'Programme earned value as of {asOf}, in {currency}: the sums of its projects', {
-          asOf,
+          asOf: formatDay(asOf),
           currency: series.data?.currency ?? '…',
         })}
       />

@@ -9,6 +9,7 @@ import { EvmHead, FigureCells, COLUMN_COUNT } from './EvmTable';
 import { formatMoney } from './display';
 import { AsOfField } from './AsOfField';
 import { SCurvePanel } from './SCurve';
+import { formatDay } from '../../utils/dates';
 
 export const ProjectFinance = () => {
   const t = useTranslate();
@@ -29,7 +30,7 @@ export const ProjectFinance = () => {
         }
         title={project ? `${project.code} · ${project.name}` : '…'}
         subtitle={t('finance.project.subtitle', 'Earned value as of {asOf}, in {currency}', {
-          asOf,
+          asOf: formatDay(asOf),
           currency: series.data?.currency ?? '…',
         })}
       />

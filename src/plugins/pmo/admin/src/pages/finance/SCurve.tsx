@@ -9,6 +9,7 @@ import type { PmoApiError } from '../../api/client';
 import type { SeriesPoint, SeriesResponse } from '../../api/finance';
 import { CHART, ChartFrame, INNER, monthLabel, niceTicks, scaleY } from './chart';
 import { formatMoney } from './display';
+import { formatDay } from '../../../../shared/calendar';
 
 export const SERIES = [
   { key: 'pv', label: 'PV (planned value)', color: '#4945FF' },
@@ -69,7 +70,7 @@ export const SCurve = ({ points, eac, currency, subject }: SCurveProps) => {
         {points.map((p, i) => (
           <g key={p.month} data-point={p.month}>
             <title>
-              {`${monthLabel(p.month)} (${p.date}): PV ${formatMoney(p.pv)}, EV ${formatMoney(p.ev)}, AC ${formatMoney(p.ac)} ${currency}`}
+              {`${monthLabel(p.month)} (${formatDay(p.date)}): PV ${formatMoney(p.pv)}, EV ${formatMoney(p.ev)}, AC ${formatMoney(p.ac)} ${currency}`}
             </title>
             {SERIES.filter((s) => p[s.key] !== null).map((s) => (
               <circle key={s.key} cx={x(i)} cy={y(amount(p, s.key))} r={3} fill={s.color} />
@@ -102,7 +103,7 @@ export const SCurvePanel = ({ series, subject, title }: { series: SeriesQuery; s
     <Box background="neutral0" padding={4} shadow="tableShadow" hasRadius>
       <Typography variant="delta" tag="h2">
         {title}
-        {points.length > 0 && ` (${points[0].month} – ${points[points.length - 1].month})`}
+        {points.length > 0 && ` (${monthLabel(points[0].month)} – ${monthLabel(points[points.length - 1].month)})`}
       </Typography>
       <Box paddingTop={3}>
         {series.isLoading && <Loader small>Loading</Loader>}

@@ -5,6 +5,7 @@
  */
 import * as React from 'react';
 
+import { formatMonth } from '../../../../shared/calendar';
 import { formatMoney } from './display';
 
 export const CHART = { width: 900, height: 360, margin: { top: 16, right: 24, bottom: 48, left: 96 } };
@@ -13,9 +14,8 @@ export const INNER = {
   height: CHART.height - CHART.margin.top - CHART.margin.bottom,
 };
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** `2026-03` or `2026-03-31` → `Mar 26`. */
-export const monthLabel = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(2, 4)}`;
+/** `2026-03` or `2026-03-31` → `Mar 2026`: PMO Hub's one month format (a two-digit year reads as a day). */
+export const monthLabel = (month: string) => formatMonth(month);
 
 /** About five round ticks covering `min` to `max`, 0 always among them. */
 export function niceTicks(min: number, max: number): number[] {
@@ -50,7 +50,7 @@ type FrameProps = {
 export const ChartFrame = ({ ticks, months, currency, label, testId, children }: FrameProps) => {
   const y = scaleY(ticks);
   const { width: W, height: H, margin: M } = CHART;
-  const labelEvery = Math.ceil(months.length / 12);
+  const labelEvery = Math.ceil(months.length / 10);
   return (
     <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={label} data-testid={testId} style={{ maxWidth: W, background: '#fff' }}>
       {ticks.map((v) => (

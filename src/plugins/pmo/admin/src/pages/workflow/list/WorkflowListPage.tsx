@@ -14,7 +14,6 @@ import {
 } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
 import { WORKFLOWS_CONFIGURE, type WorkflowDefinition } from '../../../../../shared/contracts/workflow';
@@ -23,12 +22,12 @@ import { StateBadge } from '../../../components/StateBadge';
 import { stateColor } from '../../../utils/colors';
 import { PageError } from '../../../components/PageError';
 import { useTranslate } from '../../../utils/useTranslate';
+import { formatMoment } from '../../../utils/dates';
 
 const CONFIGURE = [{ action: WORKFLOWS_CONFIGURE, subject: null }];
 
 export const WorkflowListPage = () => {
   const t = useTranslate();
-  const { formatDate } = useIntl();
   const workflows = useWorkflows();
   const { data: schema } = useContentTypes();
   const { allowedActions } = useRBAC(CONFIGURE);
@@ -91,7 +90,7 @@ export const WorkflowListPage = () => {
                   </Td>
                   <Td>
                     <Typography textColor="neutral600" variant="pi">
-                      {workflow.updatedAt ? formatDate(workflow.updatedAt, { dateStyle: 'medium' }) : '—'}
+                      {formatMoment(workflow.updatedAt)}
                     </Typography>
                   </Td>
                 </Tr>

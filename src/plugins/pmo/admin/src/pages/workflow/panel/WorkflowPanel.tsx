@@ -6,7 +6,6 @@
 import * as React from 'react';
 
 import { Divider, Flex, Loader, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 
 import { useWorkflow, useWorkflowHistory, useWorkflowInstance, useWorkflows } from '../../../api/client';
 import { StateBadge } from '../../../components/StateBadge';
@@ -14,6 +13,7 @@ import { TransitionActions } from '../../../components/TransitionActions';
 import { useTranslate } from '../../../utils/useTranslate';
 import { useRefreshEditedDocument } from '../../../utils/useRefreshEditedDocument';
 import { HistoryTimeline } from '../../../components/HistoryTimeline';
+import { formatMoment } from '../../../utils/dates';
 
 /** What the Content Manager passes to an edit-view side panel (its `EditViewContext`). */
 type PanelProps = {
@@ -53,7 +53,6 @@ type ContentProps = { uid: string; documentId: string; collectionType: string };
 
 const WorkflowPanelContent = ({ uid, documentId, collectionType }: ContentProps) => {
   const t = useTranslate();
-  const { formatDate } = useIntl();
   const instanceQuery = useWorkflowInstance(uid, documentId);
   const historyQuery = useWorkflowHistory(uid, documentId);
   const instance = instanceQuery.data;
@@ -87,7 +86,7 @@ const WorkflowPanelContent = ({ uid, documentId, collectionType }: ContentProps)
         {instance.enteredAt ? (
           <Typography variant="pi" textColor="neutral600">
             {t('workflow.panel.since', 'Since {at}', {
-              at: formatDate(instance.enteredAt, { dateStyle: 'medium', timeStyle: 'short' }),
+              at: formatMoment(instance.enteredAt),
             })}
           </Typography>
         ) : null}
