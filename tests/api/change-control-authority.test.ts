@@ -211,7 +211,7 @@ describe('segregation of duties', () => {
     await expectFire(people.analyst, boardRaised, 'recommend', 200);
     const own = await fire(people.boardRaiser, boardRaised, 'authorize');
     expect(own.status).toBe(403);
-    expect(own.body.error.message).toBe('You are this item\'s raisedBy, so you cannot approve "Authorize (change board)"');
+    expect(own.body.error.message).toBe('You are this item\'s raisedBy, so you cannot approve "Authorise (change board)"');
 
     const pmRaised = await raise(p, { cost: '10.00', raisedBy: EMAILS.pm });
     await expectFire(people.pm, pmRaised, 'submit', 200);

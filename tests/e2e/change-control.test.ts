@@ -130,21 +130,21 @@ test('a change above tolerance is raised, assessed and authorised by two board m
   await pat.goto(`/admin/plugins/pmo/change-requests/${documentId}`);
   await pat.getByRole('heading', { name: new RegExp(`^${reference}`) }).waitFor();
   expect(await fire(pat, 'recommend', 'Recommend for authorisation')).toBe(200);
-  await eventually(async () => expect(await stateOf(pat).innerText()).toBe('Authorize'), 30_000);
+  await eventually(async () => expect(await stateOf(pat).innerText()).toBe('Authorise'), 30_000);
 
   // ---- the first board member votes: 1 of 2 -----------------------------------------------------------
   const bea = await pageAs(board1);
   await bea.goto(`/admin/plugins/pmo/change-requests/${documentId}`);
   await bea.getByRole('heading', { name: new RegExp(`^${reference}`) }).waitFor();
-  expect(await fire(bea, 'authorize', 'Authorize (change board)')).toBe(202);
+  expect(await fire(bea, 'authorize', 'Authorise (change board)')).toBe(202);
   const beaVotes = bea.getByTestId('pmo-transition-authorize').getByTestId('pmo-transition-votes');
   await eventually(async () => expect(await beaVotes.innerText()).toContain('1 of 2 votes · voted: Bea Board'), 30_000);
   await eventually(async () =>
     expect(await bea.getByTestId('pmo-transition-authorize').getByTestId('pmo-transition-blocker').first().innerText()).toBe(
-      'You have already approved "Authorize (change board)"'
+      'You have already approved "Authorise (change board)"'
     )
   );
-  expect(await stateOf(bea).innerText()).toBe('Authorize');
+  expect(await stateOf(bea).innerText()).toBe('Authorise');
   await bea.getByTestId('cr-authority-section').scrollIntoViewIfNeeded();
   await screenshot(bea, 'change-one-vote');
 
@@ -153,10 +153,10 @@ test('a change above tolerance is raised, assessed and authorised by two board m
   const ritaAuthorize = rita.getByTestId('pmo-transition-authorize');
   await ritaAuthorize.waitFor();
   await eventually(async () => expect(await ritaAuthorize.getByTestId('pmo-transition-votes').innerText()).toContain('1 of 2 votes'));
-  expect(await ritaAuthorize.getByRole('button', { name: 'Authorize (change board)' }).isDisabled()).toBe(true);
+  expect(await ritaAuthorize.getByRole('button', { name: 'Authorise (change board)' }).isDisabled()).toBe(true);
   const requester = ritaAuthorize.locator('[data-testid="pmo-transition-blocker"][data-kind="requester"]');
   await requester.waitFor();
-  expect(await requester.innerText()).toMatch(/^You raised this item .*so you cannot approve "Authorize \(change board\)"$/);
+  expect(await requester.innerText()).toMatch(/^You raised this item .*so you cannot approve "Authorise \(change board\)"$/);
   await ritaAuthorize.scrollIntoViewIfNeeded();
   await screenshot(rita, 'change-requester-cannot-vote');
 
@@ -169,7 +169,7 @@ test('a change above tolerance is raised, assessed and authorised by two board m
   // crossed a month end (UTC).
   const thisMonth = () => new Date().toISOString().slice(0, 7);
   const monthBefore = thisMonth();
-  expect(await fire(ben, 'authorize', 'Authorize (change board)')).toBe(200);
+  expect(await fire(ben, 'authorize', 'Authorise (change board)')).toBe(200);
   const months = [monthBefore, thisMonth()];
   await eventually(async () => expect(await stateOf(ben).innerText()).toBe('Scheduled'), 30_000);
   await eventually(async () => expect(await ben.getByTestId('cr-budget-remaining').innerText()).toContain('47,500.00 EUR'), 30_000);
@@ -178,7 +178,7 @@ test('a change above tolerance is raised, assessed and authorised by two board m
   expect([budgetLine, month]).toEqual([budgetLine, expect.any(String)]);
   expect(await ben.getByTestId('cr-decision').innerText()).toMatch(/Approved on .* by (Bea Board, Ben Board|Ben Board, Bea Board)$/);
   const history = ben.getByTestId('pmo-workflow-history');
-  await history.getByText('Authorize (change board)', { exact: true }).first().waitFor();
+  await history.getByText('Authorise (change board)', { exact: true }).first().waitFor();
   await ben.getByTestId('cr-budget').scrollIntoViewIfNeeded();
   await screenshot(ben, 'change-scheduled');
 
