@@ -12,6 +12,7 @@ import * as React from 'react';
 
 import { Combobox, ComboboxOption, Field, Flex, Tag } from '@strapi/design-system';
 import { Cross } from '@strapi/icons';
+import { useDebounce } from '@strapi/strapi/admin';
 
 import { SEARCH_MIN_LENGTH, isSearchable, useSearch, type SearchType } from '../api/search';
 import { useTranslate } from '../utils/useTranslate';
@@ -39,15 +40,6 @@ export const pickedItem = (item: { documentId: string; code: string; name: strin
 /** Time to wait after a key before asking the server. */
 const TYPING_PAUSE_MS = 250;
 
-function useSettled<T>(value: T, delay: number): T {
-  const [settled, setSettled] = React.useState(value);
-  React.useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return settled;
-}
-
 type Common = Omit<FieldProps<never>, 'value' | 'onChange'> & { placeholder?: string };
 type One = { multiple?: false; value?: Picked | null; onChange?: (value: Picked | null) => void };
 type Several = { multiple: true; value?: Picked[]; onChange?: (value: Picked[]) => void };
@@ -70,7 +62,7 @@ export const SearchPicker = (props: SearchPickerProps) => {
 
   // The selected item's own text is not a query; a query is asked once typing pauses.
   const typed = text === selectedText ? '' : text;
-  const query = useSettled(typed, TYPING_PAUSE_MS);
+  const query = useDebounce(typed, TYPING_PAUSE_MS);
   const search = useSearch(props.type, query);
   const searching = isSearchable(typed) && (typed !== query || search.isFetching);
   const found = isSearchable(query) ? (search.data ?? []) : [];

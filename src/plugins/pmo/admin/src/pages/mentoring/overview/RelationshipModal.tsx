@@ -38,7 +38,7 @@ import {
 } from '../../../api/mentoring';
 import { PeoplePicker, pickedPerson, type Picked } from '../../../components/PeoplePicker';
 import { contractValidate, formErrors } from '../../../components/form';
-import { FormDateField, FormTextareaField, messagesUnder } from '../../../components/form-fields';
+import { DateField, TextareaField, messageOf } from '../../../components/fields';
 import { useTranslate } from '../../../utils/useTranslate';
 import { todayIso } from '../display';
 import { MENTORING_PATH, statusLabel } from '../relationship/RelationshipPage';
@@ -157,13 +157,13 @@ export const RelationshipModal = ({
                     <FocusField />
                   </Grid.Item>
                   <Grid.Item col={12} direction="column" alignItems="stretch">
-                    <FormTextareaField name="goals" label={t('mentoring.relationship.goals', 'Goals')} />
+                    <TextareaField name="goals" label={t('mentoring.relationship.goals', 'Goals')} />
                   </Grid.Item>
                   <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                    <FormDateField name="startDate" label={t('mentoring.relationshipForm.start', 'Start date')} required />
+                    <DateField name="startDate" label={t('mentoring.relationshipForm.start', 'Start date')} required />
                   </Grid.Item>
                   <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                    <FormDateField name="endDate" label={t('mentoring.relationshipForm.end', 'End date')} />
+                    <DateField name="endDate" label={t('mentoring.relationshipForm.end', 'End date')} />
                   </Grid.Item>
                   <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
                     <StatusField />
@@ -202,7 +202,7 @@ const FocusField = () => {
   const field = useField<string[]>('focusCompetencies');
   const chosen = field.value ?? [];
   return (
-    <Field.Root name="focusCompetencies" error={messagesUnder(field.rawError)}>
+    <Field.Root name="focusCompetencies" error={messageOf(field.rawError)}>
       <Field.Label>{t('mentoring.relationship.focus', 'Focus competencies')}</Field.Label>
       <MultiSelect
         value={chosen}

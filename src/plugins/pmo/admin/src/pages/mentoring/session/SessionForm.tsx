@@ -23,7 +23,7 @@ import { Lock, Plus, Trash } from '@strapi/icons';
 import { useField } from '@strapi/strapi/admin';
 
 import { RATINGS, type ActionItemOwner, type CompetencyRef } from '../../../api/mentoring';
-import { FormDateField, FormTextareaField, messagesUnder } from '../../../components/form-fields';
+import { DateField, TextareaField, messageOf } from '../../../components/fields';
 import { Section } from '../../../components/Section';
 import { useTranslate } from '../../../utils/useTranslate';
 import { useFormatDay } from '../display';
@@ -45,7 +45,7 @@ export const SessionForm = ({ ratingRows, sessionDates, showConfidential }: Prop
       <Section title={t('mentoring.form.session', 'Session')}>
         <Grid.Root gap={4}>
           <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
-            <FormDateField name="date" label={t('mentoring.form.date', 'Date')} required />
+            <DateField name="date" label={t('mentoring.form.date', 'Date')} required />
           </Grid.Item>
           <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="stretch">
             <DurationField />
@@ -59,13 +59,13 @@ export const SessionForm = ({ ratingRows, sessionDates, showConfidential }: Prop
       <RatingsSection rows={ratingRows} />
 
       <Section title={t('mentoring.form.notes', 'Notes')}>
-        <FormTextareaField
+        <TextareaField
           name="sharedNotes"
           label={t('mentoring.form.sharedNotes', 'Shared notes')}
           hint={t('mentoring.form.sharedHint', 'Seen by the mentor, the mentee and PMO managers and directors.')}
         />
         {showConfidential ? (
-          <FormTextareaField
+          <TextareaField
             name="confidentialNotes"
             label={t('mentoring.form.confidentialNotes', 'Confidential notes')}
             labelAction={<Lock aria-hidden />}
@@ -179,7 +179,7 @@ const RatingField = ({
   return (
     <Field.Root
       name={`rating-${row.competency.key}`}
-      error={index === -1 ? undefined : messagesUnder(rawError)}
+      error={index === -1 ? undefined : messageOf(rawError)}
       data-testid="pmo-form-rating"
       data-competency={row.competency.key}
     >
@@ -272,7 +272,7 @@ const ItemRow = ({
   const path = `actionItems.${index}`;
   const { onChange, rawError } = useField(path);
   const set = (leaf: keyof ItemValues, value: unknown) => onChange(`${path}.${leaf}`, value);
-  const error = (leaf: string) => messagesUnder((rawError as Record<string, unknown> | undefined)?.[leaf]);
+  const error = (leaf: string) => messageOf((rawError as Record<string, unknown> | undefined)?.[leaf]);
   // `id` problems (an item no longer open, or carried on) are about the row as a whole.
   const rowError = [typeof rawError === 'string' ? rawError : undefined, error('id'), error('done')].filter(Boolean).join(' ') || undefined;
   const number = index + 1;
