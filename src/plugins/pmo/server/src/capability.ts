@@ -21,7 +21,7 @@ export type RouteDefinition = {
   path: string;
   handler: string;
   /** The route's params, query and body (shared/contracts/), checked before the handler runs. */
-  input?: RouteContract;
+  input: RouteContract;
   config?: Record<string, unknown>;
 };
 
@@ -54,7 +54,6 @@ export const requirePermissions = (...actions: string[]) => ({
 
 /** A route as Strapi mounts it: its contract becomes the first route middleware, after the policy. */
 export function mountRoute({ input, ...route }: RouteDefinition) {
-  if (!input) return route;
   const config = route.config ?? {};
   const middlewares = Array.isArray(config.middlewares) ? config.middlewares : [];
   return { ...route, config: { ...config, middlewares: [validateInput(input), ...middlewares] } };

@@ -86,8 +86,7 @@ export function describeIssue(issue: Issue, part: InputPart = 'body'): string {
     }
     case 'invalid_value':
       return `${field} must be one of ${list(issue.values)}`;
-    case 'unrecognized_keys':
-      return unknownKeyMessage(issue.keys, path, part);
+    // unrecognized_keys: problemsOf reports each unknown key at its own path, in its own words.
     case 'invalid_format':
       return `${field} is not written as expected`;
     case 'not_multiple_of':
@@ -99,10 +98,10 @@ export function describeIssue(issue: Issue, part: InputPart = 'body'): string {
   }
 }
 
-function unknownKeyMessage(keys: string[], path: PropertyKey[], part: InputPart): string {
+/** "unknown field: colour", "unknown field in conditions[0]: colour", "unknown query parameter: sort". */
+function unknownKeyMessage(key: string, path: PropertyKey[], part: InputPart): string {
   const where = path.length ? ` in ${pathLabel(path)}` : '';
-  const noun = part === 'query' ? 'query parameter' : 'field';
-  return `unknown ${noun}${keys.length > 1 ? 's' : ''}${where}: ${keys.join(', ')}`;
+  return `unknown ${part === 'query' ? 'query parameter' : 'field'}${where}: ${key}`;
 }
 
 /** Every problem of a failed parse, one per field: an unknown key is reported at its own path. */
@@ -111,7 +110,7 @@ export function problemsOf(error: z.ZodError, part: InputPart = 'body'): Problem
   for (const issue of error.issues) {
     const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push({ path: [...path, key], message: unknownKeyMessage([key], path, part) });
+      for (const key of issue.keys) problems.push({ path: [...path, key], message: unknownKeyMessage(key, path, part) });
     } else {
       problems.push({ path, message: issue.message });
     }
@@ -178,8 +177,10 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(field: str
  * -------------------------------------------------------------------------------------------*/
 
 /** A query parameter given once, as text (a repeated `?a=1&a=2` arrives as a list and is refused). */
-export const queryText = (field: string, max = 255) =>
-  z.string({ error: `${field} must be given once, as text` }).max(max, `${field} must be at most ${max} characters`);
+export const queryOnce = (field: string) => z.string({ error: `${field} must be given once, as text` });
+
+/** A query parameter given once, as text of at most `max` characters. */
+export const queryText = (field: string, max = 255) => queryOnce(field).max(max, `${field} must be at most ${max} characters`);
 
 /** A whole number in a query string: `?gate=3`. */
 export const queryWholeNumber = (field: string, min: number, max: number) =>

@@ -10,7 +10,7 @@
  */
 import { formatIsoDate, parseIsoDate, today, type CalendarDate } from '../calendar';
 import { BUDGET_LINE_UID, COST_ENTRY_UID } from './uids';
-import { contract, documentIdParams, isIsoDay, z } from './common';
+import { contract, documentIdParams, isIsoDay, queryOnce, z } from './common';
 
 /* ---------------------------------------------------------------------------------------------
  * Vocabulary
@@ -179,12 +179,9 @@ const asOfOf = (date: CalendarDate): AsOf => ({ date, text: formatIsoDate(date) 
 /** Today on the server's clock, as the default asOf. */
 export const todayAsOf = (): AsOf => asOfOf(parseIsoDate(today())!);
 
-/** A query parameter given once, as text (a repeated one arrives as a list). */
-const once = (param: string) => z.string({ error: `${param} must be given once, as text` });
-
 /** A real calendar day written YYYY-MM-DD. */
 const dayParam = (param: string) =>
-  once(param)
+  queryOnce(param)
     .refine(isIsoDay, { error: (issue) => `${param} must be a real date written YYYY-MM-DD, got "${String(issue.input).slice(0, 40)}"` })
     .transform((value) => parseIsoDate(value)!);
 
@@ -192,17 +189,17 @@ const asOfParam = dayParam('asOf').transform(asOfOf);
 
 /** A programme or project named by its code or documentId. */
 const keyParam = (param: 'programme' | 'project') =>
-  once(param)
+  queryOnce(param)
     .refine((value) => value.trim() !== '' && value.length <= KEY_MAX_LENGTH, `${param} must be a ${param} code or documentId`)
     .transform((value) => value.trim());
 
 const isDelimiter = (value: string): value is Delimiter => (DELIMITERS as readonly string[]).includes(value);
 
-const delimiterParam = once('delimiter').refine(isDelimiter, {
+const delimiterParam = queryOnce('delimiter').refine(isDelimiter, {
   error: (issue) => `delimiter must be "," or ";", got "${String(issue.input).slice(0, 10)}"`,
 });
 
-const bomParam = once('bom')
+const bomParam = queryOnce('bom')
   .refine((value) => ['0', '1', 'true', 'false'].includes(value), { error: (issue) => `bom must be 1 or 0, got "${String(issue.input).slice(0, 10)}"` })
   .transform((value) => value === '1' || value === 'true');
 

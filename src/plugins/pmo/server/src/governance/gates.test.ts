@@ -4,13 +4,13 @@ import {
   decisionProblem,
   gateLabel,
   gateVerdict,
-  isIsoDay,
   isOverdue,
   pendingReview,
   snapshotChecklist,
   stopVerdict,
   type ReviewFacts,
 } from './gates';
+import { isIsoDay } from '../../../shared/contracts/common';
 
 let id = 0;
 const review = (gate: number, decision: ReviewFacts['decision'], heldDate: string | null, scheduledDate: string | null = null): ReviewFacts => ({

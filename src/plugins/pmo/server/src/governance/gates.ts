@@ -170,4 +170,3 @@ export function addDays(isoDay: string, days: number): string {
   return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
 }
 
-export { isIsoDay } from '../../../shared/contracts/common';

@@ -3,8 +3,8 @@
  * it is given at once (Promise.all): inside a transaction they all go to the transaction's one
  * connection, and on PostgreSQL a query sent while another is running is queued by the driver
  * (pg warns "Calling client.query() when the client is already executing a query is deprecated",
- * and pg 9 will refuse it). Everything change control reads inside a transaction (the document
- * middleware, the transition guards and effects) reads through here.
+ * and pg 9 will refuse it). Code that must read inside a transaction (change control's document
+ * middleware, transition guards and effects) reads through here.
  */
 import type { Core } from '@strapi/strapi';
 
