@@ -9,22 +9,10 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 
 import {
-  AUTHORITY_LEVELS,
-  CHANGE_CATEGORIES,
-  CHANGE_CONTROL_RAISE,
-  CHANGE_CONTROL_WORKFLOW,
-  CHANGE_REQUEST_UID,
-  CHANGE_TYPES,
-  PRIORITIES,
-  SEVERITIES,
-  raiseInput,
-  type AuthorityLevel,
-  type ChangeImpact,
   type ChangeProjectRef,
   type ChangeRequestDetail,
   type ChangeRequestFilterParams,
   type ChangeRequestSummary,
-  type ChangeType,
   type RaiseInput,
 } from '../../../shared/contracts/change-control';
 import { PROJECT_UID } from '../../../shared/contracts/uids';
@@ -44,8 +32,9 @@ export {
   PRIORITIES,
   SEVERITIES,
   raiseInput,
-};
-export type { AuthorityLevel, ChangeImpact, ChangeRequestDetail, ChangeRequestSummary, ChangeType, RaiseInput };
+} from '../../../shared/contracts/change-control';
+export type { AuthorityLevel, ChangeImpact, ChangeType } from '../../../shared/contracts/change-control';
+export type { ChangeRequestDetail, ChangeRequestSummary, RaiseInput };
 export type ProjectRef = ChangeProjectRef;
 /** The list's filters as the page's address carries them (each a text). */
 export type ChangeRequestFilters = ChangeRequestFilterParams;

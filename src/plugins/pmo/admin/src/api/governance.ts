@@ -9,24 +9,12 @@ import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 
 import {
-  GATE_DECISIONS,
-  GATE_NAMES,
-  GATE_NUMBERS,
   GOVERNANCE_MANAGE,
-  PASSING_DECISIONS,
   type Board,
-  type BoardCard,
-  type BoardTransition,
-  type ChecklistItem,
-  type ConditionInput,
   type ConditionUpdate,
   type GateCondition,
-  type GateDecision,
   type GateReview,
-  type PersonRef,
   type ProjectGovernance,
-  type ProjectRef,
-  type Rag,
   type ReviewInput,
   type ScheduleInput,
 } from '../../../shared/contracts/governance';
@@ -37,7 +25,7 @@ import { PmoApiError, call, useFireTransition, type FireTransitionRequest, type 
  * Shapes: the contract's (shared/contracts/governance.ts), the server's own types
  * -------------------------------------------------------------------------------------------*/
 
-export { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS, PROJECT_UID };
+export { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS } from '../../../shared/contracts/governance';
 export type {
   Board,
   BoardCard,
@@ -52,7 +40,8 @@ export type {
   ProjectRef,
   Rag,
   ScheduleInput,
-};
+} from '../../../shared/contracts/governance';
+export { PROJECT_UID };
 
 /** What holding a review sends (PUT /pmo/gate-reviews/:documentId). */
 export type HoldInput = ReviewInput;
