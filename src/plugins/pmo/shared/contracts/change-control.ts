@@ -7,6 +7,7 @@
 import { checkMinorUnits, minorUnitsRule } from '../money';
 import { body, contract, documentIdParams, noParams, noQuery, oneOf, query, queryText, queryWholeNumber, reference, text, z } from './common';
 import { CHANGE_REQUEST_UID } from './uids';
+import { codedRef, type CodedRef } from './refs';
 
 /* ---------------------------------------------------------------------------------------------
  * Vocabulary
@@ -56,8 +57,6 @@ export const CHANGE_STATES = ['new', 'assess', 'authorize', 'scheduled', 'implem
  * Answers
  * -------------------------------------------------------------------------------------------*/
 
-export const changeProjectRef = z.object({ documentId: z.string(), code: z.string(), name: z.string() });
-export type ChangeProjectRef = z.infer<typeof changeProjectRef>;
 
 export const changePersonRef = z.object({ documentId: z.string(), fullName: z.string() });
 export type ChangePersonRef = z.infer<typeof changePersonRef>;
@@ -72,7 +71,7 @@ export const changeRequestSummary = z.object({
   priority: z.enum(PRIORITIES).nullable(),
   /** The workflow state's key; null before the change joined the workflow. */
   state: z.string().nullable(),
-  project: changeProjectRef.nullable(),
+  project: codedRef.nullable(),
   raisedBy: changePersonRef.nullable(),
   /** Decimal string, e.g. "1234.50"; null while not assessed. */
   costImpact: z.string().nullable(),

@@ -11,6 +11,7 @@
 import { formatIsoDate, parseIsoDate, today, type CalendarDate } from '../calendar';
 import { BUDGET_LINE_UID, COST_ENTRY_UID } from './uids';
 import { contract, documentIdParams, isIsoDay, queryOnce, z } from './common';
+import { codedRef, type CodedRef } from './refs';
 
 /* ---------------------------------------------------------------------------------------------
  * Vocabulary
@@ -93,8 +94,6 @@ const KEY_MAX_LENGTH = 64;
  * -------------------------------------------------------------------------------------------*/
 
 /** A project, programme or portfolio as an answer names it. */
-export const namedRef = z.object({ documentId: z.string(), code: z.string(), name: z.string() });
-export type NamedRef = z.infer<typeof namedRef>;
 
 /** Money as a decimal string ("40000.00", exact); indices as numbers with 4 decimals; null where undefined. */
 export const evmFigures = z.object({
@@ -116,19 +115,19 @@ export const evmFigures = z.object({
 export type EvmFigures = z.infer<typeof evmFigures>;
 
 /** One project's figures in a programme's or portfolio's roll-up. */
-export const projectEvmRow = namedRef.extend({ programmeCode: z.string().nullable(), ...evmFigures.shape });
+export const projectEvmRow = codedRef.extend({ programmeCode: z.string().nullable(), ...evmFigures.shape });
 export type ProjectEvmRow = z.infer<typeof projectEvmRow>;
 
 const asOfFigures = evmFigures.extend({ asOf: z.string(), currency: z.string() });
 
-export const projectEvm = asOfFigures.extend({ project: namedRef });
+export const projectEvm = asOfFigures.extend({ project: codedRef });
 export type ProjectEvm = z.infer<typeof projectEvm>;
 
 /** A roll-up: the sums of its projects' BAC, PV, EV and AC, the rest derived from the sums. */
-export const programmeEvm = asOfFigures.extend({ programme: namedRef, projects: z.array(projectEvmRow) });
+export const programmeEvm = asOfFigures.extend({ programme: codedRef, projects: z.array(projectEvmRow) });
 export type ProgrammeEvm = z.infer<typeof programmeEvm>;
 
-export const portfolioEvm = asOfFigures.extend({ portfolio: namedRef, projects: z.array(projectEvmRow) });
+export const portfolioEvm = asOfFigures.extend({ portfolio: codedRef, projects: z.array(projectEvmRow) });
 export type PortfolioEvm = z.infer<typeof portfolioEvm>;
 
 /** One month of an S-curve: `date` is the month's last day, or asOf in asOf's month; EV and AC null after asOf. */
@@ -145,7 +144,7 @@ export type SeriesPoint = z.infer<typeof seriesPoint>;
 export const projectSeries = projectEvm.extend({ points: z.array(seriesPoint) });
 export type ProjectSeries = z.infer<typeof projectSeries>;
 
-export const programmeSeries = asOfFigures.extend({ programme: namedRef, points: z.array(seriesPoint) });
+export const programmeSeries = asOfFigures.extend({ programme: codedRef, points: z.array(seriesPoint) });
 export type ProgrammeSeries = z.infer<typeof programmeSeries>;
 
 /** A row of the budget outline: money by BAC category, their total (BAC) and the reserve beside it. */
@@ -161,10 +160,10 @@ export type BudgetOutlineGrid = z.infer<typeof budgetOutlineGrid>;
 
 const outlineOf = budgetOutlineGrid.extend({ currency: z.string(), from: z.string().nullable(), to: z.string().nullable() });
 
-export const projectOutline = outlineOf.extend({ project: namedRef });
+export const projectOutline = outlineOf.extend({ project: codedRef });
 export type ProjectOutline = z.infer<typeof projectOutline>;
 
-export const programmeOutline = outlineOf.extend({ programme: namedRef });
+export const programmeOutline = outlineOf.extend({ programme: codedRef });
 export type ProgrammeOutline = z.infer<typeof programmeOutline>;
 
 /* ---------------------------------------------------------------------------------------------

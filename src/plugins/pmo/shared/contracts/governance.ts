@@ -5,7 +5,7 @@
  */
 import type { Blocker, WorkflowState } from './workflow';
 import { body, contract, documentIdParams, isoDay, noParams, noQuery, oneOf, query, queryText, queryWholeNumber, reference, references, text, wholeNumber, z } from './common';
-import { personRef, type PersonRef } from './people';
+import { codedRef, personRef, type CodedRef, type PersonRef } from './refs';
 
 /* ---------------------------------------------------------------------------------------------
  * Vocabulary
@@ -47,8 +47,7 @@ export type Rag = (typeof RAGS)[number];
 
 export { personRef, type PersonRef };
 
-export const projectRef = z.object({ documentId: z.string(), code: z.string(), name: z.string() });
-export type ProjectRef = z.infer<typeof projectRef>;
+export type ProjectRef = CodedRef;
 
 /** A checklist item as a review snapshots it; `key` is `<standard code>#<criterion position>`. */
 export const checklistItem = z.object({
@@ -79,7 +78,7 @@ export type GateCondition = z.infer<typeof gateCondition>;
 
 export const gateReview = z.object({
   documentId: z.string(),
-  project: projectRef.nullable(),
+  project: codedRef.nullable(),
   gate: z.number(),
   gateName: z.string().nullable(),
   status: z.enum(['scheduled', 'held']),
@@ -111,7 +110,7 @@ export const boardCard = z.object({
   documentId: z.string(),
   code: z.string(),
   name: z.string(),
-  programme: projectRef.nullable(),
+  programme: codedRef.nullable(),
   manager: personRef.nullable(),
   state: z.object({ key: z.string().nullable(), name: z.string().nullable(), color: z.string().nullable() }),
   version: z.number().nullable(),

@@ -8,9 +8,9 @@
  * relationship, an open item of it, a person of the directory) are the service's.
  */
 import { isIsoDay, body, contract, documentIdParams, noParams, noQuery, pathLabel, query, queryBoolean, z, type Problem } from './common';
-import { personRef } from './people';
+import { personRef } from './refs';
 
-export { personRef, type PersonRef } from './people';
+export { personRef, type PersonRef } from './refs';
 
 /* ---------------------------------------------------------------------------------------------
  * Vocabulary

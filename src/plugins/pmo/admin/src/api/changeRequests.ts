@@ -8,8 +8,8 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 
+import type { CodedRef } from '../../../shared/contracts/refs';
 import {
-  type ChangeProjectRef,
   type ChangeRequestDetail,
   type ChangeRequestFilterParams,
   type ChangeRequestSummary,
@@ -35,7 +35,7 @@ export {
 } from '../../../shared/contracts/change-control';
 export type { AuthorityLevel, ChangeImpact, ChangeType } from '../../../shared/contracts/change-control';
 export type { ChangeRequestDetail, ChangeRequestSummary, RaiseInput };
-export type ProjectRef = ChangeProjectRef;
+export type ProjectRef = CodedRef;
 /** The list's filters as the page's address carries them (each a text). */
 export type ChangeRequestFilters = ChangeRequestFilterParams;
 

@@ -19,7 +19,6 @@ import {
   type EvmFigures,
   type EvmQuery,
   type ExportQuery,
-  type NamedRef,
   type OutlineQuery,
   type OutlineRow,
   type PortfolioEvm,
@@ -34,6 +33,7 @@ import {
   type ReportName,
   type SeriesPoint,
 } from '../../../shared/contracts/finance';
+import type { CodedRef } from '../../../shared/contracts/refs';
 import { today } from '../../../shared/calendar';
 import { PmoApiError, call } from './client';
 
@@ -46,7 +46,7 @@ export type {
   BudgetCategory,
   Delimiter,
   EvmFigures,
-  NamedRef,
+  CodedRef,
   OutlineRow,
   ProjectEvmRow,
   ReportFilter,
@@ -69,11 +69,11 @@ export type OutlineAnswers = { projects: ProjectOutline; programmes: ProgrammeOu
 export type BudgetOutline = OutlineAnswers[keyof OutlineAnswers];
 
 /** The project, programme or portfolio an answer is about. */
-export const subjectOf = (answer: EvmResponse | SeriesResponse | BudgetOutline): NamedRef =>
+export const subjectOf = (answer: EvmResponse | SeriesResponse | BudgetOutline): CodedRef =>
   'project' in answer ? answer.project : 'programme' in answer ? answer.programme : answer.portfolio;
 
 /** A portfolio, programme or project as the Content Manager lists it. */
-export type Entity = NamedRef;
+export type Entity = CodedRef;
 
 /* ---------------------------------------------------------------------------------------------
  * Queries

@@ -14,7 +14,7 @@ import type {
   ProjectEvmRow,
   ProjectSeries,
 } from '../../../shared/contracts/finance';
-import { namedRef as about, type FinanceRepository, type ProjectFactsRow, type ProjectFilter } from './repository';
+import { codedRef as about, type FinanceRepository, type ProjectFactsRow, type ProjectFilter } from './repository';
 import { deriveFigures, formatFigures, projectBaseline, sumBaselines } from './earned-value';
 import { factsFromRow } from './reports';
 import { sCurve } from './s-curve';

@@ -6,7 +6,7 @@
 import type { OutlineRange, ProgrammeOutline, ProjectOutline } from '../../../shared/contracts/finance';
 import { budgetOutline } from './budget-outline';
 import { formatIsoDate } from '../platform/dates';
-import { namedRef as about, type FinanceRepository, type ProjectFilter } from './repository';
+import { codedRef as about, type FinanceRepository, type ProjectFilter } from './repository';
 
 export function createBudgetOutlineService(repository: FinanceRepository) {
   const { currency, subject } = repository;

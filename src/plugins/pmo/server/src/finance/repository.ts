@@ -9,7 +9,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { BUDGET_CATEGORIES, type NamedRef } from '../../../shared/contracts/finance';
+import { BUDGET_CATEGORIES } from '../../../shared/contracts/finance';
+import type { CodedRef } from '../../../shared/contracts/refs';
 import { errors } from '../platform/errors';
 import { sumMinor } from '../platform/money-sql';
 import {
@@ -43,7 +44,7 @@ export type DateRange = { from?: CalendarDate; to?: CalendarDate };
 export type NamedEntity = { id: number; documentId: string; code: string; name: string };
 
 /** A project, programme or portfolio as an answer names it. */
-export const namedRef = ({ documentId, code, name }: NamedEntity): NamedRef => ({ documentId, code, name });
+export const codedRef = ({ documentId, code, name }: NamedEntity): CodedRef => ({ documentId, code, name });
 
 /** One project's sums as of a date, as the database answers them (money as text). */
 export type ProjectFactsRow = {
