@@ -14,5 +14,5 @@ export function useFormatDay() {
   return React.useCallback((day: string | null | undefined, _style: 'medium' | 'short' = 'medium') => formatDay(day), []);
 }
 
-/** A moment (an ISO instant) as "2 Dec 2026, 14:05", in the reader's time zone. */
+/** Days, months and moments in the one format (shared/calendar.ts), for the pages. */
 export { formatDay, formatMoment, formatMonth };
