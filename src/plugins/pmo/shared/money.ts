@@ -123,3 +123,27 @@ export function groupThousands(decimal: string): string {
   const [whole, ...fraction] = decimal.split('.');
   return [whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','), ...fraction].join('.');
 }
+
+/** An amount as the server sends or stores it: minor units or a computed decimal, possibly none. */
+export type Amount = string | number | bigint | null | undefined;
+
+const MINOR_TEXT = /^-?\d+$/;
+const DECIMAL_TEXT = /^(-?\d+)(?:\.(\d+))?$/;
+
+/**
+ * Money as PMO Hub writes it for a person, on a page or in a server's message: grouped, two
+ * decimals, the currency after ("1,234.50 EUR"), from integer minor units (`{ minor: "123450" }`,
+ * DESIGN.md "Money") or a computed decimal string (`{ decimal: "1234.5" }`), exactly whatever the
+ * size. "—" when there is no amount; a value that is neither comes back as it came (never a wrong
+ * figure).
+ */
+export function formatMoney(amount: { minor: Amount } | { decimal: Amount }, currency?: string | null): string {
+  const value = 'minor' in amount ? amount.minor : amount.decimal;
+  if (value === null || value === undefined || value === '') return '—';
+  const text = String(value);
+  let figure = text;
+  if ('minor' in amount && MINOR_TEXT.test(text)) figure = formatMinorGrouped(text);
+  const decimal = 'decimal' in amount ? DECIMAL_TEXT.exec(text) : null;
+  if (decimal) figure = groupThousands(`${decimal[1]}.${(decimal[2] ?? '').padEnd(MINOR_UNITS, '0')}`);
+  return currency ? `${figure} ${currency}` : figure;
+}

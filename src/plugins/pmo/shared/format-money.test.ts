@@ -1,6 +1,6 @@
-import { formatMoney } from './formatMoney';
+import { formatMoney } from './money';
 
-describe('formatMoney', () => {
+describe('formatMoney: one money format for the server\'s messages and the admin', () => {
   it('writes minor units grouped with two decimals and the currency', () => {
     expect(formatMoney({ minor: '123450' }, 'EUR')).toBe('1,234.50 EUR');
     expect(formatMoney({ minor: 5 }, 'EUR')).toBe('0.05 EUR');
@@ -18,5 +18,11 @@ describe('formatMoney', () => {
     expect(formatMoney({ minor: null }, 'EUR')).toBe('—');
     expect(formatMoney({ decimal: '' }, 'EUR')).toBe('—');
     expect(formatMoney({ minor: '12.34' })).toBe('12.34');
+  });
+
+  it('writes what a server message holds as a sentence reads it', () => {
+    expect(`The change budget ${formatMoney({ decimal: '45000.00' }, 'EUR')} is less than ${formatMoney({ decimal: '320040.00' }, 'EUR')}`).toBe(
+      'The change budget 45,000.00 EUR is less than 320,040.00 EUR'
+    );
   });
 });
