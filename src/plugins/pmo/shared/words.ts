@@ -16,7 +16,9 @@ const FIELD_WORDS: Record<string, string> = {
   'impact.benefits': 'benefits',
   'checklist.key': 'criterion',
   'checklist.met': 'answer',
+  'ratings.rating': 'score',
   uid: 'content type',
+  as: 'view',
   documentId: 'item',
   q: 'search text',
   asOf: 'as-of date',
@@ -34,6 +36,7 @@ const FIELD_WORDS: Record<string, string> = {
   raisedBy: 'person who raised it',
   authorityLevel: 'authority level',
   bom: 'byte order mark',
+  delimiter: 'column separator',
   from: 'start of the period',
   to: 'end of the period',
 };

@@ -16,35 +16,35 @@ describe('the change-control contract', () => {
 
   it('asks for a project and a title in words', () => {
     expect(problems({})).toEqual([
-      { path: ['project'], message: 'project is required (choose a project)' },
-      { path: ['title'], message: 'title is required' },
+      { path: ['project'], message: 'Choose a project' },
+      { path: ['title'], message: 'Give a title' },
     ]);
-    expect(problems({ ...good, title: '   ' })).toEqual([{ path: ['title'], message: 'title is required' }]);
-    expect(problems({ ...good, title: 'x'.repeat(201) })).toEqual([{ path: ['title'], message: 'title must be at most 200 characters' }]);
+    expect(problems({ ...good, title: '   ' })).toEqual([{ path: ['title'], message: 'Give a title' }]);
+    expect(problems({ ...good, title: 'x'.repeat(201) })).toEqual([{ path: ['title'], message: 'The title must be at most 200 characters' }]);
   });
 
   it('takes a cost impact in whole cents as a string, once per problem, up to the largest amount', () => {
     const rule =
-      'impact.cost must be a whole number of cents, zero or more, as a string (e.g. "123450" for 1234.50); record savings under impact.benefits';
+      'The cost impact must be a whole number of cents, zero or more, as text ("123450" for 1,234.50); record savings under the benefits';
     for (const cost of ['12.50', '-100', 1500, '']) {
       expect([cost, problems({ ...good, impact: { cost } })]).toEqual([cost, [{ path: ['impact', 'cost'], message: rule }]]);
     }
     expect(problems({ ...good, impact: { cost: '9007199254740992' } })).toEqual([
-      { path: ['impact', 'cost'], message: 'impact.cost must be at most 90,071,992,547,409.91' },
+      { path: ['impact', 'cost'], message: 'The cost impact must be at most 90,071,992,547,409.91' },
     ]);
     expect(problems({ ...good, impact: { cost: '9007199254740991' } })).toEqual([]);
   });
 
   it('names schedule days, unknown impact fields and the fields PMO Hub sets', () => {
     expect(problems({ ...good, impact: { scheduleDays: 1.5 } })).toEqual([
-      { path: ['impact', 'scheduleDays'], message: 'impact.scheduleDays must be a whole number of days' },
+      { path: ['impact', 'scheduleDays'], message: 'The schedule impact must be a whole number of days' },
     ]);
-    expect(problems({ ...good, impact: { scheduleDays: 4000 } })[0].message).toBe('impact.scheduleDays must be between -3650 and 3650 days');
-    expect(problems({ ...good, impact: { colour: 'red' } })).toEqual([{ path: ['impact', 'colour'], message: 'unknown field in impact: colour' }]);
-    expect(problems({ ...good, impact: 'expensive' })).toEqual([{ path: ['impact'], message: 'impact must be an object' }]);
+    expect(problems({ ...good, impact: { scheduleDays: 4000 } })[0].message).toBe('The schedule impact must be between -3650 and 3650 days');
+    expect(problems({ ...good, impact: { colour: 'red' } })).toEqual([{ path: ['impact', 'colour'], message: 'The impact has no field "colour"' }]);
+    expect(problems({ ...good, impact: 'expensive' })).toEqual([{ path: ['impact'], message: 'The impact must be a set of fields' }]);
     expect(problems({ ...good, raisedBy: 'someone', reference: 'CR-MINE-001' }).map((p) => p.path)).toEqual([['raisedBy'], ['reference']]);
-    expect(problems({ ...good, authorityLevel: 'project-manager' })[0].message).toMatch(/^authorityLevel is not sent/);
-    expect(problems({ ...good, type: 'minor' })).toEqual([{ path: ['type'], message: 'type must be one of normal, standard, emergency' }]);
+    expect(problems({ ...good, authorityLevel: 'project-manager' })[0].message).toMatch(/^The authority level is not sent/);
+    expect(problems({ ...good, type: 'minor' })).toEqual([{ path: ['type'], message: 'The type must be one of "normal", "standard" or "emergency"' }]);
   });
 
   it('reads the list filters from the query string', () => {

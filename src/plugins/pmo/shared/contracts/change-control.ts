@@ -135,17 +135,17 @@ export type ChangeRequestDetail = z.infer<typeof changeRequestDetail>;
  * -------------------------------------------------------------------------------------------*/
 
 const COST_RULE =
-  'impact.cost must be a whole number of cents, zero or more, as a string (e.g. "123450" for 1234.50); record savings under impact.benefits';
+  'The cost impact must be a whole number of cents, zero or more, as text ("123450" for 1,234.50); record savings under the benefits';
 
 /** A cost impact in minor units, written as a string of digits, up to the largest amount PMO Hub keeps. */
 const cost = z.string({ error: COST_RULE }).superRefine((value, ctx) => {
   const checked = /^\d+$/.test(value) ? checkMinorUnits(value) : null;
   if (checked?.ok) return;
-  ctx.addIssue({ code: 'custom', message: checked?.problem === 'above' ? `impact.cost ${minorUnitsRule('above')}` : COST_RULE });
+  ctx.addIssue({ code: 'custom', message: checked?.problem === 'above' ? `The cost impact ${minorUnitsRule('above')}` : COST_RULE });
 });
 
-const DAYS_RULE = 'impact.scheduleDays must be a whole number of days';
-const DAYS_RANGE = 'impact.scheduleDays must be between -3650 and 3650 days';
+const DAYS_RULE = 'The schedule impact must be a whole number of days';
+const DAYS_RANGE = 'The schedule impact must be between -3650 and 3650 days';
 
 export const impactInput = body({
   cost: cost.nullable().optional(),
@@ -166,7 +166,7 @@ const setByPmoHub = (why: string) => z.never({ error: why }).optional();
  */
 export const raiseInput = body({
   project: reference('project', 'project'),
-  title: text('title', 200).refine((value) => value.trim() !== '', 'title is required'),
+  title: text('title', 200).refine((value) => value.trim() !== '', 'Give a title'),
   type: oneOf('type', CHANGE_TYPES).optional(),
   category: oneOf('category', CHANGE_CATEGORIES).optional(),
   description: text('description', 20000).nullable().optional(),
@@ -174,9 +174,9 @@ export const raiseInput = body({
   priority: oneOf('priority', PRIORITIES).optional(),
   severity: oneOf('severity', SEVERITIES).optional(),
   impact: impactInput.optional(),
-  raisedBy: setByPmoHub('raisedBy is not sent: PMO Hub records you (the person with your email) as the raiser'),
-  reference: setByPmoHub('reference is not sent: PMO Hub numbers the change request when it is raised'),
-  authorityLevel: setByPmoHub('authorityLevel is not sent: PMO Hub works it out from the cost impact'),
+  raisedBy: setByPmoHub('Who raised it is not sent: PMO Hub records you (the person with your email) as the person who raised it'),
+  reference: setByPmoHub('The reference is not sent: PMO Hub numbers the change request when it is raised'),
+  authorityLevel: setByPmoHub('The authority level is not sent: PMO Hub works it out from the cost impact'),
 });
 export type RaiseInput = z.infer<typeof raiseInput>;
 

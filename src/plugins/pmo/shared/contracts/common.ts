@@ -2,12 +2,14 @@
  * The building blocks of every route contract (zod 4), shared by the server, which validates each
  * route's params, query and body with them, and the admin, which types its client from them.
  *
- * A problem is reported by its path and in words that name the field: a schema may give its own
- * message; where it does not, `describeIssue` writes one ("gate must be a whole number", "notes
- * must be at most 20000 characters", "unknown field colour"). Pure: no Strapi import.
+ * A problem is reported by its path (for machines) and in words a person can act on, naming the
+ * field as a person would (shared/words.ts), never by its key: a schema may give its own message;
+ * where it does not, `describeIssue` writes one ("Choose a project", "Action item 1 needs a text",
+ * "The notes must be at most 20000 characters"). Pure: no Strapi import.
  */
 import { z } from 'zod';
 import { parseIsoDate } from '../calendar';
+import { capitalise, fieldWords, listWords, needsWords, theField } from '../words';
 
 export { z };
 
@@ -37,7 +39,7 @@ export const contract = <C extends RouteContract>(parts: C): C => parts;
  * Words for problems
  * -------------------------------------------------------------------------------------------*/
 
-/** `actionItems[0].text`: the path as a person who wrote the JSON would read it. */
+/** `actionItems[0].text`: the path as written in the JSON (the error's `path` says it for machines). */
 export function pathLabel(path: ReadonlyArray<PropertyKey>): string {
   return path
     .map((segment, index) =>
@@ -50,58 +52,79 @@ const TYPE_WORDS: Record<string, string> = {
   string: 'text',
   number: 'a number',
   int: 'a whole number',
-  boolean: 'true or false',
+  boolean: 'yes or no (true or false)',
   array: 'a list',
-  object: 'an object',
+  object: 'a set of fields',
   date: 'a date',
   bigint: 'a whole number',
 };
 
-const list = (values: ReadonlyArray<unknown>) => values.map((value) => (value === null ? 'null' : String(value))).join(', ');
+const list = (values: ReadonlyArray<unknown>) => listWords(values.map((value) => (value === null ? 'none' : `"${String(value)}"`)));
 
 type Issue = z.core.$ZodRawIssue;
+type PathOf = { path?: PropertyKey[] };
 
-/** The message for a problem the schema gave no words for, naming the field by its path. */
+/** What the whole input is called when a problem has no path. */
+const wholeWords = (part: InputPart) => (part === 'query' ? 'the query' : part === 'params' ? 'the address' : 'the request');
+
+/**
+ * A sentence about a field, in words: `says(path, 'must be at most 200 characters')` → "The title
+ * must be at most 200 characters", "The text of action item 1 must be …".
+ */
+export const says = (path: ReadonlyArray<PropertyKey>, words: string, part: InputPart = 'body') =>
+  `${capitalise(theField(path, wholeWords(part)))} ${words}`;
+
+/** The words for a value that is missing: "Give a title", "Action item 1 needs a text". */
+export const needs = needsWords;
+
+/** The words for a date that is not one, whatever was sent. */
+export const dayWords = (path: ReadonlyArray<PropertyKey>) =>
+  `Give ${theField(path, 'the date')} as a real day, written 2026-12-02 for 2 Dec 2026`;
+
+/** The message for a problem the schema gave no words for, naming the field in words. */
 export function describeIssue(issue: Issue, part: InputPart = 'body'): string {
   const path = (issue.path ?? []) as PropertyKey[];
-  const field = path.length ? pathLabel(path) : part === 'query' ? 'the query' : part === 'params' ? 'the address' : 'the request body';
+  const about = (words: string) => says(path, words, part);
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined) return `${field} is required`;
+      if (issue.input === undefined && path.length) return needs(path);
       const expected = String(issue.expected);
-      if (!path.length && expected === 'object') return `${field} must be a JSON object`;
-      return `${field} must be ${TYPE_WORDS[expected] ?? expected}`;
+      if (!path.length && expected === 'object') return `${capitalise(wholeWords(part))} must be a JSON object`;
+      return about(`must be ${TYPE_WORDS[expected] ?? expected}`);
     }
     case 'too_big': {
       const max = String(issue.maximum);
-      if (issue.origin === 'string') return `${field} must be at most ${max} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `${field}: at most ${max}`;
-      return `${field} must be at most ${max}`;
+      if (issue.origin === 'string') return about(`must be at most ${max} characters`);
+      if (issue.origin === 'array' || issue.origin === 'set') return about(`can hold at most ${max}`);
+      return about(`must be at most ${max}`);
     }
     case 'too_small': {
       const min = String(issue.minimum);
-      if (issue.origin === 'string') return min === '1' ? `${field} must not be empty` : `${field} must be at least ${min} characters`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `${field}: at least ${min}`;
-      return `${field} must be at least ${min}`;
+      if (issue.origin === 'string') return min === '1' ? needs(path) : about(`must be at least ${min} characters`);
+      if (issue.origin === 'array' || issue.origin === 'set') return about(`needs at least ${min}`);
+      return about(`must be at least ${min}`);
     }
     case 'invalid_value':
-      return `${field} must be one of ${list(issue.values)}`;
+      return about(`must be one of ${list(issue.values)}`);
     // unrecognized_keys: problemsOf reports each unknown key at its own path, in its own words.
     case 'invalid_format':
-      return `${field} is not written as expected`;
+      return about('is not written as expected');
     case 'not_multiple_of':
-      return `${field} must be a multiple of ${String(issue.divisor)}`;
+      return about(`must be a multiple of ${String(issue.divisor)}`);
     case 'invalid_union':
-      return `${field} is not one of the accepted forms`;
+      return about('is not one of the accepted forms');
     default:
-      return `${field} is not valid`;
+      return about('is not valid');
   }
 }
 
-/** "unknown field: colour", "unknown field in conditions[0]: colour", "unknown query parameter: sort". */
+/**
+ * A key the contract does not know, named as the client sent it (it is the client's word, not
+ * PMO Hub's): 'This request has no field "colour"', 'Condition 1 has no field "colour"'.
+ */
 function unknownKeyMessage(key: string, path: PropertyKey[], part: InputPart): string {
-  const where = path.length ? ` in ${pathLabel(path)}` : '';
-  return `unknown ${part === 'query' ? 'query parameter' : 'field'}${where}: ${key}`;
+  const where = path.length ? capitalise(theField(path)) : part === 'query' ? 'This address' : 'This request';
+  return `${where} has no ${part === 'query' ? 'query parameter' : 'field'} "${key}"`;
 }
 
 /** Every problem of a failed parse, one per field: an unknown key is reported at its own path. */
@@ -133,68 +156,77 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, part: 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
 export const isIsoDay = (value: unknown): value is string => parseIsoDate(value) !== null;
 
+/**
+ * The words of a helper's problem: the path where the problem lies names the field (so a helper
+ * used inside a list says "the due date of condition 2"); `field`, its key, stands in when a
+ * schema is parsed on its own.
+ */
+const pathOr = (issue: PathOf, field: string): PropertyKey[] => (issue.path?.length ? issue.path : field.split('.'));
+const saying = (field: string, words: string) => (issue: PathOf) => says(pathOr(issue, field), words);
+const missing = (field: string, verb: 'Give' | 'Choose' = 'Give') => (issue: PathOf) => needs(pathOr(issue, field), verb);
+
 /** A date field: a real day written YYYY-MM-DD. */
 export const isoDay = (field: string) =>
-  z.string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be a date written YYYY-MM-DD`) })
-    .refine(isIsoDay, `${field} must be a real date written YYYY-MM-DD`);
+  z
+    .string({ error: (issue) => (issue.input === undefined ? missing(field)(issue) : dayWords(pathOr(issue, field))) })
+    .refine(isIsoDay, { error: (issue) => dayWords(pathOr(issue, field)) });
 
 /** Free text up to `max` characters. */
 export const text = (field: string, max: number) =>
-  z.string({ error: (issue) => (issue.input === undefined ? `${field} is required` : `${field} must be text`) })
-    .max(max, `${field} must be at most ${max} characters`);
+  z
+    .string({ error: (issue) => (issue.input === undefined ? missing(field)(issue) : saying(field, 'must be text')(issue)) })
+    .max(max, { error: saying(field, `must be at most ${max} characters`) });
 
 /** Text that must say something. */
-export const requiredText = (field: string, max: number) => text(field, max).trim().min(1, `${field} must not be empty`);
+export const requiredText = (field: string, max: number) => text(field, max).trim().min(1, { error: missing(field) });
 
 /**
  * A reference to a stored item by its documentId (or, where a route says so, its code). Words for
- * a person: "project is required", not the identifier's format.
+ * a person, whatever is wrong: "Choose a project" ("Condition 1 needs an owner" inside a list),
+ * not the identifier's format.
  */
-export const reference = (field: string, what = field) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? `${field} is required (choose a ${what})` : `${field} must name a ${what}`) })
-    .min(1, `${field} is required (choose a ${what})`)
-    .max(255, `${field} must name a ${what}`);
+export const reference = (field: string, what = field) => {
+  const choose = (issue: PathOf) => (issue.path?.length ? needs(issue.path, 'Choose') : needs([], 'Choose', fieldWords(what)));
+  return z.string({ error: choose }).min(1, { error: choose }).max(255, { error: choose });
+};
 
 /** A list of references, at most `max`. */
 export const references = (field: string, what: string, max: number) =>
-  z.array(reference(field, what), { error: `${field} must be a list` }).max(max, `${field}: at most ${max}`);
+  z.array(reference(field, what), { error: saying(field, `must be a list of ${what}s`) }).max(max, { error: saying(field, `can hold at most ${max}`) });
 
 /** A whole number in a range, in a JSON body. */
-export const wholeNumber = (field: string, min: number, max: number) =>
-  z
-    .number({ error: `${field} must be a whole number from ${min} to ${max}` })
-    .int(`${field} must be a whole number from ${min} to ${max}`)
-    .min(min, `${field} must be a whole number from ${min} to ${max}`)
-    .max(max, `${field} must be a whole number from ${min} to ${max}`);
+export const wholeNumber = (field: string, min: number, max: number) => {
+  const error = saying(field, `must be a whole number from ${min} to ${max}`);
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
 
 /** One of a fixed list of keys. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(field: string, values: T) =>
-  z.enum(values, { error: `${field} must be one of ${values.join(', ')}` });
+  z.enum(values, { error: saying(field, `must be one of ${list(values)}`) });
 
 /* ---------------------------------------------------------------------------------------------
  * Query strings and path parameters: every value arrives as text
  * -------------------------------------------------------------------------------------------*/
 
 /** A query parameter given once, as text (a repeated `?a=1&a=2` arrives as a list and is refused). */
-export const queryOnce = (field: string) => z.string({ error: `${field} must be given once, as text` });
+export const queryOnce = (field: string) => z.string({ error: saying(field, 'must be given once, as text') });
 
 /** A query parameter given once, as text of at most `max` characters. */
-export const queryText = (field: string, max = 255) => queryOnce(field).max(max, `${field} must be at most ${max} characters`);
+export const queryText = (field: string, max = 255) => queryOnce(field).max(max, { error: saying(field, `must be at most ${max} characters`) });
 
 /** A whole number in a query string: `?gate=3`. */
 export const queryWholeNumber = (field: string, min: number, max: number) =>
   queryText(field, 16)
-    .regex(/^\d+$/, `${field} must be a whole number from ${min} to ${max}`)
+    .regex(/^\d+$/, { error: saying(field, `must be a whole number from ${min} to ${max}`) })
     .transform(Number)
     .pipe(wholeNumber(field, min, max));
 
 /** A date in a query string. */
-export const queryDay = (field: string) => queryText(field, 10).refine(isIsoDay, `${field} must be a real date written YYYY-MM-DD`);
+export const queryDay = (field: string) => queryText(field, 10).refine(isIsoDay, { error: (issue) => dayWords(pathOr(issue, field)) });
 
 /** `true` or `false` in a query string. */
 export const queryBoolean = (field: string) =>
-  z.enum(['true', 'false'], { error: `${field} must be true or false` }).transform((value) => value === 'true');
+  z.enum(['true', 'false'], { error: saying(field, 'must be true or false') }).transform((value) => value === 'true');
 
 /** A query string with exactly these parameters, all optional unless the shape says otherwise. */
 export const query = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject(shape);
@@ -207,7 +239,7 @@ export const noParams = z.object({});
 
 /** `/:documentId` routes: the item's documentId. */
 export const documentIdParams = z.object({
-  documentId: z.string().min(1, 'the address names no item').max(255, 'the address names no item'),
+  documentId: z.string().min(1, 'The address names no item').max(255, 'The address names no item'),
 });
 
 /** A JSON body with exactly these fields. */

@@ -11,10 +11,10 @@ describe('the document review contract', () => {
     expect(parseWith(reviewUpdate, { status: 'final', reviewed: 'yes', reviewedOn: '2026-02-30', colour: 'red' })).toEqual({
       ok: false,
       problems: expect.arrayContaining([
-        { path: ['status'], message: 'status must be one of draft, in-review, approved, superseded' },
-        { path: ['reviewed'], message: 'reviewed must be true or false' },
-        { path: ['reviewedOn'], message: 'reviewedOn must be a real date written YYYY-MM-DD' },
-        { path: ['colour'], message: 'unknown field: colour' },
+        { path: ['status'], message: 'The status must be one of "draft", "in-review", "approved" or "superseded"' },
+        { path: ['reviewed'], message: 'Say whether the document was reviewed today (true or false)' },
+        { path: ['reviewedOn'], message: 'Give the review date as a real day, written 2026-12-02 for 2 Dec 2026' },
+        { path: ['colour'], message: 'This request has no field "colour"' },
       ]),
     });
   });
@@ -23,7 +23,7 @@ describe('the document review contract', () => {
     for (const value of [{}, { reviewed: false }]) {
       expect(parseWith(reviewUpdate, value)).toEqual({
         ok: false,
-        problems: [{ path: [], message: 'Nothing to change: send status, reviewed or reviewedOn' }],
+        problems: [{ path: [], message: 'Nothing to change: give a status, mark it reviewed or give the review date' }],
       });
     }
   });

@@ -49,11 +49,11 @@ export type DocumentReview = z.infer<typeof documentReview>;
 export const reviewUpdate = body({
   status: oneOf('status', DOCUMENT_STATUSES).optional(),
   /** true: reviewed today. */
-  reviewed: z.boolean({ error: 'reviewed must be true or false' }).optional(),
+  reviewed: z.boolean({ error: 'Say whether the document was reviewed today (true or false)' }).optional(),
   /** Reviewed on this day (YYYY-MM-DD). */
   reviewedOn: isoDay('reviewedOn').optional(),
 }).refine((change) => change.status !== undefined || change.reviewed === true || change.reviewedOn !== undefined, {
-  message: 'Nothing to change: send status, reviewed or reviewedOn',
+  message: 'Nothing to change: give a status, mark it reviewed or give the review date',
 });
 export type ReviewUpdate = z.infer<typeof reviewUpdate>;
 

@@ -59,14 +59,14 @@ describe('earned-value query', () => {
   });
 
   it('names asOf when it is malformed, impossible or repeated, in words', () => {
-    expect(problemsOf(evm({ asOf: '2026-02-30' }))).toEqual([{ path: ['asOf'], message: 'asOf must be a real date written YYYY-MM-DD, got "2026-02-30"' }]);
-    expect(problemsOf(evm({ asOf: '' }))).toEqual([{ path: ['asOf'], message: 'asOf must be a real date written YYYY-MM-DD, got ""' }]);
-    expect(problemsOf(evm({ asOf: ['2026-01-01', '2026-01-02'] }))).toEqual([{ path: ['asOf'], message: 'asOf must be given once, as text' }]);
+    expect(problemsOf(evm({ asOf: '2026-02-30' }))).toEqual([{ path: ['asOf'], message: 'Give the as-of date as a real day, written 2026-12-02 for 2 Dec 2026, not "2026-02-30"' }]);
+    expect(problemsOf(evm({ asOf: '' }))).toEqual([{ path: ['asOf'], message: 'Give the as-of date as a real day, written 2026-12-02 for 2 Dec 2026, not ""' }]);
+    expect(problemsOf(evm({ asOf: ['2026-01-01', '2026-01-02'] }))).toEqual([{ path: ['asOf'], message: 'The as-of date must be given once, as text' }]);
   });
 
   it('refuses an unknown parameter by its name, even beside a bad asOf', () => {
     expect(problemsOf(evm({ asof: '2026-01-01' }))).toEqual([
-      { path: ['asof'], message: 'unknown parameter asof: earned value takes only asOf (YYYY-MM-DD)' },
+      { path: ['asof'], message: 'Earned value takes only an as-of date, not "asof"' },
     ]);
     expect(problemsOf(evm({ asOf: 'today', format: 'x' })).map((p) => p.path[0])).toEqual(['asOf', 'format']);
   });
@@ -112,14 +112,14 @@ describe('export query', () => {
 
   it("keeps finance's words for each refusal", () => {
     const message = (report: string, query: Record<string, unknown>) => problemsOf(exported(report, query))[0]?.message;
-    expect(message('everything', {})).toBe('report must be one of financial-summary, budget-outline, cost-ledger, change-log, got "everything"');
-    expect(message('change-log', { asOf: '2026-01-01' })).toBe('asOf does not apply to change-log, which takes programme, project, from, to, delimiter, bom');
-    expect(message('cost-ledger', { format: 'xlsx' })).toBe('unknown parameter format: cost-ledger takes programme, project, from, to, delimiter, bom');
-    expect(message('cost-ledger', { from: '2026-02-02', to: '2026-02-01' })).toBe('from (2026-02-02) is after to (2026-02-01)');
-    expect(message('cost-ledger', { delimiter: '|' })).toBe('delimiter must be "," or ";", got "|"');
-    expect(message('cost-ledger', { bom: 'yes' })).toBe('bom must be 1 or 0, got "yes"');
-    expect(message('cost-ledger', { programme: '  ' })).toBe('programme must be a programme code or documentId');
-    expect(message('cost-ledger', { project: { $ne: 'x' } })).toBe('project must be given once, as text');
+    expect(message('everything', {})).toBe('Choose one of the reports "financial-summary", "budget-outline", "cost-ledger" or "change-log", not "everything"');
+    expect(message('change-log', { asOf: '2026-01-01' })).toBe('The as-of date does not apply to this report, which takes the programme, project, start of the period, end of the period, column separator and byte order mark');
+    expect(message('cost-ledger', { format: 'xlsx' })).toBe('This report takes the programme, project, start of the period, end of the period, column separator and byte order mark, not "format"');
+    expect(message('cost-ledger', { from: '2026-02-02', to: '2026-02-01' })).toBe('The period starts (2 Feb 2026) after it ends (1 Feb 2026)');
+    expect(message('cost-ledger', { delimiter: '|' })).toBe('The column separator must be "," or ";", not "|"');
+    expect(message('cost-ledger', { bom: 'yes' })).toBe('The byte order mark must be 1 (for Excel) or 0, not "yes"');
+    expect(message('cost-ledger', { programme: '  ' })).toBe('Choose a programme (by its code)');
+    expect(message('cost-ledger', { project: { $ne: 'x' } })).toBe('The project must be given once, as text');
   });
 });
 
@@ -134,7 +134,7 @@ describe('budget outline query', () => {
     expect(param(outline({ to: 'March' }))).toBe('to');
     expect(param(outline({ from: '2026-04-01', to: '2026-03-01' }))).toBe('from');
     expect(problemsOf(outline({ asOf: '2026-03-01' }))).toEqual([
-      { path: ['asOf'], message: 'unknown parameter asOf: the budget outline takes only from and to (YYYY-MM-DD)' },
+      { path: ['asOf'], message: 'The budget outline takes only the start and end of the period, not "asOf"' },
     ]);
   });
 });

@@ -8,9 +8,10 @@
  * unknown parameter is refused by name with what the route takes, a repeated one (`?a=1&a=2`) is
  * refused, an impossible date (2026-02-30) is refused, and `asOf` is today when absent.
  */
-import { formatIsoDate, parseIsoDate, today, type CalendarDate } from '../calendar';
+import { formatDay, formatIsoDate, parseIsoDate, today, type CalendarDate } from '../calendar';
+import { fieldWords, listWords } from '../words';
 import { BUDGET_LINE_UID, COST_ENTRY_UID } from './uids';
-import { contract, documentIdParams, isIsoDay, queryOnce, z } from './common';
+import { contract, dayWords, documentIdParams, isIsoDay, queryOnce, z } from './common';
 import { codedRef, type CodedRef } from './refs';
 
 /* ---------------------------------------------------------------------------------------------
@@ -181,7 +182,7 @@ export const todayAsOf = (): AsOf => asOfOf(parseIsoDate(today())!);
 /** A real calendar day written YYYY-MM-DD. */
 const dayParam = (param: string) =>
   queryOnce(param)
-    .refine(isIsoDay, { error: (issue) => `${param} must be a real date written YYYY-MM-DD, got "${String(issue.input).slice(0, 40)}"` })
+    .refine(isIsoDay, { error: (issue) => `${dayWords([param])}, not "${String(issue.input).slice(0, 40)}"` })
     .transform((value) => parseIsoDate(value)!);
 
 const asOfParam = dayParam('asOf').transform(asOfOf);
@@ -189,17 +190,17 @@ const asOfParam = dayParam('asOf').transform(asOfOf);
 /** A programme or project named by its code or documentId. */
 const keyParam = (param: 'programme' | 'project') =>
   queryOnce(param)
-    .refine((value) => value.trim() !== '' && value.length <= KEY_MAX_LENGTH, `${param} must be a ${param} code or documentId`)
+    .refine((value) => value.trim() !== '' && value.length <= KEY_MAX_LENGTH, `Choose a ${param} (by its code)`)
     .transform((value) => value.trim());
 
 const isDelimiter = (value: string): value is Delimiter => (DELIMITERS as readonly string[]).includes(value);
 
 const delimiterParam = queryOnce('delimiter').refine(isDelimiter, {
-  error: (issue) => `delimiter must be "," or ";", got "${String(issue.input).slice(0, 10)}"`,
+  error: (issue) => `The column separator must be "," or ";", not "${String(issue.input).slice(0, 10)}"`,
 });
 
 const bomParam = queryOnce('bom')
-  .refine((value) => ['0', '1', 'true', 'false'].includes(value), { error: (issue) => `bom must be 1 or 0, got "${String(issue.input).slice(0, 10)}"` })
+  .refine((value) => ['0', '1', 'true', 'false'].includes(value), { error: (issue) => `The byte order mark must be 1 (for Excel) or 0, not "${String(issue.input).slice(0, 10)}"` })
   .transform((value) => value === '1' || value === 'true');
 
 /**
@@ -222,32 +223,34 @@ type Range = { from?: CalendarDate; to?: CalendarDate };
 /** `from` after `to` is refused, naming `from`. */
 function fromBeforeTo({ from, to }: Range, ctx: z.core.$RefinementCtx) {
   if (from && to && formatIsoDate(from) > formatIsoDate(to)) {
-    ctx.addIssue({ code: 'custom', path: ['from'], message: `from (${formatIsoDate(from)}) is after to (${formatIsoDate(to)})`, input: from });
+    ctx.addIssue({ code: 'custom', path: ['from'], message: `The period starts (${formatDay(formatIsoDate(from))}) after it ends (${formatDay(formatIsoDate(to))})`, input: from });
   }
 }
 
 /** `?asOf=YYYY-MM-DD` of the earned-value and series routes; today (server clock) when absent. */
-export const evmQuery = queryOf({ asOf: asOfParam.optional() }, (param) => `unknown parameter ${param}: earned value takes only asOf (YYYY-MM-DD)`)
+export const evmQuery = queryOf({ asOf: asOfParam.optional() }, (param) => `Earned value takes only an as-of date, not "${param}"`)
   .transform(({ asOf }): { asOf: AsOf } => ({ asOf: asOf ?? todayAsOf() }));
 export type EvmQuery = z.input<typeof evmQuery>;
 
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD` of the budget-outline routes, both optional: whole months from the month of `from` to that of `to`. */
 export const outlineQuery = queryOf(
   { from: dayParam('from').optional(), to: dayParam('to').optional() },
-  (param) => `unknown parameter ${param}: the budget outline takes only from and to (YYYY-MM-DD)`
+  (param) => `The budget outline takes only the start and end of the period, not "${param}"`
 )
   .superRefine(fromBeforeTo)
   .transform(({ from, to }): OutlineRange => ({ from, to }));
 export type OutlineQuery = z.input<typeof outlineQuery>;
 export type OutlineRange = Range;
 
+const REPORT_CHOICE = `Choose one of the reports ${listWords(REPORT_NAMES.map((name) => `"${name}"`))}`;
+
 const isReportName = (value: string): value is ReportName => (REPORT_NAMES as readonly string[]).includes(value);
 
 /** `/exports/:report.csv`: one of the four reports. */
 export const exportParams = z.object({
   report: z
-    .string({ error: `report must be one of ${REPORT_NAMES.join(', ')}` })
-    .refine(isReportName, { error: (issue) => `report must be one of ${REPORT_NAMES.join(', ')}, got "${String(issue.input).slice(0, 60)}"` }),
+    .string({ error: REPORT_CHOICE })
+    .refine(isReportName, { error: (issue) => `${REPORT_CHOICE}, not "${String(issue.input).slice(0, 60)}"` }),
 });
 
 /** What an export is asked for, once its query is read for its report. */
@@ -274,7 +277,7 @@ const FILTER_SCHEMAS = {
 /** `?<filters>&delimiter=&bom=` of one report: the filters it takes (REPORT_FILTERS), `,` and no BOM by default. */
 function exportQueryOf(report: ReportName): z.ZodType<ExportParams, ExportQuery> {
   const filters = REPORT_FILTERS[report];
-  const takes = [...filters, ...EXPORT_OPTIONS].join(', ');
+  const takes = listWords([...filters, ...EXPORT_OPTIONS].map(fieldWords), 'and');
   const shape = {
     // Only the report's filters (every one is optional, so the types are those of all of them).
     ...(Object.fromEntries(filters.map((filter) => [filter, FILTER_SCHEMAS[filter]])) as typeof FILTER_SCHEMAS),
@@ -283,8 +286,8 @@ function exportQueryOf(report: ReportName): z.ZodType<ExportParams, ExportQuery>
   };
   return queryOf(shape, (param) =>
     (REPORT_FILTER_NAMES as readonly string[]).includes(param)
-      ? `${param} does not apply to ${report}, which takes ${takes}`
-      : `unknown parameter ${param}: ${report} takes ${takes}`
+      ? `The ${fieldWords(param)} does not apply to this report, which takes the ${takes}`
+      : `This report takes the ${takes}, not "${param}"`
   )
     .superRefine(fromBeforeTo)
     .transform((query) => ({

@@ -4,7 +4,7 @@
  * schemas; the admin's client is typed from them.
  */
 import type { Blocker, WorkflowState } from './workflow';
-import { body, contract, documentIdParams, isoDay, noParams, noQuery, oneOf, query, queryText, queryWholeNumber, reference, references, text, wholeNumber, z } from './common';
+import { body, contract, documentIdParams, isoDay, noParams, noQuery, oneOf, query, queryText, queryWholeNumber, reference, references, requiredText, says, text, wholeNumber, z } from './common';
 import { codedRef, personRef, type CodedRef, type PersonRef } from './refs';
 
 /* ---------------------------------------------------------------------------------------------
@@ -156,15 +156,15 @@ export type ProjectGovernance = z.infer<typeof projectGovernance>;
 const day = (field: string) => isoDay(field).nullable();
 
 export const conditionInput = body({
-  text: text('text', 5000).trim().min(1, 'conditions: each condition needs a text'),
+  text: requiredText('text', 5000),
   dueDate: isoDay('dueDate'),
   owner: reference('owner', 'person'),
 });
 export type ConditionInput = z.infer<typeof conditionInput>;
 
 export const checklistAnswer = body({
-  key: text('key', 255).min(1, 'checklist: each answer needs the key of its criterion'),
-  met: z.enum(MET, { error: 'met must be "yes", "no" or null' }).nullable().optional(),
+  key: requiredText('key', 255),
+  met: z.enum(MET, { error: (issue) => says(issue.path ?? [], 'must be "yes", "no" or none (null)') }).nullable().optional(),
   notes: text('notes', 5000).nullable().optional(),
 });
 export type ChecklistAnswer = z.infer<typeof checklistAnswer>;
@@ -175,8 +175,8 @@ const reviewFields = {
   reviewers: references('reviewers', 'person', 50).optional(),
   notes: text('notes', 20000).nullable().optional(),
   decision: oneOf('decision', GATE_DECISIONS).nullable().optional(),
-  checklist: z.array(checklistAnswer, { error: 'checklist must be a list' }).max(500, 'checklist: at most 500 answers').optional(),
-  conditions: z.array(conditionInput, { error: 'conditions must be a list' }).max(50, 'conditions: at most 50').optional(),
+  checklist: z.array(checklistAnswer, { error: 'The checklist must be a list of answers' }).max(500, 'The checklist can hold at most 500 answers').optional(),
+  conditions: z.array(conditionInput, { error: 'The conditions must be a list' }).max(50, 'A review can have at most 50 conditions').optional(),
 };
 
 export const reviewInput = body(reviewFields);
@@ -190,10 +190,10 @@ export const scheduleInput = body({
 export type ScheduleInput = z.infer<typeof scheduleInput>;
 
 export const conditionUpdate = body({
-  done: z.boolean({ error: 'done must be true or false' }).optional(),
+  done: z.boolean({ error: 'Say whether the condition is done (true or false)' }).optional(),
   dueDate: isoDay('dueDate').optional(),
   owner: reference('owner', 'person').optional(),
-  text: text('text', 5000).trim().min(1, 'text must not be empty').optional(),
+  text: requiredText('text', 5000).optional(),
 });
 export type ConditionUpdate = z.infer<typeof conditionUpdate>;
 

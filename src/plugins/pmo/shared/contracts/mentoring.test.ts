@@ -32,39 +32,39 @@ describe('a session as sent to POST /pmo/mentoring/sessions', () => {
   });
 
   it.each([
-    ['a rating of 6', { ratings: [{ competency: 'c1', rating: 6 }] }, 'ratings.0.rating', 'ratings[0].rating must be a whole number from 1 to 5'],
-    ['a rating of 0', { ratings: [{ competency: 'c1', rating: 0 }] }, 'ratings.0.rating', 'ratings[0].rating must be a whole number from 1 to 5'],
-    ['a rating of 3.5', { ratings: [{ competency: 'c1', rating: 3.5 }] }, 'ratings.0.rating', 'ratings[0].rating must be a whole number from 1 to 5'],
-    ['a rating as text', { ratings: [{ competency: 'c1', rating: '4' }] }, 'ratings.0.rating', 'ratings[0].rating must be a whole number from 1 to 5'],
+    ['a rating of 6', { ratings: [{ competency: 'c1', rating: 6 }] }, 'ratings.0.rating', 'The score of rating 1 must be a whole number from 1 to 5'],
+    ['a rating of 0', { ratings: [{ competency: 'c1', rating: 0 }] }, 'ratings.0.rating', 'The score of rating 1 must be a whole number from 1 to 5'],
+    ['a rating of 3.5', { ratings: [{ competency: 'c1', rating: 3.5 }] }, 'ratings.0.rating', 'The score of rating 1 must be a whole number from 1 to 5'],
+    ['a rating as text', { ratings: [{ competency: 'c1', rating: '4' }] }, 'ratings.0.rating', 'The score of rating 1 must be a whole number from 1 to 5'],
     [
       'the same competency rated twice',
       { ratings: [{ competency: 'c1', rating: 4 }, { competency: 'c1', rating: 2 }] },
       'ratings.1.competency',
-      'ratings[1].competency is rated twice in this session',
+      'Rating 2 rates a competency already rated in this session',
     ],
-    ['ratings that are not a list', { ratings: { c1: 4 } }, 'ratings', 'ratings must be a list of { competency, rating }'],
-    ['a rating that is not an object', { ratings: [4] }, 'ratings.0', 'ratings[0] must be { competency, rating }'],
-    ['a due date that is not a date', { actionItems: [{ text: 'x', dueDate: 'next Friday' }] }, 'actionItems.0.dueDate', 'actionItems[0].dueDate must be a date written YYYY-MM-DD'],
-    ['an impossible due date', { actionItems: [{ text: 'x', dueDate: '2026-02-30' }] }, 'actionItems.0.dueDate', 'actionItems[0].dueDate must be a date written YYYY-MM-DD'],
-    ['an action item without text', { actionItems: [{ text: '  ', dueDate: null }] }, 'actionItems.0.text', 'actionItems[0].text is required'],
-    ['an unknown owner', { actionItems: [{ text: 'x', owner: 'boss' }] }, 'actionItems.0.owner', 'actionItems[0].owner must be "mentor" or "mentee"'],
-    ['done that is not a boolean', { actionItems: [{ text: 'x', done: 'yes' }] }, 'actionItems.0.done', 'actionItems[0].done must be true or false'],
-    ['a date with a time', { date: '2026-03-10T10:00:00Z' }, 'date', 'date must be a date written YYYY-MM-DD'],
-    ['no duration', { durationMinutes: undefined }, 'durationMinutes', 'durationMinutes is required'],
-    ['a zero duration', { durationMinutes: 0 }, 'durationMinutes', 'durationMinutes must be a whole number of minutes from 1 to 1440'],
-    ['a duration over a day', { durationMinutes: 1441 }, 'durationMinutes', 'durationMinutes must be a whole number of minutes from 1 to 1440'],
-    ['a duration as text', { durationMinutes: 'an hour' }, 'durationMinutes', 'durationMinutes must be a whole number of minutes from 1 to 1440'],
-    ['no relationship', { relationship: undefined }, 'relationship', 'relationship is required'],
-    ['a blank relationship', { relationship: '' }, 'relationship', 'relationship is required'],
-    ['notes that are not text', { confidentialNotes: 42 }, 'confidentialNotes', 'confidentialNotes must be text'],
-    ['notes that are too long', { sharedNotes: 'x'.repeat(20001) }, 'sharedNotes', 'sharedNotes must be at most 20000 characters'],
-    ['a revision on create', { revision: 2 }, 'revision', 'revision is only for changes to an existing session'],
+    ['ratings that are not a list', { ratings: { c1: 4 } }, 'ratings', 'The ratings must be a list of ratings, each a competency and a rating'],
+    ['a rating that is not an object', { ratings: [4] }, 'ratings.0', 'Rating 1 must give a competency and a rating'],
+    ['a due date that is not a date', { actionItems: [{ text: 'x', dueDate: 'next Friday' }] }, 'actionItems.0.dueDate', 'Give the due date of action item 1 as a real day, written 2026-12-02 for 2 Dec 2026'],
+    ['an impossible due date', { actionItems: [{ text: 'x', dueDate: '2026-02-30' }] }, 'actionItems.0.dueDate', 'Give the due date of action item 1 as a real day, written 2026-12-02 for 2 Dec 2026'],
+    ['an action item without text', { actionItems: [{ text: '  ', dueDate: null }] }, 'actionItems.0.text', 'Action item 1 needs a text'],
+    ['an unknown owner', { actionItems: [{ text: 'x', owner: 'boss' }] }, 'actionItems.0.owner', 'The owner of action item 1 must be the mentor or the mentee ("mentor" or "mentee")'],
+    ['done that is not a boolean', { actionItems: [{ text: 'x', done: 'yes' }] }, 'actionItems.0.done', 'Say whether action item 1 is done (true or false)'],
+    ['a date with a time', { date: '2026-03-10T10:00:00Z' }, 'date', 'Give the date as a real day, written 2026-12-02 for 2 Dec 2026'],
+    ['no duration', { durationMinutes: undefined }, 'durationMinutes', 'Give a duration'],
+    ['a zero duration', { durationMinutes: 0 }, 'durationMinutes', 'The duration must be a whole number of minutes from 1 to 1440'],
+    ['a duration over a day', { durationMinutes: 1441 }, 'durationMinutes', 'The duration must be a whole number of minutes from 1 to 1440'],
+    ['a duration as text', { durationMinutes: 'an hour' }, 'durationMinutes', 'The duration must be a whole number of minutes from 1 to 1440'],
+    ['no relationship', { relationship: undefined }, 'relationship', 'Choose a relationship'],
+    ['a blank relationship', { relationship: '' }, 'relationship', 'Choose a relationship'],
+    ['notes that are not text', { confidentialNotes: 42 }, 'confidentialNotes', 'The confidential notes must be text'],
+    ['notes that are too long', { sharedNotes: 'x'.repeat(20001) }, 'sharedNotes', 'The shared notes must be at most 20000 characters'],
+    ['a revision on create', { revision: 2 }, 'revision', 'A new session has no revision: it is only for changes to an existing session'],
   ])('refuses %s, naming the field', (_what, change, path, message) => {
     expect(refusal(sessionCreate, { ...session, ...change })).toContainEqual({ path, message });
   });
 
   it('refuses an unknown field, naming it', () => {
-    expect(refusal(sessionCreate, { ...session, mood: 'great' })).toEqual([{ path: 'mood', message: 'unknown field: mood' }]);
+    expect(refusal(sessionCreate, { ...session, mood: 'great' })).toEqual([{ path: 'mood', message: 'This request has no field "mood"' }]);
     expect(paths(sessionCreate, { ...session, actionItems: [{ text: 'x', colour: 'red' }] })).toEqual(['actionItems.0.colour']);
   });
 
@@ -99,7 +99,7 @@ describe('a session as sent to POST /pmo/mentoring/sessions', () => {
 
   it('bounds the lists', () => {
     const ratings = Array.from({ length: 51 }, (_, index) => ({ competency: `c${index}`, rating: 3 }));
-    expect(refusal(sessionUpdate, { ratings })).toEqual([{ path: 'ratings', message: 'ratings must hold at most 50 ratings' }]);
+    expect(refusal(sessionUpdate, { ratings })).toEqual([{ path: 'ratings', message: 'A session can hold at most 50 ratings' }]);
   });
 });
 
@@ -111,15 +111,15 @@ describe('a relationship as sent to POST /pmo/mentoring/relationships', () => {
   });
 
   it.each([
-    ['mentoring oneself', { mentee: 'p1' }, 'mentee', 'mentee must be someone other than the mentor'],
-    ['no mentee', { mentee: undefined }, 'mentee', 'mentee is required'],
-    ['a blank mentee', { mentee: '' }, 'mentee', 'mentee is required'],
-    ['no start date', { startDate: undefined }, 'startDate', 'startDate is required'],
-    ['a start date that is not a date', { startDate: '05/01/2026' }, 'startDate', 'startDate must be a date written YYYY-MM-DD'],
-    ['an unknown status', { status: 'archived' }, 'status', 'status must be one of active, paused, completed'],
-    ['focus competencies that are not a list', { focusCompetencies: 'c1' }, 'focusCompetencies', 'focusCompetencies must be a list of competency documentIds'],
-    ['a blank focus competency', { focusCompetencies: ['c1', ''] }, 'focusCompetencies.1', 'focusCompetencies[1] must be a documentId (a non-empty string)'],
-    ['an end before the start', { endDate: '2026-01-04' }, 'endDate', 'endDate must be on or after startDate (2026-01-05)'],
+    ['mentoring oneself', { mentee: 'p1' }, 'mentee', 'Choose a mentee other than the mentor'],
+    ['no mentee', { mentee: undefined }, 'mentee', 'Choose a mentee'],
+    ['a blank mentee', { mentee: '' }, 'mentee', 'Choose a mentee'],
+    ['no start date', { startDate: undefined }, 'startDate', 'Give a start date'],
+    ['a start date that is not a date', { startDate: '05/01/2026' }, 'startDate', 'Give the start date as a real day, written 2026-12-02 for 2 Dec 2026'],
+    ['an unknown status', { status: 'archived' }, 'status', 'The status must be one of active, paused, completed'],
+    ['focus competencies that are not a list', { focusCompetencies: 'c1' }, 'focusCompetencies', 'The focus competencies must be a list of competencies'],
+    ['a blank focus competency', { focusCompetencies: ['c1', ''] }, 'focusCompetencies.1', 'Choose focus competency 2'],
+    ['an end before the start', { endDate: '2026-01-04' }, 'endDate', 'The end date must be on or after the start date (5 Jan 2026)'],
   ])('refuses %s', (_what, change, path, message) => {
     expect(refusal(relationshipCreate, { ...relationship, ...change })).toContainEqual({ path, message });
   });
@@ -136,7 +136,7 @@ describe('a relationship as sent to POST /pmo/mentoring/relationships', () => {
   });
 
   it('names endDate when it comes before a stored startDate', () => {
-    expect(endsBeforeStart('2026-01-05', '2026-01-04')).toEqual([{ path: ['endDate'], message: 'endDate must be on or after startDate (2026-01-05)' }]);
+    expect(endsBeforeStart('2026-01-05', '2026-01-04')).toEqual([{ path: ['endDate'], message: 'The end date must be on or after the start date (5 Jan 2026)' }]);
     expect(endsBeforeStart('2026-01-05', '2026-01-05')).toEqual([]);
     expect(endsBeforeStart('2026-01-05', null)).toEqual([]);
   });
@@ -150,15 +150,15 @@ describe('query strings', () => {
     expect(q(routes.listRelationships, {})).toEqual({ as: 'any', status: null });
     expect(q(routes.listRelationships, { as: 'mentor', status: 'active' })).toEqual({ as: 'mentor', status: 'active' });
     expect(q(routes.listRelationships, { status: '' })).toEqual({ as: 'any', status: null });
-    expect(bad(routes.listRelationships, { as: 'boss' })).toEqual([{ path: 'as', message: 'as must be one of any, mentor, mentee' }]);
+    expect(bad(routes.listRelationships, { as: 'boss' })).toEqual([{ path: 'as', message: 'The view must be one of any, mentor, mentee' }]);
     expect(bad(routes.listRelationships, { as: ['mentor', 'mentee'] }).map((p) => p.path)).toEqual(['as']);
-    expect(bad(routes.listRelationships, { sort: 'x' })).toEqual([{ path: 'sort', message: 'unknown query parameter: sort' }]);
+    expect(bad(routes.listRelationships, { sort: 'x' })).toEqual([{ path: 'sort', message: 'This address has no query parameter "sort"' }]);
   });
 
   it('defaults action items to open, as of the day the service reads (none given), and refuses a bad asOf', () => {
     expect(q(routes.actionItems, {})).toEqual({ status: 'open', asOf: null, relationship: null });
     expect(q(routes.actionItems, { status: 'overdue', asOf: '2026-03-10' })).toMatchObject({ status: 'overdue', asOf: '2026-03-10' });
-    expect(bad(routes.actionItems, { asOf: 'yesterday' })).toEqual([{ path: 'asOf', message: 'asOf must be a date written YYYY-MM-DD' }]);
+    expect(bad(routes.actionItems, { asOf: 'yesterday' })).toEqual([{ path: 'asOf', message: 'Give the as-of date as a real day, written 2026-12-02 for 2 Dec 2026' }]);
     expect(bad(routes.actionItems, { status: 'closed' }).map((p) => p.path)).toEqual(['status']);
   });
 
@@ -171,13 +171,13 @@ describe('query strings', () => {
       bom: true,
     });
     expect(q(routes.hoursCsv, {})).toMatchObject({ delimiter: ',', bom: false });
-    expect(bad(routes.hoursCsv, { from: '2026-02-01', to: '2026-01-01' })).toEqual([{ path: 'to', message: 'to must be on or after from (2026-02-01)' }]);
+    expect(bad(routes.hoursCsv, { from: '2026-02-01', to: '2026-01-01' })).toEqual([{ path: 'to', message: 'The end of the period must be on or after its start (1 Feb 2026)' }]);
     expect(bad(routes.hours, { from: '2026-02-01', to: '2026-01-01' }).map((p) => p.path)).toEqual(['to']);
     expect(bad(routes.hoursCsv, { delimiter: '|' }).map((p) => p.path)).toEqual(['delimiter']);
   });
 
   it('needs exactly one of relationship and mentee for ratings', () => {
-    const message = 'relationship or mentee is required (exactly one of them)';
+    const message = 'Choose a relationship or a mentee (one of them, not both)';
     expect(bad(routes.ratings, {})).toEqual([{ path: 'relationship', message }]);
     expect(bad(routes.ratings, { relationship: 'r', mentee: 'm' })).toEqual([{ path: 'relationship', message }]);
     expect(q(routes.ratings, { mentee: 'm' })).toEqual({ relationship: null, mentee: 'm' });
@@ -187,9 +187,9 @@ describe('query strings', () => {
     expect(q(routes.searchSessions, { q: ' risk ', limit: '10' })).toEqual({ q: 'risk', relationship: null, from: null, to: null, limit: 10 });
     expect(q(routes.searchSessions, { q: '  ' })).toMatchObject({ q: null, limit: 50 });
     for (const limit of ['0', '1000', '1.5', 'ten']) {
-      expect(bad(routes.searchSessions, { limit })).toEqual([{ path: 'limit', message: 'limit must be a whole number from 1 to 200' }]);
+      expect(bad(routes.searchSessions, { limit })).toEqual([{ path: 'limit', message: 'The limit must be a whole number from 1 to 200' }]);
     }
-    expect(bad(routes.searchSessions, { q: 'x'.repeat(201) })).toEqual([{ path: 'q', message: 'q must be at most 200 characters' }]);
+    expect(bad(routes.searchSessions, { q: 'x'.repeat(201) })).toEqual([{ path: 'q', message: 'The search text must be at most 200 characters' }]);
   });
 
   it('reads whether only active competencies are wanted', () => {
@@ -202,7 +202,7 @@ describe('query strings', () => {
 describe('ticking an action item', () => {
   it('needs done to be a boolean', () => {
     expect(accepted(tickInput, { done: true })).toEqual({ done: true });
-    expect(refusal(tickInput, { done: 'yes' })).toEqual([{ path: 'done', message: 'done must be true or false' }]);
-    expect(refusal(tickInput, {})).toEqual([{ path: 'done', message: 'done must be true or false' }]);
+    expect(refusal(tickInput, { done: 'yes' })).toEqual([{ path: 'done', message: 'Say whether the action item is done (true or false)' }]);
+    expect(refusal(tickInput, {})).toEqual([{ path: 'done', message: 'Say whether the action item is done (true or false)' }]);
   });
 });

@@ -3,11 +3,13 @@
  * content types, the permission, and every route's input and answer. The server validates with
  * these schemas; the admin's client and forms are typed and checked by them.
  *
- * Messages name the field by its path as a person reads the JSON (`ratings[0].rating must be a
- * whole number from 1 to 5`). Rules that need stored facts (is this a focus competency of the
+ * Messages name the field in words, where it lies ("The rating of rating 1 must be a whole number
+ * from 1 to 5", "Action item 1 needs a text"); the problem's path names it for machines. Rules that need stored facts (is this a focus competency of the
  * relationship, an open item of it, a person of the directory) are the service's.
  */
-import { isIsoDay, body, contract, documentIdParams, noParams, noQuery, pathLabel, query, queryBoolean, z, type Problem } from './common';
+import { isIsoDay, body, contract, dayWords, documentIdParams, needs, noParams, noQuery, query, queryBoolean, says, z, type Problem } from './common';
+import { formatDay } from '../calendar';
+import { pathWords } from '../words';
 import { personRef } from './refs';
 
 export { personRef, type PersonRef } from './refs';
@@ -194,23 +196,27 @@ export type MentoringMe = z.infer<typeof mentoringMe>;
 
 type Issue = { path?: PropertyKey[]; input?: unknown; code?: string };
 
-/** `ratings[0].rating must be …`, whatever the value was. */
-const at = (words: string) => (issue: Issue) => `${pathLabel(issue.path ?? [])} ${words}`;
+/** "The rating of rating 1 must be …", whatever the value was. */
+const at = (words: string) => (issue: Issue) => says(issue.path ?? [], words);
 
-/** A required field: `relationship is required` when it is missing, null or blank, else the words. */
-const needed = (words: string) => (issue: Issue) =>
-  `${pathLabel(issue.path ?? [])} ${issue.input === undefined || issue.input === null || issue.input === '' ? 'is required' : words}`;
+const isMissing = (issue: Issue) => issue.input === undefined || issue.input === null || issue.input === '';
+
+/** A required field: "Give a date", "Action item 1 needs a text" when it is missing, null or blank, else the words. */
+const needed = (words: string | ((issue: Issue) => string), verb: 'Give' | 'Choose' = 'Give') => (issue: Issue) =>
+  isMissing(issue) ? needs(issue.path ?? [], verb) : typeof words === 'string' ? at(words)(issue) : words(issue);
+
+/** A person, a relationship or a competency, chosen: "Choose a mentor", "Rating 1 needs a competency". */
+const chosen = (issue: Issue) => needs(issue.path ?? [], 'Choose');
+const dayAt = (issue: Issue) => dayWords(issue.path ?? []);
 
 /** The words for an element that is not an object; other problems of the object keep their own. */
 const shape = (words: string) => (issue: Issue) => (issue.code === 'invalid_type' ? at(words)(issue) : undefined);
 
-const ID = 'must be a documentId (a non-empty string)';
-const DAY = 'must be a date written YYYY-MM-DD';
 const MINUTES = `must be a whole number of minutes from 1 to ${MAX_DURATION_MINUTES}`;
 const RATING = `must be a whole number from ${MIN_RATING} to ${MAX_RATING}`;
 
-const documentId = (error = at(ID)) => z.string({ error }).min(1, { error }).max(64, { error });
-const day = (error = at(DAY)) => z.string({ error }).refine(isIsoDay, { error });
+const documentId = (error: (issue: Issue) => string = chosen) => z.string({ error }).min(1, { error }).max(64, { error });
+const day = (error: (issue: Issue) => string = dayAt) => z.string({ error }).refine(isIsoDay, { error });
 /** A date that may be cleared: null or '' is none. */
 const dayOrNone = () => z.preprocess((value) => (value === '' ? null : value), day().nullable());
 const words = (max: number) =>
@@ -226,17 +232,17 @@ const listOrNone = <S extends z.ZodType>(list: S) => list.nullable().transform((
 
 const rating = z.strictObject(
   { competency: documentId(), rating: whole(MIN_RATING, MAX_RATING, needed(RATING)) },
-  { error: shape('must be { competency, rating }') }
+  { error: shape('must give a competency and a rating') }
 );
 
 const ratingList = z
-  .array(rating, { error: at('must be a list of { competency, rating }') })
-  .max(MAX_RATINGS, { error: at(`must hold at most ${MAX_RATINGS} ratings`) })
+  .array(rating, { error: at('must be a list of ratings, each a competency and a rating') })
+  .max(MAX_RATINGS, { error: `A session can hold at most ${MAX_RATINGS} ratings` })
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach(({ competency }, index) => {
       if (seen.has(competency)) {
-        ctx.addIssue({ code: 'custom', path: [index, 'competency'], message: `ratings[${index}].competency is rated twice in this session` });
+        ctx.addIssue({ code: 'custom', path: [index, 'competency'], message: `Rating ${index + 1} rates a competency already rated in this session` });
       }
       seen.add(competency);
     });
@@ -251,22 +257,22 @@ const actionItemInputSchema = z
   .strictObject(
     {
       id: z.preprocess((value) => (value === null ? undefined : value), documentId().optional()),
-      text: z.string({ error: at('is required') }).trim().min(1, { error: at('is required') }).max(1000, { error: at('must be at most 1000 characters') }),
-      owner: z.enum(ACTION_ITEM_OWNERS, { error: at('must be "mentor" or "mentee"') }).default('mentee'),
+      text: z.string({ error: needed('must be text') }).trim().min(1, { error: needed('must be text') }).max(1000, { error: at('must be at most 1000 characters') }),
+      owner: z.enum(ACTION_ITEM_OWNERS, { error: at('must be the mentor or the mentee ("mentor" or "mentee")') }).default('mentee'),
       dueDate: dayOrNone().default(null),
-      done: z.boolean({ error: at('must be true or false') }).default(false),
+      done: z.boolean({ error: (issue) => `Say whether ${pathWords(issue.path ?? []).owner ?? 'the action item'} is done (true or false)` }).default(false),
       doneAt: z.string().max(64).nullable().optional(),
       carriedFrom: z.string().max(64).nullable().optional(),
       carriedTo: z.string().max(64).nullable().optional(),
     },
-    { error: shape('must be { text, owner, dueDate, done }') }
+    { error: shape('must give a text, an owner, a due date and whether it is done') }
   )
   .transform(({ id, text, owner, dueDate, done }) => ({ ...(id === undefined ? {} : { id }), text, owner, dueDate, done }));
 export type ActionItemInput = z.output<typeof actionItemInputSchema>;
 
 const actionItemList = z
-  .array(actionItemInputSchema, { error: at('must be a list of { text, owner, dueDate, done }') })
-  .max(MAX_ACTION_ITEMS, { error: at(`must hold at most ${MAX_ACTION_ITEMS} items`) });
+  .array(actionItemInputSchema, { error: at('must be a list of action items') })
+  .max(MAX_ACTION_ITEMS, { error: `A session can hold at most ${MAX_ACTION_ITEMS} action items` });
 
 const sessionDetails = {
   topics: words(2000).optional(),
@@ -277,25 +283,25 @@ const sessionDetails = {
 };
 
 export const sessionCreate = body({
-  relationship: documentId(needed(ID)),
-  date: day(needed(DAY)),
+  relationship: documentId(chosen),
+  date: day(needed(dayAt)),
   durationMinutes: whole(1, MAX_DURATION_MINUTES, needed(MINUTES)),
   ...sessionDetails,
-  revision: z.never({ error: at('is only for changes to an existing session') }).optional(),
+  revision: z.never({ error: 'A new session has no revision: it is only for changes to an existing session' }).optional(),
 });
 export type SessionCreate = z.output<typeof sessionCreate>;
 
 /** A change to a session: only what is given changes; `revision` (the one read) refuses a stale edit with 409. */
 export const sessionUpdate = body({
-  relationship: documentId(needed(ID)).optional(),
-  date: day(needed(DAY)).optional(),
+  relationship: documentId(chosen).optional(),
+  date: day(needed(dayAt)).optional(),
   durationMinutes: whole(1, MAX_DURATION_MINUTES, needed(MINUTES)).optional(),
   ...sessionDetails,
-  revision: whole(1, Number.MAX_SAFE_INTEGER, at('must be a whole number from 1')).optional(),
+  revision: whole(1, Number.MAX_SAFE_INTEGER, () => 'The revision you loaded must be a whole number from 1').optional(),
 });
 export type SessionUpdate = z.output<typeof sessionUpdate>;
 
-export const tickInput = body({ done: z.boolean({ error: at('must be true or false') }) });
+export const tickInput = body({ done: z.boolean({ error: 'Say whether the action item is done (true or false)' }) });
 export type TickInput = z.output<typeof tickInput>;
 
 /* ---------------------------------------------------------------------------------------------
@@ -305,7 +311,7 @@ export type TickInput = z.output<typeof tickInput>;
 /** An end date before the start date is a problem named on endDate. */
 export function endsBeforeStart(startDate: string | null | undefined, endDate: string | null | undefined): Problem[] {
   if (startDate && endDate && endDate < startDate) {
-    return [{ path: ['endDate'], message: `endDate must be on or after startDate (${startDate})` }];
+    return [{ path: ['endDate'], message: `The end date must be on or after the start date (${formatDay(startDate)})` }];
   }
   return [];
 }
@@ -314,13 +320,13 @@ type RelationshipDraft = { mentor?: string; mentee?: string; startDate?: string;
 
 function relationshipRules(value: RelationshipDraft, ctx: z.RefinementCtx) {
   if (value.mentor && value.mentee && value.mentor === value.mentee) {
-    ctx.addIssue({ code: 'custom', path: ['mentee'], message: 'mentee must be someone other than the mentor' });
+    ctx.addIssue({ code: 'custom', path: ['mentee'], message: 'Choose a mentee other than the mentor' });
   }
   for (const problem of endsBeforeStart(value.startDate, value.endDate)) ctx.addIssue({ code: 'custom', ...problem });
 }
 
 const focusList = z
-  .array(documentId(), { error: at('must be a list of competency documentIds') })
+  .array(documentId(), { error: at('must be a list of competencies') })
   .max(MAX_FOCUS_COMPETENCIES, { error: at(`must hold at most ${MAX_FOCUS_COMPETENCIES} competencies`) })
   .transform((ids) => [...new Set(ids)]);
 
@@ -332,18 +338,18 @@ const relationshipDetails = {
 };
 
 export const relationshipCreate = body({
-  mentor: documentId(needed(ID)),
-  mentee: documentId(needed(ID)),
-  startDate: day(needed(DAY)),
+  mentor: documentId(chosen),
+  mentee: documentId(chosen),
+  startDate: day(needed(dayAt)),
   ...relationshipDetails,
 }).superRefine(relationshipRules);
 export type RelationshipCreate = z.output<typeof relationshipCreate>;
 
 /** Mentor and mentee may be sent (a form echoes them) but not changed: the service refuses a change. */
 export const relationshipUpdate = body({
-  mentor: documentId(needed(ID)).optional(),
-  mentee: documentId(needed(ID)).optional(),
-  startDate: day(needed(DAY)).optional(),
+  mentor: documentId(chosen).optional(),
+  mentee: documentId(chosen).optional(),
+  startDate: day(needed(dayAt)).optional(),
   ...relationshipDetails,
 }).superRefine(relationshipRules);
 export type RelationshipUpdate = z.output<typeof relationshipUpdate>;
@@ -357,12 +363,12 @@ const once = (max = 255) =>
   z.string({ error: at('must be given once, as text') }).max(max, { error: at(`must be at most ${max} characters`) });
 const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: at(`must be one of ${values.join(', ')}`) });
-const queryDay = () => once(10).refine(isIsoDay, { error: at(DAY) });
+const queryDay = () => once(10).refine(isIsoDay, { error: dayAt });
 
 const period = { from: param(queryDay()), to: param(queryDay()) };
 function periodRule(value: { from?: string; to?: string }, ctx: z.RefinementCtx) {
   if (value.from && value.to && value.to < value.from) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: `to must be on or after from (${value.from})` });
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `The end of the period must be on or after its start (${formatDay(value.from)})` });
   }
 }
 
@@ -391,7 +397,7 @@ export type SessionSearchQuery = z.output<typeof sessionSearchQuery>;
 const ratingsQuery = query({ relationship: param(once()), mentee: param(once()) })
   .superRefine((value, ctx) => {
     if ((value.relationship === undefined) === (value.mentee === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['relationship'], message: 'relationship or mentee is required (exactly one of them)' });
+      ctx.addIssue({ code: 'custom', path: ['relationship'], message: 'Choose a relationship or a mentee (one of them, not both)' });
     }
   })
   .transform(({ relationship, mentee }) => ({ relationship: relationship ?? null, mentee: mentee ?? null }));
@@ -418,7 +424,7 @@ export type HoursExportQuery = z.output<typeof hoursExportQuery>;
  * Routes (admin, under /pmo/mentoring; every one needs plugin::pmo.mentoring.use)
  * -------------------------------------------------------------------------------------------*/
 
-const itemParams = documentIdParams.extend({ itemId: z.string().min(1, 'the address names no item').max(255, 'the address names no item') });
+const itemParams = documentIdParams.extend({ itemId: z.string().min(1, 'The address names no action item').max(255, 'The address names no action item') });
 
 export const mentoringRoutes = {
   me: contract({ params: noParams, query: noQuery }), // GET /me

@@ -33,11 +33,11 @@ export const SEARCH_MIN_LENGTH = 2;
 const searchText = z
   .string({
     error: (issue) =>
-      issue.input === undefined ? `q is required: type at least ${SEARCH_MIN_LENGTH} characters` : 'q must be given once, as text',
+      issue.input === undefined ? `Type at least ${SEARCH_MIN_LENGTH} characters to search` : 'The search text must be given once, as text',
   })
-  .max(100, 'q must be at most 100 characters')
+  .max(100, 'The search text must be at most 100 characters')
   .trim()
-  .min(SEARCH_MIN_LENGTH, `q must be at least ${SEARCH_MIN_LENGTH} characters`);
+  .min(SEARCH_MIN_LENGTH, `Type at least ${SEARCH_MIN_LENGTH} characters to search`);
 
 export const searchQuery = query({
   type: oneOf('type', SEARCH_TYPES),

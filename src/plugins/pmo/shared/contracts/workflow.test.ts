@@ -56,7 +56,7 @@ describe('the workflow definition schema', () => {
     expect(problemsOf(parseWith(workflowDefinition, broken))).toEqual([
       { path: ['key'], message: expect.stringContaining('workflow key "Review!" must start with a lowercase letter') },
       { path: ['states', 0, 'name'], message: 'name must not be empty' },
-      { path: ['states', 0, 'colour'], message: 'unknown field in states[0]: colour' },
+      { path: ['states', 0, 'colour'], message: 'State 1 has no field "colour"' },
       { path: ['states', 1], message: 'state 2 must be an object like { "key": "new", "name": "New" }, not "done"' },
       { path: ['transitions', 0, 'from'], message: '"from" must list at least one state' },
       { path: ['transitions', 0, 'actors', 0], message: expect.stringContaining('names both a role and a field') },
@@ -74,20 +74,20 @@ describe('the workflow definition schema', () => {
 describe('POST /pmo/transitions input', () => {
   it('requires the item and the transition, by name', () => {
     expect(problemsOf(parseWith(fireInput, {}))).toEqual([
-      { path: ['uid'], message: 'uid is required (a content type uid such as api::project.project)' },
-      { path: ['documentId'], message: 'documentId is required (the documentId of the item)' },
-      { path: ['transition'], message: 'transition is required (the key of a transition)' },
+      { path: ['uid'], message: 'Say which kind of item this is (its content type, such as api::project.project)' },
+      { path: ['documentId'], message: 'Say which item this is about' },
+      { path: ['transition'], message: 'Choose a transition' },
     ]);
   });
 
   it('refuses an unknown field and a version that is not a whole number from 1', () => {
     const base = { uid: 'api::project.project', documentId: 'abc', transition: 'gate-1' };
-    expect(problemsOf(parseWith(fireInput, { ...base, force: true }))).toEqual([{ path: ['force'], message: 'unknown field: force' }]);
+    expect(problemsOf(parseWith(fireInput, { ...base, force: true }))).toEqual([{ path: ['force'], message: 'This request has no field "force"' }]);
     expect(problemsOf(parseWith(fireInput, { ...base, expectedVersion: 'one' }))).toEqual([
-      { path: ['expectedVersion'], message: 'expectedVersion must be a whole number' },
+      { path: ['expectedVersion'], message: 'The version you loaded must be a whole number' },
     ]);
     expect(problemsOf(parseWith(fireInput, { ...base, expectedVersion: 0 }))).toEqual([
-      { path: ['expectedVersion'], message: 'expectedVersion must be 1 or more' },
+      { path: ['expectedVersion'], message: 'The version you loaded must be 1 or more' },
     ]);
     expect(parseWith(fireInput, { ...base, comment: null, expectedVersion: 3 })).toEqual({ ok: true, value: { ...base, comment: null, expectedVersion: 3 } });
   });
@@ -96,8 +96,8 @@ describe('POST /pmo/transitions input', () => {
 describe('?uid=&documentId=', () => {
   it('refuses a parameter given twice and one it does not know', () => {
     expect(problemsOf(parseWith(targetQuery, { uid: ['a', 'b'], documentId: 'x', page: '2' }, 'query'))).toEqual([
-      { path: ['uid'], message: 'uid must be text (a content type uid such as api::project.project)' },
-      { path: ['page'], message: 'unknown query parameter: page' },
+      { path: ['uid'], message: 'Say which kind of item this is (its content type, such as api::project.project)' },
+      { path: ['page'], message: 'This address has no query parameter "page"' },
     ]);
   });
 });

@@ -121,32 +121,29 @@ export type TransitionEventView = z.infer<typeof transitionEvent>;
  * Inputs
  * -------------------------------------------------------------------------------------------*/
 
-/** Text naming something the request is about; `hint` says what, when it is missing. */
-const named = (field: string, hint: string) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? `${field} is required (${hint})` : `${field} must be text (${hint})`) })
-    .min(1, `${field} is required (${hint})`)
-    .max(255, `${field} must be at most 255 characters`);
+/** Text naming something the request is about; `missing` says what to give. */
+const named = (missing: string) => z.string({ error: missing }).min(1, missing).max(255, missing);
 
-const UID_HINT = 'a content type uid such as api::project.project';
+const UID_HINT = 'Say which kind of item this is (its content type, such as api::project.project)';
+const ITEM_HINT = 'Say which item this is about';
 
 /** `?uid=&documentId=`: the item an instance or a history is asked for. */
 export const targetQuery = query({
-  uid: named('uid', UID_HINT),
-  documentId: named('documentId', 'the documentId of the item'),
+  uid: named(UID_HINT),
+  documentId: named(ITEM_HINT),
 });
 export type TargetQuery = z.infer<typeof targetQuery>;
 
 /** POST /pmo/transitions body. */
 export const fireInput = z.strictObject({
-  uid: named('uid', UID_HINT),
-  documentId: named('documentId', 'the documentId of the item'),
-  transition: named('transition', 'the key of a transition'),
+  uid: named(UID_HINT),
+  documentId: named(ITEM_HINT),
+  transition: named('Choose a transition'),
   comment: text('comment', 5000).nullable().optional(),
   expectedVersion: z
-    .number({ error: 'expectedVersion must be a whole number' })
-    .int('expectedVersion must be a whole number')
-    .min(1, 'expectedVersion must be 1 or more')
+    .number({ error: 'The version you loaded must be a whole number' })
+    .int('The version you loaded must be a whole number')
+    .min(1, 'The version you loaded must be 1 or more')
     .optional(),
 });
 export type FireInput = z.infer<typeof fireInput>;
@@ -157,7 +154,7 @@ export type FireInput = z.infer<typeof fireInput>;
  */
 export const definitionDraft = z.looseObject({});
 
-const keyParams = z.object({ key: z.string().min(1, 'the address names no workflow').max(255, 'the address names no workflow') });
+const keyParams = z.object({ key: z.string().min(1, 'The address names no workflow').max(255, 'The address names no workflow') });
 
 /* ---------------------------------------------------------------------------------------------
  * Routes (server/src/routes/index.ts)
