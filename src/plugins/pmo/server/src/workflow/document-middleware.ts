@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors, invalidField } from '../platform/errors';
+import { stateName } from './evaluate';
 import { EVENT_UID, type WorkflowEngine } from './engine';
 
 /**
@@ -13,7 +14,7 @@ export function registerWorkflowMiddleware(strapi: Core.Strapi, engine: () => Wo
     const params = context.params as { data?: Record<string, unknown>; documentId?: string };
 
     if (uid === EVENT_UID && action !== 'findOne' && action !== 'findMany' && action !== 'findFirst' && action !== 'count') {
-      throw new errors.ForbiddenError('Transition events are an append-only audit trail');
+      throw new errors.ForbiddenError('The workflow history is a permanent record: it cannot be changed or deleted');
     }
     if (!['create', 'update', 'delete', 'clone'].includes(action)) return next();
     if (uid.startsWith('admin::') || uid.startsWith('plugin::pmo.workflow') ) return next();
@@ -27,8 +28,8 @@ export function registerWorkflowMiddleware(strapi: Core.Strapi, engine: () => Wo
         if (data.workflowState !== undefined && data.workflowState !== null && data.workflowState !== workflow.definition.initial) {
           throw invalidField(
             ['workflowState'],
-            `workflowState starts at "${workflow.definition.initial}" (workflow "${workflow.key}"); it changes only through transitions`,
-            'workflowState is set by the workflow'
+            `A new item starts in the state "${stateName(workflow.definition, workflow.definition.initial)}"; its state changes only through the workflow "${workflow.name}"`,
+            'The state is set by the workflow'
           );
         }
         data.workflowState = workflow.definition.initial;
@@ -51,8 +52,8 @@ export function registerWorkflowMiddleware(strapi: Core.Strapi, engine: () => Wo
       if (data.workflowState !== current) {
         throw invalidField(
           ['workflowState'],
-          `workflowState is "${current}" and changes only through the workflow "${workflow.key}": fire a transition instead of editing it`,
-          'workflowState is set by the workflow'
+          `The state is "${stateName(workflow.definition, String(current))}" and changes only through the workflow "${workflow.name}": use one of its steps instead of editing it`,
+          'The state is set by the workflow'
         );
       }
       delete data.workflowState;

@@ -46,7 +46,7 @@ describe('actor fields through a relation and people excluded from approving', (
   it('refuses someone who is not the project\'s manager, naming the path in words', () => {
     const decision = decideFire(input(manager, { 'project.manager': ['kim'], raisedBy: ['sam'] }));
     expect(decision).toMatchObject({ outcome: 'refuse', refusal: 'actor' });
-    expect(describeActors(authorize.actors!)).toBe("the item's project's manager");
+    expect(describeActors(authorize.actors!)).toBe("the project's manager");
   });
 
   it('refuses the person who raised the item even when the actor rules let them act (403)', () => {
@@ -54,7 +54,7 @@ describe('actor fields through a relation and people excluded from approving', (
     expect(decision).toEqual({
       outcome: 'refuse',
       refusal: 'requester',
-      message: 'You are this item\'s raisedBy, so you cannot approve "Authorize (project manager)"',
+      message: 'You are the person who raised it, so you cannot approve "Authorize (project manager)"',
     });
     const view = evaluateTransition(input(manager, { 'project.manager': ['pat'], raisedBy: ['pat'] }));
     expect(view.blockers.map((blocker) => blocker.kind)).toEqual(['requester']);
@@ -63,6 +63,31 @@ describe('actor fields through a relation and people excluded from approving', (
   it('excludes the raiser even for a super admin', () => {
     const admin = { ...manager, isSuperAdmin: true, roles: ['strapi-super-admin'] };
     expect(decideFire(input(admin, { 'project.manager': [], raisedBy: ['pat'] }))).toMatchObject({ refusal: 'requester' });
+  });
+});
+
+describe('who may act, in words: people the item names and roles by name, never keys or codes', () => {
+  const withdraw: WorkflowTransition = { ...authorize, label: 'Withdraw', actors: [{ field: 'raisedBy' }, { field: 'project.manager' }, { role: 'pmo-manager' }] };
+
+  it('says "Only the person who raised it, the project\'s manager or a PMO manager may …"', () => {
+    const decision = decideFire({ ...input(manager, { 'project.manager': ['kim'], raisedBy: ['sam'] }), transition: withdraw, definition: { ...definition, transitions: [withdraw] } });
+    expect(decision).toMatchObject({
+      outcome: 'refuse',
+      refusal: 'actor',
+      message: 'Only the person who raised it, the project\'s manager or a PMO manager may "Withdraw"',
+    });
+  });
+
+  it('names every PMO role by its name, and a role PMO Hub does not know by its words', () => {
+    expect(describeActors([{ role: 'change-board' }, { role: 'pmo-director' }])).toBe('a member of the change board or a PMO director');
+    expect(describeActors([{ role: 'finance' }])).toBe('a member of the finance team');
+    expect(describeActors([{ role: 'steering-group' }])).toBe('someone with the role Steering group');
+    expect(describeActors([])).toBe('anyone');
+  });
+
+  it('asks for a comment and names the states in words', () => {
+    const commented = { ...input(manager, { 'project.manager': ['pat'] }), transition: { ...authorize, requireComment: true }, comment: ' ' };
+    expect(decideFire(commented)).toMatchObject({ refusal: 'comment', message: 'Give a comment: "Authorize (project manager)" needs one' });
   });
 });
 

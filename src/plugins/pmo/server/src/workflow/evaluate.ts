@@ -9,6 +9,7 @@ import type {
   WorkflowDefinition,
   WorkflowTransition,
 } from '../../../shared/contracts/workflow';
+import { listWords, personFieldWords, roleHolder } from '../../../shared/words';
 
 export type Vote = { id: number; name: string; at: string };
 
@@ -38,11 +39,16 @@ export type TargetRelations = Record<string, string[]>;
 
 export type GuardOutcome = { guard: string; ok: boolean; message?: string };
 
+/**
+ * Who may fire a transition, in words: the people the item names first ("the person who raised
+ * it", "the project's manager"), then the roles by name ("a PMO manager"); never a field key or a
+ * role code.
+ */
 export function describeActors(rules: ActorRule[]): string {
   if (rules.length === 0) return 'anyone';
-  return rules
-    .map((rule) => ('role' in rule ? `the ${rule.role} role` : `the item's ${rule.field.split('.').join("'s ")}`))
-    .join(' or ');
+  const people = rules.flatMap((rule) => ('field' in rule ? [personFieldWords(rule.field)] : []));
+  const roles = rules.flatMap((rule) => ('role' in rule ? [roleHolder(rule.role)] : []));
+  return listWords([...new Set([...people, ...roles])]);
 }
 
 /** Whether the actor matches one of the transition's actor rules (super admins always do). */
@@ -84,9 +90,9 @@ export function evaluateTransition(input: {
   if (!transition.from.includes(instance.state)) {
     blockers.push({
       kind: 'state',
-      message: `"${transition.label}" starts from ${transition.from
-        .map((key) => stateName(definition, key))
-        .join(' or ')}, but the item is ${stateName(definition, instance.state)}`,
+      message: `"${transition.label}" is possible only from ${listWords(
+        transition.from.map((key) => stateName(definition, key))
+      )}, and this item is ${stateName(definition, instance.state)}`,
     });
   }
   if (!isEligibleActor(transition, actor, relations)) {
@@ -111,7 +117,7 @@ export function evaluateTransition(input: {
     } else if (excludedField) {
       blockers.push({
         kind: 'requester',
-        message: `You are this item's ${excludedField}, so you cannot approve "${transition.label}"`,
+        message: `You are ${personFieldWords(excludedField)}, so you cannot approve "${transition.label}"`,
       });
     }
     if (votes.some((vote) => vote.id === actor.id)) {
@@ -120,7 +126,7 @@ export function evaluateTransition(input: {
   }
   for (const outcome of guardOutcomes) {
     if (!outcome.ok) {
-      blockers.push({ kind: 'guard', guard: outcome.guard, message: outcome.message ?? `${outcome.guard} guard failed` });
+      blockers.push({ kind: 'guard', guard: outcome.guard, message: outcome.message ?? `A condition of "${transition.label}" is not met` });
     }
   }
 
@@ -174,7 +180,7 @@ export function decideFire(input: {
     return {
       outcome: 'refuse',
       refusal: 'stale',
-      message: `The item changed since you loaded it (version ${instance.version}, you had ${expectedVersion}); reload and try again`,
+      message: `Someone changed this item since you opened it (it is at version ${instance.version}, you had version ${expectedVersion}); reload and try again`,
     };
   }
   const state = first('state');
@@ -186,7 +192,7 @@ export function decideFire(input: {
   const voted = first('voted');
   if (voted) return { outcome: 'refuse', refusal: 'voted', message: voted.message };
   if (transition.requireComment && !(input.comment ?? '').trim()) {
-    return { outcome: 'refuse', refusal: 'comment', message: `comment is required to "${transition.label}"` };
+    return { outcome: 'refuse', refusal: 'comment', message: `Give a comment: "${transition.label}" needs one` };
   }
   const failures = availability.blockers
     .filter((blocker): blocker is Extract<Blocker, { kind: 'guard' }> => blocker.kind === 'guard')

@@ -2,11 +2,11 @@
 import type { Core } from '@strapi/strapi';
 import type { TransitionEventView } from '../../../shared/contracts/workflow';
 import { errors } from '../platform/errors';
-import { EVENT_UID } from './records';
+import { EVENT_UID, UNKNOWN_TYPE } from './records';
 
 export function createHistory(strapi: Core.Strapi) {
   async function history(uid: string, documentId: string): Promise<TransitionEventView[]> {
-    if (!(uid in strapi.contentTypes)) throw new errors.NotFoundError(`Unknown content type "${uid}"`);
+    if (!(uid in strapi.contentTypes)) throw new errors.NotFoundError(UNKNOWN_TYPE);
     const events = await strapi.db
       .query(EVENT_UID)
       .findMany({ where: { targetUid: uid, targetDocumentId: documentId }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });

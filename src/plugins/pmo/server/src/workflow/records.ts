@@ -60,3 +60,16 @@ export async function readAll<T extends unknown[]>(
   for (const read of reads) results.push(await read());
   return results as T;
 }
+
+/** What a person calls a content type's items: "project", "change request" (its display name). */
+export function typeWords(strapi: { contentTypes: Record<string, any> }, uid: string): string {
+  const name = strapi.contentTypes[uid]?.info?.displayName;
+  return typeof name === 'string' && name ? name.toLowerCase() : 'item';
+}
+
+/** The 404 for an item that is not there, in words: "There is no such project (it may have been deleted)". */
+export const noSuchItem = (strapi: { contentTypes: Record<string, any> }, uid: string) =>
+  `There is no such ${typeWords(strapi, uid)} (it may have been deleted)`;
+
+/** The 404 for a kind of item the request names but PMO Hub does not have. */
+export const UNKNOWN_TYPE = 'There is no such kind of item';

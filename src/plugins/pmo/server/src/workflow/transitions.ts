@@ -12,7 +12,7 @@ import type { Definitions } from './definitions';
 import { decideFire, type FireDecision } from './evaluate';
 import type { Facts } from './facts';
 import type { Instances } from './instances';
-import { EVENT_UID, INSTANCE_UID, TRANSITION_EVENT, instanceFacts, nowIso, readAll, type InstanceRow } from './records';
+import { EVENT_UID, INSTANCE_UID, TRANSITION_EVENT, instanceFacts, noSuchItem, nowIso, readAll, typeWords, UNKNOWN_TYPE, type InstanceRow } from './records';
 
 
 /** A refusal as the error the HTTP layer answers with (409, 403, 400, 422; DESIGN.md). */
@@ -50,20 +50,20 @@ export function createTransitions(
 
   async function fire(request: FireInput, user: AdminUser): Promise<FireResult> {
     const { uid, documentId } = request;
-    if (!(uid in strapi.contentTypes)) throw new errors.NotFoundError(`Unknown content type "${uid}"`);
+    if (!(uid in strapi.contentTypes)) throw new errors.NotFoundError(UNKNOWN_TYPE);
     // The facts that need no transaction. The instance read here is the one the conditional
     // update checks: if anyone moves the item meanwhile, that update matches no row (409).
     const [workflow, actor, existing] = await readAll<
       [Awaited<ReturnType<Definitions['workflowFor']>>, Awaited<ReturnType<typeof actorFacts>>, InstanceRow | null]
     >(strapi, [() => definitions.workflowFor(uid), () => actorFacts(strapi, user), () => instances.findInstance(uid, documentId)]);
-    if (!workflow) throw new errors.NotFoundError(`${uid} does not follow a workflow`);
+    if (!workflow) throw new errors.NotFoundError(`A ${typeWords(strapi, uid)} does not follow a workflow`);
     const definition = workflow.definition;
     const transition = definition.transitions.find((t) => t.key === request.transition);
     if (!transition) {
-      throw new errors.NotFoundError(`The workflow "${workflow.key}" has no transition "${request.transition}"`);
+      throw new errors.NotFoundError(`The workflow "${workflow.name}" has no such step: choose one of its transitions`);
     }
     if (!existing && !(await instances.targetExists(uid, documentId))) {
-      throw new errors.NotFoundError(`No ${uid} with documentId "${documentId}"`);
+      throw new errors.NotFoundError(noSuchItem(strapi, uid));
     }
     const instance: InstanceRow = existing ?? (await instances.ensureInstance(workflow, uid, documentId, null));
     // The facts and the decision come before the transaction, which holds one connection:
@@ -71,7 +71,7 @@ export function createTransitions(
     // would be concurrent queries on one pg client. Read committed, they read what they would
     // have read inside it; the conditional update on the instance's version still decides races.
     const target = await facts.loadTarget(uid, documentId, [transition]);
-    if (!target) throw new errors.NotFoundError(`No ${uid} with documentId "${documentId}"`);
+    if (!target) throw new errors.NotFoundError(noSuchItem(strapi, uid));
     const now = nowIso();
     const context: GuardContext = {
       strapi,

@@ -11,16 +11,16 @@ import type { Definitions } from './definitions';
 import { evaluateTransition } from './evaluate';
 import type { Facts } from './facts';
 import type { Instances } from './instances';
-import { instanceFacts, readAll, type InstanceRow, type WorkflowRow } from './records';
+import { instanceFacts, noSuchItem, readAll, typeWords, UNKNOWN_TYPE, type InstanceRow, type WorkflowRow } from './records';
 
 export function createViews(
   strapi: Core.Strapi,
   { definitions, instances, facts }: { definitions: Definitions; instances: Instances; facts: Facts }
 ) {
   async function governedWorkflow(uid: string): Promise<WorkflowRow> {
-    if (!(uid in strapi.contentTypes)) throw new errors.NotFoundError(`Unknown content type "${uid}"`);
+    if (!(uid in strapi.contentTypes)) throw new errors.NotFoundError(UNKNOWN_TYPE);
     const workflow = await definitions.workflowFor(uid);
-    if (!workflow) throw new errors.NotFoundError(`${uid} does not follow a workflow`);
+    if (!workflow) throw new errors.NotFoundError(`A ${typeWords(strapi, uid)} does not follow a workflow`);
     return workflow;
   }
 
@@ -82,9 +82,9 @@ export function createViews(
 
   async function view(uid: string, documentId: string, user: AdminUser): Promise<WorkflowInstanceView> {
     const workflow = await governedWorkflow(uid);
-    if (!(await instances.targetExists(uid, documentId))) throw new errors.NotFoundError(`No ${uid} with documentId "${documentId}"`);
+    if (!(await instances.targetExists(uid, documentId))) throw new errors.NotFoundError(noSuchItem(strapi, uid));
     const [only] = await viewsOf(workflow, uid, [documentId], user);
-    if (!only) throw new errors.NotFoundError(`No ${uid} with documentId "${documentId}"`);
+    if (!only) throw new errors.NotFoundError(noSuchItem(strapi, uid));
     return only;
   }
 

@@ -4,6 +4,7 @@
  * `{ "type": "field", "path": "percentComplete", "op": "gte", "value": 100, "message": "…" }`
  */
 import { FIELD_OPS, type FieldOp } from '../../../../shared/contracts/workflow';
+import { capitalise, fieldWords, listWords } from '../../../../shared/words';
 
 export { FIELD_OPS, type FieldOp };
 
@@ -60,19 +61,21 @@ const present = (value: unknown) =>
 
 export function evaluateFieldGuard(config: FieldGuardConfig, item: unknown): { ok: boolean; message?: string } {
   const actual = readPath(item, config.path);
-  const shown = (value: unknown) => (value === undefined || value === null ? 'empty' : JSON.stringify(value));
+  const shown = (value: unknown) => (value === undefined || value === null ? 'empty' : typeof value === 'string' ? `"${value}"` : String(value));
   const fail = (why: string) => ({ ok: false, message: config.message ?? why });
+  // "The cost impact", "The percentage complete": the field in words, never its key.
+  const field = capitalise(`the ${fieldWords(config.path)}`);
   switch (config.op) {
     case 'exists':
-      return present(actual) ? { ok: true } : fail(`${config.path} must be filled in`);
+      return present(actual) ? { ok: true } : fail(`${field} must be filled in`);
     case 'in': {
       const options = (config.value as unknown[]) ?? [];
       return options.some((option) => present(actual) && compare(actual, option) === 0)
         ? { ok: true }
-        : fail(`${config.path} must be one of ${options.map((o) => JSON.stringify(o)).join(', ')}, it is ${shown(actual)}`);
+        : fail(`${field} must be ${listWords(options.map(shown))}; it is ${shown(actual)}`);
     }
     default: {
-      if (!present(actual)) return fail(`${config.path} must be filled in`);
+      if (!present(actual)) return fail(`${field} must be filled in`);
       const order = compare(actual, config.value);
       const ok = {
         eq: order === 0,
@@ -83,7 +86,7 @@ export function evaluateFieldGuard(config: FieldGuardConfig, item: unknown): { o
         gte: order >= 0,
       }[config.op];
       const words = { eq: 'equal', neq: 'differ from', lt: 'be less than', lte: 'be at most', gt: 'be more than', gte: 'be at least' }[config.op];
-      return ok ? { ok: true } : fail(`${config.path} must ${words} ${JSON.stringify(config.value)}, it is ${shown(actual)}`);
+      return ok ? { ok: true } : fail(`${field} must ${words} ${shown(config.value)}; it is ${shown(actual)}`);
     }
   }
 }

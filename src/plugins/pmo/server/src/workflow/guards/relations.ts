@@ -6,6 +6,10 @@
  *            every item this one relates to (through `relation`) sits in those states.
  */
 import type { GuardType } from '../catalogue';
+import { capitalise, humanise, listWords } from '../../../../shared/words';
+
+/** State keys as a person reads them: "Closed or Cancelled". */
+const statesWords = (states: string[]) => listWords(states.map((state) => capitalise(humanise(state))));
 
 const isStateList = (value: unknown) =>
   Array.isArray(value) && value.length > 0 && value.every((state) => typeof state === 'string' && state);
@@ -33,14 +37,14 @@ export const noOpenGuard: GuardType = {
     const { uid, via, states, message } = config as unknown as { uid: string; via: string; states: string[]; message?: string };
     const model = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
     if (!model || !(via in model.attributes)) {
-      return { ok: false, message: `noOpen guard misconfigured: ${uid}.${via} does not exist` };
+      return { ok: false, message: 'This step is set up wrongly (its check of open items names no such relation); ask a PMO administrator' };
     }
     const open = await strapi.db.query(uid as any).count({
       where: { [via]: { documentId }, workflowState: { $in: states } },
     });
     if (open === 0) return { ok: true };
-    const name = model.info.pluralName ?? uid;
-    return { ok: false, message: message ?? `${open} ${name} still ${open === 1 ? 'is' : 'are'} open (${states.join(', ')})` };
+    const name = humanise(String((open === 1 ? model.info.singularName : model.info.pluralName) ?? 'item'));
+    return { ok: false, message: message ?? `${open} ${name} ${open === 1 ? 'is' : 'are'} still open (${statesWords(states)})` };
   },
 };
 
@@ -56,7 +60,7 @@ export const childrenGuard: GuardType = {
     const { relation, states, message } = config as unknown as { relation: string; states: string[]; message?: string };
     const attribute = (strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.attributes as any)?.[relation];
     if (!attribute || attribute.type !== 'relation') {
-      return { ok: false, message: `children guard misconfigured: ${uid} has no relation "${relation}"` };
+      return { ok: false, message: 'This step is set up wrongly (its check of related items names no such relation); ask a PMO administrator' };
     }
     const owner = await strapi.db.query(uid as any).findOne({
       where: { documentId },
@@ -67,7 +71,7 @@ export const childrenGuard: GuardType = {
     if (pending.length === 0) return { ok: true };
     return {
       ok: false,
-      message: message ?? `${pending.length} of ${children.length} ${relation} not yet ${states.join(' or ')}`,
+      message: message ?? `${pending.length} of ${children.length} ${humanise(relation)} ${pending.length === 1 ? 'is' : 'are'} not yet ${statesWords(states)}`,
     };
   },
 };
