@@ -59,8 +59,8 @@ export function refusalMessage(error: PmoApiError): string {
 
 /**
  * The field messages of a 400, keyed by the field's path joined with dots (`ratings.0.rating`,
- * `actionItems.1.dueDate`), as the server names them in `details.errors`. Shown next to the field,
- * a message need not repeat the field's technical name: "mentee is required" reads "Required".
+ * `actionItems.1.dueDate`), as the server names them in `details.errors`. Each is a sentence in
+ * words ("Choose a mentee", "Action item 2 needs a text") shown next to its field as it is.
  */
 export function fieldErrors(error: PmoApiError | null | undefined): Record<string, string[]> {
   const errors = error?.details.errors;
@@ -68,12 +68,8 @@ export function fieldErrors(error: PmoApiError | null | undefined): Record<strin
   const byPath: Record<string, string[]> = {};
   for (const entry of errors as Array<{ path?: unknown; message?: unknown }>) {
     if (!Array.isArray(entry.path) || typeof entry.message !== 'string') continue;
-    const segments = entry.path.map(String);
-    const written = segments.map((segment, i) => (/^\d+$/.test(segment) ? `[${segment}]` : i ? `.${segment}` : segment)).join('');
-    let message = entry.message;
-    // "mentee is required" → "Required"; "durationMinutes must be …" → "Must be …".
-    if (message.startsWith(`${written} `)) message = message.slice(written.length + 1).replace(/^is /, '');
-    (byPath[segments.join('.')] ??= []).push(message.charAt(0).toUpperCase() + message.slice(1));
+    const message = entry.message;
+    (byPath[entry.path.map(String).join('.')] ??= []).push(message.charAt(0).toUpperCase() + message.slice(1));
   }
   return byPath;
 }

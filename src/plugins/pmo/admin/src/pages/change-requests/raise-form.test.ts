@@ -40,10 +40,10 @@ describe('the raise form', () => {
 
   it('refuses before sending, beside the field, in the words the server would use', async () => {
     expect(await refusal(draft({ project: '', title: ' ' }))).toEqual({
-      project: 'Required (choose a project)',
-      title: 'Required',
+      project: 'Choose a project',
+      title: 'Give a title',
     });
-    expect(await refusal(draft({}, { scheduleDays: '1.5' }))).toEqual({ 'impact.scheduleDays': 'Must be a whole number of days' });
+    expect(await refusal(draft({}, { scheduleDays: '1.5' }))).toEqual({ 'impact.scheduleDays': 'The schedule impact must be a whole number of days' });
     // The money input keeps an amount it cannot read as typed: the contract names it.
     expect(Object.keys(await refusal(draft({}, { cost: '12,34' })))).toEqual(['impact.cost']);
   });

@@ -42,16 +42,16 @@ describe('the session form sends what the contract accepts', () => {
   it('names a duration of 0 or of words beside the duration, as the server would', () => {
     for (const durationMinutes of ['0', 'an hour']) {
       expect(problemsOf(create({ ...valuesFromNext(next), durationMinutes }))).toEqual([
-        ['durationMinutes', 'durationMinutes must be a whole number of minutes from 1 to 1440'],
+        ['durationMinutes', 'The duration must be a whole number of minutes from 1 to 1440'],
       ]);
     }
-    expect(problemsOf(create({ ...valuesFromNext(next), durationMinutes: '' }))).toEqual([['durationMinutes', 'durationMinutes is required']]);
+    expect(problemsOf(create({ ...valuesFromNext(next), durationMinutes: '' }))).toEqual([['durationMinutes', 'Give a duration']]);
   });
 
   it('refuses an action item row left empty beside its text, at the row it is', () => {
     const values = valuesFromNext(next);
     const parsed = create({ ...values, actionItems: [...values.actionItems, emptyItem()] });
-    expect(problemsOf(parsed)).toEqual([['actionItems.1.text', 'actionItems[1].text is required']]);
+    expect(problemsOf(parsed)).toEqual([['actionItems.1.text', 'Action item 2 needs a text']]);
   });
 
   it('sends ratings at the paths the rating rows read, and blank notes as none', () => {

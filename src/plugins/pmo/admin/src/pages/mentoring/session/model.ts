@@ -74,7 +74,7 @@ const blankAsNull = (text: string) => (text.trim() === '' ? null : text);
 
 /**
  * What is sent. A duration that is not a whole number goes as typed, for the contract to name;
- * a row left empty is sent too, and refused beside its text ("Required"), never dropped unseen.
+ * a row left empty is sent too, and refused beside its text ("Action item 2 needs a text"), never dropped unseen.
  */
 export function sessionBody(
   values: SessionValues,
