@@ -53,11 +53,13 @@ describe('authorityLevel', () => {
 
 describe('explanations and money', () => {
   it('explains the level with the amounts', () => {
-    expect(explainAuthority(facts('100001'))).toBe(
-      "its cost impact 1000.01 is above the project's cost tolerance of 1000.00 (10% of a budget of 10000.00) and within the change authority limit of 100000.00"
+    expect(explainAuthority(facts('100001'), 'EUR')).toBe(
+      "its cost impact of 1,000.01 EUR is above the project's cost tolerance of 1,000.00 EUR (10% of a budget of 10,000.00 EUR) and within the change authority limit of 100,000.00 EUR"
     );
-    expect(explainAuthority(facts('100000'))).toBe("its cost impact 1000.00 is within the project's cost tolerance of 1000.00 (10% of a budget of 10000.00)");
-    expect(explainAuthority(facts('10000001'))).toBe('its cost impact 100000.01 is above the change authority limit of 100000.00');
+    expect(explainAuthority(facts('100000'), 'EUR')).toBe(
+      "its cost impact of 1,000.00 EUR is within the project's cost tolerance of 1,000.00 EUR (10% of a budget of 10,000.00 EUR)"
+    );
+    expect(explainAuthority(facts('10000001'), 'GBP')).toBe('its cost impact of 100,000.01 GBP is above the change authority limit of 100,000.00 GBP');
     expect(costTolerance(B(33333), 2.5)).toBe(B(833));
   });
 
@@ -65,8 +67,8 @@ describe('explanations and money', () => {
     expect(changeBudgetShortfall(B(100000), B(223450))).toBe(B(123450));
     expect(changeBudgetShortfall(B(100000), B(100000))).toBeNull();
     expect(changeBudgetShortfall(B(0), B(0))).toBeNull();
-    expect(describeShortfall(B(100000), B(223450))).toBe(
-      "The project's change budget has 1000.00 left and this change needs 2234.50: short by 1234.50"
+    expect(describeShortfall(B(4500000), B(32004000), 'EUR')).toBe(
+      "The project's change budget has 45,000.00 EUR left and this change needs 320,040.00 EUR: 275,040.00 EUR short"
     );
   });
 

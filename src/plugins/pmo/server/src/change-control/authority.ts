@@ -5,7 +5,7 @@
  * manager's, one cent above is the change board's; exactly at the limit is still the board's,
  * one cent above is the PMO director's.
  */
-import { formatMinor } from '../../../shared/money';
+import { formatMoney } from '../../../shared/money';
 
 import { AUTHORITY_LEVELS, type AuthorityLevel } from '../../../shared/contracts/change-control';
 
@@ -63,17 +63,19 @@ export function authorityLevel(facts: AuthorityFacts): AuthorityLevel | null {
   return 'change-board';
 }
 
-/** Why the change sits at its level, in words a PMO user reads. */
-export function explainAuthority(facts: AuthorityFacts): string {
+/** Minor units as a person reads money: "1,234.50 EUR". */
+const money = (minor: bigint, currency: string) => formatMoney({ minor: minor.toString() }, currency);
+
+/** Why the change sits at its level, in words a PMO user reads, with money as "1,234.50 EUR". */
+export function explainAuthority(facts: AuthorityFacts, currency: string): string {
   const level = authorityLevel(facts);
   if (level === null) return 'the cost impact is not assessed yet';
-  const cost = formatMinor(facts.cost!);
-  const tolerance = `${formatMinor(costTolerance(facts.bac, facts.costPercent))} (${facts.costPercent}% of a budget of ${formatMinor(facts.bac)})`;
-  if (level === 'pmo-director') {
-    return `its cost impact ${cost} is above the change authority limit of ${formatMinor(facts.limit)}`;
-  }
-  if (level === 'project-manager') return `its cost impact ${cost} is within the project's cost tolerance of ${tolerance}`;
-  return `its cost impact ${cost} is above the project's cost tolerance of ${tolerance} and within the change authority limit of ${formatMinor(facts.limit)}`;
+  const cost = money(facts.cost!, currency);
+  const limit = money(facts.limit, currency);
+  const tolerance = `${money(costTolerance(facts.bac, facts.costPercent), currency)} (${facts.costPercent}% of a budget of ${money(facts.bac, currency)})`;
+  if (level === 'pmo-director') return `its cost impact of ${cost} is above the change authority limit of ${limit}`;
+  if (level === 'project-manager') return `its cost impact of ${cost} is within the project's cost tolerance of ${tolerance}`;
+  return `its cost impact of ${cost} is above the project's cost tolerance of ${tolerance} and within the change authority limit of ${limit}`;
 }
 
 /** The shortfall of the change budget for a cost, or null when the budget covers it. */
@@ -82,10 +84,10 @@ export function changeBudgetShortfall(remaining: bigint, cost: bigint): bigint |
   return remaining >= cost ? null : cost - remaining;
 }
 
-export function describeShortfall(remaining: bigint, cost: bigint): string | null {
+export function describeShortfall(remaining: bigint, cost: bigint, currency: string): string | null {
   const shortfall = changeBudgetShortfall(remaining, cost);
   if (shortfall === null) return null;
-  return `The project's change budget has ${formatMinor(remaining)} left and this change needs ${formatMinor(cost)}: short by ${formatMinor(shortfall)}`;
+  return `The project's change budget has ${money(remaining, currency)} left and this change needs ${money(cost, currency)}: ${money(shortfall, currency)} short`;
 }
 
 /** `CR-<project code>-001`: three digits at least, more when a project passes 999 changes. */

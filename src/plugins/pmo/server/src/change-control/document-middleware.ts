@@ -16,6 +16,7 @@ import { createProjectBudget, type ProjectRow } from './project-budget';
 import { findOneInTurn } from '../platform/read-in-turn';
 import { CHANGE_REQUEST_UID, nextReference } from './reference';
 import { relationTarget, sameItem, type RelationRef } from './relation-input';
+import { capitalise, humanise } from '../../../shared/words';
 
 /** States in which the cost impact may still change: before it goes for authorisation. */
 export const COST_EDITABLE_STATES = ['new', 'assess'];
@@ -30,10 +31,10 @@ function costOf(impact: unknown): bigint | null {
   if (cost === undefined || cost === null || cost === '') return null;
   const checked = checkMinorUnits(cost);
   if (checked.ok && checked.minor >= BigInt(0) && !String(cost).startsWith('-')) return checked.minor;
-  if (!checked.ok && checked.problem === 'above') throw invalidField(['impact', 'cost'], `impact.cost ${minorUnitsRule('above')}`);
+  if (!checked.ok && checked.problem === 'above') throw invalidField(['impact', 'cost'], `The cost impact ${minorUnitsRule('above')}`);
   throw invalidField(
     ['impact', 'cost'],
-    'impact.cost must be a whole number of cents, zero or more (e.g. "123450" for 1234.50); record savings under impact.benefits'
+    'The cost impact must be zero or more, in whole cents ("123450" for 1,234.50); record savings under the benefits'
   );
 }
 
@@ -42,10 +43,10 @@ export function registerChangeRequestMiddleware(strapi: Core.Strapi) {
 
   async function requireProject(ref: RelationRef | null | undefined) {
     if (!ref) {
-      throw invalidField(['project'], 'project is required: a change request belongs to one project, which numbers its reference');
+      throw invalidField(['project'], 'Choose a project: a change request belongs to one project, which numbers its reference');
     }
     const project = await budget.findProject(ref);
-    if (!project) throw invalidField(['project'], `project: there is no project ${ref.documentId ?? ref.id}`);
+    if (!project) throw invalidField(['project'], 'Choose a project: the one given does not exist (it may have been deleted)');
     return project;
   }
 
@@ -103,7 +104,7 @@ export function registerChangeRequestMiddleware(strapi: Core.Strapi) {
     }
 
     if (data.reference !== undefined && data.reference !== null && data.reference !== '' && data.reference !== stored.reference) {
-      throw invalidField(['reference'], `reference is ${stored.reference} for good: it is numbered when the change request is raised`);
+      throw invalidField(['reference'], `The reference stays ${stored.reference}: it is numbered when the change request is raised`);
     }
     delete data.reference;
 
@@ -111,7 +112,7 @@ export function registerChangeRequestMiddleware(strapi: Core.Strapi) {
     if (projectRef !== undefined && !(projectRef && stored.project && sameItem(projectRef, stored.project))) {
       throw invalidField(
         ['project'],
-        `project cannot change: ${stored.reference ?? 'this change request'} was raised on ${stored.project?.code ?? 'its project'}; raise a new change request on the other project`
+        `The project cannot change: ${stored.reference ?? 'this change request'} was raised on ${stored.project?.code ?? 'its project'}; raise a new change request on the other project`
       );
     }
 
@@ -119,7 +120,7 @@ export function registerChangeRequestMiddleware(strapi: Core.Strapi) {
     const raisedByRef = relationTarget(data.raisedBy);
     if (raisedByRef !== undefined && state !== 'new') {
       const same = raisedByRef && stored.raisedBy ? sameItem(raisedByRef, stored.raisedBy) : !raisedByRef && !stored.raisedBy;
-      if (!same) throw invalidField(['raisedBy'], 'raisedBy can change only while the change request is New (it decides who may not approve it)');
+      if (!same) throw invalidField(['raisedBy'], 'Who raised it can change only while the change request is New (it decides who may not approve it)');
     }
 
     let cost = toMinor(stored.impact?.cost);
@@ -128,7 +129,7 @@ export function registerChangeRequestMiddleware(strapi: Core.Strapi) {
       if (next !== cost && !COST_EDITABLE_STATES.includes(state)) {
         throw invalidField(
           ['impact', 'cost'],
-          `impact.cost can change only while the change request is New or in Assess (it is ${state}); reject it back to New to re-assess it`
+          `The cost impact can change only while the change request is New or in Assess (it is ${capitalise(humanise(state))}); reject it back to New to re-assess it`
         );
       }
       cost = next;

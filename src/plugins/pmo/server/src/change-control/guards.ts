@@ -12,6 +12,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { unprocessable } from '../platform/errors';
+import { currencyOf } from '../platform/currency';
 import { PERSON_UID } from '../../../shared/contracts/uids';
 import { CHANGE_DECISIONS } from '../../../shared/contracts/change-control';
 import type { EffectType, GuardContext, GuardType } from '../workflow';
@@ -49,7 +50,7 @@ function loadChangeRequest(strapi: Core.Strapi, documentId: string): Promise<Cha
 }
 
 function misapplied(context: GuardContext) {
-  return context.uid === CHANGE_REQUEST_UID ? null : { ok: false, message: `This guard applies to change requests, not ${context.uid}` };
+  return context.uid === CHANGE_REQUEST_UID ? null : { ok: false, message: 'This check applies only to change requests; ask a PMO administrator to correct the workflow' };
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -75,13 +76,13 @@ export function changeControlGuards(strapi: Core.Strapi): GuardType[] {
       const level = (context.target.authorityLevel ?? null) as AuthorityLevel | null;
       if (level && levels.includes(level)) return { ok: true };
       if (!level) {
-        return { ok: false, message: 'The cost impact is not assessed yet, so no authority level is set: fill in impact.cost (0 if none)' };
+        return { ok: false, message: 'The cost impact is not assessed yet, so no authority level is set: fill in the cost impact (0 if none)' };
       }
       const changeRequest = await loadChangeRequest(strapi, context.documentId);
       let why = '';
       if (changeRequest?.project) {
         const { facts } = await budget.authorityFacts(changeRequest.project, toMinor(changeRequest.impact?.cost));
-        why = authorityLevel(facts) === level ? `: ${explainAuthority(facts)}` : ' (as set when it went for authorisation)';
+        why = authorityLevel(facts) === level ? `: ${explainAuthority(facts, currencyOf(strapi))}` : ' (as set when it went for authorisation)';
       }
       return { ok: false, message: `${capitalise(AUTHORITY_NAMES[level])} decides this change${why}` };
     },
@@ -97,7 +98,7 @@ export function changeControlGuards(strapi: Core.Strapi): GuardType[] {
       const changeRequest = await loadChangeRequest(strapi, context.documentId);
       const cost = toMinor(changeRequest?.impact?.cost) ?? BigInt(0);
       if (!changeRequest?.project) return cost > BigInt(0) ? { ok: false, message: 'The change request has no project to draw on' } : { ok: true };
-      const shortfall = describeShortfall(budget.remainingChangeBudget(changeRequest.project), cost);
+      const shortfall = describeShortfall(budget.remainingChangeBudget(changeRequest.project), cost, currencyOf(strapi));
       return shortfall ? { ok: false, message: shortfall } : { ok: true };
     },
   };
@@ -132,7 +133,7 @@ export function changeControlEffects(strapi: Core.Strapi): EffectType[] {
       if (!(await budget.drawChangeBudget(project.id, cost))) {
         // Another change drew on the budget since the guard looked: the whole transition rolls back.
         const fresh = await budget.findProject({ id: project.id });
-        const message = describeShortfall(fresh ? budget.remainingChangeBudget(fresh) : BigInt(0), cost) ?? 'The change budget does not cover this change';
+        const message = describeShortfall(fresh ? budget.remainingChangeBudget(fresh) : BigInt(0), cost, currencyOf(strapi)) ?? 'The change budget does not cover this change';
         throw unprocessable(`"${transition.label}" is not possible: ${message}`, { failures: [{ guard: 'budget', message }] });
       }
       await strapi.documents(BUDGET_LINE_UID as never).create({

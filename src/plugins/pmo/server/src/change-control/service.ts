@@ -16,6 +16,7 @@ import { actorFacts, type AdminUser } from '../workflow';
 import { authorityLevel, changeBudgetShortfall, costTolerance, explainAuthority, toMinor } from './authority';
 import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';
 import { CHANGE_REQUEST_UID } from './reference';
+import { currencyOf } from '../platform/currency';
 
 export type { ChangeRequestFilters };
 
@@ -92,7 +93,7 @@ export function createChangeControlService(strapi: Core.Strapi) {
       where: { documentId },
       populate: { ...populate, decidedBy: { select: ['documentId', 'fullName'] } },
     } as never)) as Record<string, any> | null;
-    if (!row) throw new errors.NotFoundError(`No change request "${documentId}"`);
+    if (!row) throw new errors.NotFoundError('There is no such change request (it may have been deleted)');
     const cost = toMinor(row.impact?.cost);
     const project = row.project ? await budget.findProject({ documentId: row.project.documentId }) : null;
     let authority = null;
@@ -104,7 +105,7 @@ export function createChangeControlService(strapi: Core.Strapi) {
       authority = {
         level: row.authorityLevel ?? null,
         levelNow: authorityLevel(facts),
-        explanation: explainAuthority(facts),
+        explanation: explainAuthority(facts, currencyOf(strapi)),
         budgetAtCompletion: formatMinor(facts.bac),
         costPercent: facts.costPercent,
         costTolerance: formatMinor(costTolerance(facts.bac, facts.costPercent)),
@@ -147,11 +148,11 @@ export function createChangeControlService(strapi: Core.Strapi) {
     if (!raisedBy) {
       throw invalidField(
         ['raisedBy'],
-        `raisedBy: no person in the people directory has your email (${user.email ?? 'none'}), so PMO Hub cannot record who raised the change; ask a PMO administrator to add you to People`
+        `No one in the people directory has your email (${user.email ?? 'none'}), so PMO Hub cannot record who raised the change; ask a PMO administrator to add you to People`
       );
     }
     const project = await budget.findProject({ documentId: input.project });
-    if (!project) throw invalidField(['project'], `project: there is no project ${input.project}`);
+    if (!project) throw invalidField(['project'], 'Choose a project: the one given does not exist (it may have been deleted)');
     const created = await strapi.documents(CHANGE_REQUEST_UID as never).create({
       data: { ...input, project: project.documentId, raisedBy },
     } as never);

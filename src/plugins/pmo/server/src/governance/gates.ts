@@ -5,6 +5,7 @@
  */
 
 import { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS, type ChecklistItem, type GateDecision, type GateNumber, type Met } from '../../../shared/contracts/governance';
+import { formatDay } from '../../../shared/calendar';
 
 export { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS };
 export type { ChecklistItem, GateDecision, GateNumber, Met };
@@ -35,6 +36,12 @@ export type ReviewFacts = {
 
 const day = (value: unknown) => (value ? String(value).slice(0, 10) : null);
 
+/** A stored day as a person reads it: "2 Dec 2026" ("an unknown day" when none is recorded). */
+const shownDay = (value: unknown) => (value ? formatDay(String(value).slice(0, 10)) : 'an unknown day');
+
+/** A decision as a person says it: "conditional go". */
+export const decisionWords = (decision: string) => decision.replace(/-/g, ' ');
+
 /** Reviews with a decision, latest first: by held date, then by the order they were recorded. */
 export function decidedLatestFirst<T extends ReviewFacts>(reviews: T[]): T[] {
   return reviews
@@ -63,12 +70,12 @@ export function gateVerdict(
   const latest = decidedLatestFirst(ofGate)[0];
   if (!latest) {
     const pending = pendingReview(ofGate, gate);
-    const when = pending ? (pending.scheduledDate ? `; its review is scheduled for ${day(pending.scheduledDate)}` : '; its review is not dated yet') : '';
+    const when = pending ? (pending.scheduledDate ? `; its review is scheduled for ${shownDay(pending.scheduledDate)}` : '; its review is not dated yet') : '';
     return { ok: false, message: `${gateLabel(gate)} has no review yet${when}` };
   }
   if (accepted.includes(latest.decision!)) return { ok: true };
   const after = latest.decision === 'stop' ? ': the project can only be cancelled' : '';
-  return { ok: false, message: `${gateLabel(gate)} was decided ${latest.decision} on ${day(latest.heldDate)}${after}` };
+  return { ok: false, message: `${gateLabel(gate)} was decided ${decisionWords(latest.decision!)} on ${shownDay(latest.heldDate)}${after}` };
 }
 
 /** What the `notStopped` guard answers: the project's latest decided review (any gate) is not `stop`. */
@@ -77,7 +84,7 @@ export function stopVerdict(reviews: ReviewFacts[]): { ok: boolean; message?: st
   if (latest?.decision !== 'stop') return { ok: true };
   return {
     ok: false,
-    message: `${gateLabel(latest.gate)} was decided stop on ${day(latest.heldDate)}: the project can only be cancelled`,
+    message: `${gateLabel(latest.gate)} was decided stop on ${shownDay(latest.heldDate)}: the project can only be cancelled`,
   };
 }
 
@@ -153,9 +160,9 @@ export function decisionProblem(gate: number, decision: GateDecision, checklist:
   if (!PASSING_DECISIONS.includes(decision)) return null;
   const blocking = blockingCriteria(checklist);
   if (blocking.length === 0) return null;
-  return `${gateLabel(gate)} cannot be decided ${decision}: ${blocking.length} must-meet criteri${
+  return `${gateLabel(gate)} cannot be decided ${decisionWords(decision)}: ${blocking.length} must-meet criteri${
     blocking.length === 1 ? 'on is' : 'a are'
-  } not met (${blocking.map((item) => `${item.key} "${item.criterion}"`).join('; ')})`;
+  } not met (${blocking.map((item) => `"${item.criterion}"`).join('; ')})`;
 }
 
 // ---- the board ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@
  *                    gate's review when a gate is passed.
  */
 import type { Core } from '@strapi/strapi';
-import { formatMinor } from '../../../shared/money';
+import { moneyIn } from '../platform/currency';
 import { PROJECT_UID } from '../../../shared/contracts/uids';
 import { budgetAtCompletion } from '../platform/db';
 import { lastAppliedTransition, stateName, type EffectType, type GuardContext, type GuardType } from '../workflow';
@@ -27,7 +27,7 @@ const unknownOptions = (config: Record<string, unknown>, allowed: string[]) => {
 const gateProblems = (gate: unknown) => (isGate(gate) ? [] : ['gate must be a gate number from 1 to 5']);
 
 function misapplied(context: GuardContext) {
-  return context.uid === PROJECT_UID ? null : { ok: false, message: `This guard applies to projects, not ${context.uid}` };
+  return context.uid === PROJECT_UID ? null : { ok: false, message: 'This check applies only to projects; ask a PMO administrator to correct the workflow' };
 }
 
 export function governanceGuards(strapi: Core.Strapi): GuardType[] {
@@ -72,7 +72,7 @@ export function governanceGuards(strapi: Core.Strapi): GuardType[] {
       const gate = gateOf(context.transition);
       return {
         ok: false,
-        message: `${gate ? gateLabel(gate) : 'This step'} needs a baselined budget: the project's budget lines total ${formatMinor(bac)} (management reserve excluded); add them before the decision`,
+        message: `${gate ? gateLabel(gate) : 'This step'} needs a baselined budget: the project's budget lines total ${moneyIn(strapi)(bac)} (management reserve excluded); add them before the decision`,
       };
     },
   };

@@ -5,6 +5,8 @@
  * guarded by this capability's guards (guards.ts).
  */
 import type { Core } from '@strapi/strapi';
+import { formatDay } from '../../../shared/calendar';
+import { capitalise, theField } from '../../../shared/words';
 import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { PERSON_UID, PROJECT_UID, STANDARD_UID } from '../../../shared/contracts/uids';
 import { conflict, errors, forbidden, invalidFields, unprocessable } from '../platform/errors';
@@ -16,6 +18,7 @@ import {
   answerChecklist,
   decidedLatestFirst,
   decisionProblem,
+  decisionWords,
   gateLabel,
   pendingReview,
   snapshotChecklist,
@@ -95,7 +98,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
     const problems = ids
       .map((id, index) => ({ id, index }))
       .filter(({ id }) => !known.has(id))
-      .map(({ id, index }) => ({ path: `${field}[${index}]`, message: `${field}[${index}]: there is no person "${id}"` }));
+      .map(({ index }) => ({ path: `${field}[${index}]`, message: `${capitalise(theField([field, index]))} is not in the people directory (they may have been removed): choose someone else` }));
     if (problems.length) throw invalid(problems);
     return [...new Set(ids)];
   }
@@ -109,7 +112,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
     const known = new Set(found.map((person) => person.documentId));
     conditions.forEach((condition, index) => {
       if (!known.has(condition.owner)) {
-        problems.push({ path: `conditions[${index}].owner`, message: `conditions[${index}].owner: there is no person "${condition.owner}"` });
+        problems.push({ path: `conditions[${index}].owner`, message: `The owner of condition ${index + 1} is not in the people directory (they may have been removed): choose someone else` });
       }
     });
     if (problems.length) throw invalid(problems);
@@ -119,7 +122,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
 
   async function loadReview(documentId: string) {
     const row = (await query(GATE_REVIEW_UID).findOne({ where: { documentId }, populate: reviewPopulate })) as Row | null;
-    if (!row) throw new errors.NotFoundError(`No gate review "${documentId}"`);
+    if (!row) throw new errors.NotFoundError('There is no such gate review (it may have been deleted)');
     return row;
   }
 
@@ -134,10 +137,10 @@ export function createGovernanceService(strapi: Core.Strapi) {
     const decision = input.decision ?? null;
     const conditions = input.conditions;
     if (decision === 'conditional-go' && !(conditions && conditions.length)) {
-      throw invalid([{ path: 'conditions', message: 'conditions: a conditional go needs at least one condition with an owner and a due date' }]);
+      throw invalid([{ path: 'conditions', message: 'A conditional go needs at least one condition, each with an owner and a due date' }]);
     }
     if (decision !== 'conditional-go' && conditions && conditions.length) {
-      throw invalid([{ path: 'conditions', message: `conditions come only with a conditional go${decision ? `, not with ${decision}` : ' decision'}` }]);
+      throw invalid([{ path: 'conditions', message: `Conditions come only with a conditional go${decision ? `, not with ${decisionWords(decision)}` : ' decision'}` }]);
     }
     if (!decision) return {};
     const problem = decisionProblem(gate, decision, checklist);
@@ -161,7 +164,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
       throw invalid(
         unknown.map((index) => ({
           path: `checklist[${index}].key`,
-          message: `checklist[${index}].key: "${input.checklist![index].key}" is not a criterion of this review (keys: ${checklist.map((item) => item.key).join(', ') || 'none'})`,
+          message: `Checklist answer ${index + 1} answers a criterion this review does not have (it has ${checklist.length || 'no'} criteri${checklist.length === 1 ? 'on' : 'a'}); reload the review`,
         }))
       );
     }
@@ -178,7 +181,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
 
   async function scheduleReview(input: ScheduleInput, user: AdminUser) {
     const project = await findProject(input.project);
-    if (!project) throw invalid([{ path: 'project', message: `project: there is no project "${input.project}"` }]);
+    if (!project) throw invalid([{ path: 'project', message: 'Choose a project: the one given does not exist (it may have been deleted)' }]);
     const reviewers = await requirePeople(input.reviewers ?? [], 'reviewers');
     if (input.conditions) await requireConditionOwners(input.conditions);
     const checklist = answered(await checklistFor(input.gate), input);
@@ -189,7 +192,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
       if (pending) {
         throw conflict(
           `${gateLabel(input.gate)} of ${project.code} already has a review awaiting its decision${
-            pending.scheduledDate ? ` (scheduled for ${pending.scheduledDate})` : ''
+            pending.scheduledDate ? ` (scheduled for ${formatDay(pending.scheduledDate)})` : ''
           }: update that one`,
           { review: pending.documentId }
         );
@@ -219,7 +222,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
       const changed = Object.keys(input).filter((field) => field !== 'notes');
       if (changed.length) {
         throw conflict(
-          `${gateLabel(gate)} was decided ${current.decision} on ${isoDay(current.heldDate)}; a decided review keeps its record (only notes can change): schedule a new review to decide again`,
+          `${gateLabel(gate)} was decided ${decisionWords(String(current.decision))} on ${formatDay(isoDay(current.heldDate))}; a decided review keeps its record (only notes can change): schedule a new review to decide again`,
           { fields: changed }
         );
       }
@@ -266,13 +269,13 @@ export function createGovernanceService(strapi: Core.Strapi) {
       where: { documentId },
       populate: { owner: { select: ['documentId', 'email'] }, gateReview: { select: ['gate'] } },
     })) as Row | null;
-    if (!condition) throw new errors.NotFoundError(`No gate condition "${documentId}"`);
+    if (!condition) throw new errors.NotFoundError('There is no such gate condition (it may have been deleted)');
     if (!canManage) {
       const ownerEmail = String(condition.owner?.email ?? '').toLowerCase();
       const isOwner = !!ownerEmail && ownerEmail === String(user.email ?? '').toLowerCase();
-      if (!isOwner) throw forbidden("Only the condition's owner or someone who manages governance may update it");
+      if (!isOwner) throw forbidden("Only the condition's owner, a PMO manager or a PMO director may update it");
       if (Object.keys(input).some((field) => field !== 'done')) {
-        throw forbidden("The condition's owner may mark it done; changing its text, owner or due date needs governance.manage");
+        throw forbidden("As the condition's owner you may mark it done; a PMO manager or a PMO director changes its text, owner or due date");
       }
     }
     if (input.owner) await requirePeople([input.owner], 'owner');
@@ -284,7 +287,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
       data.done = input.done;
       data.doneOn = input.done ? (condition.done ? isoDay(condition.doneOn) : today()) : null;
     }
-    if (Object.keys(data).length === 0) throw invalid([{ path: 'done', message: 'Nothing to change: send done, dueDate, owner or text' }]);
+    if (Object.keys(data).length === 0) throw invalid([{ path: 'done', message: 'Nothing to change: mark it done or give a new text, owner or due date' }]);
     await documents(GATE_CONDITION_UID).update({ documentId, data });
     const updated = (await query(GATE_CONDITION_UID).findOne({
       where: { documentId },
