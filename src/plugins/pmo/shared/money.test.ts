@@ -140,7 +140,7 @@ describe('checkMinorUnits and isMinorUnits', () => {
   it('states each rule in money, not cents', () => {
     expect(minorUnitsRule('above')).toBe('must be at most 90,071,992,547,409.91');
     expect(minorUnitsRule('below')).toBe('must be at least -90,071,992,547,409.91');
-    expect(minorUnitsRule('not-whole')).toBe('must be a whole number of cents (e.g. "123450" for 1234.50)');
+    expect(minorUnitsRule('not-whole')).toBe('must be a whole number of cents ("123450" for 1,234.50)');
   });
 });
 

@@ -62,7 +62,7 @@ export function isMinorUnits(value: unknown): boolean {
 export function minorUnitsRule(problem: MinorUnitsProblem): string {
   if (problem === 'above') return `must be at most ${formatMinorGrouped(MAX_MINOR)}`;
   if (problem === 'below') return `must be at least ${formatMinorGrouped(MIN_MINOR)}`;
-  return 'must be a whole number of cents (e.g. "123450" for 1234.50)';
+  return 'must be a whole number of cents ("123450" for 1,234.50)';
 }
 
 /**

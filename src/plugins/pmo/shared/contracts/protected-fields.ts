@@ -6,6 +6,7 @@
  * (roles/ensure-roles.ts), and the Content Manager shows them read-only with the reason as
  * their description (content-manager/layouts.ts). Pure: the admin may import it too.
  */
+import { capitalise, fieldWords } from '../words';
 
 /** The capabilities that write protected fields (the name `asCapability` takes). */
 export type FieldOwner = 'workflow' | 'change-control' | 'compliance' | 'governance';
@@ -78,12 +79,12 @@ export function protectionOf(uid: string, field: string): FieldProtection | unde
 export const hasProtectedFields = (uid: string) => uid in OWNED_TYPES || uid in PROTECTED_FIELDS;
 
 /**
- * The refusal in plain words, e.g. "decision is recorded by change control when the change is
- * authorised or rejected; it cannot be entered".
+ * The refusal in plain words, naming the field as the Content Manager labels it: '"Decision" is
+ * recorded by change control when the change is authorised or rejected; it cannot be entered'.
  */
 export function refusalOf(field: string, protection: FieldProtection): string {
   const reason = protection.reason.charAt(0).toLowerCase() + protection.reason.slice(1);
-  return `${field} is ${reason}; it cannot be entered`;
+  return `"${capitalise(fieldWords(field))}" is ${reason}; it cannot be entered`;
 }
 
 /** The Content Manager's description of a protected field. */

@@ -67,7 +67,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(DOCUMENT_UID as any);
   async function load(documentId: string) {
     const document = await documents().findOne({ documentId });
-    if (!document) throw new errors.NotFoundError(`No document "${documentId}"`);
+    if (!document) throw new errors.NotFoundError('There is no such document (it may have been deleted)');
     return document as Record<string, any>;
   }
   return {

@@ -35,13 +35,13 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
     const label: string[] = [];
     if (params.programme !== undefined) {
       const programme = await repository.findProgrammeByKey(params.programme);
-      if (!programme) throw invalidField(['programme'], `programme "${params.programme}" matches no programme code or documentId`);
+      if (!programme) throw invalidField(['programme'], `Choose a programme: there is none with the code "${params.programme}"`);
       filter.programmeId = programme.id;
       label.push(programme.code);
     }
     if (params.project !== undefined) {
       const project = await repository.findProjectByKey(params.project);
-      if (!project) throw invalidField(['project'], `project "${params.project}" matches no project code or documentId`);
+      if (!project) throw invalidField(['project'], `Choose a project: there is none with the code "${params.project}"`);
       filter.projectId = project.id;
       label.push(project.code);
     }

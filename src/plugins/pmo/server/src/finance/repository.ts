@@ -199,7 +199,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     /** The project, programme or portfolio a route names by documentId; a 404 when there is none. */
     async subject(level: 'project' | 'programme' | 'portfolio', documentId: string): Promise<NamedEntity> {
       const found = await findOne(UID[level], { documentId });
-      if (!found) throw new errors.NotFoundError(`No ${level} with documentId ${documentId}`);
+      if (!found) throw new errors.NotFoundError(`There is no such ${level} (it may have been deleted)`);
       return found;
     },
     /** A project or programme by its code or its documentId (exports accept either). */

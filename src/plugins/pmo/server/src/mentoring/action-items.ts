@@ -52,7 +52,7 @@ function duplicateIds(inputs: ActionItemInput[]): Problem[] {
   const problems: Problem[] = [];
   inputs.forEach((input, index) => {
     if (input.id === undefined) return;
-    if (seen.has(input.id)) problems.push({ path: ['actionItems', index, 'id'], message: `actionItems[${index}].id repeats an action item listed before it` });
+    if (seen.has(input.id)) problems.push({ path: ['actionItems', index, 'id'], message: `Action item ${index + 1} repeats an action item listed before it` });
     seen.add(input.id);
   });
   return problems;
@@ -76,7 +76,7 @@ export function itemsForNewSession(
     if (!held) {
       problems.push({
         path: ['actionItems', index, 'id'],
-        message: `actionItems[${index}].id is not an open action item of this relationship (leave id out for a new item)`,
+        message: `Action item ${index + 1} is not an open action item of this relationship (send a new item without an id)`,
       });
       return fromInput(input, { id: input.id }, now);
     }
@@ -102,11 +102,11 @@ export function itemsForUpdate(
     if (input.id === undefined) return fromInput(input, { id: newId() }, now);
     const current = existing.find((item) => item.id === input.id);
     if (!current) {
-      problems.push({ path: ['actionItems', index, 'id'], message: `actionItems[${index}].id is not an action item of this session` });
+      problems.push({ path: ['actionItems', index, 'id'], message: `Action item ${index + 1} is not an action item of this session` });
     } else if (current.carriedTo) {
       problems.push({
         path: ['actionItems', index, 'id'],
-        message: `actionItems[${index}] was carried to a later session; change it there`,
+        message: `Action item ${index + 1} was carried to a later session; change it there`,
       });
     }
     return fromInput(input, current ?? { id: input.id }, now);

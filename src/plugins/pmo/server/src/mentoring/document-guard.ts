@@ -13,7 +13,7 @@ const CLOSED = new Set<string>([RELATIONSHIP_UID, SESSION_UID]);
 export function registerMentoringGuard(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
     if (CLOSED.has(context.uid)) {
-      throw forbidden('Mentoring relationships and sessions are reached only through PMO Hub\'s mentoring routes (/pmo/mentoring), which decide who sees what');
+      throw forbidden('Mentoring relationships and sessions are open only in PMO Hub\'s Mentoring pages, which decide who sees what');
     }
     return next();
   });

@@ -23,7 +23,7 @@ export function createRelationshipService(repository: MentoringRepository, reade
   async function competencyRowIds(documentIds: string[]) {
     const ids = await repository.idsOf(COMPETENCY_UID, documentIds);
     const problems: Problem[] = documentIds.flatMap((id, index) =>
-      ids.has(id) ? [] : [{ path: ['focusCompetencies', index], message: `focusCompetencies[${index}] is not a competency of the framework` }]
+      ids.has(id) ? [] : [{ path: ['focusCompetencies', index], message: `Focus competency ${index + 1} is not a competency of the framework` }]
     );
     if (problems.length) throw invalidFields(problems);
     return documentIds.map((id) => ids.get(id)!);
@@ -46,7 +46,7 @@ export function createRelationshipService(repository: MentoringRepository, reade
       }
       const people = await repository.idsOf(PERSON_UID, [input.mentor, input.mentee]);
       const problems: Problem[] = (['mentor', 'mentee'] as const).flatMap((field) =>
-        people.has(input[field]) ? [] : [{ path: [field], message: `${field} is not a person in the directory` }]
+        people.has(input[field]) ? [] : [{ path: [field], message: `Choose a ${field} from the people directory: the one given is not in it` }]
       );
       if (problems.length) throw invalidFields(problems);
       const focusCompetencies = await competencyRowIds(input.focusCompetencies ?? []);
@@ -68,7 +68,7 @@ export function createRelationshipService(repository: MentoringRepository, reade
       if (!access.manage) throw forbidden('Only the mentor, a PMO manager or a PMO director changes this mentoring relationship');
       const problems: Problem[] = (['mentor', 'mentee'] as const).flatMap((field) =>
         input[field] !== undefined && input[field] !== relationship[field]?.documentId
-          ? [{ path: [field], message: `${field} cannot change; complete this relationship and start a new one` }]
+          ? [{ path: [field], message: `The ${field} cannot change; complete this relationship and start a new one` }]
           : []
       );
       // The contract compared the dates it was given; here they meet the stored ones.

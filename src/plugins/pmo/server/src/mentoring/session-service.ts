@@ -21,6 +21,7 @@ import { itemsForNewSession, itemsForUpdate, markCarried, prefillItems, releaseC
 import type { MentoringRepository, Relationship } from './repository';
 import { sessionView } from './views';
 import { accessTo } from './visibility';
+import { formatDay } from '../../../shared/calendar';
 
 const newId = () => randomUUID();
 const now = () => new Date().toISOString();
@@ -31,13 +32,13 @@ function ratingProblems(input: { ratings?: Array<{ competency: string }> }, rela
   return (input.ratings ?? []).flatMap((rating, index) =>
     allowed.has(rating.competency)
       ? []
-      : [{ path: ['ratings', index, 'competency'], message: `ratings[${index}].competency is not a focus competency of this relationship` }]
+      : [{ path: ['ratings', index, 'competency'], message: `Rating ${index + 1} rates a competency that is not a focus of this relationship` }]
   );
 }
 
 function dateProblems(date: string | undefined, relationship: Relationship): Problem[] {
   if (date && date < relationship.startDate) {
-    return [{ path: ['date'], message: `date must be on or after the relationship's start date (${relationship.startDate})` }];
+    return [{ path: ['date'], message: `The date must be on or after the relationship's start date (${formatDay(relationship.startDate)})` }];
   }
   return [];
 }
@@ -157,11 +158,11 @@ export function createSessionService(repository: MentoringRepository, reader: Me
       const { session, relationship, access } = await reader.requireSession(viewer, documentId);
       if (!access.logSessions) throw forbidden('Only the mentor of this relationship changes its sessions');
       if (input.revision !== undefined && input.revision !== session.revision) {
-        throw conflict(`This session changed since you opened it (revision ${session.revision}, yours ${input.revision}); reload it`);
+        throw conflict('Someone changed this session since you opened it; reload it and make your change again');
       }
       const problems: Problem[] = [];
       if (input.relationship !== undefined && input.relationship !== relationship.documentId) {
-        problems.push({ path: ['relationship'], message: 'relationship cannot change; log the session under the other relationship' });
+        problems.push({ path: ['relationship'], message: 'The relationship of a session cannot change; log the session under the other relationship' });
       }
       problems.push(...dateProblems(input.date, relationship));
       problems.push(...ratingProblems(input, relationship, session.ratings.map((r) => r.competency)));

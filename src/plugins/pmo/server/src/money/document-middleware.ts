@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { invalidField } from '../platform/errors';
 import { checkMinorUnits, minorUnitsRule } from '../../../shared/money';
 import { MONEY_FIELD_UID } from './custom-field';
+import { capitalise, theField } from '../../../shared/words';
 
 type Attributes = Record<string, { customField?: string; type?: string }>;
 
@@ -24,7 +25,7 @@ export function registerMoneyValidation(strapi: Core.Strapi) {
         const value = data[field];
         if (value === undefined || value === null) continue;
         const checked = checkMinorUnits(value);
-        if (!checked.ok) throw invalidField([field], `${field} ${minorUnitsRule(checked.problem)}`);
+        if (!checked.ok) throw invalidField([field], `${capitalise(theField([field]))} ${minorUnitsRule(checked.problem)}`);
       }
     }
     return next();

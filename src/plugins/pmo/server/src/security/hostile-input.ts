@@ -6,6 +6,7 @@
  * - NUL characters: PostgreSQL cannot store them in text, and the failed write would be a 500.
  * Pure: imports nothing from Strapi.
  */
+import { capitalise, theField } from '../../../shared/words';
 export const HOSTILE_KEYS: ReadonlySet<string> = new Set([
   '__proto__',
   'prototype',
@@ -17,9 +18,27 @@ export const MAX_DEPTH = 32;
 
 export type Problem = { path: Array<string | number>; message: string };
 
-/** A path as a person reads it: `programme.connect[0]`. */
+/** Strapi's words for changing a relation (`programme.connect[0]`): the field is the relation. */
+const RELATION_OPERATIONS = new Set(['connect', 'disconnect', 'set']);
+
+/**
+ * A path as a person reads it, beginning a sentence: "The programme", "The text of action item
+ * 1", "What you sent" (the whole body). Strapi's relation operations and their positions are left
+ * out: `programme.connect[0]` is "The programme".
+ */
 export function fieldName(path: Array<string | number>): string {
-  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '') || 'The body';
+  const words: Array<string | number> = [];
+  for (let index = 0; index < path.length; index += 1) {
+    if (RELATION_OPERATIONS.has(String(path[index])) && index > 0) {
+      if (typeof path[index + 1] === 'number') index += 1;
+      continue;
+    }
+    // The body's `data`, a query's `filters` and its operators ($eq, $in) are the request's frame, not fields.
+    if ((path[index] === 'data' || path[index] === 'filters') && index === 0 && path.length > 1) continue;
+    if (String(path[index]).startsWith('$')) continue;
+    words.push(path[index]);
+  }
+  return capitalise(theField(words, 'what you sent'));
 }
 
 /**
@@ -52,7 +71,7 @@ export function walkInput<C>(value: unknown, context: C, step: Step<C>, path: Ar
   for (const key of Object.keys(value)) {
     const at = [...path, key];
     if (HOSTILE_KEYS.has(key) || key.includes('\u0000')) {
-      found.push({ path: at, message: `${fieldName(at)} is not a field PMO Hub accepts: "${key}" names a built-in of JavaScript objects` });
+      found.push({ path: at, message: `${fieldName(path)} holds "${key}", a name PMO Hub never accepts as a field (a built-in of JavaScript objects)` });
       continue;
     }
     const item = (value as Record<string, unknown>)[key];

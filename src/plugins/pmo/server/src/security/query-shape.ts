@@ -65,7 +65,7 @@ const KIND_WORDS: Record<Kind, string> = {
   integer: 'a whole number',
   biginteger: 'a whole number',
   number: 'a number',
-  date: 'a date written YYYY-MM-DD',
+  date: 'a date written 2026-12-02 (for 2 Dec 2026)',
   datetime: 'a date and time',
   boolean: 'true or false',
 };
@@ -132,7 +132,7 @@ function queryRules(lookup: SchemaLookup, named: Set<string>) {
         const hostile = text.match(/[A-Za-z_$][\w$]*/g)?.find((name) => HOSTILE_KEYS.has(name));
         if (hostile && !named.has(where.param)) {
           named.add(where.param);
-          found.push({ path: [where.param], message: `${where.param} names "${hostile}", which is not a field` });
+          found.push({ path: [where.param], message: `The "${where.param}" parameter names "${hostile}", which is not a field` });
         }
         return where;
       }
@@ -170,7 +170,7 @@ export function checkRelationsQuery(query: unknown): Problem[] {
     const value = (query as Record<string, unknown> | undefined)?.[param];
     if (value === undefined) continue;
     const ids = Array.isArray(value) ? value : [value];
-    if (!ids.every((id) => fits('id', id))) problems.push({ path: [param], message: `${param} must list ids (whole numbers)` });
+    if (!ids.every((id) => fits('id', id))) problems.push({ path: [param], message: `The items to ${param === 'idsToOmit' ? 'leave out' : 'include'} must be listed by their numbers (whole numbers)` });
   }
   return problems;
 }

@@ -92,6 +92,10 @@ export const requestErrors = (_config: unknown, { strapi }: { strapi: Core.Strap
         }
         throw invalidFields([{ path: [], message: 'The body must be a JSON object (it could not be read as JSON)' }]);
       }
+      if (status === 413 && !(error instanceof errors.ApplicationError)) {
+        // The body parser's refusal of a body above PMO_MAX_BODY, in words.
+        throw new errors.PayloadTooLargeError('What you sent is larger than PMO Hub accepts in one request; send less at a time (a long text or a smaller file)');
+      }
       if (isServerError(error)) {
         strapi.log.error(`Request ${requestId} (${ctx.method} ${ctx.path}) failed: ${(error as Error)?.stack ?? error}`);
       }

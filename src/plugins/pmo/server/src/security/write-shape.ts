@@ -40,7 +40,7 @@ const SYSTEM_KEYS: Record<string, (value: unknown) => boolean> = {
   publishedAt: (value) => typeof value === 'string',
 };
 
-const REF_MESSAGE = 'must name an item by its id (a whole number) or its documentId';
+const REF_MESSAGE = 'must name one existing item, by its number or its document ID';
 
 /** One reference: an id, a documentId, or `{ id | documentId, locale?, status?, position? }`. */
 function checkReference(value: unknown, path: Array<string | number>, problems: Problem[]) {
@@ -51,7 +51,7 @@ function checkReference(value: unknown, path: Array<string | number>, problems: 
     const hasDocumentId = documentId !== undefined && documentId !== null;
     if ((hasId || hasDocumentId) && (!hasId || isId(id)) && (!hasDocumentId || isDocumentId(documentId))) return;
   }
-  problems.push({ path, message: `${fieldName(path)} ${REF_MESSAGE}; ${describe(value)} is neither` });
+  problems.push({ path, message: `${fieldName(path)} ${REF_MESSAGE}; ${describe(value)} is not one` });
 }
 
 function describe(value: unknown): string {
@@ -127,7 +127,7 @@ export function checkWriteShape(lookup: SchemaLookup, uid: string, data: unknown
   }
   for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
     if (name in SYSTEM_KEYS && value !== undefined && value !== null && !SYSTEM_KEYS[name](value)) {
-      problems.push({ path: [...path, name], message: `${fieldName([...path, name])} is kept by Strapi; when sent back it must be the value it was given` });
+      problems.push({ path: [...path, name], message: `${fieldName([...path, name])} is kept by PMO Hub; when sent back it must be the value it was given` });
       continue;
     }
     const attribute = attributes[name];
@@ -147,7 +147,7 @@ export function checkWriteShape(lookup: SchemaLookup, uid: string, data: unknown
         value.forEach((item, index) => {
           const component = (item as { __component?: unknown } | null)?.__component;
           if (typeof component !== 'string' || !attribute.components?.includes(component)) {
-            problems.push({ path: [...at, index, '__component'], message: `${fieldName([...at, index])} must name one of its components` });
+            problems.push({ path: [...at, index, '__component'], message: `${fieldName([...at, index])} must say which kind of entry it is` });
           } else problems.push(...checkWriteShape(lookup, component, item, [...at, index]));
         });
     }
