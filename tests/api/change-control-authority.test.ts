@@ -50,7 +50,7 @@ describe('authorityLevel', () => {
     const forced = getStrapi()
       .documents(CHANGE as any)
       .create({ data: { project: p.documentId, title: 'Sneaky', authorityLevel: 'project-manager', impact: { cost: minor('5000.00') } } as any });
-    await expect(forced).rejects.toThrow(/^authorityLevel is derived by change control/);
+    await expect(forced).rejects.toThrow(/^"Authority level" is derived by change control/);
   });
 
   it('follows the cost impact on update, and the tolerance of the project', async () => {
@@ -115,7 +115,7 @@ describe('authorisation is routed by authority', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.details.failures[0]).toEqual({
       guard: 'authority',
-      message: 'A PMO director decides this change: its cost impact 100000.01 is above the change authority limit of 100000.00',
+      message: 'A PMO director decides this change: its cost impact of 100,000.01 EUR is above the change authority limit of 100,000.00 EUR',
     });
     await expectFire(people.pm, cr, 'authorize-pm', 422);
     await expectFire(people.director, cr, 'authorize-director', 200);
@@ -211,14 +211,14 @@ describe('segregation of duties', () => {
     await expectFire(people.analyst, boardRaised, 'recommend', 200);
     const own = await fire(people.boardRaiser, boardRaised, 'authorize');
     expect(own.status).toBe(403);
-    expect(own.body.error.message).toBe('You are this item\'s raisedBy, so you cannot approve "Authorise (change board)"');
+    expect(own.body.error.message).toBe('You are the person who raised it, so you cannot approve "Authorise (change board)"');
 
     const pmRaised = await raise(p, { cost: '10.00', raisedBy: EMAILS.pm });
     await expectFire(people.pm, pmRaised, 'submit', 200);
     await expectFire(people.analyst, pmRaised, 'recommend', 200);
     const mine = await fire(people.pm, pmRaised, 'authorize-pm');
     expect(mine.status).toBe(403);
-    expect(mine.body.error.message).toContain("raisedBy, so you cannot approve");
+    expect(mine.body.error.message).toContain('You are the person who raised it, so you cannot approve');
     // escalation decides it instead
     await expectFire(people.board1, pmRaised, 'authorize', 202);
     await expectFire(people.board2, pmRaised, 'authorize', 200);
@@ -237,11 +237,11 @@ describe('the cost impact', () => {
     const { cr } = await awaitingAuthorisation('100.00');
     await expect(
       documents.update({ documentId: cr.documentId, data: { impact: { cost: minor('90.00') } } as any })
-    ).rejects.toThrow(/impact.cost can change only while the change request is New or in Assess/);
+    ).rejects.toThrow(/The cost impact can change only while the change request is New or in Assess/);
     await expect(
       documents.update({ documentId: cr.documentId, data: { impact: { cost: minor('100.00'), risk: 'Low' } } as any })
     ).resolves.toBeTruthy();
-    await expect(raise(await project(), { cost: '-5.00' })).rejects.toThrow(/impact.cost must be a whole number of cents, zero or more/);
-    await expect(raise(await project(), { cost: '90071992547409.92' })).rejects.toThrow(/^impact.cost must be at most 90,071,992,547,409.91$/);
+    await expect(raise(await project(), { cost: '-5.00' })).rejects.toThrow(/The cost impact must be zero or more, in whole cents/);
+    await expect(raise(await project(), { cost: '90071992547409.92' })).rejects.toThrow(/^The cost impact must be at most 90,071,992,547,409.91$/);
   });
 });

@@ -58,9 +58,9 @@ describe('authorising a change with a cost impact', () => {
     const res = await fire(people.board1, cr, 'authorize');
     expect(res.status).toBe(422);
     expect(res.body.error.details.failures).toEqual([
-      { guard: 'budget', message: "The project's change budget has 1000.00 left and this change needs 2234.50: short by 1234.50" },
+      { guard: 'budget', message: "The project's change budget has 1,000.00 EUR left and this change needs 2,234.50 EUR: 1,234.50 EUR short" },
     ]);
-    expect(res.body.error.message).toContain('short by 1234.50');
+    expect(res.body.error.message).toContain('1,234.50 EUR short');
     expect((await stored(cr)).workflowState).toBe('authorize');
     expect(String((await projectRow(p)).changeBudget)).toBe('100000');
     expect(await changeLines(p.documentId)).toHaveLength(0);
@@ -75,7 +75,7 @@ describe('authorising a change with a cost impact', () => {
     const answers = await Promise.all([fire(people.pm, first, 'authorize-pm'), fire(people.pm, second, 'authorize-pm')]);
     expect(answers.map((res) => res.status).sort()).toEqual([200, 422]);
     const refused = answers.find((res) => res.status === 422)!;
-    expect(refused.body.error.message).toContain('short by 200.00');
+    expect(refused.body.error.message).toContain('200.00 EUR short');
     expect(String((await projectRow(p)).changeBudget)).toBe('40000');
     expect(await changeLines(p.documentId)).toHaveLength(1);
   });

@@ -137,7 +137,7 @@ describe('rejection', () => {
 
     const bare = await fire(people.board2, cr, 'reject');
     expect(bare.status).toBe(400);
-    expect(bare.body.error.message).toContain('comment is required');
+    expect(bare.body.error.message).toBe('Give a comment: "Reject" needs one');
     expect(bare.body.error.details.errors[0].path).toEqual(['comment']);
 
     const rejected = await fire(people.board2, cr, 'reject', 'No rollback plan');

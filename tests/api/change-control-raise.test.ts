@@ -26,6 +26,22 @@ const body = (projectId: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** How each refusal names its field, in words (the key is only in the problem's path). */
+const FIELD_WORDS: Record<string, RegExp> = {
+  title: /^The title/,
+  type: /^The type/,
+  category: /^The category/,
+  priority: /^The priority/,
+  severity: /^The severity/,
+  'impact.cost': /^The cost impact/,
+  'impact.scheduleDays': /^The schedule impact/,
+  impact: /^The impact/,
+  colour: /has no field "colour"/,
+  raisedBy: /^Who raised it is not sent/,
+  reference: /^The reference is not sent/,
+  authorityLevel: /^The authority level is not sent/,
+};
+
 describe('POST /pmo/change-requests', () => {
   it('raises a change as the acting admin’s person, numbered and routed to the change board above tolerance', async () => {
     const p = await project(); // BAC 10000.00, tolerance 10 % (1000.00), change budget 50000.00
@@ -108,13 +124,16 @@ describe('POST /pmo/change-requests', () => {
     for (const [field, input] of cases) {
       const res = await people.raiser.post('/pmo/change-requests').send(input as object);
       expect([field, res.status]).toEqual([field, 400]);
-      expect([field, res.body.error.message]).toEqual([field, expect.stringContaining(field)]);
-      // The one 400 shape: each problem at its field's path, in words naming the field.
+      // In words naming the field as a person would, never its key (the path names it for machines).
+      expect([field, res.body.error.message]).toEqual([field, expect.stringMatching(FIELD_WORDS[field])]);
+      expect([field, res.body.error.message]).toEqual([field, expect.not.stringMatching(/documentId|[a-z]+[A-Z][a-zA-Z]*\b|pmo-[a-z]+/)]);
+      // The one 400 shape: each problem at its field's path.
       const paths = (res.body.error.details?.errors ?? []).map((error: { path: string[] }) => error.path.join('.'));
       expect([field, paths.some((path: string) => path === field || path.endsWith(`.${field}`))]).toEqual([field, true]);
     }
     const missing = await people.raiser.post('/pmo/change-requests').send({ title: 'No project' });
-    expect(missing.body.error.details.errors).toEqual([expect.objectContaining({ path: ['project'], message: 'project is required (choose a project)' })]);
+    expect(missing.body.error.details.errors).toEqual([expect.objectContaining({ path: ['project'], message: 'Choose a project' })]);
+    expect(missing.body.error.message).toBe('Choose a project');
     const array = await people.raiser.post('/pmo/change-requests').send([1, 2]);
     expect(array.status).toBe(400);
     expect(await count()).toBe(before);
@@ -125,7 +144,7 @@ describe('POST /pmo/change-requests', () => {
     const before = await count();
     const past = await people.raiser.post('/pmo/change-requests').send(body(p.documentId, { impact: { cost: '9007199254740992' } }));
     expect(past.status).toBe(400);
-    expect(past.body.error.message).toBe('impact.cost must be at most 90,071,992,547,409.91');
+    expect(past.body.error.message).toBe('The cost impact must be at most 90,071,992,547,409.91');
     expect(await count()).toBe(before);
 
     const atMax = await people.raiser.post('/pmo/change-requests').send(body(p.documentId, { impact: { cost: '9007199254740991' } }));
@@ -146,7 +165,7 @@ describe('POST /pmo/change-requests', () => {
     const stranger = await asAdmin('cc.no-person@test.pmo', ['project-manager']);
     const res = await stranger.post('/pmo/change-requests').send(body(p.documentId));
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/^raisedBy: no person in the people directory has your email \(cc\.no-person@test\.pmo\)/);
+    expect(res.body.error.message).toMatch(/^No one in the people directory has your email \(cc\.no-person@test\.pmo\)/);
     expect(await count()).toBe(before);
     // PMO managers and analysts raise changes too.
     const analystPerson = await person('pmo-analyst@test.pmo', 'Ann Analyst');

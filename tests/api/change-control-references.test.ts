@@ -43,7 +43,7 @@ describe('change request references', () => {
   });
 
   it('need a project, which then cannot change', async () => {
-    await expect(documents().create({ data: { title: 'Orphan' } as any })).rejects.toThrow(/project is required/);
+    await expect(documents().create({ data: { title: 'Orphan' } as any })).rejects.toThrow(/^Choose a project: a change request belongs to one project/);
     const cr = await raise(await project());
     const other = await project();
     await expect(documents().update({ documentId: cr.documentId, data: { project: other.documentId } as any })).rejects.toThrow(

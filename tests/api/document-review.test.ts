@@ -34,20 +34,20 @@ describe('document review', () => {
   it('refuses bad input with 400 naming the field, and changes nothing', async () => {
     const doc = await document();
     const analyst = await asRole('pmo-analyst');
-    for (const [body, field] of [
-      [{ status: 'final' }, 'status'],
-      [{ reviewedOn: '2026-02-30' }, 'reviewedOn'],
-      [{ reviewed: 'yes' }, 'reviewed'],
-      [{ colour: 'red' }, 'colour'],
+    for (const [body, field, words] of [
+      [{ status: 'final' }, 'status', /^The status must be one of "draft"/],
+      [{ reviewedOn: '2026-02-30' }, 'reviewedOn', /^Give the review date as a real day/],
+      [{ reviewed: 'yes' }, 'reviewed', /^Say whether the document was reviewed today/],
+      [{ colour: 'red' }, 'colour', /^This request has no field "colour"$/],
     ] as const) {
       const res = await analyst.put(`/pmo/documents/${doc.documentId}/review`).send(body);
-      expect([res.status, JSON.stringify(res.body.error)]).toEqual([400, expect.stringContaining(field)]);
-      expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: [field], message: expect.stringContaining(field) })]);
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: [field], message: expect.stringMatching(words) })]);
     }
     const nothing = await analyst.put(`/pmo/documents/${doc.documentId}/review`).send({ reviewed: false });
     expect([nothing.status, nothing.body.error.details.errors]).toEqual([
       400,
-      [expect.objectContaining({ path: [], message: 'Nothing to change: send status, reviewed or reviewedOn' })],
+      [expect.objectContaining({ path: [], message: 'Nothing to change: give a status, mark it reviewed or give the review date' })],
     ]);
     expect((await getStrapi().documents(DOCUMENT).findOne({ documentId: doc.documentId }))!.status).toBe('draft');
   });

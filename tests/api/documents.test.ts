@@ -8,7 +8,7 @@ describe('document review cycle', () => {
       data: { title: 'Risk register', documentType: 'risk-register', status: 'approved', lastReviewedAt: '2026-01-31', nextReviewDue: '2099-01-01' },
     });
     expect(forged.status).toBe(400);
-    expect(forged.body.error.message).toMatch(/^nextReviewDue is derived/);
+    expect(forged.body.error.message).toMatch(/^"Next review due" is derived/);
 
     const created = await api.post('/api/documents').send({
       data: {

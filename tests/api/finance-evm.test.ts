@@ -92,7 +92,7 @@ describe('GET /pmo/evm/projects/:documentId', () => {
   it.each(['2026-02-30', '2026-13-01', '10/03/2026', '2026-3-10', 'today', ''])('refuses asOf=%s with a 400 naming asOf', async (asOf) => {
     const res = await finance.get(`/pmo/evm/projects/${a.documentId}?asOf=${encodeURIComponent(asOf)}`);
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/asOf/);
+    expect(res.body.error.message).toMatch(/^Give the as-of date as a real day/);
     // The one 400 shape: the message beside its field, as the admin's forms read it.
     expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: ['asOf'], message: res.body.error.message })]);
   });

@@ -208,19 +208,19 @@ describe('format and options', () => {
   });
 });
 
-describe('bad parameters answer 400 naming the parameter', () => {
+describe('bad parameters answer 400 naming the parameter in words', () => {
   it.each([
-    ['an unknown report', '/pmo/exports/everything.csv', /report/],
-    ['a bad delimiter', '/pmo/exports/cost-ledger.csv?delimiter=%7C', /delimiter/],
-    ['from after to', '/pmo/exports/cost-ledger.csv?from=2026-03-01&to=2026-02-01', /from/],
-    ['a malformed from', '/pmo/exports/cost-ledger.csv?from=2026-02-30', /from/],
-    ['a malformed asOf', '/pmo/exports/financial-summary.csv?asOf=yesterday', /asOf/],
-    ['asOf on a dated ledger', '/pmo/exports/cost-ledger.csv?asOf=2026-01-01', /asOf/],
-    ['an unknown programme', '/pmo/exports/cost-ledger.csv?programme=NO-SUCH-PROGRAMME', /programme/],
-    ['an unknown project', '/pmo/exports/budget-outline.csv?project=NO-SUCH-PROJECT', /project/],
-    ['a bad bom', '/pmo/exports/cost-ledger.csv?bom=yes', /bom/],
+    ['an unknown report', '/pmo/exports/everything.csv', /^Choose one of the reports/],
+    ['a bad delimiter', '/pmo/exports/cost-ledger.csv?delimiter=%7C', /^The column separator must be/],
+    ['from after to', '/pmo/exports/cost-ledger.csv?from=2026-03-01&to=2026-02-01', /^The period starts \(1 Mar 2026\) after it ends \(1 Feb 2026\)/],
+    ['a malformed from', '/pmo/exports/cost-ledger.csv?from=2026-02-30', /^Give the start of the period as a real day/],
+    ['a malformed asOf', '/pmo/exports/financial-summary.csv?asOf=yesterday', /^Give the as-of date as a real day/],
+    ['asOf on a dated ledger', '/pmo/exports/cost-ledger.csv?asOf=2026-01-01', /^The as-of date does not apply to this report/],
+    ['an unknown programme', '/pmo/exports/cost-ledger.csv?programme=NO-SUCH-PROGRAMME', /^Choose a programme: there is none with the code "NO-SUCH-PROGRAMME"/],
+    ['an unknown project', '/pmo/exports/budget-outline.csv?project=NO-SUCH-PROJECT', /^Choose a project: there is none with the code "NO-SUCH-PROJECT"/],
+    ['a bad bom', '/pmo/exports/cost-ledger.csv?bom=yes', /^The byte order mark must be 1/],
     ['an unknown parameter', '/pmo/exports/cost-ledger.csv?programmes=X', /programmes/],
-    ['a repeated parameter', '/pmo/exports/cost-ledger.csv?from=2026-01-01&from=2026-02-01', /from/],
+    ['a repeated parameter', '/pmo/exports/cost-ledger.csv?from=2026-01-01&from=2026-02-01', /^The start of the period must be given once/],
   ])('%s', async (_label, path, message) => {
     const res = await finance.get(path);
     expect(res.status).toBe(400);

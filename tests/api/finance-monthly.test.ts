@@ -137,17 +137,17 @@ describe('GET /pmo/budget-outline/programmes|projects/:documentId', () => {
 
 describe('refusals', () => {
   it.each([
-    ['/pmo/evm/programmes/:id/series?asOf=2026-02-30', 'asOf'],
-    ['/pmo/evm/projects/:id/series?asof=2026-03-01', 'asof'],
-    ['/pmo/budget-outline/programmes/:id?from=2026-13-01', 'from'],
-    ['/pmo/budget-outline/programmes/:id?from=2026-04-01&to=2026-03-01', 'from'],
-    ['/pmo/budget-outline/projects/:id?to=soon', 'to'],
-    ['/pmo/budget-outline/projects/:id?asOf=2026-03-01', 'asOf'],
-  ])('%s is a 400 naming %s', async (path, param) => {
+    ['/pmo/evm/programmes/:id/series?asOf=2026-02-30', 'Give the as-of date as a real day'],
+    ['/pmo/evm/projects/:id/series?asof=2026-03-01', 'Earned value takes only an as-of date, not "asof"'],
+    ['/pmo/budget-outline/programmes/:id?from=2026-13-01', 'Give the start of the period as a real day'],
+    ['/pmo/budget-outline/programmes/:id?from=2026-04-01&to=2026-03-01', 'The period starts (1 Apr 2026) after it ends (1 Mar 2026)'],
+    ['/pmo/budget-outline/projects/:id?to=soon', 'Give the end of the period as a real day'],
+    ['/pmo/budget-outline/projects/:id?asOf=2026-03-01', 'The budget outline takes only the start and end of the period, not "asOf"'],
+  ])('%s is a 400 saying "%s"', async (path, words) => {
     const id = path.includes('programmes') ? programme.documentId : a.documentId;
     const res = await finance.get(path.replace(':id', id));
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toContain(param);
+    expect(res.body.error.message).toContain(words);
   });
 
   it.each([

@@ -45,7 +45,7 @@ describe('a gate', () => {
     const res = await fire(manager, p, 'gate-3');
     expect(res.status).toBe(422);
     expect(res.body.error.details.failures).toEqual([
-      { guard: 'gateReview', message: `Gate 3 (investment decision) was decided ${decision} on 2026-05-02` },
+      { guard: 'gateReview', message: `Gate 3 (investment decision) was decided ${decision} on 2 May 2026` },
     ]);
     expect(await stateOf(p)).toBe('planning');
   });
@@ -76,7 +76,7 @@ describe('a gate', () => {
     expect(refused.body.error.details.failures).toEqual([
       { guard: 'baselinedBudget', message: expect.stringContaining('Gate 3 (investment decision) needs a baselined budget') },
     ]);
-    expect(refused.body.error.details.failures[0].message).toContain('total 0.00 (management reserve excluded)');
+    expect(refused.body.error.details.failures[0].message).toContain('total 0.00 EUR (management reserve excluded)');
     await budgetLine(p, 'capex', '1');
     expect((await fire(manager, p, 'gate-3')).status).toBe(200);
     expect(await stateOf(p)).toBe('executing');
@@ -195,13 +195,13 @@ describe('gate 5', () => {
       const refused = await fire(manager, p, 'gate-5');
       expect(refused.status).toBe(422);
       expect(refused.body.error.details.failures).toEqual([
-        { guard: 'children', message: '2 of 4 changeRequests not yet closed or canceled' },
+        { guard: 'children', message: '2 of 4 change requests are not yet Closed or Cancelled' },
       ]);
       await moveChange(first, 'closed');
       const stillOne = await fire(manager, p, 'gate-5');
       expect(stillOne.status).toBe(422);
       expect(stillOne.body.error.details.failures).toEqual([
-        { guard: 'children', message: '1 of 4 changeRequests not yet closed or canceled' },
+        { guard: 'children', message: '1 of 4 change requests is not yet Closed or Cancelled' },
       ]);
       expect(await stateOf(p)).toBe('closing');
 
@@ -233,7 +233,7 @@ describe('a stop decision', () => {
     const hold = await fire(manager, p, 'hold', 'Waiting for funding');
     expect(hold.status).toBe(422);
     expect(hold.body.error.details.failures).toEqual([
-      { guard: 'notStopped', message: 'Gate 2 (delivery strategy) was decided stop on 2026-05-02: the project can only be cancelled' },
+      { guard: 'notStopped', message: 'Gate 2 (delivery strategy) was decided stop on 2 May 2026: the project can only be cancelled' },
     ]);
     const view = await manager.get(`/pmo/workflow-instances?uid=api::project.project&documentId=${p.documentId}`);
     expect(view.body.transitions.filter((t: { allowed: boolean }) => t.allowed).map((t: { key: string }) => t.key)).toEqual([]);

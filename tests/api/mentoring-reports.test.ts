@@ -159,16 +159,16 @@ describe('reports over two mentors in 2024', () => {
   });
 
   it.each([
-    ['/pmo/mentoring/action-items?asOf=yesterday', 'asOf'],
-    ['/pmo/mentoring/action-items?status=closed', 'status'],
-    ['/pmo/mentoring/reports/hours?from=2024-05-01&to=2024-04-01', 'to'],
-    ['/pmo/mentoring/exports/hours.csv?delimiter=|', 'delimiter'],
-    ['/pmo/mentoring/relationships?as=boss', 'as'],
-    ['/pmo/mentoring/sessions?limit=0', 'limit'],
-    ['/pmo/mentoring/ratings', 'relationship'],
-  ])('answers %s with a 400 naming %s', async (url, field) => {
+    ['/pmo/mentoring/action-items?asOf=yesterday', 'Give the as-of date as a real day'],
+    ['/pmo/mentoring/action-items?status=closed', 'The status must be one of'],
+    ['/pmo/mentoring/reports/hours?from=2024-05-01&to=2024-04-01', 'The end of the period must be on or after its start (1 May 2024)'],
+    ['/pmo/mentoring/exports/hours.csv?delimiter=|', 'The column separator must be one of'],
+    ['/pmo/mentoring/relationships?as=boss', 'The view must be one of'],
+    ['/pmo/mentoring/sessions?limit=0', 'The limit must be a whole number from 1 to 200'],
+    ['/pmo/mentoring/ratings', 'Choose a relationship or a mentee'],
+  ])('answers %s with a 400 saying "%s"', async (url, words) => {
     const res = await (await asRole('pmo-manager')).get(url);
     expect(res.status).toBe(400);
-    expect(res.body.error.message.startsWith(field)).toBe(true);
+    expect(res.body.error.message.startsWith(words)).toBe(true);
   });
 });

@@ -141,14 +141,15 @@ describe('bad session input', () => {
   });
 
   it.each([
-    ['a rating of 6', { ratings: [{ competency: 'LEADERSHIP', rating: 6 }] }, 'ratings[0].rating'],
-    ['a rating of a competency that is not in focus', { ratings: [{ competency: 'TOOLS', rating: 3 }] }, 'ratings[0].competency'],
-    ['a due date that is not a date', { actionItems: [{ text: 'Read', dueDate: 'next Friday' }] }, 'actionItems[0].dueDate'],
-    ['a date before the relationship started', { date: '2001-01-01' }, 'date'],
-    ['a duration of 0 minutes', { durationMinutes: 0 }, 'durationMinutes'],
-    ['an unknown field', { mood: 'great' }, 'mood'],
-    ['an action item id that is not an open item', { actionItems: [{ id: 'made-up', text: 'x' }] }, 'actionItems[0].id'],
-  ])('refuses %s with a 400 naming the field, storing nothing', async (_what, change, field) => {
+    ['a rating of 6', { ratings: [{ competency: 'LEADERSHIP', rating: 6 }] }, 'The score of rating 1 must be a whole number from 1 to 5'],
+    ['a rating of a competency that is not in focus', { ratings: [{ competency: 'TOOLS', rating: 3 }] }, 'Rating 1 rates a competency that is not a focus'],
+    ['a due date that is not a date', { actionItems: [{ text: 'Read', dueDate: 'next Friday' }] }, 'Give the due date of action item 1 as a real day'],
+    ['an action item without a text', { actionItems: [{ text: ' ' }] }, 'Action item 1 needs a text'],
+    ['a date before the relationship started', { date: '2001-01-01' }, "The date must be on or after the relationship's start date"],
+    ['a duration of 0 minutes', { durationMinutes: 0 }, 'The duration must be a whole number of minutes'],
+    ['an unknown field', { mood: 'great' }, 'This request has no field "mood"'],
+    ['an action item id that is not an open item', { actionItems: [{ id: 'made-up', text: 'x' }] }, 'Action item 1 is not an open action item of this relationship'],
+  ])('refuses %s with a 400 naming the field in words, storing nothing', async (_what, change, field) => {
     const resolved = JSON.parse(
       JSON.stringify(change).replace('"LEADERSHIP"', JSON.stringify(competencies.leadership)).replace('"TOOLS"', JSON.stringify(competencies['use-of-tools']))
     );
@@ -227,7 +228,7 @@ describe('changing a session', () => {
     const other = await newRelationship();
     const res = await mentor.agent.put(`/pmo/mentoring/sessions/${session.documentId}`).send({ relationship: other });
     expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/^relationship cannot change/);
+    expect(res.body.error.message).toMatch(/^The relationship of a session cannot change/);
   });
 
   it('refuses the mentee (403) and hides it from another project manager (404), changing nothing', async () => {
@@ -357,12 +358,12 @@ describe('mentoring relationships', () => {
   });
 
   it.each([
-    ['mentoring oneself', { mentee: 'MENTOR' }, 'mentee'],
-    ['a mentee who is not a person', { mentee: 'nobody' }, 'mentee'],
-    ['an unknown focus competency', { focusCompetencies: ['nope'] }, 'focusCompetencies[0]'],
-    ['an end before the start', { startDate: '2026-01-10', endDate: '2026-01-09' }, 'endDate'],
-    ['an unknown status', { status: 'archived' }, 'status'],
-  ])('refuses %s with a 400 naming the field, storing nothing', async (_what, change, field) => {
+    ['mentoring oneself', { mentee: 'MENTOR' }, 'Choose a mentee other than the mentor'],
+    ['a mentee who is not a person', { mentee: 'nobody' }, 'Choose a mentee from the people directory'],
+    ['an unknown focus competency', { focusCompetencies: ['nope'] }, 'Focus competency 1 is not a competency of the framework'],
+    ['an end before the start', { startDate: '2026-01-10', endDate: '2026-01-09' }, 'The end date must be on or after the start date (10 Jan 2026)'],
+    ['an unknown status', { status: 'archived' }, 'The status must be one of'],
+  ])('refuses %s with a 400 naming the field in words, storing nothing', async (_what, change, field) => {
     const manager = await asRole('pmo-manager');
     const before = await countRelationships();
     const data = { mentor: mentor.personId, mentee: mentee.personId, startDate: daysFromToday(0), ...change };
@@ -383,7 +384,7 @@ describe('mentoring relationships', () => {
     expect((await mentee.agent.put(`/pmo/mentoring/relationships/${relationship}`).send({ goals: 'Mine' })).status).toBe(403);
     const swap = await (await asRole('pmo-manager')).put(`/pmo/mentoring/relationships/${relationship}`).send({ mentor: otherPm.personId });
     expect(swap.status).toBe(400);
-    expect(swap.body.error.message).toMatch(/^mentor cannot change/);
+    expect(swap.body.error.message).toMatch(/^The mentor cannot change/);
     const stored = (await mentor.agent.get(`/pmo/mentoring/relationships/${relationship}`)).body;
     expect(stored).toMatchObject({ goals: 'Sharper goals', mentor: { documentId: mentor.personId } });
   });

@@ -133,7 +133,7 @@ describe('one amount', () => {
     expect(cost.body.error.message).toContain(`amount must be at most ${LIMIT_TEXT}`);
     const budget = await api.put(`/api/projects/${project}`).send({ data: { changeBudget: '123456789012345678' } });
     expect(budget.status).toBe(400);
-    expect(budget.body.error.message).toContain(`changeBudget must be at most ${LIMIT_TEXT}`);
+    expect(budget.body.error.message).toContain(`The change budget must be at most ${LIMIT_TEXT}`);
     const atMax = await api.put(`/api/projects/${project}`).send({ data: { changeBudget: MAX.toString() } });
     expect(atMax.status).toBe(200);
     expect(atMax.body.data.changeBudget).toBe(MAX.toString());

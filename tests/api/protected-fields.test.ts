@@ -7,6 +7,7 @@ import { execFile } from 'child_process';
 import path from 'path';
 import { promisify } from 'util';
 import { PMO_ROLES, asRole, asSuperAdmin, getStrapi, uniqueCode, withApiToken, type Agent, type PmoRole } from '../helpers/strapi';
+import { capitalise, fieldWords } from '../../src/plugins/pmo/shared/words';
 import { CHANGE, EMAILS, actors, expectFire, person, project, raise, stored } from './change-control-fixtures';
 
 const { freshDatabase, dropDatabase } = require('../helpers/database');
@@ -38,7 +39,8 @@ const createBody = (projectDocumentId: string, title: string) => ({
 /** The answer is a 400 whose message and field path name the field. */
 function expectRefused(res: { status: number; body: any }, field: string) {
   expect([field, res.status]).toEqual([field, 400]);
-  expect(res.body.error.message).toContain(field);
+  // Named as the Content Manager labels it ("Decided by"), never by its key.
+  expect(res.body.error.message).toMatch(new RegExp(`^"${capitalise(fieldWords(field))}" is `));
   expect(res.body.error.details.errors[0].path).toEqual([field]);
 }
 
@@ -124,7 +126,7 @@ describe('a forged decision through the Document Service', () => {
     const data = forged === 'people' ? { decidedBy: [(await person(EMAILS.director)).documentId] } : forged;
     const error = await documents(CHANGE).update({ documentId: target.documentId, data }).catch((e: Error) => e);
     expect(error.name).toBe('ValidationError'); // Strapi's, from another realm than the test's Error
-    expect(error.message).toContain(`${field} is recorded by change control`);
+    expect(error.message).toContain(`"${capitalise(fieldWords(field))}" is recorded by change control`);
     expect(error.details.errors[0].path).toEqual([field]);
     await expectUndecided(target.documentId);
   });
@@ -134,7 +136,7 @@ describe('a forged decision through the Document Service', () => {
       .create({ data: { project: targetProject.documentId, title: 'Forged on create', decision: 'rejected' } })
       .catch((e: Error) => e);
     expect(error.name).toBe('ValidationError');
-    expect(error.message).toMatch(/^decision is recorded by change control/);
+    expect(error.message).toMatch(/^"Decision" is recorded by change control/);
     expect(await getStrapi().db.query(CHANGE as any).count({ where: { title: 'Forged on create' } })).toBe(0);
   });
 });
@@ -284,7 +286,7 @@ describe("a document's next review date", () => {
       .update({ documentId: created.documentId, data: { nextReviewDue: '2099-01-01' } })
       .catch((e: Error) => e);
     expect(error.name).toBe('ValidationError');
-    expect(error.message).toMatch(/^nextReviewDue is /);
+    expect(error.message).toMatch(/^"Next review due" is /);
 
     const admin = await asSuperAdmin();
     const res = await admin
@@ -310,7 +312,7 @@ describe('gate review decisions', () => {
       .update({ documentId: scheduled.body.documentId, data: { decision: 'go' } })
       .catch((e: Error) => e);
     expect(error.name).toBe('ValidationError');
-    expect(error.message).toMatch(/^decision is recorded by governance/);
+    expect(error.message).toMatch(/^"Decision" is recorded by governance/);
 
     const checklist = scheduled.body.checklist.map((item: { key: string }) => ({ key: item.key, met: 'yes' }));
     const held = await manager.put(`/pmo/gate-reviews/${scheduled.body.documentId}`).send({ decision: 'go', checklist });

@@ -113,9 +113,9 @@ describe('GET /pmo/search matching', () => {
 
 describe('GET /pmo/search refusals', () => {
   it.each([
-    ['a one-letter query', { type: 'person', q: 'a' }, 'q must be at least 2 characters'],
-    ['a query that is one letter once trimmed', { type: 'person', q: '  a ' }, 'q must be at least 2 characters'],
-    ['no query', { type: 'person' }, 'q is required: type at least 2 characters'],
+    ['a one-letter query', { type: 'person', q: 'a' }, 'Type at least 2 characters to search'],
+    ['a query that is one letter once trimmed', { type: 'person', q: '  a ' }, 'Type at least 2 characters to search'],
+    ['no query', { type: 'person' }, 'Type at least 2 characters to search'],
   ])('answers 400 naming q for %s', async (_case, query, message) => {
     const res = await search(manager, query as Record<string, string>);
     expect(res.status).toBe(400);
@@ -124,10 +124,10 @@ describe('GET /pmo/search refusals', () => {
   });
 
   it.each([
-    ['an unknown type', { type: 'team', q: 'atlas' }, 'type', 'type must be one of person, project, programme, portfolio'],
-    ['a limit of 0', { type: 'project', q: 'atlas', limit: '0' }, 'limit', 'limit must be a whole number from 1 to 50'],
-    ['a limit above 50', { type: 'project', q: 'atlas', limit: '51' }, 'limit', 'limit must be a whole number from 1 to 50'],
-    ['an unknown parameter', { type: 'project', q: 'atlas', sort: 'name' }, 'sort', 'unknown query parameter: sort'],
+    ['an unknown type', { type: 'team', q: 'atlas' }, 'type', 'The type must be one of "person", "project", "programme" or "portfolio"'],
+    ['a limit of 0', { type: 'project', q: 'atlas', limit: '0' }, 'limit', 'The limit must be a whole number from 1 to 50'],
+    ['a limit above 50', { type: 'project', q: 'atlas', limit: '51' }, 'limit', 'The limit must be a whole number from 1 to 50'],
+    ['an unknown parameter', { type: 'project', q: 'atlas', sort: 'name' }, 'sort', 'This address has no query parameter "sort"'],
   ])('answers 400 for %s, naming it', async (_case, query, path, message) => {
     const res = await search(manager, query as Record<string, string>);
     expect(res.status).toBe(400);

@@ -249,10 +249,9 @@ test('a transition the analyst may not fire is shown disabled, with who may', as
   const gate1 = definition.transitions.find((t: any) => t.key === 'gate-1');
   expect(gate1.label).toBe('Gate 1: business justification');
   expect(gate1.actors).not.toContainEqual({ role: 'pmo-analyst' });
-  const who = gate1.actors
-    .map((actor: any) => ('role' in actor ? `the ${actor.role} role` : `the item's ${actor.field}`))
-    .join(' or ');
-  const reason = `Only ${who} may "${gate1.label}"`;
+  // Who may, in words: the sponsor by their place, the roles by their names (never keys or codes).
+  const reason = `Only the sponsor, a PMO director or a PMO manager may "${gate1.label}"`;
+  expect(gate1.actors).toEqual([{ role: 'pmo-director' }, { role: 'pmo-manager' }, { field: 'sponsor' }]);
 
   const project = await createProject('Dorado intranet refresh', 'E2E-DORADO');
   const page = await pageAs(analyst);

@@ -1,4 +1,4 @@
-import { fieldWords, listWords, needsWords, pathWords, personFieldWords, roleHolder, theField } from './words';
+import { fieldWords, keyWords, listWords, needsWords, pathWords, personFieldWords, roleHolder, theField } from './words';
 
 describe('the words for fields, paths, roles and people', () => {
   it('names a field as a person would, never by its key', () => {
@@ -6,6 +6,12 @@ describe('the words for fields, paths, roles and people', () => {
     expect(fieldWords('impact.cost')).toBe('cost impact');
     expect(fieldWords('documentId')).toBe('item');
     expect(fieldWords('percentComplete')).toBe('percentage complete');
+  });
+
+  it('shows stable keys in British spelling', () => {
+    expect(keyWords('canceled')).toBe('Cancelled');
+    expect(keyWords('authorize')).toBe('Authorise');
+    expect(keyWords('in-review')).toBe('In review');
   });
 
   it('counts list entries from 1 and names the field inside them', () => {

@@ -58,6 +58,19 @@ export function humanise(key: string): string {
     .toLowerCase();
 }
 
+/** American spellings of stable keys (DESIGN.md's `canceled`, `authorize`) as a British reader spells them. */
+const BRITISH: Array<[RegExp, string]> = [
+  [/\bcanceled\b/g, 'cancelled'],
+  [/\bauthoriz/g, 'authoris'],
+  [/\borganiz/g, 'organis'],
+  [/\bcolor\b/g, 'colour'],
+];
+
+/** A key shown as words, in British spelling: `canceled` → "Cancelled", `in-review` → "In review". */
+export function keyWords(key: string): string {
+  return capitalise(BRITISH.reduce((words, [american, british]) => words.replace(american, british), humanise(key)));
+}
+
 /** The words for a field: `dueDate` → "due date", `impact.cost` → "cost impact". */
 export const fieldWords = (key: string): string => FIELD_WORDS[key] ?? humanise(key.split('.').pop() ?? key);
 

@@ -62,7 +62,7 @@ export const OWNED_TYPES: Record<string, FieldProtection & { name: string }> = {
   },
   'plugin::pmo.transition-event': {
     name: 'Transition events',
-    ...owned('workflow', 'Written by the workflow engine to the history, an append-only audit trail'),
+    ...owned('workflow', 'Written by the workflow engine to the history, a permanent record'),
   },
   'plugin::pmo.outbox-message': {
     name: 'Outbox messages',

@@ -16,7 +16,7 @@ import { createProjectBudget, type ProjectRow } from './project-budget';
 import { findOneInTurn } from '../platform/read-in-turn';
 import { CHANGE_REQUEST_UID, nextReference } from './reference';
 import { relationTarget, sameItem, type RelationRef } from './relation-input';
-import { capitalise, humanise } from '../../../shared/words';
+import { keyWords } from '../../../shared/words';
 
 /** States in which the cost impact may still change: before it goes for authorisation. */
 export const COST_EDITABLE_STATES = ['new', 'assess'];
@@ -129,7 +129,7 @@ export function registerChangeRequestMiddleware(strapi: Core.Strapi) {
       if (next !== cost && !COST_EDITABLE_STATES.includes(state)) {
         throw invalidField(
           ['impact', 'cost'],
-          `The cost impact can change only while the change request is New or in Assess (it is ${capitalise(humanise(state))}); reject it back to New to re-assess it`
+          `The cost impact can change only while the change request is New or in Assess (it is ${keyWords(state)}); reject it back to New to re-assess it`
         );
       }
       cost = next;

@@ -41,6 +41,8 @@ export const ChangeRequestListPage = () => {
   const filters: ChangeRequestFilters = Object.fromEntries(
     FILTERS.map((key) => [key, search.get(key) ?? undefined])
   );
+  /** Whether any filter is set: an empty list then says so, otherwise that there are none yet. */
+  const filtered = FILTERS.some((key) => !!filters[key]);
   const [age, setAge] = React.useState(filters.olderThanDays ?? '');
   const list = useChangeRequests(filters);
   const projects = useProjects();
@@ -163,7 +165,34 @@ export const ChangeRequestListPage = () => {
           ) : null}
           {list.isLoading ? <Loader>{t('cr.loading', 'Loading change requests')}</Loader> : null}
           {list.data && rows.length === 0 ? (
-            <EmptyStateLayout content={t('cr.empty', 'No change request matches these filters.')} />
+            filtered ? (
+              <EmptyStateLayout
+                content={t('cr.emptyFiltered', 'No change request matches these filters.')}
+                action={
+                  <Button variant="secondary" onClick={() => {
+                      setAge('');
+                      setSearch(new URLSearchParams(), { replace: true });
+                    }}>
+                    {t('cr.clearFilters', 'Clear the filters')}
+                  </Button>
+                }
+              />
+            ) : (
+              <EmptyStateLayout
+                content={
+                  allowedActions.canRaise
+                    ? t('cr.emptyNone', 'No change requests yet. Raise one to have its impact assessed and authorised.')
+                    : t('cr.emptyNoneReader', 'No change requests yet. Project managers, PMO analysts and PMO managers raise them.')
+                }
+                action={
+                  allowedActions.canRaise ? (
+                    <Button variant="secondary" startIcon={<Plus />} onClick={() => navigate('new')}>
+                      {t('cr.raiseFirst', 'Raise a change request')}
+                    </Button>
+                  ) : undefined
+                }
+              />
+            )
           ) : null}
           {rows.length > 0 ? (
             <Table colCount={8} rowCount={rows.length + 1} data-testid="cr-table">

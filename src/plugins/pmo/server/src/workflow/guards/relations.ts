@@ -6,10 +6,10 @@
  *            every item this one relates to (through `relation`) sits in those states.
  */
 import type { GuardType } from '../catalogue';
-import { capitalise, humanise, listWords } from '../../../../shared/words';
+import { humanise, keyWords, listWords } from '../../../../shared/words';
 
 /** State keys as a person reads them: "Closed or Cancelled". */
-const statesWords = (states: string[]) => listWords(states.map((state) => capitalise(humanise(state))));
+const statesWords = (states: string[]) => listWords(states.map(keyWords));
 
 const isStateList = (value: unknown) =>
   Array.isArray(value) && value.length > 0 && value.every((state) => typeof state === 'string' && state);
