@@ -127,6 +127,48 @@ describe('the ITIL path matrix', () => {
   });
 });
 
+describe('refusals in words', () => {
+  /** A field key in camelCase, a documentId or a role code: what no message may hold. */
+  const CODE = /documentId|[a-z]+[A-Z][a-zA-Z]*\b|pmo-[a-z]+/;
+
+  it('names who may act by their place on the item and roles by their names, never keys or codes', async () => {
+    const cr = await raise(await project());
+    const res = await fire(people.outsider, cr, 'submit');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      'Only the person who raised it, the project\'s manager or a PMO manager may "Submit for assessment"'
+    );
+  });
+
+  it('keeps keys, codes and documentIds out of a sample of refusals (400, 403, 404, 409, 422)', async () => {
+    const p = await project();
+    const cr = await raise(p);
+    const standard = await raise(p, { type: 'standard' });
+    const answers = [
+      await people.raiser.post('/pmo/change-requests').send({ title: 'No project' }),
+      await people.raiser.post('/pmo/change-requests').send({ project: p.documentId, title: 'x', impact: { cost: '12.50', scheduleDays: 'soon' } }),
+      await people.raiser.post('/pmo/change-requests').send({ project: p.documentId, title: 'x', authorityLevel: 'change-board' }),
+      await fire(people.outsider, cr, 'submit'),
+      await fire(people.board1, cr, 'authorize'),
+      await fire(people.raiser, standard, 'submit'),
+      await fire(people.raiser, cr, 'no-such-step'),
+      await people.raiser.post('/pmo/transitions').send({ uid: CHANGE, documentId: 'no-such-item', transition: 'submit' }),
+      await people.raiser.post('/pmo/transitions').send({ uid: CHANGE, documentId: cr.documentId, transition: 'submit', expectedVersion: 99 }),
+      await people.raiser.get('/pmo/change-requests/no-such-item'),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([400, 400, 400, 403, 409, 422, 404, 404, 409, 404]);
+    const messages = answers.flatMap((res) => [res.body.error.message, ...(res.body.error.details?.errors ?? []).map((e: { message: string }) => e.message)]);
+    for (const message of messages) expect(message).not.toMatch(CODE);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'Choose a project',
+        'The authority level is not sent: PMO Hub works it out from the cost impact',
+        'There is no such change request (it may have been deleted)',
+      ])
+    );
+  });
+});
+
 describe('rejection', () => {
   it('needs a comment, sends the change back to New, records the decision and resets the votes', async () => {
     const p = await project({ bac: '100.00' }); // a 250.00 change is above tolerance: the change board decides

@@ -28,7 +28,8 @@ const body = (projectId: string, extra: Record<string, unknown> = {}) => ({
 
 /** How each refusal names its field, in words (the key is only in the problem's path). */
 const FIELD_WORDS: Record<string, RegExp> = {
-  title: /^The title/,
+  project: /^Choose a project/,
+  title: /^(The title|Give a title)/,
   type: /^The type/,
   category: /^The category/,
   priority: /^The priority/,
