@@ -93,7 +93,7 @@ describe('authorisation is routed by authority', () => {
       {
         guard: 'authority',
         message:
-          "The change board decides this change: its cost impact 1000.01 is above the project's cost tolerance of 1000.00 (10% of a budget of 10000.00) and within the change authority limit of 100000.00",
+          "The change board decides this change: its cost impact of 1,000.01 EUR is above the project's cost tolerance of 1,000.00 EUR (10% of a budget of 10,000.00 EUR) and within the change authority limit of 100,000.00 EUR",
       },
     ]);
     await expectFire(people.board1, cr, 'authorize', 202);

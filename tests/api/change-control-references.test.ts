@@ -31,12 +31,12 @@ describe('change request references', () => {
   it('refuse a reference sent on create or changed afterwards, and pass it unchanged', async () => {
     const p = await project();
     await expect(documents().create({ data: { project: p.documentId, title: 'Mine', reference: 'CR-MINE-999' } as any })).rejects.toThrow(
-      /^reference is numbered by change control/
+      /^"Reference" is numbered by change control/
     );
     const cr = await documents().create({ data: { project: p.documentId, title: 'Mine' } as any });
     expect(cr.reference).toBe(`CR-${p.code}-001`);
     await expect(documents().update({ documentId: cr.documentId, data: { reference: 'CR-X-1' } as any })).rejects.toThrow(
-      /^reference is numbered by change control/
+      /^"Reference" is numbered by change control/
     );
     const same = await documents().update({ documentId: cr.documentId, data: { reference: cr.reference, title: 'Renamed' } as any });
     expect(same).toMatchObject({ reference: cr.reference, title: 'Renamed' });
@@ -47,7 +47,7 @@ describe('change request references', () => {
     const cr = await raise(await project());
     const other = await project();
     await expect(documents().update({ documentId: cr.documentId, data: { project: other.documentId } as any })).rejects.toThrow(
-      /project cannot change/
+      /^The project cannot change/
     );
   });
 });

@@ -3,6 +3,7 @@
  * budget; hold and recycle leave the project where it is; stop leaves only cancellation; a held
  * project resumes to the state it was held in.
  */
+import { formatDay } from '../../src/plugins/pmo/shared/calendar';
 import { asCapability, asRole, asSuperAdmin, getStrapi, type Agent } from '../helpers/strapi';
 import {
   GATE_REVIEW,
@@ -33,7 +34,7 @@ describe('a gate', () => {
     await review(p, 1, null, null, { scheduledDate: '2026-06-10' });
     const res = await fire(await asRole('pmo-manager'), p, 'gate-1');
     expect(res.status).toBe(422);
-    expect(res.body.error.message).toContain('Gate 1 (business justification) has no review yet; its review is scheduled for 2026-06-10');
+    expect(res.body.error.message).toContain('Gate 1 (business justification) has no review yet; its review is scheduled for 10 Jun 2026');
   });
 
   it.each([['hold'], ['recycle']])('is refused after a %s decision, naming the gate and the decision; the project stays', async (decision) => {
@@ -62,7 +63,7 @@ describe('a gate', () => {
     await review(second, 1, 'recycle', '2026-04-20');
     const refused = await fire(manager, second, 'gate-1');
     expect(refused.status).toBe(422);
-    expect(refused.body.error.message).toContain('Gate 1 (business justification) was decided recycle on 2026-04-20');
+    expect(refused.body.error.message).toContain('Gate 1 (business justification) was decided recycle on 20 Apr 2026');
   });
 
   it('needs a baselined budget at gate 3: budget lines with a BAC above zero, management reserve excluded', async () => {
@@ -101,7 +102,7 @@ describe('a gate', () => {
     // …which is not a decision: gate 2 stays shut until it is held
     const gate2 = await fire(manager, p, 'gate-2');
     expect(gate2.status).toBe(422);
-    expect(gate2.body.error.message).toContain(`Gate 2 (delivery strategy) has no review yet; its review is scheduled for ${scheduled[0].scheduledDate}`);
+    expect(gate2.body.error.message).toContain(`Gate 2 (delivery strategy) has no review yet; its review is scheduled for ${formatDay(scheduled[0].scheduledDate)}`);
   });
 });
 
@@ -229,7 +230,7 @@ describe('a stop decision', () => {
     await review(p, 2, 'stop', '2026-05-02');
     const gate = await fire(manager, p, 'gate-2');
     expect(gate.status).toBe(422);
-    expect(gate.body.error.message).toContain('Gate 2 (delivery strategy) was decided stop on 2026-05-02: the project can only be cancelled');
+    expect(gate.body.error.message).toContain('Gate 2 (delivery strategy) was decided stop on 2 May 2026: the project can only be cancelled');
     const hold = await fire(manager, p, 'hold', 'Waiting for funding');
     expect(hold.status).toBe(422);
     expect(hold.body.error.details.failures).toEqual([

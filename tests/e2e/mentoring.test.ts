@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Locator, Page, Response } from 'playwrigh
 import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
 import { startServer, type E2EServer } from './support/server';
 import { adminApi, createMember, createPerson, type AdminApi, type Member } from './support/mentoring-cast';
+import { formatDay } from '../../src/plugins/pmo/shared/calendar';
 
 /** A phrase that appears nowhere else, so finding any part of it is a leak. */
 const CONFIDENTIAL = 'Bob freezes when the sponsor challenges his forecast (quokka-7319)';
@@ -200,7 +201,7 @@ test('a mentor logs a session with ratings, notes and an action item; a bad dura
   // 0 minutes: the route's contract refuses it in the browser, sends nothing, and says so under the duration.
   const posted = postsTo(page, '/pmo/mentoring/sessions');
   await page.getByTestId('pmo-session-save').click();
-  const message = 'Must be a whole number of minutes from 1 to 1440';
+  const message = 'The duration must be a whole number of minutes from 1 to 1440';
   await eventually(async () => expect(await descriptionsOf(page, minutes)).toContain(message));
   expect(await minutes.getAttribute('aria-invalid')).toBe('true');
   await page.getByTestId('pmo-session-refused').waitFor();
@@ -215,7 +216,7 @@ test('a mentor logs a session with ratings, notes and an action item; a bad dura
   await page.getByTestId('pmo-session-save').click();
   expect((await refused).status()).toBe(400);
   await eventually(async () =>
-    expect(await descriptionsOf(page, date)).toContain(`Must be on or after the relationship's start date (${relationshipStart})`)
+    expect(await descriptionsOf(page, date)).toContain(`The date must be on or after the relationship's start date (${formatDay(relationshipStart)})`)
   );
   expect(await date.getAttribute('aria-invalid')).toBe('true');
 
@@ -371,7 +372,7 @@ test('a PMO manager starts a relationship from the Mentoring page; a missing men
   const posted = postsTo(page, '/pmo/mentoring/relationships');
   await dialog.getByRole('button', { name: 'Start relationship' }).click();
   const menteeField = dialog.getByRole('combobox', { name: /^Mentee/ });
-  await eventually(async () => expect(await descriptionsOf(page, menteeField)).toContain('Required'));
+  await eventually(async () => expect(await descriptionsOf(page, menteeField)).toContain('Choose a mentee'));
   expect(posted).toEqual([]);
   await screenshot(page, 'mentoring-new-relationship-refused');
 

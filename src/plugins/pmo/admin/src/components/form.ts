@@ -33,7 +33,7 @@ class FormValidationError extends Error {
   }
 }
 
-/** The problems as the admin shows them beside a field: keyed by dotted path, without the field's own name. */
+/** The problems as the admin shows them beside a field, keyed by dotted path: sentences in words ("Choose a mentee"). */
 function messagesByPath(problems: Problem[]) {
   return fieldErrors({ details: { errors: problems } } as never);
 }

@@ -181,7 +181,7 @@ export function createGovernanceBoard(
       select: ['id', 'documentId', 'code', 'name', 'workflowState'],
       populate: projectPopulate,
     } as never)) as Row | null;
-    if (!project) throw new errors.NotFoundError(`No project "${documentId}"`);
+    if (!project) throw new errors.NotFoundError('There is no such project (it may have been deleted)');
     const [card] = await cards([project], user);
     const reviews = await listReviews({ project: documentId });
     const definition = (await lifecycle())?.definition ?? null;

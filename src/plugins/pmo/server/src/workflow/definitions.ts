@@ -130,7 +130,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
 
   async function getWorkflow(key: string) {
     const row = await findWorkflowRow(key);
-    if (!row) throw new errors.NotFoundError(`No workflow "${key}"`);
+    if (!row) throw new errors.NotFoundError(`There is no workflow "${key}"`);
     return present(row);
   }
 
@@ -158,7 +158,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
 
   async function updateWorkflow(key: string, input: unknown, savedBy: string | null) {
     const current = await findWorkflowRow(key);
-    if (!current) throw new errors.NotFoundError(`No workflow "${key}"`);
+    if (!current) throw new errors.NotFoundError(`There is no workflow "${key}"`);
     if ((input as { key?: unknown })?.key !== key) {
       refuseDefinition([{ path: ['key'], message: `key must stay "${key}" (keys are stable identifiers)` }]);
     }
