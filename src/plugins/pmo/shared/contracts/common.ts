@@ -192,7 +192,7 @@ export const reference = (field: string, what = field) => {
 
 /** A list of references, at most `max`. */
 export const references = (field: string, what: string, max: number) =>
-  z.array(reference(field, what), { error: saying(field, `must be a list of ${what}s`) }).max(max, { error: saying(field, `can hold at most ${max}`) });
+  z.array(reference(field, what), { error: saying(field, 'must be a list') }).max(max, { error: saying(field, `can hold at most ${max}`) });
 
 /** A whole number in a range, in a JSON body. */
 export const wholeNumber = (field: string, min: number, max: number) => {
