@@ -43,7 +43,12 @@ const ChoicesInput = ({
 }: ChoicesInputProps & { choices: Choice[]; loading: boolean }) => {
   const { onChange, value, error } = useField(name);
   const selected = keysOf(value);
-  const offered = [...choices, ...selected.filter((key) => !choices.some((c) => c.value === key)).map((key) => ({ value: key, label: valueLabel(key) }))];
+  const offered = [
+    ...choices,
+    ...selected
+      .filter((key) => !choices.some((c) => c.value === key))
+      .map((key) => ({ value: key, label: valueLabel(key) })),
+  ];
   return (
     <Field.Root name={name} id={name} error={error} hint={hint} required={required}>
       <Field.Label action={labelAction}>{label}</Field.Label>
@@ -70,19 +75,27 @@ const ChoicesInput = ({
 };
 
 /** The project lifecycle's states, by name, in the workflow's order. */
-export const LifecycleStatesInput = React.forwardRef<HTMLDivElement, ChoicesInputProps>((props, _ref) => {
-  const { data: workflows, isLoading } = useWorkflows({ staleTime: 60_000 });
-  const definition = workflows?.find((workflow) => workflow.definition.appliesTo === PROJECT_UID)?.definition;
-  const choices = (definition?.states ?? []).map((state) => ({ value: state.key, label: state.name }));
-  return <ChoicesInput {...props} choices={choices} loading={isLoading} />;
-});
+export const LifecycleStatesInput = React.forwardRef<HTMLDivElement, ChoicesInputProps>(
+  (props, _ref) => {
+    const { data: workflows, isLoading } = useWorkflows({ staleTime: 60_000 });
+    const definition = workflows?.find(
+      (workflow) => workflow.definition.appliesTo === PROJECT_UID
+    )?.definition;
+    const choices = (definition?.states ?? []).map((state) => ({
+      value: state.key,
+      label: state.name,
+    }));
+    return <ChoicesInput {...props} choices={choices} loading={isLoading} />;
+  }
+);
 
 /** The document types a document may have (the document type's enumeration), in words. */
-export const DocumentTypesInput = React.forwardRef<HTMLDivElement, ChoicesInputProps>((props, _ref) => {
-  const { data, isLoading } = useContentTypes();
-  const attribute = data?.contentTypes.find((type) => type.uid === DOCUMENT_UID)?.attributes.documentType as
-    | { enum?: string[] }
-    | undefined;
-  const choices = (attribute?.enum ?? []).map((key) => ({ value: key, label: valueLabel(key) }));
-  return <ChoicesInput {...props} choices={choices} loading={isLoading} />;
-});
+export const DocumentTypesInput = React.forwardRef<HTMLDivElement, ChoicesInputProps>(
+  (props, _ref) => {
+    const { data, isLoading } = useContentTypes();
+    const attribute = data?.contentTypes.find((type) => type.uid === DOCUMENT_UID)?.attributes
+      .documentType as { enum?: string[] } | undefined;
+    const choices = (attribute?.enum ?? []).map((key) => ({ value: key, label: valueLabel(key) }));
+    return <ChoicesInput {...props} choices={choices} loading={isLoading} />;
+  }
+);

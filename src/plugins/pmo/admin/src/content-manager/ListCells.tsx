@@ -33,9 +33,14 @@ export const EnumerationCell = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value ? <Text>{valueLabel(value)}</Text> : <Empty />;
 
 export const MoneyCell = ({ value }: { value: unknown }) =>
-  value === null || value === undefined || value === '' ? <Empty /> : <Money minor={String(value)} data-testid="pmo-money" />;
+  value === null || value === undefined || value === '' ? (
+    <Empty />
+  ) : (
+    <Money minor={String(value)} data-testid="pmo-money" />
+  );
 
-export const DayCell = ({ value }: { value: unknown }) => (typeof value === 'string' && value ? <Text>{formatDay(value)}</Text> : <Empty />);
+export const DayCell = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && value ? <Text>{formatDay(value)}</Text> : <Empty />;
 
 export const MomentCell = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value ? <Text>{formatMoment(value)}</Text> : <Empty />;
@@ -44,13 +49,29 @@ export const MomentCell = ({ value }: { value: unknown }) =>
 export const WorkflowStateCell = ({ model, value }: { model: string; value: unknown }) => {
   const { data: workflows } = useWorkflows({ staleTime: 60_000 });
   if (typeof value !== 'string' || !value) return <Empty />;
-  const definition = workflows?.find((workflow) => workflow.definition.appliesTo === model)?.definition;
+  const definition = workflows?.find(
+    (workflow) => workflow.definition.appliesTo === model
+  )?.definition;
   const state = definition?.states.find((candidate) => candidate.key === value);
-  return <StateBadge name={state?.name ?? valueLabel(value)} color={state?.color} data-testid="pmo-state" />;
+  return (
+    <StateBadge
+      name={state?.name ?? valueLabel(value)}
+      color={state?.color}
+      data-testid="pmo-state"
+    />
+  );
 };
 
 /** A document's next review day, badged "Overdue" when it has passed (a superseded one never is). */
-export const ReviewDueCell = ({ model, documentId, value }: { model: string; documentId: string; value: unknown }) => {
+export const ReviewDueCell = ({
+  model,
+  documentId,
+  value,
+}: {
+  model: string;
+  documentId: string;
+  value: unknown;
+}) => {
   const isDocument = model === DOCUMENT_UID;
   const { data: overdue } = useOverdueDocuments(isDocument);
   const isOverdue = isDocument && Boolean(overdue?.documentIds.includes(documentId));
@@ -67,8 +88,18 @@ export const ReviewDueCell = ({ model, documentId, value }: { model: string; doc
 };
 
 /** The link to the item, for a list whose every plain column is formatted (keyboard users need one). */
-export const RowLink = ({ documentId, children }: { documentId: string; children: React.ReactNode }) => (
-  <Link to={documentId} onClick={(event) => event.stopPropagation()} style={{ color: 'inherit', textDecoration: 'none' }}>
+export const RowLink = ({
+  documentId,
+  children,
+}: {
+  documentId: string;
+  children: React.ReactNode;
+}) => (
+  <Link
+    to={documentId}
+    onClick={(event) => event.stopPropagation()}
+    style={{ color: 'inherit', textDecoration: 'none' }}
+  >
     {children}
   </Link>
 );

@@ -7,13 +7,26 @@
 import * as React from 'react';
 
 import { MONEY_FIELD } from './fields';
-import { DayCell, EnumerationCell, MomentCell, MoneyCell, RagCell, ReviewDueCell, RowLink, WorkflowStateCell } from './ListCells';
+import {
+  DayCell,
+  EnumerationCell,
+  MomentCell,
+  MoneyCell,
+  RagCell,
+  ReviewDueCell,
+  RowLink,
+  WorkflowStateCell,
+} from './ListCells';
 import { RAG_FIELDS } from './vocabulary';
 
 export const INJECT_COLUMN_IN_TABLE = 'Admin/CM/pages/ListView/inject-column-in-table';
 
 type Row = Record<string, unknown> & { documentId: string };
-type Formatter = (row: Row, header: Header, context: { collectionType: string; model: string }) => React.ReactNode;
+type Formatter = (
+  row: Row,
+  header: Header,
+  context: { collectionType: string; model: string }
+) => React.ReactNode;
 type Header = {
   name: string;
   attribute?: { type: string; customField?: string };
@@ -29,11 +42,16 @@ function formatterFor({ name, attribute }: Header): Formatter | undefined {
   if (!attribute) return undefined;
   if (attribute.customField === MONEY_FIELD) return (row) => <MoneyCell value={row[name]} />;
   if (attribute.type === 'enumeration') {
-    return RAG_FIELDS.has(name) ? (row) => <RagCell value={row[name]} /> : (row) => <EnumerationCell value={row[name]} />;
+    return RAG_FIELDS.has(name)
+      ? (row) => <RagCell value={row[name]} />
+      : (row) => <EnumerationCell value={row[name]} />;
   }
-  if (name === 'workflowState') return (row, _header, { model }) => <WorkflowStateCell model={model} value={row[name]} />;
+  if (name === 'workflowState')
+    return (row, _header, { model }) => <WorkflowStateCell model={model} value={row[name]} />;
   if (name === 'nextReviewDue') {
-    return (row, _header, { model }) => <ReviewDueCell model={model} documentId={row.documentId} value={row[name]} />;
+    return (row, _header, { model }) => (
+      <ReviewDueCell model={model} documentId={row.documentId} value={row[name]} />
+    );
   }
   if (attribute.type === 'date') return (row) => <DayCell value={row[name]} />;
   if (attribute.type === 'datetime') return (row) => <MomentCell value={row[name]} />;
@@ -47,14 +65,24 @@ export function formatListColumns({ displayedHeaders, layout }: HookArgs): HookA
     return cellFormatter ? { ...header, cellFormatter } : header;
   });
   const isPlain = (header: Header) =>
-    !header.cellFormatter && header.name !== 'status' && Boolean(header.attribute) && !NOT_LINKS.has(header.attribute!.type);
+    !header.cellFormatter &&
+    header.name !== 'status' &&
+    Boolean(header.attribute) &&
+    !NOT_LINKS.has(header.attribute!.type);
   if (!headers.some(isPlain)) {
-    const index = headers.findIndex((header, i) => header.cellFormatter && !displayedHeaders[i].cellFormatter && !NOT_LINKS.has(header.attribute!.type));
+    const index = headers.findIndex(
+      (header, i) =>
+        header.cellFormatter &&
+        !displayedHeaders[i].cellFormatter &&
+        !NOT_LINKS.has(header.attribute!.type)
+    );
     if (index >= 0) {
       const format = headers[index].cellFormatter!;
       headers[index] = {
         ...headers[index],
-        cellFormatter: (row, header, context) => <RowLink documentId={row.documentId}>{format(row, header, context)}</RowLink>,
+        cellFormatter: (row, header, context) => (
+          <RowLink documentId={row.documentId}>{format(row, header, context)}</RowLink>
+        ),
       };
     }
   }

@@ -15,7 +15,11 @@ function schemaEnumerations(): Array<[string, string, string[]]> {
     const schema = JSON.parse(fs.readFileSync(file, 'utf8'));
     return Object.entries(schema.attributes as Record<string, { type: string; enum?: string[] }>)
       .filter(([, attribute]) => attribute.type === 'enumeration')
-      .map(([field, attribute]): [string, string, string[]] => [schema.info.singularName, field, attribute.enum ?? []]);
+      .map(([field, attribute]): [string, string, string[]] => [
+        schema.info.singularName,
+        field,
+        attribute.enum ?? [],
+      ]);
   });
 }
 
@@ -33,6 +37,10 @@ describe('the words for stored keys', () => {
     const known = new Set<string>(Object.values(ENUMERATION_VALUES).flat());
     expect(values.filter((value) => !known.has(value))).toEqual([]);
     const messages = enumerationMessages();
-    for (const value of values) expect([value, messages[value]]).toEqual([value, expect.stringMatching(/^[A-Z][a-z]*( [a-z]+)*$|^PMO |-specification$/)]);
+    for (const value of values)
+      expect([value, messages[value]]).toEqual([
+        value,
+        expect.stringMatching(/^[A-Z][a-z]*( [a-z]+)*$|^PMO |-specification$/),
+      ]);
   });
 });

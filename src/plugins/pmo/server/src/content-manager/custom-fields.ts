@@ -8,5 +8,6 @@ import type { Core } from '@strapi/strapi';
 export const CHOICE_FIELDS = ['lifecycle-states', 'document-types'] as const;
 
 export function registerChoiceFields(strapi: Core.Strapi) {
-  for (const name of CHOICE_FIELDS) strapi.customFields.register({ name, plugin: 'pmo', type: 'json' });
+  for (const name of CHOICE_FIELDS)
+    strapi.customFields.register({ name, plugin: 'pmo', type: 'json' });
 }
