@@ -74,9 +74,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Strapi's guided tour of the Content Manager, skipped if it opens over the list. */
+async function skipTour() {
+  const skip = page.getByRole('button', { name: 'Skip', exact: true });
+  if (await skip.isVisible().catch(() => false)) await skip.click();
+}
+
 /** Opens a type's list view and answers the table row that holds `text`. */
 async function openList(uid: string, text: string): Promise<Locator> {
   await page.goto(`/admin/content-manager/collection-types/${uid}`);
+  await page.getByRole('grid').first().waitFor();
+  await skipTour();
   const row = page.getByRole('row').filter({ hasText: text });
   await row.first().waitFor();
   return row.first();
@@ -107,6 +115,8 @@ test('status reports show RAG ratings as words in coloured badges, and their pro
 
 test('the document list badges the document overdue for review, never the superseded one', async () => {
   await page.goto(`/admin/content-manager/collection-types/${DOCUMENT_UID}`);
+  await page.getByRole('grid').first().waitFor();
+  await skipTour();
   const inForce = page.getByRole('row').filter({ hasText: `Brief in force ${suffix}` });
   const superseded = page.getByRole('row').filter({ hasText: `Brief superseded ${suffix}` });
   await Promise.all([inForce.waitFor(), superseded.waitFor()]);
@@ -126,9 +136,11 @@ test("projects show their lifecycle state in a badge, and a project's status rep
 
   await page.goto(`/admin/content-manager/collection-types/${PROJECT_UID}/${ids.project}`);
   await page.getByRole('heading', { name: PROJECT_NAME }).waitFor();
-  const reports = page.getByText('Status reports', { exact: true }).first();
-  await reports.scrollIntoViewIfNeeded();
-  await page.getByRole('link', { name: '2026-11-30' }).first().waitFor();
+  // The relation's label counts its items: "Status reports (1)".
+  await page.getByText(/^Status reports/).first().scrollIntoViewIfNeeded();
+  const report = page.getByText('2026-11-30', { exact: true }).first();
+  await report.waitFor();
+  await report.scrollIntoViewIfNeeded();
   expect(await page.getByText(ids.report).count()).toBe(0);
   await screenshot(page, 'cm-project-status-reports');
 });
@@ -146,6 +158,8 @@ test("a standard's lifecycle states and document types are picked by name, saved
   await eventually(async () => expect(await field(states).innerText()).toContain('Proposed'));
   const documentTypes = page.getByRole('combobox', { name: 'Required document types' });
   await eventually(async () => expect(await field(documentTypes).innerText()).toContain('Business case'));
+  // An enumeration's select shows the value in words too (Strapi labels options by message id).
+  expect((await page.getByRole('combobox', { name: 'Category' }).innerText()).trim()).toBe('Governance');
   // No JSON editor left on the page.
   expect(await page.locator('.cm-editor').count()).toBe(0);
 

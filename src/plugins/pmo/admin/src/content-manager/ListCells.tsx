@@ -3,6 +3,8 @@
  * coloured badges, enumeration values in words, money as "23,000.00 EUR" (never minor units),
  * days as "2 Dec 2026", and the documents overdue for review badged beside their due date.
  */
+import * as React from 'react';
+
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
 
@@ -14,6 +16,11 @@ import { formatDay, formatMoment } from '../../../shared/calendar';
 import { DOCUMENT_UID } from '../../../shared/contracts/uids';
 import { RAG_COLOURS, valueLabel } from './vocabulary';
 
+/** A badge as wide as its words: a table cell would otherwise stretch it to the column's width. */
+const Fit = ({ children }: { children: React.ReactNode }) => (
+  <span style={{ display: 'inline-block', width: 'max-content', maxWidth: '20rem' }}>{children}</span>
+);
+
 const Empty = () => <Typography textColor="neutral800">-</Typography>;
 
 const Text = ({ children }: { children: string }) => (
@@ -24,7 +31,9 @@ const Text = ({ children }: { children: string }) => (
 
 export const RagCell = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value ? (
-    <StateBadge name={valueLabel(value)} color={RAG_COLOURS[value]} data-testid="pmo-rag" />
+    <Fit>
+      <StateBadge name={valueLabel(value)} color={RAG_COLOURS[value]} data-testid="pmo-rag" />
+    </Fit>
   ) : (
     <Empty />
   );
