@@ -18,7 +18,9 @@ import { RAG_COLOURS, valueLabel } from './vocabulary';
 
 /** A badge as wide as its words: a table cell would otherwise stretch it to the column's width. */
 const Fit = ({ children }: { children: React.ReactNode }) => (
-  <span style={{ display: 'inline-block', width: 'max-content', maxWidth: '20rem' }}>{children}</span>
+  <span style={{ display: 'inline-block', width: 'max-content', maxWidth: '20rem' }}>
+    {children}
+  </span>
 );
 
 const Empty = () => <Typography textColor="neutral800">-</Typography>;
