@@ -1,5 +1,5 @@
 /** A document's review status and reviews, edited through PMO Hub's route (the Content Manager cannot). */
-import { asRole, asSuperAdmin, getStrapi } from '../helpers/strapi';
+import { asRole, asSuperAdmin, getStrapi, http } from '../helpers/strapi';
 
 const DOCUMENT = 'api::document.document';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -11,6 +11,37 @@ async function document() {
 }
 
 describe('document review', () => {
+  it('counts a document overdue while in force, never once superseded', async () => {
+    const strapi = getStrapi();
+    const lapsed = (title: string, status: string) =>
+      strapi.documents(DOCUMENT).create({
+        data: { title, documentType: 'risk-register', status, lastReviewedAt: '2020-01-01', reviewCycleDays: 30 } as any,
+      });
+    const [inForce, superseded] = [await lapsed('Risk register v2', 'approved'), await lapsed('Risk register v1', 'superseded')];
+    const current = await strapi.documents(DOCUMENT).create({
+      data: { title: 'Risk register v3', documentType: 'risk-register', status: 'approved', lastReviewedAt: today(), reviewCycleDays: 30 } as any,
+    });
+    const analyst = await asRole('pmo-analyst');
+
+    const list = await analyst.get('/pmo/documents/overdue');
+    expect([list.status, list.body.asOf]).toEqual([200, today()]);
+    expect(list.body.documentIds).toContain(inForce.documentId);
+    expect(list.body.documentIds).not.toContain(superseded.documentId);
+    expect(list.body.documentIds).not.toContain(current.documentId);
+
+    const review = await analyst.get(`/pmo/documents/${superseded.documentId}/review`);
+    expect(review.body).toMatchObject({ status: 'superseded', nextReviewDue: '2020-01-31', overdue: false });
+    expect((await analyst.get(`/pmo/documents/${inForce.documentId}/review`)).body.overdue).toBe(true);
+  });
+
+  it('lists overdue documents to whoever may read documents, and takes no query', async () => {
+    expect((await (await asRole('finance')).get('/pmo/documents/overdue')).status).toBe(200);
+    expect((await http().get('/pmo/documents/overdue')).status).toBe(401);
+    const admin = await asSuperAdmin();
+    const res = await admin.get('/pmo/documents/overdue?project=x');
+    expect([res.status, res.body.error?.details?.errors?.[0]?.path]).toEqual([400, ['project']]);
+  });
+
   it('approves a document and records a review, deriving the next review date', async () => {
     const doc = await document();
     const analyst = await asRole('pmo-analyst');

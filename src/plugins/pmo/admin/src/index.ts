@@ -1,6 +1,8 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
 import { Initializer } from './components/Initializer';
+import { formatListColumns, INJECT_COLUMN_IN_TABLE } from './content-manager/listColumns';
+import { enumerationMessages } from './content-manager/vocabulary';
 import { MoneyIcon } from './components/MoneyIcon';
 import { PluginIcon } from './components/PluginIcon';
 import { DocumentReviewPanel } from './pages/documents/DocumentReviewPanel';
@@ -37,6 +39,42 @@ const plugin: StrapiApp['appPlugins'][string] = {
       },
     });
 
+    // A standard's lifecycle states and document types: JSON lists of keys, picked by name.
+    app.customFields.register([
+      {
+        name: 'lifecycle-states',
+        pluginId: PLUGIN_ID,
+        type: 'json',
+        intlLabel: { id: getTranslation('choices.states.label'), defaultMessage: 'Lifecycle states' },
+        intlDescription: {
+          id: getTranslation('choices.states.description'),
+          defaultMessage: 'States of the project lifecycle, picked by name',
+        },
+        components: {
+          Input: async () =>
+            import('./content-manager/ChoicesInput').then((module) => ({
+              default: module.LifecycleStatesInput as unknown as React.ComponentType,
+            })),
+        },
+      },
+      {
+        name: 'document-types',
+        pluginId: PLUGIN_ID,
+        type: 'json',
+        intlLabel: { id: getTranslation('choices.documentTypes.label'), defaultMessage: 'Document types' },
+        intlDescription: {
+          id: getTranslation('choices.documentTypes.description'),
+          defaultMessage: 'Types of document, picked by name',
+        },
+        components: {
+          Input: async () =>
+            import('./content-manager/ChoicesInput').then((module) => ({
+              default: module.DocumentTypesInput as unknown as React.ComponentType,
+            })),
+        },
+      },
+    ]);
+
     app.createSettingSection(
       { id: PLUGIN_ID, intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'PMO Hub' } },
       [
@@ -65,6 +103,8 @@ const plugin: StrapiApp['appPlugins'][string] = {
       apis?: { addEditViewSidePanel?: (panels: unknown[]) => void };
     };
     contentManager?.apis?.addEditViewSidePanel?.([WorkflowPanel, DocumentReviewPanel]);
+    // List cells in the PMO's words and formats: badges for RAG and states, money, days, overdue reviews.
+    app.registerHook(INJECT_COLUMN_IN_TABLE, formatListColumns);
   },
 
   async registerTrads({ locales }) {
@@ -77,7 +117,8 @@ const plugin: StrapiApp['appPlugins'][string] = {
           const translated = Object.fromEntries(
             Object.entries(data).map(([key, value]) => [getTranslation(key), value])
           );
-          return { data: translated, locale };
+          // Enumeration values by their own id: Strapi's edit view labels select options with them.
+          return { data: locale === 'en' ? { ...enumerationMessages(), ...translated } : translated, locale };
         } catch {
           return { data: {}, locale };
         }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CAPABILITIES } from './capabilities';
 import { registerDocumentCurrency } from './compliance/document-currency';
+import { registerChoiceFields } from './content-manager/custom-fields';
 import { registerMoneyField } from './money/custom-field';
 import { registerMoneyValidation } from './money/document-middleware';
 import { installProcessGuard } from './security/process-guard';
@@ -19,6 +20,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerWriteShapeMiddleware(strapi);
   registerProtectedFields(strapi);
   registerMoneyField(strapi);
+  registerChoiceFields(strapi);
   registerMoneyValidation(strapi);
   registerDocumentCurrency(strapi);
 

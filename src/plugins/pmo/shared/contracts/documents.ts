@@ -4,7 +4,7 @@
  * the colliding `status` field out of its form). The server validates with these schemas; the
  * document panel's client is typed from them.
  */
-import { body, contract, documentIdParams, isoDay, noQuery, oneOf, z } from './common';
+import { body, contract, documentIdParams, isoDay, noParams, noQuery, oneOf, z } from './common';
 import { CONTENT_MANAGER, DOCUMENT_UID } from './uids';
 
 /* ---------------------------------------------------------------------------------------------
@@ -33,10 +33,18 @@ export const documentReview = z.object({
   lastReviewedAt: z.string().nullable(),
   reviewCycleDays: z.number().nullable(),
   nextReviewDue: z.string().nullable(),
-  /** The next review date has passed. */
+  /** The next review date has passed and the document is not superseded. */
   overdue: z.boolean(),
 });
 export type DocumentReview = z.infer<typeof documentReview>;
+
+/** GET /pmo/documents/overdue: the documents overdue for review today (never a superseded one). */
+export const overdueDocuments = z.object({
+  /** The day the answer was worked out for (YYYY-MM-DD, the server's UTC day). */
+  asOf: z.string(),
+  documentIds: z.array(z.string()),
+});
+export type OverdueDocuments = z.infer<typeof overdueDocuments>;
 
 /* ---------------------------------------------------------------------------------------------
  * Inputs
@@ -62,6 +70,8 @@ export type ReviewUpdate = z.infer<typeof reviewUpdate>;
  * -------------------------------------------------------------------------------------------*/
 
 export const documentRoutes = {
+  /** GET /pmo/documents/overdue */
+  overdue: contract({ params: noParams, query: noQuery }),
   /** GET /pmo/documents/:documentId/review */
   review: contract({ params: documentIdParams, query: noQuery }),
   /** PUT /pmo/documents/:documentId/review */

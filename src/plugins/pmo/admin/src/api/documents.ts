@@ -10,6 +10,7 @@ import {
   DOCUMENT_UID,
   type DocumentReview,
   type DocumentStatus,
+  type OverdueDocuments,
   type ReviewUpdate,
 } from '../../../shared/contracts/documents';
 import { call, type PmoApiError } from './client';
@@ -39,5 +40,15 @@ export function useUpdateDocumentReview(documentId: string) {
         queryClient.setQueryData(key(documentId), review);
       },
     }
+  );
+}
+
+/** GET /pmo/documents/overdue: the documents overdue for review today, for the document list's badges. */
+export function useOverdueDocuments(enabled = true) {
+  const { get } = useFetchClient();
+  return useQuery<OverdueDocuments, PmoApiError>(
+    ['pmo', 'documents', 'overdue'],
+    () => call(() => get<OverdueDocuments>('/pmo/documents/overdue')),
+    { enabled, retry: false, staleTime: 30_000 }
   );
 }

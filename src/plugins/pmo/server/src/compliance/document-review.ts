@@ -16,6 +16,7 @@ import {
   DOCUMENT_UPDATE,
   documentRoutes as routes,
   type DocumentReview,
+  type OverdueDocuments,
 } from '../../../shared/contracts/documents';
 import { isOverdue } from './review-cycle';
 
@@ -59,7 +60,7 @@ function present(document: Record<string, any>): DocumentReview {
     lastReviewedAt: document.lastReviewedAt ?? null,
     reviewCycleDays: document.reviewCycleDays ?? null,
     nextReviewDue: document.nextReviewDue ?? null,
-    overdue: isOverdue(document.nextReviewDue ?? null, today()),
+    overdue: isOverdue(document.nextReviewDue ?? null, today(), document.status),
   };
 }
 
@@ -71,6 +72,17 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
     return document as Record<string, any>;
   }
   return {
+    /** The documents overdue for review, for the Content Manager's document list to badge. */
+    async overdue(ctx: Ctx) {
+      routeInput(ctx, routes.overdue);
+      const asOf = today();
+      const rows = (await strapi.db.query(DOCUMENT_UID as any).findMany({
+        select: ['documentId'],
+        where: { nextReviewDue: { $lt: asOf }, status: { $ne: 'superseded' } },
+      })) as Array<{ documentId: string }>;
+      const answer: OverdueDocuments = { asOf, documentIds: [...new Set(rows.map((row) => row.documentId))] };
+      ctx.body = answer;
+    },
     async find(ctx: Ctx) {
       ctx.body = present(await load(routeInput(ctx, routes.review).params.documentId));
     },
@@ -93,6 +105,7 @@ export const documentReview: Capability = {
   name: 'document-review',
   controllers: { documentReview: controller },
   adminRoutes: [
+    { method: 'GET', path: '/documents/overdue', handler: 'documentReview.overdue', input: routes.overdue, config: policy(DOCUMENT_READ) },
     { method: 'GET', path: '/documents/:documentId/review', handler: 'documentReview.find', input: routes.review, config: policy(DOCUMENT_READ) },
     {
       method: 'PUT',

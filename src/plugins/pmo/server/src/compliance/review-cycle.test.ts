@@ -36,4 +36,8 @@ describe('toIsoDay and isOverdue', () => {
     expect(isOverdue('2026-11-25', '2026-11-25')).toBe(false);
     expect(isOverdue(null, '2026-11-25')).toBe(false);
   });
+  it('never counts a superseded document overdue', () => {
+    expect(isOverdue('2026-11-24', '2026-11-25', 'approved')).toBe(true);
+    expect(isOverdue('2026-11-24', '2026-11-25', 'superseded')).toBe(false);
+  });
 });

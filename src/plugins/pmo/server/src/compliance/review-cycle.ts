@@ -22,7 +22,10 @@ export function nextReviewDue(facts: ReviewFacts): string | null {
   return new Date(Date.parse(`${start}T00:00:00Z`) + cycle * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Overdue when the due date is before `today` (both `YYYY-MM-DD`). */
-export function isOverdue(due: string | null, today: string): boolean {
-  return due !== null && due < today;
+/**
+ * Overdue when the due date is before `today` (both `YYYY-MM-DD`) and the document is still in
+ * force: a superseded document is never reviewed again, so it is never overdue.
+ */
+export function isOverdue(due: string | null, today: string, status?: string | null): boolean {
+  return due !== null && due < today && status !== 'superseded';
 }

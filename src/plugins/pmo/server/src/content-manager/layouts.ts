@@ -33,19 +33,23 @@ const HIDDEN_IN_EDIT: Record<string, string[]> = {
   [DOCUMENT_UID]: ['status'],
 };
 
-/** List columns that make each list readable at a glance; applied once, then the admin's. */
+/**
+ * List columns that make each list readable at a glance, and each type's main field: how its
+ * items are named wherever they are listed as related items (a project's status reports by their
+ * "as of" day, not by internal id). Applied once, then the admin's.
+ */
 const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; defaultSortBy?: string }> = {
   [PORTFOLIO_UID]: { list: ['code', 'name', 'programmes'], mainField: 'name', defaultSortBy: 'code' },
   [PROGRAMME_UID]: { list: ['code', 'name', 'portfolio', 'manager'], mainField: 'name', defaultSortBy: 'code' },
   [PROJECT_UID]: { list: ['code', 'name', 'programme', 'manager', 'workflowState'], mainField: 'name', defaultSortBy: 'code' },
   [PERSON_UID]: { list: ['fullName', 'email', 'pmoRole', 'department'], mainField: 'fullName', defaultSortBy: 'fullName' },
   [DEPARTMENT_UID]: { list: ['name', 'leader'], mainField: 'name', defaultSortBy: 'name' },
-  [ALLOCATION_UID]: { list: ['person', 'project', 'percent', 'startDate', 'endDate'] },
+  [ALLOCATION_UID]: { list: ['person', 'project', 'role', 'percent', 'startDate', 'endDate'], mainField: 'role' },
   [STANDARD_UID]: { list: ['code', 'title', 'version', 'category', 'mandatory'], mainField: 'title', defaultSortBy: 'code' },
   [TEMPLATE_UID]: { list: ['title', 'documentType', 'version', 'standard'], mainField: 'title', defaultSortBy: 'title' },
   [DOCUMENT_UID]: { list: ['title', 'documentType', 'project', 'owner', 'lastReviewedAt', 'nextReviewDue'], mainField: 'title', defaultSortBy: 'nextReviewDue' },
   [STATUS_REPORT_UID]: { list: ['project', 'asOf', 'percentComplete', 'ragOverall'], mainField: 'asOf', defaultSortBy: 'asOf' },
-  [BUDGET_LINE_UID]: { list: ['project', 'period', 'category', 'amount'], mainField: 'note', defaultSortBy: 'period' },
+  [BUDGET_LINE_UID]: { list: ['project', 'period', 'category', 'amount'], mainField: 'period', defaultSortBy: 'period' },
   [CHANGE_REQUEST_UID]: { list: ['reference', 'title', 'project', 'type', 'authorityLevel', 'workflowState'], mainField: 'title', defaultSortBy: 'reference' },
   [COST_ENTRY_UID]: { list: ['project', 'date', 'category', 'amount', 'supplier', 'reference'], mainField: 'reference', defaultSortBy: 'date' },
 };
@@ -54,7 +58,8 @@ const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; default
 const APP_COMPONENT_CATEGORIES = new Set(['project', 'change', 'standard']);
 
 const STORE_KEY = 'content-manager-layouts';
-const LAYOUTS_VERSION = 3;
+/** 4: related items named by their type's main field (budget lines by period, allocations by role). */
+const LAYOUTS_VERSION = 4;
 
 type Configuration = {
   settings: Record<string, unknown>;
@@ -111,6 +116,7 @@ export async function applyContentManagerLayouts(strapi: Core.Strapi) {
       if (columns.defaultSortBy) next.settings.defaultSortBy = columns.defaultSortBy;
       changed = true;
     }
+    if (applied < LAYOUTS_VERSION && nameRelatedItems(contentType, next.metadatas)) changed = true;
 
     if (changed) {
       const { uid: _uid, ...configuration } = next as Configuration & { uid?: string };
@@ -119,6 +125,23 @@ export async function applyContentManagerLayouts(strapi: Core.Strapi) {
   }
   await labelComponents(strapi);
   if (applied < LAYOUTS_VERSION) await store.set({ key: STORE_KEY, value: LAYOUTS_VERSION });
+}
+
+/**
+ * Each relation lists its related items by the target type's main field (LIST_COLUMNS), in the
+ * edit view's relation picker and the list's relation column: Strapi defaults to the target's
+ * first text field, or its internal id when it has none (status reports, budget lines).
+ */
+function nameRelatedItems(contentType: { attributes: Record<string, any> }, metadatas: Configuration['metadatas']): boolean {
+  let changed = false;
+  for (const [field, attribute] of Object.entries(contentType.attributes)) {
+    const mainField = attribute?.type === 'relation' ? LIST_COLUMNS[attribute.target]?.mainField : undefined;
+    const edit = metadatas[field]?.edit;
+    if (!mainField || !edit || edit.mainField === mainField) continue;
+    edit.mainField = mainField;
+    changed = true;
+  }
+  return changed;
 }
 
 /** The app's components (project tolerances, change impact, standard criteria) get the same labels. */
