@@ -33,7 +33,7 @@ describe('a gate', () => {
     await review(p, 1, null, null, { scheduledDate: '2026-06-10' });
     const res = await fire(await asRole('pmo-manager'), p, 'gate-1');
     expect(res.status).toBe(422);
-    expect(res.body.error.message).toContain('Gate 1 (business justification) has no review yet; its review is scheduled for 2026-06-10');
+    expect(res.body.error.message).toContain('Gate 1 (business justification) has no review yet; its review is scheduled for 10 Jun 2026');
   });
 
   it.each([['hold'], ['recycle']])('is refused after a %s decision, naming the gate and the decision; the project stays', async (decision) => {
@@ -45,7 +45,7 @@ describe('a gate', () => {
     const res = await fire(manager, p, 'gate-3');
     expect(res.status).toBe(422);
     expect(res.body.error.details.failures).toEqual([
-      { guard: 'gateReview', message: `Gate 3 (investment decision) was decided ${decision} on 2026-05-02` },
+      { guard: 'gateReview', message: `Gate 3 (investment decision) was decided ${decision} on 2 May 2026` },
     ]);
     expect(await stateOf(p)).toBe('planning');
   });
@@ -62,7 +62,7 @@ describe('a gate', () => {
     await review(second, 1, 'recycle', '2026-04-20');
     const refused = await fire(manager, second, 'gate-1');
     expect(refused.status).toBe(422);
-    expect(refused.body.error.message).toContain('Gate 1 (business justification) was decided recycle on 2026-04-20');
+    expect(refused.body.error.message).toContain('Gate 1 (business justification) was decided recycle on 20 Apr 2026');
   });
 
   it('needs a baselined budget at gate 3: budget lines with a BAC above zero, management reserve excluded', async () => {
@@ -229,11 +229,11 @@ describe('a stop decision', () => {
     await review(p, 2, 'stop', '2026-05-02');
     const gate = await fire(manager, p, 'gate-2');
     expect(gate.status).toBe(422);
-    expect(gate.body.error.message).toContain('Gate 2 (delivery strategy) was decided stop on 2026-05-02: the project can only be cancelled');
+    expect(gate.body.error.message).toContain('Gate 2 (delivery strategy) was decided stop on 2 May 2026: the project can only be cancelled');
     const hold = await fire(manager, p, 'hold', 'Waiting for funding');
     expect(hold.status).toBe(422);
     expect(hold.body.error.details.failures).toEqual([
-      { guard: 'notStopped', message: 'Gate 2 (delivery strategy) was decided stop on 2026-05-02: the project can only be cancelled' },
+      { guard: 'notStopped', message: 'Gate 2 (delivery strategy) was decided stop on 2 May 2026: the project can only be cancelled' },
     ]);
     const view = await manager.get(`/pmo/workflow-instances?uid=api::project.project&documentId=${p.documentId}`);
     expect(view.body.transitions.filter((t: { allowed: boolean }) => t.allowed).map((t: { key: string }) => t.key)).toEqual([]);

@@ -84,7 +84,7 @@ describe('POST /pmo/gate-reviews', () => {
 
     const again = await manager.post('/pmo/gate-reviews').send({ project: p.documentId, gate: 1 });
     expect(again.status).toBe(409);
-    expect(again.body.error.message).toContain('already has a review awaiting its decision (scheduled for 2026-06-10)');
+    expect(again.body.error.message).toContain('already has a review awaiting its decision (scheduled for 10 Jun 2026)');
   });
 
   it('is for those who manage governance: a project manager reads but may not schedule', async () => {
@@ -171,7 +171,7 @@ describe('holding a review: PUT /pmo/gate-reviews/:documentId', () => {
     expect(held.status).toBe(201);
     const change = await manager.put(`/pmo/gate-reviews/${held.body.documentId}`).send({ decision: 'go' });
     expect(change.status).toBe(409);
-    expect(change.body.error.message).toContain('Gate 1 (business justification) was decided hold on 2026-05-02');
+    expect(change.body.error.message).toContain('Gate 1 (business justification) was decided hold on 2 May 2026');
     const notes = await manager.put(`/pmo/gate-reviews/${held.body.documentId}`).send({ notes: 'Revisit after the budget round' });
     expect(notes.status).toBe(200);
     expect(notes.body).toMatchObject({ decision: 'hold', notes: 'Revisit after the budget round' });

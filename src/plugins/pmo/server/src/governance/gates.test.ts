@@ -26,7 +26,7 @@ describe('gateVerdict', () => {
   it('names the gate when it has no review', () => {
     expect(gateVerdict(3, [])).toEqual({ ok: false, message: 'Gate 3 (investment decision) has no review yet' });
     expect(gateVerdict(3, [review(3, null, null, '2026-06-01')]).message).toBe(
-      'Gate 3 (investment decision) has no review yet; its review is scheduled for 2026-06-01'
+      'Gate 3 (investment decision) has no review yet; its review is scheduled for 1 Jun 2026'
     );
     expect(gateVerdict(3, [review(2, 'go', '2026-01-01')]).ok).toBe(false);
   });
@@ -38,13 +38,13 @@ describe('gateVerdict', () => {
   it.each([['hold'], ['recycle']] as const)('names the gate and the %s decision', (decision) => {
     expect(gateVerdict(3, [review(3, decision, '2026-05-02')])).toEqual({
       ok: false,
-      message: `Gate 3 (investment decision) was decided ${decision} on 2026-05-02`,
+      message: `Gate 3 (investment decision) was decided ${decision} on 2 May 2026`,
     });
   });
 
   it('says a stop leaves only cancellation', () => {
     expect(gateVerdict(4, [review(4, 'stop', '2026-05-02')]).message).toBe(
-      'Gate 4 (readiness for service) was decided stop on 2026-05-02: the project can only be cancelled'
+      'Gate 4 (readiness for service) was decided stop on 2 May 2026: the project can only be cancelled'
     );
   });
 
@@ -63,7 +63,7 @@ describe('stopVerdict', () => {
   it('refuses when the latest decision of any gate is stop', () => {
     expect(stopVerdict([review(1, 'go', '2026-01-01'), review(2, 'stop', '2026-03-01')])).toEqual({
       ok: false,
-      message: 'Gate 2 (delivery strategy) was decided stop on 2026-03-01: the project can only be cancelled',
+      message: 'Gate 2 (delivery strategy) was decided stop on 1 Mar 2026: the project can only be cancelled',
     });
     expect(stopVerdict([review(2, 'stop', '2026-03-01'), review(2, 'go', '2026-04-01')]).ok).toBe(true);
     expect(stopVerdict([]).ok).toBe(true);

@@ -4,6 +4,7 @@
  * from the standards, and the rules a decision must meet. No Strapi here.
  */
 
+import { formatDay } from '../../../shared/calendar';
 import { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS, type ChecklistItem, type GateDecision, type GateNumber, type Met } from '../../../shared/contracts/governance';
 
 export { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS };
@@ -34,6 +35,8 @@ export type ReviewFacts = {
 };
 
 const day = (value: unknown) => (value ? String(value).slice(0, 10) : null);
+/** A decision and its day as a message says them: "conditional go on 2 May 2026". */
+const decidedOn = (decision: string, held: unknown) => `${decision.replace('-', ' ')} on ${formatDay(day(held))}`;
 
 /** Reviews with a decision, latest first: by held date, then by the order they were recorded. */
 export function decidedLatestFirst<T extends ReviewFacts>(reviews: T[]): T[] {
@@ -63,12 +66,12 @@ export function gateVerdict(
   const latest = decidedLatestFirst(ofGate)[0];
   if (!latest) {
     const pending = pendingReview(ofGate, gate);
-    const when = pending ? (pending.scheduledDate ? `; its review is scheduled for ${day(pending.scheduledDate)}` : '; its review is not dated yet') : '';
+    const when = pending ? (pending.scheduledDate ? `; its review is scheduled for ${formatDay(day(pending.scheduledDate))}` : '; its review is not dated yet') : '';
     return { ok: false, message: `${gateLabel(gate)} has no review yet${when}` };
   }
   if (accepted.includes(latest.decision!)) return { ok: true };
   const after = latest.decision === 'stop' ? ': the project can only be cancelled' : '';
-  return { ok: false, message: `${gateLabel(gate)} was decided ${latest.decision} on ${day(latest.heldDate)}${after}` };
+  return { ok: false, message: `${gateLabel(gate)} was decided ${decidedOn(latest.decision!, latest.heldDate)}${after}` };
 }
 
 /** What the `notStopped` guard answers: the project's latest decided review (any gate) is not `stop`. */
@@ -77,7 +80,7 @@ export function stopVerdict(reviews: ReviewFacts[]): { ok: boolean; message?: st
   if (latest?.decision !== 'stop') return { ok: true };
   return {
     ok: false,
-    message: `${gateLabel(latest.gate)} was decided stop on ${day(latest.heldDate)}: the project can only be cancelled`,
+    message: `${gateLabel(latest.gate)} was decided ${decidedOn('stop', latest.heldDate)}: the project can only be cancelled`,
   };
 }
 

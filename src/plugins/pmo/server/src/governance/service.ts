@@ -24,6 +24,7 @@ import {
   type StandardFacts,
 } from './gates';
 import type { ConditionInput, ConditionUpdate, GateReview, ReviewInput, ScheduleInput } from '../../../shared/contracts/governance';
+import { formatDay } from '../../../shared/calendar';
 import { hasAutomaticChecks, withAutomaticResults, type OverdueDocument } from './automatic';
 import { createGovernanceBoard } from './board';
 import {
@@ -238,7 +239,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
       if (pending) {
         throw conflict(
           `${gateLabel(input.gate)} of ${project.code} already has a review awaiting its decision${
-            pending.scheduledDate ? ` (scheduled for ${pending.scheduledDate})` : ''
+            pending.scheduledDate ? ` (scheduled for ${formatDay(pending.scheduledDate)})` : ''
           }: update that one`,
           { review: pending.documentId }
         );
@@ -268,7 +269,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
       const changed = Object.keys(input).filter((field) => field !== 'notes');
       if (changed.length) {
         throw conflict(
-          `${gateLabel(gate)} was decided ${current.decision} on ${isoDay(current.heldDate)}; a decided review keeps its record (only notes can change): schedule a new review to decide again`,
+          `${gateLabel(gate)} was decided ${String(current.decision).replace('-', ' ')} on ${formatDay(isoDay(current.heldDate))}; a decided review keeps its record (only notes can change): schedule a new review to decide again`,
           { fields: changed }
         );
       }
