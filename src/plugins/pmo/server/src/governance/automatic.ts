@@ -31,11 +31,11 @@ export type OverdueDocument = { title: string; nextReviewDue: string };
 /** The project's facts the checks read. */
 export type CheckFacts = { asOf: string; overdueDocuments: OverdueDocument[] };
 
-/** "Overdue for review: Project brief (due 1 Nov 2026); Risk register (due 3 Nov 2026)". */
+/** "2 documents overdue for review on 3 Dec 2026: Project brief (due 1 Nov 2026); Risk register (due 3 Nov 2026)." */
 function overdueNote(documents: OverdueDocument[], asOf: string): string {
-  if (!documents.length) return `Checked automatically: no document was overdue for review on ${formatDay(asOf)}.`;
+  if (!documents.length) return `No document was overdue for review on ${formatDay(asOf)}.`;
   const listed = documents.map((document) => `${document.title} (due ${formatDay(document.nextReviewDue)})`).join('; ');
-  return `Checked automatically: ${documents.length === 1 ? '1 document' : `${documents.length} documents`} overdue for review on ${formatDay(asOf)}: ${listed}.`;
+  return `${documents.length === 1 ? '1 document' : `${documents.length} documents`} overdue for review on ${formatDay(asOf)}: ${listed}.`;
 }
 
 /** The checklist with every automatic criterion answered from the facts (others as they were). */
