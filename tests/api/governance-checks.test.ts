@@ -59,7 +59,7 @@ describe('the criterion "No document overdue for review"', () => {
     const answers = read.body.checklist.map((item: { key: string }) => ({ key: item.key, met: 'yes' }));
     const go = await manager.put(`/pmo/gate-reviews/${review.documentId}`).send({ decision: 'go', checklist: answers });
     expect(go.status).toBe(422);
-    expect(go.body.error.message).toContain(`${std.code}#1 "${CRITERION}"`);
+    expect(go.body.error.message).toContain(`"${CRITERION}", ${std.code} criterion 1`);
     expect(go.body.error.details.criteria).toContain(`${std.code}#1`);
 
     // Once the brief is reviewed, the criterion is met and the go is recorded with it.

@@ -3,6 +3,7 @@
  * budget; hold and recycle leave the project where it is; stop leaves only cancellation; a held
  * project resumes to the state it was held in.
  */
+import { formatDay } from '../../src/plugins/pmo/shared/calendar';
 import { asCapability, asRole, asSuperAdmin, getStrapi, type Agent } from '../helpers/strapi';
 import {
   GATE_REVIEW,
@@ -101,7 +102,7 @@ describe('a gate', () => {
     // …which is not a decision: gate 2 stays shut until it is held
     const gate2 = await fire(manager, p, 'gate-2');
     expect(gate2.status).toBe(422);
-    expect(gate2.body.error.message).toContain(`Gate 2 (delivery strategy) has no review yet; its review is scheduled for ${scheduled[0].scheduledDate}`);
+    expect(gate2.body.error.message).toContain(`Gate 2 (delivery strategy) has no review yet; its review is scheduled for ${formatDay(scheduled[0].scheduledDate)}`);
   });
 });
 

@@ -144,7 +144,7 @@ test('a PMO manager takes a project through gate 1 with a review held in the bro
   const error = page.getByTestId('pmo-gov-hold-error');
   await error.waitFor();
   expect(await error.innerText()).toMatch(
-    /^Gate 1 \(business justification\) cannot be decided go: 1 must-meet criterion is not met \(STD-BC#1 "Business case approved by the sponsor"\)/
+    /^Gate 1 \(business justification\) cannot be decided go: 1 must-meet criterion is not met \("Business case approved by the sponsor", STD-BC criterion 1\)/
   );
   await screenshot(page, 'governance-review-refused');
 
