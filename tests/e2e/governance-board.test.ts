@@ -98,7 +98,7 @@ async function sidewaysScroll(page: Page) {
     const body = document.scrollingElement!;
     const board = document.querySelector('[data-testid="pmo-gov-board"]') as HTMLElement;
     // Anything wider than the window: a column or a card running off the right edge.
-    const offRight = [...document.querySelectorAll('[data-testid="pmo-gov-column"], [data-testid="pmo-gov-card"]')].filter(
+    const offRight = Array.from(document.querySelectorAll('[data-testid="pmo-gov-column"], [data-testid="pmo-gov-card"]')).filter(
       (el) => el.getBoundingClientRect().right > window.innerWidth
     ).length;
     return { body: body.scrollWidth > body.clientWidth, board: board.scrollWidth > board.clientWidth, offRight };
@@ -136,7 +136,7 @@ test('the board fits 1440 px: every column or its folded toggle in view, one but
 
   // At most one solid primary button per card; the way forward is it when it is open.
   const primaries = await page.getByTestId('pmo-gov-card').evaluateAll((cards, colour) =>
-    cards.map((c) => [...c.querySelectorAll('button')].filter((b) => getComputedStyle(b).backgroundColor === colour).length),
+    cards.map((c) => Array.from(c.querySelectorAll('button')).filter((b) => getComputedStyle(b).backgroundColor === colour).length),
     PRIMARY
   );
   expect(Math.max(...primaries)).toBeLessThanOrEqual(1);
