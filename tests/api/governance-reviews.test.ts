@@ -123,7 +123,7 @@ describe('holding a review: PUT /pmo/gate-reviews/:documentId', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body.error.message).toContain(`Gate 2 (delivery strategy) cannot be decided go`);
-    expect(res.body.error.message).toContain('("Delivery strategy documented")');
+    expect(res.body.error.message).toContain(`"Delivery strategy documented", ${std.code} criterion 1`);
     expect((await manager.get(`/pmo/gate-reviews/${scheduled.documentId}`)).body.decision).toBeNull();
   });
 

@@ -22,6 +22,7 @@ import {
   scheduleReview,
   todayUtc,
 } from './support/governance-cast';
+import { formatDay } from '../../src/plugins/pmo/shared/calendar';
 import { PROGRAMME_UID, PROJECT_UID as PROJECT } from '../../src/plugins/pmo/shared/contracts/uids';
 
 const GATE_1 = 'Gate 1: business justification';
@@ -75,9 +76,9 @@ async function pick(page: Page, picker: Locator, typed: string, option: string) 
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** Answers every criterion of the review's checklist. */
+/** Answers every criterion of the review's checklist that a person answers (not the automatic ones). */
 async function answerAll(page: Page, met: 'Yes' | 'No') {
-  const criteria = page.getByTestId('pmo-gov-criterion');
+  const criteria = page.getByTestId('pmo-gov-criterion').filter({ has: page.getByRole('radiogroup') });
   const count = await criteria.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) await criteria.nth(i).getByRole('radio', { name: met, exact: true }).click();
@@ -100,11 +101,13 @@ test('a PMO manager takes a project through gate 1 with a review held in the bro
   await nextGate.getByText(GATE_1, { exact: true }).waitFor();
   await nextGate.getByText('No review scheduled').waitFor();
 
-  // Gate 1 is blocked, and the card says why.
+  // Gate 1 is blocked, and the card says why when asked.
   const gate1 = proposed.getByTestId('pmo-gov-transition-gate-1');
   const fireGate1 = gate1.getByRole('button', { name: GATE_1 });
   expect(await fireGate1.isDisabled()).toBe(true);
-  const blocker = gate1.getByTestId('pmo-gov-blocker');
+  const blocker = proposed.getByTestId('pmo-gov-blocker');
+  expect(await blocker.isVisible()).toBe(false);
+  await proposed.getByRole('button', { name: 'Why not?' }).click();
   expect(await blocker.innerText()).toBe('Gate 1 (business justification) has no review yet');
   // Cancelling is the director's or the sponsor's: the manager is not offered it.
   expect(await proposed.getByTestId('pmo-gov-transition-cancel').count()).toBe(0);
@@ -141,7 +144,7 @@ test('a PMO manager takes a project through gate 1 with a review held in the bro
   const error = page.getByTestId('pmo-gov-hold-error');
   await error.waitFor();
   expect(await error.innerText()).toMatch(
-    /^Gate 1 \(business justification\) cannot be decided go: 1 must-meet criterion is not met \("Business case approved by the sponsor"\)/
+    /^Gate 1 \(business justification\) cannot be decided go: 1 must-meet criterion is not met \("Business case approved by the sponsor", STD-BC criterion 1\)/
   );
   await screenshot(page, 'governance-review-refused');
 
@@ -229,8 +232,9 @@ test('a hold decision leaves the project where it is, the blocker naming the gat
   await still.locator('[data-testid="pmo-gov-decision"][data-decision="hold"]').waitFor();
   const gate1 = still.getByTestId('pmo-gov-transition-gate-1');
   expect(await gate1.getByRole('button', { name: GATE_1 }).isDisabled()).toBe(true);
-  expect(heldOn.map((day) => `Gate 1 (business justification) was decided hold on ${day}`)).toContain(
-    await gate1.getByTestId('pmo-gov-blocker').innerText()
+  await still.getByRole('button', { name: 'Why not?' }).click();
+  expect(heldOn.map((day) => `Gate 1 (business justification) was decided hold on ${formatDay(day)}`)).toContain(
+    await still.getByTestId('pmo-gov-blocker').innerText()
   );
   await still.scrollIntoViewIfNeeded();
   await screenshot(page, 'governance-board-hold');
@@ -314,7 +318,10 @@ test('putting a project on hold asks for a comment; the card offers only the way
   const page = await pageAs(manager);
   await page.goto('/admin/plugins/pmo/governance');
   const initiating = card(column(page, 'initiating'), 'E2E-DRACO');
-  await initiating.getByRole('button', { name: 'Put on hold' }).click();
+  // Putting on hold is not the way forward: it waits in the card's menu, not as a button.
+  expect(await initiating.getByRole('button', { name: 'Put on hold' }).count()).toBe(0);
+  await initiating.getByRole('button', { name: 'More actions for E2E-DRACO' }).click();
+  await page.getByRole('menuitem', { name: 'Put on hold' }).click();
 
   const dialog = page.getByRole('dialog');
   await dialog.getByText('Put on hold: Draco warehouse automation').waitFor();

@@ -60,6 +60,8 @@ export const checklistItem = z.object({
   mustMeet: z.boolean(),
   met: z.enum(MET).nullable(),
   notes: z.string().nullable(),
+  /** Answered by the server from the facts (e.g. documents overdue for review), not by a person. */
+  automatic: z.boolean().optional(),
 });
 export type ChecklistItem = z.infer<typeof checklistItem>;
 
@@ -140,8 +142,24 @@ export const board = z.object({
     .object({ key: z.string(), name: z.string(), version: z.number(), states: z.array(z.custom<WorkflowState>()) })
     .nullable(),
   projects: z.array(boardCard),
+  /** The managers of the projects in the programme chosen (or all), for the manager filter. */
+  managers: z.array(personRef).optional(),
 });
 export type Board = z.infer<typeof board>;
+
+/** The board's RAG filter: a latest status report's overall RAG, or `none` for no report yet. */
+export const BOARD_RAGS = [...RAGS, 'none'] as const;
+export type BoardRag = (typeof BOARD_RAGS)[number];
+
+/** The governance board's filters, each optional; they narrow together. */
+export const boardQuery = query({
+  programme: queryText('programme').optional(),
+  state: queryText('state', 64).optional(),
+  rag: z.enum(BOARD_RAGS, { error: 'Choose a RAG status: green, amber, red or none' }).optional(),
+  manager: queryText('manager').optional(),
+  q: queryText('q', 200).optional(),
+});
+export type BoardQuery = z.infer<typeof boardQuery>;
 
 export const projectGovernance = boardCard.extend({
   gates: z.array(z.object({ gate: z.number(), name: z.string(), targetState: z.string(), reviews: z.array(gateReview) })),
@@ -203,7 +221,7 @@ export type ConditionUpdate = z.infer<typeof conditionUpdate>;
 
 export const governanceRoutes = {
   /** GET /pmo/governance/board */
-  board: contract({ params: noParams, query: query({ programme: queryText('programme').optional(), state: queryText('state', 64).optional() }) }),
+  board: contract({ params: noParams, query: boardQuery }),
   /** GET /pmo/governance/projects/:documentId */
   project: contract({ params: documentIdParams, query: noQuery }),
   /** GET /pmo/gate-reviews */

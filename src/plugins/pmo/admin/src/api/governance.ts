@@ -11,6 +11,7 @@ import { useMutation, useQuery, useQueryClient } from 'react-query';
 import {
   GOVERNANCE_MANAGE,
   type Board,
+  type BoardQuery,
   type ConditionUpdate,
   type GateCondition,
   type GateReview,
@@ -25,9 +26,10 @@ import { PmoApiError, call, useFireTransition, type FireTransitionRequest, type 
  * Shapes: the contract's (shared/contracts/governance.ts), the server's own types
  * -------------------------------------------------------------------------------------------*/
 
-export { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS } from '../../../shared/contracts/governance';
+export { BOARD_RAGS, GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS } from '../../../shared/contracts/governance';
 export type {
   Board,
+  BoardRag,
   BoardCard,
   BoardTransition,
   ChecklistItem,
@@ -52,7 +54,7 @@ export type HoldInput = ReviewInput;
 
 export const governanceKeys = {
   all: ['pmo', 'governance'] as const,
-  board: (programme: string) => ['pmo', 'governance', 'board', programme] as const,
+  board: (filters: BoardFilters) => ['pmo', 'governance', 'board', filters] as const,
   project: (documentId: string) => ['pmo', 'governance', 'project', documentId] as const,
   review: (documentId: string) => ['pmo', 'governance', 'review', documentId] as const,
 };
@@ -60,11 +62,15 @@ export const governanceKeys = {
 const quiet = { retry: false, refetchOnWindowFocus: false } as const;
 const id = (documentId: string) => encodeURIComponent(documentId);
 
-export function useGovernanceBoard(programme: string | null) {
+/** The board's filters as the URL keeps them; empty ones are left out of the request. */
+export type BoardFilters = Partial<Record<keyof BoardQuery, string>>;
+
+export function useGovernanceBoard(filters: BoardFilters) {
   const { get } = useFetchClient();
+  const params = Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as BoardFilters;
   return useQuery<Board, PmoApiError>(
-    governanceKeys.board(programme ?? ''),
-    () => call(() => get<Board>('/pmo/governance/board', { params: programme ? { programme } : {} })),
+    governanceKeys.board(params),
+    () => call(() => get<Board>('/pmo/governance/board', { params })),
     { ...quiet, keepPreviousData: true }
   );
 }

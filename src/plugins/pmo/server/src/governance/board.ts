@@ -11,7 +11,16 @@ import { errors } from '../platform/errors';
 import { getService } from '../services';
 import { lastAppliedTransitions, type AdminUser } from '../workflow';
 import { GATE_NAMES, decidedLatestFirst, pendingReview } from './gates';
-import { GATE_CONDITION_UID, GATE_REVIEW_UID, type Board, type BoardCard, type GateReview, type ProjectGovernance } from '../../../shared/contracts/governance';
+import {
+  GATE_CONDITION_UID,
+  GATE_REVIEW_UID,
+  type Board,
+  type BoardCard,
+  type BoardQuery,
+  type GateReview,
+  type PersonRef,
+  type ProjectGovernance,
+} from '../../../shared/contracts/governance';
 import { gateFrom, gateTarget, isoDay, person, presentCondition, reviewFacts, today, type Row } from './present';
 
 type Lifecycle = { key: string; name: string; version: number; definition: WorkflowDefinition } | null;
@@ -154,23 +163,42 @@ export function createGovernanceBoard(
     manager: { select: ['documentId', 'fullName', 'email'] },
   };
 
-  async function board(user: AdminUser, filters: { programme?: string; state?: string }): Promise<Board> {
-    const where: Row = {};
-    if (filters.programme) where.programme = { $or: [{ documentId: filters.programme }, { code: filters.programme }] };
+  /**
+   * The board: programme, state, manager and text (code or name) narrow the projects in the
+   * database; RAG narrows the cards by their latest status report (`none`: no report yet).
+   */
+  async function board(user: AdminUser, filters: BoardQuery): Promise<Board> {
+    const inProgramme: Row = {};
+    if (filters.programme) inProgramme.programme = { $or: [{ documentId: filters.programme }, { code: filters.programme }] };
+    const where: Row = { ...inProgramme };
     if (filters.state) where.workflowState = filters.state;
-    const projects = (await query(PROJECT_UID).findMany({
-      where,
-      select: ['id', 'documentId', 'code', 'name', 'workflowState'],
-      populate: projectPopulate,
-      orderBy: { code: 'asc' },
-    } as never)) as Row[];
+    if (filters.manager) where.manager = { documentId: filters.manager };
+    const text = filters.q?.trim();
+    if (text) where.$or = [{ code: { $containsi: text } }, { name: { $containsi: text } }];
+    const [projects, managed] = (await Promise.all([
+      query(PROJECT_UID).findMany({
+        where,
+        select: ['id', 'documentId', 'code', 'name', 'workflowState'],
+        populate: projectPopulate,
+        orderBy: { code: 'asc' },
+      } as never),
+      query(PROJECT_UID).findMany({
+        where: { ...inProgramme, manager: { id: { $notNull: true } } },
+        select: ['id'],
+        populate: { manager: projectPopulate.manager },
+      } as never),
+    ])) as [Row[], Row[]];
+    const managers = new Map<string, PersonRef>();
+    for (const row of managed) if (row.manager) managers.set(row.manager.documentId, person(row.manager)!);
     const flow = await lifecycle();
+    const all = await cards(projects, user);
     return {
       today: today(),
       lifecycle: flow
         ? { key: flow.key, name: flow.name, version: flow.version, states: flow.definition.states }
         : null,
-      projects: await cards(projects, user),
+      projects: filters.rag ? all.filter((card) => (card.rag?.overall ?? 'none') === filters.rag) : all,
+      managers: [...managers.values()].sort((a, b) => a.fullName.localeCompare(b.fullName)),
     };
   }
 

@@ -123,7 +123,7 @@ describe('checklists', () => {
     expect(unknown).toEqual([2]);
     expect(blockingCriteria(checklist).map((item) => item.key)).toEqual(['GOV-2#1']);
     expect(decisionProblem(3, 'go', checklist)).toBe(
-      'Gate 3 (investment decision) cannot be decided go: 1 must-meet criterion is not met ("Baseline agreed")'
+      'Gate 3 (investment decision) cannot be decided go: 1 must-meet criterion is not met ("Baseline agreed", GOV-2 criterion 1)'
     );
     expect(decisionProblem(3, 'hold', checklist)).toBeNull();
     expect(items[0].met).toBeNull(); // answering does not change the snapshot it was given

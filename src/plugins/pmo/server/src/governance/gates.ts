@@ -162,7 +162,9 @@ export function decisionProblem(gate: number, decision: GateDecision, checklist:
   if (blocking.length === 0) return null;
   return `${gateLabel(gate)} cannot be decided ${decisionWords(decision)}: ${blocking.length} must-meet criteri${
     blocking.length === 1 ? 'on is' : 'a are'
-  } not met (${blocking.map((item) => `"${item.criterion}"`).join('; ')})`;
+  } not met (${blocking
+    .map((item) => `"${item.criterion}", ${item.standard} criterion ${item.key.split('#')[1] ?? ''}`.trim())
+    .join('; ')})`;
 }
 
 // ---- the board ---------------------------------------------------------------------------------

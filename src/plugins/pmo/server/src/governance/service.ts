@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { formatDay } from '../../../shared/calendar';
 import { capitalise, theField } from '../../../shared/words';
 import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
-import { PERSON_UID, PROJECT_UID, STANDARD_UID } from '../../../shared/contracts/uids';
+import { DOCUMENT_UID, PERSON_UID, PROJECT_UID, STANDARD_UID } from '../../../shared/contracts/uids';
 import { conflict, errors, forbidden, invalidFields, unprocessable } from '../platform/errors';
 import { documentsAs } from '../security/protected-fields';
 import { getService } from '../services';
@@ -26,7 +26,9 @@ import {
   type ReviewFacts,
   type StandardFacts,
 } from './gates';
-import type { ConditionInput, ConditionUpdate, ReviewInput, ScheduleInput } from '../../../shared/contracts/governance';
+import type { ConditionInput, ConditionUpdate, GateReview, ReviewInput, ScheduleInput } from '../../../shared/contracts/governance';
+import { formatDay } from '../../../shared/calendar';
+import { hasAutomaticChecks, withAutomaticResults, type OverdueDocument } from './automatic';
 import { createGovernanceBoard } from './board';
 import {
   gateFrom,
@@ -89,6 +91,53 @@ export function createGovernanceService(strapi: Core.Strapi) {
     })) as StandardFacts[];
     return snapshotChecklist(standards, state);
   }
+
+  /**
+   * The documents of projects that were due for review before `asOf` (superseded ones left out),
+   * by project documentId: what the automatic "no document overdue for review" criterion reads.
+   */
+  async function overdueDocuments(projectDocumentIds: string[], asOf: string): Promise<Map<string, OverdueDocument[]>> {
+    const byProject = new Map<string, OverdueDocument[]>(projectDocumentIds.map((id) => [id, []]));
+    if (!projectDocumentIds.length) return byProject;
+    const rows = (await query(DOCUMENT_UID).findMany({
+      where: {
+        project: { documentId: { $in: projectDocumentIds } },
+        nextReviewDue: { $lt: asOf },
+        $or: [{ status: { $ne: 'superseded' } }, { status: { $null: true } }],
+      },
+      select: ['title', 'nextReviewDue'],
+      populate: { project: { select: ['documentId'] } },
+      orderBy: [{ nextReviewDue: 'asc' }, { id: 'asc' }],
+    } as never)) as Row[];
+    for (const row of rows) {
+      byProject.get(row.project?.documentId)?.push({ title: row.title, nextReviewDue: isoDay(row.nextReviewDue)! });
+    }
+    return byProject;
+  }
+
+  /** A checklist with its automatic criteria answered for a project as of a day. */
+  async function checkedFor(checklist: ChecklistItem[], projectDocumentId: string, asOf: string) {
+    if (!hasAutomaticChecks(checklist)) return checklist;
+    const documentsOverdue = (await overdueDocuments([projectDocumentId], asOf)).get(projectDocumentId) ?? [];
+    return withAutomaticResults(checklist, { asOf, overdueDocuments: documentsOverdue });
+  }
+
+  /**
+   * Reviews as they are read: one awaiting its decision shows its automatic criteria as of today
+   * (a decided review keeps the results recorded when it was held).
+   */
+  async function withLiveChecks(reviews: GateReview[]): Promise<GateReview[]> {
+    const pending = reviews.filter((review) => !review.decision && review.project && hasAutomaticChecks(review.checklist));
+    if (!pending.length) return reviews;
+    const day = today();
+    const overdue = await overdueDocuments([...new Set(pending.map((review) => review.project!.documentId))], day);
+    return reviews.map((review) =>
+      pending.includes(review)
+        ? { ...review, checklist: withAutomaticResults(review.checklist, { asOf: day, overdueDocuments: overdue.get(review.project!.documentId) ?? [] }) }
+        : review
+    );
+  }
+  const present = async (row: Row) => (await withLiveChecks([presentReview(row)]))[0];
 
   /** The people behind documentIds; a 400 names the position of one that does not exist. */
   async function requirePeople(ids: string[], field: string) {
@@ -184,7 +233,8 @@ export function createGovernanceService(strapi: Core.Strapi) {
     if (!project) throw invalid([{ path: 'project', message: 'Choose a project: the one given does not exist (it may have been deleted)' }]);
     const reviewers = await requirePeople(input.reviewers ?? [], 'reviewers');
     if (input.conditions) await requireConditionOwners(input.conditions);
-    const checklist = answered(await checklistFor(input.gate), input);
+    let checklist = answered(await checklistFor(input.gate), input);
+    if (input.decision) checklist = await checkedFor(checklist, project.documentId, input.heldDate ?? today());
     const decided = decisionData(input.gate, input, checklist, user);
 
     const documentId = await strapi.db.transaction(async () => {
@@ -212,7 +262,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
       if (input.conditions?.length) await createConditions(created.documentId, input.conditions);
       return created.documentId as string;
     });
-    return presentReview(await loadReview(documentId));
+    return present(await loadReview(documentId));
   }
 
   async function updateReview(documentId: string, input: ReviewInput, user: AdminUser) {
@@ -229,7 +279,10 @@ export function createGovernanceService(strapi: Core.Strapi) {
     }
     const reviewers = input.reviewers ? await requirePeople(input.reviewers, 'reviewers') : undefined;
     if (input.conditions) await requireConditionOwners(input.conditions);
-    const checklist = answered((current.checklist ?? []) as ChecklistItem[], input);
+    let checklist = answered((current.checklist ?? []) as ChecklistItem[], input);
+    // Deciding records the automatic criteria as they stand on the held day, whatever was answered.
+    const deciding = !current.decision && !!input.decision && !!current.project?.documentId;
+    if (deciding) checklist = await checkedFor(checklist, current.project.documentId, input.heldDate ?? today());
     const decided = current.decision ? {} : decisionData(gate, input, checklist, user);
 
     await strapi.db.transaction(async () => {
@@ -238,12 +291,12 @@ export function createGovernanceService(strapi: Core.Strapi) {
       if (input.heldDate !== undefined) data.heldDate = input.heldDate;
       if (input.notes !== undefined) data.notes = input.notes;
       if (reviewers) data.reviewers = reviewers;
-      if (input.checklist) data.checklist = checklist;
+      if (input.checklist || deciding) data.checklist = checklist;
       Object.assign(data, decided);
       if (Object.keys(data).length) await documents(GATE_REVIEW_UID).update({ documentId, data });
       if (input.conditions?.length) await createConditions(documentId, input.conditions);
     });
-    return presentReview(await loadReview(documentId));
+    return present(await loadReview(documentId));
   }
 
   async function listReviews(filters: { project?: string; gate?: number }) {
@@ -255,10 +308,10 @@ export function createGovernanceService(strapi: Core.Strapi) {
       populate: reviewPopulate,
       orderBy: [{ gate: 'asc' }, { id: 'asc' }],
     } as never)) as Row[];
-    return rows.map(presentReview);
+    return withLiveChecks(rows.map(presentReview));
   }
 
-  const getReview = async (documentId: string) => presentReview(await loadReview(documentId));
+  const getReview = async (documentId: string) => present(await loadReview(documentId));
 
   /**
    * Tracks a condition of a conditional go. Who may: holders of governance.manage, and the

@@ -1,50 +1,54 @@
 /**
- * The governance board: projects as cards in one column per lifecycle state (the stored
- * lifecycle's order), filtered by programme through the URL (?programme=<documentId>).
+ * The governance board: projects as compact cards in one column per lifecycle state (the stored
+ * lifecycle's order), filtered through the URL (programme, RAG, manager, text: BoardFilters).
+ * It fits the page's width: the columns share it (no inner scroll, so the keyboard and the page
+ * scroll reach every card), and the terminal states (closed, cancelled), whose projects need no
+ * decision, are collapsed to their count until opened.
  */
 import * as React from 'react';
 
-import { Box, Button, Field, Flex, Main, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
+import { Box, Button, Flex, IconButton, Main, Typography } from '@strapi/design-system';
+import { ChevronLeft, Plus } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useSearchParams } from 'react-router-dom';
 
-import { useEntities } from '../../api/finance';
 import { useCanManageGovernance, useGovernanceBoard, type BoardCard } from '../../api/governance';
 import { PageError } from '../../components/PageError';
 import { StateBadge } from '../../components/StateBadge';
-import { tint } from '../../utils/colors';
-import { useTranslate } from '../../utils/useTranslate';
+import { stateColor, tint } from '../../utils/colors';
+import { useTranslate, type Translate } from '../../utils/useTranslate';
+import { BoardFilters, useBoardFilters } from './BoardFilters';
 import { ProjectCard } from './ProjectCard';
 import { ScheduleReviewModal, type ScheduleDefaults } from './ScheduleReviewModal';
 
-const ALL = '__all__';
+type ColumnSpec = { key: string; name: string; color?: string; terminal: boolean; cards: BoardCard[] };
 
 export const GovernanceBoard = () => {
   const t = useTranslate();
-  const [search, setSearch] = useSearchParams();
-  const programme = search.get('programme');
-  const board = useGovernanceBoard(programme);
-  const programmes = useEntities('programme');
+  const [filters] = useBoardFilters();
+  const board = useGovernanceBoard(filters);
   const { canManage } = useCanManageGovernance();
   const [scheduling, setScheduling] = React.useState<ScheduleDefaults | null>(null);
+  const [opened, setOpened] = React.useState<string[]>([]);
 
   if (board.isLoading) return <Page.Loading />;
   if (board.error && !board.data) return <PageError content={board.error.message} />;
   const data = board.data!;
   const states = data.lifecycle?.states ?? [];
   const stateName = (key: string) => states.find((s) => s.key === key)?.name ?? key;
-  const inState = (key: string) => data.projects.filter((card) => card.state.key === key);
+  const columns: ColumnSpec[] = states.map((state) => ({
+    key: state.key,
+    name: state.name,
+    color: state.color,
+    terminal: Boolean(state.terminal),
+    cards: data.projects.filter((card) => card.state.key === state.key),
+  }));
   // Projects in a state the lifecycle no longer has still show, in a column of their own.
   const strays = data.projects.filter((card) => !states.some((s) => s.key === card.state.key));
-
-  const setProgramme = (value: string) => {
-    const next = new URLSearchParams(search);
-    if (value === ALL) next.delete('programme');
-    else next.set('programme', value);
-    setSearch(next, { replace: true });
-  };
+  if (strays.length) columns.push({ key: '', name: t('governance.board.otherStates', 'Other states'), terminal: false, cards: strays });
+  const isOpen = (column: ColumnSpec) => !column.terminal || opened.includes(column.key);
+  const toggle = (key: string) => setOpened((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]));
   const scheduleFor = (card: BoardCard) => setScheduling({ project: card, gate: card.nextGate?.gate });
+  const filtered = Boolean(filters.programme || filters.rag || filters.manager || filters.q);
 
   return (
     <Main>
@@ -61,22 +65,14 @@ export const GovernanceBoard = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <Flex gap={4} alignItems="flex-end">
-            <Box width="320px">
-              <Field.Root name="programme">
-                <Field.Label>{t('governance.board.programme', 'Programme')}</Field.Label>
-                <SingleSelect value={programme ?? ALL} onChange={(value: string | number) => setProgramme(String(value))}>
-                  <SingleSelectOption value={ALL}>{t('governance.board.allProgrammes', 'All programmes')}</SingleSelectOption>
-                  {(programmes.data ?? []).map((p) => (
-                    <SingleSelectOption key={p.documentId} value={p.documentId}>
-                      {p.name}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
-            </Box>
-            <Typography variant="pi" textColor="neutral600">
-              {t('governance.board.count', '{count, plural, one {# project} other {# projects}}', { count: data.projects.length })}
+          <Flex justifyContent="space-between" alignItems="flex-end" gap={4} wrap="wrap">
+            <BoardFilters managers={data.managers ?? []} t={t} />
+            <Typography variant="pi" textColor="neutral600" role="status" data-testid="pmo-gov-count">
+              {filtered
+                ? t('governance.board.countFiltered', '{count, plural, =0 {No project matches these filters} one {# project matches} other {# projects match}}', {
+                    count: data.projects.length,
+                  })
+                : t('governance.board.count', '{count, plural, one {# project} other {# projects}}', { count: data.projects.length })}
             </Typography>
           </Flex>
           {board.error ? (
@@ -89,23 +85,26 @@ export const GovernanceBoard = () => {
               {t('governance.board.noLifecycle', 'Projects follow no workflow: add one in Settings → PMO Hub → Workflows.')}
             </Typography>
           ) : null}
-          <Box style={{ overflowX: 'auto' }} paddingBottom={2}>
-            <Flex alignItems="flex-start" gap={3} data-testid="pmo-gov-board" style={{ minWidth: 'min-content' }}>
-              {states.map((state) => (
-                <Column key={state.key} stateKey={state.key} name={state.name} color={state.color} cards={inState(state.key)}>
-                  {inState(state.key).map((card) => (
+          <Box
+            data-testid="pmo-gov-board"
+            style={{
+              display: 'grid',
+              gap: 8,
+              alignItems: 'start',
+              gridTemplateColumns: columns.map((column) => (isOpen(column) ? 'minmax(0, 1fr)' : 'max-content')).join(' '),
+            }}
+          >
+            {columns.map((column) =>
+              isOpen(column) ? (
+                <Column key={column.key} column={column} onClose={column.terminal ? () => toggle(column.key) : undefined} t={t}>
+                  {column.cards.map((card) => (
                     <ProjectCard key={card.documentId} card={card} stateName={stateName} canManage={canManage} onSchedule={scheduleFor} t={t} />
                   ))}
                 </Column>
-              ))}
-              {strays.length ? (
-                <Column stateKey="" name={t('governance.board.otherStates', 'Other states')} cards={strays}>
-                  {strays.map((card) => (
-                    <ProjectCard key={card.documentId} card={card} stateName={stateName} canManage={canManage} onSchedule={scheduleFor} t={t} />
-                  ))}
-                </Column>
-              ) : null}
-            </Flex>
+              ) : (
+                <CollapsedColumn key={column.key} column={column} onOpen={() => toggle(column.key)} t={t} />
+              )
+            )}
           </Box>
         </Flex>
       </Layouts.Content>
@@ -114,36 +113,71 @@ export const GovernanceBoard = () => {
   );
 };
 
-const Column = ({
-  stateKey,
-  name,
-  color,
-  cards,
-  children,
-}: {
-  stateKey: string;
-  name: string;
-  color?: string;
-  cards: BoardCard[];
-  children: React.ReactNode;
-}) => (
-  <Box
-    tag="section"
-    aria-label={name}
-    data-testid="pmo-gov-column"
-    data-state={stateKey}
-    hasRadius
-    padding={2}
-    style={{ width: 256, flexShrink: 0, background: tint(color, 0.08), minHeight: 200 }}
-  >
-    <Flex direction="column" alignItems="stretch" gap={3}>
-      <Flex justifyContent="space-between" paddingLeft={1} paddingRight={1} paddingTop={1}>
-        <StateBadge name={name} color={color} size="M" />
-        <Typography variant="pi" textColor="neutral600" data-testid="pmo-gov-column-count">
-          {cards.length}
-        </Typography>
+const columnStyle = (color?: string) => ({ background: tint(color, 0.08), minHeight: 160, minWidth: 0 });
+
+const Column = ({ column, onClose, t, children }: { column: ColumnSpec; onClose?: () => void; t: Translate; children: React.ReactNode }) => (
+  <Box tag="section" aria-label={column.name} data-testid="pmo-gov-column" data-state={column.key} hasRadius padding={1} style={columnStyle(column.color)}>
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Flex justifyContent="space-between" gap={1} paddingLeft={1} paddingTop={1} style={{ minHeight: 32 }}>
+        <Box style={{ minWidth: 0 }}>
+          <StateBadge name={column.name} color={column.color} />
+        </Box>
+        <Flex gap={1}>
+          <Typography variant="pi" textColor="neutral600" data-testid="pmo-gov-column-count">
+            {column.cards.length}
+          </Typography>
+          {onClose ? (
+            <IconButton
+              size="XS"
+              variant="ghost"
+              label={t('governance.board.collapse', 'Collapse {state}', { state: column.name })}
+              onClick={onClose}
+              data-testid="pmo-gov-column-collapse"
+            >
+              <ChevronLeft />
+            </IconButton>
+          ) : null}
+        </Flex>
       </Flex>
       {children}
     </Flex>
+  </Box>
+);
+
+/** A terminal state folded to its count: a button that opens it. */
+const CollapsedColumn = ({ column, onOpen, t }: { column: ColumnSpec; onOpen: () => void; t: Translate }) => (
+  <Box tag="section" aria-label={column.name} data-testid="pmo-gov-column" data-state={column.key} data-collapsed="true" hasRadius style={columnStyle(column.color)}>
+    <button
+      type="button"
+      onClick={onOpen}
+      aria-expanded={false}
+      data-testid="pmo-gov-column-open"
+      aria-label={t('governance.board.expand', 'Show {state}: {count, plural, one {# project} other {# projects}}', {
+        state: column.name,
+        count: column.cards.length,
+      })}
+      style={{
+        boxSizing: 'border-box',
+        background: 'transparent',
+        font: 'inherit',
+        cursor: 'pointer',
+        width: 44,
+        minHeight: 160,
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        gap: 8,
+        padding: '10px 0',
+        borderRadius: 4,
+        border: `1px solid ${stateColor(column.color)}`,
+      }}
+    >
+      <Typography variant="omega" fontWeight="bold" textColor="neutral800">
+        {column.cards.length}
+      </Typography>
+      <Typography variant="pi" fontWeight="bold" textColor="neutral700" style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)' }}>
+        {column.name}
+      </Typography>
+    </button>
   </Box>
 );

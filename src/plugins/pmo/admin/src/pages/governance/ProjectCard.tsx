@@ -1,16 +1,17 @@
 /**
- * A project on the governance board: RAG from its latest status report, its next gate with the
- * review date and the last decision, overdue conditions (flagged red), and the transitions the
- * signed-in user may fire.
+ * A project on the governance board, compact: code and programme, name, manager, RAG from its
+ * latest status report, its next gate with the review date and the last decision, overdue
+ * conditions (flagged), and the transitions the signed-in user may fire (one button at most, the
+ * others in a menu, what blocks them on demand).
  */
-import { Box, Button, Divider, Flex, Link, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { Calendar, WarningCircle } from '@strapi/icons';
 import { NavLink } from 'react-router-dom';
 
 import { PASSING_DECISIONS, type BoardCard } from '../../api/governance';
 import type { Translate } from '../../utils/useTranslate';
 import { ConditionLine, DecisionBadge, RagDot, gateTitle, projectGatesPath, reviewPath, useFormatDay } from './display';
-import { TransitionButtons, offered } from './TransitionButtons';
+import { TransitionButtons } from './TransitionButtons';
 
 type Props = {
   card: BoardCard;
@@ -32,15 +33,15 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
       background="neutral0"
       hasRadius
       shadow="tableShadow"
-      padding={4}
+      padding={3}
       borderColor={overdue.length ? 'danger500' : 'neutral150'}
-      style={{ borderLeft: `4px solid ${card.state.color ?? '#8E8EA9'}` }}
+      style={{ borderLeft: `4px solid ${card.state.color ?? '#8E8EA9'}`, minWidth: 0, overflowWrap: 'anywhere' }}
       data-testid="pmo-gov-card"
       data-project={card.code}
       data-state={card.state.key ?? ''}
       aria-label={`${card.code} ${card.name}`}
     >
-      <Flex direction="column" alignItems="stretch" gap={3}>
+      <Flex direction="column" alignItems="stretch" gap={2}>
         <Flex direction="column" alignItems="flex-start" gap={1}>
           <Typography variant="pi" textColor="neutral600" fontWeight="bold">
             {card.code}
@@ -49,6 +50,11 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
           <Link tag={NavLink} to={projectGatesPath(card.documentId)} data-testid="pmo-gov-card-open">
             {card.name}
           </Link>
+          {card.manager ? (
+            <Typography variant="pi" textColor="neutral600" data-testid="pmo-gov-manager">
+              {card.manager.fullName}
+            </Typography>
+          ) : null}
           {card.heldFrom ? (
             <Typography variant="pi" textColor="warning700">
               {t('governance.board.heldFrom', 'Held in {state}', { state: stateName(card.heldFrom) })}
@@ -56,12 +62,12 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
           ) : null}
         </Flex>
 
-        <Flex direction="column" alignItems="flex-start" gap={1} data-testid="pmo-gov-rag">
+        <Flex direction="column" alignItems="flex-start" gap={0} data-testid="pmo-gov-rag">
           {card.rag ? (
             <>
               <RagDot rag={card.rag.overall} label={t('governance.rag.overall', 'RAG')} t={t} />
               <Typography variant="pi" textColor="neutral600">
-                {t('governance.rag.asOf', '{percent}% complete · report of {day}', {
+                {t('governance.rag.asOfShort', '{percent}% done · {day}', {
                   percent: card.rag.percentComplete ?? '—',
                   day: formatDay(card.rag.asOf),
                 })}
@@ -76,10 +82,7 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
 
         {next ? (
           <Flex direction="column" alignItems="flex-start" gap={1} data-testid="pmo-gov-next-gate" data-gate={next.gate}>
-            <Typography variant="sigma" textColor="neutral600">
-              {t('governance.board.nextGate', 'Next gate')}
-            </Typography>
-            <Typography variant="omega" fontWeight="semiBold">
+            <Typography variant="pi" fontWeight="semiBold" textColor="neutral800">
               {gateTitle(next.gate, next.name)}
             </Typography>
             {next.review ? (
@@ -97,16 +100,16 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
                   {t('governance.board.noReview', 'No review scheduled')}
                 </Typography>
                 {canManage ? (
-                  <Button size="S" variant="secondary" onClick={() => onSchedule(card)} data-testid="pmo-gov-schedule-for">
+                  <Button size="S" variant="tertiary" onClick={() => onSchedule(card)} data-testid="pmo-gov-schedule-for">
                     {t('governance.board.schedule', 'Schedule gate {gate} review', { gate: next.gate })}
                   </Button>
                 ) : null}
               </Flex>
             )}
             {next.lastDecision?.decision ? (
-              <Flex gap={2}>
+              <Flex gap={1} wrap="wrap">
                 <Typography variant="pi" textColor="neutral600">
-                  {t('governance.board.lastDecision', 'Last decision, {day}:', { day: formatDay(next.lastDecision.heldDate) })}
+                  {t('governance.board.lastDecisionShort', 'Decided {day}:', { day: formatDay(next.lastDecision.heldDate) })}
                 </Typography>
                 <DecisionBadge decision={next.lastDecision.decision} t={t} />
               </Flex>
@@ -116,7 +119,7 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
 
         {overdue.length ? (
           <Box background="danger100" padding={2} hasRadius data-testid="pmo-gov-overdue">
-            <Flex direction="column" alignItems="stretch" gap={2}>
+            <Flex direction="column" alignItems="stretch" gap={1}>
               <Flex gap={1}>
                 <WarningCircle fill="danger600" aria-hidden />
                 <Typography variant="pi" fontWeight="bold" textColor="danger700">
@@ -138,7 +141,6 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
           </Typography>
         ) : null}
 
-        {card.transitions.some(offered) ? <Divider /> : null}
         <TransitionButtons card={card} stateName={stateName} t={t} />
       </Flex>
     </Box>

@@ -1,0 +1,122 @@
+/**
+ * The governance board's filters, kept in the URL so a filtered board can be shared and survives a
+ * reload: programme (`?programme=`), RAG of the latest status report (`?rag=`, `none` for no report),
+ * manager (`?manager=`) and text matched against code and name (`?q=`). The server filters.
+ */
+import * as React from 'react';
+
+import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import { Search } from '@strapi/icons';
+import { useDebounce } from '@strapi/strapi/admin';
+import { useSearchParams } from 'react-router-dom';
+
+import { useEntities } from '../../api/finance';
+import { BOARD_RAGS, type BoardFilters as Filters, type BoardRag, type PersonRef } from '../../api/governance';
+import type { Translate } from '../../utils/useTranslate';
+import { ragLabel } from './display';
+
+const ALL = '__all__';
+const KEYS = ['programme', 'rag', 'manager', 'q'] as const;
+
+/** The filters the URL holds. */
+export function useBoardFilters(): [Filters, (key: (typeof KEYS)[number], value: string | null) => void, () => void] {
+  const [search, setSearch] = useSearchParams();
+  const filters = Object.fromEntries(KEYS.map((key) => [key, search.get(key) ?? undefined])) as Filters;
+  const set = (key: (typeof KEYS)[number], value: string | null) => {
+    const next = new URLSearchParams(search);
+    if (!value || value === ALL) next.delete(key);
+    else next.set(key, value);
+    setSearch(next, { replace: true });
+  };
+  const clear = () => {
+    const next = new URLSearchParams(search);
+    KEYS.forEach((key) => next.delete(key));
+    setSearch(next, { replace: true });
+  };
+  return [filters, set, clear];
+}
+
+const ragOption = (t: Translate, rag: BoardRag) => (rag === 'none' ? t('governance.filter.noReport', 'No status report') : ragLabel(t, rag));
+
+export const BoardFilters = ({ managers, t }: { managers: PersonRef[]; t: Translate }) => {
+  const [filters, set, clear] = useBoardFilters();
+  const programmes = useEntities('programme');
+  const [text, setText] = React.useState(filters.q ?? '');
+  const typed = useDebounce(text, 300);
+  React.useEffect(() => {
+    if ((typed.trim() || undefined) !== filters.q) set('q', typed.trim() || null);
+    // Only the typed text drives the URL here; a cleared filter resets the box below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [typed]);
+  React.useEffect(() => {
+    if (!filters.q) setText((current) => (current.trim() ? '' : current));
+  }, [filters.q]);
+  const anySet = KEYS.some((key) => filters[key]);
+
+  return (
+    <Flex gap={3} alignItems="flex-end" wrap="wrap" tag="form" role="search" aria-label={t('governance.filter.label', 'Filter the board')} onSubmit={(event: React.FormEvent) => event.preventDefault()}>
+      <Box width="240px">
+        <Field.Root name="q">
+          <Field.Label>{t('governance.filter.search', 'Search')}</Field.Label>
+          <TextInput
+            startAction={<Search aria-hidden />}
+            placeholder={t('governance.filter.searchPlaceholder', 'Project code or name')}
+            value={text}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) => setText(event.target.value)}
+            data-testid="pmo-gov-filter-search"
+          />
+        </Field.Root>
+      </Box>
+      <Box width="220px">
+        <Field.Root name="programme">
+          <Field.Label>{t('governance.board.programme', 'Programme')}</Field.Label>
+          <SingleSelect value={filters.programme ?? ALL} onChange={(value: string | number) => set('programme', String(value))}>
+            <SingleSelectOption value={ALL}>{t('governance.board.allProgrammes', 'All programmes')}</SingleSelectOption>
+            {(programmes.data ?? []).map((p) => (
+              <SingleSelectOption key={p.documentId} value={p.documentId}>
+                {p.name}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Field.Root>
+      </Box>
+      <Box width="180px">
+        <Field.Root name="rag">
+          <Field.Label>{t('governance.filter.rag', 'RAG')}</Field.Label>
+          <SingleSelect value={filters.rag ?? ALL} onChange={(value: string | number) => set('rag', String(value))}>
+            <SingleSelectOption value={ALL}>{t('governance.filter.allRags', 'Any RAG')}</SingleSelectOption>
+            {BOARD_RAGS.map((rag) => (
+              <SingleSelectOption key={rag} value={rag}>
+                {ragOption(t, rag)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Field.Root>
+      </Box>
+      <Box width="220px">
+        <Field.Root name="manager">
+          <Field.Label>{t('governance.filter.manager', 'Manager')}</Field.Label>
+          <SingleSelect value={filters.manager ?? ALL} onChange={(value: string | number) => set('manager', String(value))}>
+            <SingleSelectOption value={ALL}>{t('governance.filter.allManagers', 'Any manager')}</SingleSelectOption>
+            {managers.map((manager) => (
+              <SingleSelectOption key={manager.documentId} value={manager.documentId}>
+                {manager.fullName}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Field.Root>
+      </Box>
+      {anySet ? (
+        <Button
+          variant="tertiary"
+          onClick={() => {
+            setText('');
+            clear();
+          }}
+        >
+          {t('governance.filter.clear', 'Clear filters')}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+};
