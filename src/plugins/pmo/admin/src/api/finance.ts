@@ -62,8 +62,9 @@ export const EXPORTS_PERMISSIONS = [{ action: EXPORTS_READ, subject: null }];
 
 /** Whether the user may download exports: the pages show their Exports links only then. */
 export function useCanExport() {
-  const { allowedActions } = useRBAC({ export: EXPORTS_PERMISSIONS });
-  return Boolean(allowedActions.canExport);
+  // useRBAC names an action by its last segment: `plugin::pmo.exports.read` → canRead.
+  const { allowedActions } = useRBAC(EXPORTS_PERMISSIONS);
+  return Boolean(allowedActions.canRead);
 }
 
 /** The reports, in the order the Exports page offers them. */

@@ -10,7 +10,7 @@ import { NavLink } from 'react-router-dom';
 
 import { useEvm, type EvmFigures, type Entity } from '../../api/finance';
 import { IndexBadge, Money } from './display';
-import { ScrollTable } from './ScrollTable';
+import { ScrollTable, alignRight } from './ScrollTable';
 import { EVM_TERMS, type EvmTerm } from './words';
 
 export const FIGURE_COLUMNS = ['BAC', 'PV', 'EV', 'AC', 'CV', 'SV', 'CPI', 'SPI', 'EAC', 'VAC'] as const satisfies readonly EvmTerm[];
@@ -31,7 +31,7 @@ export const EvmHead = ({ first }: { first: string }) => (
       </Th>
       {FIGURE_COLUMNS.map((column) => (
         <Th key={column} data-column={column}>
-          <Typography variant="sigma">
+          <Typography variant="sigma" style={alignRight}>
             <Term term={column} />
           </Typography>
         </Th>
@@ -48,8 +48,8 @@ export const FigureCells = ({ f }: { f: EvmFigures }) => (
     <Td><Money value={f.ac} /></Td>
     <Td><Money value={f.cv} /></Td>
     <Td><Money value={f.sv} /></Td>
-    <Td><IndexBadge value={f.cpi} label="CPI" /></Td>
-    <Td><IndexBadge value={f.spi} label="SPI" /></Td>
+    <Td><span style={alignRight}><IndexBadge value={f.cpi} label="CPI" /></span></Td>
+    <Td><span style={alignRight}><IndexBadge value={f.spi} label="SPI" /></span></Td>
     <Td><Money value={f.eac} /></Td>
     <Td><Money value={f.vac} /></Td>
   </>

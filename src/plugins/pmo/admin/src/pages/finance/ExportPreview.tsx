@@ -5,8 +5,11 @@
 import { Flex, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 
 import { usePmoSettings } from '../../api/client';
-import { ScrollTable } from './ScrollTable';
-import { columnLabel, previewCell } from './words';
+import { ScrollTable, alignRight } from './ScrollTable';
+import { COLUMN_WORDS, columnLabel, previewCell } from './words';
+
+/** Columns of figures, right-aligned so their digits line up. */
+const isFigure = (column: string | undefined) => ['money', 'index', 'days'].includes(COLUMN_WORDS[column ?? '']?.format ?? '');
 
 type ExportPreviewProps = {
   /** The file's rows, its header row first (the CSV column keys). */
@@ -26,7 +29,9 @@ export const ExportPreview = ({ rows: [header, ...rows], title }: ExportPreviewP
           <Tr>
             {header.map((column, i) => (
               <Th key={i}>
-                <Typography variant="sigma">{columnLabel(column)}</Typography>
+                <Typography variant="sigma" style={isFigure(column) ? alignRight : undefined}>
+                  {columnLabel(column)}
+                </Typography>
               </Th>
             ))}
           </Tr>
@@ -36,7 +41,7 @@ export const ExportPreview = ({ rows: [header, ...rows], title }: ExportPreviewP
             <Tr key={r}>
               {row.map((cell, i) => (
                 <Td key={i}>
-                  <Typography variant="omega" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  <Typography variant="omega" style={{ fontVariantNumeric: 'tabular-nums', ...(isFigure(header[i]) ? alignRight : {}) }}>
                     {previewCell(header[i] ?? '', cell, currencyOf(row))}
                   </Typography>
                 </Td>

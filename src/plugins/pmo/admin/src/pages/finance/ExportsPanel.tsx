@@ -49,18 +49,20 @@ type Preview = { rows: string[][]; error?: string; loading: boolean };
 
 /**
  * A programme or project filter: the one the page was opened with (a documentId in the address,
- * named once the Content Manager answers), until the user picks another.
+ * shown by name once the Content Manager answers, and applied even before), until the user picks
+ * another. Answers what the picker shows, what the export is filtered on, and the setter.
  */
 function usePick(kind: 'programme' | 'project', fromAddress: string | null) {
   const [picked, setPicked] = React.useState<Picked | null>(null);
   const [touched, setTouched] = React.useState(false);
   const entity = useEntity(kind, touched ? undefined : (fromAddress ?? undefined));
-  const value = touched ? picked : entity.data ? pickedItem(entity.data) : null;
+  const shown = touched ? picked : entity.data ? pickedItem(entity.data) : null;
+  const filter = touched ? (picked?.documentId ?? '') : (fromAddress ?? '');
   const pick = (next: Picked | null) => {
     setTouched(true);
     setPicked(next);
   };
-  return [value, pick] as const;
+  return [shown, filter, pick] as const;
 }
 
 export const ExportsPanel = () => {
@@ -69,8 +71,8 @@ export const ExportsPanel = () => {
   const initialReport = (REPORTS as readonly string[]).includes(search.get('report') ?? '') ? (search.get('report') as ReportName) : 'financial-summary';
   const [report, setReport] = React.useState<ReportName>(initialReport);
   const [dates, setDates] = React.useState({ asOf: search.get('asOf') ?? '', from: search.get('from') ?? '', to: search.get('to') ?? '' });
-  const [programme, setProgramme] = usePick('programme', search.get('programme'));
-  const [project, setProject] = usePick('project', search.get('project'));
+  const [programme, programmeFilter, setProgramme] = usePick('programme', search.get('programme'));
+  const [project, projectFilter, setProject] = usePick('project', search.get('project'));
   const [delimiter, setDelimiter] = React.useState<Delimiter>(',');
   const [preview, setPreview] = React.useState<Preview | null>(null);
   const [download, setDownload] = React.useState<DownloadState>({ status: 'idle' });
@@ -91,7 +93,7 @@ export const ExportsPanel = () => {
     changed();
   };
 
-  const values: Record<ReportFilter, string> = { ...dates, programme: programme?.documentId ?? '', project: project?.documentId ?? '' };
+  const values: Record<ReportFilter, string> = { ...dates, programme: programmeFilter, project: projectFilter };
   const path = exportPath(report, {
     ...Object.fromEntries(REPORT_FILTERS[report].map((key) => [key, values[key]])),
     ...(delimiter === ';' ? { delimiter: ';' } : {}),

@@ -44,8 +44,17 @@ const Grid = styled(RawTable)<{ $stickyFirst: boolean }>`
         background: ${theme.colors.neutral0};
         box-shadow: inset -1px 0 0 ${theme.colors.neutral150};
       }
+      /* A long name wraps rather than pushing the figures out of view. */
+      & tr > td:first-child {
+        white-space: normal;
+        min-width: 20rem;
+        max-width: 36rem;
+      }
     `}
 `;
+
+/** A figure's cell content, right-aligned so the digits line up (the design system's cells are flex boxes). */
+export const alignRight: React.CSSProperties = { display: 'block', width: '100%', textAlign: 'right' };
 
 type ScrollTableProps = {
   /** What the region holds, for screen readers: "Earned value by programme". */
