@@ -47,7 +47,7 @@ const Grid = styled(RawTable)<{ $stickyFirst: boolean }>`
       /* A long name wraps rather than pushing the figures out of view. */
       & tr > td:first-child {
         white-space: normal;
-        min-width: 20rem;
+        min-width: 28rem;
         max-width: 36rem;
       }
     `}
