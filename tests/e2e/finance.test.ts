@@ -7,7 +7,7 @@
  * its CSV.
  */
 import fs from 'fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import { startServer, type E2EServer } from './support/server';
 import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
@@ -18,11 +18,13 @@ import { BUDGET_LINE_UID, COST_ENTRY_UID, PORTFOLIO_UID, PROGRAMME_UID, PROJECT_
 let server: E2EServer;
 let browser: Browser;
 let financeUser: RoleUser;
+let analyst: RoleUser;
 let context: BrowserContext;
 let page: Page;
 
 const suffix = Date.now().toString(36).toUpperCase();
 const CODES = { portfolio: `E2E-PF-${suffix}`, programme: `E2E-PRG-${suffix}`, project: `E2E-FIN-${suffix}` };
+const WIDE = { portfolio: `E2E-PFW-${suffix}`, programme: `E2E-WIDE-${suffix}`, project: `E2E-DC-${suffix}` };
 const CHARTED = { programme: `E2E-CHP-${suffix}`, vega: `E2E-VEGA-${suffix}`, lyra: `E2E-LYRA-${suffix}` };
 
 const create = async (uid: string, data: Record<string, unknown>) =>
@@ -32,6 +34,7 @@ let portfolioId: string;
 let projectId: string;
 let chartedProgrammeId: string;
 let vegaId: string;
+let widePortfolioId: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer('e2e-finance'), launchChromium()]);
@@ -40,6 +43,7 @@ beforeAll(async () => {
     lastname: 'Finance',
     email: 'fiona.finance@test.pmo',
   });
+  analyst = await createRoleUser(server.strapi, 'pmo-analyst', { firstname: 'Ana', lastname: 'Analyst', email: 'ana.analyst@test.pmo' });
 
   portfolioId = (await create(PORTFOLIO_UID, { name: 'E2E finance portfolio', code: CODES.portfolio })).documentId;
   const programme = await create(PROGRAMME_UID, { name: 'E2E programme', code: CODES.programme, portfolio: portfolioId });
@@ -89,6 +93,21 @@ beforeAll(async () => {
   await create(COST_ENTRY_UID, { project: lyraId, date: '2026-03-05', category: 'labour', amount: '70000' });
   await create(STATUS_REPORT_UID, { project: vegaId, asOf: '2026-02-28', percentComplete: 50, ragOverall: 'green' });
   await create(STATUS_REPORT_UID, { project: lyraId, asOf: '2026-03-31', percentComplete: 20, ragOverall: 'green' });
+
+  // A portfolio whose figures run to hundreds of millions under long names: wider than the screen.
+  widePortfolioId = (await create(PORTFOLIO_UID, { name: 'E2E wide portfolio', code: WIDE.portfolio })).documentId;
+  const wide = await create(PROGRAMME_UID, {
+    name: 'Northern region infrastructure renewal and digital transformation', code: WIDE.programme, portfolio: widePortfolioId,
+  });
+  const dataCentre = (
+    await create(PROJECT_UID, {
+      name: 'Regional data centre consolidation and network modernisation', code: WIDE.project, programme: wide.documentId,
+      startDate: '2026-01-01', endDate: '2026-12-31',
+    })
+  ).documentId;
+  await create(BUDGET_LINE_UID, { project: dataCentre, period: '2026-01-01', category: 'capex', amount: '98765432112' });
+  await create(COST_ENTRY_UID, { project: dataCentre, date: '2026-02-10', category: 'capex', amount: '12345678900' });
+  await create(STATUS_REPORT_UID, { project: dataCentre, asOf: '2026-02-28', percentComplete: 7, ragOverall: 'amber' });
 });
 
 afterAll(async () => {
@@ -265,6 +284,156 @@ test("a finance user opens a programme's S-curve and a project's budget outline"
   const rows = await preview.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent))
   );
-  expect(rows).toContainEqual([CHARTED.vega, CHARTED.programme, '2026-02', 'management-reserve', '300.00']);
+  expect(rows).toContainEqual([CHARTED.vega, CHARTED.programme, 'Feb 2026', 'Management reserve', '300.00 EUR']);
   expect(rows.every((row) => row[0] === CHARTED.vega)).toBe(true);
+});
+
+/** Scroll containers around `locator` (the page body included) that are wider than they show. */
+const overflowingAncestors = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const found: string[] = [];
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      const { overflowX } = getComputedStyle(node);
+      const scrolls = node === document.documentElement || node === document.body || overflowX === 'auto' || overflowX === 'scroll';
+      if (scrolls && node.scrollWidth > node.clientWidth + 1) found.push(`${node.tagName.toLowerCase()} ${node.scrollWidth} > ${node.clientWidth}`);
+    }
+    return found;
+  });
+
+/** Opens a design-system select by clicking near its arrow and answers its options' names. */
+async function openSelect(select: Locator) {
+  const box = await select.boundingBox();
+  if (!box) throw new Error('the select is not visible');
+  await select.click({ position: { x: box.width - 14, y: box.height / 2 } });
+  await page.getByRole('option').first().waitFor();
+  return page.getByRole('option').allTextContents();
+}
+
+test('the exports panel speaks to finance: report names, pickers, headers in words, a preview that scrolls on its own', async () => {
+  await page.goto('/admin/plugins/pmo/finance/exports');
+  await page.getByRole('heading', { name: 'Exports' }).waitFor();
+  const main = page.locator('main');
+
+  // Reports by name, each with a sentence on what it holds; nothing of the API on screen.
+  const report = page.getByRole('combobox', { name: 'Report' });
+  expect(await report.textContent()).toContain('Financial summary');
+  await main.getByText(/^Earned value of each project on the chosen date/).waitFor();
+  expect(await openSelect(report)).toEqual(['Financial summary', 'Budget outline', 'Cost ledger', 'Change log']);
+  await page.keyboard.press('Escape');
+  const text = await main.innerText();
+  for (const internal of ['/api/', '/pmo/', 'documentId', 'financial-summary', '.csv?']) expect(text).not.toContain(internal);
+
+  // The programme picked by typing its name.
+  const programme = page.getByRole('combobox', { name: /^Programme/ });
+  await programme.fill('Charted');
+  await page.getByRole('option', { name: `${CHARTED.programme} · Charted programme`, exact: true }).click();
+  expect(await programme.inputValue()).toBe(`${CHARTED.programme} · Charted programme`);
+  await page.getByLabel('As of', { exact: true }).fill('2026-03-31');
+
+  // The preview: headers in words, the programme's two projects, money and dates as PMO Hub writes them.
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByTestId('finance-export-preview');
+  await preview.waitFor();
+  expect(await preview.locator('thead th').allTextContents()).toEqual([
+    'Project code', 'Project name', 'Programme code', 'Currency', 'As of',
+    'Budget at completion', 'Planned value', 'Earned value', 'Actual cost', 'Cost variance', 'Schedule variance',
+    'Cost performance index', 'Schedule performance index', 'Estimate at completion', 'Estimate to complete',
+    'Variance at completion', 'To-complete performance index',
+  ]);
+  const rows = await preview.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
+  expect(rows.map((row) => row[0]).sort()).toEqual([CHARTED.lyra, CHARTED.vega].sort());
+  const vega = rows.find((row) => row[0] === CHARTED.vega)!;
+  expect(vega.slice(0, 6)).toEqual([CHARTED.vega, 'Vega warehouse', CHARTED.programme, 'EUR', '31 Mar 2026', '3,500.30 EUR']);
+
+  // The preview scrolls inside its own labelled region, reachable from the keyboard; the page does not.
+  const region = page.getByRole('region', { name: 'Preview: Financial summary' });
+  expect(await region.getAttribute('tabindex')).toBe('0');
+  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  expect(await overflowingAncestors(region)).toEqual([]);
+  await region.focus();
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+  await eventually(async () => expect(await region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0));
+  await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  const [regionBox, lastHeader] = [await region.boundingBox(), await preview.locator('thead th').last().boundingBox()];
+  expect(lastHeader!.x + lastHeader!.width).toBeLessThanOrEqual(regionBox!.x + regionBox!.width + 1);
+  await screenshot(page, 'finance-exports-preview-scrolled');
+
+  // A download shows its outcome; choosing another report clears it and the preview.
+  await page.evaluate(() => {
+    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+  await page.getByText(/^Saved /).waitFor();
+  await report.click({ position: { x: (await report.boundingBox())!.width - 14, y: 10 } });
+  await page.getByRole('option', { name: 'Cost ledger', exact: true }).click();
+  await main.getByText(/^Every cost entry, oldest first/).waitFor();
+  expect(await page.getByText(/^Saved /).count()).toBe(0);
+  expect(await preview.count()).toBe(0);
+  // The programme stays picked; the cost ledger takes dates, not an as-of date.
+  expect(await programme.inputValue()).toBe(`${CHARTED.programme} · Charted programme`);
+  expect(await page.getByLabel('As of', { exact: true }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await preview.waitFor();
+  expect(await preview.locator('thead th').allTextContents()).toEqual(['Date', 'Project code', 'Category', 'Amount', 'Supplier', 'Reference']);
+  expect(await preview.locator('tbody tr').first().locator('td').allTextContents()).toEqual(
+    expect.arrayContaining(['15 Jan 2026', CHARTED.vega, 'Labour', '900.00 EUR'])
+  );
+  await screenshot(page, 'finance-exports-cost-ledger');
+});
+
+test('the earned-value table keeps the name column in view while its figures scroll to EAC and VAC', async () => {
+  await page.goto(`/admin/plugins/pmo/finance?portfolio=${widePortfolioId}&asOf=2026-03-31`);
+  const row = page.getByTestId(`finance-programme-${WIDE.programme}`);
+  await row.locator('[data-band]').first().waitFor();
+  const toggle = row.getByRole('button', { name: `Show the projects of ${WIDE.programme} · Northern region infrastructure renewal and digital transformation` });
+  expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+  await toggle.click();
+  await page.getByTestId(`finance-project-${WIDE.project}`).waitFor();
+  expect(await row.getByRole('button', { name: /^Hide the projects of/ }).getAttribute('aria-expanded')).toBe('true');
+
+  // Abbreviations carry their full names.
+  const table = page.getByTestId('finance-evm-table');
+  expect(await table.locator('thead abbr').evaluateAll((abbrs) => abbrs.map((a) => [a.textContent, a.getAttribute('title')]))).toEqual(
+    expect.arrayContaining([['BAC', 'Budget at completion'], ['EAC', 'Estimate at completion (BAC ÷ CPI)'], ['VAC', 'Variance at completion (BAC − EAC)']])
+  );
+
+  const region = page.getByRole('region', { name: 'Earned value by programme' });
+  expect(await region.getAttribute('tabindex')).toBe('0');
+  expect(await overflowingAncestors(region)).toEqual([]);
+  const nameCell = page.getByTestId(`finance-project-${WIDE.project}`).locator('td').first();
+  const before = (await nameCell.boundingBox())!;
+  await screenshot(page, 'finance-evm-table');
+
+  // Scrolled to its far right (from the keyboard), the row's name has not moved and EAC and VAC are in view.
+  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await region.focus();
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
+  await eventually(async () => expect(await region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0));
+  await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  const regionBox = (await region.boundingBox())!;
+  const after = (await nameCell.boundingBox())!;
+  expect(Math.abs(after.x - before.x)).toBeLessThan(1);
+  expect(after.x).toBeGreaterThanOrEqual(regionBox.x - 1);
+  expect(await nameCell.textContent()).toContain(WIDE.project);
+  for (const column of ['EAC', 'VAC']) {
+    const header = (await table.locator(`thead th[data-column="${column}"]`).boundingBox())!;
+    expect(header.x).toBeGreaterThanOrEqual(after.x + after.width - 1);
+    expect(header.x + header.width).toBeLessThanOrEqual(regionBox.x + regionBox.width + 1);
+  }
+  await screenshot(page, 'finance-evm-table-scrolled');
+});
+
+test('a PMO analyst finds the same finance pages and exports, with nothing they cannot use', async () => {
+  await context.close();
+  context = await newAppContext(browser, server.baseURL);
+  page = await context.newPage();
+  await logIn(page, analyst);
+  await page.goto(`/admin/plugins/pmo/finance?portfolio=${portfolioId}&asOf=2026-03-31`);
+  await page.getByTestId(`finance-programme-${CHARTED.programme}`).locator('[data-band]').first().waitFor();
+  expect(await page.getByText(/don't have the permissions|Forbidden|Policy Failed/i).count()).toBe(0);
+  await page.getByTestId('finance-exports-link').click();
+  await page.getByRole('heading', { name: 'Exports' }).waitFor();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByTestId('finance-export-preview').waitFor();
+  await screenshot(page, 'finance-exports-analyst');
 });

@@ -7,10 +7,12 @@
  * Exports are read with a plain `fetch` and a stream reader (the fetch client buffers the whole
  * body), carrying the admin JWT exactly as the fetch client does (see `adminToken`).
  */
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useQuery } from 'react-query';
 
 import {
+  EXPORTS_READ,
+  FINANCE_READ,
   MANAGEMENT_RESERVE,
   REPORT_FILTERS,
   REPORT_NAMES,
@@ -53,6 +55,17 @@ export type {
   ReportName,
   SeriesPoint,
 };
+
+/** What the finance pages need: reading earned value, and downloading exports (finance and analysts have both). */
+export const FINANCE_PERMISSIONS = [{ action: FINANCE_READ, subject: null }];
+export const EXPORTS_PERMISSIONS = [{ action: EXPORTS_READ, subject: null }];
+
+/** Whether the user may download exports: the pages show their Exports links only then. */
+export function useCanExport() {
+  // useRBAC names an action by its last segment: `plugin::pmo.exports.read` → canRead.
+  const { allowedActions } = useRBAC(EXPORTS_PERMISSIONS);
+  return Boolean(allowedActions.canRead);
+}
 
 /** The reports, in the order the Exports page offers them. */
 export const REPORTS = REPORT_NAMES;
@@ -107,6 +120,16 @@ export function useEntities(
     ['pmo', 'finance-entities', kind, filter?.relation ?? '', filter?.documentId ?? ''],
     async () => (await call(() => get<CmList<Entity>>(`${CM}/api::${kind}.${kind}`, { params }))).results,
     { enabled: !filter || Boolean(filter.documentId), retry: false, staleTime: 30_000 }
+  );
+}
+
+/** One portfolio, programme or project by its documentId, as the Content Manager answers it (to name a filter). */
+export function useEntity(kind: 'portfolio' | 'programme' | 'project', documentId: string | undefined) {
+  const { get } = useFetchClient();
+  return useQuery<Entity, PmoApiError>(
+    ['pmo', 'finance-entity', kind, documentId ?? ''],
+    async () => (await call(() => get<{ data: Entity }>(`${CM}/api::${kind}.${kind}/${path(documentId)}`))).data,
+    { enabled: Boolean(documentId), retry: false, staleTime: 30_000 }
   );
 }
 

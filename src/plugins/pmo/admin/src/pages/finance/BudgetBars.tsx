@@ -5,9 +5,10 @@
  */
 import { Box, Flex, Typography } from '@strapi/design-system';
 
-import { MANAGEMENT_RESERVE as RESERVE, type BudgetCategory, type BudgetOutline } from '../../api/finance';
+import { MANAGEMENT_RESERVE as RESERVE, type BudgetOutline } from '../../api/finance';
 import { CHART, ChartFrame, INNER, monthLabel, niceTicks, scaleY } from './chart';
 import { formatMoney } from './display';
+import { categoryLabel } from './words';
 
 const COLORS: Record<string, string> = {
   labour: '#4945FF',
@@ -18,16 +19,6 @@ const COLORS: Record<string, string> = {
 };
 const OTHER_COLORS = ['#EE5E52', '#66B7F1', '#5CB176'];
 const RESERVE_COLOR = '#8E8EA9';
-const LABELS: Record<BudgetCategory, string> = {
-  labour: 'Labour',
-  capex: 'Capex',
-  opex: 'Opex',
-  contingency: 'Contingency',
-  change: 'Change',
-  [RESERVE]: 'Management reserve',
-};
-
-export const categoryLabel = (category: string) => LABELS[category as BudgetCategory] ?? category;
 const colorOf = (category: string, categories: string[]) =>
   COLORS[category] ?? OTHER_COLORS[categories.indexOf(category) % OTHER_COLORS.length];
 

@@ -5,16 +5,18 @@
  * the BAC total. `from`/`to` keep whole months, like the budget-outline CSV this page links to.
  */
 import * as React from 'react';
-import { Box, Flex, Link, Loader, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Link, Loader, Main, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
 
 import { DateField } from '../../components/fields';
-import { MANAGEMENT_RESERVE, subjectOf, useBudgetOutline, type BudgetOutline, type OutlineRow } from '../../api/finance';
+import { MANAGEMENT_RESERVE, subjectOf, useBudgetOutline, useCanExport, type BudgetOutline, type OutlineRow } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
-import { BudgetBars, categoryLabel } from './BudgetBars';
+import { BudgetBars } from './BudgetBars';
 import { monthLabel } from './chart';
 import { Money } from './display';
+import { ScrollTable } from './ScrollTable';
+import { categoryLabel } from './words';
 
 type Level = 'projects' | 'programmes';
 
@@ -37,8 +39,13 @@ const AmountCells = ({ row, categories, bold }: { row: OutlineRow; categories: s
 const OutlineGrid = ({ outline }: { outline: BudgetOutline }) => {
   const { categories, months, totals } = outline;
   return (
-    <Box overflow="auto">
-      <Table colCount={categories.length + 3} rowCount={months.length + 2} data-testid="finance-outline-grid">
+    <ScrollTable
+      label="Budget by month and category"
+      colCount={categories.length + 3}
+      rowCount={months.length + 2}
+      stickyFirst
+      data-testid="finance-outline-grid"
+    >
         <Thead>
           <Tr>
             <Th><Typography variant="sigma">Month</Typography></Th>
@@ -61,8 +68,7 @@ const OutlineGrid = ({ outline }: { outline: BudgetOutline }) => {
             <AmountCells row={totals} categories={categories} bold />
           </Tr>
         </Tbody>
-      </Table>
-    </Box>
+    </ScrollTable>
   );
 };
 
@@ -70,6 +76,7 @@ export const BudgetOutlinePage = ({ level }: { level: Level }) => {
   const t = useTranslate();
   const { documentId } = useParams<{ documentId: string }>();
   const [search, setSearch] = useSearchParams();
+  const canExport = useCanExport();
   const range = { from: search.get('from') ?? '', to: search.get('to') ?? '' };
   const outline = useBudgetOutline(level, documentId, range);
   const subject = outline.data && subjectOf(outline.data);
@@ -99,9 +106,11 @@ export const BudgetOutlinePage = ({ level }: { level: Level }) => {
           currency: outline.data?.currency ?? '…',
         })}
         primaryAction={
-          <Link tag={NavLink} to={`../exports?${filters}`} data-testid="finance-outline-csv">
-            {t('finance.outline.csv', 'Budget outline CSV')}
-          </Link>
+          canExport ? (
+            <Link tag={NavLink} to={`../exports?${filters}`} data-testid="finance-outline-csv">
+              {t('finance.outline.csv', 'Budget outline CSV')}
+            </Link>
+          ) : undefined
         }
       />
       <Layouts.Content>

@@ -1,16 +1,27 @@
 /**
- * Earned-value rows: a programme (click to drill into its projects; its S-curve link opens the
- * programme's page) and its projects.
+ * Earned-value rows: a programme (its projects open under it; its S-curve link opens the
+ * programme's page) and its projects. The table scrolls sideways inside its own region with the
+ * name column kept in view; each abbreviation's header spells it out (EVM_TERMS).
  */
 import * as React from 'react';
-import { Box, Button, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, IconButton, Link, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { ChevronDown, ChevronRight } from '@strapi/icons';
 import { NavLink } from 'react-router-dom';
 
 import { useEvm, type EvmFigures, type Entity } from '../../api/finance';
 import { IndexBadge, Money } from './display';
+import { ScrollTable, alignRight } from './ScrollTable';
+import { EVM_TERMS, type EvmTerm } from './words';
 
-export const FIGURE_COLUMNS = ['BAC', 'PV', 'EV', 'AC', 'CV', 'SV', 'CPI', 'SPI', 'EAC', 'VAC'] as const;
+export const FIGURE_COLUMNS = ['BAC', 'PV', 'EV', 'AC', 'CV', 'SV', 'CPI', 'SPI', 'EAC', 'VAC'] as const satisfies readonly EvmTerm[];
 export const COLUMN_COUNT = FIGURE_COLUMNS.length + 1;
+
+/** An abbreviation with its full name, as a tooltip and for screen readers. */
+export const Term = ({ term }: { term: EvmTerm }) => (
+  <abbr title={EVM_TERMS[term]} style={{ textDecoration: 'underline dotted', cursor: 'help' }}>
+    {term}
+  </abbr>
+);
 
 export const EvmHead = ({ first }: { first: string }) => (
   <Thead>
@@ -19,8 +30,10 @@ export const EvmHead = ({ first }: { first: string }) => (
         <Typography variant="sigma">{first}</Typography>
       </Th>
       {FIGURE_COLUMNS.map((column) => (
-        <Th key={column}>
-          <Typography variant="sigma">{column}</Typography>
+        <Th key={column} data-column={column}>
+          <Typography variant="sigma" style={alignRight}>
+            <Term term={column} />
+          </Typography>
         </Th>
       ))}
     </Tr>
@@ -35,8 +48,8 @@ export const FigureCells = ({ f }: { f: EvmFigures }) => (
     <Td><Money value={f.ac} /></Td>
     <Td><Money value={f.cv} /></Td>
     <Td><Money value={f.sv} /></Td>
-    <Td><IndexBadge value={f.cpi} label="CPI" /></Td>
-    <Td><IndexBadge value={f.spi} label="SPI" /></Td>
+    <Td><span style={alignRight}><IndexBadge value={f.cpi} label="CPI" /></span></Td>
+    <Td><span style={alignRight}><IndexBadge value={f.spi} label="SPI" /></span></Td>
     <Td><Money value={f.eac} /></Td>
     <Td><Money value={f.vac} /></Td>
   </>
@@ -46,17 +59,28 @@ export const FigureCells = ({ f }: { f: EvmFigures }) => (
 export const ProgrammeRows = ({ programme, asOf }: { programme: Entity; asOf: string }) => {
   const [open, setOpen] = React.useState(false);
   const { data, error, isLoading } = useEvm('programmes', programme.documentId, asOf);
+  const name = `${programme.code} · ${programme.name}`;
   return (
     <>
       <Tr data-testid={`finance-programme-${programme.code}`}>
-        <Td>
-          <Flex direction="column" alignItems="flex-start" gap={1}>
-            <Button variant="tertiary" size="S" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
-              {open ? '▾' : '▸'} {programme.code} · {programme.name}
-            </Button>
-            <Link tag={NavLink} to={`programmes/${programme.documentId}?asOf=${asOf}`} aria-label={`S-curve and budget of programme ${programme.code}`}>
-              <Typography variant="pi">S-curve and budget</Typography>
-            </Link>
+        <Td data-name>
+          <Flex gap={2} alignItems="center">
+            <IconButton
+              variant="ghost"
+              size="S"
+              withTooltip={false}
+              label={open ? `Hide the projects of ${name}` : `Show the projects of ${name}`}
+              aria-expanded={open}
+              onClick={() => setOpen((o) => !o)}
+            >
+              {open ? <ChevronDown /> : <ChevronRight />}
+            </IconButton>
+            <Flex direction="column" alignItems="flex-start" gap={1}>
+              <Typography fontWeight="semiBold">{name}</Typography>
+              <Link tag={NavLink} to={`programmes/${programme.documentId}?asOf=${asOf}`} aria-label={`S-curve and budget of programme ${programme.code}`}>
+                <Typography variant="pi">S-curve and budget</Typography>
+              </Link>
+            </Flex>
           </Flex>
         </Td>
         {data ? (
@@ -72,8 +96,8 @@ export const ProgrammeRows = ({ programme, asOf }: { programme: Entity; asOf: st
       {open &&
         (data?.projects ?? []).map((project) => (
           <Tr key={project.documentId} data-testid={`finance-project-${project.code}`}>
-            <Td>
-              <Box paddingLeft={6}>
+            <Td data-name>
+              <Box paddingLeft={8}>
                 <Link tag={NavLink} to={`projects/${project.documentId}?asOf=${asOf}`}>
                   {project.code} · {project.name}
                 </Link>
@@ -85,7 +109,7 @@ export const ProgrammeRows = ({ programme, asOf }: { programme: Entity; asOf: st
       {open && data && (data.projects ?? []).length === 0 && (
         <Tr>
           <Td colSpan={COLUMN_COUNT}>
-            <Flex paddingLeft={6}>
+            <Flex paddingLeft={8}>
               <Typography textColor="neutral600">No projects in this programme.</Typography>
             </Flex>
           </Td>
@@ -95,9 +119,17 @@ export const ProgrammeRows = ({ programme, asOf }: { programme: Entity; asOf: st
   );
 };
 
-export const EvmTable = ({ children, rows, first }: { children: React.ReactNode; rows: number; first: string }) => (
-  <Table colCount={COLUMN_COUNT} rowCount={rows + 1}>
+/** The abbreviations of the table's headers, spelled out once under it. */
+export const EvmLegend = ({ extra }: { extra?: string }) => (
+  <Typography variant="pi" textColor="neutral600" data-testid="finance-terms">
+    {FIGURE_COLUMNS.map((term) => `${term}: ${EVM_TERMS[term].replace(/ \(.*\)$/, '').toLowerCase()}`).join(' · ')}
+    {extra ? `. ${extra}` : '.'}
+  </Typography>
+);
+
+export const EvmTable = ({ children, rows, first, label }: { children: React.ReactNode; rows: number; first: string; label: string }) => (
+  <ScrollTable label={label} colCount={COLUMN_COUNT} rowCount={rows + 1} stickyFirst data-testid="finance-evm-table">
     <EvmHead first={first} />
     <Tbody>{children}</Tbody>
-  </Table>
+  </ScrollTable>
 );

@@ -3,10 +3,10 @@ import { Box, Field, Flex, Link, Main, SingleSelect, SingleSelectOption, Td, Tr,
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useSearchParams } from 'react-router-dom';
 
-import { today, useEntities, useEvm } from '../../api/finance';
+import { today, useCanExport, useEntities, useEvm } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
 import { AsOfField } from './AsOfField';
-import { EvmTable, FigureCells, ProgrammeRows } from './EvmTable';
+import { EvmLegend, EvmTable, FigureCells, ProgrammeRows } from './EvmTable';
 
 export const FinanceOverview = () => {
   const t = useTranslate();
@@ -16,6 +16,7 @@ export const FinanceOverview = () => {
   const asOf = search.get('asOf') ?? today();
   const programmes = useEntities('programme', { relation: 'portfolio', documentId: portfolioId });
   const total = useEvm('portfolios', portfolioId, asOf);
+  const canExport = useCanExport();
 
   const update = (key: string, value: string) => {
     const next = new URLSearchParams(search);
@@ -31,9 +32,11 @@ export const FinanceOverview = () => {
           currency: total.data?.currency ?? '…',
         })}
         primaryAction={
-          <Link tag={NavLink} to="exports" data-testid="finance-exports-link">
-            {t('finance.exports.open', 'Exports')}
-          </Link>
+          canExport ? (
+            <Link tag={NavLink} to="exports" data-testid="finance-exports-link">
+              {t('finance.exports.open', 'Exports')}
+            </Link>
+          ) : undefined
         }
       />
       <Layouts.Content>
@@ -60,7 +63,11 @@ export const FinanceOverview = () => {
           {portfolios.error && <Typography textColor="danger600">{portfolios.error.message}</Typography>}
           {total.error && <Typography textColor="danger600">{total.error.message}</Typography>}
           {portfolioId && (
-            <EvmTable rows={(programmes.data?.length ?? 0) + 1} first={t('finance.programme', 'Programme')}>
+            <EvmTable
+              rows={(programmes.data?.length ?? 0) + 1}
+              first={t('finance.programme', 'Programme')}
+              label={t('finance.table.portfolio', 'Earned value by programme')}
+            >
               {(programmes.data ?? []).map((programme) => (
                 <ProgrammeRows key={programme.documentId} programme={programme} asOf={asOf} />
               ))}
@@ -74,9 +81,9 @@ export const FinanceOverview = () => {
               )}
             </EvmTable>
           )}
-          <Typography variant="pi" textColor="neutral600">
-            {t('finance.legend', 'CPI and SPI: green at 1 or above, amber from 0.9 to 1, red below 0.9, grey when there is nothing to compare yet.')}
-          </Typography>
+          <EvmLegend
+            extra={t('finance.legend', 'CPI and SPI: green at 1 or above, amber from 0.9 to 1, red below 0.9, grey when there is nothing to compare yet.')}
+          />
         </Flex>
       </Layouts.Content>
     </Main>

@@ -6,9 +6,9 @@ import { Flex, Link, Main, Tr, Td, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
 
-import { today, useEvm, useSeries } from '../../api/finance';
+import { today, useCanExport, useEvm, useSeries } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
-import { COLUMN_COUNT, EvmTable, FigureCells } from './EvmTable';
+import { COLUMN_COUNT, EvmLegend, EvmTable, FigureCells } from './EvmTable';
 import { AsOfField } from './AsOfField';
 import { SCurvePanel } from './SCurve';
 import { formatDay } from '../../utils/dates';
@@ -17,6 +17,7 @@ export const ProgrammeFinance = () => {
   const t = useTranslate();
   const { documentId } = useParams<{ documentId: string }>();
   const [search, setSearch] = useSearchParams();
+  const canExport = useCanExport();
   const asOf = search.get('asOf') ?? today();
   const series = useSeries('programmes', documentId, asOf);
   const evm = useEvm('programmes', documentId, asOf);
@@ -42,7 +43,7 @@ export const ProgrammeFinance = () => {
           <AsOfField value={asOf} onChange={(value) => setSearch({ asOf: value }, { replace: true })} />
           {evm.error && <Typography textColor="danger600">{evm.error.message}</Typography>}
           {evm.data && (
-            <EvmTable rows={projects.length + 1} first={t('finance.project', 'Project')}>
+            <EvmTable rows={projects.length + 1} first={t('finance.project', 'Project')} label={t('finance.table.programme', 'Earned value by project')}>
               {projects.map((project) => (
                 <Tr key={project.documentId} data-testid={`finance-project-${project.code}`}>
                   <Td>
@@ -68,6 +69,7 @@ export const ProgrammeFinance = () => {
               </Tr>
             </EvmTable>
           )}
+          {evm.data && <EvmLegend />}
           <SCurvePanel
             series={series}
             subject={programme ? `programme ${programme.code} ${programme.name}` : 'the programme'}
@@ -77,9 +79,11 @@ export const ProgrammeFinance = () => {
             <Link tag={NavLink} to={`../programmes/${documentId}/budget-outline`}>
               {t('finance.outline.open', 'Budget outline')}
             </Link>
-            <Link tag={NavLink} to={`../exports?programme=${documentId}&report=financial-summary&asOf=${asOf}`}>
-              {t('finance.programme.exports', 'Exports of this programme')}
-            </Link>
+            {canExport && (
+              <Link tag={NavLink} to={`../exports?programme=${documentId}&report=financial-summary&asOf=${asOf}`}>
+                {t('finance.programme.exports', 'Exports of this programme')}
+              </Link>
+            )}
           </Flex>
         </Flex>
       </Layouts.Content>

@@ -1,11 +1,12 @@
 /** A project's earned value as of a date, its S-curve, and the ways to its budget outline and exports. */
-import { Flex, Link, Main, Table, Tbody, Tr, Td, Typography } from '@strapi/design-system';
+import { Flex, Link, Main, Tbody, Tr, Td, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
 
-import { today, useSeries } from '../../api/finance';
+import { today, useCanExport, useSeries } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
-import { EvmHead, FigureCells, COLUMN_COUNT } from './EvmTable';
+import { EvmHead, EvmLegend, FigureCells, COLUMN_COUNT, Term } from './EvmTable';
+import { ScrollTable } from './ScrollTable';
 import { formatMoney } from './display';
 import { AsOfField } from './AsOfField';
 import { SCurvePanel } from './SCurve';
@@ -15,6 +16,7 @@ export const ProjectFinance = () => {
   const t = useTranslate();
   const { documentId } = useParams<{ documentId: string }>();
   const [search, setSearch] = useSearchParams();
+  const canExport = useCanExport();
   const asOf = search.get('asOf') ?? today();
   // The series answers the figures as of asOf too: one request for the table and the chart.
   const series = useSeries('projects', documentId, asOf);
@@ -39,7 +41,7 @@ export const ProjectFinance = () => {
           <AsOfField value={asOf} onChange={(value) => setSearch({ asOf: value }, { replace: true })} />
           {series.data && (
             <>
-              <Table colCount={COLUMN_COUNT} rowCount={2}>
+              <ScrollTable label={t('finance.table.project', 'Earned value of the project')} colCount={COLUMN_COUNT} rowCount={2} stickyFirst data-testid="finance-evm-table">
                 <EvmHead first={t('finance.project', 'Project')} />
                 <Tbody>
                   <Tr>
@@ -49,12 +51,13 @@ export const ProjectFinance = () => {
                     <FigureCells f={series.data} />
                   </Tr>
                 </Tbody>
-              </Table>
-              <Flex gap={6} wrap="wrap">
-                <Typography>ETC: {formatMoney(series.data.etc)}</Typography>
-                <Typography>EAC (atypical): {formatMoney(series.data.eacAtypical)}</Typography>
-                <Typography>EAC (CPI × SPI): {formatMoney(series.data.eacCombined)}</Typography>
-                <Typography>TCPI: {series.data.tcpi === null ? 'n/a' : series.data.tcpi.toFixed(2)}</Typography>
+              </ScrollTable>
+              <EvmLegend />
+              <Flex gap={6} wrap="wrap" data-testid="finance-estimates">
+                <Typography><Term term="ETC" />: {formatMoney(series.data.etc, series.data.currency)}</Typography>
+                <Typography><Term term="EAC" /> if the overruns so far do not recur: {formatMoney(series.data.eacAtypical, series.data.currency)}</Typography>
+                <Typography><Term term="EAC" /> at the current cost and schedule performance (<Term term="CPI" /> × <Term term="SPI" />): {formatMoney(series.data.eacCombined, series.data.currency)}</Typography>
+                <Typography><Term term="TCPI" />: {series.data.tcpi === null ? 'n/a' : series.data.tcpi.toFixed(2)}</Typography>
               </Flex>
             </>
           )}
@@ -63,9 +66,11 @@ export const ProjectFinance = () => {
             <Link tag={NavLink} to={`../projects/${documentId}/budget-outline`}>
               {t('finance.outline.open', 'Budget outline')}
             </Link>
-            <Link tag={NavLink} to={`../exports?project=${documentId}&report=financial-summary&asOf=${asOf}`}>
-              {t('finance.project.exports', 'Exports of this project')}
-            </Link>
+            {canExport && (
+              <Link tag={NavLink} to={`../exports?project=${documentId}&report=financial-summary&asOf=${asOf}`}>
+                {t('finance.project.exports', 'Exports of this project')}
+              </Link>
+            )}
           </Flex>
         </Flex>
       </Layouts.Content>

@@ -44,7 +44,7 @@ export const Money = ({ value, bold, muted }: { value: string | number | null | 
     variant="omega"
     fontWeight={bold ? 'bold' : undefined}
     textColor={muted ? 'neutral600' : undefined}
-    style={{ fontVariantNumeric: 'tabular-nums' }}
+    style={{ fontVariantNumeric: 'tabular-nums', display: 'block', textAlign: 'right' }}
   >
     {formatMoney(value)}
   </Typography>
