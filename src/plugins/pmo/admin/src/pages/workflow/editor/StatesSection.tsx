@@ -40,7 +40,7 @@ export const StatesSection = ({ update, instances }: Props) => {
       }
     >
       <RowProblems anchor="states" />
-      <Flex direction="column" alignItems="stretch" gap={3} tag="ol" style={{ margin: 0, padding: 0 }}>
+      <Flex direction="column" alignItems="stretch" gap={2} tag="ol" style={{ margin: 0, padding: 0 }}>
         {definition.states.map((state, index) => {
           const anchor = `states[${index}]`;
           const held = instances[state.key] ?? 0;
@@ -58,7 +58,7 @@ export const StatesSection = ({ update, instances }: Props) => {
               <Flex direction="column" alignItems="stretch" gap={2}>
                 <Flex justifyContent="space-between" alignItems="center" gap={2}>
                   <Flex gap={2} alignItems="center">
-                    <Typography variant="sigma" textColor="neutral600">
+                    <Typography variant="sigma" textColor="neutral700">
                       {t('workflow.editor.stateN', 'State {n}', { n: index + 1 })}
                     </Typography>
                     {state.key && state.key === definition.initial ? (
@@ -66,7 +66,7 @@ export const StatesSection = ({ update, instances }: Props) => {
                     ) : null}
                     {state.terminal ? <Badge>{t('workflow.editor.terminalBadge', 'Terminal')}</Badge> : null}
                     {held ? (
-                      <Typography variant="pi" textColor="neutral600">
+                      <Typography variant="pi" textColor="neutral700">
                         {t('workflow.editor.stateHolds', '{count, plural, one {# item} other {# items}} here now', {
                           count: held,
                         })}
@@ -82,7 +82,7 @@ export const StatesSection = ({ update, instances }: Props) => {
                   />
                 </Flex>
                 <Grid.Root gap={3}>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
                     <TextField
                       anchor={`${anchor}.key`}
                       label={t('workflow.editor.key', 'Key')}
@@ -91,7 +91,7 @@ export const StatesSection = ({ update, instances }: Props) => {
                       required
                     />
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
                     <TextField
                       anchor={`${anchor}.name`}
                       label={t('workflow.editor.name', 'Name')}
@@ -100,14 +100,14 @@ export const StatesSection = ({ update, instances }: Props) => {
                       required
                     />
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
                     <ColorField
                       anchor={`${anchor}.color`}
                       value={state.color ?? ''}
                       onChange={(color) => setState(index, { color })}
                     />
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch" paddingTop={6}>
+                  <Grid.Item col={3} s={6} direction="column" alignItems="stretch" paddingTop={6}>
                     <CheckboxField
                       anchor={`${anchor}.terminal`}
                       label={t('workflow.editor.terminal', 'Terminal: nothing leads out')}

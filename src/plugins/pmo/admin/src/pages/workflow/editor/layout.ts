@@ -45,8 +45,8 @@ export type Layout = {
   bounds: { x: number; y: number; width: number; height: number };
 };
 
-/** Roughly how wide an edge label is drawn (pi typography, 12px). */
-const labelWidth = (label: string) => Math.min(220, 14 + label.length * 6.4);
+/** Roughly how wide an edge label is drawn (12px). */
+const labelWidth = (label: string) => Math.min(240, 16 + label.length * 7);
 
 export function layoutDefinition(
   definition: WorkflowDefinition,
