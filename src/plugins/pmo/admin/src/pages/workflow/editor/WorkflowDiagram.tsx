@@ -149,8 +149,29 @@ type DiagramProps = {
   titleId?: string;
 };
 
-/** Drawn at about its natural size (labels legible at 1440 px): as tall as the layout, within limits. */
-const heightFor = (layout: Layout) => Math.round(Math.min(960, Math.max(320, layout.bounds.height + 48)));
+/**
+ * Drawn at its natural size where the width allows (labels legible at 1440 px): as tall as the
+ * layout once scaled to the pane's width, within limits.
+ */
+const heightFor = (layout: Layout, width: number) => {
+  const scale = width > 0 && layout.bounds.width > 0 ? Math.min(1, (width - 32) / layout.bounds.width) : 1;
+  return Math.round(Math.min(960, Math.max(280, layout.bounds.height * scale + 48)));
+};
+
+/** The width of an element, kept up to date as the window changes. */
+function useWidth<T extends HTMLElement>() {
+  const ref = React.useRef<T>(null);
+  const [width, setWidth] = React.useState(0);
+  React.useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return undefined;
+    setWidth(element.getBoundingClientRect().width);
+    const observer = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
 
 /** The diagram in words, for screen readers: each transition from where to where. */
 const DiagramText = ({ definition, id }: { definition: WorkflowDefinition; id: string }) => {
@@ -182,8 +203,9 @@ export const WorkflowDiagram = ({ definition, statesWithProblems, titleId = 'pmo
     [definition, statesWithProblems, direction]
   );
   const described = `${titleId}-text`;
+  const [frame, width] = useWidth<HTMLDivElement>();
   return (
-    <Flex direction="column" alignItems="stretch" gap={2}>
+    <Flex direction="column" alignItems="stretch" gap={2} ref={frame}>
       <Flex justifyContent="space-between" alignItems="center" gap={2} wrap="wrap">
         <Flex direction="column" alignItems="flex-start" gap={1}>
           <Typography variant="delta" tag="h2" id={titleId}>
@@ -206,7 +228,7 @@ export const WorkflowDiagram = ({ definition, statesWithProblems, titleId = 'pmo
       </Flex>
       <DiagramText definition={definition} id={described} />
       <ReactFlowProvider>
-        <DiagramCanvas layout={layout} height={heightFor(layout)} testId="pmo-wf-diagram" describedBy={described} />
+        <DiagramCanvas layout={layout} height={heightFor(layout, width)} testId="pmo-wf-diagram" describedBy={described} />
       </ReactFlowProvider>
       <Modal.Root open={enlarged} onOpenChange={setEnlarged}>
         <Modal.Content style={{ width: '92vw', maxWidth: '92vw' }}>

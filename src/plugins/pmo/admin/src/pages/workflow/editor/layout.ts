@@ -74,13 +74,16 @@ export function layoutDefinition(
   const edges: Array<{ id: string; key: string; label: string; from: string; to: string }> = [];
   definition.transitions.forEach((transition, index) => {
     if (!known.has(transition.to)) return;
-    for (const from of new Set(transition.from)) {
-      if (!known.has(from)) continue;
+    // One label per transition, on its first arrow ("Cancel project (from 6 states)"): a label
+    // on each of six arrows into the same state would crowd the picture and say nothing more.
+    const sources = [...new Set(transition.from)].filter((from) => known.has(from));
+    sources.forEach((from, i) => {
       const id = `t${index}:${from}`;
-      const label = transition.label || transition.key;
+      const name = transition.label || transition.key;
+      const label = i > 0 ? '' : sources.length > 2 ? `${name} (from ${sources.length} states)` : name;
       edges.push({ id, key: transition.key, label, from, to: transition.to });
-      graph.setEdge(from, transition.to, { width: labelWidth(label), height: 20, labelpos: 'c' }, id);
-    }
+      graph.setEdge(from, transition.to, label ? { width: labelWidth(label), height: 20, labelpos: 'c' } : { width: 0, height: 0 }, id);
+    });
   });
 
   dagre.layout(graph);
