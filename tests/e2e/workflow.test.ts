@@ -390,4 +390,18 @@ test('the editor at 1440 px: role names, forms for guards, transitions on one li
   const after = await engine().findInstance(PROJECT, project.documentId);
   expect(after).toMatchObject({ state: 'proposed', version: before.version });
   expect(await engine().history(PROJECT, project.documentId)).toEqual([]);
-});
+
+  // Change control, every transition open: each guard and effect (field, authority, budget; notify,
+  // deriveAuthority, drawChangeBudget, recordDecision) has its form, and no role code shows.
+  await admin.goto('/admin/settings/pmo/workflows/change-control');
+  await admin.getByRole('heading', { name: 'Change control', level: 1 }).waitFor();
+  await admin.getByTestId('pmo-wf-expand-all').click();
+  await eventually(async () => expect(await admin.locator('[data-testid="pmo-wf-transition-row"][data-open="false"]').count()).toBe(0));
+  expect(await admin.locator('[data-testid="pmo-wf-guard"], [data-testid="pmo-wf-effect"]').count()).toBeGreaterThan(5);
+  expect(await admin.getByTestId('pmo-wf-server-only').count()).toBe(0);
+  expect(await admin.getByTestId('pmo-wf-transitions').locator('textarea').count()).toBe(0);
+  expect(await admin.locator('main').innerText()).not.toMatch(ROLE_CODE);
+  const notify = admin.locator('[data-testid="pmo-wf-effect"][data-type="notify"]').first();
+  await notify.scrollIntoViewIfNeeded();
+  await screenshot(admin, 'workflow-editor-change-control-open');
+}, 300_000);
