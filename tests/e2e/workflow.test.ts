@@ -293,6 +293,34 @@ test('a transition the analyst may not fire is shown disabled, with who may', as
   expect(trail.filter((e: any) => e.kind === 'applied')).toEqual([]);
 });
 
+/**
+ * Buttons and links of the page's main part without an accessible name, and controls inside
+ * another control (what a screen reader cannot announce or reach), each described briefly.
+ */
+async function controlProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const CONTROL = 'button, a[href], input, select, textarea, [role="button"], [role="combobox"], [role="checkbox"], [role="link"], [tabindex]:not([tabindex="-1"])';
+    const main = document.querySelector('main');
+    if (!main) return ['no main'];
+    const problems: string[] = [];
+    const nameOf = (element: Element) => {
+      const labelledBy = element.getAttribute('aria-labelledby');
+      const byIds = labelledBy
+        ? labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
+        : '';
+      return (element.getAttribute('aria-label') ?? '') + byIds + (element.textContent ?? '') + (element.getAttribute('title') ?? '');
+    };
+    for (const element of Array.from(main.querySelectorAll('button, a[href], [role="button"]'))) {
+      if (!nameOf(element).trim()) problems.push(`unnamed ${element.outerHTML.slice(0, 120)}`);
+    }
+    for (const element of Array.from(main.querySelectorAll('button, a[href], [role="button"], [role="img"]'))) {
+      const inner = element.querySelector(CONTROL);
+      if (inner) problems.push(`${inner.tagName.toLowerCase()} inside ${element.tagName.toLowerCase()}`);
+    }
+    return problems;
+  });
+}
+
 /** Role codes as the server stores them: none may be read on the editor. */
 const ROLE_CODE = /\b(pmo-director|pmo-manager|pmo-analyst|pmo-administrator|project-manager|change-board)\b/;
 
@@ -336,8 +364,9 @@ test('the editor at 1440 px: role names, forms for guards, transitions on one li
   await admin.locator('[data-testid="pmo-wf-diagram-state"][data-state-key="executing"]').waitFor();
   await screenshot(admin, 'workflow-editor-1440');
 
-  // No role code anywhere on the page.
+  // No role code anywhere on the page; every button named; no control inside another.
   expect(await admin.locator('main').innerText()).not.toMatch(ROLE_CODE);
+  expect(await controlProblems(admin)).toEqual([]);
 
   // Opened, gate 3 shows its gate review guard as a form, not JSON.
   await gate3Row.getByTestId('pmo-wf-transition-toggle').click();
