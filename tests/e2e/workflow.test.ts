@@ -308,9 +308,11 @@ async function controlProblems(page: Page): Promise<string[]> {
       const byIds = labelledBy
         ? labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
         : '';
-      return (element.getAttribute('aria-label') ?? '') + byIds + (element.textContent ?? '') + (element.getAttribute('title') ?? '');
+      const labels = element.id ? Array.from(document.querySelectorAll(`label[for="${element.id}"]`)).map((label) => label.textContent ?? '').join(' ') : '';
+      return (element.getAttribute('aria-label') ?? '') + byIds + labels + (element.textContent ?? '') + (element.getAttribute('title') ?? '');
     };
     for (const element of Array.from(main.querySelectorAll('button, a[href], [role="button"]'))) {
+      if (element.closest('[aria-hidden="true"]')) continue; // hidden from assistive technology, and never focused
       if (!nameOf(element).trim()) problems.push(`unnamed ${element.outerHTML.slice(0, 120)}`);
     }
     for (const element of Array.from(main.querySelectorAll('button, a[href], [role="button"], [role="img"]'))) {
