@@ -27,6 +27,7 @@ import type { WorkflowDefinition } from '../../../../../shared/contracts/workflo
 import { stateColor, textOn } from '../../../utils/colors';
 import { useTranslate } from '../../../utils/useTranslate';
 import {
+  LABEL_MAX_WIDTH,
   layoutDefinition,
   smoothPath,
   START_ID,
@@ -123,10 +124,11 @@ const RoutedEdgeView = ({ id, data, markerEnd }: EdgeProps<RoutedEdge>) => {
               padding: '1px 6px',
               fontSize: 12,
               color: '#32324D',
-              maxWidth: 220,
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
+              maxWidth: LABEL_MAX_WIDTH,
+              width: 'max-content',
+              whiteSpace: 'normal',
+              textAlign: 'center',
+              lineHeight: 1.25,
               pointerEvents: 'none',
             }}
           >

@@ -45,8 +45,11 @@ export type Layout = {
   bounds: { x: number; y: number; width: number; height: number };
 };
 
-/** Roughly how wide an edge label is drawn (12px). */
-const labelWidth = (label: string) => Math.min(240, 16 + label.length * 7);
+/** Edge labels wrap at this width (12px text), so parallel arrows do not push the states apart. */
+export const LABEL_MAX_WIDTH = 132;
+/** Roughly how wide an edge label is drawn (12px), and how many lines it wraps to. */
+const labelWidth = (label: string) => Math.min(LABEL_MAX_WIDTH, 16 + label.length * 7);
+const labelHeight = (label: string) => (16 + label.length * 7 > LABEL_MAX_WIDTH ? 34 : 20);
 
 export function layoutDefinition(
   definition: WorkflowDefinition,
@@ -54,7 +57,7 @@ export function layoutDefinition(
   direction: 'TB' | 'LR' = 'TB'
 ): Layout {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: direction, nodesep: 28, ranksep: 48, edgesep: 12, marginx: 16, marginy: 16 });
+  graph.setGraph({ rankdir: direction, nodesep: 20, ranksep: 44, edgesep: 8, marginx: 16, marginy: 16 });
   graph.setDefaultEdgeLabel(() => ({}));
 
   // Only states with a key can be drawn (and referenced); the first of duplicate keys wins.
@@ -82,7 +85,7 @@ export function layoutDefinition(
       const name = transition.label || transition.key;
       const label = i > 0 ? '' : sources.length > 2 ? `${name} (from ${sources.length} states)` : name;
       edges.push({ id, key: transition.key, label, from, to: transition.to });
-      graph.setEdge(from, transition.to, label ? { width: labelWidth(label), height: 20, labelpos: 'c' } : { width: 0, height: 0 }, id);
+      graph.setEdge(from, transition.to, label ? { width: labelWidth(label), height: labelHeight(label), labelpos: 'c' } : { width: 0, height: 0 }, id);
     });
   });
 
@@ -153,7 +156,8 @@ function boundsOf(states: LaidOutState[], start: Point | null, transitions: Laid
     if (transition.labelPosition) {
       const half = labelWidth(transition.label) / 2;
       xs.push(transition.labelPosition.x - half, transition.labelPosition.x + half);
-      ys.push(transition.labelPosition.y - 10, transition.labelPosition.y + 10);
+      const halfHeight = labelHeight(transition.label) / 2;
+      ys.push(transition.labelPosition.y - halfHeight, transition.labelPosition.y + halfHeight);
     }
   }
   if (xs.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
