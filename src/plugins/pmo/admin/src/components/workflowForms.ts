@@ -8,8 +8,12 @@
  */
 import type * as React from 'react';
 
-import type { ComponentInfo, ContentTypeInfo, WorkflowSummary } from '../api/client';
-import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
+import type { WorkflowDefinition, WorkflowSummary } from '../../../shared/contracts/workflow';
+
+/** What a form reads of a content type or component (the Content Manager's /init, as api/client types it). */
+type AttributeInfo = { type: string; target?: string; component?: string };
+type ContentTypeInfo = { uid: string; info: { displayName: string }; attributes: Record<string, AttributeInfo> };
+type ComponentInfo = { uid: string; attributes: Record<string, AttributeInfo> };
 
 export type Config = Record<string, unknown> & { type: string };
 export type Choice = { value: string; label: string };
