@@ -80,6 +80,9 @@ describe('capability forms', () => {
     expect(guardForm('authority')!.summary!({ type: 'authority', levels: ['change-board', 'pmo-director'] }, context)).toBe(
       'The change board or a PMO director decides it'
     );
+    expect(effectForm('createGateReview')!.summary!({ type: 'createGateReview', gate: 2, inDays: 30 }, context)).toBe(
+      'Schedule the review of Gate 2 (delivery strategy) in 30 days'
+    );
     expect(fieldWords('project.manager')).toBe("Project's manager");
     expect(fieldWords('raisedBy')).toBe('Raised by');
   });

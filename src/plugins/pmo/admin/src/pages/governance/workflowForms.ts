@@ -79,7 +79,7 @@ export function registerGovernanceWorkflowForms() {
     label: 'Schedule a gate review',
     description: "Schedules a gate's review, e.g. the next gate's when a gate is passed.",
     summary: (config) =>
-      `Schedule ${gateWords(config.gate).replace(/^A gate$/, 'a gate')}'s review${
+      `Schedule the review of ${gateWords(config.gate).replace(/^A gate$/, 'a gate')}${
         typeof config.inDays === 'number' ? ` in ${config.inDays} ${config.inDays === 1 ? 'day' : 'days'}` : ''
       }`,
     defaults: () => ({ gate: 2, inDays: 30 }),
