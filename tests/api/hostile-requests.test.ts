@@ -139,6 +139,7 @@ describe('bodies of the wrong shape', () => {
     ['post', '/pmo/workflows/validate'],
     ['post', '/pmo/workflows'],
     ['put', '/pmo/workflows/project-lifecycle'],
+    ['post', '/pmo/workflows/project-lifecycle/try'],
     ['post', '/pmo/transitions'],
     ['post', '/pmo/change-requests'],
     ['post', '/pmo/gate-reviews'],

@@ -21,6 +21,7 @@ let server: E2EServer;
 let browser: Browser;
 let administrator: RoleUser;
 let analyst: RoleUser;
+let manager: RoleUser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
@@ -34,6 +35,11 @@ beforeAll(async () => {
     firstname: 'Ana',
     lastname: 'Analyst',
     email: 'e2e.pmo-analyst@test.pmo',
+  });
+  manager = await createRoleUser(server.strapi, 'pmo-manager', {
+    firstname: 'Mia',
+    lastname: 'Manager',
+    email: 'e2e.pmo-manager@test.pmo',
   });
 });
 
@@ -109,7 +115,7 @@ test('an administrator adds a state and transitions in the editor; an analyst fi
   await row.getByRole('link', { name: 'Project lifecycle' }).click();
 
   await admin.getByRole('heading', { name: 'Project lifecycle', level: 1 }).waitFor();
-  await admin.getByText(`${LIFECYCLE} · version ${original.version} · ${PROJECT}`).waitFor();
+  await admin.getByText(`Version ${original.version} · for Project`).waitFor();
   const states = admin.getByTestId('pmo-wf-state-row');
   const transitions = admin.getByTestId('pmo-wf-transition-row');
   await eventually(async () => expect(await states.count()).toBe(stateCount));
@@ -119,7 +125,7 @@ test('an administrator adds a state and transitions in the editor; an analyst fi
   await admin.getByRole('button', { name: 'Add state' }).click();
   await eventually(async () => expect(await states.count()).toBe(stateCount + 1));
   const state = states.nth(stateCount);
-  await state.getByRole('textbox', { name: /^Key/ }).fill('in-review');
+  await state.getByRole('textbox', { name: /^Key of state/ }).fill('in-review');
   await state.getByRole('textbox', { name: /^Name/ }).fill('In review');
   await eventually(async () => expect(await state.getAttribute('data-state-key')).toBe('in-review'));
   await admin.getByTestId('pmo-wf-dirty').waitFor();
@@ -130,20 +136,20 @@ test('an administrator adds a state and transitions in the editor; an analyst fi
   const request = transitions.nth(transitionCount);
   await request.getByRole('textbox', { name: /^Key/ }).fill('request-review');
   await request.getByRole('textbox', { name: /^Label/ }).fill('Request review');
-  await choose(admin, request.getByRole('combobox', { name: /^From/ }), 'Proposed (proposed)');
+  await choose(admin, request.getByRole('combobox', { name: /^From/ }), 'Proposed');
   await closeList(admin);
-  await choose(admin, request.getByRole('combobox', { name: /^To/ }), 'In review (in-review)');
+  await choose(admin, request.getByRole('combobox', { name: /^To/ }), 'In review');
   await request.getByRole('button', { name: 'Add actor' }).click();
-  await choose(admin, request.getByRole('combobox', { name: /^Role/ }), 'pmo-analyst');
+  await choose(admin, request.getByRole('combobox', { name: /^Role/ }), 'PMO Analyst');
 
   await admin.getByRole('button', { name: 'Add transition' }).click();
   await eventually(async () => expect(await transitions.count()).toBe(transitionCount + 2));
   const finish = transitions.nth(transitionCount + 1);
   await finish.getByRole('textbox', { name: /^Key/ }).fill('finish-review');
   await finish.getByRole('textbox', { name: /^Label/ }).fill('Finish review');
-  await choose(admin, finish.getByRole('combobox', { name: /^From/ }), 'In review (in-review)');
+  await choose(admin, finish.getByRole('combobox', { name: /^From/ }), 'In review');
   await closeList(admin);
-  await choose(admin, finish.getByRole('combobox', { name: /^To/ }), 'Proposed (proposed)');
+  await choose(admin, finish.getByRole('combobox', { name: /^To/ }), 'Proposed');
 
   // The diagram follows the form.
   await admin.locator('[data-testid="pmo-wf-diagram-state"][data-state-key="in-review"]').waitFor();
@@ -165,7 +171,7 @@ test('an administrator adds a state and transitions in the editor; an analyst fi
   await admin.getByRole('button', { name: 'Save' }).click();
   const saveResponse = await saved;
   expect(saveResponse.status()).toBe(200);
-  await admin.getByText(`${LIFECYCLE} · version ${next} · ${PROJECT}`).waitFor();
+  await admin.getByText(`Version ${next} · for Project`).waitFor();
   await admin.getByText(`Saved: version ${next} of “Project lifecycle”.`).first().waitFor();
   await admin.getByTestId('pmo-wf-dirty').waitFor({ state: 'detached' });
   await screenshot(admin, 'workflow-editor-saved');
@@ -241,7 +247,7 @@ test('an administrator adds a state and transitions in the editor; an analyst fi
   await updated.getByTestId('pmo-workflow-count').filter({ hasText: 'In review' }).getByText('1', { exact: true }).waitFor();
   expect((await updated.locator('td').nth(3).innerText()).trim()).toBe(String(next)); // the Version column
   await screenshot(admin, 'workflow-list-after');
-});
+}, 300_000);
 
 test('a transition the analyst may not fire is shown disabled, with who may', async () => {
   // Gate 1 as the stored lifecycle has it: analysts are not among its actors.
@@ -285,3 +291,147 @@ test('a transition the analyst may not fire is shown disabled, with who may', as
   const trail = await engine().history(PROJECT, project.documentId);
   expect(trail.filter((e: any) => e.kind === 'applied')).toEqual([]);
 });
+
+/**
+ * Buttons and links of the page's main part without an accessible name, and controls inside
+ * another control (what a screen reader cannot announce or reach), each described briefly.
+ */
+async function controlProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const CONTROL = 'button, a[href], input, select, textarea, [role="button"], [role="combobox"], [role="checkbox"], [role="link"], [tabindex]:not([tabindex="-1"])';
+    const main = document.querySelector('main');
+    if (!main) return ['no main'];
+    const problems: string[] = [];
+    const nameOf = (element: Element) => {
+      const labelledBy = element.getAttribute('aria-labelledby');
+      const byIds = labelledBy
+        ? labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
+        : '';
+      const labels = element.id ? Array.from(document.querySelectorAll(`label[for="${element.id}"]`)).map((label) => label.textContent ?? '').join(' ') : '';
+      return (element.getAttribute('aria-label') ?? '') + byIds + labels + (element.textContent ?? '') + (element.getAttribute('title') ?? '');
+    };
+    for (const element of Array.from(main.querySelectorAll('button, a[href], [role="button"]'))) {
+      if (element.closest('[aria-hidden="true"]')) continue; // hidden from assistive technology, and never focused
+      if (!nameOf(element).trim()) problems.push(`unnamed ${element.outerHTML.slice(0, 120)}`);
+    }
+    for (const element of Array.from(main.querySelectorAll('button, a[href], [role="button"], [role="img"]'))) {
+      const inner = element.querySelector(CONTROL);
+      if (inner) problems.push(`${inner.tagName.toLowerCase()} inside ${element.tagName.toLowerCase()}`);
+    }
+    return problems;
+  });
+}
+
+/** Role codes as the server stores them: none may be read on the editor. */
+const ROLE_CODE = /\b(pmo-director|pmo-manager|pmo-analyst|pmo-administrator|project-manager|change-board)\b/;
+
+test('the editor at 1440 px: role names, forms for guards, transitions on one line, a full-width diagram, and Try it', async () => {
+  const { definition } = await engine().getWorkflow(LIFECYCLE);
+  const gate3 = definition.transitions.find((t: any) => t.key === 'gate-3');
+  expect(gate3.guards.map((g: any) => g.type)).toEqual(expect.arrayContaining(['gateReview', 'baselinedBudget']));
+  const project = await createProject('Halcyon data platform', 'E2E-HALCYON');
+  const before = await engine().findInstance(PROJECT, project.documentId);
+
+  const admin = await pageAs(administrator);
+  await admin.goto(`/admin/settings/pmo/workflows/${LIFECYCLE}`);
+  await admin.getByRole('heading', { name: 'Project lifecycle', level: 1 }).waitFor();
+  const rows = admin.getByTestId('pmo-wf-transition-row');
+  await eventually(async () => expect(await rows.count()).toBe(definition.transitions.length));
+
+  // Every transition is one line, closed, with a control that opens it.
+  const toggles = admin.getByTestId('pmo-wf-transition-toggle');
+  expect(await toggles.count()).toBe(definition.transitions.length);
+  for (let i = 0; i < definition.transitions.length; i += 1) {
+    expect(await toggles.nth(i).getAttribute('aria-expanded')).toBe('false');
+  }
+  const gate3Row = admin.locator('[data-testid="pmo-wf-transition-row"][data-transition-key="gate-3"]');
+  // Who may fire it, by role name.
+  await eventually(async () =>
+    expect(await gate3Row.getByTestId('pmo-wf-transition-who').innerText()).toBe('PMO Director, PMO Manager or the sponsor')
+  );
+  expect(await gate3Row.getByTestId('pmo-wf-transition-counts').innerText()).toBe('2 guards · 1 effect');
+  expect(await gate3Row.getByTestId('pmo-wf-transition-summary').innerText()).toContain(
+    'Gate 3 (investment decision): its latest review decided go or conditional go'
+  );
+
+  // The page of the whole lifecycle fits a sensible height; the diagram spans the page.
+  const height = await admin.evaluate(() => Math.max(document.documentElement.scrollHeight, document.querySelector('main')?.scrollHeight ?? 0));
+  expect(height).toBeLessThan(4500); // a third of the 12,000 px it was, with the diagram drawn at about its natural size
+  const diagram = admin.getByTestId('pmo-wf-diagram');
+  const box = await diagram.boundingBox();
+  expect(box!.width).toBeGreaterThanOrEqual(1000);
+  expect(await diagram.getAttribute('role')).toBe('img');
+  expect(await diagram.locator('button, a, [tabindex]:not([tabindex="-1"])').count()).toBe(0);
+  await admin.locator('[data-testid="pmo-wf-diagram-state"][data-state-key="executing"]').waitFor();
+  await screenshot(admin, 'workflow-editor-1440');
+
+  // No role code anywhere on the page; every button named; no control inside another.
+  expect(await admin.locator('main').innerText()).not.toMatch(ROLE_CODE);
+  expect(await controlProblems(admin)).toEqual([]);
+
+  // Opened, gate 3 shows its gate review guard as a form, not JSON.
+  await gate3Row.getByTestId('pmo-wf-transition-toggle').click();
+  expect(await gate3Row.getByTestId('pmo-wf-transition-toggle').getAttribute('aria-expanded')).toBe('true');
+  const guard = gate3Row.locator('[data-testid="pmo-wf-guard"][data-type="gateReview"]');
+  await guard.waitFor();
+  await guard.getByText('Guard 1: Gate review decided').waitFor();
+  expect(await guard.getByRole('combobox', { name: /^Gate/ }).innerText()).toContain('Gate 3: investment decision');
+  expect(await gate3Row.locator('textarea').count()).toBe(0);
+  expect(await admin.getByTestId('pmo-wf-server-only').count()).toBe(0);
+  expect(await admin.getByText('This type has no form here').count()).toBe(0);
+  // The actors, by role name.
+  const actors = gate3Row.getByTestId('pmo-wf-actor');
+  expect(await actors.first().getByRole('combobox', { name: /^Role/ }).innerText()).toContain('PMO Director');
+  expect(await admin.locator('main').innerText()).not.toMatch(ROLE_CODE);
+  await guard.scrollIntoViewIfNeeded();
+  await screenshot(admin, 'workflow-editor-guard-form');
+  await gate3Row.getByTestId('pmo-wf-transition-toggle').click();
+  expect(await gate3Row.getByTestId('pmo-wf-transition-toggle').getAttribute('aria-expanded')).toBe('false');
+
+  // Try it: gate 1 for the new project, as a PMO manager, is blocked by its gate review guard.
+  const panel = admin.getByTestId('pmo-wf-try');
+  await panel.scrollIntoViewIfNeeded();
+  const item = panel.getByRole('combobox', { name: 'Item' });
+  await item.fill('Halcyon');
+  await admin.getByRole('option', { name: 'E2E-HALCYON · Halcyon data platform · Proposed' }).click();
+  await choose(admin, panel.getByRole('combobox', { name: 'Person' }), 'Mia Manager (PMO Manager)');
+  await choose(admin, panel.getByRole('combobox', { name: 'Transition' }), 'Gate 1: business justification');
+  const tried = admin.waitForResponse(isResponse('POST', `/pmo/workflows/${LIFECYCLE}/try`));
+  await panel.getByRole('button', { name: 'Try' }).click();
+  expect((await tried).status()).toBe(200);
+  const answer = panel.getByTestId('pmo-wf-try-answer');
+  await answer.waitFor();
+  expect(await answer.getAttribute('data-allowed')).toBe('false');
+  expect(await answer.innerText()).toContain('Blocked: Mia Manager may not “Gate 1: business justification” on E2E-HALCYON · Halcyon data platform now.');
+  const blockers = answer.getByTestId('pmo-wf-try-blocker');
+  expect(await blockers.count()).toBe(1);
+  expect(await blockers.first().getAttribute('data-kind')).toBe('guard');
+  expect((await blockers.first().innerText()).length).toBeGreaterThan(10);
+  await answer.scrollIntoViewIfNeeded();
+  await screenshot(admin, 'workflow-editor-try-blocked');
+
+  // As an analyst, who is not among gate 1's actors, the actor rule blocks too.
+  await choose(admin, panel.getByRole('combobox', { name: 'Person' }), 'Ana Analyst (PMO Analyst)');
+  await panel.getByRole('button', { name: 'Try' }).click();
+  await eventually(async () => expect(await answer.getByTestId('pmo-wf-try-blocker').count()).toBe(2));
+  expect(await answer.locator('[data-kind="actor"]').count()).toBe(1);
+
+  // Nothing was fired.
+  const after = await engine().findInstance(PROJECT, project.documentId);
+  expect(after).toMatchObject({ state: 'proposed', version: before.version });
+  expect(await engine().history(PROJECT, project.documentId)).toEqual([]);
+
+  // Change control, every transition open: each guard and effect (field, authority, budget; notify,
+  // deriveAuthority, drawChangeBudget, recordDecision) has its form, and no role code shows.
+  await admin.goto('/admin/settings/pmo/workflows/change-control');
+  await admin.getByRole('heading', { name: 'Change control', level: 1 }).waitFor();
+  await admin.getByTestId('pmo-wf-expand-all').click();
+  await eventually(async () => expect(await admin.locator('[data-testid="pmo-wf-transition-row"][data-open="false"]').count()).toBe(0));
+  expect(await admin.locator('[data-testid="pmo-wf-guard"], [data-testid="pmo-wf-effect"]').count()).toBeGreaterThan(5);
+  expect(await admin.getByTestId('pmo-wf-server-only').count()).toBe(0);
+  expect(await admin.getByTestId('pmo-wf-transitions').locator('textarea').count()).toBe(0);
+  expect(await admin.locator('main').innerText()).not.toMatch(ROLE_CODE);
+  const notify = admin.locator('[data-testid="pmo-wf-effect"][data-type="notify"]').first();
+  await notify.scrollIntoViewIfNeeded();
+  await screenshot(admin, 'workflow-editor-change-control-open');
+}, 300_000);

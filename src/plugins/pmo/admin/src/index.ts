@@ -10,9 +10,15 @@ import { WorkflowPanel } from './pages/workflow/panel/WorkflowPanel';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
 import { PMO_ACCESS, WORKFLOWS_READ } from '../../shared/contracts/workflow';
+import { registerChangeControlWorkflowForms } from './pages/change-requests/workflowForms';
+import { registerGovernanceWorkflowForms } from './pages/governance/workflowForms';
 
 const plugin: StrapiApp['appPlugins'][string] = {
   register(app) {
+    // Each capability's guard and effect forms for the workflow editor, as the server registers the types.
+    registerGovernanceWorkflowForms();
+    registerChangeControlWorkflowForms();
+
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,

@@ -1,11 +1,14 @@
 /** Admin routes: mounted under /pmo, admin JWT, each with its policy and its contract. */
 import { workflowRoutes as input } from '../../../shared/contracts/workflow';
+import { workflowTryRoutes as tryInput } from '../../../shared/contracts/workflow-try';
 import { capabilityAdminRoutes, capabilityContentApiRoutes } from '../capabilities';
 import { mountRoute, requirePermissions, type RouteDefinition } from '../capability';
 import { actions } from '../permissions';
 
 const read = requirePermissions(actions.workflowsRead);
 const configure = requirePermissions(actions.workflowsConfigure);
+/** "Try it" judges for other people: for those who may read and configure workflows (PMO administrators). */
+const tryOut = requirePermissions(actions.workflowsRead, actions.workflowsConfigure);
 
 const coreRoutes: RouteDefinition[] = [
   { method: 'GET', path: '/settings', handler: 'settings.find', input: input.settings, config: requirePermissions(actions.settingsRead) },
@@ -18,6 +21,10 @@ const coreRoutes: RouteDefinition[] = [
   { method: 'PUT', path: '/workflows/:key', handler: 'workflow.update', input: input.update, config: configure },
   { method: 'GET', path: '/workflow-instances', handler: 'workflow.instance', input: input.instance, config: read },
   { method: 'POST', path: '/transitions', handler: 'workflow.fire', input: input.fire, config: requirePermissions(actions.transitionsFire) },
+  { method: 'GET', path: '/workflow-roles', handler: 'workflow.roles', input: tryInput.roles, config: read },
+  { method: 'GET', path: '/workflows/:key/try/users', handler: 'workflow.tryUsers', input: tryInput.users, config: tryOut },
+  { method: 'GET', path: '/workflows/:key/try/items', handler: 'workflow.tryItems', input: tryInput.items, config: tryOut },
+  { method: 'POST', path: '/workflows/:key/try', handler: 'workflow.try', input: tryInput.try, config: tryOut },
   { method: 'GET', path: '/history', handler: 'workflow.history', input: input.history, config: read },
 ];
 

@@ -1,6 +1,7 @@
 /** Thin controllers: the route's contract has checked the input (platform/contract.ts); call the engine, answer with DESIGN.md's status codes. */
 import type { Core } from '@strapi/strapi';
 import { workflowRoutes as routes } from '../../../shared/contracts/workflow';
+import { workflowTryRoutes as tryRoutes } from '../../../shared/contracts/workflow-try';
 import { routeInput } from '../platform/contract';
 import { getService } from '../services';
 import type { AdminUser } from './actor';
@@ -46,6 +47,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // ({ outcome, votes, quorum, version }). Refusals are errors thrown by the engine.
       ctx.status = result.outcome === 'applied' ? 200 : 202;
       ctx.body = result;
+    },
+    async roles(ctx: Ctx) {
+      routeInput(ctx, tryRoutes.roles);
+      ctx.body = await engine().tryOut.roles();
+    },
+    async tryUsers(ctx: Ctx) {
+      ctx.body = await engine().tryOut.users(routeInput(ctx, tryRoutes.users).params.key);
+    },
+    async tryItems(ctx: Ctx) {
+      const { params, query } = routeInput(ctx, tryRoutes.items);
+      ctx.body = await engine().tryOut.items(params.key, query.q);
+    },
+    /** 200 with { allowed, blockers, … }: nothing is fired, created or recorded. */
+    async try(ctx: Ctx) {
+      const { params, body } = routeInput(ctx, tryRoutes.try);
+      ctx.body = await engine().tryOut.tryTransition(params.key, body);
     },
     async history(ctx: Ctx) {
       const { uid, documentId } = routeInput(ctx, routes.history).query;

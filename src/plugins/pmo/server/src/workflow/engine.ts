@@ -13,6 +13,7 @@ import { createFacts } from './facts';
 import { createHistory } from './history';
 import { createInstances } from './instances';
 import { createTransitions } from './transitions';
+import { createTryOut } from './try';
 import { createViews } from './views';
 
 export { EVENT_UID, INSTANCE_UID, TRANSITION_EVENT, WORKFLOW_UID } from './records';
@@ -24,6 +25,7 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
   const views = createViews(strapi, { definitions, instances, facts });
   const transitions = createTransitions(strapi, { catalogue, definitions, instances, facts });
   const { history } = createHistory(strapi);
+  const tryOut = createTryOut(strapi, { definitions, instances, facts });
 
   return {
     listWorkflows: definitions.listWorkflows,
@@ -39,6 +41,8 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
     viewMany: views.viewMany,
     fire: transitions.fire,
     history,
+    /** "Try it": a transition's verdict for another person, nothing fired; with the roles, people and items it offers. */
+    tryOut,
   };
 }
 

@@ -24,7 +24,7 @@ export const StatesSection = ({ update, instances }: Props) => {
       title={t('workflow.editor.states', 'States')}
       description={t(
         'workflow.editor.statesHint',
-        'Where an item can be. Keys are stable identifiers; renaming a key updates the transitions that use it.'
+        'Where an item can be. Keys are stable identifiers; renaming a key updates the transitions that use it. A terminal state has no way out.'
       )}
       testId="pmo-wf-states"
       actions={
@@ -40,7 +40,7 @@ export const StatesSection = ({ update, instances }: Props) => {
       }
     >
       <RowProblems anchor="states" />
-      <Flex direction="column" alignItems="stretch" gap={3} tag="ol" style={{ margin: 0, padding: 0 }}>
+      <Flex direction="column" alignItems="stretch" gap={2} tag="ol" style={{ margin: 0, padding: 0 }}>
         {definition.states.map((state, index) => {
           const anchor = `states[${index}]`;
           const held = instances[state.key] ?? 0;
@@ -55,43 +55,20 @@ export const StatesSection = ({ update, instances }: Props) => {
               data-testid="pmo-wf-state-row"
               data-state-key={state.key}
             >
-              <Flex direction="column" alignItems="stretch" gap={2}>
-                <Flex justifyContent="space-between" alignItems="center" gap={2}>
-                  <Flex gap={2} alignItems="center">
-                    <Typography variant="sigma" textColor="neutral600">
-                      {t('workflow.editor.stateN', 'State {n}', { n: index + 1 })}
-                    </Typography>
-                    {state.key && state.key === definition.initial ? (
-                      <Badge variant="primary">{t('workflow.editor.initialBadge', 'Initial')}</Badge>
-                    ) : null}
-                    {state.terminal ? <Badge>{t('workflow.editor.terminalBadge', 'Terminal')}</Badge> : null}
-                    {held ? (
-                      <Typography variant="pi" textColor="neutral600">
-                        {t('workflow.editor.stateHolds', '{count, plural, one {# item} other {# items}} here now', {
-                          count: held,
-                        })}
-                      </Typography>
-                    ) : null}
-                  </Flex>
-                  <RowActions
-                    index={index}
-                    count={definition.states.length}
-                    what={state.name || state.key || t('workflow.editor.stateWord', 'state')}
-                    onMove={(to) => update((d) => ({ ...d, states: move(d.states, index, to) }))}
-                    onRemove={() => update((d) => removeState(d, index))}
-                  />
-                </Flex>
+              <Flex direction="column" alignItems="stretch" gap={1}>
+                <Flex gap={2} alignItems="flex-start">
+                <Box flex="1">
                 <Grid.Root gap={3}>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
                     <TextField
                       anchor={`${anchor}.key`}
-                      label={t('workflow.editor.key', 'Key')}
+                      label={t('workflow.editor.stateKey', 'Key of state {n}', { n: index + 1 })}
                       value={state.key}
                       onChange={(key) => update((d) => renameState(d, index, key))}
                       required
                     />
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
                     <TextField
                       anchor={`${anchor}.name`}
                       label={t('workflow.editor.name', 'Name')}
@@ -100,22 +77,45 @@ export const StatesSection = ({ update, instances }: Props) => {
                       required
                     />
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
                     <ColorField
                       anchor={`${anchor}.color`}
                       value={state.color ?? ''}
                       onChange={(color) => setState(index, { color })}
                     />
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch" paddingTop={6}>
+                  <Grid.Item col={3} s={6} direction="column" alignItems="stretch" paddingTop={6} gap={1}>
                     <CheckboxField
                       anchor={`${anchor}.terminal`}
-                      label={t('workflow.editor.terminal', 'Terminal: nothing leads out')}
+                      label={t('workflow.editor.terminalShort', 'Terminal')}
                       checked={Boolean(state.terminal)}
                       onChange={(terminal) => setState(index, { terminal })}
                     />
+                    <Flex gap={2} alignItems="center" wrap="wrap">
+                      {state.key && state.key === definition.initial ? (
+                        <Badge variant="primary">{t('workflow.editor.initialBadge', 'Initial')}</Badge>
+                      ) : null}
+                      {held ? (
+                        <Typography variant="pi" textColor="neutral700">
+                          {t('workflow.editor.stateHolds', '{count, plural, one {# item} other {# items}} here now', {
+                            count: held,
+                          })}
+                        </Typography>
+                      ) : null}
+                    </Flex>
                   </Grid.Item>
                 </Grid.Root>
+                </Box>
+                <Box paddingTop={6}>
+                  <RowActions
+                    index={index}
+                    count={definition.states.length}
+                    what={state.name || state.key || t('workflow.editor.stateWord', 'state')}
+                    onMove={(to) => update((d) => ({ ...d, states: move(d.states, index, to) }))}
+                    onRemove={() => update((d) => removeState(d, index))}
+                  />
+                </Box>
+                </Flex>
                 <RowProblems anchor={anchor} />
               </Flex>
             </Box>

@@ -1,3 +1,5 @@
+import * as React from 'react';
+
 import {
   Box,
   Button,
@@ -11,7 +13,7 @@ import {
   SingleSelectOption,
   Typography,
 } from '@strapi/design-system';
-import { Plus, Trash } from '@strapi/icons';
+import { ChevronDown, ChevronRight, Plus, Trash } from '@strapi/icons';
 
 import type {
   ActorRule,
@@ -19,6 +21,7 @@ import type {
   WorkflowTransition,
 } from '../../../../../shared/contracts/workflow';
 import { StateBadge } from '../../../components/StateBadge';
+import { fieldWords, roleName } from '../../../components/workflowForms';
 import { fieldId } from './problems';
 import { CatalogueItems } from './CatalogueItems';
 import {
@@ -34,6 +37,7 @@ import {
   useEditor,
 } from './fields';
 import { PMO_ROLES, move, newTransition, removeAt, replaceAt } from './model';
+import { Disclosure, GuardSummary, actorWords } from './TransitionSummary';
 import { findType, personRelations } from './schema';
 
 type Props = {
@@ -42,7 +46,17 @@ type Props = {
 
 /** The transitions: from, to, who, approvals, guards, effects. */
 export const TransitionsSection = ({ update }: Props) => {
-  const { definition, readOnly, t } = useEditor();
+  const { definition, problems, readOnly, t } = useEditor();
+  /** Transitions shown in full; the others are one line each. A transition with problems is always open. */
+  const [open, setOpen] = React.useState<Set<number>>(() => new Set());
+  const toggle = (index: number) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
+  const allOpen = definition.transitions.length > 0 && definition.transitions.every((_, i) => open.has(i));
   const setTransition = (index: number, change: Partial<WorkflowTransition>) =>
     update((d) => ({
       ...d,
@@ -57,23 +71,37 @@ export const TransitionsSection = ({ update }: Props) => {
       )}
       testId="pmo-wf-transitions"
       actions={
-        readOnly ? null : (
+        <Flex gap={2}>
           <Button
-            variant="secondary"
-            startIcon={<Plus />}
-            onClick={() => update((d) => ({ ...d, transitions: [...d.transitions, newTransition(d)] }))}
+            variant="tertiary"
+            onClick={() => setOpen(allOpen ? new Set() : new Set(definition.transitions.map((_, i) => i)))}
+            data-testid="pmo-wf-expand-all"
           >
-            {t('workflow.editor.addTransition', 'Add transition')}
+            {allOpen ? t('workflow.editor.collapseAll', 'Collapse all') : t('workflow.editor.expandAll', 'Expand all')}
           </Button>
-        )
+          {readOnly ? null : (
+            <Button
+              variant="secondary"
+              startIcon={<Plus />}
+              onClick={() => {
+                setOpen((current) => new Set([...current, definition.transitions.length]));
+                update((d) => ({ ...d, transitions: [...d.transitions, newTransition(d)] }));
+              }}
+            >
+              {t('workflow.editor.addTransition', 'Add transition')}
+            </Button>
+          )}
+        </Flex>
       }
     >
       <RowProblems anchor="transitions" />
-      <Flex direction="column" alignItems="stretch" gap={4} tag="ol" style={{ margin: 0, padding: 0 }}>
+      <Flex direction="column" alignItems="stretch" gap={2} tag="ol" style={{ margin: 0, padding: 0 }}>
         {definition.transitions.map((transition, index) => (
           <TransitionCard
             key={index}
             index={index}
+            open={open.has(index) || problems.under(`transitions[${index}]`)}
+            onToggle={() => toggle(index)}
             transition={transition}
             onChange={(change) => setTransition(index, change)}
             onMove={(to) => update((d) => ({ ...d, transitions: move(d.transitions, index, to) }))}
@@ -87,22 +115,24 @@ export const TransitionsSection = ({ update }: Props) => {
 
 type CardProps = {
   index: number;
+  open: boolean;
+  onToggle: () => void;
   transition: WorkflowTransition;
   onChange: (change: Partial<WorkflowTransition>) => void;
   onMove: (to: number) => void;
   onRemove: () => void;
 };
 
-const TransitionCard = ({ index, transition, onChange, onMove, onRemove }: CardProps) => {
-  const { definition, contentTypes, problems, t } = useEditor();
+const TransitionCard = ({ index, open, onToggle, transition, onChange, onMove, onRemove }: CardProps) => {
+  const { definition, contentTypes, problems, roles, t } = useEditor();
   const base = `transitions[${index}]`;
   const personChoices = personRelations(findType(contentTypes, definition.appliesTo), contentTypes).map((field) => ({
     value: field,
-    label: field,
+    label: fieldWords(field),
   }));
   const stateChoices = definition.states
     .filter((state) => state.key)
-    .map((state) => ({ value: state.key, label: state.name ? `${state.name} (${state.key})` : state.key }));
+    .map((state) => ({ value: state.key, label: state.name || state.key }));
   const state = (key: string) => definition.states.find((s) => s.key === key);
   const to = state(transition.to);
   const quorumProblems = problems.at(`${base}.approvals.quorum`);
@@ -111,31 +141,49 @@ const TransitionCard = ({ index, transition, onChange, onMove, onRemove }: CardP
     <Box
       tag="li"
       style={{ listStyle: 'none' }}
-      background="neutral100"
-      padding={4}
+      background={open ? 'neutral100' : 'neutral0'}
+      borderColor="neutral200"
+      padding={3}
       hasRadius
       data-testid="pmo-wf-transition-row"
+      data-open={open ? 'true' : 'false'}
       data-transition-key={transition.key}
     >
       <Flex direction="column" alignItems="stretch" gap={3}>
         <Flex justifyContent="space-between" alignItems="center" gap={2}>
-          <Flex gap={2} alignItems="center" wrap="wrap">
-            <Typography variant="sigma" textColor="neutral600">
-              {t('workflow.editor.transitionN', 'Transition {n}', { n: index + 1 })}
-            </Typography>
-            <Typography variant="omega" fontWeight="bold">
-              {transition.label || transition.key}
-            </Typography>
-            <Flex gap={1} alignItems="center" wrap="wrap">
-              {transition.from.map((key) => (
-                <StateBadge key={key} name={state(key)?.name || key} color={state(key)?.color} />
-              ))}
-              <Typography variant="pi" textColor="neutral600">
-                →
+          <Disclosure
+            type="button"
+            aria-expanded={open}
+            aria-controls={`${fieldId(base)}-details`}
+            onClick={onToggle}
+            data-testid="pmo-wf-transition-toggle"
+          >
+            <Flex gap={2} alignItems="center" wrap="wrap">
+              {open ? <ChevronDown aria-hidden width="1.2rem" height="1.2rem" /> : <ChevronRight aria-hidden width="1.2rem" height="1.2rem" />}
+              <Typography variant="omega" fontWeight="bold" data-testid="pmo-wf-transition-label">
+                {transition.label || transition.key || t('workflow.editor.transitionN', 'Transition {n}', { n: index + 1 })}
               </Typography>
-              {transition.to ? <StateBadge name={to?.name || transition.to} color={to?.color} /> : null}
+              <Flex gap={1} alignItems="center" wrap="wrap">
+                {transition.from.map((key) => (
+                  <StateBadge key={key} name={state(key)?.name || key} color={state(key)?.color} />
+                ))}
+                <Typography variant="pi" textColor="neutral700" aria-label={t('workflow.editor.leadsTo', 'leads to')}>
+                  →
+                </Typography>
+                {transition.to ? <StateBadge name={to?.name || transition.to} color={to?.color} /> : null}
+              </Flex>
+              <Typography variant="pi" textColor="neutral700" data-testid="pmo-wf-transition-who">
+                {actorWords(transition.actors ?? [], roles, t)}
+              </Typography>
+              <Typography variant="pi" textColor="neutral700" data-testid="pmo-wf-transition-counts">
+                {t('workflow.editor.counts', '{guards, plural, =0 {no guard} one {# guard} other {# guards}} · {effects, plural, =0 {no effect} one {# effect} other {# effects}}', {
+                  guards: transition.guards?.length ?? 0,
+                  effects: transition.effects?.length ?? 0,
+                })}
+                {transition.approvals ? t('workflow.editor.countsApprovals', ' · {quorum} approvals', { quorum: transition.approvals.quorum }) : ''}
+              </Typography>
             </Flex>
-          </Flex>
+          </Disclosure>
           <RowActions
             index={index}
             count={definition.transitions.length}
@@ -144,6 +192,8 @@ const TransitionCard = ({ index, transition, onChange, onMove, onRemove }: CardP
             onRemove={onRemove}
           />
         </Flex>
+        {open ? (
+        <Flex direction="column" alignItems="stretch" gap={3} id={`${fieldId(base)}-details`}>
         <Grid.Root gap={3}>
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
             <TextField
@@ -261,6 +311,10 @@ const TransitionCard = ({ index, transition, onChange, onMove, onRemove }: CardP
         <CatalogueItems kind="guards" base={base} items={transition.guards ?? []} onChange={(guards) => onChange({ guards })} />
         <Divider />
         <CatalogueItems kind="effects" base={base} items={transition.effects ?? []} onChange={(effects) => onChange({ effects })} />
+        </Flex>
+        ) : (
+          <GuardSummary transition={transition} />
+        )}
         <RowProblems anchor={base} />
       </Flex>
     </Box>
@@ -269,10 +323,10 @@ const TransitionCard = ({ index, transition, onChange, onMove, onRemove }: CardP
 
 /** Who may fire it: PMO roles, or a person field of the item (its manager, its sponsor…). */
 const ActorsEditor = ({ base, actors, onChange }: { base: string; actors: ActorRule[]; onChange: (actors: ActorRule[]) => void }) => {
-  const { definition, contentTypes, readOnly, t } = useEditor();
+  const { definition, contentTypes, readOnly, roles, t } = useEditor();
   const personFields = personRelations(findType(contentTypes, definition.appliesTo), contentTypes);
-  const roleChoices = PMO_ROLES.map((role) => ({ value: role, label: role }));
-  const fieldChoices = personFields.map((field) => ({ value: field, label: field }));
+  const roleChoices = PMO_ROLES.map((role) => ({ value: role, label: roleName({ roles }, role) }));
+  const fieldChoices = personFields.map((field) => ({ value: field, label: fieldWords(field) }));
   return (
     <Flex direction="column" alignItems="stretch" gap={2} data-testid="pmo-wf-actors">
       <ListHeader
@@ -291,7 +345,7 @@ const ActorsEditor = ({ base, actors, onChange }: { base: string; actors: ActorR
         const isRole = 'role' in actor;
         return (
           <Flex key={index} gap={2} alignItems="flex-start" data-testid="pmo-wf-actor">
-            <Box style={{ width: 180, flexShrink: 0 }}>
+            <Box style={{ width: 200, flexShrink: 0 }}>
               <Field.Root name={`${anchor}.kind`} id={`${fieldId(anchor)}-kind`}>
                 <Field.Label>{t('workflow.editor.actorKind', 'Actor {n}', { n: index + 1 })}</Field.Label>
                 <SingleSelect
@@ -334,3 +388,4 @@ const ActorsEditor = ({ base, actors, onChange }: { base: string; actors: ActorR
     </Flex>
   );
 };
+

@@ -4,11 +4,10 @@
  */
 import * as React from 'react';
 
-import { Box, Flex, Modal, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Modal, Typography, VisuallyHidden } from '@strapi/design-system';
 import {
   Background,
   BaseEdge,
-  Controls,
   EdgeLabelRenderer,
   Handle,
   MarkerType,
@@ -28,6 +27,7 @@ import type { WorkflowDefinition } from '../../../../../shared/contracts/workflo
 import { stateColor, textOn } from '../../../utils/colors';
 import { useTranslate } from '../../../utils/useTranslate';
 import {
+  LABEL_MAX_WIDTH,
   layoutDefinition,
   smoothPath,
   START_ID,
@@ -70,7 +70,7 @@ const StateNodeView = ({ data }: NodeProps<StateNode>) => {
         alignItems: 'center',
         justifyContent: 'center',
         padding: '0 10px',
-        fontSize: 13,
+        fontSize: 14,
         fontWeight: 600,
         lineHeight: 1.2,
         textAlign: 'center',
@@ -81,7 +81,7 @@ const StateNodeView = ({ data }: NodeProps<StateNode>) => {
         {data.name}
       </span>
       {data.terminal || data.initial ? (
-        <span style={{ fontSize: 10, fontWeight: 400, opacity: 0.85 }}>
+        <span style={{ fontSize: 11, fontWeight: 400 }}>
           {[data.initial ? 'initial' : null, data.terminal ? 'terminal' : null].filter(Boolean).join(' · ')}
         </span>
       ) : null}
@@ -122,12 +122,13 @@ const RoutedEdgeView = ({ id, data, markerEnd }: EdgeProps<RoutedEdge>) => {
               border: '1px solid #EAEAEF',
               borderRadius: 4,
               padding: '1px 6px',
-              fontSize: 11,
+              fontSize: 12,
               color: '#32324D',
-              maxWidth: 220,
-              whiteSpace: 'nowrap',
-              overflow: 'hidden',
-              textOverflow: 'ellipsis',
+              maxWidth: LABEL_MAX_WIDTH,
+              width: 'max-content',
+              whiteSpace: 'normal',
+              textAlign: 'center',
+              lineHeight: 1.25,
               pointerEvents: 'none',
             }}
           >
@@ -146,21 +147,56 @@ type DiagramProps = {
   definition: WorkflowDefinition;
   /** Keys of states that Validate found problems with, outlined in red. */
   statesWithProblems?: Set<string>;
-  height?: number;
+  /** Id of the diagram's heading, which names the section around it. */
+  titleId?: string;
 };
 
-const toolButton: React.CSSProperties = {
-  border: '1px solid #DCDCE4',
-  background: '#FFFFFF',
-  borderRadius: 4,
-  padding: '2px 8px',
-  fontSize: 12,
-  cursor: 'pointer',
-  whiteSpace: 'nowrap',
+/**
+ * Drawn at its natural size where the width allows (labels legible at 1440 px): as tall as the
+ * layout once scaled to the pane's width, within limits.
+ */
+const heightFor = (layout: Layout, width: number) => {
+  const scale = width > 0 && layout.bounds.width > 0 ? Math.min(1, (width - 32) / layout.bounds.width) : 1;
+  return Math.round(Math.min(960, Math.max(280, layout.bounds.height * scale + 48)));
 };
 
-/** The diagram with its legend, a direction switch, and a larger view in a dialog. */
-export const WorkflowDiagram = ({ definition, statesWithProblems, height = 560 }: DiagramProps) => {
+/** The width of an element, kept up to date as the window changes. */
+function useWidth<T extends HTMLElement>() {
+  const ref = React.useRef<T>(null);
+  const [width, setWidth] = React.useState(0);
+  React.useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return undefined;
+    setWidth(element.getBoundingClientRect().width);
+    const observer = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
+/** The diagram in words, for screen readers: each transition from where to where. */
+const DiagramText = ({ definition, id }: { definition: WorkflowDefinition; id: string }) => {
+  const t = useTranslate();
+  const name = (key: string) => definition.states.find((state) => state.key === key)?.name || key;
+  return (
+    <VisuallyHidden id={id}>
+      {t('workflow.diagram.text', 'Starts in {initial}.', { initial: name(definition.initial) })}{' '}
+      {definition.transitions
+        .map((transition) =>
+          t('workflow.diagram.textTransition', '“{label}” leads from {from} to {to}.', {
+            label: transition.label || transition.key,
+            from: transition.from.map(name).join(' or '),
+            to: name(transition.to),
+          })
+        )
+        .join(' ')}
+    </VisuallyHidden>
+  );
+};
+
+/** The diagram with its heading, legend, a direction switch, and a larger view in a dialog. */
+export const WorkflowDiagram = ({ definition, statesWithProblems, titleId = 'pmo-wf-diagram-title' }: DiagramProps) => {
   const t = useTranslate();
   const [direction, setDirection] = React.useState<'TB' | 'LR'>('TB');
   const [enlarged, setEnlarged] = React.useState(false);
@@ -168,25 +204,33 @@ export const WorkflowDiagram = ({ definition, statesWithProblems, height = 560 }
     () => layoutDefinition(definition, statesWithProblems, direction),
     [definition, statesWithProblems, direction]
   );
+  const described = `${titleId}-text`;
+  const [frame, width] = useWidth<HTMLDivElement>();
   return (
-    <Flex direction="column" alignItems="stretch" gap={2}>
-      <Flex justifyContent="space-between" alignItems="center" gap={2}>
-        <Typography variant="pi" textColor="neutral600">
-          {t('workflow.diagram.legend', '● start → initial state · double ring: terminal · dashed red: has problems')}
-        </Typography>
-        <Flex gap={1}>
-          <button type="button" style={toolButton} onClick={() => setDirection((d) => (d === 'TB' ? 'LR' : 'TB'))}>
+    <Flex direction="column" alignItems="stretch" gap={2} ref={frame}>
+      <Flex justifyContent="space-between" alignItems="center" gap={2} wrap="wrap">
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <Typography variant="delta" tag="h2" id={titleId}>
+            {t('workflow.diagram.title', 'Diagram')}
+          </Typography>
+          <Typography variant="pi" textColor="neutral700">
+            {t('workflow.diagram.legend', '● start → initial state · double ring: terminal · dashed red: has problems')}
+          </Typography>
+        </Flex>
+        <Flex gap={2}>
+          <Button variant="tertiary" size="S" onClick={() => setDirection((d) => (d === 'TB' ? 'LR' : 'TB'))}>
             {direction === 'TB'
               ? t('workflow.diagram.leftToRight', 'Left to right')
               : t('workflow.diagram.topToBottom', 'Top to bottom')}
-          </button>
-          <button type="button" style={toolButton} onClick={() => setEnlarged(true)}>
+          </Button>
+          <Button variant="tertiary" size="S" onClick={() => setEnlarged(true)}>
             {t('workflow.diagram.enlarge', 'Enlarge')}
-          </button>
+          </Button>
         </Flex>
       </Flex>
+      <DiagramText definition={definition} id={described} />
       <ReactFlowProvider>
-        <DiagramCanvas layout={layout} height={height} testId="pmo-wf-diagram" />
+        <DiagramCanvas layout={layout} height={heightFor(layout, width)} testId="pmo-wf-diagram" describedBy={described} />
       </ReactFlowProvider>
       <Modal.Root open={enlarged} onOpenChange={setEnlarged}>
         <Modal.Content style={{ width: '92vw', maxWidth: '92vw' }}>
@@ -195,7 +239,12 @@ export const WorkflowDiagram = ({ definition, statesWithProblems, height = 560 }
           </Modal.Header>
           <Modal.Body>
             <ReactFlowProvider>
-              <DiagramCanvas layout={layout} height={Math.round(window.innerHeight * 0.72)} testId="pmo-wf-diagram-large" />
+              <DiagramCanvas
+                layout={layout}
+                height={Math.round(window.innerHeight * 0.72)}
+                testId="pmo-wf-diagram-large"
+                describedBy={described}
+              />
             </ReactFlowProvider>
           </Modal.Body>
         </Modal.Content>
@@ -204,7 +253,8 @@ export const WorkflowDiagram = ({ definition, statesWithProblems, height = 560 }
   );
 };
 
-const DiagramCanvas = ({ layout, height, testId }: { layout: Layout; height: number; testId: string }) => {
+/** A picture (role img, described by the diagram in words): nothing inside it can be focused or operated. */
+const DiagramCanvas = ({ layout, height, testId, describedBy }: { layout: Layout; height: number; testId: string; describedBy: string }) => {
   const t = useTranslate();
   const nodes = React.useMemo<Array<StateNode | StartNode>>(() => {
     const states: StateNode[] = layout.states.map((state) => ({
@@ -256,6 +306,7 @@ const DiagramCanvas = ({ layout, height, testId }: { layout: Layout; height: num
       background="neutral100"
       data-testid={testId}
       aria-label={t('workflow.diagram.label', 'Diagram of the states and transitions')}
+      aria-describedby={describedBy}
       role="img"
     >
       {layout.states.length === 0 ? (
@@ -273,12 +324,19 @@ const DiagramCanvas = ({ layout, height, testId }: { layout: Layout; height: num
           nodesDraggable={false}
           nodesConnectable={false}
           elementsSelectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          panOnDrag={false}
+          zoomOnScroll={false}
+          zoomOnPinch={false}
+          zoomOnDoubleClick={false}
+          preventScrolling={false}
+          proOptions={{ hideAttribution: true }}
           minZoom={0.2}
-          maxZoom={1.25}
+          maxZoom={1}
         >
           <FitToBounds bounds={layout.bounds} />
           <Background gap={16} size={1} />
-          <Controls showInteractive={false} position="top-left" />
         </ReactFlow>
       )}
     </Box>

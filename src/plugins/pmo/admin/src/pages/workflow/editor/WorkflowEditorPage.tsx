@@ -27,9 +27,11 @@ import {
   useSaveWorkflow,
   useValidateWorkflow,
   useWorkflow,
+  useWorkflows,
   type HeldState,
   type WorkflowSummary,
 } from '../../../api/client';
+import { useWorkflowRoles } from '../../../api/workflowTry';
 import { PageError } from '../../../components/PageError';
 import { useTranslate } from '../../../utils/useTranslate';
 import { EditorProvider } from './fields';
@@ -40,6 +42,11 @@ import { anchorOf, describeAnchor, fieldId, indexProblems } from './problems';
 import { StatesSection } from './StatesSection';
 import { TransitionsSection } from './TransitionsSection';
 import { WorkflowDiagram } from './WorkflowDiagram';
+import { registerCoreWorkflowForms } from './CoreForms';
+import { TryPanel } from './TryPanel';
+
+// The engine's own guard and effect forms, beside those the capabilities registered (admin/src/index.ts).
+registerCoreWorkflowForms();
 
 const CONFIGURE = [{ action: WORKFLOWS_CONFIGURE, subject: null }];
 
@@ -74,6 +81,8 @@ const WorkflowEditor = ({ stored, canConfigure }: EditorProps) => {
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const { data: schema } = useContentTypes();
+  const { data: workflows } = useWorkflows({ staleTime: 60_000 });
+  const { data: roles } = useWorkflowRoles();
   const validate = useValidateWorkflow();
   const save = useSaveWorkflow();
 
@@ -200,10 +209,10 @@ const WorkflowEditor = ({ stored, canConfigure }: EditorProps) => {
           <Flex gap={2} alignItems="center" wrap="wrap">
             <Typography variant="epsilon" textColor="neutral600">
               {stored
-                ? t('workflow.editor.subtitle', '{key} · version {version} · {appliesTo}', {
-                    key: stored.key,
+                ? t('workflow.editor.subtitle', 'Version {version} · for {appliesTo}', {
                     version,
-                    appliesTo: draft.appliesTo,
+                    appliesTo:
+                      schema?.contentTypes.find((type) => type.uid === draft.appliesTo)?.info.displayName ?? draft.appliesTo,
                   })
                 : t('workflow.editor.newSubtitle', 'A new lifecycle, saved as version 1.')}
             </Typography>
@@ -231,6 +240,8 @@ const WorkflowEditor = ({ stored, canConfigure }: EditorProps) => {
             problems: index,
             contentTypes: schema?.contentTypes ?? [],
             components: schema?.components ?? [],
+            workflows: workflows ?? [],
+            roles: roles ?? [],
             readOnly,
             t,
           }}
@@ -238,8 +249,11 @@ const WorkflowEditor = ({ stored, canConfigure }: EditorProps) => {
           <Flex direction="column" alignItems="stretch" gap={4}>
             {conflict ? <ConflictAlert conflict={conflict} definition={stored?.definition} onClose={() => setConflict(null)} /> : null}
             {problems !== null ? <ProblemSummary problems={problems} definition={draft} onShow={() => setTab('form')} /> : null}
+            <Box background="neutral0" padding={4} shadow="filterShadow" hasRadius tag="section" aria-labelledby="pmo-wf-diagram-title">
+              <WorkflowDiagram definition={draft} statesWithProblems={statesWithProblems} titleId="pmo-wf-diagram-title" />
+            </Box>
             <Grid.Root gap={4}>
-              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+              <Grid.Item col={stored && canConfigure ? 8 : 12} s={12} direction="column" alignItems="stretch">
                 <Tabs.Root value={tab} onValueChange={(value: string) => setTab(value as 'form' | 'json')} variant="simple">
                   <Tabs.List aria-label={t('workflow.editor.views', 'Edit as')}>
                     <Tabs.Trigger value="form">{t('workflow.editor.formTab', 'Form')}</Tabs.Trigger>
@@ -261,23 +275,13 @@ const WorkflowEditor = ({ stored, canConfigure }: EditorProps) => {
                   </Tabs.Content>
                 </Tabs.Root>
               </Grid.Item>
-              <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                <Box
-                  background="neutral0"
-                  padding={4}
-                  shadow="filterShadow"
-                  hasRadius
-                  style={{ position: 'sticky', top: 80 }}
-                  marginTop={10}
-                >
-                  <Flex direction="column" alignItems="stretch" gap={2}>
-                    <Typography variant="delta" tag="h2">
-                      {t('workflow.diagram.title', 'Diagram')}
-                    </Typography>
-                    <WorkflowDiagram definition={draft} statesWithProblems={statesWithProblems} />
-                  </Flex>
-                </Box>
-              </Grid.Item>
+              {stored && canConfigure ? (
+                <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+                  <Box style={{ position: 'sticky', top: 80 }} marginTop={10}>
+                    <TryPanel workflowKey={stored.key} saved={baseline} dirty={dirty} />
+                  </Box>
+                </Grid.Item>
+              ) : null}
             </Grid.Root>
           </Flex>
         </EditorProvider>

@@ -20,7 +20,7 @@ import {
 } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
 
-import type { ComponentInfo, ContentTypeInfo } from '../../../api/client';
+import type { ComponentInfo, ContentTypeInfo, WorkflowSummary } from '../../../api/client';
 import type { WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 import type { Translate } from '../../../utils/useTranslate';
 import { fieldId, type ProblemIndex } from './problems';
@@ -32,6 +32,10 @@ export type EditorContextValue = {
   problems: ProblemIndex;
   contentTypes: ContentTypeInfo[];
   components: ComponentInfo[];
+  /** Every stored workflow (a guard may name the states of another, e.g. change requests'). */
+  workflows: WorkflowSummary[];
+  /** The PMO roles with their names (GET /pmo/workflow-roles). */
+  roles: Array<{ code: string; name: string }>;
   readOnly: boolean;
   t: Translate;
 };

@@ -45,8 +45,11 @@ export type Layout = {
   bounds: { x: number; y: number; width: number; height: number };
 };
 
-/** Roughly how wide an edge label is drawn (pi typography, 12px). */
-const labelWidth = (label: string) => Math.min(220, 14 + label.length * 6.4);
+/** Edge labels wrap at this width (12px text), so parallel arrows do not push the states apart. */
+export const LABEL_MAX_WIDTH = 132;
+/** Roughly how wide an edge label is drawn (12px), and how many lines it wraps to. */
+const labelWidth = (label: string) => Math.min(LABEL_MAX_WIDTH, 16 + label.length * 7);
+const labelHeight = (label: string) => (16 + label.length * 7 > LABEL_MAX_WIDTH ? 34 : 20);
 
 export function layoutDefinition(
   definition: WorkflowDefinition,
@@ -54,7 +57,7 @@ export function layoutDefinition(
   direction: 'TB' | 'LR' = 'TB'
 ): Layout {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: direction, nodesep: 28, ranksep: 48, edgesep: 12, marginx: 16, marginy: 16 });
+  graph.setGraph({ rankdir: direction, nodesep: 20, ranksep: 44, edgesep: 8, marginx: 16, marginy: 16 });
   graph.setDefaultEdgeLabel(() => ({}));
 
   // Only states with a key can be drawn (and referenced); the first of duplicate keys wins.
@@ -74,13 +77,16 @@ export function layoutDefinition(
   const edges: Array<{ id: string; key: string; label: string; from: string; to: string }> = [];
   definition.transitions.forEach((transition, index) => {
     if (!known.has(transition.to)) return;
-    for (const from of new Set(transition.from)) {
-      if (!known.has(from)) continue;
+    // One label per transition, on its first arrow ("Cancel project (from 6 states)"): a label
+    // on each of six arrows into the same state would crowd the picture and say nothing more.
+    const sources = [...new Set(transition.from)].filter((from) => known.has(from));
+    sources.forEach((from, i) => {
       const id = `t${index}:${from}`;
-      const label = transition.label || transition.key;
+      const name = transition.label || transition.key;
+      const label = i > 0 ? '' : sources.length > 2 ? `${name} (from ${sources.length} states)` : name;
       edges.push({ id, key: transition.key, label, from, to: transition.to });
-      graph.setEdge(from, transition.to, { width: labelWidth(label), height: 20, labelpos: 'c' }, id);
-    }
+      graph.setEdge(from, transition.to, label ? { width: labelWidth(label), height: labelHeight(label), labelpos: 'c' } : { width: 0, height: 0 }, id);
+    });
   });
 
   dagre.layout(graph);
@@ -150,7 +156,8 @@ function boundsOf(states: LaidOutState[], start: Point | null, transitions: Laid
     if (transition.labelPosition) {
       const half = labelWidth(transition.label) / 2;
       xs.push(transition.labelPosition.x - half, transition.labelPosition.x + half);
-      ys.push(transition.labelPosition.y - 10, transition.labelPosition.y + 10);
+      const halfHeight = labelHeight(transition.label) / 2;
+      ys.push(transition.labelPosition.y - halfHeight, transition.labelPosition.y + halfHeight);
     }
   }
   if (xs.length === 0) return { x: 0, y: 0, width: 0, height: 0 };

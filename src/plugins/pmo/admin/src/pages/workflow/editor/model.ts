@@ -15,10 +15,6 @@ import type {
 export { FIELD_OPS } from '../../../../../shared/contracts/workflow';
 export { PMO_ROLE_KEYS as PMO_ROLES } from '../../../../../shared/pmo-roles';
 
-/** Guard and effect types this editor has forms for; other types are edited as JSON options. */
-export const GUARD_FORMS = ['field', 'noOpen', 'children'] as const;
-export const EFFECT_FORMS = ['set', 'notify'] as const;
-
 export const STATE_PALETTE = [
   '#4945FF',
   '#7B79FF',
@@ -211,31 +207,6 @@ export function newTransition(definition: WorkflowDefinition): WorkflowTransitio
     effects: [],
     requireComment: false,
   };
-}
-
-/** Default options when a guard's or effect's type is chosen. */
-export function defaultGuard(type: string): GuardConfig {
-  switch (type) {
-    case 'field':
-      return { type, path: '', op: 'exists' };
-    case 'noOpen':
-      return { type, uid: '', via: '', states: [] };
-    case 'children':
-      return { type, relation: '', states: [] };
-    default:
-      return { type };
-  }
-}
-
-export function defaultEffect(type: string): EffectConfig {
-  switch (type) {
-    case 'set':
-      return { type, field: '', value: 'now' };
-    case 'notify':
-      return { type, to: [], template: '' };
-    default:
-      return { type };
-  }
 }
 
 /* ---- values typed as text ------------------------------------------------------------------ */
