@@ -7,6 +7,7 @@ import { DocumentReviewPanel } from './pages/documents/DocumentReviewPanel';
 import { WorkflowPanel } from './pages/workflow/panel/WorkflowPanel';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
+import { registerWidgets } from './widgets';
 import { PMO_ACCESS, WORKFLOWS_READ } from '../../shared/contracts/workflow';
 
 const plugin: StrapiApp['appPlugins'][string] = {
@@ -50,6 +51,8 @@ const plugin: StrapiApp['appPlugins'][string] = {
         },
       ]
     );
+
+    registerWidgets(app);
 
     app.registerPlugin({
       id: PLUGIN_ID,
