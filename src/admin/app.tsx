@@ -6,7 +6,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 
 import logo from './extensions/pmo-hub-logo.svg';
-import { keepPmoHubTitle, projectUuid, quietStrapi } from './quiet-strapi';
+import { hideStrapiWidgets, keepPmoHubTitle, projectUuid, quietStrapi } from './quiet-strapi';
 
 export default {
   config: {
@@ -25,6 +25,10 @@ export default {
     },
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    // After every plugin has registered its widgets (PMO Hub's own come from the pmo plugin).
+    hideStrapiWidgets(app.widgets);
   },
   bootstrap(_app: StrapiApp) {
     // Before the panel first renders (the banner and the tours read their state as they mount).

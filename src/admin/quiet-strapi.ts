@@ -61,3 +61,18 @@ export function keepPmoHubTitle(doc: Document, name = 'PMO Hub') {
   const head = doc.querySelector('head');
   if (head) new MutationObserver(rename).observe(head, { subtree: true, childList: true, characterData: true });
 }
+
+/**
+ * Strapi's home-page widgets that speak to developers, not to a PMO: "Project statistics" (counts
+ * of content types, components, webhooks and API tokens, under a title a PMO reads as its own
+ * projects) and the content "Entries" chart (drafts against published, which most PMO records do
+ * not have). Unregistered, so "Add widget" does not offer them either.
+ */
+export const HIDDEN_WIDGETS = ['admin.key-statistics', 'content-manager.chart-entries'];
+
+type Widget = { id: string; pluginId?: string };
+
+/** `widgets`: Strapi's widget registry (StrapiApp['widgets']), as far as this needs it. */
+export function hideStrapiWidgets<W extends Widget>(widgets: { register(reducer: (all: W[]) => W[]): void }) {
+  widgets.register((all) => all.filter((widget) => !HIDDEN_WIDGETS.includes(`${widget.pluginId}.${widget.id}`)));
+}

@@ -80,6 +80,10 @@ async function visitHomes(page: Page, who: string, expected: PageKey[]) {
   await widget.waitFor();
   const widgets = await page.locator('[data-strapi-widget-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-strapi-widget-id')));
   expect(widgets[0]).toBe('plugin::pmo.pmo-hub');
+  // Strapi's developer widgets ("Project statistics", the drafts/published "Entries" chart) are gone.
+  expect(widgets).not.toContain('plugin::admin.key-statistics');
+  expect(widgets).not.toContain('plugin::content-manager.chart-entries');
+  expect(widgets).toContain('plugin::admin.profile-info');
   expect(await testIds(page, '[data-testid^="pmo-widget-"]', 'pmo-widget-')).toEqual([...expected].sort());
   // Give the banner time to mount (it waits for the panel's init answer) before looking for it.
   await page.waitForLoadState('networkidle');

@@ -28,6 +28,8 @@ export type PmoPage = {
   action: string;
   title: Message;
   text: Message;
+  /** A few words for the home page's PMO Hub widget. */
+  summary: Message;
   open: Message;
 };
 
@@ -44,6 +46,7 @@ export const PMO_PAGES: PmoPage[] = [
       'home.governanceText',
       'The governance board: projects by lifecycle state, their next gate, RAG and overdue conditions; gate reviews and each project’s gate history.'
     ),
+    summary: m('widget.hub.governance', 'Projects by lifecycle state, their next gate and RAG'),
     open: m('home.governanceOpen', 'Open the governance board'),
   },
   {
@@ -55,6 +58,7 @@ export const PMO_PAGES: PmoPage[] = [
       'home.changeRequestsText',
       'Raise, assess and authorise changes: who decides each one (project manager, change board or PMO director) and what it draws from the change budget.'
     ),
+    summary: m('widget.hub.changeRequests', 'Raise, assess and authorise changes'),
     open: m('home.changeRequestsOpen', 'Open Change requests'),
   },
   {
@@ -63,6 +67,7 @@ export const PMO_PAGES: PmoPage[] = [
     action: FINANCE_READ,
     title: m('home.finance', 'Finance'),
     text: m('home.financeText', 'Earned value by portfolio, programme and project, S-curves, and the CSV exports.'),
+    summary: m('widget.hub.finance', 'Earned value, S-curves and exports'),
     open: m('home.financeOpen', 'Open Finance'),
   },
   {
@@ -74,6 +79,7 @@ export const PMO_PAGES: PmoPage[] = [
       'home.mentoringText',
       'Mentoring relationships, their sessions, competency growth and action items. PMO managers see every relationship and the hours mentors give.'
     ),
+    summary: m('widget.hub.mentoring', 'Relationships, sessions and action items'),
     open: m('home.mentoringOpen', 'Open Mentoring'),
   },
   {
@@ -85,6 +91,7 @@ export const PMO_PAGES: PmoPage[] = [
       'home.workflowsText',
       'The lifecycles of projects and change requests: states, gates, approvals. PMO administrators change them without code.'
     ),
+    summary: m('widget.hub.workflows', 'The lifecycles of projects and changes'),
     open: m('home.workflowsOpen', 'Open Settings → Workflows'),
   },
 ];
