@@ -9,6 +9,7 @@ import { DocumentReviewPanel } from './pages/documents/DocumentReviewPanel';
 import { WorkflowPanel } from './pages/workflow/panel/WorkflowPanel';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
+import { registerWidgets } from './widgets';
 import { PMO_ACCESS, WORKFLOWS_READ } from '../../shared/contracts/workflow';
 import { registerChangeControlWorkflowForms } from './pages/change-requests/workflowForms';
 import { registerGovernanceWorkflowForms } from './pages/governance/workflowForms';
@@ -94,6 +95,8 @@ const plugin: StrapiApp['appPlugins'][string] = {
         },
       ]
     );
+
+    registerWidgets(app);
 
     app.registerPlugin({
       id: PLUGIN_ID,

@@ -1,19 +1,24 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
+import { RequirePage } from '../components/access';
 import { ChangeRequestRoutes } from './change-requests/ChangeRequestRoutes';
 import { FinanceRoutes } from './finance/FinanceRoutes';
 import { GovernanceRoutes } from './governance/GovernanceRoutes';
 import { HomePage } from './home/HomePage';
 import { MentoringRoutes } from './mentoring/MentoringRoutes';
 
+/**
+ * PMO Hub's pages, each behind the action its routes require: a role without it reads, in PMO
+ * Hub's words, that the page is not part of their role, with the way back home (never a dead end).
+ */
 const App = () => (
   <Routes>
     <Route index element={<HomePage />} />
-    <Route path="mentoring/*" element={<MentoringRoutes />} />
-    <Route path="finance/*" element={<FinanceRoutes />} />
-    <Route path="governance/*" element={<GovernanceRoutes />} />
-    <Route path="change-requests/*" element={<ChangeRequestRoutes />} />
+    <Route path="mentoring/*" element={<RequirePage page="mentoring"><MentoringRoutes /></RequirePage>} />
+    <Route path="finance/*" element={<RequirePage page="finance"><FinanceRoutes /></RequirePage>} />
+    <Route path="governance/*" element={<RequirePage page="governance"><GovernanceRoutes /></RequirePage>} />
+    <Route path="change-requests/*" element={<RequirePage page="change-requests"><ChangeRequestRoutes /></RequirePage>} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

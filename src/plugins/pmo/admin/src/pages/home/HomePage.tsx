@@ -4,9 +4,13 @@ import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 
 import { usePmoSettings } from '../../api/client';
+import { useChangeRequests } from '../../api/changeRequests';
+import { useGovernanceBoard } from '../../api/governance';
+import { useAllowedPages, useCan, type PmoPage } from '../../components/access';
 import { getTranslation } from '../../utils/getTranslation';
 import {
   BUDGET_LINE_UID,
+  CONTENT_MANAGER,
   COST_ENTRY_UID,
   DEPARTMENT_UID,
   DOCUMENT_UID,
@@ -19,86 +23,93 @@ import {
   TEMPLATE_UID,
 } from '../../../../shared/contracts/uids';
 
-type Message = { id: string; defaultMessage: string };
-
-/** PMO Hub's own pages, each a card with what it is for and a link. */
-const FEATURES: Array<{ to: string; testId: string; title: Message; text: Message; open: Message }> = [
-  {
-    to: '/settings/pmo/workflows',
-    testId: 'pmo-home-workflows',
-    title: { id: 'home.workflows', defaultMessage: 'Workflows' },
-    text: {
-      id: 'home.workflowsText',
-      defaultMessage:
-        'The lifecycles of projects and change requests: states, gates, approvals. PMO administrators change them without code.',
-    },
-    open: { id: 'home.workflowsOpen', defaultMessage: 'Open Settings → Workflows' },
-  },
-  {
-    to: 'mentoring',
-    testId: 'pmo-home-mentoring',
-    title: { id: 'home.mentoring', defaultMessage: 'Mentoring' },
-    text: {
-      id: 'home.mentoringText',
-      defaultMessage:
-        'Mentoring relationships, their sessions, competency growth and action items. PMO managers see every relationship and the hours mentors give.',
-    },
-    open: { id: 'home.mentoringOpen', defaultMessage: 'Open Mentoring' },
-  },
-  {
-    to: 'finance',
-    testId: 'pmo-home-finance',
-    title: { id: 'home.finance', defaultMessage: 'Finance' },
-    text: {
-      id: 'home.financeText',
-      defaultMessage:
-        'Earned value by portfolio, programme and project, S-curves, and the CSV exports.',
-    },
-    open: { id: 'home.financeOpen', defaultMessage: 'Open Finance' },
-  },
-  {
-    to: 'governance',
-    testId: 'pmo-home-governance',
-    title: { id: 'home.governance', defaultMessage: 'Governance' },
-    text: {
-      id: 'home.governanceText',
-      defaultMessage:
-        'The governance board: projects by lifecycle state, their next gate, RAG and overdue conditions; gate reviews and each project’s gate history.',
-    },
-    open: { id: 'home.governanceOpen', defaultMessage: 'Open the governance board' },
-  },
-  {
-    to: 'change-requests',
-    testId: 'pmo-home-change-requests',
-    title: { id: 'home.changeRequests', defaultMessage: 'Change requests' },
-    text: {
-      id: 'home.changeRequestsText',
-      defaultMessage:
-        'Raise, assess and authorise changes: who decides each one (project manager, change board or PMO director) and what it draws from the change budget.',
-    },
-    open: { id: 'home.changeRequestsOpen', defaultMessage: 'Open Change requests' },
-  },
-];
-
+/** The PMO's records in the Content Manager, each shown to the roles that may read it. */
 const AREAS = [
-  { uid: PORTFOLIO_UID, label: 'Portfolios' },
-  { uid: PROGRAMME_UID, label: 'Programmes' },
-  { uid: PROJECT_UID, label: 'Projects' },
-  { uid: STATUS_REPORT_UID, label: 'Status reports' },
-  { uid: BUDGET_LINE_UID, label: 'Budget lines' },
-  { uid: COST_ENTRY_UID, label: 'Cost entries' },
-  { uid: DOCUMENT_UID, label: 'Documents' },
-  { uid: STANDARD_UID, label: 'Standards' },
-  { uid: TEMPLATE_UID, label: 'Templates' },
-  { uid: PERSON_UID, label: 'People' },
-  { uid: DEPARTMENT_UID, label: 'Departments' },
+  { uid: PORTFOLIO_UID, label: 'Portfolios', text: 'The organisation’s portfolios and their programmes.' },
+  { uid: PROGRAMME_UID, label: 'Programmes', text: 'Programmes, their projects and change authority limits.' },
+  { uid: PROJECT_UID, label: 'Projects', text: 'Every project: manager, dates, budget and lifecycle state.' },
+  { uid: STATUS_REPORT_UID, label: 'Status reports', text: 'Periodic reports with RAG, progress and forecasts.' },
+  { uid: BUDGET_LINE_UID, label: 'Budget lines', text: 'Planned spend by month and category.' },
+  { uid: COST_ENTRY_UID, label: 'Cost entries', text: 'Actual costs booked against projects.' },
+  { uid: DOCUMENT_UID, label: 'Documents', text: 'Project documents and their review dates.' },
+  { uid: STANDARD_UID, label: 'Standards', text: 'The PMO’s standards and gate checklists.' },
+  { uid: TEMPLATE_UID, label: 'Templates', text: 'Document templates projects start from.' },
+  { uid: PERSON_UID, label: 'People', text: 'The directory of people and their allocations.' },
+  { uid: DEPARTMENT_UID, label: 'Departments', text: 'The organisation’s departments.' },
 ];
 
-/** PMO Hub's landing page: where each part of the PMO's work lives. */
+/** The seeded change-control workflow's end states: a change in any other state is open. */
+const CLOSED_CHANGE_STATES = new Set(['closed', 'canceled']);
+
+const Figure = ({ children, testId }: { children: string; testId: string }) => (
+  <Typography variant="omega" fontWeight="bold" data-testid={testId}>
+    {children}
+  </Typography>
+);
+
+/** Active projects (not in an end state) and how many of them report red. */
+const GovernanceFigure = () => {
+  const { formatMessage } = useIntl();
+  const { data } = useGovernanceBoard(null);
+  if (!data) return null;
+  const ends = new Set((data.lifecycle?.states ?? []).filter((state) => state.terminal).map((state) => state.key));
+  const active = data.projects.filter((project) => !ends.has(project.state.key ?? ''));
+  const red = active.filter((project) => project.rag?.overall === 'red').length;
+  return (
+    <Figure testId="pmo-home-figure-governance">
+      {formatMessage(
+        {
+          id: getTranslation('home.governanceFigure'),
+          defaultMessage: '{active, plural, one {# active project} other {# active projects}}, {red} reporting red',
+        },
+        { active: active.length, red }
+      )}
+    </Figure>
+  );
+};
+
+/** Change requests not yet closed or cancelled. */
+const ChangeRequestFigure = () => {
+  const { formatMessage } = useIntl();
+  const { data } = useChangeRequests({});
+  if (!data) return null;
+  const open = data.filter((change) => !CLOSED_CHANGE_STATES.has(change.state ?? '')).length;
+  return (
+    <Figure testId="pmo-home-figure-change-requests">
+      {formatMessage(
+        {
+          id: getTranslation('home.changeRequestsFigure'),
+          defaultMessage: '{open, plural, =0 {No open change requests} one {# open change request} other {# open change requests}}',
+        },
+        { open }
+      )}
+    </Figure>
+  );
+};
+
+const FIGURES: Partial<Record<PmoPage['key'], () => JSX.Element | null>> = {
+  governance: GovernanceFigure,
+  'change-requests': ChangeRequestFigure,
+};
+
+const Card = ({ children }: { children: React.ReactNode }) => (
+  <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%" height="100%">
+    <Flex direction="column" alignItems="flex-start" gap={2}>
+      {children}
+    </Flex>
+  </Box>
+);
+
+/**
+ * PMO Hub's landing page: the pages the user's role may use, each with what it is for (and a live
+ * figure where one is cheap), then the PMO's records the role may read.
+ */
 export const HomePage = () => {
   const { formatMessage } = useIntl();
-  const message = ({ id, defaultMessage }: Message) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { data: settings } = usePmoSettings();
+  const pages = useAllowedPages();
+  const can = useCan();
+  const areas = AREAS.filter((area) => can(CONTENT_MANAGER.read, area.uid));
   return (
     <Main>
       <Layouts.Header
@@ -112,35 +123,56 @@ export const HomePage = () => {
         )}
       />
       <Layouts.Content>
-        <Grid.Root gap={4}>
-          {FEATURES.map((feature) => (
-            <Grid.Item key={feature.to} col={12}>
-              <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">
-                <Flex direction="column" alignItems="flex-start" gap={2}>
-                  <Typography variant="delta">{message(feature.title)}</Typography>
-                  <Typography variant="omega" textColor="neutral600">
-                    {message(feature.text)}
-                  </Typography>
-                  <Link tag={NavLink} to={feature.to} data-testid={feature.testId}>
-                    {message(feature.open)}
-                  </Link>
-                </Flex>
-              </Box>
-            </Grid.Item>
-          ))}
-          {AREAS.map((area) => (
-            <Grid.Item key={area.uid} col={4} s={12}>
-              <Box background="neutral0" padding={5} shadow="tableShadow" hasRadius width="100%">
-                <Flex direction="column" alignItems="flex-start" gap={2}>
-                  <Typography variant="delta">{area.label}</Typography>
-                  <Link href={`/admin/content-manager/collection-types/${area.uid}`}>
-                    {formatMessage({ id: getTranslation('home.open'), defaultMessage: 'Open' })}
-                  </Link>
-                </Flex>
-              </Box>
-            </Grid.Item>
-          ))}
-        </Grid.Root>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <Grid.Root gap={4}>
+            {pages.map((page) => {
+              const LiveFigure = FIGURES[page.key];
+              return (
+                <Grid.Item key={page.key} col={6} s={12}>
+                  <Card>
+                    <Typography variant="delta" tag="h2">
+                      {formatMessage(page.title)}
+                    </Typography>
+                    <Typography variant="omega" textColor="neutral600">
+                      {formatMessage(page.text)}
+                    </Typography>
+                    {LiveFigure ? <LiveFigure /> : null}
+                    <Link tag={NavLink} to={page.path} data-testid={`pmo-home-${page.key}`}>
+                      {formatMessage(page.open)}
+                    </Link>
+                  </Card>
+                </Grid.Item>
+              );
+            })}
+          </Grid.Root>
+          {areas.length ? (
+            <Flex direction="column" alignItems="stretch" gap={3}>
+              <Typography variant="beta" tag="h2">
+                {formatMessage({ id: getTranslation('home.records'), defaultMessage: 'Records' })}
+              </Typography>
+              <Grid.Root gap={4}>
+                {areas.map((area) => (
+                  <Grid.Item key={area.uid} col={4} s={12}>
+                    <Card>
+                      <Typography variant="delta" tag="h3">
+                        {area.label}
+                      </Typography>
+                      <Typography variant="omega" textColor="neutral600">
+                        {area.text}
+                      </Typography>
+                      <Link tag={NavLink} to={`/content-manager/collection-types/${area.uid}`}>
+                        {formatMessage(
+                          { id: getTranslation('home.openRecords'), defaultMessage: 'Open {records}' },
+                          { records: area.label.toLowerCase() }
+                        )}
+                      </Link>
+                    </Card>
+                  </Grid.Item>
+                ))}
+              </Grid.Root>
+            </Flex>
+          ) : null}
+        </Flex>
       </Layouts.Content>
     </Main>
   );

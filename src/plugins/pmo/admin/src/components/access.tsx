@@ -1,0 +1,147 @@
+/**
+ * Who may use which PMO Hub page: the pages (their address, the RBAC action the server's routes
+ * require, and what they are for), a hook that answers from the signed-in user's permissions, and
+ * a guard that shows a PMO Hub message instead of Strapi's bare "no permissions" page. The home
+ * page, the Strapi home page's PMO Hub widget and the plugin's routing share this one list.
+ */
+import { LinkButton } from '@strapi/design-system';
+import { Page, useAuth } from '@strapi/strapi/admin';
+import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
+
+import { PLUGIN_ID } from '../pluginId';
+import { getTranslation } from '../utils/getTranslation';
+import { CHANGE_CONTROL_READ } from '../../../shared/contracts/change-control';
+import { FINANCE_READ } from '../../../shared/contracts/finance';
+import { GOVERNANCE_READ } from '../../../shared/contracts/governance';
+import { MENTORING_USE } from '../../../shared/contracts/mentoring';
+import { WORKFLOWS_READ } from '../../../shared/contracts/workflow';
+
+type Message = { id: string; defaultMessage: string };
+
+export type PmoPage = {
+  key: 'governance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows';
+  /** The admin path (under /admin). */
+  path: string;
+  /** The action the page's routes require (subject null). */
+  action: string;
+  title: Message;
+  text: Message;
+  /** A few words for the home page's PMO Hub widget. */
+  summary: Message;
+  open: Message;
+};
+
+const m = (id: string, defaultMessage: string): Message => ({ id: getTranslation(id), defaultMessage });
+
+/** PMO Hub's own pages, in the order a PMO works with them. */
+export const PMO_PAGES: PmoPage[] = [
+  {
+    key: 'governance',
+    path: `/plugins/${PLUGIN_ID}/governance`,
+    action: GOVERNANCE_READ,
+    title: m('home.governance', 'Governance'),
+    text: m(
+      'home.governanceText',
+      'The governance board: projects by lifecycle state, their next gate, RAG and overdue conditions; gate reviews and each project’s gate history.'
+    ),
+    summary: m('widget.hub.governance', 'Projects by lifecycle state, their next gate and RAG'),
+    open: m('home.governanceOpen', 'Open the governance board'),
+  },
+  {
+    key: 'change-requests',
+    path: `/plugins/${PLUGIN_ID}/change-requests`,
+    action: CHANGE_CONTROL_READ,
+    title: m('home.changeRequests', 'Change requests'),
+    text: m(
+      'home.changeRequestsText',
+      'Raise, assess and authorise changes: who decides each one (project manager, change board or PMO director) and what it draws from the change budget.'
+    ),
+    summary: m('widget.hub.changeRequests', 'Raise, assess and authorise changes'),
+    open: m('home.changeRequestsOpen', 'Open Change requests'),
+  },
+  {
+    key: 'finance',
+    path: `/plugins/${PLUGIN_ID}/finance`,
+    action: FINANCE_READ,
+    title: m('home.finance', 'Finance'),
+    text: m('home.financeText', 'Earned value by portfolio, programme and project, S-curves, and the CSV exports.'),
+    summary: m('widget.hub.finance', 'Earned value, S-curves and exports'),
+    open: m('home.financeOpen', 'Open Finance'),
+  },
+  {
+    key: 'mentoring',
+    path: `/plugins/${PLUGIN_ID}/mentoring`,
+    action: MENTORING_USE,
+    title: m('home.mentoring', 'Mentoring'),
+    text: m(
+      'home.mentoringText',
+      'Mentoring relationships, their sessions, competency growth and action items. PMO managers see every relationship and the hours mentors give.'
+    ),
+    summary: m('widget.hub.mentoring', 'Relationships, sessions and action items'),
+    open: m('home.mentoringOpen', 'Open Mentoring'),
+  },
+  {
+    key: 'workflows',
+    path: `/settings/${PLUGIN_ID}/workflows`,
+    action: WORKFLOWS_READ,
+    title: m('home.workflows', 'Workflows'),
+    text: m(
+      'home.workflowsText',
+      'The lifecycles of projects and change requests: states, gates, approvals. PMO administrators change them without code.'
+    ),
+    summary: m('widget.hub.workflows', 'The lifecycles of projects and changes'),
+    open: m('home.workflowsOpen', 'Open Settings → Workflows'),
+  },
+];
+
+export const pmoPage = (key: PmoPage['key']) => PMO_PAGES.find((page) => page.key === key)!;
+
+/**
+ * Whether the signed-in user holds `action` (on `subject`, when given), from the permissions the
+ * admin panel loaded at sign-in. (A PMO page's routes check the same actions on the server.)
+ */
+export function useCan() {
+  const permissions = useAuth('PmoAccess', (auth) => auth.permissions);
+  return (action: string, subject: string | null = null) =>
+    (permissions ?? []).some(
+      (permission) => permission.action === action && (subject === null || permission.subject === subject)
+    );
+}
+
+/** The PMO pages the signed-in user may open. */
+export function useAllowedPages() {
+  const can = useCan();
+  return PMO_PAGES.filter((page) => can(page.action));
+}
+
+/** Strapi's empty-permissions page, with PMO Hub's words and a way back (its props go to EmptyStateLayout). */
+const NoPermissions = Page.NoPermissions as unknown as (props: { content?: string; action?: ReactNode }) => JSX.Element;
+
+/**
+ * Renders `children` when the user's role may use `page`; otherwise says, in PMO Hub's words,
+ * that the page is not part of their role and offers the way back to the PMO Hub home.
+ */
+export const RequirePage = ({ page, children }: { page: PmoPage['key']; children: ReactNode }) => {
+  const { formatMessage } = useIntl();
+  const can = useCan();
+  const target = pmoPage(page);
+  if (can(target.action)) return <>{children}</>;
+  return (
+    <NoPermissions
+      content={formatMessage(
+        {
+          id: getTranslation('access.notYourRole'),
+          defaultMessage: '{page} is not part of your role in PMO Hub. A PMO administrator can give your role access if you need it.',
+        },
+        { page: formatMessage(target.title) }
+      )}
+      action={
+        <LinkButton tag={NavLink} to={`/plugins/${PLUGIN_ID}`} variant="secondary" data-testid="pmo-access-back">
+          {formatMessage({ id: getTranslation('access.backHome'), defaultMessage: 'Back to PMO Hub home' })}
+        </LinkButton>
+      }
+    />
+  );
+};
