@@ -24,6 +24,7 @@ const CHANGE_REQUEST_UID = 'plugin::pmo.change-request';
 const COMPETENCY_UID = 'plugin::pmo.competency';
 const RELATIONSHIP_UID = 'plugin::pmo.mentoring-relationship';
 const SESSION_UID = 'plugin::pmo.mentoring-session';
+const OUTBOX_UID = 'plugin::pmo.outbox-message';
 
 type Row = Record<string, any> & { id: number; documentId: string };
 type AdminUser = { id: number; email: string; firstname: string; lastname: string; roles: Array<{ code: string }> };
@@ -209,6 +210,11 @@ async function playChangeRequest(strapi: Core.Strapi, spec: ChangeRequestSpec, a
     throw new Error(`demo: change request "${spec.title}" ended in ${stored.workflowState}, not ${spec.expect}`);
   }
   await dateChangeRequest(strapi, stored, at(raisedDay, 8), decided, authorised);
+  // The raiser was told of the decision when it was taken: those emails are history, not a queue.
+  await query(strapi, OUTBOX_UID).updateMany({
+    where: { sourceDocumentId: created.documentId, status: 'pending' },
+    data: { status: 'sent', sentAt: decided ?? at(raisedDay, 8), createdAt: decided ?? at(raisedDay, 8) },
+  });
   // The workflow instance was opened when the change request was raised.
   const instance = await query(strapi, INSTANCE_UID).findOne({ where: { targetUid: CHANGE_REQUEST_UID, targetDocumentId: created.documentId } });
   if (spec.steps.length === 0) await query(strapi, INSTANCE_UID).update({ where: { id: instance.id }, data: { enteredAt: at(raisedDay, 8) } });
