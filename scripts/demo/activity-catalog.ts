@@ -406,7 +406,7 @@ export const MENTORING: MentoringSpec[] = [
         { text: 'Send Olivia two strong exception reports from past projects', owner: 'mentor', dueInDays: 7, done: true },
       ]),
       session(60, 'Preparing the Executive Committee update', 'Dry run of the five-minute update; tighten the ask.', { leadership: 4, 'stakeholder-management': 4, communication: 4 }, [
-        { text: 'Present the CRM recovery plan at the Executive Committee', owner: 'mentee', dueInDays: 45, done: false },
+        { text: 'Present the CRM recovery plan at the Executive Committee', owner: 'mentee', dueInDays: 75, done: false },
         { text: 'Introduce Olivia to the CFO office', owner: 'mentor', dueInDays: 10, done: false },
       ]),
     ],
@@ -430,7 +430,7 @@ export const MENTORING: MentoringSpec[] = [
         { text: 'Share the change request checklist', owner: 'mentor', dueInDays: 7, done: true },
       ]),
       session(20, 'Raising and assessing change', 'Discussed the payments feed change request.', { 'project-and-change-management': 4, organisation: 4 }, [
-        { text: 'Prepare the impact assessment of the payments feed change', owner: 'mentee', dueInDays: 14, done: false },
+        { text: 'Prepare the impact assessment of the payments feed change', owner: 'mentee', dueInDays: 30, done: false },
       ]),
     ],
   },
@@ -452,7 +452,7 @@ export const MENTORING: MentoringSpec[] = [
         { text: 'Build the RAG summary from the exports', owner: 'mentee', dueInDays: 30, done: true },
       ], 45),
       session(40, 'Presenting to the PMO director', 'James presented the pack; questions handled well.', { communication: 4, 'critical-thinking': 4 }, [
-        { text: 'Present the quarterly portfolio review', owner: 'mentee', dueInDays: 21, done: false },
+        { text: 'Present the quarterly portfolio review', owner: 'mentee', dueInDays: 60, done: false },
       ], 45),
     ],
   },
@@ -471,7 +471,7 @@ export const MENTORING: MentoringSpec[] = [
         { text: 'Write the parallel run exit criteria', owner: 'mentee', dueInDays: 14, done: true },
       ]),
       session(35, 'A failed parallel run', 'Reconciliation failed on overtime; recovery plan drafted.', { 'performing-under-pressure': 3, 'stakeholder-management': 3 }, [
-        { text: 'Agree a recovery date with the supplier', owner: 'mentee', dueInDays: 7, done: false },
+        { text: 'Agree a recovery date with the supplier', owner: 'mentee', dueInDays: 45, done: false },
         { text: 'Review the recovery plan before the board', owner: 'mentor', dueInDays: 5, done: false },
       ]),
     ],
