@@ -80,11 +80,16 @@ async function main() {
   // Strapi itself destroys the app on SIGINT/SIGTERM (Ctrl+C).
   let accounts;
   try {
-    const { loadDemoData, ensureDemoAdminUsers, advanceDemoLifecycles } = require(path.join(context.distDir, 'scripts', 'demo', 'seed.js'));
+    const { loadDemoData, ensureDemoAdminUsers } = require(path.join(context.distDir, 'scripts', 'demo', 'seed.js'));
+    const history = require(path.join(context.distDir, 'scripts', 'demo', 'activity.js'));
     const result = await loadDemoData(app);
     accounts = await ensureDemoAdminUsers(app);
-    const gates = await advanceDemoLifecycles(app);
+    const gates = await history.advanceDemoLifecycles(app);
     if (gates > 0) console.log(`Took the demo projects through ${gates} lifecycle gates.`);
+    const changes = await history.loadDemoChangeRequests(app);
+    if (changes > 0) console.log(`Raised ${changes} change requests and took them through change control.`);
+    const pairs = await history.loadDemoMentoring(app);
+    if (pairs > 0) console.log(`Set up ${pairs} mentoring relationships with their sessions.`);
     const created = Object.entries(result.created).filter(([, count]) => count > 0);
     console.log(
       created.length === 0

@@ -100,6 +100,17 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     department: 'Information Technology',
   },
   {
+    // A second change-board member, so a change above the project's tolerance can collect the
+    // board's two approvals (the raiser and whoever moved it to authorisation cannot vote).
+    email: email('ruth.adeyemi'),
+    firstname: 'Ruth',
+    lastname: 'Adeyemi',
+    roleCode: 'change-board',
+    pmoRole: 'change-board',
+    jobTitle: 'Head of Service Management (Change Board member)',
+    department: 'Information Technology',
+  },
+  {
     email: email('finance'),
     firstname: 'Grace',
     lastname: 'Mwangi',

@@ -174,9 +174,8 @@ export const PEOPLE: PersonSpec[] = [
   person('Chloé Dubois', 'project-manager', 'Project Manager', IT),
   person('Marcus Johnson', 'project-manager', 'Senior Project Manager', FIN),
   person('Aisha Rahman', 'project-manager', 'Project Manager', HR),
-  person('Liam OConnor', 'project-manager', 'Project Manager', DATA),
+  person("Liam O'Connor", 'project-manager', 'Project Manager', DATA),
   // Change board and finance
-  person('Ruth Adeyemi', 'change-board', 'Head of Service Management', IT),
   person('Paul Novak', 'change-board', 'Chief Information Security Officer', IT),
   person('Edward Clarke', 'finance', 'Financial Controller', FIN),
   // Sponsors and department leaders
@@ -199,6 +198,8 @@ export const PEOPLE: PersonSpec[] = [
   person('Samuel Okoro', 'team-member', 'Integration Developer', IT),
   person('Yasmin Haddad', 'team-member', 'Procurement Specialist', PROC),
   person('Tom Gallagher', 'team-member', 'Finance Systems Analyst', FIN),
+  person("Nikhil D'Souza", 'team-member', 'Business Analyst', FIN),
+  person("Siobhán O'Neill", 'team-member', 'Service Transition Manager', IT),
 ];
 
 const byKey = new Map(PEOPLE.map((p) => [p.key, p]));
@@ -327,8 +328,8 @@ export const PROJECTS: ProjectSpec[] = [
     managementReserve: false,
     costFactor: 0.95,
     scheduleFactor: 1.02,
-    tolerances: { costPercent: 10, scheduleDays: 10 },
-    changeBudgetPercent: 5,
+    tolerances: { costPercent: 5, scheduleDays: 10 },
+    changeBudgetPercent: 8,
     suppliers: { labour: 'Kestrel Digital Ltd', capex: 'Vertex Software Licensing', opex: 'Stratus Cloud Services' },
     managerPercent: 50,
     team: [
@@ -420,7 +421,7 @@ export const PROJECTS: ProjectSpec[] = [
     costFactor: 0.9,
     scheduleFactor: 1.0,
     tolerances: { costPercent: 8, scheduleDays: 10 },
-    changeBudgetPercent: 5,
+    changeBudgetPercent: 10,
     suppliers: { labour: 'Harbour Street Partners', capex: 'Vertex Software Licensing', opex: 'Nimbus SaaS Ltd' },
     managerPercent: 30,
     team: [

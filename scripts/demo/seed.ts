@@ -4,7 +4,8 @@
  * changed, so loading twice leaves the same rows. Writes go through the Document Service (so
  * the money validation and any other document middleware run) inside one transaction.
  *
- * Used by `npm run demo` (scripts/demo.js) and by tests/api/demo.test.ts.
+ * Used by `npm run demo` (scripts/demo.js) and by tests/api/demo.test.ts; the history that follows
+ * (gates passed, change requests, mentoring) is ./activity.ts.
  */
 import type { Core } from '@strapi/strapi';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SUPER_ADMIN_ROLE, fullNameOf } from './accounts';
@@ -104,7 +105,7 @@ function templateBody(template: TemplateSpec, standard: StandardSpec) {
  * the same keys even when the first load crossed midnight or was given another day. A demo loaded
  * before the day was kept is anchored to its portfolio's creation, as it was then.
  */
-async function demoAnchor(strapi: Core.Strapi, today: Date): Promise<Anchor> {
+export async function demoAnchor(strapi: Core.Strapi, today: Date): Promise<Anchor> {
   const store = strapi.store({ type: 'plugin', name: 'pmo' });
   const portfolio = await query(strapi, DEMO_UIDS.portfolio).findOne({
     where: { code: PORTFOLIO.code },
@@ -455,83 +456,4 @@ export async function ensureDemoAdminUsers(strapi: Core.Strapi): Promise<DemoAcc
     results.push({ email: account.email, password: DEMO_PASSWORD, role: role.name, created: !user });
   }
   return results;
-}
-
-/** Where a demo project stands in its lifecycle, from its dates relative to the anchor month. */
-export function demoLifecycleTarget(spec: { startOffset: number; months: number }): string {
-  if (spec.startOffset > 2) return 'proposed';
-  if (spec.startOffset > 0) return 'initiating';
-  if (spec.startOffset === 0) return 'planning';
-  if (spec.startOffset + spec.months > 0) return 'executing';
-  return 'closing';
-}
-
-const GATES = [
-  { gate: 1, transition: 'gate-1', to: 'initiating' },
-  { gate: 2, transition: 'gate-2', to: 'planning' },
-  { gate: 3, transition: 'gate-3', to: 'executing' },
-  { gate: 4, transition: 'gate-4', to: 'closing' },
-];
-const GATE_REVIEW_UID = 'plugin::pmo.gate-review';
-
-/**
- * Every gate needs a go review (governance): decides the gate's scheduled review, or records
- * one, with every checklist criterion of the standards that apply met.
- */
-async function recordGoReview(strapi: Core.Strapi, projectDocumentId: string, gate: number) {
-  const governance = strapi.plugin('pmo').service('governance') as {
-    checklistFor(gate: number): Promise<Array<Record<string, unknown>>>;
-  };
-  const reviews = strapi.documents(GATE_REVIEW_UID as any) as unknown as Documents;
-  const checklist = (await governance.checklistFor(gate)).map((item) => ({ ...item, met: 'yes' }));
-  const decided = {
-    decision: 'go',
-    heldDate: isoDate(new Date()),
-    decidedAt: new Date().toISOString(),
-    recordedBy: 'PMO Hub demo',
-    checklist,
-  };
-  const pending = await query(strapi, GATE_REVIEW_UID).findOne({
-    where: { project: { documentId: projectDocumentId }, gate, decision: { $null: true } },
-    select: ['documentId'],
-  });
-  // The decision and the checklist are governance's to record (protected fields).
-  const protectedFields = strapi.plugin('pmo').service('protectedFields') as { asCapability<T>(owner: 'governance', work: () => T): T };
-  await protectedFields.asCapability('governance', () =>
-    pending
-      ? reviews.update({ documentId: pending.documentId, data: decided })
-      : reviews.create({ data: { project: projectDocumentId, gate, ...decided } })
-  );
-}
-const PATH = ['proposed', ...GATES.map((gate) => gate.to)];
-
-/**
- * Takes each demo project through the gates of the project lifecycle up to where its dates put
- * it, as the demo super admin, through the workflow engine (so history and mirrors are real).
- * Idempotent: a project already there, or off the gate path (held, cancelled), is left alone.
- */
-export async function advanceDemoLifecycles(strapi: Core.Strapi): Promise<number> {
-  const admin = DEMO_ACCOUNTS.find((account) => account.roleCode === SUPER_ADMIN_ROLE)!;
-  const user = await query(strapi, 'admin::user').findOne({ where: { email: admin.email }, populate: ['roles'] });
-  if (!user) throw new Error('ensureDemoAdminUsers must run before advanceDemoLifecycles');
-  const engine = strapi.plugin('pmo').service('workflow') as {
-    fire(request: { uid: string; documentId: string; transition: string; comment?: string }, user: unknown): Promise<unknown>;
-  };
-  let fired = 0;
-  for (const spec of PROJECTS) {
-    const project = await query(strapi, DEMO_UIDS.project).findOne({ where: { code: spec.code }, select: ['documentId', 'workflowState'] });
-    if (!project) continue;
-    const from = PATH.indexOf(project.workflowState ?? 'proposed');
-    const to = PATH.indexOf(demoLifecycleTarget(spec));
-    if (from < 0) continue;
-    for (const gate of GATES.slice(from, Math.max(from, to))) {
-      await recordGoReview(strapi, project.documentId, gate.gate);
-      await engine.fire(
-        { uid: DEMO_UIDS.project, documentId: project.documentId, transition: gate.transition, comment: 'Demo: gate passed' },
-        user
-      );
-      fired += 1;
-    }
-  }
-  return fired;
 }
