@@ -56,6 +56,7 @@ beforeAll(async () => {
   seed = await seedPmo(server.strapi, server.baseURL, cast, admin);
   vocabulary = vocabularyOf(server.strapi);
   fs.rmSync(SWEEP_ARTIFACTS, { recursive: true, force: true });
+  fs.mkdirSync(SWEEP_ARTIFACTS, { recursive: true });
 }, 300_000);
 
 afterAll(async () => {
@@ -101,7 +102,9 @@ describe.each(SWEEP_ROLES.map((role) => [role]))('as %s', (role) => {
     problems.push(...(await accessibilityProblems(page)));
     const axeMs = Date.now() - axeStarted;
     await page.screenshot({ path: screenshotPath(role, sweepPage.id) });
-    summary.push({ role, page: sweepPage.id, url, ms: Date.now() - started, settleMs, axeMs, problems });
+    const entry = { role, page: sweepPage.id, url, ms: Date.now() - started, settleMs, axeMs, problems };
+    summary.push(entry);
+    fs.appendFileSync(path.join(SWEEP_ARTIFACTS, 'progress.jsonl'), `${JSON.stringify(entry)}\n`);
     if (problems.length) {
       throw new Error(`${sweepPage.id} as ${role} (${url}): ${problems.length} problem(s)\n  - ${problems.join('\n  - ')}`);
     }
