@@ -569,10 +569,16 @@ export function wordingProblems(
 export function moneyProblems(text: string, currency: string): string[] {
   const wrong: string[] = [];
   const code = escape(currency);
-  for (const match of text.matchAll(new RegExp(`(?:^|[\\s(])([-−]?[\\d€$£][\\d,.]*)\\s?${code}\\b`, 'g'))) {
+  // An amount before the code on the same line; not a year ending a chart's axis ("Jun 2027 EUR").
+  const before = new RegExp(`(?:^|[ (])(?<!(?:${MONTHS}) )([-−]?[\\d€$£][\\d,.]*)[ \u00a0]?${code}\\b`, 'gm');
+  for (const match of text.matchAll(before)) {
     if (!/^[-−]?\d{1,3}(?:,\d{3})*\.\d{2}$/.test(match[1])) wrong.push(excerpt(text, match.index!, match[0].length));
   }
-  for (const match of text.matchAll(new RegExp(`\\b${code}\\s?[-−]?\\d|[€£$]\\s?\\d`, 'g'))) wrong.push(excerpt(text, match.index!, match[0].length));
+  // The code or a symbol before an amount on the same line ("EUR 1,234.50", "€1,234"), not a
+  // column header "EUR" above or beside its cells (tabs and new lines part them in innerText).
+  for (const match of text.matchAll(new RegExp(`\\b${code}[ \u00a0]?[-−]?\\d|[€£$][ \u00a0]?\\d`, 'g'))) {
+    wrong.push(excerpt(text, match.index!, match[0].length));
+  }
   // Amounts in sentences without grouping ("45000.00").
   for (const match of text.matchAll(/(?<![\d,.])\d{4,}\.\d{2}(?![\d])/g)) wrong.push(excerpt(text, match.index!, match[0].length));
   return wrong.length ? [`money not as "1,234.50 ${currency}": ${[...new Set(wrong)].slice(0, 4).join('; ')}`] : [];
