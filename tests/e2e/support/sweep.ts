@@ -218,7 +218,8 @@ export async function createRoleCast(strapi: Core.Strapi): Promise<Record<string
     cast[role] = await createCastMember(strapi, [role], {
       firstname,
       lastname,
-      email: `sweep.${role}@test.pmo`,
+      // Not the role code: the visible text must carry no role code, and people lists show emails.
+      email: `${firstname}.${lastname}`.toLowerCase().replace(/[^a-z.]/g, '') + '@sweep.test.pmo',
     });
   }
   return cast;
