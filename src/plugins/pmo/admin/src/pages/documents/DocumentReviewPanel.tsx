@@ -77,7 +77,7 @@ const ReviewContent = ({ documentId, collectionType }: { documentId: string; col
             Next review due: {review.nextReviewDue ? formatDay(review.nextReviewDue) : 'not set'}
           </Typography>
           {/* A superseded document is no longer reviewed, so it is never overdue. */}
-          {review.overdue && review.status !== 'superseded' ? <Badge variant="danger" textColor="danger700" backgroundColor="danger100">Overdue</Badge> : null}
+          {review.overdue && review.status !== 'superseded' ? <Badge textColor="danger700" backgroundColor="danger100">Overdue</Badge> : null}
         </Flex>
       </Flex>
       <Button
