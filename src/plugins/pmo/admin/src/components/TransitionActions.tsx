@@ -178,7 +178,7 @@ const Action = ({ transition, toName, commentGiven, busy, firing, history, onFir
             </Typography>
           ))}
           {waitsForComment ? (
-            <Typography variant="pi" textColor="warning600" data-testid="pmo-transition-needs-comment">
+            <Typography variant="pi" textColor="neutral600" data-testid="pmo-transition-needs-comment">
               {t('transition.needsComment', 'Write a comment to {label}.', { label: transition.label.toLowerCase() })}
             </Typography>
           ) : null}

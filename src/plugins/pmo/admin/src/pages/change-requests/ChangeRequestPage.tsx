@@ -207,7 +207,7 @@ const AuthorityFacts = ({ change, currency, t }: SectionProps) => {
             {`${capitalise(authority.explanation)}.`}
           </Fact>
           {authority.levelNow !== authority.level ? (
-            <Typography variant="pi" textColor="warning600">
+            <Typography variant="pi" fontWeight="semiBold" textColor="neutral800">
               {t('cr.authority.moved', 'Set when it went for authorisation; with today’s figures it would be: {now}.', {
                 now: authorityName(authority.levelNow, t),
               })}

@@ -15,6 +15,7 @@ import {
   useUpdateDocumentReview,
   type DocumentStatus,
 } from '../../api/documents';
+import { formatDay } from '../../utils/dates';
 import { useRefreshEditedDocument } from '../../utils/useRefreshEditedDocument';
 
 type PanelProps = { model: string; collectionType: string; documentId?: string; document?: { documentId?: string } };
@@ -68,14 +69,15 @@ const ReviewContent = ({ documentId, collectionType }: { documentId: string; col
       </Button>
       <Flex direction="column" alignItems="flex-start" gap={1}>
         <Typography variant="pi" textColor="neutral600">
-          Last reviewed: {review.lastReviewedAt ?? 'never'}
+          Last reviewed: {review.lastReviewedAt ? formatDay(review.lastReviewedAt) : 'never'}
           {review.reviewCycleDays ? ` · every ${review.reviewCycleDays} days` : ''}
         </Typography>
         <Flex gap={2}>
           <Typography variant="pi" textColor="neutral600">
-            Next review due: {review.nextReviewDue ?? 'not set'}
+            Next review due: {review.nextReviewDue ? formatDay(review.nextReviewDue) : 'not set'}
           </Typography>
-          {review.overdue ? <Badge active>Overdue</Badge> : null}
+          {/* A superseded document is no longer reviewed, so it is never overdue. */}
+          {review.overdue && review.status !== 'superseded' ? <Badge textColor="danger700" backgroundColor="danger100">Overdue</Badge> : null}
         </Flex>
       </Flex>
       <Button

@@ -78,7 +78,7 @@ export const ActionItemsReport = ({
                     <Typography textColor={item.overdue ? 'danger600' : 'neutral800'} fontWeight={item.overdue ? 'bold' : undefined}>
                       {formatDay(item.dueDate)}
                     </Typography>
-                    {item.overdue ? <Badge variant="danger">{t('mentoring.items.overdue', 'Overdue')}</Badge> : null}
+                    {item.overdue ? <Badge textColor="danger700" backgroundColor="danger100">{t('mentoring.items.overdue', 'Overdue')}</Badge> : null}
                   </Flex>
                 </Td>
                 <Td>

@@ -84,7 +84,7 @@ export const RelationshipTable = ({
                     {t('mentoring.table.open', '{count} open', { count: r.summary.openActionItems })}
                   </Typography>
                   {r.summary.overdueActionItems ? (
-                    <Badge variant="danger">
+                    <Badge textColor="danger700" backgroundColor="danger100">
                       {t('mentoring.items.overdueCount', '{count} overdue', { count: r.summary.overdueActionItems })}
                     </Badge>
                   ) : null}

@@ -101,9 +101,9 @@ export const ActionItemList = ({
                 </Typography>
                 <Flex gap={2} wrap="wrap" alignItems="center">
                   {state === 'overdue' ? (
-                    <Badge variant="danger">{t('mentoring.items.overdue', 'Overdue')}</Badge>
+                    <Badge textColor="danger700" backgroundColor="danger100">{t('mentoring.items.overdue', 'Overdue')}</Badge>
                   ) : state === 'done' ? (
-                    <Badge variant="success">{t('mentoring.items.done', 'Done')}</Badge>
+                    <Badge textColor="success700" backgroundColor="success100">{t('mentoring.items.done', 'Done')}</Badge>
                   ) : (
                     <Badge variant="secondary">{t('mentoring.items.open', 'Open')}</Badge>
                   )}

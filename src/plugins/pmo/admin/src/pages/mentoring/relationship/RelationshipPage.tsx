@@ -126,7 +126,7 @@ export const RelationshipPage = () => {
               data-testid="pmo-action-items-section"
               action={
                 r.summary.overdueActionItems ? (
-                  <Badge variant="danger">
+                  <Badge textColor="danger700" backgroundColor="danger100">
                     {t('mentoring.items.overdueCount', '{count} overdue', { count: r.summary.overdueActionItems })}
                   </Badge>
                 ) : undefined
