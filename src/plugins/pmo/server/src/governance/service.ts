@@ -27,7 +27,6 @@ import {
   type StandardFacts,
 } from './gates';
 import type { ConditionInput, ConditionUpdate, GateReview, ReviewInput, ScheduleInput } from '../../../shared/contracts/governance';
-import { formatDay } from '../../../shared/calendar';
 import { hasAutomaticChecks, withAutomaticResults, type OverdueDocument } from './automatic';
 import { createGovernanceBoard } from './board';
 import {

@@ -50,7 +50,7 @@ const Figure = ({ children, testId }: { children: string; testId: string }) => (
 /** Active projects (not in an end state) and how many of them report red. */
 const GovernanceFigure = () => {
   const { formatMessage } = useIntl();
-  const { data } = useGovernanceBoard(null);
+  const { data } = useGovernanceBoard({});
   if (!data) return null;
   const ends = new Set((data.lifecycle?.states ?? []).filter((state) => state.terminal).map((state) => state.key));
   const active = data.projects.filter((project) => !ends.has(project.state.key ?? ''));
