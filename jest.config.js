@@ -1,5 +1,5 @@
 'use strict';
-/** Three suites: unit (pure logic), api (real Strapi over HTTP), e2e (real Chromium). */
+/** Four suites: unit (pure logic), api (real Strapi over HTTP), e2e (real Chromium), sweep (every page × role). */
 const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
 };
@@ -35,8 +35,18 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/tests/e2e/global-setup.js',
       transform,
-      testPathIgnorePatterns: ignore,
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      // The page × role sweep is its own project (npm run test:sweep): see the README's Tests.
+      testPathIgnorePatterns: [...ignore, '/tests/e2e/sweep\\.test\\.ts$'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeout-e2e.js'],
+    },
+    {
+      displayName: 'sweep',
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/e2e/global-setup.js',
+      transform,
+      testPathIgnorePatterns: ignore,
+      testMatch: ['<rootDir>/tests/e2e/sweep.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeout-e2e.js'],
     },
   ],
