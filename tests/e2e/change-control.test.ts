@@ -115,7 +115,7 @@ test('a change above tolerance is raised, assessed and authorised by two board m
   // Above the 1,000.00 tolerance: the change board decides, two members, not the requester.
   await eventually(async () => expect(await rita.getByTestId('cr-authority-level').innerText()).toContain('Change board'));
   expect(await rita.getByTestId('cr-who-decides').innerText()).toContain('The change board: 2 members, neither the requester');
-  expect(await rita.getByTestId('cr-authority-why').innerText()).toContain("above the project's cost tolerance of 1000.00 (10% of a budget of 10000.00)");
+  expect(await rita.getByTestId('cr-authority-why').innerText()).toContain("above the project's cost tolerance of 1,000.00 EUR (10% of a budget of 10,000.00 EUR)");
   expect(await rita.getByTestId('cr-impact-cost').innerText()).toContain('2,500.00 EUR');
   expect(await rita.getByTestId('cr-budget-remaining').innerText()).toContain('50,000.00 EUR');
   expect(await rita.getByTestId('cr-budget-after').innerText()).toContain('47,500.00 EUR');

@@ -265,7 +265,7 @@ test('a conditional go records conditions; an overdue one is flagged on the boar
   await page.getByRole('button', { name: 'Record the decision' }).click();
   expect((await refused).status()).toBe(400);
   expect(await page.getByTestId('pmo-gov-hold-error').innerText()).toBe(
-    'conditions: a conditional go needs at least one condition with an owner and a due date'
+    'A conditional go needs at least one condition, each with an owner and a due date'
   );
 
   await page.getByRole('button', { name: 'Add condition' }).click();
