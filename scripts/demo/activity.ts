@@ -82,8 +82,17 @@ async function fireAt(strapi: Core.Strapi, request: { uid: string; documentId: s
 
 /** Records the gate's go review as held on its day by its reviewers (governance owns these fields). */
 async function recordGoReview(strapi: Core.Strapi, projectDocumentId: string, pass: GatePass, people: Map<string, Row>) {
-  const governance = strapi.plugin('pmo').service('governance') as { checklistFor(gate: number): Promise<Array<Record<string, unknown>>> };
-  const checklist = (await governance.checklistFor(pass.gate)).map((item) => ({ ...item, met: 'yes' }));
+  const governance = strapi.plugin('pmo').service('governance') as {
+    checklistAsOf(gate: number, projectDocumentId: string, asOf: string): Promise<Array<Record<string, any>>>;
+  };
+  // The reviewers answered every criterion they judge "met"; the automatic ones (no document
+  // overdue for review) are the server's answer on the day the review was held, as in the app.
+  const checked = await governance.checklistAsOf(pass.gate, projectDocumentId, pass.heldDate);
+  const unmet = checked.filter((item) => item.automatic && item.mustMeet && item.met !== 'yes');
+  if (unmet.length) {
+    throw new Error(`Demo data: gate ${pass.gate} of a project was held on ${pass.heldDate} with ${unmet.map((item) => item.notes).join(' ')}`);
+  }
+  const checklist = checked.map((item) => (item.automatic ? item : { ...item, met: 'yes' }));
   const decided = {
     decision: 'go',
     scheduledDate: pass.scheduledDate,

@@ -305,6 +305,24 @@ describe('the demo history', () => {
     expect(pending.length).toBeGreaterThan(0);
     for (const review of pending) expect(dateKey(review.scheduledDate) > firstLoad.anchor).toBe(true);
     expect(new Set(held.flatMap((review: any) => review.reviewers.map((r: { email: string }) => r.email))).size).toBeGreaterThan(6);
+
+  it('records the "no document overdue for review" criterion as the server found it on the day each review was held', async () => {
+    const projects = await demoProjectIds();
+    const reviews = await query('plugin::pmo.gate-review').findMany({
+      where: { project: { documentId: { $in: projects.map((p) => p.documentId) } }, decision: { $notNull: true } },
+      select: ['heldDate', 'checklist'],
+    });
+    const checked = reviews.flatMap((review: { heldDate: unknown; checklist: Array<Record<string, any>> }) =>
+      review.checklist.filter((item) => item.automatic).map((item) => ({ held: dateKey(review.heldDate), item }))
+    );
+    // The document standard applies from initiating on, so most passes carry the automatic check.
+    expect(checked.length).toBeGreaterThan(10);
+    for (const { held, item } of checked) {
+      expect(item).toEqual(expect.objectContaining({ met: 'yes', notes: expect.stringMatching(/^No document was overdue for review on \d{1,2} [A-Z][a-z]{2} \d{4}\.$/) }));
+      const [year, month, day] = held.split('-').map(Number);
+      expect(item.notes).toContain(`${day} ${'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[month - 1]} ${year}`);
+    }
+  });
   });
 
   it('shows no executing project as executing since today while it reports progress', async () => {

@@ -5,10 +5,10 @@
  * the board, may not vote); it ends `scheduled`, the change budget reduced by exactly its cost and
  * a `change` budget line added for that amount.
  */
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
 
 import { startServer, type E2EServer } from './support/server';
-import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
+import { eventually, launchChromium, screenshot, signedInPages } from './support/browser';
 import { createCastMember, type CastMember } from './support/change-cast';
 import { BUDGET_LINE_UID, CHANGE_REQUEST_UID as CHANGE, PROJECT_UID } from '../../src/plugins/pmo/shared/contracts/uids';
 
@@ -23,7 +23,8 @@ let manager: CastMember;
 let board1: CastMember;
 let board2: CastMember;
 let projectId: string;
-const contexts: BrowserContext[] = [];
+const pages = signedInPages(() => browser, () => server.baseURL);
+const pageAs = pages.pageAs;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer('e2e-change'), launchChromium()]);
@@ -50,18 +51,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await pages.closeAll();
   await browser?.close();
   await server?.stop();
 });
 
-async function pageAs(user: CastMember): Promise<Page> {
-  const context = await newAppContext(browser, server.baseURL);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, user);
-  return page;
-}
 
 /** Opens a design-system select by clicking near its arrow and picks `option`. */
 async function choose(page: Page, select: Locator, option: string) {

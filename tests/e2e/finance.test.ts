@@ -10,7 +10,7 @@ import fs from 'fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import { startServer, type E2EServer } from './support/server';
-import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
+import { eventually, fillDate, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
 import { createRoleUser, type RoleUser } from './support/users';
 import { parseCsv } from '../api/finance-csv-parse';
 import { BUDGET_LINE_UID, COST_ENTRY_UID, PORTFOLIO_UID, PROGRAMME_UID, PROJECT_UID, STATUS_REPORT_UID } from '../../src/plugins/pmo/shared/contracts/uids';
@@ -328,7 +328,7 @@ test('the exports panel speaks to finance: report names, pickers, headers in wor
   await programme.fill('Charted');
   await page.getByRole('option', { name: `${CHARTED.programme} · Charted programme`, exact: true }).click();
   expect(await programme.inputValue()).toBe(`${CHARTED.programme} · Charted programme`);
-  await page.getByLabel('As of', { exact: true }).fill('2026-03-31');
+  await fillDate(page.getByLabel('As of', { exact: true }), '2026-03-31');
 
   // The preview: headers in words, the programme's two projects, money and dates as PMO Hub writes them.
   await page.getByRole('button', { name: 'Preview' }).click();

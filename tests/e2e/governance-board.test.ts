@@ -5,10 +5,10 @@
  * from the keyboard. On a gate review, "No document overdue for review" is NOT MET while the
  * project's brief is overdue, and "Must be met for a go" turns red only under a go.
  */
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
 
 import { startServer, type E2EServer } from './support/server';
-import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
+import { eventually, launchChromium, screenshot, signedInPages } from './support/browser';
 import { createMember, createPerson, type Member } from './support/mentoring-cast';
 import { adminUser, card, choose, column, createGateStandard, createProject, createStatusReport, passGate1, scheduleReview, todayUtc } from './support/governance-cast';
 import { DOCUMENT_UID, PROJECT_UID as PROJECT } from '../../src/plugins/pmo/shared/contracts/uids';
@@ -23,7 +23,8 @@ let browser: Browser;
 let manager: Member;
 let director: Member;
 let rita: string;
-const contexts: BrowserContext[] = [];
+const pages = signedInPages(() => browser, () => server.baseURL);
+const pageAs = pages.pageAs;
 
 const setManager = (documentId: string, person: string) =>
   server.strapi.documents(PROJECT).update({ documentId, data: { manager: person } as any });
@@ -74,16 +75,9 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await pages.closeAll();
 });
 
-async function pageAs(user: Member): Promise<Page> {
-  const context = await newAppContext(browser, server.baseURL);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, user);
-  return page;
-}
 
 const isResponse = (method: string, path: RegExp) => (response: Response) =>
   response.request().method() === method && path.test(new URL(response.url()).pathname);

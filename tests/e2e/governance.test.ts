@@ -6,10 +6,10 @@
  * review in the project's gate history. A hold decision leaves another project where it is, with
  * the blocker naming the gate and the decision.
  */
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
 
 import { startServer, type E2EServer } from './support/server';
-import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
+import { eventually, fillDate, launchChromium, screenshot, signedInPages } from './support/browser';
 import { createMember, createPerson, type Member } from './support/mentoring-cast';
 import {
   card,
@@ -30,7 +30,8 @@ const GATE_1 = 'Gate 1: business justification';
 let server: E2EServer;
 let browser: Browser;
 let manager: Member;
-const contexts: BrowserContext[] = [];
+const pages = signedInPages(() => browser, () => server.baseURL);
+const pageAs = pages.pageAs;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer('e2e-governance'), launchChromium()]);
@@ -52,16 +53,9 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await pages.closeAll();
 });
 
-async function pageAs(user: Member): Promise<Page> {
-  const context = await newAppContext(browser, server.baseURL);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, user);
-  return page;
-}
 
 const isResponse = (method: string, path: RegExp | string) => (response: Response) =>
   response.request().method() === method &&
@@ -119,7 +113,7 @@ test('a PMO manager takes a project through gate 1 with a review held in the bro
   const form = page.getByTestId('pmo-gov-schedule-form');
   await form.waitFor();
   expect(await form.getByRole('combobox', { name: /^Project/ }).inputValue()).toBe('E2E-ATLAS · Atlas data platform');
-  await form.getByLabel('Scheduled for').fill('2026-12-01');
+  await fillDate(form.getByLabel('Scheduled for'), '2026-12-01');
   await pick(page, form.getByRole('combobox', { name: /^Reviewers/ }), 'Rita', 'Rita Reviewer');
   await page.getByRole('listbox').waitFor({ state: 'hidden' });
   await screenshot(page, 'governance-schedule');
@@ -272,7 +266,7 @@ test('a conditional go records conditions; an overdue one is flagged on the boar
   const row = page.getByTestId('pmo-gov-condition-row');
   await row.getByRole('textbox', { name: /^Condition/ }).fill('Benefits profile signed off by the sponsor');
   await pick(page, row.getByRole('combobox', { name: /^Owner/ }), 'mara', 'Mara Manager');
-  await row.getByLabel(/^Due/).fill('2026-01-15');
+  await fillDate(row.getByLabel(/^Due/), '2026-01-15');
   await screenshot(page, 'governance-review-conditions');
   const decided = page.waitForResponse(isResponse('PUT', /^\/pmo\/gate-reviews\//));
   await page.getByRole('button', { name: 'Record the decision' }).click();

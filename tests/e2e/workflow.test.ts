@@ -8,11 +8,11 @@
  * This file boots its own server on its own fresh database (dropped when it stops), so the edited
  * project lifecycle never reaches another test file.
  */
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
 
 import { startServer, type E2EServer } from './support/server';
 import { createRoleUser, type RoleUser } from './support/users';
-import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
+import { eventually, launchChromium, screenshot, signedInPages } from './support/browser';
 import { PROJECT_UID as PROJECT } from '../../src/plugins/pmo/shared/contracts/uids';
 
 const LIFECYCLE = 'project-lifecycle';
@@ -22,7 +22,8 @@ let browser: Browser;
 let administrator: RoleUser;
 let analyst: RoleUser;
 let manager: RoleUser;
-const contexts: BrowserContext[] = [];
+const pages = signedInPages(() => browser, () => server.baseURL);
+const pageAs = pages.pageAs;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer('e2e-workflow'), launchChromium()]);
@@ -49,17 +50,10 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  await pages.closeAll();
 });
 
 /** A fresh browser context, logged in through the login form as `user`. */
-async function pageAs(user: RoleUser): Promise<Page> {
-  const context = await newAppContext(browser, server.baseURL);
-  contexts.push(context);
-  const page = await context.newPage();
-  await logIn(page, user);
-  return page;
-}
 
 const engine = () => server.strapi.plugin('pmo').service('workflow') as any;
 

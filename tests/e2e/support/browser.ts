@@ -4,7 +4,7 @@
  */
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Credentials } from './server';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -73,4 +73,29 @@ export async function eventually(assertion: () => Promise<void>, timeout = 10_00
       await new Promise((resolve) => setTimeout(resolve, interval));
     }
   }
+}
+
+/**
+ * Signed-in pages, each in its own context (so each its own person), closed together: a suite
+ * calls `pageAs(user)` in its tests and `closeAll()` after each test or after all of them.
+ */
+export function signedInPages(browser: () => Browser, baseURL: () => string) {
+  const contexts: BrowserContext[] = [];
+  return {
+    async pageAs(user: Credentials): Promise<Page> {
+      const context = await newAppContext(browser(), baseURL());
+      contexts.push(context);
+      const page = await context.newPage();
+      await logIn(page, user);
+      return page;
+    },
+    closeAll: () => Promise.all(contexts.splice(0).map((context) => context.close())),
+  };
+}
+
+/** Types a `YYYY-MM-DD` day into one of PMO Hub's date fields, which take it in British order. */
+export async function fillDate(field: Locator, day: string) {
+  const [year, month, date] = day.split('-');
+  await field.fill(`${date}/${month}/${year}`);
+  await field.blur();
 }

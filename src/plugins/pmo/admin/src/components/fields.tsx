@@ -6,7 +6,7 @@
  */
 import * as React from 'react';
 
-import { Field, SingleSelect, SingleSelectOption, Textarea, TextInput } from '@strapi/design-system';
+import { DatePicker, Field, SingleSelect, SingleSelectOption, Textarea, TextInput } from '@strapi/design-system';
 import { useField } from '@strapi/strapi/admin';
 
 export type FieldProps<T> = {
@@ -53,16 +53,30 @@ const Frame = ({ name, label, labelAction, hint, error, required, children }: Om
   </Field.Root>
 );
 
-/** A calendar date, kept as `YYYY-MM-DD` like the server writes it: PMO Hub's one date field. */
+/** `YYYY-MM-DD` as the local midnight the date picker works in (and back). */
+export const dateOfDay = (day: string): Date | undefined => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : undefined;
+};
+export const dayOfDate = (date: Date | undefined): string =>
+  date ? `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}` : '';
+
+/**
+ * A calendar date, kept as `YYYY-MM-DD` like the server writes it: PMO Hub's one date field. The
+ * design system's date picker in British order (typed as 02/12/2026, or picked on the calendar),
+ * whatever language the browser runs in, so no one reads 12/02 as the 2nd of December's opposite.
+ */
 export const DateField = (props: TextProps) => {
   const { value, onChange, error } = useFormField(props, '');
   return (
     <Frame {...props} error={error}>
-      <TextInput
-        type="date"
-        value={value}
+      <DatePicker
+        locale="en-GB"
+        value={dateOfDay(value)}
         disabled={props.disabled}
-        onChange={(event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
+        onChange={(date: Date | undefined) => onChange(dayOfDate(date))}
+        onClear={props.required ? undefined : () => onChange('')}
+        clearLabel={`Clear ${props.label.toLowerCase()}`}
       />
     </Frame>
   );

@@ -378,9 +378,18 @@ export function createGovernanceService(strapi: Core.Strapi) {
 
   const { board, projectGovernance } = createGovernanceBoard(strapi, { lifecycle, listReviews });
 
+  /**
+   * A gate's checklist as a review held on `asOf` would record it: the criteria people answer left
+   * open, the automatic ones answered from the project's facts on that day.
+   */
+  async function checklistAsOf(gate: number, projectDocumentId: string, asOf: string): Promise<ChecklistItem[]> {
+    return checkedFor(await checklistFor(gate), projectDocumentId, asOf);
+  }
+
   return {
     reviewsOf,
     checklistFor,
+    checklistAsOf,
     scheduleReview,
     updateReview,
     listReviews,
