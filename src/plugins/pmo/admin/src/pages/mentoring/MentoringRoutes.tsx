@@ -1,4 +1,7 @@
-/** PMO Hub → Mentoring (/admin/plugins/pmo/mentoring): the overview, a relationship, the session form. */
+/**
+ * PMO Hub → Mentoring (/admin/plugins/pmo/mentoring): the overview, a relationship, the session
+ * form. Who may open it is checked once, by `RequirePage page="mentoring"` in App.tsx.
+ */
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
@@ -6,16 +9,12 @@ import { MentoringPage } from './overview/MentoringPage';
 import { RelationshipPage } from './relationship/RelationshipPage';
 import { SessionFormPage } from './session/SessionFormPage';
 
-const USE = [{ action: 'plugin::pmo.mentoring.use', subject: null }];
-
 export const MentoringRoutes = () => (
-  <Page.Protect permissions={USE}>
-    <Routes>
-      <Route index element={<MentoringPage />} />
-      <Route path="relationships/:relationshipId" element={<RelationshipPage />} />
-      <Route path="relationships/:relationshipId/sessions/new" element={<SessionFormPage />} />
-      <Route path="relationships/:relationshipId/sessions/:sessionId/edit" element={<SessionFormPage />} />
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
-  </Page.Protect>
+  <Routes>
+    <Route index element={<MentoringPage />} />
+    <Route path="relationships/:relationshipId" element={<RelationshipPage />} />
+    <Route path="relationships/:relationshipId/sessions/new" element={<SessionFormPage />} />
+    <Route path="relationships/:relationshipId/sessions/:sessionId/edit" element={<SessionFormPage />} />
+    <Route path="*" element={<Page.Error />} />
+  </Routes>
 );
