@@ -7,7 +7,7 @@
  */
 import * as React from 'react';
 
-import { Box, Button, Flex, IconButton, Main, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, IconButton, Main, Typography, VisuallyHidden } from '@strapi/design-system';
 import { ChevronLeft, Plus } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 
@@ -152,10 +152,6 @@ const CollapsedColumn = ({ column, onOpen, t }: { column: ColumnSpec; onOpen: ()
       onClick={onOpen}
       aria-expanded={false}
       data-testid="pmo-gov-column-open"
-      aria-label={t('governance.board.expand', 'Show {state}: {count, plural, one {# project} other {# projects}}', {
-        state: column.name,
-        count: column.cards.length,
-      })}
       style={{
         boxSizing: 'border-box',
         background: 'transparent',
@@ -172,12 +168,16 @@ const CollapsedColumn = ({ column, onOpen, t }: { column: ColumnSpec; onOpen: ()
         border: `1px solid ${stateColor(column.color)}`,
       }}
     >
-      <Typography variant="omega" fontWeight="bold" textColor="neutral800">
-        {column.cards.length}
-      </Typography>
+      {/* Named by what it shows, "Show Cancelled: 1 project": the count sits on top, read after the name. */}
+      <VisuallyHidden>{t('governance.board.expandShow', 'Show')} </VisuallyHidden>
       <Typography variant="pi" fontWeight="bold" textColor="neutral700" style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)' }}>
         {column.name}
       </Typography>
+      <VisuallyHidden>: </VisuallyHidden>
+      <Typography variant="omega" fontWeight="bold" textColor="neutral800" style={{ order: -1 }}>
+        {column.cards.length}
+      </Typography>
+      <VisuallyHidden> {t('governance.board.expandProjects', '{count, plural, one {project} other {projects}}', { count: column.cards.length })}</VisuallyHidden>
     </button>
   </Box>
 );

@@ -56,7 +56,7 @@ export const ProjectCard = ({ card, stateName, canManage, onSchedule, t }: Props
             </Typography>
           ) : null}
           {card.heldFrom ? (
-            <Typography variant="pi" textColor="warning700">
+            <Typography variant="pi" fontWeight="semiBold" textColor="neutral800">
               {t('governance.board.heldFrom', 'Held in {state}', { state: stateName(card.heldFrom) })}
             </Typography>
           ) : null}

@@ -190,7 +190,7 @@ const GateStepper = ({ gates, current, t }: { gates: Gate[]; current: number | n
                     : t('governance.board.reviewUndated', 'Review not dated yet')}
                 </Typography>
               ) : (
-                <Typography variant="pi" textAlign="center" textColor="neutral500">
+                <Typography variant="pi" textAlign="center" textColor="neutral600">
                   {current === gate.gate ? t('governance.board.noReview', 'No review scheduled') : t('governance.stepper.notYet', 'Not reviewed')}
                 </Typography>
               )}

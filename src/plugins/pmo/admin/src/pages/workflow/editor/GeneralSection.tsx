@@ -66,7 +66,7 @@ export const GeneralSection = ({ keyLocked, update }: Props) => {
             value={definition.appliesTo}
             choices={typeChoices}
             onChange={(appliesTo) => update((d) => ({ ...d, appliesTo }))}
-            hint={t('workflow.editor.appliesToHint', 'Types with a workflowState field; each follows one workflow.')}
+            hint={t('workflow.editor.appliesToHint', 'The kind of item this workflow governs; each kind follows one workflow.')}
             required
           />
         </Grid.Item>
