@@ -60,7 +60,9 @@ const ChoicesInput = ({
         placeholder={placeholder || 'Choose…'}
         disabled={disabled}
         loading={loading}
-        withTags
+        // Names in the field, joined in words. (The design system's tags take their text from
+        // the options list, which is not mounted while the list is closed: unnamed buttons.)
+        customizeContent={(keys: string[]) => keys.map((key) => offered.find((c) => c.value === key)?.label ?? valueLabel(key)).join(', ')}
       >
         {offered.map((choice) => (
           <MultiSelectOption key={choice.value} value={choice.value}>
