@@ -37,7 +37,7 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       // The page × role sweep is its own project (npm run test:sweep): see the README's Tests.
-      testPathIgnorePatterns: [...ignore, '/tests/e2e/sweep\\.test\\.ts$'],
+      testPathIgnorePatterns: [...ignore, '/tests/e2e/sweep-[a-z]+\\.test\\.ts$'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeout-e2e.js'],
     },
     {
@@ -46,7 +46,7 @@ module.exports = {
       globalSetup: '<rootDir>/tests/e2e/global-setup.js',
       transform,
       testPathIgnorePatterns: ignore,
-      testMatch: ['<rootDir>/tests/e2e/sweep.test.ts'],
+      testMatch: ['<rootDir>/tests/e2e/sweep-*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeout-e2e.js'],
     },
   ],

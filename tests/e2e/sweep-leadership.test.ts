@@ -1,0 +1,6 @@
+/** The accessibility and wording sweep (tests/e2e/support/sweep-suite.ts), leadership roles. */
+import { SWEEP_SHARDS, shardsCoverEveryRole, sweepRoles } from './support/sweep-suite';
+
+it('the sweep shards together visit as every role', () => expect(shardsCoverEveryRole()).toBe(true));
+
+sweepRoles('leadership', SWEEP_SHARDS.leadership);
