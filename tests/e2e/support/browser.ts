@@ -96,6 +96,8 @@ export function signedInPages(browser: () => Browser, baseURL: () => string) {
 /** Types a `YYYY-MM-DD` day into one of PMO Hub's date fields, which take it in British order. */
 export async function fillDate(field: Locator, day: string) {
   const [year, month, date] = day.split('-');
-  await field.fill(`${date}/${month}/${year}`);
-  await field.blur();
+  // The field's text box (a label can also match the field's "Clear …" button).
+  const input = field.and(field.page().getByRole('combobox'));
+  await input.fill(`${date}/${month}/${year}`);
+  await input.blur();
 }
