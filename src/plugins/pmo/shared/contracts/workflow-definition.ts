@@ -5,95 +5,47 @@
  * `actors`, `guards`, `effects`, `requireComment`, `approvals.excludeRequester` false or empty),
  * null optional properties dropped. What needs the running application or the whole graph (known
  * content types, roles and guard types, state references, reachability) is checked on top of it
- * by the server (server/src/workflow/definition.ts), which also names each item in the messages
- * (`state "assess": name must not be empty`). Pure: no Strapi import.
+ * by the server (server/src/workflow/definition.ts).
+ *
+ * Its messages are for a PMO administrator: they name each part in words ("the first state", "who
+ * may fire it", "its colour"), never by a JSON key or a list index. A message about a state or a
+ * transition starts with its position (`State 2 needs a name`); the server, which has the whole
+ * definition, puts the item's name in its place (`The state “Assessment” needs …`). Pure: no
+ * Strapi import.
  */
 import { z } from './common';
+import { entryOf, isRecord, show, subjectOf, unknownProperty, type Issue, type Part } from './workflow-words';
+
+export { SHOW_LIMIT, describeType, itemName, itemSubject, positionSubject, show, type ItemKind } from './workflow-words';
 
 export const KEY_PATTERN = /^[a-z][a-z0-9-]{1,62}$/;
 export const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 export const MAX_NAME_LENGTH = 120;
 export const MAX_QUORUM = 50;
-const KEY_RULE = 'must start with a lowercase letter and use only lowercase letters, digits and hyphens (2 to 63 characters)';
+const KEY_RULE =
+  'a key starts with a lowercase letter and uses only lowercase letters, digits and hyphens (2 to 63 characters), e.g. "in-review"';
 
 /** The `field` guard's operators. */
 export const FIELD_OPS = ['exists', 'eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in'] as const;
 export type FieldOp = (typeof FIELD_OPS)[number];
 
 /* ---------------------------------------------------------------------------------------------
- * Values in words
- * -------------------------------------------------------------------------------------------*/
-
-export const SHOW_LIMIT = 60;
-
-const hasOwn = (object: object, property: string) => Object.prototype.hasOwnProperty.call(object, property);
-
-/**
- * A value as a person would read it in a message: strings quoted, others JSON-like, cut short.
- * Bounded work whatever the input (huge, deep, shared or circular structures, throwing getters).
- */
-export function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  let text = '';
-  const walk = (v: unknown, depth: number): void => {
-    if (text.length > SHOW_LIMIT) return;
-    if (typeof v === 'string') text += JSON.stringify(v.slice(0, SHOW_LIMIT + 1));
-    else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') text += String(v);
-    else if (v === null) text += 'null';
-    else if (v === undefined) text += 'undefined';
-    else if (typeof v === 'symbol') text += v.toString();
-    else if (typeof v === 'function') text += 'a function';
-    else if (depth > 4) text += '...';
-    else if (Array.isArray(v)) {
-      text += '[';
-      for (let i = 0; i < v.length && text.length <= SHOW_LIMIT; i++) {
-        if (i) text += ',';
-        walk(v[i], depth + 1);
-      }
-      text += ']';
-    } else {
-      text += '{';
-      let first = true;
-      for (const k in v as object) {
-        if (text.length > SHOW_LIMIT) break;
-        if (!hasOwn(v as object, k)) continue;
-        text += `${first ? '' : ','}${JSON.stringify(k.slice(0, SHOW_LIMIT + 1))}:`;
-        first = false;
-        walk((v as Record<string, unknown>)[k], depth + 1);
-      }
-      text += '}';
-    }
-  };
-  try {
-    walk(value, 0);
-  } catch {
-    return Array.isArray(value) ? 'a list' : `an unreadable ${typeof value}`;
-  }
-  return text.length > SHOW_LIMIT ? `${text.slice(0, SHOW_LIMIT - 3)}...` : text;
-}
-
-/** `a list ([1,2])`, `an object ({"en":"Change"})`, `"text"`, `42`. */
-export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `a list (${show(value)})`;
-  if (typeof value === 'object') return `an object (${show(value)})`;
-  return show(value);
-}
-
-/* ---------------------------------------------------------------------------------------------
  * Building blocks
  * -------------------------------------------------------------------------------------------*/
 
-type Issue = { input?: unknown; path?: PropertyKey[] };
+/** Where withoutNulls carries a `__proto__` property (see there). */
+const PROTO_KEY = '\u0000__proto__';
 
-/** An optional property given as null reads as not given; so does a required one (then "is required"). */
+/** An optional property given as null reads as not given; so does a required one (then it is missing). */
 function withoutNulls(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  if (!isRecord(value)) return value;
   const kept: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const entry = (value as Record<string, unknown>)[key];
+    const entry = value[key];
     if (entry === null || entry === undefined) continue;
-    Object.defineProperty(kept, key, { value: entry, enumerable: true, writable: true, configurable: true });
+    // A `__proto__` key (JSON.parse makes one) would be lost in the parsed copy: carried under a
+    // name of its own, it is reported as the unknown property it is.
+    Object.defineProperty(kept, key === '__proto__' ? PROTO_KEY : key, { value: entry, enumerable: true, writable: true, configurable: true });
   }
   return kept;
 }
@@ -114,79 +66,97 @@ const canonical =
     return result as T;
   };
 
-/** `state 3`: the position of the item an issue's path ends at (or its parent's, `atParent`). */
-const position = (issue: Issue, atParent = false) => {
-  const index = issue.path?.[issue.path.length - (atParent ? 2 : 1)];
-  return typeof index === 'number' ? ` ${index + 1}` : '';
+/**
+ * A part: an object with these properties and no other (each unknown one is a problem at its own
+ * path, in words); `notObject` words any other value.
+ */
+const item = <S extends z.core.$ZodLooseShape>(shape: S, part: Part, notObject: (issue: Issue) => string) => {
+  const allowed = Object.keys(shape);
+  return z.preprocess(
+    withoutNulls,
+    z
+      .looseObject(shape, { error: (issue) => (issue.code === 'invalid_type' ? notObject(issue) : undefined) })
+      .superRefine(
+        (value, ctx) => {
+          for (const property of Object.keys(value)) {
+            if (allowed.includes(property)) continue;
+            const typed = property === PROTO_KEY ? '__proto__' : property;
+            ctx.addIssue({ code: 'custom', path: [typed], params: { property: typed } });
+          }
+        },
+        // Reported beside the problems of the known properties (`when`). Zod words an issue added
+        // without a message with the check's `error`, which its types leave out of these params.
+        { error: (issue: Issue) => unknownProperty(part, issue), when: (payload) => isRecord(payload.value) } as z.core.$ZodSuperRefineParams
+      ) as unknown as z.ZodObject<S, z.core.$strict> // what it lets through: the shape's properties only
+  );
 };
 
-/** An object with exactly these properties; `notObject` words any other value. */
-const item = <S extends z.core.$ZodLooseShape>(shape: S, notObject: (issue: Issue) => string) =>
-  z.preprocess(
-    withoutNulls,
-    z.strictObject(shape, { error: (issue) => (issue.code === 'invalid_type' ? notObject(issue) : undefined) })
-  );
+/** A property an item needs: `Transition 9 needs a label`, `The workflow needs a name`. */
+const needs = (words: string) => (issue: Issue) => `${subjectOf(issue)} needs ${words}`;
 
-const textError = (what: string) => (issue: Issue) =>
-  issue.input === undefined ? `${what} is required` : `${what} must be text, not ${describeType(issue.input)}`;
+/** Text naming something (a key, a name, a label): `State 2 needs a name` or `… needs its name as text, not 7`. */
+const textError = (words: string) => (issue: Issue) =>
+  issue.input === undefined ? needs(`a ${words}`)(issue) : `${subjectOf(issue)} needs its ${words} as text, not ${show(issue.input)}`;
 
 /** A stable identifier: `in-review`. */
-const key = (what: string) =>
+const key = () =>
   z
-    .string({ error: textError(what) })
+    .string({ error: textError('key') })
     .trim()
-    .regex(KEY_PATTERN, { error: (issue) => `${what} ${show(issue.input)} ${KEY_RULE}, e.g. "in-review"` });
+    .regex(KEY_PATTERN, { error: (issue) => `${subjectOf(issue)} has the key ${show(issue.input)}; ${KEY_RULE}` });
 
 /** A display text: a name or a label. */
-const displayText = (what: string) =>
+const displayText = (words: 'name' | 'label') =>
   z
-    .string({ error: textError(what) })
+    .string({ error: textError(words) })
     .trim()
-    .min(1, { error: `${what} must not be empty` })
+    .min(1, { error: needs(`a ${words}`) })
     .max(MAX_NAME_LENGTH, {
-      error: (issue) => `${what} ${show(issue.input)} is ${String(issue.input).length} characters long; use at most ${MAX_NAME_LENGTH}`,
+      error: (issue) => `${subjectOf(issue)} has a ${words} of ${String(issue.input).length} characters; use at most ${MAX_NAME_LENGTH}`,
     });
 
 /** Optional free text, left out when blank. */
-const description = (what: string) =>
+const description = () =>
   z
-    .string({ error: (issue) => `${what} must be text, not ${describeType(issue.input)}` })
+    .string({ error: (issue) => `${subjectOf(issue)} needs its description as text, not ${show(issue.input)}` })
     .trim()
     .transform((text) => text || undefined)
     .optional();
 
-/** true or false (false when not given: see `canonical`). */
-const flag = (what: string) =>
-  z.boolean({ error: (issue) => `${what} must be true or false, not ${describeType(issue.input)}` }).optional();
+/** true or false (false when not given: see `canonical`); `words` say what it tells ("whether it is terminal"). */
+const flag = (words: string) =>
+  z.boolean({ error: (issue) => `${subjectOf(issue)} must say with true or false ${words}, not ${show(issue.input)}` }).optional();
 
-/** Non-empty text naming something (a state, a role, a relation); `wrong` is what it must be. */
-const refersTo = (wrong: string, required = wrong) =>
+/** Non-empty text naming something (a state, a role, a relation); `wrong` words any other value. */
+const refersTo = (wrong: (issue: Issue) => string, missing: (issue: Issue) => string = wrong) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? required : `${wrong}, not ${describeType(issue.input)}`) })
+    .string({ error: (issue) => (issue.input === undefined ? missing(issue) : wrong(issue)) })
     .trim()
-    .min(1, { error: `${wrong}, not ""` });
+    .min(1, { error: missing });
 
-/** A list of `entry`; `wrong` words any other value, `required` a missing one. */
-const list = <T extends z.ZodType>(entry: T, wrong: string, required = `${wrong}, not nothing`) =>
-  z.array(entry, { error: (issue) => (issue.input === undefined ? required : `${wrong}, not ${describeType(issue.input)}`) });
+/** A list of `entry`; `wrong` words any other value, `missing` a value not given. */
+const list = <T extends z.ZodType>(entry: T, wrong: (issue: Issue) => string, missing: (issue: Issue) => string = wrong) =>
+  z.array(entry, { error: (issue) => (issue.input === undefined ? missing(issue) : wrong(issue)) });
 
 /* ---------------------------------------------------------------------------------------------
  * The parts of a definition
  * -------------------------------------------------------------------------------------------*/
 
-const colorError = (issue: Issue) => `color ${show(issue.input)} must be a hex colour like "#4945FF"`;
+const colorError = (issue: Issue) =>
+  `${subjectOf(issue)} has the colour ${show(issue.input)}; write a colour as # and six hex digits, e.g. #4945FF`;
 
 const stateShape = {
-  key: key('key'),
+  key: key(),
   name: displayText('name'),
   color: z.string({ error: colorError }).trim().regex(COLOR_PATTERN, { error: colorError }).optional(),
-  terminal: flag('terminal'),
-  description: description('description'),
+  terminal: flag('whether it is terminal'),
+  description: description(),
 };
 
 export const workflowState = item(
   stateShape,
-  (issue) => `state${position(issue)} must be an object like { "key": "new", "name": "New" }, not ${describeType(issue.input)}`
+  'state',
+  (issue) => `${subjectOf(issue)} must be a state with a key and a name, not ${show(issue.input)}`
 ).transform(canonical(stateShape, () => ({ terminal: false })));
 export type WorkflowState = z.output<typeof workflowState>;
 
@@ -196,41 +166,42 @@ export type WorkflowState = z.output<typeof workflowState>;
  */
 export type ActorRule = { role: string } | { field: string };
 
+const actorSays = (words: string) => (issue: Issue) => `${subjectOf(issue)}: ${entryOf(issue, 'actors')} ${words}`;
+
 const actorShape = {
-  role: refersTo('actor role must be a role key').optional(),
-  field: refersTo('actor field must be the name of a relation to a person').optional(),
+  role: refersTo((issue) => actorSays(`must name a role, not ${show(issue.input)}`)(issue)).optional(),
+  field: refersTo((issue) => actorSays(`must name a person field, not ${show(issue.input)}`)(issue)).optional(),
 };
 
-export const actorRule = item(
-  actorShape,
-  (issue) => `actor ${show(issue.input)} must be { "role": "<role key>" } or { "field": "<relation to a person>" }`
+export const actorRule = item(actorShape, 'actor', (issue) =>
+  actorSays(`must be a role or a person field, not ${show(issue.input)}`)(issue)
 )
-  .superRefine((actor, ctx) => {
-    if (actor.role !== undefined && actor.field !== undefined) {
-      ctx.addIssue({ code: 'custom', message: `actor ${show(actor)} names both a role and a field; use one actor for each` });
-    } else if (actor.role === undefined && actor.field === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `actor ${show(actor)} needs a "role" (a PMO role key) or a "field" (a relation to a person)`,
-      });
-    }
+  .refine((actor) => actor.role === undefined || actor.field === undefined, {
+    error: actorSays('names both a role and a person field; use one actor for each'),
   })
+  .refine((actor) => actor.role !== undefined || actor.field !== undefined, { error: actorSays('needs a role or a person field') })
   .transform((actor): ActorRule => (actor.role !== undefined ? { role: actor.role } : { field: actor.field as string }));
 
 const quorumError = (issue: Issue) =>
   issue.input === undefined
-    ? `approvals need a quorum: how many distinct actors must approve, a whole number from 1 to ${MAX_QUORUM}`
-    : `approval quorum ${show(issue.input)} must be a whole number from 1 to ${MAX_QUORUM}`;
+    ? `${subjectOf(issue)} needs a quorum for its approvals: how many different people must approve, a whole number from 1 to ${MAX_QUORUM}`
+    : `${subjectOf(issue)} has a quorum of ${show(issue.input)}; the quorum, how many different people must approve, is a whole number from 1 to ${MAX_QUORUM}`;
 
 const approvalsShape = {
   /** Distinct eligible actors needed to fire the transition. */
-  quorum: z.number({ error: quorumError }).int({ error: quorumError }).min(1, { error: quorumError }).max(MAX_QUORUM, { error: quorumError }),
+  // A refinement rather than `.int()`: zod's integer check stops every later check of the whole
+  // definition, the unknown properties' included.
+  quorum: z
+    .number({ error: quorumError })
+    .refine(Number.isInteger, { error: quorumError })
+    .min(1, { error: quorumError })
+    .max(MAX_QUORUM, { error: quorumError }),
   /** Whoever moved the item into the current state (or raised it) cannot vote. */
-  excludeRequester: flag('approvals.excludeRequester'),
+  excludeRequester: flag('whether whoever raised the item or moved it here is kept from approving'),
   /** People in these person fields of the item (e.g. `raisedBy`) cannot vote either. */
   excludeFields: list(
-    refersTo('approvals.excludeFields entries must name a relation to a person'),
-    'approvals.excludeFields must be a list of person fields like ["raisedBy"]'
+    refersTo((issue) => `${subjectOf(issue)}: each of the people who may not approve must be a person field, not ${show(issue.input)}`),
+    (issue) => `${subjectOf(issue)} must list the people who may not approve as person fields, not ${show(issue.input)}`
   ).optional(),
 };
 
@@ -238,7 +209,8 @@ export type Approvals = { quorum: number; excludeRequester?: boolean; excludeFie
 
 export const approvals = item(
   approvalsShape,
-  (issue) => `approvals must be an object like { "quorum": 2 }, not ${describeType(issue.input)}`
+  'approvals',
+  (issue) => `${subjectOf(issue)} must give its approvals as a quorum (how many must approve), not ${show(issue.input)}`
 ).transform(({ quorum, excludeRequester, excludeFields }): Approvals => {
   const unique = [...new Set(excludeFields ?? [])];
   const canonical = { quorum, excludeRequester: excludeRequester ?? false };
@@ -246,74 +218,83 @@ export const approvals = item(
 });
 
 /** A guard or effect: a catalogue type configured by data, its options beside `type`. */
-const catalogueItem = (singular: 'guard' | 'effect') =>
-  z.looseObject(
+const catalogueItem = (list: 'guards' | 'effects') => {
+  const says = (issue: Issue, words: string) => `${subjectOf(issue)}: ${entryOf(issue, list)} ${words}`;
+  const missing = (issue: Issue) => says(issue, 'needs a type');
+  return z.looseObject(
     {
       type: z
-        .string({ error: (issue) => `${singular}${position(issue, true)} needs a "type"; got ${describeType(issue.input)}` })
+        .string({ error: (issue) => (issue.input === undefined ? missing(issue) : says(issue, `needs its type as text, not ${show(issue.input)}`)) })
         .trim()
-        .min(1, { error: (issue) => `${singular}${position(issue, true)} needs a "type"; got ""` }),
+        .min(1, { error: missing }),
     },
     {
       error: (issue) =>
-        issue.code === 'invalid_type'
-          ? `${singular}${position(issue)} must be an object with a "type", not ${describeType(issue.input)}`
-          : undefined,
+        issue.code === 'invalid_type' ? says(issue, `must be ${list === 'guards' ? 'a guard' : 'an effect'} with a type, not ${show(issue.input)}`) : undefined,
     }
   );
+};
 
-export const guardConfig = catalogueItem('guard');
+export const guardConfig = catalogueItem('guards');
 export type GuardConfig = z.output<typeof guardConfig>;
-export const effectConfig = catalogueItem('effect');
+export const effectConfig = catalogueItem('effects');
 export type EffectConfig = z.output<typeof effectConfig>;
 
 const transitionShape = {
-  key: key('key'),
+  key: key(),
   label: displayText('label'),
   from: list(
-    refersTo('"from" entries must be state keys'),
-    '"from" must be a list of state keys like ["new"]',
-    '"from" is required: list the states it starts from, e.g. ["new"]'
-  ).min(1, { error: '"from" must list at least one state' }),
-  to: refersTo('"to" must be a state key', '"to" is required: the state it leads to'),
-  actors: list(actorRule, 'actors must be a list like [{ "role": "change-board" }]').optional(),
+    refersTo((issue) => `${subjectOf(issue)} starts from ${show(issue.input)}, which is not a state`),
+    (issue) => `${subjectOf(issue)} must list the states it starts from, not ${show(issue.input)}`,
+    needs('the states it starts from')
+  ).min(1, { error: (issue) => `${subjectOf(issue)} must start from at least one state` }),
+  to: refersTo((issue) => `${subjectOf(issue)} goes to ${show(issue.input)}, which is not a state`, needs('the state it goes to')),
+  actors: list(actorRule, (issue) => `${subjectOf(issue)} must list who may fire it, not ${show(issue.input)}`).optional(),
   approvals: approvals.optional(),
-  guards: list(guardConfig, 'guards must be a list like [{ "type": "field", ... }]').optional(),
-  effects: list(effectConfig, 'effects must be a list like [{ "type": "notify", ... }]').optional(),
-  requireComment: flag('requireComment'),
+  guards: list(guardConfig, (issue) => `${subjectOf(issue)} must list its guards, not ${show(issue.input)}`).optional(),
+  effects: list(effectConfig, (issue) => `${subjectOf(issue)} must list its effects, not ${show(issue.input)}`).optional(),
+  requireComment: flag('whether a comment is required'),
 };
 
 export const workflowTransition = item(
   transitionShape,
+  'transition',
   (issue) =>
-    `transition${position(issue)} must be an object like { "key": "approve", "label": "Approve", "from": ["new"], "to": "approved" }, not ${describeType(issue.input)}`
+    `${subjectOf(issue)} must be a transition with a key, a label, the states it starts from and the state it goes to, not ${show(issue.input)}`
 ).transform(canonical(transitionShape, () => ({ actors: [], guards: [], effects: [], requireComment: false })));
 export type WorkflowTransition = z.output<typeof workflowTransition>;
 
 /** In the order a person reads a definition (problems are listed in this order too). */
 const definitionShape = {
-  key: key('workflow key'),
-  name: displayText('workflow name'),
-  description: description('workflow description'),
-  appliesTo: refersTo('appliesTo must be a content type uid', 'appliesTo is required: the content type the workflow governs'),
+  key: key(),
+  name: displayText('name'),
+  description: description(),
+  appliesTo: refersTo(
+    (issue) => `The workflow governs ${show(issue.input)}, which is not a content type`,
+    () => 'Choose the content type the workflow governs'
+  ),
   states: list(
     workflowState,
-    'states must be a list of states',
-    'states are required: list at least one state, e.g. [{ "key": "new", "name": "New" }]'
-  ).min(1, { error: 'states must list at least one state' }),
-  initial: refersTo('initial must be a state key', 'initial is required: the state new items start in'),
+    (issue) => `The workflow's states must be a list, not ${show(issue.input)}`,
+    () => 'The workflow needs at least one state'
+  ).min(1, { error: 'The workflow needs at least one state' }),
+  initial: refersTo(
+    (issue) => `The first state must be one of the states, not ${show(issue.input)}`,
+    () => 'Choose the first state, where new items start'
+  ),
   transitions: list(
     workflowTransition,
-    'transitions must be a list of transitions',
-    'transitions are required: give a list, e.g. [] for a single terminal state'
+    (issue) => `The workflow's transitions must be a list, not ${show(issue.input)}`,
+    () => 'The workflow needs its transitions: a list, empty when its first state is terminal'
   ),
 };
 
 /** A workflow definition, checked for shape and returned in canonical form. */
 export const workflowDefinition = item(
   definitionShape,
+  'definition',
   (issue) =>
-    `a workflow definition must be an object with key, name, appliesTo, initial, states and transitions, not ${describeType(issue.input)}`
+    `A workflow definition must be a set of fields (its key, name, content type, states, first state and transitions), not ${show(issue.input)}`
 ).transform(canonical(definitionShape));
 export type WorkflowDefinition = z.output<typeof workflowDefinition>;
 
@@ -329,7 +310,7 @@ export const ACTOR_PROPERTIES = Object.keys(actorShape);
  * whole does not parse: a key as states and transitions take it, a reference (a state, a role, a
  * relation: non-empty text).
  */
-export const definitionParts = { key: key('key'), reference: refersTo('a reference must be text') };
+export const definitionParts = { key: key(), reference: refersTo(() => 'Give a reference as text') };
 
 /** One problem of a definition, located by a JSON path such as `transitions[2].to`. */
 export const definitionProblem = z.object({ path: z.string(), message: z.string() });

@@ -53,14 +53,34 @@ describe('the workflow definition schema', () => {
       states: [{ key: 'open', name: '', colour: '#fff' }, 'done'],
       transitions: [{ key: 'finish', label: 'Finish', from: [], to: 'done', actors: [{ role: 'a', field: 'b' }], approvals: { quorum: 1.5 } }],
     };
+    // On its own the schema names a state or transition by its position; the server puts its name in.
     expect(problemsOf(parseWith(workflowDefinition, broken))).toEqual([
-      { path: ['key'], message: expect.stringContaining('workflow key "Review!" must start with a lowercase letter') },
-      { path: ['states', 0, 'name'], message: 'name must not be empty' },
-      { path: ['states', 0, 'colour'], message: 'State 1 has no field "colour"' },
-      { path: ['states', 1], message: 'state 2 must be an object like { "key": "new", "name": "New" }, not "done"' },
-      { path: ['transitions', 0, 'from'], message: '"from" must list at least one state' },
-      { path: ['transitions', 0, 'actors', 0], message: expect.stringContaining('names both a role and a field') },
-      { path: ['transitions', 0, 'approvals', 'quorum'], message: 'approval quorum 1.5 must be a whole number from 1 to 50' },
+      {
+        path: ['key'],
+        message:
+          'The workflow has the key "Review!"; a key starts with a lowercase letter and uses only lowercase letters, digits and hyphens (2 to 63 characters), e.g. "in-review"',
+      },
+      { path: ['states', 0, 'name'], message: 'State 1 needs a name' },
+      {
+        path: ['states', 0, 'colour'],
+        message:
+          'State 1 has no field "colour" (did you mean its colour, written color?); a state has a key, a name, a colour, whether it is terminal and a description',
+      },
+      { path: ['states', 1], message: 'State 2 must be a state with a key and a name, not "done"' },
+      { path: ['transitions', 0, 'from'], message: 'Transition 1 must start from at least one state' },
+      { path: ['transitions', 0, 'actors', 0], message: 'Transition 1: actor 1 names both a role and a person field; use one actor for each' },
+      {
+        path: ['transitions', 0, 'approvals', 'quorum'],
+        message: 'Transition 1 has a quorum of 1.5; the quorum, how many different people must approve, is a whole number from 1 to 50',
+      },
+    ]);
+  });
+
+  it('reports an unknown property beside the problems of the known ones, even after a quorum that is not whole', () => {
+    const broken = { ...seed, inital: 'open', transitions: [{ ...seed.transitions[0], approvals: { quorum: 2.5 } }] };
+    expect(problemsOf(parseWith(workflowDefinition, broken)).map((problem) => problem.path)).toEqual([
+      ['transitions', 0, 'approvals', 'quorum'],
+      ['inital'],
     ]);
   });
 

@@ -15,7 +15,8 @@ import { unprocessable } from '../platform/errors';
 import { currencyOf } from '../platform/currency';
 import { PERSON_UID } from '../../../shared/contracts/uids';
 import { CHANGE_DECISIONS } from '../../../shared/contracts/change-control';
-import type { EffectType, GuardContext, GuardType } from '../workflow';
+import { unknownSettings, type EffectType, type GuardContext, type GuardType } from '../workflow';
+import { listWords } from '../../../shared/words';
 import {
   AUTHORITY_LEVELS,
   AUTHORITY_NAMES,
@@ -29,10 +30,7 @@ import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project
 import { findOneInTurn } from '../platform/read-in-turn';
 import { CHANGE_REQUEST_UID } from './reference';
 
-const unknownOptions = (config: Record<string, unknown>, allowed: string[]) => {
-  const extra = Object.keys(config).filter((key) => !['type', ...allowed].includes(key));
-  return extra.length ? [`unknown option(s) ${extra.join(', ')}`] : [];
-};
+const unknownOptions = unknownSettings;
 
 type ChangeRequestRow = {
   id: number;
@@ -65,7 +63,7 @@ export function changeControlGuards(strapi: Core.Strapi): GuardType[] {
       const problems = unknownOptions(config, ['levels']);
       const levels = config.levels;
       if (!Array.isArray(levels) || levels.length === 0 || !levels.every((level) => AUTHORITY_LEVELS.includes(level))) {
-        problems.push(`levels must list authority levels among ${AUTHORITY_LEVELS.join(', ')}`);
+        problems.push(`choose who may decide among ${listWords(AUTHORITY_LEVELS.map((level) => AUTHORITY_NAMES[level]), 'and')}`);
       }
       return problems;
     },
@@ -153,7 +151,7 @@ export function changeControlEffects(strapi: Core.Strapi): EffectType[] {
     description: 'Record the decision, its date and who decided (the people of the approving admin users)',
     validate(config) {
       const problems = unknownOptions(config, ['decision']);
-      if (!CHANGE_DECISIONS.includes(config.decision as never)) problems.push(`decision must be one of ${CHANGE_DECISIONS.join(', ')}`);
+      if (!CHANGE_DECISIONS.includes(config.decision as never)) problems.push(`choose the decision to record: ${listWords([...CHANGE_DECISIONS], 'or')}`);
       return problems;
     },
     async apply(config, { documentId, now, votes, actor }) {

@@ -15,16 +15,14 @@ import type { Core } from '@strapi/strapi';
 import { moneyIn } from '../platform/currency';
 import { PROJECT_UID } from '../../../shared/contracts/uids';
 import { budgetAtCompletion } from '../platform/db';
-import { lastAppliedTransition, stateName, type EffectType, type GuardContext, type GuardType } from '../workflow';
-import { GATE_DECISIONS, PASSING_DECISIONS, gateLabel, gateVerdict, isGate, stopVerdict } from './gates';
+import { lastAppliedTransition, stateName, unknownSettings, type EffectType, type GuardContext, type GuardType } from '../workflow';
+import { listWords } from '../../../shared/words';
+import { GATE_DECISIONS, PASSING_DECISIONS, decisionWords, gateLabel, gateVerdict, isGate, stopVerdict } from './gates';
 import { gateOf, getGovernanceService } from './service';
 
-const unknownOptions = (config: Record<string, unknown>, allowed: string[]) => {
-  const extra = Object.keys(config).filter((key) => !['type', ...allowed].includes(key));
-  return extra.length ? [`unknown option(s) ${extra.join(', ')}`] : [];
-};
+const unknownOptions = unknownSettings;
 
-const gateProblems = (gate: unknown) => (isGate(gate) ? [] : ['gate must be a gate number from 1 to 5']);
+const gateProblems = (gate: unknown) => (isGate(gate) ? [] : ['choose the gate, by its number from 1 to 5']);
 
 function misapplied(context: GuardContext) {
   return context.uid === PROJECT_UID ? null : { ok: false, message: 'This check applies only to projects; ask a PMO administrator to correct the workflow' };
@@ -43,7 +41,7 @@ export function governanceGuards(strapi: Core.Strapi): GuardType[] {
         decisions !== undefined &&
         !(Array.isArray(decisions) && decisions.length > 0 && decisions.every((d) => GATE_DECISIONS.includes(d)))
       ) {
-        problems.push(`decisions must list gate decisions among ${GATE_DECISIONS.join(', ')}`);
+        problems.push(`choose the decisions that pass among ${listWords(GATE_DECISIONS.map(decisionWords), 'and')}`);
       }
       return problems;
     },
@@ -93,7 +91,7 @@ export function governanceGuards(strapi: Core.Strapi): GuardType[] {
     description: 'The item came into its current state from the given state (e.g. resume a project where it was held)',
     validate(config) {
       const problems = unknownOptions(config, ['state']);
-      if (typeof config.state !== 'string' || !config.state) problems.push('state must be a state key');
+      if (typeof config.state !== 'string' || !config.state) problems.push('choose the state the item must have come from');
       return problems;
     },
     async evaluate(config, { strapi: s, uid, documentId, definition, instance }) {
@@ -122,7 +120,7 @@ export function governanceEffects(strapi: Core.Strapi): EffectType[] {
       const problems = [...unknownOptions(config, ['gate', 'inDays']), ...gateProblems(config.gate)];
       const inDays = config.inDays;
       if (inDays !== undefined && !(typeof inDays === 'number' && Number.isInteger(inDays) && inDays >= 0 && inDays <= 730)) {
-        problems.push('inDays must be a whole number of days from 0 to 730');
+        problems.push('the review must be scheduled in a whole number of days, from 0 to 730');
       }
       return problems;
     },

@@ -6,6 +6,8 @@
 import type { Core } from '@strapi/strapi';
 import type { EffectConfig, GuardConfig, WorkflowDefinition, WorkflowTransition } from '../../../shared/contracts/workflow';
 import type { ActorFacts, Vote } from './evaluate';
+import { show } from '../../../shared/contracts/workflow';
+import { listWords } from '../../../shared/words';
 
 export type GuardContext = {
   strapi: Core.Strapi;
@@ -31,10 +33,22 @@ export type EffectContext = GuardContext & {
   votes: Vote[];
 };
 
+/**
+ * The settings of a guard's or effect's configuration other than `type` and `allowed`, as a
+ * problem: 'it has no setting "colour"'.
+ */
+export function unknownSettings(config: Record<string, unknown>, allowed: string[]): string[] {
+  const extra = Object.keys(config).filter((key) => !['type', ...allowed].includes(key));
+  return extra.length ? [`it has no setting ${listWords(extra.slice(0, 5).map((key) => show(key)), 'or')}${extra.length > 5 ? ' (and more)' : ''}`] : [];
+}
+
 export type GuardType = {
   type: string;
   description: string;
-  /** Problems of one configuration; [] when it is fine. Pure. */
+  /**
+   * Problems of one configuration; [] when it is fine. Pure. Each is a clause about this guard in
+   * a PMO administrator's words, read after "in guard 2," ("choose the field to check").
+   */
   validate(config: Record<string, unknown>): string[];
   evaluate(config: GuardConfig, context: GuardContext): Promise<{ ok: boolean; message?: string }>;
 };
@@ -42,6 +56,7 @@ export type GuardType = {
 export type EffectType = {
   type: string;
   description: string;
+  /** As a guard's: clauses in words, read after "in effect 1,". */
   validate(config: Record<string, unknown>): string[];
   /** Runs inside the transition's database transaction. */
   apply(config: EffectConfig, context: EffectContext): Promise<void>;

@@ -1,9 +1,11 @@
 /**
  * The checks on top of the definition schema that need the whole definition or the running
- * application: the content type it governs, unique keys, states that `initial`, `from` and `to`
- * name, then each transition's actors, approvals, guards and effects.
+ * application: the content type it governs, unique keys, the states that the first state and each
+ * transition's start and end name, then each transition's actors, approvals, guards and effects.
+ * States, transitions and content types are named as the administrator named them.
  */
-import { hasOwn, isObject, quoteList, show, type Problems, type ValidationContext } from './definition-common';
+import { inSentence } from '../../../shared/words';
+import { hasOwn, isObject, namesList, show, typeName, workflowTypes, type Problems, type ValidationContext } from './definition-common';
 import { checkActors, checkApprovals, type TargetType, type TransitionScope } from './definition-actors';
 import { checkCatalogueItems } from './definition-config';
 import type { Edge } from './definition-graph';
@@ -15,9 +17,8 @@ export type Checked = { byKey: Map<string, StateEntry>; edges: Edge[] };
 export function checkDefinition(draft: Draft, context: ValidationContext, problems: Problems): Checked {
   const target = checkAppliesTo(draft, context, problems);
   const byKey = checkStateKeys(draft, problems);
-  const states = quoteList([...byKey.keys()]);
   if (draft.initial !== undefined && !byKey.has(draft.initial) && draft.statesKnown) {
-    problems.add(['initial'], `initial state ${show(draft.initial)} is not one of the states: ${states}`);
+    problems.add(['initial'], `The first state ${show(draft.initial)} is not one of the states; choose ${statesList(byKey)}`);
   }
   const scope: TransitionScope = {
     context,
@@ -25,7 +26,7 @@ export function checkDefinition(draft: Draft, context: ValidationContext, proble
     appliesTo: target ? draft.appliesTo : undefined,
     target,
   };
-  const seen = new Map<string, number>();
+  const seen = new Map<string, string>();
   const edges: Edge[] = [];
   for (const transition of draft.transitions ?? []) {
     const path = ['transitions', transition.index];
@@ -34,10 +35,10 @@ export function checkDefinition(draft: Draft, context: ValidationContext, proble
       if (first !== undefined) {
         problems.add(
           [...path, 'key'],
-          `transition key ${show(transition.key)} is used twice (first at transitions[${first}]); transition keys must be unique`
+          `${transition.label} has the key ${show(transition.key)}, which ${inSentence(first)} already has; each transition needs a key of its own`
         );
       } else {
-        seen.set(transition.key, transition.index);
+        seen.set(transition.key, transition.label);
       }
     }
     edges.push(checkStateReferences(transition, byKey, draft.statesKnown, problems));
@@ -53,10 +54,8 @@ function checkAppliesTo(draft: Draft, context: ValidationContext, problems: Prob
   if (draft.appliesTo === undefined) return undefined;
   const contentTypes = isObject(context.contentTypes) ? context.contentTypes : {};
   if (hasOwn(contentTypes, draft.appliesTo) && isObject(contentTypes[draft.appliesTo])) return contentTypes[draft.appliesTo];
-  problems.add(
-    ['appliesTo'],
-    `appliesTo names unknown content type ${show(draft.appliesTo)}; known content types: ${quoteList(Object.keys(contentTypes).sort())}`
-  );
+  const known = workflowTypes(context).map((uid) => typeName(uid, contentTypes));
+  problems.add(['appliesTo'], `There is no content type “${typeName(draft.appliesTo, {})}” for the workflow to govern; choose ${namesList(known, 'or')}`);
   return undefined;
 }
 
@@ -67,7 +66,7 @@ function checkStateKeys(draft: Draft, problems: Problems): Map<string, StateEntr
     if (first) {
       problems.add(
         ['states', state.index, 'key'],
-        `state key ${show(state.key)} is used twice (first at states[${first.index}]); state keys must be unique`
+        `${state.subject} has the key ${show(state.key)}, which ${inSentence(first.subject)} already has; each state needs a key of its own`
       );
     } else {
       byKey.set(state.key, state);
@@ -76,30 +75,33 @@ function checkStateKeys(draft: Draft, problems: Problems): Map<string, StateEntr
   return byKey;
 }
 
-/** `from` and `to` name states, a state once, never a terminal one in `from`; the transition's edge. */
+/** The states to choose from, by name: "New, Assessment and Closed". */
+const statesList = (byKey: Map<string, StateEntry>) => namesList([...byKey.values()].map((state) => state.name), 'or');
+
+/** The states a transition starts from and the one it goes to are states, each once, never a terminal one to start from; its edge. */
 function checkStateReferences(transition: TransitionDraft, byKey: Map<string, StateEntry>, statesKnown: boolean, problems: Problems): Edge {
   const { label, index } = transition;
-  const states = quoteList([...byKey.keys()]);
   const from: string[] = [];
   for (const { index: i, state } of transition.from) {
     const path = ['transitions', index, 'from', i];
+    const entry = byKey.get(state);
     if (from.includes(state)) {
-      problems.add(path, `${label} lists state ${show(state)} twice in "from"`);
+      const which = entry ? inSentence(entry.subject) : show(state);
+      problems.add(path, `${label} lists ${which} twice among the states it starts from`);
       continue;
     }
     from.push(state);
-    const entry = byKey.get(state);
     if (!entry) {
-      if (statesKnown) problems.add(path, `${label} starts from unknown state ${show(state)}; states: ${states}`);
+      if (statesKnown) problems.add(path, `${label} starts from ${show(state)}, which is not one of the states; choose ${statesList(byKey)}`);
     } else if (entry.terminal) {
       problems.add(
         path,
-        `${label} starts from terminal state ${show(state)}; a terminal state has no way out (unmark it as terminal or remove it from "from")`
+        `${label} starts from ${inSentence(entry.subject)}, which is terminal: nothing leaves a terminal state (unmark it as terminal, or take it out of the states the transition starts from)`
       );
     }
   }
   if (transition.to !== undefined && !byKey.has(transition.to) && statesKnown) {
-    problems.add(['transitions', index, 'to'], `${label} goes to unknown state ${show(transition.to)}; states: ${states}`);
+    problems.add(['transitions', index, 'to'], `${label} goes to ${show(transition.to)}, which is not one of the states; choose ${statesList(byKey)}`);
   }
   return { from, to: transition.to };
 }

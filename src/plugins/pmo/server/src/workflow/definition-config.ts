@@ -1,4 +1,9 @@
-/** Guards and effects of a transition: known types of the catalogue, each config checked by its own validator. */
+/**
+ * Guards and effects of a transition: known types of the catalogue, each config checked by its own
+ * validator. A validator's messages are clauses about one guard or effect ("choose the field to
+ * check"): they read here as `The transition “Approve”: in guard 2, choose the field to check`.
+ */
+import { closest } from '../../../shared/words';
 import { isObject, ownKeys, quoteList, show, type ConfigValidator, type Problems } from './definition-common';
 import type { TransitionDraft } from './definition-read';
 
@@ -18,10 +23,13 @@ export function checkCatalogueItems(
   const { label } = transition;
   for (const { index, config } of transition[property]) {
     const itemPath = [...path, property, index];
+    const which = `${singular} ${index + 1}`;
     if (!known.includes(config.type)) {
+      const likely = closest(config.type, known);
+      const did = likely ? ` (did you mean ${show(likely)}?)` : '';
       problems.add(
         [...itemPath, 'type'],
-        `${label}: unknown ${singular} type ${show(config.type)}; known ${singular} types: ${quoteList(known)}`
+        `${label}: ${which} has the type ${show(config.type)}, which PMO Hub does not know${did}; the ${singular} types are ${quoteList(known)}`
       );
       continue;
     }
@@ -30,10 +38,10 @@ export function checkCatalogueItems(
       messages = (catalogue as Record<string, ConfigValidator>)[config.type](config);
     } catch (error) {
       const reason = error instanceof Error ? error.message : show(error);
-      problems.add(itemPath, `${label}: ${singular} ${show(config.type)} has an invalid configuration (${reason})`);
+      problems.add(itemPath, `${label}: ${which} could not be checked (${reason})`);
       continue;
     }
     const found = Array.isArray(messages) ? messages.filter((m) => m !== undefined && m !== null && m !== '') : [];
-    for (const message of found) problems.add(itemPath, `${label}: ${singular} ${show(config.type)}: ${String(message)}`);
+    for (const message of found) problems.add(itemPath, `${label}: in ${which}, ${String(message)}`);
   }
 }

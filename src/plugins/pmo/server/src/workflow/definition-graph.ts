@@ -1,5 +1,6 @@
-/** The graph checks: every state reachable from `initial`, no dead end short of a terminal state. */
-import { show, type Problems } from './definition-common';
+/** The graph checks: every state reachable from the first state, no dead end short of a terminal state. */
+import { inSentence } from '../../../shared/words';
+import type { Problems } from './definition-common';
 import type { StateEntry } from './definition-read';
 
 /** A transition as the graph sees it: the states it leaves from and the one it leads to. */
@@ -15,7 +16,7 @@ export function checkGraph(initial: string | undefined, byKey: Map<string, State
     if (!out) {
       problems.add(
         ['states', state.index],
-        `state ${show(state.key)} is a dead end: no transition leads out of it to another state; add one or mark it terminal`
+        `${state.subject} is a dead end: no transition leads out of it to another state; add one or mark it terminal`
       );
     }
   }
@@ -32,11 +33,13 @@ export function checkGraph(initial: string | undefined, byKey: Map<string, State
       queue.push(edge.to);
     }
   }
+  const first = byKey.get(initial) as StateEntry;
+  const firstWords = first.subject.startsWith('The ') ? first.subject.slice('The state '.length) : inSentence(first.subject);
   for (const state of byKey.values()) {
     if (reached.has(state.key)) continue;
     problems.add(
       ['states', state.index],
-      `state ${show(state.key)} cannot be reached from the initial state ${show(initial)}; add a transition into it or remove it`
+      `${state.subject} cannot be reached from ${firstWords}, the first state; add a transition into it or remove it`
     );
   }
 }

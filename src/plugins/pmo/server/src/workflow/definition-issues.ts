@@ -1,8 +1,8 @@
 /**
  * The definition schema's issues as problems a PMO administrator can act on: each names the
- * state or transition it is in (`state "assess": name must not be empty`), an unknown property
- * comes with the allowed ones and the likely intended one, and a missing reference lists what it
- * may name. Then every problem in reading order, so the list reads like the definition.
+ * state or transition it is in by its name (`The state “Assessment” needs …`; the schema, which
+ * sees one part at a time, says `State 2`), and a missing or wrong reference lists what it may
+ * name. Then every problem in reading order, so the list reads like the definition.
  */
 import type { z } from 'zod';
 import type { Problem } from '../../../shared/contracts/common';
@@ -12,13 +12,14 @@ import {
   DEFINITION_PROPERTIES,
   STATE_PROPERTIES,
   TRANSITION_PROPERTIES,
+  itemSubject,
+  positionSubject,
 } from '../../../shared/contracts/workflow';
-import { closest, quoteList, show, type Obj } from './definition-common';
-import { itemLabel } from './definition-read';
+import { namesList, quoteList, type Obj } from './definition-common';
 
 type Path = Problem['path'];
 
-/** What a reference may name, listed after a problem with it. */
+/** What a reference may name, listed after a problem with it: names of content types and states, guard and effect types. */
 export type Hints = { contentTypes: string[]; states: string[]; guards: string[]; effects: string[] };
 
 /** The properties of the object at `path` (none for a guard's or effect's open options). */
@@ -31,52 +32,34 @@ function propertiesAt(path: Path): readonly string[] {
   return [];
 }
 
-/** The state or transition a path is in, named as messages name it. */
-function labelOf(input: Obj, path: Path): string | undefined {
-  const [kind, index] = path;
-  if ((kind !== 'states' && kind !== 'transitions') || typeof index !== 'number') return undefined;
-  const list = input[kind];
-  return itemLabel(kind === 'states' ? 'state' : 'transition', Array.isArray(list) ? list[index] : undefined, index);
-}
-
-function unknownProperty(input: Obj, path: Path, property: string): string {
-  const allowed = propertiesAt(path);
-  const label = labelOf(input, path);
-  const suggestion = closest(property, allowed);
-  const did = suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : '';
-  if (path.length === 4 && path[2] === 'actors') {
-    return `${label}: actor has an unknown property ${show(property)}${did}; an actor is { "role": ... } or { "field": ... }`;
-  }
-  const what = path.length === 0 ? 'the workflow definition' : path.length === 2 ? label : `${label}: ${String(path[path.length - 1])}`;
-  return `${what} has an unknown property ${show(property)}${did}; allowed: ${allowed.join(', ')}`;
+/** The message with the state or transition it is about named by its name rather than its position. */
+function named(input: Obj, path: Path, message: string): string {
+  const [list, index] = path;
+  if ((list !== 'states' && list !== 'transitions') || typeof index !== 'number') return message;
+  const kind = list === 'states' ? 'state' : 'transition';
+  const position = positionSubject(kind, index);
+  if (!message.startsWith(position) || /\d/.test(message.charAt(position.length))) return message;
+  const items = input[list];
+  return itemSubject(kind, Array.isArray(items) ? items[index] : undefined, index) + message.slice(position.length);
 }
 
 function hinted(path: Path, message: string, hints: Hints): string {
-  if (path.length === 1 && path[0] === 'appliesTo') return `${message}; known content types: ${quoteList(hints.contentTypes)}`;
-  if (path.length === 1 && path[0] === 'initial') return `${message}; states: ${quoteList(hints.states)}`;
+  if (path.length === 1 && path[0] === 'appliesTo') return `${message}; the content types are ${namesList(hints.contentTypes)}`;
+  if (path.length === 1 && path[0] === 'initial' && hints.states.length) return `${message}; the states are ${namesList(hints.states)}`;
   const kind = path[2];
   if (path[0] === 'transitions' && (kind === 'guards' || kind === 'effects') && path.length >= 4) {
-    const singular = kind === 'guards' ? 'guard' : 'effect';
-    return `${message}; known ${singular} types: ${quoteList(kind === 'guards' ? hints.guards : hints.effects)}`;
+    const types = kind === 'guards' ? hints.guards : hints.effects;
+    return `${message}; the ${kind === 'guards' ? 'guard' : 'effect'} types are ${quoteList(types)}`;
   }
   return message;
 }
 
-/** Each issue as a problem; an unknown property is reported at its own path. */
+/** Each issue as a problem, at its path, in words (the schema's, with names and hints added). */
 export function shapeProblems(issues: z.core.$ZodIssue[], input: Obj, hints: Hints): Problem[] {
-  const problems: Problem[] = [];
-  for (const issue of issues) {
+  return issues.map((issue) => {
     const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push({ path: [...path, key], message: unknownProperty(input, path, key) });
-      continue;
-    }
-    const label = labelOf(input, path);
-    // An item that is not an object is named by its position in the schema's own words.
-    const message = label && path.length > 2 ? `${label}: ${issue.message}` : issue.message;
-    problems.push({ path, message: hinted(path, message, hints) });
-  }
-  return problems;
+    return { path, message: hinted(path, named(input, path, issue.message), hints) };
+  });
 }
 
 /** How a path segment sorts among its siblings: list positions by number, properties as the part lists them, unknown ones first. */

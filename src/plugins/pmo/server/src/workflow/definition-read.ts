@@ -4,8 +4,9 @@
  * does not hide the problems of the others.
  */
 import type { z } from 'zod';
-import { definitionParts } from '../../../shared/contracts/workflow';
-import { isObject, show, type Obj } from './definition-common';
+import { definitionParts, itemName, itemSubject } from '../../../shared/contracts/workflow';
+import { keyWords } from '../../../shared/words';
+import { isObject, type Obj } from './definition-common';
 
 const read = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> | undefined => {
   const result = schema.safeParse(value);
@@ -14,15 +15,19 @@ const read = <S extends z.ZodType>(schema: S, value: unknown): z.output<S> | und
 const readKey = (value: unknown) => read(definitionParts.key, value);
 const readReference = (value: unknown) => read(definitionParts.reference, value);
 
-/** `terminal` is null when the flag was given but unreadable: the graph checks then do not guess. */
-export type StateEntry = { key: string; index: number; terminal: boolean | null };
+/**
+ * A state with a readable key. `terminal` is null when the flag was given but unreadable: the
+ * graph checks then do not guess. `subject` names it in messages (`The state “Closed”`, `State 7`),
+ * `name` in lists of states ("Closed"; the key in words when it has no name).
+ */
+export type StateEntry = { key: string; index: number; terminal: boolean | null; subject: string; name: string };
 
 /** An entry of a list, with its position in the list as given. */
 export type At<T> = { index: number } & T;
 
 export type TransitionDraft = {
   index: number;
-  /** `transition "approve"` or `transition 3`. */
+  /** How messages name it: `The transition “Approve”`, or `Transition 3` without a label. */
   label: string;
   key?: string;
   from: Array<At<{ state: string }>>;
@@ -46,12 +51,6 @@ export type Draft = {
   /** Null when `transitions` is not a list. */
   transitions: TransitionDraft[] | null;
 };
-
-/** How messages name an item: by its key when it has one (`state "assess"`), else by position. */
-export function itemLabel(kind: 'state' | 'transition', raw: unknown, index: number): string {
-  const key = isObject(raw) && typeof raw.key === 'string' ? raw.key.trim() : '';
-  return key ? `${kind} ${show(key)}` : `${kind} ${index + 1}`;
-}
 
 const entries = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const given = (value: unknown) => value !== undefined && value !== null;
@@ -83,7 +82,7 @@ function readTransition(raw: unknown, index: number): TransitionDraft[] {
   return [
     {
       index,
-      label: itemLabel('transition', raw, index),
+      label: itemSubject('transition', raw, index),
       key: readKey(raw.key),
       from: references(raw.from).map(({ index: i, reference }) => ({ index: i, state: reference })),
       to: readReference(raw.to),
@@ -103,7 +102,7 @@ export function readDraft(input: Obj): Draft {
     const key = isObject(raw) ? readKey(raw.key) : undefined;
     if (!isObject(raw) || key === undefined) return [];
     const terminal = !given(raw.terminal) ? false : typeof raw.terminal === 'boolean' ? raw.terminal : null;
-    return [{ key, index, terminal }];
+    return [{ key, index, terminal, subject: itemSubject('state', raw, index), name: itemName('state', raw) || keyWords(key) }];
   });
   return {
     appliesTo: readReference(input.appliesTo),

@@ -3,34 +3,24 @@ import { pathLabel } from '../../../shared/contracts/common';
 import { PMO_ROLE_KEYS } from '../../../shared/pmo-roles';
 import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { removedStates, validateDefinition, type ValidationContext } from './definition';
+import { notifyEffect, setEffect } from './effects';
+import { validateFieldGuard } from './guards/field';
 
 // ---------------------------------------------------------------------------------------------
 // A context like the running application's: a small guard and effect catalogue, the PMO roles,
 // and two target content types.
 // ---------------------------------------------------------------------------------------------
 
-export const OPS = ['exists', 'eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in'];
-
 export const context: ValidationContext = {
+  // The engine's own validators (pure), so that their words are tested as an administrator reads them.
   guards: {
-    field: (config) => {
-      const problems: string[] = [];
-      if (typeof config.path !== 'string' || !config.path)
-        problems.push('path must be a field path such as "impact.cost"');
-      if (!OPS.includes(config.op as string))
-        problems.push(`op ${JSON.stringify(config.op)} is not one of ${OPS.join(', ')}`);
-      return problems;
-    },
+    field: validateFieldGuard,
     noOpen: () => [],
     children: () => [],
   },
   effects: {
-    set: (config) =>
-      typeof config.field === 'string' ? [] : ['field must name a field of the item'],
-    notify: (config) =>
-      Array.isArray(config.to)
-        ? []
-        : [`to ${JSON.stringify(config.to)} must be a list of recipients`],
+    set: setEffect.validate,
+    notify: notifyEffect.validate,
     boom: () => {
       throw new Error('validator exploded');
     },
@@ -38,6 +28,7 @@ export const context: ValidationContext = {
   roles: [...PMO_ROLE_KEYS],
   contentTypes: {
     'plugin::pmo.change-request': {
+      displayName: 'Change request',
       attributes: {
         title: { type: 'string' },
         impact: { type: 'component' },
@@ -50,9 +41,11 @@ export const context: ValidationContext = {
       },
     },
     'plugin::pmo.project': {
+      displayName: 'Project',
       attributes: {
         name: { type: 'string' },
         manager: { type: 'relation', relation: 'manyToOne', target: 'api::person.person' },
+        workflowState: { type: 'string' },
       },
     },
   },

@@ -191,13 +191,22 @@ describe('validateDefinition: every problem at once', () => {
     d.transitions.push({ key: 'end', label: 'End', from: ['review'], to: 'closed' }); // keeps review open
     const problems = problemsOf(d);
     expect(problems).toEqual([
-      { path: 'key', message: expect.stringContaining('"Change Control"') },
-      { path: 'states[1].color', message: expect.stringContaining('"teal"') },
-      { path: 'transitions[1].guards[0].type', message: expect.stringContaining('"fieldd"') },
-      { path: 'transitions[2].actors[0].role', message: expect.stringContaining('"change-bored"') },
+      { path: 'key', message: expect.stringContaining('The workflow has the key "Change Control"; a key starts with a lowercase letter') },
+      { path: 'states[1].color', message: 'The state “Assessment” has the colour "teal"; write a colour as # and six hex digits, e.g. #4945FF' },
+      {
+        path: 'transitions[1].guards[0].type',
+        message:
+          'The transition “Send for authorization”: guard 1 has the type "fieldd", which PMO Hub does not know (did you mean "field"?); the guard types are "children", "field" and "noOpen"',
+      },
+      {
+        path: 'transitions[2].actors[0].role',
+        message: expect.stringContaining(
+          'The transition “Authorize” lets someone with the role "change-bored" fire it, but there is no such role (did you mean a member of the change board?)'
+        ),
+      },
       {
         path: 'transitions[6].to',
-        message: expect.stringContaining('transition "close" goes to unknown state "closd"'),
+        message: expect.stringContaining('The transition “Close” goes to "closd", which is not one of the states; choose New, Assessment,'),
       },
     ]);
   });
@@ -208,14 +217,14 @@ describe('validateDefinition: every problem at once', () => {
     expect(problemsOf(d)).toEqual([
       {
         path: 'transitions[4].to',
-        message: expect.stringContaining('transition "start" goes to unknown state "implemnt"'),
+        message: expect.stringContaining('The transition “Start implementation” goes to "implemnt", which is not one of the states'),
       },
       {
         path: 'states[4]',
-        message: expect.stringContaining('state "implement" cannot be reached'),
+        message: 'The state “Implementation” cannot be reached from “New”, the first state; add a transition into it or remove it',
       },
-      { path: 'states[5]', message: expect.stringContaining('state "review" cannot be reached') },
-      { path: 'states[6]', message: expect.stringContaining('state "closed" cannot be reached') },
+      { path: 'states[5]', message: expect.stringContaining('The state “Post-implementation review” cannot be reached from “New”') },
+      { path: 'states[6]', message: expect.stringContaining('The state “Closed” cannot be reached from “New”') },
     ]);
   });
 
@@ -259,17 +268,34 @@ describe('validateDefinition: every problem at once', () => {
     ]);
   });
 
-  it('names the known roles, content types and states in its hints', () => {
+  it('names the known roles, content types, person fields and states in its hints, in words', () => {
     const d = changeControl();
     d.appliesTo = 'plugin::pmo.chnage-request';
     const [appliesTo] = problemsOf(d);
-    expect(appliesTo.message).toContain('"plugin::pmo.change-request", "plugin::pmo.project"');
+    expect(appliesTo.message).toBe('There is no content type “Chnage request” for the workflow to govern; choose Change request or Project');
     const [role] = problemsOf(withTransition({ actors: [{ role: 'cab' }] })(changeControl()));
-    expect(role.message).toContain('"change-board"');
+    expect(role.message).toBe(
+      'The transition “Extra” lets someone with the role "cab" fire it, but there is no such role; choose a PMO director, a PMO manager, ' +
+        'a PMO analyst, a PMO administrator, a project manager, a member of the change board or a member of the finance team'
+    );
     const [field] = problemsOf(withTransition({ actors: [{ field: 'owner' }] })(changeControl()));
-    expect(field.message).toContain('"implementer", "raisedBy"');
+    expect(field.message).toBe(
+      'The transition “Extra” names "owner" among who may fire it, but the owner of a change request is an admin user, not a person; ' +
+        'the fields of a change request that name a person are the person implementing it and the person who raised it'
+    );
     const [to] = problemsOf(withTransition({ to: 'done' })(changeControl()));
-    expect(to.message).toContain('"new", "assess"');
+    expect(to.message).toBe(
+      'The transition “Extra” goes to "done", which is not one of the states; choose New, Assessment, Authorization, Scheduled, ' +
+        'Implementation, Post-implementation review, Closed, Rejected or Cancelled'
+    );
+  });
+
+  it('names a role an administrator created by its own name', () => {
+    const ctx: ValidationContext = { ...context, roles: [...context.roles, 'steering'], roleNames: { steering: 'Steering group' } };
+    const result = validateDefinition(withTransition({ actors: [{ role: 'steerin' }] })(changeControl()), ctx);
+    if (result.ok) throw new Error('expected problems');
+    expect(result.problems[0].message).toContain('(did you mean someone with the role Steering group?)');
+    expect(result.problems[0].message).toContain('a member of the finance team or someone with the role Steering group');
   });
 });
 

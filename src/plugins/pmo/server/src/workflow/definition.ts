@@ -10,12 +10,12 @@
  * -config.ts) and the graph (definition-graph.ts). It never throws.
  */
 import { workflowDefinition, type WorkflowDefinition } from '../../../shared/contracts/workflow';
-import { isObject, ownKeys, Problems, type ValidationContext, type ValidationResult } from './definition-common';
+import { isObject, Problems, typeName, workflowTypes, type ValidationContext, type ValidationResult } from './definition-common';
 import { checkDefinition } from './definition-checks';
 import { knownTypes } from './definition-config';
 import { checkGraph } from './definition-graph';
 import { inReadingOrder, shapeProblems } from './definition-issues';
-import { readDraft } from './definition-read';
+import { readDraft, type StateEntry } from './definition-read';
 
 export { DEFAULT_PERSON_UID, show, type ConfigValidator, type ValidationContext, type ValidationResult } from './definition-common';
 
@@ -29,7 +29,7 @@ function validate(input: unknown, given: ValidationContext): ValidationResult {
   const draft = readDraft(input);
   const problems = new Problems();
   const { byKey, edges } = checkDefinition(draft, context, problems);
-  const hints = hintsFor(context, [...byKey.keys()]);
+  const hints = hintsFor(context, [...byKey.values()]);
   const listed = inReadingOrder([...shapeProblems(parsed.error?.issues ?? [], input, hints), ...problems.list]);
 
   // Without a list of transitions every state would be a dead end: that is one problem, not many.
@@ -41,12 +41,13 @@ function validate(input: unknown, given: ValidationContext): ValidationResult {
   return { ok: true, definition: parsed.data };
 }
 
-const hintsFor = (context: ValidationContext, states: string[]) => ({
-  contentTypes: ownKeys(context.contentTypes),
-  states,
+const hintsFor = (context: ValidationContext, states: StateEntry[]) => ({
+  contentTypes: workflowTypes(context).map((uid) => typeName(uid, context.contentTypes)),
+  states: states.map((state) => state.name),
   guards: knownTypes(context.guards),
   effects: knownTypes(context.effects),
 });
+
 
 /**
  * Validates a workflow definition and returns its canonical form (trimmed strings; defaults
@@ -60,7 +61,7 @@ export function validateDefinition(input: unknown, context: ValidationContext): 
   } catch (error) {
     // Last resort (e.g. a getter or proxy that throws): still an answer, never an exception.
     const reason = error instanceof Error ? error.message : 'unreadable value';
-    return { ok: false, problems: [{ path: [], message: `the workflow definition could not be read (${reason})` }] };
+    return { ok: false, problems: [{ path: [], message: `The workflow definition could not be read (${reason})` }] };
   }
 }
 

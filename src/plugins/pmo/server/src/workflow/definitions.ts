@@ -9,6 +9,7 @@ import { conflict, errors, invalidFields } from '../platform/errors';
 import { PERSON_UID } from './actor';
 import type { Catalogue } from './catalogue';
 import { removedStates, validateDefinition } from './definition';
+import { typeName } from './definition-common';
 import { INSTANCE_UID, WORKFLOW_UID, nowIso, type InstanceRow, type WorkflowRow } from './records';
 
 /**
@@ -52,7 +53,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
     const contentTypes = Object.fromEntries(
       Object.entries(strapi.contentTypes)
         .filter(([uid]) => uid.startsWith('api::') || uid.startsWith('plugin::pmo.'))
-        .map(([uid, model]) => [uid, { attributes: model.attributes as Record<string, any> }])
+        .map(([uid, model]) => [uid, { attributes: model.attributes as Record<string, any>, displayName: model.info?.displayName }])
     );
     return {
       guards: Object.fromEntries(catalogue.guardTypes().map((guard) => [guard.type, guard.validate])),
@@ -64,8 +65,12 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
   }
 
   async function problemsOf(input: unknown, replacingKey?: string) {
-    const roles = await db().query('admin::role').findMany({ select: ['code'] });
-    const context = { ...validationContext(), roles: roles.map((role: { code: string }) => role.code) };
+    const roles: Array<{ code: string; name: string }> = await db().query('admin::role').findMany({ select: ['code', 'name'] });
+    const context = {
+      ...validationContext(),
+      roles: roles.map((role) => role.code),
+      roleNames: Object.fromEntries(roles.map((role) => [role.code, role.name])),
+    };
     const result = validateDefinition(input, context);
     const problems: Problem[] = result.ok ? [] : [...result.problems];
     const appliesTo = (input as { appliesTo?: unknown })?.appliesTo;
@@ -74,15 +79,19 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
       const other = await db()
         .query(WORKFLOW_UID)
         .findOne({ where: { appliesTo, key: { $ne: replacingKey ?? (typeof key === 'string' ? key : '') } } });
+      const type = typeName(appliesTo, context.contentTypes);
       if (other) {
         problems.push({
           path: ['appliesTo'],
-          message: `${appliesTo} already follows the workflow "${other.key}"; a content type follows one workflow`,
+          message: `The content type ${type} already follows the workflow “${other.name}”; a content type follows one workflow only`,
         });
       }
       const attribute = (strapi.contentTypes as any)[appliesTo]?.attributes?.workflowState;
       if (appliesTo in strapi.contentTypes && !attribute) {
-        problems.push({ path: ['appliesTo'], message: `${appliesTo} has no workflowState field to mirror the state on` });
+        problems.push({
+          path: ['appliesTo'],
+          message: `The content type ${type} cannot follow a workflow: it has no field to hold an item's state; choose another content type`,
+        });
       }
     }
     return { problems, definition: result.ok && problems.length === 0 ? result.definition : null };

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { getService } from '../services';
 
-export type { EffectType, GuardContext, GuardType } from './catalogue';
+export { unknownSettings, type EffectType, type GuardContext, type GuardType } from './catalogue';
 export { PERSON_UID, actorFacts, displayName, type AdminUser } from './actor';
 export { stateName } from './evaluate';
 export { lastAppliedTransition, lastAppliedTransitions, type AppliedTransition } from './last-transitions';

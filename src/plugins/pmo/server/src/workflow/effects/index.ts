@@ -4,7 +4,8 @@
  * `notify` `{ "type": "notify", "to": ["field:raisedBy", "role:pmo-director"], "template": "change-authorized" }`
  *          enqueues an email in the outbox for later delivery.
  */
-import type { EffectType } from '../catalogue';
+import { show } from '../../../../shared/contracts/workflow';
+import { unknownSettings, type EffectType } from '../catalogue';
 
 const PROTECTED = new Set(['id', 'documentId', 'workflowState', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale']);
 const SCALAR = new Set(['string', 'text', 'email', 'enumeration', 'boolean', 'integer', 'biginteger', 'decimal', 'float', 'date', 'datetime', 'time', 'customField']);
@@ -14,14 +15,15 @@ export const setEffect: EffectType = {
   description: 'Set a field of the item to a value, or to now',
   validate(config) {
     const problems: string[] = [];
-    if (typeof config.field !== 'string' || !config.field) problems.push('field must name a field of the item');
-    else if (PROTECTED.has(config.field)) problems.push(`field "${config.field}" cannot be set by a workflow`);
-    if (!('value' in config)) problems.push('value is required ("now" for the current date and time)');
-    else if (config.value !== null && !['string', 'number', 'boolean'].includes(typeof config.value)) {
-      problems.push('value must be text, a number, a boolean, null or "now"');
+    if (typeof config.field !== 'string' || !config.field) problems.push('choose the field to set');
+    else if (PROTECTED.has(config.field)) {
+      problems.push(`the field ${show(config.field)} is kept by PMO Hub and cannot be set by a workflow`);
     }
-    const extra = Object.keys(config).filter((key) => !['type', 'field', 'value'].includes(key));
-    if (extra.length) problems.push(`unknown option(s) ${extra.join(', ')}`);
+    if (!('value' in config)) problems.push('give the value to set, or "now" for the moment of the transition');
+    else if (config.value !== null && !['string', 'number', 'boolean'].includes(typeof config.value)) {
+      problems.push(`the value to set must be text, a number, true or false, nothing (null) or "now", not ${show(config.value)}`);
+    }
+    problems.push(...unknownSettings(config, ['field', 'value']));
     return problems;
   },
   async apply(config, { strapi, uid, documentId, now }) {
@@ -63,19 +65,23 @@ export const notifyEffect: EffectType = {
   description: 'Email people (a person field of the item, everyone in a role, or an address) through the outbox',
   validate(config) {
     const problems: string[] = [];
-    if (!Array.isArray(config.to) || config.to.length === 0) problems.push('to must list recipients');
+    if (!Array.isArray(config.to) || config.to.length === 0) problems.push('choose whom to email');
     else {
-      for (const recipient of config.to) {
+      for (const recipient of config.to.slice(0, 20)) {
         if (typeof recipient !== 'string' || !RECIPIENT.test(recipient)) {
-          problems.push(`recipient ${JSON.stringify(recipient)} must look like field:<person field>, role:<role key> or email:<address>`);
+          const which = typeof recipient === 'string' ? `the recipient ${show(recipient)} is` : `one recipient is ${show(recipient)},`;
+          problems.push(`${which} not a person field of the item, a role or an email address`);
         }
       }
     }
     if (typeof config.template !== 'string' || !/^[a-z][a-z0-9-]*$/.test(config.template)) {
-      problems.push('template must be a template key such as "change-authorized"');
+      problems.push(
+        config.template === undefined || config.template === ''
+          ? 'choose the email to send (its template, such as "change-authorized")'
+          : `the email template ${show(config.template)} must be named in lowercase letters, digits and hyphens, such as "change-authorized"`
+      );
     }
-    const extra = Object.keys(config).filter((key) => !['type', 'to', 'template'].includes(key));
-    if (extra.length) problems.push(`unknown option(s) ${extra.join(', ')}`);
+    problems.push(...unknownSettings(config, ['to', 'template']));
     return problems;
   },
   async apply(config, context) {

@@ -3,8 +3,9 @@
  * `{ "type": "field", "path": "impact.cost", "op": "exists" }`
  * `{ "type": "field", "path": "percentComplete", "op": "gte", "value": 100, "message": "…" }`
  */
-import { FIELD_OPS, type FieldOp } from '../../../../shared/contracts/workflow';
+import { FIELD_OPS, show, type FieldOp } from '../../../../shared/contracts/workflow';
 import { capitalise, fieldWords, listWords } from '../../../../shared/words';
+import { unknownSettings } from '../catalogue';
 
 export { FIELD_OPS, type FieldOp };
 
@@ -12,24 +13,36 @@ export type FieldGuardConfig = { path: string; op: FieldOp; value?: unknown; mes
 
 const PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
+/** What each comparison checks, after "that the field". */
+const OP_CHECKS: Record<FieldOp, string> = {
+  exists: 'is filled in',
+  eq: 'equals a value',
+  neq: 'differs from a value',
+  lt: 'is less than a value',
+  lte: 'is at most a value',
+  gt: 'is more than a value',
+  gte: 'is at least a value',
+  in: 'is one of several values',
+};
+
 export function validateFieldGuard(config: Record<string, unknown>): string[] {
   const problems: string[] = [];
   if (typeof config.path !== 'string' || !PATH.test(config.path)) {
-    problems.push('path must be a field path such as "impact.cost"');
+    problems.push('choose the field to check (its name, or a dotted path such as impact.cost for the cost impact)');
   }
-  if (!FIELD_OPS.includes(config.op as FieldOp)) {
-    problems.push(`op must be one of ${FIELD_OPS.join(', ')}, got ${JSON.stringify(config.op)}`);
-  } else if (config.op === 'in' && !Array.isArray(config.value)) {
-    problems.push('value must be a list for op "in"');
-  } else if (config.op !== 'exists' && config.op !== 'in') {
+  const op = config.op as FieldOp;
+  if (!FIELD_OPS.includes(op)) {
+    problems.push(`the comparison ${show(config.op)} is not one PMO Hub knows; it can check that the field ${listWords(Object.values(OP_CHECKS), 'or')}`);
+  } else if (op === 'in' && !Array.isArray(config.value)) {
+    problems.push(`the values to compare with must be a list, to check that the field ${OP_CHECKS.in}`);
+  } else if (op !== 'exists' && op !== 'in') {
     const t = typeof config.value;
     if (!(t === 'string' || t === 'number' || t === 'boolean')) {
-      problems.push(`value must be a string, number or boolean for op "${config.op}"`);
+      problems.push(`the value to compare with must be text, a number, or true or false, to check that the field ${OP_CHECKS[op]}`);
     }
   }
-  if (config.message !== undefined && typeof config.message !== 'string') problems.push('message must be text');
-  const extra = Object.keys(config).filter((k) => !['type', 'path', 'op', 'value', 'message'].includes(k));
-  if (extra.length) problems.push(`unknown option(s) ${extra.join(', ')}`);
+  if (config.message !== undefined && typeof config.message !== 'string') problems.push('its message must be text');
+  problems.push(...unknownSettings(config, ['path', 'op', 'value', 'message']));
   return problems;
 }
 

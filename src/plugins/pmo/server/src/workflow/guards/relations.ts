@@ -5,7 +5,7 @@
  * `children` `{ "type": "children", "relation": "projects", "states": ["closed", "cancelled"] }`
  *            every item this one relates to (through `relation`) sits in those states.
  */
-import type { GuardType } from '../catalogue';
+import { unknownSettings, type GuardType } from '../catalogue';
 import { humanise, keyWords, listWords } from '../../../../shared/words';
 
 /** State keys as a person reads them: "Closed or Cancelled". */
@@ -14,11 +14,10 @@ const statesWords = (states: string[]) => listWords(states.map(keyWords));
 const isStateList = (value: unknown) =>
   Array.isArray(value) && value.length > 0 && value.every((state) => typeof state === 'string' && state);
 
-function checkOptions(config: Record<string, unknown>, allowed: string[]) {
-  const extra = Object.keys(config).filter((key) => !['type', 'message', ...allowed].includes(key));
-  const problems = extra.length ? [`unknown option(s) ${extra.join(', ')}`] : [];
-  if (config.message !== undefined && typeof config.message !== 'string') problems.push('message must be text');
-  if (!isStateList(config.states)) problems.push('states must be a non-empty list of state keys');
+function checkOptions(config: Record<string, unknown>, allowed: string[], states: string) {
+  const problems = unknownSettings(config, ['message', ...allowed]);
+  if (config.message !== undefined && typeof config.message !== 'string') problems.push('its message must be text');
+  if (!isStateList(config.states)) problems.push(`choose at least one state ${states}`);
   return problems;
 }
 
@@ -26,11 +25,11 @@ export const noOpenGuard: GuardType = {
   type: 'noOpen',
   description: 'No open items of a type (e.g. change requests) point at this item in the given states',
   validate(config) {
-    const problems = checkOptions(config, ['uid', 'via', 'states']);
+    const problems = checkOptions(config, ['uid', 'via', 'states'], 'in which those items count as open');
     if (typeof config.uid !== 'string' || !/^(api|plugin)::[\w-]+\.[\w-]+$/.test(config.uid)) {
-      problems.push('uid must name a content type, e.g. "plugin::pmo.change-request"');
+      problems.push('choose the type of items to look for, such as change requests');
     }
-    if (typeof config.via !== 'string' || !config.via) problems.push('via must name the relation pointing at this item');
+    if (typeof config.via !== 'string' || !config.via) problems.push('choose the relation through which those items point at this one');
     return problems;
   },
   async evaluate(config, { strapi, documentId }) {
@@ -52,8 +51,8 @@ export const childrenGuard: GuardType = {
   type: 'children',
   description: 'Every related item (e.g. a programme\'s projects) is in one of the given states',
   validate(config) {
-    const problems = checkOptions(config, ['relation', 'states']);
-    if (typeof config.relation !== 'string' || !config.relation) problems.push('relation must name a relation of this item');
+    const problems = checkOptions(config, ['relation', 'states'], 'the related items must be in');
+    if (typeof config.relation !== 'string' || !config.relation) problems.push('choose the relation whose items must be in those states');
     return problems;
   },
   async evaluate(config, { strapi, uid, documentId }) {
