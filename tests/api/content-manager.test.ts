@@ -43,8 +43,8 @@ describe('Content Manager layouts', () => {
   });
 
   it.each([
-    ['api::project.project', 'statusReports', 'asOf'],
-    ['api::project.project', 'budgetLines', 'period'],
+    ['api::project.project', 'statusReports', 'label'],
+    ['api::project.project', 'budgetLines', 'label'],
     ['api::project.project', 'programme', 'name'],
     ['api::status-report.status-report', 'project', 'name'],
     ['plugin::pmo.change-request', 'raisedBy', 'fullName'],
@@ -53,9 +53,9 @@ describe('Content Manager layouts', () => {
     expect([field, metadatas[field].edit.mainField, metadatas[field].list.mainField]).toEqual([field, mainField, mainField]);
   });
 
-  it('gives budget lines and status reports a main field that is not their internal id', async () => {
-    expect((await configurationOf('api::budget-line.budget-line')).settings.mainField).toBe('period');
-    expect((await configurationOf('api::status-report.status-report')).settings.mainField).toBe('asOf');
+  it('gives budget lines and status reports a main field that is not their internal id or a raw date: their title', async () => {
+    expect((await configurationOf('api::budget-line.budget-line')).settings.mainField).toBe('label');
+    expect((await configurationOf('api::status-report.status-report')).settings.mainField).toBe('label');
   });
 
   it('edits a standard\'s states and document types with PMO Hub\'s pickers, storing the same list of keys', async () => {
@@ -85,7 +85,7 @@ describe('Content Manager layouts', () => {
     expect((await configurationOf('api::project.project')).metadatas.statusReports.edit.mainField).toBe('id');
 
     await applyContentManagerLayouts(strapi);
-    expect((await configurationOf('api::project.project')).metadatas.statusReports.edit.mainField).toBe('asOf');
+    expect((await configurationOf('api::project.project')).metadatas.statusReports.edit.mainField).toBe('label');
     expect(await store.get({ key: 'content-manager-layouts' })).toBeGreaterThan(3);
   });
 });

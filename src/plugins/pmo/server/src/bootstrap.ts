@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { applyContentManagerLayouts } from './content-manager/layouts';
+import { backfillRecordLabels } from './content-manager/record-labels';
 import { CAPABILITIES, capabilityActions } from './capabilities';
 import { actionDefinitions } from './permissions';
 import { ensurePmoRoles } from './roles/ensure-roles';
@@ -9,6 +10,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await (strapi.service('admin::permission') as any).actionProvider.registerMany([...actionDefinitions, ...capabilityActions()]);
   await ensurePmoRoles(strapi);
   await applyContentManagerLayouts(strapi);
+  await backfillRecordLabels(strapi);
   await bootstrapWorkflows(strapi);
   for (const capability of CAPABILITIES) await capability.bootstrap?.(strapi);
 };

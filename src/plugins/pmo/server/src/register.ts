@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { CAPABILITIES } from './capabilities';
 import { registerDocumentCurrency } from './compliance/document-currency';
 import { registerChoiceFields } from './content-manager/custom-fields';
+import { registerRecordLabels } from './content-manager/record-labels';
 import { registerMoneyField } from './money/custom-field';
 import { registerMoneyValidation } from './money/document-middleware';
 import { installProcessGuard } from './security/process-guard';
@@ -23,6 +24,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   registerChoiceFields(strapi);
   registerMoneyValidation(strapi);
   registerDocumentCurrency(strapi);
+  registerRecordLabels(strapi);
 
   const catalogue = getService(strapi, 'catalogue');
   coreGuards.forEach((guard) => catalogue.registerGuard(guard));

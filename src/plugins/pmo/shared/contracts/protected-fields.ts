@@ -7,20 +7,28 @@
  * their description (content-manager/layouts.ts). Pure: the admin may import it too.
  */
 import { capitalise, fieldWords } from '../words';
+import { BUDGET_LINE_UID, STATUS_REPORT_UID } from './uids';
 
-/** The capabilities that write protected fields (the name `asCapability` takes). */
-export type FieldOwner = 'workflow' | 'change-control' | 'compliance' | 'governance';
+/**
+ * The capabilities that write protected fields (the name `asCapability` takes); `record-labels`
+ * is the core's naming of status reports and budget lines (server/src/content-manager/record-labels.ts).
+ */
+export type FieldOwner = 'workflow' | 'change-control' | 'compliance' | 'governance' | 'record-labels';
 
 export type FieldProtection = {
   owner: FieldOwner;
   /** Who sets it, one line: the Content Manager's description and the refusal's wording. */
   reason: string;
+  /** What the Content Manager calls the field, where its key's words would not do (`label` is "Title"). */
+  name?: string;
 };
 
-const owned = (owner: FieldOwner, reason: string): FieldProtection => ({ owner, reason });
+const owned = (owner: FieldOwner, reason: string, name?: string): FieldProtection => ({ owner, reason, ...(name ? { name } : {}) });
 
 const CHANGE_DECIDED = 'Recorded by change control when the change is authorised or rejected';
 const GATE_HELD = 'Recorded by governance when the review is held on the gate review page';
+/** The title Strapi names a status report or budget line by (shared/record-labels.ts). */
+const RECORD_TITLE = 'Title';
 
 /** Single fields of types people otherwise edit. */
 export const PROTECTED_FIELDS: Record<string, Record<string, FieldProtection>> = {
@@ -47,6 +55,12 @@ export const PROTECTED_FIELDS: Record<string, Record<string, FieldProtection>> =
   },
   'plugin::pmo.gate-condition': {
     doneOn: owned('governance', 'Recorded by governance when the condition is marked done'),
+  },
+  [STATUS_REPORT_UID]: {
+    label: owned('record-labels', 'Set by PMO Hub from the project and date', RECORD_TITLE),
+  },
+  [BUDGET_LINE_UID]: {
+    label: owned('record-labels', 'Set by PMO Hub from the project, date and category', RECORD_TITLE),
   },
 };
 
@@ -78,13 +92,16 @@ export function protectionOf(uid: string, field: string): FieldProtection | unde
 /** Whether anything of the type is protected. */
 export const hasProtectedFields = (uid: string) => uid in OWNED_TYPES || uid in PROTECTED_FIELDS;
 
+/** The field as the Content Manager labels it: "Decision", "Next review due", "Title". */
+export const protectedFieldName = (field: string, protection: FieldProtection) => protection.name ?? capitalise(fieldWords(field));
+
 /**
  * The refusal in plain words, naming the field as the Content Manager labels it: '"Decision" is
  * recorded by change control when the change is authorised or rejected; it cannot be entered'.
  */
 export function refusalOf(field: string, protection: FieldProtection): string {
   const reason = protection.reason.charAt(0).toLowerCase() + protection.reason.slice(1);
-  return `"${capitalise(fieldWords(field))}" is ${reason}; it cannot be entered`;
+  return `"${protectedFieldName(field, protection)}" is ${reason}; it cannot be entered`;
 }
 
 /** The Content Manager's description of a protected field. */

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PROTECTED_FIELDS, descriptionOf } from '../../../shared/contracts/protected-fields';
+import { PROTECTED_FIELDS, descriptionOf, type FieldProtection } from '../../../shared/contracts/protected-fields';
 import {
   ALLOCATION_UID,
   BUDGET_LINE_UID,
@@ -21,8 +21,10 @@ import { applyLabels } from './labels';
  * Fields only the engine or a capability writes (shared/contracts/protected-fields.ts): shown in
  * the Content Manager read-only, with who sets them as their description.
  */
-const readOnlyFields = (uid: string): Record<string, string> =>
-  Object.fromEntries(Object.entries(PROTECTED_FIELDS[uid] ?? {}).map(([field, protection]) => [field, descriptionOf(protection)]));
+const readOnlyFields = (uid: string): Array<[string, FieldProtection]> => Object.entries(PROTECTED_FIELDS[uid] ?? {});
+
+/** Whether a label is still Strapi's default (the field's key) or empty: PMO Hub may write its own. */
+const isDefaultLabel = (label: unknown, field: string) => label === undefined || label === '' || label === field;
 
 /**
  * Fields the Content Manager must not render in the edit view. A document's review `status`
@@ -35,8 +37,9 @@ const HIDDEN_IN_EDIT: Record<string, string[]> = {
 
 /**
  * List columns that make each list readable at a glance, and each type's main field: how its
- * items are named wherever they are listed as related items (a project's status reports by their
- * "as of" day, not by internal id). Applied once, then the admin's.
+ * items are named in the edit view's header and wherever they are listed as related items (a
+ * project's status reports by their title, "ERP-01 status report, 31 Mar 2026", not by internal
+ * id or a raw date; shared/record-labels.ts). Applied once per LAYOUTS_VERSION, then the admin's.
  */
 const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; defaultSortBy?: string }> = {
   [PORTFOLIO_UID]: { list: ['code', 'name', 'programmes'], mainField: 'name', defaultSortBy: 'code' },
@@ -48,8 +51,8 @@ const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; default
   [STANDARD_UID]: { list: ['code', 'title', 'version', 'category', 'mandatory'], mainField: 'title', defaultSortBy: 'code' },
   [TEMPLATE_UID]: { list: ['title', 'documentType', 'version', 'standard'], mainField: 'title', defaultSortBy: 'title' },
   [DOCUMENT_UID]: { list: ['title', 'documentType', 'project', 'owner', 'lastReviewedAt', 'nextReviewDue'], mainField: 'title', defaultSortBy: 'nextReviewDue' },
-  [STATUS_REPORT_UID]: { list: ['project', 'asOf', 'percentComplete', 'ragOverall'], mainField: 'asOf', defaultSortBy: 'asOf' },
-  [BUDGET_LINE_UID]: { list: ['project', 'period', 'category', 'amount'], mainField: 'period', defaultSortBy: 'period' },
+  [STATUS_REPORT_UID]: { list: ['project', 'asOf', 'percentComplete', 'ragOverall'], mainField: 'label', defaultSortBy: 'asOf' },
+  [BUDGET_LINE_UID]: { list: ['project', 'period', 'category', 'amount'], mainField: 'label', defaultSortBy: 'period' },
   [CHANGE_REQUEST_UID]: { list: ['reference', 'title', 'project', 'type', 'authorityLevel', 'workflowState'], mainField: 'title', defaultSortBy: 'reference' },
   [COST_ENTRY_UID]: { list: ['project', 'date', 'category', 'amount', 'supplier', 'reference'], mainField: 'reference', defaultSortBy: 'date' },
 };
@@ -58,8 +61,11 @@ const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; default
 const APP_COMPONENT_CATEGORIES = new Set(['project', 'change', 'standard']);
 
 const STORE_KEY = 'content-manager-layouts';
-/** 4: related items named by their type's main field (budget lines by period, allocations by role). */
-const LAYOUTS_VERSION = 4;
+/**
+ * 4: related items named by their type's main field (budget lines by period, allocations by role).
+ * 5: status reports and budget lines named by their title (`label`), not their raw date.
+ */
+const LAYOUTS_VERSION = 5;
 
 type Configuration = {
   settings: Record<string, unknown>;
@@ -85,11 +91,19 @@ export async function applyContentManagerLayouts(strapi: Core.Strapi) {
     const next: Configuration = JSON.parse(JSON.stringify(current));
     let changed = false;
 
-    for (const [field, description] of Object.entries(readOnlyFields(uid))) {
+    for (const [field, protection] of readOnlyFields(uid)) {
+      const description = descriptionOf(protection);
       const edit = next.metadatas[field]?.edit;
       if (edit && (edit.editable !== false || edit.description !== description)) {
         Object.assign(edit, { editable: false, description });
         changed = true;
+      }
+      // A protected field's own name ("Title" for `label`), where the label is still Strapi's.
+      for (const view of [edit, next.metadatas[field]?.list]) {
+        if (protection.name && view && isDefaultLabel(view.label, field)) {
+          view.label = protection.name;
+          changed = true;
+        }
       }
     }
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { CAPABILITIES } from '../capabilities';
 import { ROLE_DEFINITIONS, type RoleDefinition } from './definitions';
-import { dropProtectedFields, grantable, type Permission } from './protected-permissions';
+import { alignProtectedFields, grantable, type Permission } from './protected-permissions';
 
 type Action = { actionId: string; section: string; subjects?: string[] };
 
@@ -86,6 +86,6 @@ export async function ensurePmoRoles(strapi: Core.Strapi) {
       (wanted) => !existing.some((have) => samePermission(have, wanted))
     );
     if (missing.length > 0) await roleService.addPermissions(role.id, missing);
-    await dropProtectedFields(strapi, role.id, existing);
+    await alignProtectedFields(strapi, role.id, existing);
   }
 }

@@ -1,4 +1,4 @@
-import { withoutProtectedFields, type Permission } from './protected-permissions';
+import { withProtectedReadFields, withoutProtectedFields, type Permission } from './protected-permissions';
 
 const CHANGE = 'plugin::pmo.change-request';
 const UPDATE = 'plugin::content-manager.explorer.update';
@@ -24,5 +24,23 @@ describe('withoutProtectedFields', () => {
   it('keeps no field of a type the engine owns entirely', () => {
     const permission = { action: UPDATE, subject: 'plugin::pmo.workflow-instance', properties: { fields: ['state', 'votes'] } };
     expect(withoutProtectedFields(permission, all)?.properties?.fields).toEqual([]);
+  });
+});
+
+describe('withProtectedReadFields', () => {
+  const READ = 'plugin::content-manager.explorer.read';
+  const REPORT = 'api::status-report.status-report';
+
+  it('adds a protected field a read permission lacks, so the role reads what names the item', () => {
+    const permission = { id: 3, action: READ, subject: REPORT, properties: { fields: ['project', 'asOf', 'summary'] } };
+    expect(withProtectedReadFields(permission)).toEqual({ ...permission, properties: { fields: ['project', 'asOf', 'summary', 'label'] } });
+  });
+
+  it('leaves alone reads that have them or list no fields, writes, other types and types the engine owns', () => {
+    expect(withProtectedReadFields({ action: READ, subject: REPORT, properties: { fields: ['asOf', 'label'] } })).toBeNull();
+    expect(withProtectedReadFields({ action: READ, subject: REPORT, properties: {} })).toBeNull();
+    expect(withProtectedReadFields({ action: UPDATE, subject: REPORT, properties: { fields: ['asOf'] } })).toBeNull();
+    expect(withProtectedReadFields({ action: READ, subject: 'api::person.person', properties: { fields: ['fullName'] } })).toBeNull();
+    expect(withProtectedReadFields({ action: READ, subject: 'plugin::pmo.workflow-instance', properties: { fields: ['state'] } })).toBeNull();
   });
 });

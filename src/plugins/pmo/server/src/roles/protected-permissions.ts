@@ -2,7 +2,9 @@
  * PMO roles write content without its protected fields (shared/contracts/protected-fields.ts):
  * their Content Manager create and update permissions list every field but those, so the
  * Content Manager shows them read-only and Strapi's sanitizer never passes them on. Read
- * permissions keep every field.
+ * permissions keep every field, and a read permission that lists its fields gains a protected
+ * field it lacks (one added to a type later, such as the title of status reports and budget
+ * lines, which Strapi names them by: without it the role would see internal ids).
  */
 import type { Core } from '@strapi/strapi';
 import { OWNED_TYPES, PROTECTED_FIELDS } from '../../../shared/contracts/protected-fields';
@@ -48,6 +50,20 @@ function nestedFields(strapi: Core.Strapi) {
     contentTypeService.getNestedFields(strapi.contentTypes[subject as keyof typeof strapi.contentTypes], { components: strapi.components });
 }
 
+/**
+ * The read permission with the single protected fields of its type it lacks, or null when it
+ * lacks none or lists no fields (every field, to Strapi). Types the engine owns entirely are left
+ * as they are. Pure.
+ */
+export function withProtectedReadFields<P extends Permission>(permission: P): P | null {
+  if (permission.action !== CONTENT_MANAGER.read || !permission.subject) return null;
+  const fields = permission.properties?.fields;
+  if (!Array.isArray(fields)) return null;
+  const missing = Object.keys(PROTECTED_FIELDS[permission.subject] ?? {}).filter((field) => !fields.includes(field));
+  if (missing.length === 0) return null;
+  return { ...permission, properties: { ...permission.properties, fields: [...fields, ...missing] } };
+}
+
 /** Default permissions as granted: create and update without protected fields. */
 export function grantable(strapi: Core.Strapi, permissions: Permission[]): Permission[] {
   const all = nestedFields(strapi);
@@ -56,15 +72,16 @@ export function grantable(strapi: Core.Strapi, permissions: Permission[]): Permi
 
 /**
  * Takes protected fields out of a role's stored create and update permissions (a database from
- * before this rule, or an administrator's tick in Settings → Roles), as Strapi's Roles page saves
- * a changed permission: the old one deleted, the new one added, the role's admin tokens synced.
- * Idempotent: nothing happens once no permission lists a protected field.
+ * before this rule, or an administrator's tick in Settings → Roles), and adds those its read
+ * permissions lack (a field protected after the role was made), as Strapi's Roles page saves a
+ * changed permission: the old one deleted, the new one added, the role's admin tokens synced.
+ * Idempotent: nothing happens once every permission is as it should be.
  */
-export async function dropProtectedFields(strapi: Core.Strapi, roleId: number, stored: Permission[]) {
+export async function alignProtectedFields(strapi: Core.Strapi, roleId: number, stored: Permission[]) {
   const all = nestedFields(strapi);
   const changed = stored.flatMap((permission) => {
-    const pruned = withoutProtectedFields(permission, all);
-    return pruned ? [{ from: permission, to: pruned }] : [];
+    const aligned = withoutProtectedFields(permission, all) ?? withProtectedReadFields(permission);
+    return aligned ? [{ from: permission, to: aligned }] : [];
   });
   if (changed.length === 0) return 0;
   const permissionService = strapi.service('admin::permission') as any;
