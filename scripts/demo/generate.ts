@@ -474,7 +474,10 @@ function projectDocuments(t: Timeline, anchor: Anchor): DocumentRow[] {
     }
   }
 
-  return plans.map((plan) => reviewed(plan, anchor, spec.overdueDocuments.includes(plan.type), random, { project: spec.code }));
+  // A project past its end date has been through gate 4 (and maybe 5), whose "no document overdue
+  // for review" criterion it met: its planted overdue documents are only for running projects.
+  const planted = t.end < anchor.day ? [] : spec.overdueDocuments;
+  return plans.map((plan) => reviewed(plan, anchor, planted.includes(plan.type), random, { project: spec.code }));
 }
 
 function programmeDocuments(anchor: Anchor): DocumentRow[] {

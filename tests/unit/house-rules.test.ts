@@ -7,11 +7,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const PLUGIN = join(__dirname, '..', '..', 'src', 'plugins', 'pmo');
-const CAPABILITIES = ['governance', 'change-control', 'finance', 'mentoring', 'compliance', 'search'];
+const CAPABILITIES = ['governance', 'change-control', 'finance', 'mentoring', 'compliance', 'search', 'notifications'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
-    if (name === 'dist' || name === 'node_modules' || name.startsWith('.')) return [];
+    // translations/ holds data (every admin message, one per line), not code with jobs.
+    if (name === 'dist' || name === 'node_modules' || name === 'translations' || name.startsWith('.')) return [];
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return sources(path);
     return /\.(ts|tsx|js|json)$/.test(name) ? [path] : [];
