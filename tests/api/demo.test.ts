@@ -305,6 +305,7 @@ describe('the demo history', () => {
     expect(pending.length).toBeGreaterThan(0);
     for (const review of pending) expect(dateKey(review.scheduledDate) > firstLoad.anchor).toBe(true);
     expect(new Set(held.flatMap((review: any) => review.reviewers.map((r: { email: string }) => r.email))).size).toBeGreaterThan(6);
+  });
 
   it('records the "no document overdue for review" criterion as the server found it on the day each review was held', async () => {
     const projects = await demoProjectIds();
@@ -322,7 +323,6 @@ describe('the demo history', () => {
       const [year, month, day] = held.split('-').map(Number);
       expect(item.notes).toContain(`${day} ${'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ')[month - 1]} ${year}`);
     }
-  });
   });
 
   it('shows no executing project as executing since today while it reports progress', async () => {
