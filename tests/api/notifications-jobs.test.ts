@@ -175,6 +175,25 @@ describe('the reminders job', () => {
     expect(await rows({ dedupeKey: `document-review:doc-b:${moment}` })).toHaveLength(1);
   });
 
+  it('queues a dedupe key once when two write it at once, and a duplicate does not abort the caller’s transaction', async () => {
+    const key = `document-review:doc-race:${Date.now()}`;
+    const input = { ...reminder('doc-race', 'x', [{ email: EMAILS.now }]), dedupeKey: key };
+    const results = await Promise.all([service().enqueue(input), service().enqueue(input), service().enqueue(input)]);
+    expect(results.map((result: { queued: number }) => result.queued).sort()).toEqual([0, 0, 1]);
+    expect(await rows({ dedupeKey: key })).toHaveLength(1);
+
+    const inside = `${key}:transaction`;
+    await getStrapi().db.transaction(async () => {
+      await service().enqueue({ ...input, dedupeKey: inside });
+      const again = await service().enqueue({ ...input, dedupeKey: inside });
+      expect(again).toMatchObject({ queued: 0, duplicates: 1 });
+      // The transaction is still usable after the duplicate (on PostgreSQL a failed INSERT would abort it).
+      await service().enqueue({ ...input, dedupeKey: `${inside}:after` });
+    });
+    expect(await rows({ dedupeKey: inside })).toHaveLength(1);
+    expect(await rows({ dedupeKey: `${inside}:after` })).toHaveLength(1);
+  });
+
   it('lists the jobs with their schedule and last run, and refuses an unreadable time in words', async () => {
     const admin = await asRole('pmo-administrator');
     const jobs = await admin.get('/pmo/jobs');
