@@ -31,6 +31,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       currency: env('PMO_CURRENCY', 'EUR'),
       // Changes whose cost impact exceeds this (in cents) are decided by a PMO director.
       changeAuthorityLimit: env('PMO_CHANGE_AUTHORITY_LIMIT', '10000000'),
+      // Notifications and scheduled work (docs/notifications.md).
+      notifications: {
+        appUrl: env('PMO_APP_URL', 'http://localhost:1337'),
+        jobs: env.bool('PMO_JOBS', true),
+        dispatchEvery: env.int('PMO_DISPATCH_EVERY', 15),
+        remindersAt: env('PMO_REMINDERS_AT', '0 7 * * *'),
+      },
     },
   },
   email: {
@@ -41,6 +48,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         port: env.int('SMTP_PORT', 587),
         secure: env.bool('SMTP_SECURE', false),
         ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
+        // Pooled connections: the dispatch job sends several messages at once over a few connections.
+        pool: true,
+        maxConnections: env.int('SMTP_MAX_CONNECTIONS', 5),
+        maxMessages: env.int('SMTP_MAX_MESSAGES', 100),
+        // A mail server that does not answer is a temporary failure, found out in seconds, not minutes.
+        connectionTimeout: env.int('SMTP_CONNECTION_TIMEOUT', 10000),
+        greetingTimeout: env.int('SMTP_GREETING_TIMEOUT', 10000),
+        socketTimeout: env.int('SMTP_SOCKET_TIMEOUT', 30000),
         ...(env('SMTP_USERNAME')
           ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } }
           : {}),

@@ -151,6 +151,11 @@ describe('bodies of the wrong shape', () => {
     ['post', '/pmo/mentoring/sessions'],
     ['put', '/pmo/mentoring/sessions/abc'],
     ['put', '/pmo/mentoring/sessions/abc/action-items/1'],
+    ['post', '/pmo/outbox/abc/retry'],
+    ['post', '/pmo/jobs/dispatch-outbox/run'],
+    ['put', '/pmo/notification-preferences'],
+    ['put', '/pmo/notification-templates/digest'],
+    ['post', '/pmo/notification-templates/digest/preview'],
   ];
 
   it('knows every write route the plugin declares', () => {

@@ -13,7 +13,7 @@ async function bootAndReport(env: Record<string, string>) {
     timeout: 120000,
   });
   const line = stdout.split('\n').find((l) => l.startsWith('REPORT '));
-  return JSON.parse(line!.slice('REPORT '.length)) as { roles: Record<string, number>; permissions: number };
+  return JSON.parse(line!.slice('REPORT '.length)) as { roles: Record<string, number>; permissions: number; templates: number; jobLeases: number };
 }
 
 describe('restarting PMO Hub', () => {
@@ -26,6 +26,7 @@ describe('restarting PMO Hub', () => {
       expect(second.roles[role]).toBe(1);
     }
     expect(second.roles['strapi-super-admin']).toBe(1);
+    expect(first).toMatchObject({ templates: 13, jobLeases: 2 });
     expect(second).toEqual(first);
   });
 });

@@ -11,8 +11,11 @@ const { bootStrapi } = require('./boot');
   const counts = {};
   for (const { code } of roles) counts[code] = (counts[code] || 0) + 1;
   const permissions = await strapi.db.query('admin::permission').count();
+  // Seeded once: the email templates and one lease row per scheduled job.
+  const templates = await strapi.db.query('plugin::pmo.notification-template').count();
+  const jobLeases = await strapi.db.query('plugin::pmo.job-lease').count();
   await strapi.destroy();
-  process.stdout.write(`REPORT ${JSON.stringify({ roles: counts, permissions })}\n`);
+  process.stdout.write(`REPORT ${JSON.stringify({ roles: counts, permissions, templates, jobLeases })}\n`);
   process.exit(0);
 })().catch((error) => {
   console.error(error);

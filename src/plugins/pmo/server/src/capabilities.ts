@@ -5,9 +5,10 @@ import { documentReview } from './compliance/document-review';
 import { finance } from './finance';
 import { governance } from './governance';
 import { mentoring } from './mentoring';
+import { notifications } from './notifications';
 import { search } from './search';
 
-export const CAPABILITIES: Capability[] = [documentReview, mentoring, finance, governance, changeControl, search];
+export const CAPABILITIES: Capability[] = [documentReview, mentoring, finance, governance, changeControl, search, notifications];
 
 const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>
   Object.assign({}, ...CAPABILITIES.map((capability) => pick(capability) ?? {})) as Record<string, T>;

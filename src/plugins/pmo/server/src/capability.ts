@@ -45,6 +45,8 @@ export type Capability = {
   contentGrants?: Partial<Record<PmoRoleKey, Record<string, ContentAction[]>>>;
   register?(strapi: Core.Strapi): void;
   bootstrap?(strapi: Core.Strapi): Promise<void>;
+  /** On shutdown (the plugin's destroy): let go of what the capability holds, e.g. job leases. */
+  destroy?(strapi: Core.Strapi): Promise<void>;
 };
 
 /** `admin::hasPermissions` for the given plugin actions: the policy every admin route declares. */

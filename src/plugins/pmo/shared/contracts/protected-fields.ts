@@ -13,7 +13,7 @@ import { BUDGET_LINE_UID, STATUS_REPORT_UID } from './uids';
  * The capabilities that write protected fields (the name `asCapability` takes); `record-labels`
  * is the core's naming of status reports and budget lines (server/src/content-manager/record-labels.ts).
  */
-export type FieldOwner = 'workflow' | 'change-control' | 'compliance' | 'governance' | 'record-labels';
+export type FieldOwner = 'workflow' | 'change-control' | 'compliance' | 'governance' | 'notifications' | 'record-labels';
 
 export type FieldProtection = {
   owner: FieldOwner;
@@ -80,7 +80,19 @@ export const OWNED_TYPES: Record<string, FieldProtection & { name: string }> = {
   },
   'plugin::pmo.outbox-message': {
     name: 'Outbox messages',
-    ...owned('workflow', "Queued by the workflow engine's notify effect"),
+    ...owned('notifications', 'Queued by PMO Hub (workflow notify effects, reminders, digests) and delivered by its dispatch job: see the Outbox page'),
+  },
+  'plugin::pmo.notification-template': {
+    name: 'Notification templates',
+    ...owned('notifications', 'Kept by notifications, which checks their placeholders: edit them in Settings, PMO Hub, Notifications'),
+  },
+  'plugin::pmo.notification-preference': {
+    name: 'Notification preferences',
+    ...owned('notifications', 'Chosen by each person on their notification preferences'),
+  },
+  'plugin::pmo.job-lease': {
+    name: 'Job leases',
+    ...owned('notifications', 'Kept by the scheduled jobs, so that each runs once per period'),
   },
 };
 

@@ -5,13 +5,11 @@
 import transitionEvent from './transition-event.json';
 import workflow from './workflow.json';
 import workflowInstance from './workflow-instance.json';
-import outboxMessage from './outbox-message.json';
 import changeRequest from './change-request.json';
 
 export default {
   workflow: { schema: workflow },
   'workflow-instance': { schema: workflowInstance },
   'transition-event': { schema: transitionEvent },
-  'outbox-message': { schema: outboxMessage },
   'change-request': { schema: changeRequest },
 };

@@ -2,10 +2,18 @@
  * The engine's own effects, run inside the transition's transaction:
  * `set`    `{ "type": "set", "field": "decisionDate", "value": "now" }` or a literal value;
  * `notify` `{ "type": "notify", "to": ["field:raisedBy", "role:pmo-director"], "template": "change-authorized" }`
- *          enqueues an email in the outbox for later delivery.
+ *          renders the template (notifications' service, category `workflow`) and queues one email
+ *          in the outbox, in the transition's transaction, for the dispatch job to deliver.
  */
+<<<<<<< HEAD
 import { show } from '../../../../shared/contracts/workflow';
 import { unknownSettings, type EffectType } from '../catalogue';
+=======
+import { itemPath } from '../../../../shared/contracts/notifications';
+import { formatDay } from '../../../../shared/calendar';
+import type { EffectType } from '../catalogue';
+import { stateName } from '../evaluate';
+>>>>>>> wt-notify
 
 const PROTECTED = new Set(['id', 'documentId', 'workflowState', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale']);
 const SCALAR = new Set(['string', 'text', 'email', 'enumeration', 'boolean', 'integer', 'biginteger', 'decimal', 'float', 'date', 'datetime', 'time', 'customField']);
@@ -40,25 +48,36 @@ export const setEffect: EffectType = {
 
 const RECIPIENT = /^(field:[A-Za-z_][\w]*|role:[a-z][a-z0-9-]*|email:[^\s@]+@[^\s@]+)$/;
 
-/** Emails of the recipients a notify effect names. */
-async function resolveRecipients(to: string[], { strapi, target }: Parameters<EffectType['apply']>[1]) {
-  const emails = new Set<string>();
+type Recipient = { email: string; name?: string; personDocumentId?: string };
+
+/** The recipients a notify effect names: people of the item (with their person, for preferences), role holders, addresses. */
+async function resolveRecipients(to: string[], { strapi, target }: Parameters<EffectType['apply']>[1]): Promise<Recipient[]> {
+  const found = new Map<string, Recipient>();
+  const add = (recipient: Recipient) => {
+    const key = recipient.email.trim().toLowerCase();
+    const known = found.get(key);
+    if (!known || (!known.personDocumentId && recipient.personDocumentId)) found.set(key, recipient);
+  };
   for (const recipient of to) {
     const [kind, value] = [recipient.slice(0, recipient.indexOf(':')), recipient.slice(recipient.indexOf(':') + 1)];
-    if (kind === 'email') emails.add(value);
+    if (kind === 'email') add({ email: value });
     if (kind === 'field') {
-      for (const person of ([] as any[]).concat(target[value] ?? [])) if (person?.email) emails.add(person.email);
+      for (const person of ([] as any[]).concat(target[value] ?? [])) {
+        if (person?.email) add({ email: person.email, name: person.fullName ?? undefined, personDocumentId: person.documentId ?? undefined });
+      }
     }
     if (kind === 'role') {
       const users = await strapi.db.query('admin::user').findMany({
         where: { roles: { code: value }, isActive: true, blocked: false },
         select: ['email'],
       });
-      for (const user of users) emails.add(user.email);
+      for (const user of users) add({ email: user.email });
     }
   }
-  return [...emails].sort();
+  return [...found.values()].sort((a, b) => a.email.localeCompare(b.email));
 }
+
+type Enqueue = (input: Record<string, unknown>) => Promise<unknown>;
 
 export const notifyEffect: EffectType = {
   type: 'notify',
@@ -87,24 +106,36 @@ export const notifyEffect: EffectType = {
   async apply(config, context) {
     const { strapi, uid, documentId, definition, transition, from, to, actor, comment, target, now } = context;
     const recipients = await resolveRecipients(config.to as string[], context);
-    await strapi.db.query('plugin::pmo.outbox-message').create({
-      data: {
-        template: config.template,
-        recipients,
-        status: 'pending',
-        attempts: 0,
-        sourceUid: uid,
-        sourceDocumentId: documentId,
-        payload: {
-          workflow: { key: definition.key, name: definition.name },
-          transition: { key: transition.key, label: transition.label },
-          from,
-          to,
-          item: { uid, documentId, title: target.name ?? target.title ?? target.code ?? documentId },
-          actor: { name: actor.name, email: actor.email },
-          comment,
-          at: now,
-        },
+    const title = String(target.title ?? target.name ?? target.code ?? documentId);
+    const item = { uid, documentId, title, url: itemPath(uid, documentId) };
+    // The notifications capability renders and queues; strapi.db.query inside it joins this transaction.
+    const enqueue = (strapi.plugin('pmo').service('notifications') as { enqueue: Enqueue }).enqueue;
+    await enqueue({
+      category: 'workflow',
+      template: config.template,
+      to: recipients,
+      item,
+      values: {
+        title,
+        reference: typeof target.reference === 'string' ? target.reference : '',
+        workflow: definition.name,
+        step: transition.label ?? transition.key,
+        from: stateName(definition, from),
+        to: stateName(definition, to),
+        actor: actor.name,
+        comment: comment ?? '',
+        date: formatDay(now),
+      },
+      sourceUid: uid,
+      sourceDocumentId: documentId,
+      payload: {
+        workflow: { key: definition.key, name: definition.name },
+        transition: { key: transition.key, label: transition.label },
+        from,
+        to,
+        actor: { name: actor.name, email: actor.email },
+        comment,
+        at: now,
       },
     });
   },
