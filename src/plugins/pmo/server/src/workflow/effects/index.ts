@@ -5,15 +5,11 @@
  *          renders the template (notifications' service, category `workflow`) and queues one email
  *          in the outbox, in the transition's transaction, for the dispatch job to deliver.
  */
-<<<<<<< HEAD
 import { show } from '../../../../shared/contracts/workflow';
-import { unknownSettings, type EffectType } from '../catalogue';
-=======
 import { itemPath } from '../../../../shared/contracts/notifications';
 import { formatDay } from '../../../../shared/calendar';
-import type { EffectType } from '../catalogue';
+import { unknownSettings, type EffectType } from '../catalogue';
 import { stateName } from '../evaluate';
->>>>>>> wt-notify
 
 const PROTECTED = new Set(['id', 'documentId', 'workflowState', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale']);
 const SCALAR = new Set(['string', 'text', 'email', 'enumeration', 'boolean', 'integer', 'biginteger', 'decimal', 'float', 'date', 'datetime', 'time', 'customField']);
