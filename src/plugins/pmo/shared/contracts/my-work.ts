@@ -1,0 +1,43 @@
+/**
+ * "My work" (DESIGN.md "Notifications and scheduled work"): `GET /pmo/my-work` answers what waits
+ * for the signed-in person — votes, reviews to hold, conditions, documents to review, reports to
+ * write, action items — each with its due date, overdue first. The server gathers it from the
+ * work sources capabilities register (server/src/platform/notices.ts); the My work page and the
+ * home widget are typed from this file.
+ */
+import { contract, noParams, noQuery, z } from './common';
+
+/** The kinds of work, each named in words on the page. */
+export const WORK_KINDS = ['vote', 'gate-review', 'gate-condition', 'document-review', 'status-report', 'action-item', 'allocation'] as const;
+export type WorkKind = (typeof WORK_KINDS)[number];
+
+export const WORK_KIND_NAMES: Record<WorkKind, string> = {
+  vote: 'Vote waiting',
+  'gate-review': 'Gate review to hold',
+  'gate-condition': 'Gate condition to meet',
+  'document-review': 'Document to review',
+  'status-report': 'Status report to write',
+  'action-item': 'Action item',
+  allocation: 'Allocation to approve',
+};
+
+export const workItem = z.object({
+  kind: z.enum(WORK_KINDS),
+  title: z.string(),
+  /** `YYYY-MM-DD`, or null when it has no date. */
+  dueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  uid: z.string(),
+  documentId: z.string(),
+  /** The admin path that opens the item, e.g. `/admin/plugins/pmo/change-requests/abc`. */
+  url: z.string(),
+});
+export type WorkItemAnswer = z.infer<typeof workItem>;
+
+export const myWorkAnswer = z.object({ results: z.array(workItem) });
+export type MyWorkAnswer = z.infer<typeof myWorkAnswer>;
+
+export const myWorkRoutes = {
+  /** GET /pmo/my-work */
+  myWork: contract({ params: noParams, query: noQuery }),
+};
