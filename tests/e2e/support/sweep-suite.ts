@@ -24,6 +24,7 @@ import {
   SWEEP_ARTIFACTS,
   accessibilityProblems,
   createRoleCast,
+  dateInputProblems,
   deadEndProblems,
   layoutProblems,
   mayOpen,
@@ -102,6 +103,7 @@ export function sweepRoles(shard: string, roles: readonly SweepRole[]) {
         ...(unsettled.length ? [`the page did not settle within 20 s: ${unsettled.join(', ')}`] : []),
         ...deadEndProblems(text),
         ...(await layoutProblems(page)),
+        ...(await dateInputProblems(page)),
         ...wordingProblems(text, { pathname: new URL(page.url()).pathname, uid: sweepPage.uid, vocabulary, documentIds: seed.documentIds }),
       ];
       const axeStarted = Date.now();

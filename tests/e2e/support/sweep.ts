@@ -586,6 +586,25 @@ export function moneyProblems(text: string, currency: string): string[] {
 }
 
 /** Horizontal scroll on the body or the admin's main scroll container; content cut off on the right. */
+/**
+ * Date inputs (the design system's date pickers, PMO Hub's and Strapi's own) take and show dates in
+ * British order: their placeholder, which the picker derives from its locale, is DD/MM/YYYY, and a
+ * filled one reads as a valid day in that order.
+ */
+export async function dateInputProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const pickers = Array.from(document.querySelectorAll<HTMLInputElement>('input[role="combobox"][aria-haspopup="dialog"][inputmode="numeric"]'));
+    for (const input of pickers) {
+      const name = input.labels?.[0]?.innerText.replace(/\*$/, '').trim() || input.name || 'a date';
+      if (input.placeholder !== 'DD/MM/YYYY') problems.push(`the date field "${name}" takes dates as ${input.placeholder}, not DD/MM/YYYY`);
+      const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(input.value);
+      if (input.value && (!match || Number(match[2]) > 12)) problems.push(`the date field "${name}" shows ${input.value}, not a day as DD/MM/YYYY`);
+    }
+    return problems;
+  });
+}
+
 export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
