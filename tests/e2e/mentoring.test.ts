@@ -11,7 +11,7 @@
 import fs from 'fs';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 
-import { eventually, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
+import { eventually, fillDate, launchChromium, logIn, newAppContext, screenshot } from './support/browser';
 import { startServer, type E2EServer } from './support/server';
 import { adminApi, createMember, createPerson, type AdminApi, type Member } from './support/mentoring-cast';
 import { formatDay } from '../../src/plugins/pmo/shared/calendar';
@@ -196,7 +196,7 @@ test('a mentor logs a session with ratings, notes and an action item; a bad dura
   await page.getByLabel(/^Confidential notes/).fill(CONFIDENTIAL);
   await page.getByRole('button', { name: 'Add an action item' }).click();
   await page.getByRole('textbox', { name: 'Action item 1', exact: true }).fill(ACTION_ITEM);
-  await page.getByLabel('Due date of action item 1').fill(day(7));
+  await fillDate(page.getByLabel('Due date of action item 1'), day(7));
 
   // 0 minutes: the route's contract refuses it in the browser, sends nothing, and says so under the duration.
   const posted = postsTo(page, '/pmo/mentoring/sessions');

@@ -16,6 +16,7 @@ import {
   Radio,
   SingleSelect,
   SingleSelectOption,
+  DatePicker,
   TextInput,
   Typography,
 } from '@strapi/design-system';
@@ -23,7 +24,7 @@ import { Lock, Plus, Trash } from '@strapi/icons';
 import { useField } from '@strapi/strapi/admin';
 
 import { RATINGS, type ActionItemOwner, type CompetencyRef } from '../../../api/mentoring';
-import { DateField, TextareaField, messageOf } from '../../../components/fields';
+import { DateField, TextareaField, dateOfDay, dayOfDate, messageOf } from '../../../components/fields';
 import { Section } from '../../../components/Section';
 import { useTranslate } from '../../../utils/useTranslate';
 import { useFormatDay } from '../display';
@@ -320,11 +321,13 @@ const ItemRow = ({
         </Grid.Item>
         <Grid.Item col={2} s={4} direction="column" alignItems="stretch">
           <Field.Root name={`${path}.dueDate`} error={error('dueDate')}>
-            <TextInput
-              type="date"
+            <DatePicker
+              locale="en-GB"
               aria-label={t('mentoring.form.itemDue', 'Due date of action item {number}', { number })}
-              value={item.dueDate}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('dueDate', event.target.value)}
+              value={dateOfDay(item.dueDate ?? '')}
+              onChange={(date: Date | undefined) => set('dueDate', dayOfDate(date))}
+              onClear={() => set('dueDate', '')}
+              clearLabel={t('mentoring.form.itemDueClear', 'Clear the due date of action item {number}', { number })}
             />
             <Field.Error />
           </Field.Root>
