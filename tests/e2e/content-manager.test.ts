@@ -210,7 +210,8 @@ test("projects show their lifecycle state in a badge, and a project's status rep
     .getByText(/^Status reports/)
     .first()
     .scrollIntoViewIfNeeded();
-  const report = page.getByText("2026-11-30", { exact: true }).first();
+  // Listed by its title in words (the project's code and the day), never a raw date.
+  const report = page.getByText(`E2E-HBR-${suffix} status report, 30 Nov 2026`, { exact: true }).first();
   await report.waitFor();
   await report.scrollIntoViewIfNeeded();
   expect(await page.getByText(ids.report).count()).toBe(0);

@@ -182,8 +182,8 @@ test('a mentor logs a session with ratings, notes and an action item; a bad dura
   await page.getByRole('link', { name: 'Log the next session' }).click();
   await page.getByRole('heading', { name: 'Log a session' }).waitFor();
 
-  const date = page.getByLabel(/^Date/);
-  await date.fill(day(-1));
+  const date = page.getByRole('combobox', { name: /^Date/ });
+  await fillDate(date, day(-1));
   const minutes = page.getByRole('spinbutton', { name: /Duration/ });
   await minutes.fill('0');
   await page.getByLabel(/^Topics/).fill(TOPICS);
@@ -211,7 +211,7 @@ test('a mentor logs a session with ratings, notes and an action item; a bad dura
 
   // A date before the relationship started: only the server knows; its refusal lands under the date.
   await minutes.fill('75');
-  await date.fill(day(-200));
+  await fillDate(date, day(-200));
   const refused = page.waitForResponse(isSessionPost);
   await page.getByTestId('pmo-session-save').click();
   expect((await refused).status()).toBe(400);
@@ -220,7 +220,7 @@ test('a mentor logs a session with ratings, notes and an action item; a bad dura
   );
   expect(await date.getAttribute('aria-invalid')).toBe('true');
 
-  await date.fill(day(-1));
+  await fillDate(date, day(-1));
   const logged = page.waitForResponse(isSessionPost);
   await page.getByTestId('pmo-session-save').click();
   const response = await logged;

@@ -72,6 +72,7 @@ export const DateField = (props: TextProps) => {
     <Frame {...props} error={error}>
       <DatePicker
         locale="en-GB"
+        aria-invalid={error ? true : undefined}
         value={dateOfDay(value)}
         disabled={props.disabled}
         onChange={(date: Date | undefined) => onChange(dayOfDate(date))}
