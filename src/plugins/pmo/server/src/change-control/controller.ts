@@ -1,18 +1,11 @@
 /** Thin controllers: the route's contract has checked the input (platform/contract.ts); call the change-control service. */
 import type { Core } from '@strapi/strapi';
 import { changeControlRoutes as routes } from '../../../shared/contracts/change-control';
-import { routeInput } from '../platform/contract';
+import { routeInput, type RouteContext } from '../platform/contract';
 import type { AdminUser } from '../workflow';
 import { getChangeControlService } from './service';
 
-type Ctx = {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown };
-  state: { user: AdminUser } & Record<string, unknown>;
-  status: number;
-  body: unknown;
-};
+type Ctx = RouteContext<{ user: AdminUser }>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: Ctx) {

@@ -1,18 +1,11 @@
 /** Thin controllers: the route's contract has checked the input (platform/contract.ts); call the service. */
 import type { Core } from '@strapi/strapi';
 import { GOVERNANCE_MANAGE, governanceRoutes as routes } from '../../../shared/contracts/governance';
-import { routeInput } from '../platform/contract';
+import { routeInput, type RouteContext } from '../platform/contract';
 import type { AdminUser } from '../workflow';
 import { getGovernanceService } from './service';
 
-type Ctx = {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown };
-  state: { user: AdminUser; userAbility: { can(action: string): boolean } } & Record<string, unknown>;
-  status: number;
-  body: unknown;
-};
+type Ctx = RouteContext<{ user: AdminUser; userAbility: { can(action: string): boolean } }>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const governance = () => getGovernanceService(strapi);

@@ -1,19 +1,11 @@
 /** Thin controllers: the route's contract has checked the input (platform/contract.ts); call the mentoring service, answer. */
 import type { Core } from '@strapi/strapi';
 import { mentoringRoutes as routes } from '../../../shared/contracts/mentoring';
-import { routeInput } from '../platform/contract';
+import { routeInput, type RouteContext } from '../platform/contract';
 import type { AdminUser } from '../workflow';
 import { getMentoringService } from './service';
 
-type Ctx = {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown };
-  state: { user: AdminUser } & Record<string, unknown>;
-  status: number;
-  body: unknown;
-  set(field: string, value: string): void;
-};
+type Ctx = RouteContext<{ user: AdminUser }>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const mentoring = () => getMentoringService(strapi);

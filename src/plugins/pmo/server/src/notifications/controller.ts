@@ -1,18 +1,11 @@
 /** Thin controllers: the route's contract checked the input; the notifications service answers. */
 import type { Core } from '@strapi/strapi';
 import { notificationsRoutes as routes } from '../../../shared/contracts/notifications';
-import { routeInput } from '../platform/contract';
+import { routeInput, type RouteContext } from '../platform/contract';
 import type { AdminUser } from '../workflow';
 import { getNotificationsService } from './service';
 
-type Ctx = {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown };
-  state: { user: AdminUser } & Record<string, unknown>;
-  status: number;
-  body: unknown;
-};
+type Ctx = RouteContext<{ user: AdminUser }>;
 
 /** `2026-12-02` is that day at midnight, server time; a date-time is that instant. */
 export function jobTime(now: string | undefined): Date {

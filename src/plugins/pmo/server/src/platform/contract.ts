@@ -70,3 +70,18 @@ export function routeInput<C extends RouteContract>(ctx: ContractCtx, contract: 
   ctx.state[INPUT] = { contract, input };
   return input;
 }
+
+/**
+ * What a PMO route handler reads and writes of Koa's context. `State` is what the admin's
+ * authentication put on `ctx.state` (the user, their abilities).
+ */
+export type RouteContext<State = Record<string, unknown>> = {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  request: { body?: unknown };
+  state: State & Record<string, unknown>;
+  status: number;
+  body: unknown;
+  set(field: string, value: string): void;
+  attachment(filename: string): void;
+};

@@ -2,19 +2,12 @@
 import type { Core } from '@strapi/strapi';
 import { workflowRoutes as routes } from '../../../shared/contracts/workflow';
 import { workflowTryRoutes as tryRoutes } from '../../../shared/contracts/workflow-try';
-import { routeInput } from '../platform/contract';
+import { routeInput, type RouteContext } from '../platform/contract';
 import { getService } from '../services';
 import type { AdminUser } from './actor';
 import { displayName } from './actor';
 
-type Ctx = {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown };
-  state: { user: AdminUser } & Record<string, unknown>;
-  status: number;
-  body: unknown;
-};
+type Ctx = RouteContext<{ user: AdminUser }>;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const engine = () => getService(strapi, 'workflow');
