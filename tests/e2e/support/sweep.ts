@@ -589,7 +589,8 @@ export function moneyProblems(text: string, currency: string): string[] {
 /**
  * Date inputs (the design system's date pickers, PMO Hub's and Strapi's own) take and show dates in
  * British order: their placeholder, which the picker derives from its locale, is DD/MM/YYYY, and a
- * filled one reads as a valid day in that order.
+ * filled one reads as a valid day in that order (the sweep's PMO has dates past the 12th, which a
+ * month-first field would show as 03/31/2026).
  */
 export async function dateInputProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -597,7 +598,8 @@ export async function dateInputProblems(page: Page): Promise<string[]> {
     const pickers = Array.from(document.querySelectorAll<HTMLInputElement>('input[role="combobox"][aria-haspopup="dialog"][inputmode="numeric"]'));
     for (const input of pickers) {
       const name = input.labels?.[0]?.innerText.replace(/\*$/, '').trim() || input.name || 'a date';
-      if (input.placeholder !== 'DD/MM/YYYY') problems.push(`the date field "${name}" takes dates as ${input.placeholder}, not DD/MM/YYYY`);
+      // Strapi's own inputs pass the field's (empty) placeholder; the value below is then the check.
+      if (input.placeholder && input.placeholder !== 'DD/MM/YYYY') problems.push(`the date field "${name}" takes dates as ${input.placeholder}, not DD/MM/YYYY`);
       const match = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(input.value);
       if (input.value && (!match || Number(match[2]) > 12)) problems.push(`the date field "${name}" shows ${input.value}, not a day as DD/MM/YYYY`);
     }
