@@ -126,5 +126,11 @@ export function registerWorkSource(source: WorkSource) {
   workSources.set(source.key, source);
 }
 
-export const reminderSourcesList = () => [...reminderSources.values()];
+/** When set, the reminders job runs only these sources (tests that count what one source queues). */
+let onlySources: Set<string> | null = null;
+export function onlyReminderSources(keys: string[] | null) {
+  onlySources = keys ? new Set(keys) : null;
+}
+
+export const reminderSourcesList = () => [...reminderSources.values()].filter((source) => !onlySources || onlySources.has(source.key));
 export const workSourcesList = () => [...workSources.values()];

@@ -7,8 +7,8 @@
  * A vote waits from the moment its item entered the state the transition leaves (`enteredAt`).
  * Its eligible voters are decided by the evaluator, as a vote would be: the transition's actors,
  * minus the requester (`excludeRequester`), the excluded fields' people and those who have voted.
- * A super admin may act anywhere, but is reminded only where an actor rule names them. Guards are
- * not evaluated: a vote waits for its voters even while a guard still blocks it.
+ * A super admin may act anywhere, but is reminded only where an actor rule names them. A
+ * transition whose guards refuse it now (evaluated as no one in particular) waits for nobody.
  */
 import type { Core } from '@strapi/strapi';
 import { formatDay, today as localDay } from '../../../shared/calendar';
@@ -43,6 +43,9 @@ type Waiting = {
 
 type UserRow = { id: number; email: string | null; firstname?: string | null; lastname?: string | null; username?: string | null; roles?: Array<{ code: string }> };
 
+/** Guards are asked as no one in particular: whether the vote may happen, not who may cast it. */
+const NOBODY: ActorFacts = { id: 0, name: 'PMO Hub', email: null, isSuperAdmin: false, roles: [], personIds: [] };
+
 /** The day (server time) a stored date-time falls on. */
 const dayOf = (value: unknown) => localDay(new Date(typeof value === 'number' ? value : String(value)));
 
@@ -76,6 +79,19 @@ export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Cata
         const target = targets.get(instance.targetDocumentId);
         if (!target || !instance.enteredAt) continue;
         for (const transition of voted.filter((t) => t.from.includes(instance.state))) {
+          // A transition its guards refuse is not waiting for votes (change control's `authority`
+          // guard, say, leaves only the one of the cost's decision level).
+          const outcomes = await facts().evaluateGuards(transition, {
+            strapi,
+            definition,
+            transition,
+            uid: workflow.appliesTo,
+            documentId: instance.targetDocumentId,
+            target,
+            actor: NOBODY,
+            instance: { state: instance.state, previousState: instance.previousState ?? null },
+          });
+          if (outcomes.some((outcome) => !outcome.ok)) continue;
           waiting.push({ workflow: { ...workflow, definition }, transition, instance, since: dayOf(instance.enteredAt), target });
         }
       }
