@@ -23,9 +23,17 @@ describe('Content Manager layouts', () => {
     expect(res.body.data.contentType.settings.mainField).toBe('name');
   });
 
+  it('shows the reporting cadence in the project edit view', async () => {
+    const admin = await asSuperAdmin();
+    const res = await admin.get('/content-manager/content-types/api::project.project/configuration');
+    const fields = res.body.data.contentType.layouts.edit.flat().map((cell: { name: string }) => cell.name);
+    expect(fields).toContain('reportingCadence');
+    expect(res.body.data.contentType.metadatas.reportingCadence.edit).toMatchObject({ visible: true, editable: true });
+  });
+
   it.each([
     ['api::status-report.status-report', { ragOverall: 'Overall RAG', asOf: 'As of', percentComplete: 'Complete (%)' }],
-    ['api::project.project', { workflowState: 'State', startDate: 'Start date', changeBudget: 'Change budget' }],
+    ['api::project.project', { workflowState: 'State', startDate: 'Start date', changeBudget: 'Change budget', reportingCadence: 'Reporting cadence' }],
     ['api::document.document', { nextReviewDue: 'Next review due', documentType: 'Document type' }],
   ])('labels %s fields and list columns in words, not keys', async (uid, labels) => {
     const admin = await asSuperAdmin();

@@ -46,6 +46,9 @@ let people: Record<'off' | 'digest' | 'now', { documentId: string }>;
 beforeAll(async () => {
   sink = createSink();
   await sink.start();
+  // Only this file's source: the capabilities' own sources would count whatever other files of
+  // this worker left in the database (tests/api/notifications-reminders.test.ts runs those).
+  service().onlyReminderSources(['test-notifications']);
   service().registerReminderSource({
     key: 'test-notifications',
     category: 'document-review',
@@ -62,6 +65,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  service().onlyReminderSources(null);
   await sink.stop();
 });
 

@@ -9,6 +9,7 @@ import { installProcessGuard } from './security/process-guard';
 import { registerWriteShapeMiddleware } from './security/document-middleware';
 import { registerProtectedFields } from './security/protected-fields';
 import { getService } from './services';
+import { createApprovalNotices } from './workflow/approvals-waiting';
 import { registerWorkflowMiddleware } from './workflow/document-middleware';
 import { coreEffects } from './workflow/effects';
 import { coreGuards } from './workflow/guards';
@@ -30,6 +31,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   coreGuards.forEach((guard) => catalogue.registerGuard(guard));
   coreEffects.forEach((effect) => catalogue.registerEffect(effect));
   registerWorkflowMiddleware(strapi, () => getService(strapi, 'workflow'));
+  // The engine's own reminders and "my work": votes waiting (platform/notices.ts).
+  createApprovalNotices(strapi, () => getService(strapi, 'catalogue'));
   for (const capability of CAPABILITIES) capability.register?.(strapi);
 };
 

@@ -41,6 +41,17 @@ export type Met = (typeof MET)[number];
 export const RAGS = ['green', 'amber', 'red'] as const;
 export type Rag = (typeof RAGS)[number];
 
+/** How often a project reports its status (the project's `reportingCadence`; default monthly). */
+export const REPORTING_CADENCES = ['weekly', 'fortnightly', 'monthly'] as const;
+export type ReportingCadence = (typeof REPORTING_CADENCES)[number];
+export const DEFAULT_REPORTING_CADENCE: ReportingCadence = 'monthly';
+
+/** Days after a status report's due date before it counts as late (docs/notifications.md). */
+export const REPORT_GRACE_DAYS = 3;
+
+/** The lifecycle states of a running project, whose status reports PMO Hub chases. */
+export const RUNNING_STATES = ['initiating', 'planning', 'executing', 'closing'] as const;
+
 /* ---------------------------------------------------------------------------------------------
  * Answers
  * -------------------------------------------------------------------------------------------*/

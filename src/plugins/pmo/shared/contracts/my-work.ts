@@ -7,6 +7,9 @@
  */
 import { contract, noParams, noQuery, z } from './common';
 
+/** Permission action: every PMO role reads its own work (a super admin holds every action). */
+export const MY_WORK_READ = 'plugin::pmo.my-work.read';
+
 /** The kinds of work, each named in words on the page. */
 export const WORK_KINDS = ['vote', 'gate-review', 'gate-condition', 'document-review', 'status-report', 'action-item', 'allocation'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];

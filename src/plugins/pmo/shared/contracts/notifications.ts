@@ -351,6 +351,7 @@ export const notificationsRoutes = {
 const ITEM_PAGES: Record<string, string> = {
   'plugin::pmo.change-request': '/admin/plugins/pmo/change-requests/',
   'plugin::pmo.gate-review': '/admin/plugins/pmo/governance/reviews/',
+  'plugin::pmo.mentoring-relationship': '/admin/plugins/pmo/mentoring/relationships/',
 };
 
 /** The admin path of an item: its PMO Hub page, else its Content Manager page. */

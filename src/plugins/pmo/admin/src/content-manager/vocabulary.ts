@@ -60,6 +60,7 @@ export const ENUMERATION_VALUES = {
   severity: ['minor', 'moderate', 'major', 'critical'],
   authorityLevel: ['project-manager', 'change-board', 'pmo-director'],
   decision: ['approved', 'rejected', 'deferred'],
+  reportingCadence: ['weekly', 'fortnightly', 'monthly'],
 } as const;
 
 /** "management-reserve" → "Management reserve"; "pmo-director" → "PMO director"; "nextReviewDue" → "Next review due". */

@@ -18,6 +18,8 @@ import {
   type DocumentReview,
   type OverdueDocuments,
 } from '../../../shared/contracts/documents';
+import { registerReminderSource, registerWorkSource } from '../platform/notices';
+import { documentReviewReminders, documentReviewWork } from './reminders';
 import { isOverdue } from './review-cycle';
 
 type Ability = { can(action: string, subject: string): boolean };
@@ -116,4 +118,8 @@ export const documentReview: Capability = {
     },
   ],
   policies: { 'may-use-documents': mayUseDocuments },
+  register() {
+    registerReminderSource(documentReviewReminders);
+    registerWorkSource(documentReviewWork);
+  },
 };

@@ -18,6 +18,7 @@ const LABELS: Record<string, string> = {
   costPercent: 'Cost tolerance (%)',
   scheduleDays: 'Schedule tolerance (days)',
   reviewCycleDays: 'Review cycle (days)',
+  reportingCadence: 'Reporting cadence',
   pmoRole: 'PMO role',
   lastReviewedAt: 'Last reviewed',
   approvedAt: 'Approved on',

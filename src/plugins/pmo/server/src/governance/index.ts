@@ -12,7 +12,9 @@ import gateCondition from './content-types/gate-condition.json';
 import gateReview from './content-types/gate-review.json';
 import { GOVERNANCE_MANAGE, GOVERNANCE_READ, governanceRoutes as input } from '../../../shared/contracts/governance';
 import controller from './controller';
+import { registerReminderSource, registerWorkSource } from '../platform/notices';
 import { governanceEffects, governanceGuards } from './guards';
+import { governanceReminderSources, governanceWork } from './reminders';
 import projectLifecycle from './project-lifecycle.json';
 import { createGovernanceService } from './service';
 
@@ -66,6 +68,8 @@ export const governance: Capability = {
     const catalogue = getService(strapi, 'catalogue');
     governanceGuards(strapi).forEach((guard) => catalogue.registerGuard(guard));
     governanceEffects(strapi).forEach((effect) => catalogue.registerEffect(effect));
+    governanceReminderSources.forEach(registerReminderSource);
+    registerWorkSource(governanceWork);
   },
   async bootstrap(strapi) {
     await seedWorkflow(strapi, projectLifecycle as WorkflowDefinition);

@@ -17,7 +17,9 @@ import competency from './content-types/competency.json';
 import mentoringRelationship from './content-types/mentoring-relationship.json';
 import mentoringSession from './content-types/mentoring-session.json';
 import controller from './controller';
+import { registerReminderSource, registerWorkSource } from '../platform/notices';
 import { registerMentoringGuard } from './document-guard';
+import { actionItemReminders, actionItemWork } from './reminders';
 import { createMentoringService, getMentoringService } from './service';
 
 const use = requirePermissions(MENTORING_USE);
@@ -88,6 +90,8 @@ export const mentoring: Capability = {
   },
   register(strapi) {
     registerMentoringGuard(strapi);
+    registerReminderSource(actionItemReminders);
+    registerWorkSource(actionItemWork);
   },
   async bootstrap(strapi) {
     await getMentoringService(strapi).seed();

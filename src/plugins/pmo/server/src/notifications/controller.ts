@@ -1,7 +1,9 @@
 /** Thin controllers: the route's contract checked the input; the notifications service answers. */
 import type { Core } from '@strapi/strapi';
 import { notificationsRoutes as routes } from '../../../shared/contracts/notifications';
+import { myWorkRoutes } from '../../../shared/contracts/my-work';
 import { routeInput, type RouteContext } from '../platform/contract';
+import { myWork } from './my-work';
 import type { AdminUser } from '../workflow';
 import { getNotificationsService } from './service';
 
@@ -33,6 +35,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async run(ctx: Ctx) {
       const { params, body } = routeInput(ctx, routes.run);
       ctx.body = await service().runJob(params.key, jobTime(body.now));
+    },
+    async myWork(ctx: Ctx) {
+      routeInput(ctx, myWorkRoutes.myWork);
+      ctx.body = await myWork(strapi, ctx.state.user);
     },
     async preferences(ctx: Ctx) {
       routeInput(ctx, routes.preferences);

@@ -66,9 +66,11 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, TemplateParts> = {
     ['"{{title}}" has waited for your vote on "{{step}}" ({{workflow}}) since {{waitingSince}}: {{workingDays}} working days.', 'Please cast your vote.'],
     'Open the item to vote'
   ),
+  // The title names the session ("Mentoring session of 2 Dec 2026 with Maria Mentor"), never the
+  // item's words or a note: mentoring stays inside the relationship (docs/notifications.md).
   'action-item-overdue': mail(
     'Action item overdue: {{title}}',
-    ['Your mentoring action item "{{title}}" was due on {{dueDate}} and is {{daysOverdue}} days overdue.'],
+    ['An action item you own, agreed in "{{title}}", was due on {{dueDate}} and is {{daysOverdue}} days overdue.', 'Open it to see it, and tick it off once it is done.'],
     'Open the action item'
   ),
   'certification-expiring': mail(

@@ -11,6 +11,7 @@ import {
   OUTBOX_READ,
   notificationsRoutes as input,
 } from '../../../shared/contracts/notifications';
+import { MY_WORK_READ, myWorkRoutes } from '../../../shared/contracts/my-work';
 import { PMO_ROLE_KEYS, type PmoRoleKey } from '../../../shared/pmo-roles';
 import jobLease from './content-types/job-lease.json';
 import notificationPreference from './content-types/notification-preference.json';
@@ -24,6 +25,7 @@ import { seedTemplates } from './templates';
 const readOutbox = requirePermissions(OUTBOX_READ);
 const administer = requirePermissions(NOTIFICATIONS_ADMINISTER);
 const ownPreferences = requirePermissions(NOTIFICATION_PREFERENCES);
+const ownWork = requirePermissions(MY_WORK_READ);
 
 export const notifications: Capability = {
   name: 'notifications',
@@ -36,6 +38,7 @@ export const notifications: Capability = {
   services: { notifications: ({ strapi }) => createNotificationsService(strapi) },
   controllers: { notifications: controller },
   adminRoutes: [
+    { method: 'GET', path: '/my-work', handler: 'notifications.myWork', input: myWorkRoutes.myWork, config: ownWork },
     { method: 'GET', path: '/outbox', handler: 'notifications.outbox', input: input.outbox, config: readOutbox },
     { method: 'POST', path: '/outbox/:documentId/retry', handler: 'notifications.retry', input: input.retry, config: administer },
     { method: 'GET', path: '/jobs', handler: 'notifications.jobs', input: input.jobs, config: readOutbox },
@@ -48,6 +51,13 @@ export const notifications: Capability = {
     { method: 'POST', path: '/notification-templates/:key/preview', handler: 'notifications.preview', input: input.preview, config: administer },
   ],
   actions: [
+    {
+      section: 'plugins',
+      displayName: 'See your own work waiting (My work)',
+      uid: 'my-work.read',
+      subCategory: 'notifications',
+      pluginName: 'pmo',
+    },
     {
       section: 'plugins',
       displayName: 'Read the outbox and the scheduled jobs',
@@ -71,9 +81,9 @@ export const notifications: Capability = {
     },
   ],
   grants: {
-    ...(Object.fromEntries(PMO_ROLE_KEYS.map((role) => [role, [NOTIFICATION_PREFERENCES]])) as Record<PmoRoleKey, string[]>),
-    'pmo-administrator': [NOTIFICATION_PREFERENCES, OUTBOX_READ, NOTIFICATIONS_ADMINISTER],
-    'pmo-director': [NOTIFICATION_PREFERENCES, OUTBOX_READ],
+    ...(Object.fromEntries(PMO_ROLE_KEYS.map((role) => [role, [NOTIFICATION_PREFERENCES, MY_WORK_READ]])) as Record<PmoRoleKey, string[]>),
+    'pmo-administrator': [NOTIFICATION_PREFERENCES, MY_WORK_READ, OUTBOX_READ, NOTIFICATIONS_ADMINISTER],
+    'pmo-director': [NOTIFICATION_PREFERENCES, MY_WORK_READ, OUTBOX_READ],
   },
   async bootstrap(strapi) {
     await seedTemplates(strapi);

@@ -14,7 +14,7 @@ import {
 import { conflict, errors } from '../platform/errors';
 import { dispatchOutbox } from './dispatch';
 import { listJobs, nextRun, runJob } from './jobs';
-import { registerReminderSource, type ReminderSource } from '../platform/notices';
+import { onlyReminderSources, registerReminderSource, type ReminderSource } from '../platform/notices';
 import { enqueue, type EnqueueInput } from './outbox';
 import { getPreferences, setPreferences } from './preferences';
 import { sendDigests } from './reminders';
@@ -100,6 +100,8 @@ export function createNotificationsService(strapi: Core.Strapi) {
     digests: (day: string) => sendDigests(strapi, day),
     /** The registry of platform/notices.ts, for code outside the plugin's bundle (tests, the demo). */
     registerReminderSource: (source: ReminderSource) => registerReminderSource(source),
+    /** Tests: the reminders job runs only the sources with these keys (null: every source again). */
+    onlyReminderSources: (keys: string[] | null) => onlyReminderSources(keys),
 
     preferences: getPreferences.bind(null, strapi),
     setPreferences: setPreferences.bind(null, strapi),

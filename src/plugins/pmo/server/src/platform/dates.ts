@@ -97,3 +97,54 @@ export function quarterOf(date: string) {
   const month = Number(date.slice(5, 7));
   return `${date.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
+
+/*
+ * Day arithmetic on `YYYY-MM-DD` calendar days (no time zone), for reminders and due dates.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+
+/** The day `days` days after (before, when negative) `day`. */
+export function addDays(day: string, days: number): string {
+  return new Date((dayNumber(day) + days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The same day `count` calendar months later, on the month's last day when it has no such day (31 Jan + 1 month = 28/29 Feb). */
+export function addCalendarMonths(day: string, count: number): string {
+  const index = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + count;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return formatIsoDate({ year, month, day: Math.min(Number(day.slice(8, 10)), daysInMonth(year, month)) });
+}
+
+/** Whether a day is a working day: Monday to Friday (no public holidays). */
+export function isWorkingDay(day: string): boolean {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** The working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function workingDaysBetween(from: string, to: string): number {
+  const total = daysBetween(from, to);
+  if (total <= 0) return 0;
+  const weeks = Math.floor(total / 7);
+  let count = weeks * 5;
+  for (let day = addDays(from, weeks * 7 + 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count += 1;
+  return count;
+}
+
+/** The day on which `count` working days after `from` have passed (the `count`-th working day after it). */
+export function addWorkingDays(from: string, count: number): string {
+  let day = from;
+  for (let left = count; left > 0; ) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day)) left -= 1;
+  }
+  return day;
+}

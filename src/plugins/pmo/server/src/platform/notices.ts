@@ -7,6 +7,8 @@
 import type { Core } from '@strapi/strapi';
 
 import type { NotificationCategory } from '../../../shared/contracts/notifications';
+import { PERSON_UID } from '../../../shared/contracts/uids';
+import { DEFAULT_NOTIFICATIONS } from '../config';
 
 /** A person to tell: their address, and their person documentId when they are a PMO person (for preferences). */
 export type Recipient = { email: string; name?: string; personDocumentId?: string };
@@ -57,6 +59,62 @@ export type WorkSource = {
   ): Promise<WorkItem[]>;
 };
 
+/* ---------------------------------------------------------------------------------------------
+ * Helpers every source uses: the dedupe key, people as recipients, the holders of a PMO role
+ * -------------------------------------------------------------------------------------------*/
+
+/** DESIGN.md's dedupe key: `<category>:<item documentId>:<period>`. */
+export const reminderKey = (category: NotificationCategory, documentId: string, period: string) => `${category}:${documentId}:${period}`;
+
+/** An absolute link to an admin path under PMO_APP_URL (for what a template's `{{url}}` cannot reach, e.g. an invitation). */
+export function appLink(strapi: Core.Strapi, path: string): string {
+  const base = String(strapi.config.get('plugin::pmo.notifications.appUrl') ?? DEFAULT_NOTIFICATIONS.appUrl).replace(/\/+$/, '');
+  return `${base}${path.startsWith('/') ? '' : '/'}${path}`;
+}
+
+/** A person (a row of `api::person.person`) as a recipient; null when they have no address. */
+export function personRecipient(person: { documentId?: string | null; email?: string | null; fullName?: string | null } | null | undefined): Recipient | null {
+  const email = person?.email?.trim();
+  if (!email) return null;
+  return { email, ...(person?.fullName ? { name: person.fullName } : {}), ...(person?.documentId ? { personDocumentId: person.documentId } : {}) };
+}
+
+/** Recipients without repeats (by address, the first kept) and without gaps. */
+export function recipients(list: Array<Recipient | null | undefined>): Recipient[] {
+  const seen = new Map<string, Recipient>();
+  for (const recipient of list) {
+    if (!recipient) continue;
+    const key = recipient.email.trim().toLowerCase();
+    if (!seen.has(key)) seen.set(key, recipient);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * The active admin users holding a role (e.g. `pmo-manager`), each with their person when PMO Hub
+ * has one with the same email (so their preferences apply).
+ */
+export async function roleHolders(strapi: Core.Strapi, role: string): Promise<Recipient[]> {
+  const users = (await strapi.db.query('admin::user').findMany({
+    where: { roles: { code: role }, isActive: true, blocked: false },
+    select: ['email', 'firstname', 'lastname'],
+  })) as Array<{ email: string | null; firstname?: string | null; lastname?: string | null }>;
+  const emails = users.map((user) => user.email).filter((email): email is string => !!email);
+  if (!emails.length) return [];
+  const people = (await strapi.db.query(PERSON_UID as never).findMany({
+    where: { email: { $in: emails } },
+    select: ['documentId', 'email', 'fullName'],
+  })) as Array<{ documentId: string; email: string; fullName: string | null }>;
+  const byEmail = new Map(people.map((person) => [person.email.toLowerCase(), person]));
+  return recipients(
+    users.map((user) => {
+      if (!user.email) return null;
+      const person = byEmail.get(user.email.toLowerCase());
+      return person ? personRecipient(person) : { email: user.email, name: [user.firstname, user.lastname].filter(Boolean).join(' ') || undefined };
+    })
+  );
+}
+
 const reminderSources = new Map<string, ReminderSource>();
 const workSources = new Map<string, WorkSource>();
 
@@ -68,5 +126,11 @@ export function registerWorkSource(source: WorkSource) {
   workSources.set(source.key, source);
 }
 
-export const reminderSourcesList = () => [...reminderSources.values()];
+/** When set, the reminders job runs only these sources (tests that count what one source queues). */
+let onlySources: Set<string> | null = null;
+export function onlyReminderSources(keys: string[] | null) {
+  onlySources = keys ? new Set(keys) : null;
+}
+
+export const reminderSourcesList = () => [...reminderSources.values()].filter((source) => !onlySources || onlySources.has(source.key));
 export const workSourcesList = () => [...workSources.values()];

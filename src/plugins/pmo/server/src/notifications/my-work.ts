@@ -1,0 +1,56 @@
+/**
+ * "My work" (`GET /pmo/my-work`): what waits for the signed-in admin user, gathered from the work
+ * sources capabilities register in platform/notices.ts (votes, gate reviews, conditions,
+ * documents, status reports, action items), overdue first, then by due date (undated last).
+ * The user's person is the one with their email (as everywhere in PMO Hub).
+ */
+import type { Core } from '@strapi/strapi';
+import { today as localDay } from '../../../shared/calendar';
+import { WORK_KINDS, type MyWorkAnswer, type WorkItemAnswer, type WorkKind } from '../../../shared/contracts/my-work';
+import { PERSON_UID } from '../../../shared/contracts/uids';
+import { workSourcesList } from '../platform/notices';
+import type { AdminUser } from '../workflow';
+
+/** Overdue first, then the earliest due date (undated last), then by title. */
+export function byUrgency(a: WorkItemAnswer, b: WorkItemAnswer): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if (a.dueDate !== b.dueDate) {
+    if (a.dueDate === null) return 1;
+    if (b.dueDate === null) return -1;
+    return a.dueDate < b.dueDate ? -1 : 1;
+  }
+  return a.title.localeCompare(b.title) || a.kind.localeCompare(b.kind);
+}
+
+const isKind = (kind: string): kind is WorkKind => (WORK_KINDS as readonly string[]).includes(kind);
+
+export async function myWork(strapi: Core.Strapi, user: AdminUser, now = new Date()): Promise<MyWorkAnswer> {
+  const email = user.email?.trim() ?? '';
+  const person = email
+    ? ((await strapi.db.query(PERSON_UID as never).findOne({ where: { email: { $eqi: email } }, select: ['id', 'documentId'] })) as {
+        id: number;
+        documentId: string;
+      } | null)
+    : null;
+  const today = localDay(now);
+  const results: WorkItemAnswer[] = [];
+  const seen = new Set<string>();
+  for (const source of workSourcesList()) {
+    let items;
+    try {
+      items = await source.collect(strapi, { user: { id: user.id, email }, person: person ? { id: person.id, documentId: person.documentId } : null, today });
+    } catch (error) {
+      // One source failing leaves the others' work on the page.
+      strapi.log.error(`PMO Hub my work: the source ${source.key} failed: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
+    }
+    for (const item of items) {
+      if (!isKind(item.kind)) continue;
+      const key = `${item.kind}|${item.uid}|${item.documentId}|${item.title}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      results.push({ ...item, kind: item.kind });
+    }
+  }
+  return { results: results.sort(byUrgency) };
+}

@@ -1,0 +1,223 @@
+/**
+ * Votes waiting (docs/notifications.md, "Reminders"): the engine's approvals are its own data
+ * (each instance's `votes`), so the engine registers, through platform/notices.ts, the reminder
+ * of a vote that has waited more than 2 working days (Monday to Friday) and the votes waiting for
+ * the signed-in user in "my work".
+ *
+ * A vote waits from the moment its item entered the state the transition leaves (`enteredAt`).
+ * Its eligible voters are decided by the evaluator, as a vote would be: the transition's actors,
+ * minus the requester (`excludeRequester`), the excluded fields' people and those who have voted.
+ * A super admin may act anywhere, but is reminded only where an actor rule names them. A
+ * transition whose guards refuse it now (evaluated as no one in particular) waits for nobody.
+ */
+import type { Core } from '@strapi/strapi';
+import { formatDay, today as localDay } from '../../../shared/calendar';
+import { itemPath } from '../../../shared/contracts/notifications';
+import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/contracts/workflow';
+import { addWorkingDays, workingDaysBetween } from '../platform/dates';
+import {
+  recipients,
+  registerReminderSource,
+  registerWorkSource,
+  reminderKey,
+  type Recipient,
+  type Reminder,
+  type WorkItem,
+} from '../platform/notices';
+import { actorFacts, displayName, PERSON_UID } from './actor';
+import type { Catalogue } from './catalogue';
+import { evaluateTransition, type ActorFacts } from './evaluate';
+import { createFacts } from './facts';
+import { INSTANCE_UID, WORKFLOW_UID, instanceFacts, typeWords, type InstanceRow } from './records';
+
+/** Working days a vote may wait before its voters are reminded. */
+export const VOTE_WAIT_WORKING_DAYS = 2;
+
+type Waiting = {
+  workflow: { key: string; name: string; appliesTo: string; definition: WorkflowDefinition };
+  transition: WorkflowTransition;
+  instance: InstanceRow;
+  since: string;
+  target: Record<string, unknown>;
+};
+
+type UserRow = { id: number; email: string | null; firstname?: string | null; lastname?: string | null; username?: string | null; roles?: Array<{ code: string }> };
+
+/** Guards are asked as no one in particular: whether the vote may happen, not who may cast it. */
+const NOBODY: ActorFacts = { id: 0, name: 'PMO Hub', email: null, isSuperAdmin: false, roles: [], personIds: [] };
+
+/** The day (server time) a stored date-time falls on. */
+const dayOf = (value: unknown) => localDay(new Date(typeof value === 'number' ? value : String(value)));
+
+/** What an item is called in a mail or in "my work". */
+function titleOf(strapi: Core.Strapi, uid: string, target: Record<string, unknown>, documentId: string): string {
+  const reference = typeof target.reference === 'string' && target.reference ? `${target.reference} ` : '';
+  const name = target.title ?? target.name ?? target.label ?? target.code;
+  return name ? `${reference}${String(name)}` : `${typeWords(strapi, uid)} ${documentId}`;
+}
+
+export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Catalogue) {
+  const facts = () => createFacts(strapi, catalogue());
+
+  /** Every item waiting for votes, with the transition it waits on and its target's facts. */
+  async function waitingVotes(): Promise<Waiting[]> {
+    const workflows = (await strapi.db.query(WORKFLOW_UID as never).findMany({
+      select: ['key', 'name', 'appliesTo', 'definition'],
+    })) as Array<Waiting['workflow']>;
+    const waiting: Waiting[] = [];
+    for (const workflow of workflows) {
+      const definition = typeof workflow.definition === 'string' ? (JSON.parse(workflow.definition) as WorkflowDefinition) : workflow.definition;
+      const voted = (definition?.transitions ?? []).filter((transition) => transition.approvals);
+      if (!voted.length || !(workflow.appliesTo in strapi.contentTypes)) continue;
+      const instances = (await strapi.db.query(INSTANCE_UID as never).findMany({
+        where: { workflowKey: workflow.key, targetUid: workflow.appliesTo, state: { $in: [...new Set(voted.flatMap((t) => t.from))] } },
+        orderBy: [{ id: 'asc' }],
+      })) as InstanceRow[];
+      if (!instances.length) continue;
+      const targets = await facts().loadTargets(workflow.appliesTo, instances.map((instance) => instance.targetDocumentId), voted);
+      for (const instance of instances) {
+        const target = targets.get(instance.targetDocumentId);
+        if (!target || !instance.enteredAt) continue;
+        for (const transition of voted.filter((t) => t.from.includes(instance.state))) {
+          // A transition its guards refuse is not waiting for votes (change control's `authority`
+          // guard, say, leaves only the one of the cost's decision level).
+          const outcomes = await facts().evaluateGuards(transition, {
+            strapi,
+            definition,
+            transition,
+            uid: workflow.appliesTo,
+            documentId: instance.targetDocumentId,
+            target,
+            actor: NOBODY,
+            instance: { state: instance.state, previousState: instance.previousState ?? null },
+          });
+          if (outcomes.some((outcome) => !outcome.ok)) continue;
+          waiting.push({ workflow: { ...workflow, definition }, transition, instance, since: dayOf(instance.enteredAt), target });
+        }
+      }
+    }
+    return waiting;
+  }
+
+  /** Whether this user may cast this vote now (as the evaluator decides it, super admin aside). */
+  function mayVote(vote: Waiting, actor: ActorFacts): boolean {
+    const verdict = evaluateTransition({
+      definition: vote.workflow.definition,
+      transition: vote.transition,
+      instance: instanceFacts(vote.instance),
+      actor: { ...actor, isSuperAdmin: false },
+      relations: facts().relationsOf(vote.workflow.definition, vote.target),
+      guardOutcomes: [],
+    });
+    return verdict.allowed;
+  }
+
+  /** The admin users an actor rule of these votes may name, with their roles and people. */
+  async function candidates(votes: Waiting[]): Promise<Array<{ actor: ActorFacts; recipient: Recipient }>> {
+    const roles = new Set<string>();
+    const personIds = new Set<string>();
+    for (const vote of votes) {
+      const relations = facts().relationsOf(vote.workflow.definition, vote.target);
+      for (const rule of vote.transition.actors ?? []) {
+        if ('role' in rule) roles.add(rule.role);
+        else (relations[rule.field] ?? []).forEach((id) => personIds.add(id));
+      }
+    }
+    const named = personIds.size
+      ? ((await strapi.db.query(PERSON_UID as never).findMany({ where: { documentId: { $in: [...personIds] } }, select: ['email'] })) as Array<{ email: string | null }>)
+      : [];
+    const emails = named.map((person) => person.email).filter((email): email is string => !!email);
+    const or: Record<string, unknown>[] = [];
+    if (roles.size) or.push({ roles: { code: { $in: [...roles] } } });
+    for (const email of emails) or.push({ email: { $eqi: email } });
+    if (!or.length) return [];
+    const users = (await strapi.db.query('admin::user').findMany({
+      where: { isActive: true, blocked: false, $or: or },
+      select: ['id', 'email', 'firstname', 'lastname', 'username'],
+      populate: { roles: { select: ['code'] } },
+    })) as UserRow[];
+    const addresses = users.map((user) => user.email).filter((email): email is string => !!email);
+    const people = addresses.length
+      ? ((await strapi.db.query(PERSON_UID as never).findMany({
+          where: { $or: addresses.map((email) => ({ email: { $eqi: email } })) },
+          select: ['documentId', 'email', 'fullName'],
+        })) as Array<{ documentId: string; email: string; fullName: string | null }>)
+      : [];
+    return users
+      .filter((user) => user.email)
+      .map((user) => {
+        const mine = people.filter((person) => person.email.toLowerCase() === user.email!.toLowerCase());
+        const actor: ActorFacts = {
+          id: user.id,
+          name: displayName(user),
+          email: user.email,
+          isSuperAdmin: false,
+          roles: (user.roles ?? []).map((role) => role.code),
+          personIds: mine.map((person) => person.documentId),
+        };
+        const recipient: Recipient = {
+          email: user.email!,
+          name: mine[0]?.fullName ?? displayName(user),
+          ...(mine[0] ? { personDocumentId: mine[0].documentId } : {}),
+        };
+        return { actor, recipient };
+      });
+  }
+
+  registerReminderSource({
+    key: 'approval',
+    category: 'approval',
+    async collect(_strapi, { day }) {
+      const votes = (await waitingVotes()).filter((vote) => workingDaysBetween(vote.since, day) > VOTE_WAIT_WORKING_DAYS);
+      if (!votes.length) return [];
+      const people = await candidates(votes);
+      const reminders: Reminder[] = [];
+      for (const vote of votes) {
+        const to = recipients(people.filter(({ actor }) => mayVote(vote, actor)).map(({ recipient }) => recipient));
+        if (!to.length) continue;
+        const { workflow, transition, instance } = vote;
+        const documentId = instance.targetDocumentId;
+        const enteredAt = new Date(typeof instance.enteredAt === 'number' ? instance.enteredAt : String(instance.enteredAt)).toISOString();
+        reminders.push({
+          category: 'approval',
+          template: 'approval-waiting',
+          // Once per wait: the transition, and when the item entered the state it waits in.
+          dedupeKey: reminderKey('approval', documentId, `${transition.key}@${enteredAt}`),
+          to,
+          values: {
+            workflow: workflow.name,
+            step: transition.label,
+            waitingSince: formatDay(vote.since),
+            workingDays: String(workingDaysBetween(vote.since, day)),
+          },
+          item: { uid: workflow.appliesTo, documentId, title: titleOf(strapi, workflow.appliesTo, vote.target, documentId), url: itemPath(workflow.appliesTo, documentId) },
+        });
+      }
+      return reminders;
+    },
+  });
+
+  registerWorkSource({
+    key: 'vote',
+    async collect(_strapi, { user, today }) {
+      const votes = await waitingVotes();
+      if (!votes.length) return [];
+      const me = await actorFacts(strapi, user);
+      return votes
+        .filter((vote) => mayVote(vote, me))
+        .map((vote): WorkItem => {
+          const documentId = vote.instance.targetDocumentId;
+          const uid = vote.workflow.appliesTo;
+          return {
+            kind: 'vote',
+            title: `${vote.transition.label}: ${titleOf(strapi, uid, vote.target, documentId)}`,
+            dueDate: addWorkingDays(vote.since, VOTE_WAIT_WORKING_DAYS),
+            overdue: workingDaysBetween(vote.since, today) > VOTE_WAIT_WORKING_DAYS,
+            uid,
+            documentId,
+            url: itemPath(uid, documentId),
+          };
+        });
+    },
+  });
+}
