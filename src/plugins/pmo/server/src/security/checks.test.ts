@@ -40,7 +40,7 @@ describe('checkWriteShape', () => {
     [{ programme: 3 }], [{ programme: 'k2x9a' }], [{ programme: null }], [{ programme: { connect: [{ id: 4 }], disconnect: ['abc'] } }],
     [{ programme: [{ documentId: 'abc', locale: null }] }], [{ percent: '12' }], [{ tolerances: { costPercent: 5, owner: 2 } }],
     [{ settings: [1, 2] }], [{ settings: '{"a":1}' }], [{ unknown: 1.5 }],
-    [{ body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] }], [{ id: 3, documentId: 'abc' }],
+    [{ body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] }], [{ id: 3, documentId: 'abc' }], [{ id: '2147483647' }],
   ])('accepts %j', (data) => {
     expect(checkWriteShape(lookup, 'api::project.project', data)).toEqual([]);
   });
@@ -52,6 +52,7 @@ describe('checkWriteShape', () => {
     [{ tolerances: { owner: false } }, 'tolerances.owner'], [{ steps: [{ owner: 1 }, { owner: -1 }] }, 'steps.1.owner'],
     [{ steps: { owner: 1 } }, 'steps'], [{ settings: 'not json' }, 'settings'],
     [{ body: [null] }, 'body'], [{ body: [{ type: 'paragraph', children: [1] }] }, 'body'], [{ documentId: { '': null } }, 'documentId'],
+    [{ id: '9999999999999999999999999999999999999999' }, 'id'], [{ id: '2147483648' }, 'id'], [{ id: '0' }, 'id'],
   ])('refuses %j naming %s', (data, path) => {
     expect(paths(checkWriteShape(lookup, 'api::project.project', data))).toEqual([path]);
   });

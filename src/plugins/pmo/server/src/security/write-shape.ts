@@ -32,7 +32,8 @@ const isDocumentId = (value: unknown) => typeof value === 'string' && DOCUMENT_I
  * reads some of them from the body, so they must at least be of their kind.
  */
 const SYSTEM_KEYS: Record<string, (value: unknown) => boolean> = {
-  id: (value) => isId(value) || (typeof value === 'string' && /^\d+$/.test(value)),
+  // An id as a number or as digits, within PostgreSQL's integer (a longer one was a 500 there).
+  id: (value) => isId(value) || (typeof value === 'string' && /^\d{1,10}$/.test(value) && isId(Number(value))),
   documentId: isDocumentId,
   locale: (value) => typeof value === 'string' && value.length <= 64,
   createdAt: (value) => typeof value === 'string',
