@@ -19,7 +19,7 @@ import { formatMoment } from '../../utils/dates';
 import { useTranslate } from '../../utils/useTranslate';
 import { NOTIFICATIONS_ADMINISTER, OUTBOX_STATUSES, type OutboxStatus } from '../../../../shared/contracts/notifications';
 import { JobsSection } from './JobsSection';
-import { STATUS_NAMES, categoryName } from './words';
+import { STATUS_NAMES, categoryName, errorInWords } from './words';
 
 const STATUS_COLORS: Record<OutboxStatus, string> = {
   pending: '#D9822F',
@@ -177,7 +177,7 @@ const MessageTable = ({ messages, canRetry }: { messages: OutboxMessageAnswer[];
               </Td>
               <Td style={{ ...wrap, maxWidth: 300 }}>
                 <Typography variant="pi" textColor={message.lastError ? 'danger700' : 'neutral600'} style={wrap} data-testid="pmo-outbox-error">
-                  {message.lastError ?? t('outbox.noError', 'None')}
+                  {errorInWords(message.lastError) ?? t('outbox.noError', 'None')}
                 </Typography>
               </Td>
               {canRetry ? (

@@ -1,5 +1,6 @@
 import { JOB_KEYS, TEMPLATE_KEYS } from '../../../../shared/contracts/notifications';
-import { JOB_NAMES, TEMPLATE_NAMES, dueInWords, runResultInWords, scheduleInWords, templateName } from './words';
+import { formatMoment } from '../../../../shared/calendar';
+import { JOB_NAMES, TEMPLATE_NAMES, dueInWords, errorInWords, runResultInWords, scheduleInWords, templateName } from './words';
 
 describe('schedules in words', () => {
   it('reads the jobs’ default schedules', () => {
@@ -73,5 +74,16 @@ describe('due dates in words', () => {
     expect(dueInWords('2026-12-09', today)).toBe('Due 9 Dec 2026, in 5 days');
     expect(dueInWords('2027-01-03', today)).toBe('Due 3 Jan 2027, in 30 days');
     expect(dueInWords(null, today)).toBe('No due date');
+  });
+});
+
+describe('delivery errors in words', () => {
+  it('writes the moments of an error as PMO Hub writes moments', () => {
+    const at = '2026-12-02T07:05:00.000Z';
+    expect(errorInWords(`Connection refused. Attempt 1 failed; the next is due ${at}`)).toBe(
+      `Connection refused. Attempt 1 failed; the next is due ${formatMoment(at)}`
+    );
+    expect(errorInWords('550 Mailbox unavailable')).toBe('550 Mailbox unavailable');
+    expect(errorInWords(null)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * a due date as a person reads it ("Overdue by 3 days"). Never a key, a cron pattern where words
  * exist, or a count name. Pure: no React, no Strapi.
  */
-import { formatDay, parseIsoDate } from '../../../../shared/calendar';
+import { formatDay, formatMoment, parseIsoDate } from '../../../../shared/calendar';
 import type { JobKey, OutboxStatus } from '../../../../shared/contracts/notifications';
 import { CATEGORY_NAMES, type NotificationCategory } from '../../../../shared/contracts/notifications';
 
@@ -166,4 +166,14 @@ export function dueInWords(dueDate: string | null | undefined, today: string): s
   if (days === -1) return `Due yesterday, ${day}`;
   if (days === 1) return `Due tomorrow, ${day}`;
   return days < 0 ? `Due ${day}, ${plural(-days, 'day')} ago` : `Due ${day}, in ${plural(days, 'day')}`;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Delivery errors
+ * -------------------------------------------------------------------------------------------*/
+
+/** A delivery error as the server wrote it, its moments ("the next is due 2026-12-02T07:05:00.000Z") as "2 Dec 2026, 07:05". */
+export function errorInWords(error: string | null | undefined): string | null {
+  if (!error) return null;
+  return error.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})\b/g, (moment) => formatMoment(moment));
 }
