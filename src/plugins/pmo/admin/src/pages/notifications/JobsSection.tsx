@@ -37,12 +37,15 @@ export const JobsSection = ({ canRun }: { canRun: boolean }) => {
   );
 };
 
+/** A label and its value side by side, the value wrapping under itself. */
 const Line = ({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) => (
-  <Flex gap={2} alignItems="baseline" wrap="wrap">
-    <Typography variant="omega" fontWeight="semiBold">
-      {label}
-    </Typography>
-    <Typography variant="omega" data-testid={testId}>
+  <Flex gap={3} alignItems="baseline">
+    <Box style={{ flex: '0 0 80px' }}>
+      <Typography variant="omega" fontWeight="semiBold">
+        {label}
+      </Typography>
+    </Box>
+    <Typography variant="omega" data-testid={testId} style={{ flex: 1 }}>
       {children}
     </Typography>
   </Flex>

@@ -118,7 +118,7 @@ const PreferencesForm = ({ answer }: { answer: PreferencesAnswer }) => {
                 'A daily digest gathers everything of the day in one mail, sent with the morning reminders.'
               )}
             </Typography>
-            <Flex direction="column" alignItems="stretch" gap={0} tag="ul" data-testid="pmo-prefs">
+            <Flex direction="column" alignItems="stretch" gap={0} tag="ul" style={{ margin: 0, padding: 0 }} data-testid="pmo-prefs">
               {shown.map((preference, index) => (
                 <CategoryChoice key={preference.category} index={index} category={preference.category} canTurnOff={preference.canTurnOff} />
               ))}
@@ -139,7 +139,7 @@ const CategoryChoice = ({ index, category, canTurnOff }: { index: number; catego
   const labelId = React.useId();
   const modes = modeNames(t);
   return (
-    <Box tag="li" paddingTop={3} paddingBottom={3} borderColor="neutral150" style={{ borderTopWidth: index ? 1 : 0, borderTopStyle: 'solid' }}>
+    <Box tag="li" paddingTop={3} paddingBottom={3} style={{ borderTop: index ? '1px solid #eaeaef' : 'none', listStyle: 'none' }}>
       <Field.Root name={name} error={error} hint={canTurnOff ? undefined : t('prefs.alwaysSent', 'Always sent: someone waits for you to act, so this cannot be turned off.')}>
         <Flex gap={6} alignItems="flex-start" wrap="wrap" data-testid={`pmo-prefs-${category}`}>
           <Box width="280px">
