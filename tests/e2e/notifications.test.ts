@@ -123,7 +123,7 @@ test('a message the mail server refused for good is tried again from the Outbox 
 
   // The server now takes it; the message is tried again, after a confirmation.
   sink.refusals.splice(0);
-  await row.getByRole('button', { name: /Try sending .*Risk register.* again/ }).click();
+  await row.getByRole('button', { name: /Try again: .*Risk register/ }).click();
   await page.getByRole('alertdialog').or(page.getByRole('dialog')).getByText(/gets one more attempt/).waitFor();
   await page.getByRole('button', { name: 'Confirm' }).click();
   await page.getByText('The message will be sent again with the next delivery.').waitFor();
@@ -132,7 +132,7 @@ test('a message the mail server refused for good is tried again from the Outbox 
   // "Run now" on the delivery job sends it and says so.
   const deliver = page.getByTestId('pmo-job-dispatch-outbox');
   await deliver.getByText('every 15 seconds', { exact: false }).waitFor();
-  await deliver.getByRole('button', { name: 'Run deliver emails now' }).click();
+  await deliver.getByRole('button', { name: 'Run now: deliver emails' }).click();
   await deliver.getByTestId('pmo-job-run-result').getByText('Run just now: 1 message sent').waitFor();
   expect((await db(OUTBOX).findOne({ where: { documentId } })).status).toBe('sent');
   expect(sink.forOutbox([documentId])).toHaveLength(1);
@@ -146,7 +146,7 @@ test('Run now on the daily reminders shows what the run did', async () => {
   await page.goto('/admin/settings/pmo/outbox');
   const reminders = page.getByTestId('pmo-job-reminders');
   await reminders.getByText('daily at 07:00', { exact: false }).waitFor();
-  await reminders.getByRole('button', { name: 'Run daily reminders now' }).click();
+  await reminders.getByRole('button', { name: 'Run now: daily reminders' }).click();
   const result = reminders.getByTestId('pmo-job-run-result');
   await result.getByText(/^Run just now: /).waitFor();
   expect(await result.innerText()).toMatch(/reminders? due|No reminders due|already sent/);

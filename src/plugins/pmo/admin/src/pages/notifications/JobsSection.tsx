@@ -86,7 +86,7 @@ const JobCard = ({ job, canRun }: { job: JobAnswer; canRun: boolean }) => {
               startIcon={<Play />}
               loading={run.isLoading}
               onClick={runNow}
-              aria-label={t('outbox.jobs.runNamed', 'Run {job} now', { job: name.toLowerCase() })}
+              aria-label={t('outbox.jobs.runNamed', 'Run now: {job}', { job: name.toLowerCase() })}
             >
               {t('outbox.jobs.run', 'Run now')}
             </Button>

@@ -61,6 +61,35 @@ export const OutboxPage = () => {
   const messages = outbox.data?.results ?? [];
   const pageCount = outbox.data?.pagination.pageCount ?? 1;
 
+  const body = (
+    <>
+      {outbox.error ? (
+        <Typography textColor="danger600" role="alert">
+          {t('outbox.error', 'The outbox could not be loaded: {message}', { message: outbox.error.message })}
+        </Typography>
+      ) : null}
+      {outbox.data && messages.length === 0 ? (
+        <Typography textColor="neutral600" data-testid="pmo-outbox-empty">
+          {status
+            ? t('outbox.emptyStatus', 'No message is {status} at the moment.', { status: STATUS_NAMES[status].toLowerCase() })
+            : t('outbox.empty', 'No mail has been queued yet.')}
+        </Typography>
+      ) : null}
+      {messages.length ? <MessageTable messages={messages} canRetry={canAdminister} /> : null}
+      {pageCount > 1 ? (
+        <Flex gap={2} justifyContent="flex-end" alignItems="center">
+          <Button variant="tertiary" size="S" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
+            {t('outbox.previous', 'Newer')}
+          </Button>
+          <Typography variant="pi">{t('outbox.page', 'Page {page} of {count}', { page, count: pageCount })}</Typography>
+          <Button variant="tertiary" size="S" disabled={page >= pageCount} onClick={() => go({ page: page + 1 })}>
+            {t('outbox.next', 'Older')}
+          </Button>
+        </Flex>
+      ) : null}
+    </>
+  );
+
   return (
     <Main>
       <Layouts.Header
@@ -78,31 +107,15 @@ export const OutboxPage = () => {
                   </Tabs.Trigger>
                 ))}
               </Tabs.List>
+              {/* One panel per tab, as the tabs name them; only the chosen one is drawn. */}
+              {([ALL, ...OUTBOX_STATUSES] as const).map((key) => (
+                <Tabs.Content key={key} value={key}>
+                  <Flex direction="column" alignItems="stretch" gap={4} paddingTop={4}>
+                    {key === (status ?? ALL) ? body : null}
+                  </Flex>
+                </Tabs.Content>
+              ))}
             </Tabs.Root>
-            {outbox.error ? (
-              <Typography textColor="danger600" role="alert">
-                {t('outbox.error', 'The outbox could not be loaded: {message}', { message: outbox.error.message })}
-              </Typography>
-            ) : null}
-            {outbox.data && messages.length === 0 ? (
-              <Typography textColor="neutral600" data-testid="pmo-outbox-empty">
-                {status
-                  ? t('outbox.emptyStatus', 'No message is {status} at the moment.', { status: STATUS_NAMES[status].toLowerCase() })
-                  : t('outbox.empty', 'No mail has been queued yet.')}
-              </Typography>
-            ) : null}
-            {messages.length ? <MessageTable messages={messages} canRetry={canAdminister} /> : null}
-            {pageCount > 1 ? (
-              <Flex gap={2} justifyContent="flex-end" alignItems="center">
-                <Button variant="tertiary" size="S" disabled={page <= 1} onClick={() => go({ page: page - 1 })}>
-                  {t('outbox.previous', 'Newer')}
-                </Button>
-                <Typography variant="pi">{t('outbox.page', 'Page {page} of {count}', { page, count: pageCount })}</Typography>
-                <Button variant="tertiary" size="S" disabled={page >= pageCount} onClick={() => go({ page: page + 1 })}>
-                  {t('outbox.next', 'Older')}
-                </Button>
-              </Flex>
-            ) : null}
           </Section>
           <JobsSection canRun={canAdminister} />
         </Flex>
@@ -188,7 +201,7 @@ const MessageTable = ({ messages, canRetry }: { messages: OutboxMessageAnswer[];
                       size="S"
                       startIcon={<ArrowClockwise />}
                       onClick={() => setConfirming(message)}
-                      aria-label={t('outbox.retryNamed', 'Try sending “{subject}” again', { subject: message.subject ?? '' })}
+                      aria-label={t('outbox.retryNamed', 'Try again: “{subject}”', { subject: message.subject ?? '' })}
                     >
                       {t('outbox.retry', 'Try again')}
                     </Button>
