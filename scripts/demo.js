@@ -4,6 +4,10 @@
  * DATABASE_FILENAME says otherwise), loads the demo PMO and its admin users (idempotently: run it
  * as often as you like), serves http://localhost:1337/admin and prints the demo logins.
  *
+ * Mail: it starts a local SMTP server on a free loopback port (scripts/mail-sink.js) and points
+ * PMO Hub's SMTP settings at it, so every mail PMO Hub sends lands in .tmp/mail/ as an .eml and a
+ * readable .txt, and nothing leaves the machine. PMO_DEMO_MAIL=off keeps the SMTP settings of .env.
+ *
  * Demo only: the passwords are fixed and published, so it refuses to run with NODE_ENV=production.
  * The loader itself is scripts/demo/seed.ts, compiled by Strapi into dist/scripts/demo/seed.js.
  */
@@ -46,6 +50,30 @@ function buildIfNeeded() {
   }
 }
 
+const MAIL_DIR = path.join(ROOT, '.tmp', 'mail');
+
+/**
+ * The demo's own mail server, and PMO Hub's SMTP settings pointed at it (the environment Strapi
+ * reads when it loads; .env never overrides what is already set). Null with PMO_DEMO_MAIL=off.
+ */
+async function startDemoMail() {
+  if (process.env.PMO_DEMO_MAIL === 'off') return null;
+  const { startMailSink } = require('./mail-sink');
+  const sink = await startMailSink({
+    dir: MAIL_DIR,
+    onMail: ({ subject, to, file }) => console.log(`Mail to ${to}: "${subject}" (${path.relative(ROOT, file)})`),
+  });
+  Object.assign(process.env, {
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(sink.port),
+    SMTP_SECURE: 'false',
+    SMTP_IGNORE_TLS: 'true',
+    SMTP_USERNAME: '',
+    SMTP_PASSWORD: '',
+  });
+  return sink;
+}
+
 function printAccounts(accounts, url) {
   const rows = accounts.map((account) => [account.email, account.password, account.role]);
   const header = ['Email', 'Password', 'Role'];
@@ -59,7 +87,13 @@ function printAccounts(accounts, url) {
   console.log(line(widths.map((width) => '-'.repeat(width))));
   for (const row of rows) console.log(line(row));
   console.log('');
-  console.log('Press Ctrl+C to stop.');
+}
+
+function printMail(sink, url) {
+  if (!sink) return;
+  console.log(`Mail PMO Hub sends is kept in ${path.relative(ROOT, MAIL_DIR)}/ (an .eml and a readable .txt each);`);
+  console.log(`Settings → PMO Hub → Outbox (${url}/settings/pmo/outbox) shows every message and the jobs that send them.`);
+  console.log('');
 }
 
 async function main() {
@@ -71,6 +105,8 @@ async function main() {
   if (ensureEnv(ROOT)) console.log('Wrote .env with freshly generated secrets.');
 
   buildIfNeeded();
+
+  const mail = await startDemoMail();
 
   const { createStrapi, compileStrapi } = require('@strapi/strapi');
   // Cheap and incremental: picks up changed TypeScript in src/, config/ and scripts/.
@@ -106,6 +142,8 @@ async function main() {
   await app.start();
   const port = app.config.get('server.port', 1337);
   printAccounts(accounts, `http://localhost:${port}/admin`);
+  printMail(mail, `http://localhost:${port}/admin`);
+  console.log('Press Ctrl+C to stop.');
 }
 
 main().catch((error) => {

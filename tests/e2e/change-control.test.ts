@@ -83,7 +83,7 @@ const stateOf = (page: Page) => page.getByTestId('cr-state').first();
 test('a change above tolerance is raised, assessed and authorised by two board members, drawing on the change budget', async () => {
   // ---- the raiser finds change requests from PMO Hub's home page and raises one -------------------
   const rita = await pageAs(raiser);
-  await rita.goto('/admin/plugins/pmo');
+  await rita.goto('/admin/plugins/pmo/home');
   await rita.getByTestId('pmo-home-change-requests').click();
   await rita.getByRole('heading', { name: 'Change requests', level: 1 }).waitFor();
   await rita.getByRole('button', { name: 'Raise change' }).click();

@@ -84,7 +84,7 @@ test('a PMO manager takes a project through gate 1 with a review held in the bro
   const page = await pageAs(manager);
 
   // From PMO Hub's home page to the board.
-  await page.goto('/admin/plugins/pmo');
+  await page.goto('/admin/plugins/pmo/home');
   await page.getByTestId('pmo-home-governance').click();
   await page.getByRole('heading', { name: 'Governance', level: 1 }).waitFor();
   const proposed = card(column(page, 'proposed'), 'E2E-ATLAS');

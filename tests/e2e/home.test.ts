@@ -12,15 +12,17 @@ import { eventually, launchChromium, logIn, newAppContext, screenshot } from './
 import { createSuperAdmin, startServer, type Credentials, type E2EServer } from './support/server';
 import { createRoleUser } from './support/users';
 
-type PageKey = 'governance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows';
-const ALL: PageKey[] = ['governance', 'change-requests', 'finance', 'mentoring', 'workflows'];
+type PageKey = 'my-work' | 'governance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows' | 'outbox' | 'notifications';
+/** Every role's pages: My work for all; the Outbox and Notifications settings for PMO administrators and directors only. */
+const ALL: PageKey[] = ['my-work', 'governance', 'change-requests', 'finance', 'mentoring', 'workflows', 'outbox', 'notifications'];
+const PMO_ROLE_ALL: PageKey[] = ['my-work', 'governance', 'change-requests', 'finance', 'mentoring', 'workflows'];
 
 /** What each role may open (the actions the server's roles grant; see README, "Home pages"). */
 const CAST: Array<{ role: string; pages: PageKey[]; names: { firstname: string; lastname: string; email: string } }> = [
-  { role: 'finance', pages: ['governance', 'change-requests', 'finance', 'workflows'], names: { firstname: 'Fiona', lastname: 'Finance', email: 'fiona.finance@e2e.pmo' } },
-  { role: 'pmo-analyst', pages: ALL, names: { firstname: 'Ana', lastname: 'Analyst', email: 'ana.analyst@e2e.pmo' } },
-  { role: 'pmo-manager', pages: ALL, names: { firstname: 'Maria', lastname: 'Manager', email: 'maria.manager@e2e.pmo' } },
-  { role: 'project-manager', pages: ['governance', 'change-requests', 'mentoring', 'workflows'], names: { firstname: 'Pat', lastname: 'Projects', email: 'pat.projects@e2e.pmo' } },
+  { role: 'finance', pages: ['my-work', 'governance', 'change-requests', 'finance', 'workflows'], names: { firstname: 'Fiona', lastname: 'Finance', email: 'fiona.finance@e2e.pmo' } },
+  { role: 'pmo-analyst', pages: PMO_ROLE_ALL, names: { firstname: 'Ana', lastname: 'Analyst', email: 'ana.analyst@e2e.pmo' } },
+  { role: 'pmo-manager', pages: PMO_ROLE_ALL, names: { firstname: 'Maria', lastname: 'Manager', email: 'maria.manager@e2e.pmo' } },
+  { role: 'project-manager', pages: ['my-work', 'governance', 'change-requests', 'mentoring', 'workflows'], names: { firstname: 'Pat', lastname: 'Projects', email: 'pat.projects@e2e.pmo' } },
 ];
 
 let server: E2EServer;
@@ -92,9 +94,9 @@ async function visitHomes(page: Page, who: string, expected: PageKey[]) {
   await expectNoStrapi(page);
   await screenshot(page, `home-admin-${who}`);
 
-  // The PMO Hub home: the same pages as cards, each with what it is for.
+  // The PMO Hub home (a link from My work, where PMO Hub opens): the same pages as cards, each with what it is for.
   await widget.getByRole('link').first().waitFor();
-  await page.goto('/admin/plugins/pmo');
+  await page.goto('/admin/plugins/pmo/home');
   await page.getByRole('heading', { name: 'PMO Hub', level: 1 }).waitFor();
   await page.locator('[data-testid^="pmo-home-"]').first().waitFor();
   expect(await testIds(page, 'a[data-testid^="pmo-home-"]', 'pmo-home-')).toEqual([...expected].sort());
@@ -127,7 +129,7 @@ test('a finance user sent to Mentoring reads why and finds the way back home', a
   await expectNoStrapi(page);
   await screenshot(page, 'home-finance-mentoring-denied');
   await page.getByRole('link', { name: 'Back to PMO Hub home' }).click();
-  await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo');
+  await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/home');
   await page.getByTestId('pmo-home-finance').waitFor();
   expect(await page.getByTestId('pmo-home-mentoring').count()).toBe(0);
 });

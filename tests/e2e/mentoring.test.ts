@@ -131,7 +131,7 @@ async function signedIn(member: Member): Promise<Page> {
 
 /** From the PMO Hub home page to the Mentoring page, as a person would go. */
 async function openMentoring(page: Page, homeScreenshot?: string) {
-  await page.goto('/admin/plugins/pmo');
+  await page.goto('/admin/plugins/pmo/home');
   const link = page.getByTestId('pmo-home-mentoring');
   await link.waitFor();
   if (homeScreenshot) await screenshot(page, homeScreenshot);

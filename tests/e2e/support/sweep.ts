@@ -33,6 +33,12 @@ import { EXPORTS_READ, FINANCE_READ } from '../../../src/plugins/pmo/shared/cont
 import { GATE_REVIEW_UID, GOVERNANCE_READ } from '../../../src/plugins/pmo/shared/contracts/governance';
 import { MENTORING_USE } from '../../../src/plugins/pmo/shared/contracts/mentoring';
 import { PMO_ACCESS, WORKFLOWS_CONFIGURE, WORKFLOWS_READ } from '../../../src/plugins/pmo/shared/contracts/workflow';
+import {
+  NOTIFICATIONS_ADMINISTER,
+  NOTIFICATION_PREFERENCES,
+  NOTIFICATION_TEMPLATE_UID,
+  OUTBOX_READ,
+} from '../../../src/plugins/pmo/shared/contracts/notifications';
 import { adminApi } from './mentoring-cast';
 import { createCastMember, type CastMember } from './change-cast';
 import { adminUser } from './governance-cast';
@@ -96,9 +102,12 @@ export type SweepPage = {
 
 const PMO = '/admin/plugins/pmo';
 
-/** PMO Hub's own pages (src/plugins/pmo/admin/src/pages/App.tsx, each *Routes.tsx, Settings → Workflows). */
+/** PMO Hub's own pages (src/plugins/pmo/admin/src/pages/App.tsx, each *Routes.tsx, Settings → PMO Hub). */
 export const PMO_PAGES: SweepPage[] = [
-  { id: 'pmo-home', path: () => PMO, needs: { actions: [PMO_ACCESS] } },
+  // PMO Hub opens on My work (its address redirects there); the home page is a link away.
+  { id: 'pmo-my-work', path: () => `${PMO}/my-work`, needs: { actions: [PMO_ACCESS] } },
+  { id: 'pmo-home', path: () => `${PMO}/home`, needs: { actions: [PMO_ACCESS] } },
+  { id: 'my-notifications', path: () => `${PMO}/my-notifications`, needs: { actions: [PMO_ACCESS, NOTIFICATION_PREFERENCES] } },
   { id: 'mentoring', path: () => `${PMO}/mentoring`, needs: { actions: [PMO_ACCESS, MENTORING_USE] } },
   {
     id: 'mentoring-relationship',
@@ -154,6 +163,16 @@ export const PMO_PAGES: SweepPage[] = [
     needs: { actions: [WORKFLOWS_READ] },
   },
   { id: 'settings-workflow-new', path: () => '/admin/settings/pmo/workflows/new', needs: { actions: [WORKFLOWS_CONFIGURE] } },
+  { id: 'settings-outbox', path: () => '/admin/settings/pmo/outbox', needs: { actions: [OUTBOX_READ] } },
+  { id: 'settings-notifications', path: () => '/admin/settings/pmo/notifications', needs: { actions: [NOTIFICATIONS_ADMINISTER] } },
+  {
+    // The editor lists the placeholders the template may use ({{dueDate}}, {{daysLeft}}): they are
+    // what an administrator types, so only the template type's own field keys are held against it.
+    id: 'settings-notification-template',
+    path: () => '/admin/settings/pmo/notifications/document-review-due',
+    needs: { actions: [NOTIFICATIONS_ADMINISTER] },
+    uid: NOTIFICATION_TEMPLATE_UID,
+  },
 ];
 
 /** The PMO's content types in the Content Manager, each with the seeded document its edit view opens. */

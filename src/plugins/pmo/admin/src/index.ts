@@ -11,6 +11,7 @@ import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
 import { registerWidgets } from './widgets';
 import { PMO_ACCESS, WORKFLOWS_READ } from '../../shared/contracts/workflow';
+import { NOTIFICATIONS_ADMINISTER, OUTBOX_READ } from '../../shared/contracts/notifications';
 import { registerChangeControlWorkflowForms } from './pages/change-requests/workflowForms';
 import { registerGovernanceWorkflowForms } from './pages/governance/workflowForms';
 
@@ -92,6 +93,20 @@ const plugin: StrapiApp['appPlugins'][string] = {
           to: `${PLUGIN_ID}/workflows`,
           Component: () => import('./pages/workflow/WorkflowSettings'),
           permissions: [{ action: WORKFLOWS_READ, subject: null }],
+        },
+        {
+          id: 'pmo-outbox',
+          intlLabel: { id: getTranslation('settings.outbox'), defaultMessage: 'Outbox' },
+          to: `${PLUGIN_ID}/outbox`,
+          Component: () => import('./pages/notifications/OutboxSettings'),
+          permissions: [{ action: OUTBOX_READ, subject: null }],
+        },
+        {
+          id: 'pmo-notifications',
+          intlLabel: { id: getTranslation('settings.notifications'), defaultMessage: 'Notifications' },
+          to: `${PLUGIN_ID}/notifications`,
+          Component: () => import('./pages/notifications/NotificationSettings'),
+          permissions: [{ action: NOTIFICATIONS_ADMINISTER, subject: null }],
         },
       ]
     );

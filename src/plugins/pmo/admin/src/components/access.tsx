@@ -16,12 +16,13 @@ import { CHANGE_CONTROL_READ } from '../../../shared/contracts/change-control';
 import { FINANCE_READ } from '../../../shared/contracts/finance';
 import { GOVERNANCE_READ } from '../../../shared/contracts/governance';
 import { MENTORING_USE } from '../../../shared/contracts/mentoring';
-import { WORKFLOWS_READ } from '../../../shared/contracts/workflow';
+import { NOTIFICATIONS_ADMINISTER, NOTIFICATION_PREFERENCES, OUTBOX_READ } from '../../../shared/contracts/notifications';
+import { PMO_ACCESS, WORKFLOWS_READ } from '../../../shared/contracts/workflow';
 
 type Message = { id: string; defaultMessage: string };
 
 export type PmoPage = {
-  key: 'governance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows';
+  key: 'my-work' | 'governance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows' | 'outbox' | 'notifications' | 'my-notifications';
   /** The admin path (under /admin). */
   path: string;
   /** The action the page's routes require (subject null). */
@@ -35,8 +36,20 @@ export type PmoPage = {
 
 const m = (id: string, defaultMessage: string): Message => ({ id: getTranslation(id), defaultMessage });
 
-/** PMO Hub's own pages, in the order a PMO works with them. */
+/** PMO Hub's own pages, in the order a PMO works with them (the home page and its widget list them). */
 export const PMO_PAGES: PmoPage[] = [
+  {
+    key: 'my-work',
+    path: `/plugins/${PLUGIN_ID}/my-work`,
+    action: PMO_ACCESS,
+    title: m('home.myWork', 'My work'),
+    text: m(
+      'home.myWorkText',
+      'Everything waiting for you, overdue first: votes, reviews to hold, gate conditions, documents to review, status reports and action items.'
+    ),
+    summary: m('widget.hub.myWork', 'What waits for you, overdue first'),
+    open: m('home.myWorkOpen', 'Open My work'),
+  },
   {
     key: 'governance',
     path: `/plugins/${PLUGIN_ID}/governance`,
@@ -94,9 +107,40 @@ export const PMO_PAGES: PmoPage[] = [
     summary: m('widget.hub.workflows', 'The lifecycles of projects and changes'),
     open: m('home.workflowsOpen', 'Open Settings → Workflows'),
   },
+  {
+    key: 'outbox',
+    path: `/settings/${PLUGIN_ID}/outbox`,
+    action: OUTBOX_READ,
+    title: m('home.outbox', 'Outbox'),
+    text: m('home.outboxText', 'Every mail PMO Hub sends and what became of it, and the scheduled jobs that send the mails and the daily reminders.'),
+    summary: m('widget.hub.outbox', 'Mails sent and failed, and the scheduled jobs'),
+    open: m('home.outboxOpen', 'Open Settings → Outbox'),
+  },
+  {
+    key: 'notifications',
+    path: `/settings/${PLUGIN_ID}/notifications`,
+    action: NOTIFICATIONS_ADMINISTER,
+    title: m('home.notifications', 'Notifications'),
+    text: m('home.notificationsText', 'The email templates PMO Hub sends: their subject and bodies, with a preview. PMO administrators change them.'),
+    summary: m('widget.hub.notifications', 'The email templates, with a preview'),
+    open: m('home.notificationsOpen', 'Open Settings → Notifications'),
+  },
 ];
 
-export const pmoPage = (key: PmoPage['key']) => PMO_PAGES.find((page) => page.key === key)!;
+/** Pages reached from another page rather than listed on the home page. */
+const LINKED_PAGES: PmoPage[] = [
+  {
+    key: 'my-notifications',
+    path: `/plugins/${PLUGIN_ID}/my-notifications`,
+    action: NOTIFICATION_PREFERENCES,
+    title: m('home.myNotifications', 'My notifications'),
+    text: m('home.myNotificationsText', 'How PMO Hub tells you about what waits for you.'),
+    summary: m('widget.hub.myNotifications', 'How PMO Hub tells you'),
+    open: m('home.myNotificationsOpen', 'Open My notifications'),
+  },
+];
+
+export const pmoPage = (key: PmoPage['key']) => [...PMO_PAGES, ...LINKED_PAGES].find((page) => page.key === key)!;
 
 /**
  * Whether the signed-in user holds `action` (on `subject`, when given), from the permissions the
@@ -138,7 +182,7 @@ export const RequirePage = ({ page, children }: { page: PmoPage['key']; children
         { page: formatMessage(target.title) }
       )}
       action={
-        <LinkButton tag={NavLink} to={`/plugins/${PLUGIN_ID}`} variant="secondary" data-testid="pmo-access-back">
+        <LinkButton tag={NavLink} to={`/plugins/${PLUGIN_ID}/home`} variant="secondary" data-testid="pmo-access-back">
           {formatMessage({ id: getTranslation('access.backHome'), defaultMessage: 'Back to PMO Hub home' })}
         </LinkButton>
       }

@@ -1,9 +1,9 @@
 /**
  * PMO Hub's widgets on Strapi's home page (/admin), registered with Strapi's widget API. Each
- * states the permission it needs, so a role without it never sees the widget. The dashboard's
- * widgets ("My work", "Portfolio health") join the list here.
+ * states the permission it needs, so a role without it never sees the widget. "My work" lists
+ * what waits for the signed-in person; the dashboard's widgets ("Portfolio health") join here.
  */
-import { ChartPie } from '@strapi/icons';
+import { ChartPie, Clock } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 
 import { PLUGIN_ID } from '../pluginId';
@@ -22,6 +22,15 @@ export const PMO_WIDGETS: WidgetArgs[] = [
     title: { id: getTranslation('widget.hub.title'), defaultMessage: 'PMO Hub' },
     link: { label: { id: getTranslation('widget.hub.link'), defaultMessage: 'Open PMO Hub' }, href: `/plugins/${PLUGIN_ID}` },
     component: async () => (await import('./PmoHubWidget')).PmoHubWidget,
+    permissions: [{ action: PMO_ACCESS }],
+  },
+  {
+    id: 'pmo-my-work',
+    pluginId: PLUGIN_ID,
+    icon: Clock,
+    title: { id: getTranslation('widget.myWork.title'), defaultMessage: 'My work' },
+    link: { label: { id: getTranslation('widget.myWork.link'), defaultMessage: 'Open My work' }, href: `/plugins/${PLUGIN_ID}/my-work` },
+    component: async () => (await import('./MyWorkWidget')).MyWorkWidget,
     permissions: [{ action: PMO_ACCESS }],
   },
 ];

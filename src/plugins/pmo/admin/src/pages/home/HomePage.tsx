@@ -6,6 +6,7 @@ import { NavLink } from 'react-router-dom';
 import { usePmoSettings } from '../../api/client';
 import { useChangeRequests } from '../../api/changeRequests';
 import { useGovernanceBoard } from '../../api/governance';
+import { useMyWork } from '../../api/notifications';
 import { useAllowedPages, useCan, type PmoPage } from '../../components/access';
 import { getTranslation } from '../../utils/getTranslation';
 import {
@@ -87,7 +88,27 @@ const ChangeRequestFigure = () => {
   );
 };
 
+/** What waits for the signed-in person, and how much of it is overdue. */
+const MyWorkFigure = () => {
+  const { formatMessage } = useIntl();
+  const { data } = useMyWork();
+  if (!data) return null;
+  const overdue = data.results.filter((item) => item.overdue).length;
+  return (
+    <Figure testId="pmo-home-figure-my-work">
+      {formatMessage(
+        {
+          id: getTranslation('home.myWorkFigure'),
+          defaultMessage: '{count, plural, =0 {Nothing waits for you} one {# item waits for you} other {# items wait for you}}{overdue, plural, =0 {} other {, # overdue}}',
+        },
+        { count: data.results.length, overdue }
+      )}
+    </Figure>
+  );
+};
+
 const FIGURES: Partial<Record<PmoPage['key'], () => JSX.Element | null>> = {
+  'my-work': MyWorkFigure,
   governance: GovernanceFigure,
   'change-requests': ChangeRequestFigure,
 };
