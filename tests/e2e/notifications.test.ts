@@ -6,8 +6,8 @@
  * and delivers it with "Run now"; runs the daily reminders and reads the result; a person chooses
  * how they hear of each category and it is stored; PMO Hub opens on My work; a PMO analyst finds
  * no Outbox or Notifications settings and, typing their address, reads why with the way back.
- * My work's page and widget are driven here by a stubbed `GET /pmo/my-work` answer (typed by its
- * contract) until that route is merged; then the test can seed what the route lists instead.
+ * My work lists what the server finds for a project manager seeded here: a status report late for
+ * the project's weekly cadence, a document overdue for review and one due in five days.
  */
 import type { Browser, Page } from 'playwright-core';
 
@@ -15,7 +15,6 @@ import { eventually, launchChromium, screenshot, signedInPages } from './support
 import { createCastMember, type CastMember } from './support/change-cast';
 import { startServer, type E2EServer } from './support/server';
 import { createSink, type Sink } from '../helpers/smtp-sink';
-import type { MyWorkAnswer } from '../../src/plugins/pmo/shared/contracts/my-work';
 
 const OUTBOX = 'plugin::pmo.outbox-message';
 const TEMPLATE = 'plugin::pmo.notification-template';
@@ -207,57 +206,57 @@ test('a PMO analyst finds no Outbox or Notifications settings, and their address
   expect(await page.getByTestId('pmo-home-outbox').count()).toBe(0);
 });
 
-/** The route's address only (the page's own address, /admin/plugins/pmo/my-work, also ends in /pmo/my-work). */
-const MY_WORK_ROUTE = (url: URL) => url.pathname === '/pmo/my-work';
-
 const dayFromToday = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 test('My work lists what waits, overdue first and marked, filtered by kind, one click from each item; the home widget counts it', async () => {
-  const answer: MyWorkAnswer = {
-    results: [
-      { kind: 'vote', title: 'Approve CR-ALPHA-004 Card payments', dueDate: dayFromToday(2), overdue: false, uid: 'plugin::pmo.change-request', documentId: 'cr1', url: '/admin/plugins/pmo/change-requests' },
-      { kind: 'status-report', title: 'Status report for Atlas data platform', dueDate: dayFromToday(-3), overdue: true, uid: 'api::project.project', documentId: 'p1', url: '/admin/plugins/pmo/governance' },
-      { kind: 'document-review', title: 'Risk register', dueDate: null, overdue: false, uid: 'api::document.document', documentId: 'd1', url: '/admin/plugins/pmo/home' },
-    ],
-  };
-  const page = await pageAs(analyst);
-  await page.route(MY_WORK_ROUTE, (route) => route.fulfill({ json: answer }));
+  const pia = await createCastMember(server.strapi, ['project-manager'], { firstname: 'Pia', lastname: 'Manager', email: 'pia.manager@e2e.pmo' });
+  const documents = (uid: string) => server.strapi.documents(uid as any) as any;
+  // A running project Pia manages, reporting weekly, with no report since it started 40 days ago.
+  const project = await documents('api::project.project').create({
+    data: { name: 'Atlas data platform', code: 'E2E-ATLAS', manager: pia.personId, reportingCadence: 'weekly', startDate: dayFromToday(-40) },
+  });
+  await db('api::project.project').update({ where: { documentId: project.documentId }, data: { workflowState: 'executing' } });
+  await documents('api::document.document').create({
+    data: { title: 'Atlas risk register', documentType: 'risk-register', status: 'approved', project: project.documentId, owner: pia.personId, lastReviewedAt: dayFromToday(-60), reviewCycleDays: 30 },
+  });
+  await documents('api::document.document').create({
+    data: { title: 'Atlas project plan', documentType: 'project-plan', status: 'approved', project: project.documentId, owner: pia.personId, lastReviewedAt: dayFromToday(-25), reviewCycleDays: 30 },
+  });
 
-  // Strapi's home page: the widget's count and the overdue item first.
+  const page = await pageAs(pia);
+  // Strapi's home page: the widget's count and an overdue item first.
   await page.goto('/admin');
   const widget = page.getByTestId('pmo-my-work-widget');
-  await widget.getByText('3 items wait for you, 1 overdue').waitFor();
-  expect(await widget.getByRole('link').first().innerText()).toBe('Status report for Atlas data platform');
+  await widget.getByText('3 items wait for you, 2 overdue').waitFor();
+  expect(await widget.getByRole('link').first().innerText()).toMatch(/Atlas/);
 
   await page.goto('/admin/plugins/pmo');
   await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/my-work');
-  await page.getByTestId('pmo-my-work-summary').getByText('3 items wait for you, 1 overdue.').waitFor();
+  await page.getByTestId('pmo-my-work-summary').getByText('3 items wait for you, 2 overdue.').waitFor();
   const rows = page.getByTestId('pmo-my-work-item');
-  expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(['status-report', 'vote', 'document-review']);
-  const late = rows.first();
-  await late.getByTestId('pmo-overdue').getByText('Overdue').waitFor();
-  await late.getByText(/^Due \d{1,2} [A-Z][a-z]{2} \d{4}, 3 days ago$/).waitFor();
-  await rows.nth(1).getByText(/^Due \d{1,2} [A-Z][a-z]{2} \d{4}, in 2 days$/).waitFor();
-  await rows.nth(2).getByText('No due date').waitFor();
-  expect(await rows.nth(1).getByTestId('pmo-overdue').count()).toBe(0);
+  expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(['status-report', 'document-review', 'document-review']);
+  await rows.nth(0).getByTestId('pmo-overdue').getByText('Overdue').waitFor();
+  await rows.nth(1).getByTestId('pmo-overdue').getByText('Overdue').waitFor();
+  await rows.nth(1).getByText(/^Due \d{1,2} [A-Z][a-z]{2} \d{4}, 30 days ago$/).waitFor();
+  await rows.nth(2).getByText(/^Due \d{1,2} [A-Z][a-z]{2} \d{4}, in 5 days$/).waitFor();
+  expect(await rows.nth(2).getByTestId('pmo-overdue').count()).toBe(0);
+  await rows.nth(2).getByText('Atlas project plan', { exact: false }).waitFor();
   await screenshot(page, 'notifications-my-work');
 
   // One kind only.
   await page.getByRole('combobox', { name: 'Kind of work' }).click();
-  await page.getByRole('option', { name: 'Vote waiting (1)' }).click();
-  await eventually(async () => expect(await rows.count()).toBe(1));
-  await rows.first().getByText('Vote waiting').waitFor();
+  await page.getByRole('option', { name: 'Document to review (2)' }).click();
+  await eventually(async () => expect(await rows.count()).toBe(2));
 
-  // One click to the item.
-  await page.getByRole('combobox', { name: 'Kind of work' }).click();
-  await page.getByRole('option', { name: /^Every kind/ }).click();
-  await rows.first().getByRole('link', { name: 'Status report for Atlas data platform' }).click();
-  await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/governance');
+  // One click to the item: the document opens.
+  await rows.first().getByRole('link').first().click();
+  await page.waitForURL((url) => url.pathname !== '/admin/plugins/pmo/my-work');
+  await page.getByText('Atlas risk register', { exact: false }).first().waitFor();
 });
 
 test('My work with nothing waiting says so in words', async () => {
+  // The analyst owns, manages and reviews nothing here.
   const page = await pageAs(analyst);
-  await page.route(MY_WORK_ROUTE, (route) => route.fulfill({ json: { results: [] } satisfies MyWorkAnswer }));
   await page.goto('/admin/plugins/pmo/my-work');
   await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
   try {
