@@ -126,7 +126,16 @@ function rssSampler() {
     clearInterval(timer);
     const now = process.memoryUsage();
     peak = Math.max(peak, now.rss);
-    return { rssBefore: before.rss, rssPeak: peak, heapBefore: before.heapUsed + before.external, heapPeak: peakHeap };
+    if (gc) gc();
+    const collected = process.memoryUsage();
+    return {
+      rssBefore: before.rss,
+      rssPeak: peak,
+      heapBefore: before.heapUsed + before.external,
+      heapPeak: peakHeap,
+      // What is still held after a full GC once the drain is over (a leak would show here).
+      heapAfterGc: collected.heapUsed + collected.external,
+    };
   };
 }
 
@@ -143,6 +152,7 @@ const COMMANDS = {
     if (startAt) await sleep(Math.max(0, startAt - Date.now()));
     const totals = { runs: 0, notRun: 0, claimed: 0, sent: 0, retried: 0, failed: 0 };
     const started = Date.now();
+    const cpu = process.cpuUsage();
     for (let run = 0; run < maxRuns; run += 1) {
       const at = now ? new Date(now) : new Date();
       let counts;
@@ -161,7 +171,9 @@ const COMMANDS = {
       for (const key of ['claimed', 'sent', 'retried', 'failed']) totals[key] += counts[key] || 0;
       if (!counts.claimed) break;
     }
-    return { ...totals, started, ended: Date.now(), ...(stopSampling ? { memory: stopSampling() } : {}) };
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    return { ...totals, started, ended: Date.now(), cpuMs, ...(stopSampling ? { memory: stopSampling() } : {}) };
   },
 
   /** Runs one job as if at `now` (POST /pmo/jobs/:key/run's work); `startAt` as for drain. */
