@@ -16,6 +16,8 @@ export const MESSAGE_LEASE_MS = 5 * 60 * 1000;
 const BATCH = 50;
 /** One run sends at most this many batches; the next run goes on. */
 const MAX_BATCHES = 40;
+/** A claimed message is sent only while at least this much of its lease is left (above SMTP_SOCKET_TIMEOUT). */
+const SEND_MARGIN_MS = 60 * 1000;
 
 type OutboxRow = {
   id: number;
@@ -28,6 +30,7 @@ type OutboxRow = {
   attempts: number | null;
   messageId: string | null;
   template: string;
+  leaseUntil?: Date | string | null;
 };
 
 export type DispatchCounts = { claimed: number; sent: number; retried: number; failed: number };
@@ -116,55 +119,100 @@ async function record(strapi: Core.Strapi, row: OutboxRow, now: Date, error: unk
   counts.retried += 1;
 }
 
-/** Runs `work` on each item, at most `limit` at a time. */
-async function inTurns<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const item = items[next];
-      next += 1;
-      await work(item);
-    }
+/**
+ * The claim: the due candidates' ids, then one conditional update that makes them this instance's
+ * (a row another instance claimed meanwhile no longer matches), then the rows it took.
+ */
+async function claimBatch(strapi: Core.Strapi, now: Date): Promise<{ candidates: number; rows: OutboxRow[] }> {
+  const clock = new Date();
+  const candidates = (await query(strapi).findMany({
+    where: claimable(now, clock),
+    select: ['id'],
+    orderBy: [{ id: 'asc' }],
+    limit: BATCH,
+  })) as Array<{ id: number }>;
+  if (candidates.length === 0) return { candidates: 0, rows: [] };
+  const ids = candidates.map((row) => row.id);
+  const leaseUntil = new Date(clock.getTime() + MESSAGE_LEASE_MS);
+  const claim = await query(strapi).updateMany({
+    where: { id: { $in: ids }, ...claimable(now, clock) },
+    data: { status: 'sending', leaseOwner: INSTANCE_ID, leaseUntil, updatedAt: clock },
   });
-  await Promise.all(lanes);
+  if (claim.count === 0) return { candidates: candidates.length, rows: [] };
+  const rows = (await query(strapi).findMany({
+    where: { id: { $in: ids }, status: 'sending', leaseOwner: INSTANCE_ID, leaseUntil },
+    orderBy: [{ id: 'asc' }],
+  })) as OutboxRow[];
+  return { candidates: candidates.length, rows: rows.map((row) => ({ ...row, leaseUntil })) };
 }
 
-/** Delivers what is due at `now` (the job's time; leases and sentAt use the clock). */
+/**
+ * Delivers what is due at `now` (the job's time; leases and sentAt use the clock).
+ *
+ * As many sends at a time as the pool has connections (SMTP_MAX_CONNECTIONS). The next batch is
+ * claimed while the last messages of the previous one are still being sent (when no more than one
+ * message per connection is left to start), so the connections do not wait for a batch's slowest
+ * send; at most one claim is under way at a time. A claimed message whose lease is nearly over
+ * (less than SEND_MARGIN_MS left, e.g. after a long stall of the mail server) is not sent: it stays
+ * `sending` until its lease expires and is claimed again, so no instance sends a message whose
+ * lease another may already have taken over.
+ */
 export async function dispatchOutbox(strapi: Core.Strapi, now: Date): Promise<DispatchCounts> {
   const counts: DispatchCounts = { claimed: 0, sent: 0, retried: 0, failed: 0 };
   const lanes = Number(strapi.config.get('plugin::email.providerOptions.maxConnections')) || 5;
-  for (let batch = 0; batch < MAX_BATCHES; batch += 1) {
-    const clock = new Date();
-    const candidates = (await query(strapi).findMany({
-      where: claimable(now, clock),
-      select: ['id'],
-      orderBy: [{ id: 'asc' }],
-      limit: BATCH,
-    })) as Array<{ id: number }>;
-    if (candidates.length === 0) break;
-    const ids = candidates.map((row) => row.id);
-    const leaseUntil = new Date(clock.getTime() + MESSAGE_LEASE_MS);
-    // The claim: one conditional update. A row another instance claimed meanwhile no longer matches.
-    const claim = await query(strapi).updateMany({
-      where: { id: { $in: ids }, ...claimable(now, clock) },
-      data: { status: 'sending', leaseOwner: INSTANCE_ID, leaseUntil, updatedAt: clock },
-    });
-    if (claim.count === 0) continue;
-    const claimed = (await query(strapi).findMany({
-      where: { id: { $in: ids }, status: 'sending', leaseOwner: INSTANCE_ID, leaseUntil },
-      orderBy: [{ id: 'asc' }],
-    })) as OutboxRow[];
-    counts.claimed += claimed.length;
-    await inTurns(claimed, lanes, async (row) => {
-      let error: unknown | null = null;
-      try {
-        await sendOne(strapi, row);
-      } catch (caught) {
-        error = caught ?? new Error('unknown failure');
+  const queue: OutboxRow[] = [];
+  let batches = 0;
+  let exhausted = false;
+  let failure: unknown = null;
+  let claiming: Promise<void> | null = null;
+
+  const more = () => !exhausted && failure === null && batches < MAX_BATCHES;
+  const claimNext = async () => {
+    while (more()) {
+      batches += 1;
+      const { candidates, rows } = await claimBatch(strapi, now);
+      if (candidates < BATCH) exhausted = true;
+      counts.claimed += rows.length;
+      queue.push(...rows);
+      if (rows.length > 0) return;
+    }
+  };
+  const refill = () => {
+    if (!claiming && more()) {
+      claiming = claimNext()
+        .catch((error) => {
+          failure = error ?? new Error('the claim failed');
+        })
+        .finally(() => {
+          claiming = null;
+        });
+    }
+    return claiming;
+  };
+
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      for (;;) {
+        if (queue.length <= lanes) void refill();
+        const row = queue.shift();
+        if (!row) {
+          if (claiming) {
+            await claiming;
+            continue;
+          }
+          return;
+        }
+        if (Date.now() > new Date(row.leaseUntil as Date).getTime() - SEND_MARGIN_MS) continue;
+        let error: unknown | null = null;
+        try {
+          await sendOne(strapi, row);
+        } catch (caught) {
+          error = caught ?? new Error('unknown failure');
+        }
+        await record(strapi, row, now, error, counts);
       }
-      await record(strapi, row, now, error, counts);
-    });
-    if (candidates.length < BATCH) break;
-  }
+    })
+  );
+  if (failure !== null) throw failure;
   return counts;
 }
