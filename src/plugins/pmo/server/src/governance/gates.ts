@@ -174,8 +174,3 @@ export type ConditionFacts = { dueDate: string | null; done: boolean | null };
 export const isOverdue = (condition: ConditionFacts, today: string) =>
   !condition.done && !!condition.dueDate && String(condition.dueDate).slice(0, 10) < today;
 
-/** YYYY-MM-DD plus days. */
-export function addDays(isoDay: string, days: number): string {
-  return new Date(Date.parse(`${isoDay}T00:00:00Z`) + days * 86400000).toISOString().slice(0, 10);
-}
-

@@ -14,7 +14,6 @@ import { documentsAs } from '../security/protected-fields';
 import { getService } from '../services';
 import { displayName, type AdminUser } from '../workflow';
 import {
-  addDays,
   answerChecklist,
   decidedLatestFirst,
   decisionProblem,
@@ -26,6 +25,7 @@ import {
   type ReviewFacts,
   type StandardFacts,
 } from './gates';
+import { addDays } from '../platform/dates';
 import type { ConditionInput, ConditionUpdate, GateReview, ReviewInput, ScheduleInput } from '../../../shared/contracts/governance';
 import { hasAutomaticChecks, withAutomaticResults, type OverdueDocument } from './automatic';
 import { createGovernanceBoard } from './board';
