@@ -5,7 +5,7 @@
  * since; a document with neither (a draft) has no due date yet.
  */
 
-import { toIsoDay, type DateLike } from '../platform/dates';
+import { addDays, toIsoDay, type DateLike } from '../platform/dates';
 
 export type ReviewFacts = {
   lastReviewedAt?: DateLike;
@@ -13,13 +13,11 @@ export type ReviewFacts = {
   reviewCycleDays?: number | null;
 };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export function nextReviewDue(facts: ReviewFacts): string | null {
   const start = toIsoDay(facts.lastReviewedAt) ?? toIsoDay(facts.approvedAt);
   const cycle = facts.reviewCycleDays;
   if (!start || !cycle || cycle < 1) return null;
-  return new Date(Date.parse(`${start}T00:00:00Z`) + cycle * DAY_MS).toISOString().slice(0, 10);
+  return addDays(start, cycle);
 }
 
 /**
