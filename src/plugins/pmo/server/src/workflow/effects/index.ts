@@ -10,6 +10,7 @@ import { itemPath } from '../../../../shared/contracts/notifications';
 import { formatDay } from '../../../../shared/calendar';
 import { unknownSettings, type EffectType } from '../catalogue';
 import { stateName } from '../evaluate';
+import type { Recipient } from '../../platform/notices';
 
 const PROTECTED = new Set(['id', 'documentId', 'workflowState', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale']);
 const SCALAR = new Set(['string', 'text', 'email', 'enumeration', 'boolean', 'integer', 'biginteger', 'decimal', 'float', 'date', 'datetime', 'time', 'customField']);
@@ -43,8 +44,6 @@ export const setEffect: EffectType = {
 };
 
 const RECIPIENT = /^(field:[A-Za-z_][\w]*|role:[a-z][a-z0-9-]*|email:[^\s@]+@[^\s@]+)$/;
-
-type Recipient = { email: string; name?: string; personDocumentId?: string };
 
 /** The recipients a notify effect names: people of the item (with their person, for preferences), role holders, addresses. */
 async function resolveRecipients(to: string[], { strapi, target }: Parameters<EffectType['apply']>[1]): Promise<Recipient[]> {
