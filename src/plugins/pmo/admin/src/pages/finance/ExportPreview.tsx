@@ -22,6 +22,9 @@ export const ExportPreview = ({ rows: [header, ...rows], title }: ExportPreviewP
   const settings = usePmoSettings();
   const currencyColumn = header.indexOf('currency');
   const currencyOf = (row: string[]) => (currencyColumn >= 0 && row[currencyColumn]) || settings.data?.currency;
+  // Without a currency column the amounts take the organisation's currency: wait for it, so an
+  // amount is never shown without one.
+  if (currencyColumn < 0 && !settings.data) return null;
   return (
     <Flex direction="column" alignItems="stretch" gap={2}>
       <ScrollTable label={`Preview: ${title}`} colCount={header.length} rowCount={rows.length + 1} stickyFirst data-testid="finance-export-preview">
