@@ -82,7 +82,7 @@ const WorkflowEditor = ({ stored, canConfigure }: EditorProps) => {
   const { toggleNotification } = useNotification();
   const { data: schema } = useContentTypes();
   const { data: workflows } = useWorkflows({ staleTime: 60_000 });
-  const { data: roles } = useWorkflowRoles();
+  const { data: roles, isError: rolesFailed } = useWorkflowRoles();
   const validate = useValidateWorkflow();
   const save = useSaveWorkflow();
 
@@ -194,6 +194,8 @@ const WorkflowEditor = ({ stored, canConfigure }: EditorProps) => {
   }, [problems, draft.states]);
 
   const title = stored ? draft.name || stored.name : draft.name || t('workflow.editor.newTitle', 'New workflow');
+  // Who may fire a transition is said with the roles' names: wait for them rather than show codes.
+  if (!roles && !rolesFailed) return <Page.Loading />;
 
   return (
     <Page.Main>
