@@ -4,9 +4,10 @@
  * error and the backoff and then arrive exactly once; a 550 fails a message at once; a title
  * written as template code arrives as text.
  */
-import { actors, expectFire, project, raise, type Actors } from './change-control-fixtures';
+import { actors, CHANGE, EMAILS, expectFire, person, project, raise, type Actors } from './change-control-fixtures';
+import { notifyEffect } from '../../src/plugins/pmo/server/src/workflow/effects';
 import { createSink, type Sink } from '../helpers/smtp-sink';
-import { asRole, getStrapi } from '../helpers/strapi';
+import { asAdmin, asRole, getStrapi } from '../helpers/strapi';
 
 const OUTBOX = 'plugin::pmo.outbox-message';
 const MINUTE = 60_000;
@@ -112,6 +113,37 @@ describe('a transition with a notify effect', () => {
     expect(mail.text).toContain(title);
     expect(mail.html).toContain('&lt;%= process.exit() %&gt;');
     expect(mail.html).not.toContain('<%=');
+  });
+
+  it('tells the holders of a role as people, so one who turned workflow mail off is left out', async () => {
+    const [quiet, keen] = ['role.quiet@test.pmo', 'role.keen@test.pmo'];
+    await person(quiet, 'Quinn Quiet');
+    await person(keen, 'Kim Keen');
+    const quietAgent = await asAdmin(quiet, ['pmo-director']);
+    await asAdmin(keen, ['pmo-director']);
+    expect((await quietAgent.put('/pmo/notification-preferences').send({ preferences: [{ category: 'workflow', mode: 'off' }] })).status).toBe(200);
+
+    const cr = await raise(await project());
+    const definition = { key: 'change-request', name: 'Change control', states: [{ key: 'submitted', name: 'Submitted' }, { key: 'authorized', name: 'Authorised' }] };
+    await notifyEffect.apply({ type: 'notify', to: ['role:pmo-director'], template: 'change-authorized' }, {
+      strapi: getStrapi(),
+      uid: CHANGE,
+      documentId: cr.documentId,
+      target: cr,
+      definition,
+      transition: { key: 'authorize', label: 'Authorise', from: ['submitted'], to: 'authorized' },
+      from: 'submitted',
+      to: 'authorized',
+      actor: { id: 1, name: 'Dee Director', email: EMAILS.director },
+      comment: null,
+      now: new Date().toISOString(),
+      votes: [],
+      instanceId: 0,
+    } as unknown as Parameters<typeof notifyEffect.apply>[1]);
+
+    const [message] = await rows({ sourceDocumentId: cr.documentId });
+    expect(message.recipients).toContain(keen);
+    expect(message.recipients).not.toContain(quiet);
   });
 });
 

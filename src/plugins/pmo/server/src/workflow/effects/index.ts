@@ -10,7 +10,7 @@ import { itemPath } from '../../../../shared/contracts/notifications';
 import { formatDay } from '../../../../shared/calendar';
 import { unknownSettings, type EffectType } from '../catalogue';
 import { stateName } from '../evaluate';
-import type { Recipient } from '../../platform/notices';
+import { roleHolders, type Recipient } from '../../platform/notices';
 
 const PROTECTED = new Set(['id', 'documentId', 'workflowState', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale']);
 const SCALAR = new Set(['string', 'text', 'email', 'enumeration', 'boolean', 'integer', 'biginteger', 'decimal', 'float', 'date', 'datetime', 'time', 'customField']);
@@ -45,7 +45,11 @@ export const setEffect: EffectType = {
 
 const RECIPIENT = /^(field:[A-Za-z_][\w]*|role:[a-z][a-z0-9-]*|email:[^\s@]+@[^\s@]+)$/;
 
-/** The recipients a notify effect names: people of the item (with their person, for preferences), role holders, addresses. */
+/**
+ * The recipients a notify effect names: people of the item, the holders of a role (platform's
+ * roleHolders: each with their person when there is one, so their preferences apply, as for reminders),
+ * addresses.
+ */
 async function resolveRecipients(to: string[], { strapi, target }: Parameters<EffectType['apply']>[1]): Promise<Recipient[]> {
   const found = new Map<string, Recipient>();
   const add = (recipient: Recipient) => {
@@ -62,11 +66,7 @@ async function resolveRecipients(to: string[], { strapi, target }: Parameters<Ef
       }
     }
     if (kind === 'role') {
-      const users = await strapi.db.query('admin::user').findMany({
-        where: { roles: { code: value }, isActive: true, blocked: false },
-        select: ['email'],
-      });
-      for (const user of users) add({ email: user.email });
+      for (const holder of await roleHolders(strapi, value)) add(holder);
     }
   }
   return [...found.values()].sort((a, b) => a.email.localeCompare(b.email));
