@@ -231,6 +231,41 @@ describe('a mail server that goes away', () => {
   });
 });
 
+describe('several instances', () => {
+  const JOB_LEASE = 'plugin::pmo.job-lease';
+  const lease = () => getStrapi().db.query(JOB_LEASE as any).findOne({ where: { key: 'dispatch-outbox' } });
+
+  it('helps drain while another instance holds the period’s run, without recording a run of its own', async () => {
+    const ids = [await queue('help.one@test.pmo'), await queue('help.two@test.pmo')];
+    const before = await lease();
+    await getStrapi().db.query(JOB_LEASE as any).updateMany({
+      where: { key: 'dispatch-outbox' },
+      data: { leaseOwner: 'other-instance:1:busy', leaseUntil: new Date(Date.now() + 5 * MINUTE).toISOString() },
+    });
+    try {
+      expect(await service().tick('dispatch-outbox')).toEqual({ ran: false, helped: true });
+      for (const id of ids) expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(sink.forOutbox(ids)).toHaveLength(2);
+      const after = await lease();
+      expect(after).toMatchObject({ leaseOwner: 'other-instance:1:busy', lastResult: before.lastResult });
+    } finally {
+      await getStrapi().db.query(JOB_LEASE as any).updateMany({ where: { key: 'dispatch-outbox' }, data: { leaseOwner: null, leaseUntil: null } });
+    }
+  });
+
+  it('does not help a daily job: a reminders tick during another instance’s run does nothing', async () => {
+    await getStrapi().db.query(JOB_LEASE as any).updateMany({
+      where: { key: 'reminders' },
+      data: { leaseOwner: 'other-instance:1:busy', leaseUntil: new Date(Date.now() + 5 * MINUTE).toISOString() },
+    });
+    try {
+      expect(await service().tick('reminders')).toEqual({ ran: false, helped: false });
+    } finally {
+      await getStrapi().db.query(JOB_LEASE as any).updateMany({ where: { key: 'reminders' }, data: { leaseOwner: null, leaseUntil: null } });
+    }
+  });
+});
+
 describe('the outbox page', () => {
   it('lists messages by status for administrators and directors', async () => {
     const admin = await asRole('pmo-administrator');

@@ -3,7 +3,8 @@
  * claimed through the job's row of `plugin::pmo.job-lease` with one conditional update — the lease
  * is free (or expired) and, for a daily job, the day was not already run — so with any number of
  * instances on one database each job runs once per period. The lease is released when the run
- * ends, and on shutdown (plugin destroy) for any run this instance still holds.
+ * ends, and on shutdown (plugin destroy) for any run this instance still holds. A cron tick that
+ * finds another instance's run under way may help it (the dispatcher does: see `tick`).
  */
 import type { Core } from '@strapi/strapi';
 import { JOB_KEYS, JOB_LEASE_UID, type JobAnswer, type JobKey, type JobRunAnswer } from '../../../shared/contracts/notifications';
@@ -21,6 +22,12 @@ type JobDefinition = {
   /** The period a run stands for: a daily job runs once per day; null: every run is its own. */
   period(now: Date): string | null;
   run(strapi: Core.Strapi, now: Date): Promise<Record<string, number>>;
+  /**
+   * What an instance's cron does when it finds another instance's run of the period under way:
+   * nothing for most jobs; the dispatcher helps drain the backlog (each message is still claimed
+   * by one instance through its own lease, so none is sent twice).
+   */
+  help?(strapi: Core.Strapi, now: Date): Promise<Record<string, number>>;
   zero: Record<string, number>;
 };
 
@@ -37,6 +44,7 @@ export const JOBS: Record<JobKey, JobDefinition> = {
     leaseMs: 10 * 60 * 1000,
     period: () => null,
     run: (strapi, now) => dispatchOutbox(strapi, now),
+    help: (strapi, now) => dispatchOutbox(strapi, now),
     zero: { claimed: 0, sent: 0, retried: 0, failed: 0 },
   },
   reminders: {
@@ -136,6 +144,29 @@ export function nextRun(strapi: Core.Strapi, key: JobKey): Date | null {
   return next ? new Date(next) : null;
 }
 
+/** The jobs this instance's cron is working on (its own run or its help), so a tick never overlaps the last. */
+const busy = new Set<JobKey>();
+
+/**
+ * One cron tick: the period's run when this instance claims it; when another instance's run is
+ * under way, the job's help (the dispatcher drains alongside it, so instances share a backlog).
+ */
+export async function tick(strapi: Core.Strapi, key: JobKey, now: Date) {
+  if (busy.has(key)) return { ran: false, helped: false };
+  busy.add(key);
+  try {
+    const answer = await runJob(strapi, key, now);
+    const help = JOBS[key].help;
+    if (!answer.ran && answer.reason === 'running' && help) {
+      await help(strapi, now);
+      return { ran: false, helped: true };
+    }
+    return { ran: answer.ran, helped: false };
+  } finally {
+    busy.delete(key);
+  }
+}
+
 /** Adds the jobs to Strapi's cron unless PMO_JOBS=false. */
 export function scheduleJobs(strapi: Core.Strapi) {
   if (!notificationsConfig(strapi).jobs) return;
@@ -145,7 +176,7 @@ export function scheduleJobs(strapi: Core.Strapi) {
         options: { rule: JOBS[key].schedule(strapi) },
         task: async (_deps: unknown, fireDate?: Date) => {
           try {
-            await runJob(strapi, key, fireDate instanceof Date ? fireDate : new Date());
+            await tick(strapi, key, fireDate instanceof Date ? fireDate : new Date());
           } catch (error) {
             strapi.log.error(`PMO Hub job ${key} failed: ${error instanceof Error ? error.message : String(error)}`);
           }

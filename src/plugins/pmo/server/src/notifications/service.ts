@@ -13,7 +13,7 @@ import {
 } from '../../../shared/contracts/notifications';
 import { conflict, errors } from '../platform/errors';
 import { dispatchOutbox } from './dispatch';
-import { listJobs, nextRun, runJob } from './jobs';
+import { listJobs, nextRun, runJob, tick } from './jobs';
 import { onlyReminderSources, registerReminderSource, type ReminderSource } from '../platform/notices';
 import { enqueue, type EnqueueInput } from './outbox';
 import { getPreferences, setPreferences } from './preferences';
@@ -95,6 +95,8 @@ export function createNotificationsService(strapi: Core.Strapi) {
 
     jobs: () => listJobs(strapi),
     runJob: (key: JobKey, now: Date) => runJob(strapi, key, now),
+    /** What the cron does on each tick: the period's run, or help with another instance's. */
+    tick: (key: JobKey, now = new Date()) => tick(strapi, key, now),
     /** Delivery without the job's lease (tests, the demo). */
     dispatch: (now = new Date()) => dispatchOutbox(strapi, now),
     digests: (day: string) => sendDigests(strapi, day),
