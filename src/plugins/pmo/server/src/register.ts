@@ -11,11 +11,14 @@ import { registerProtectedFields } from './security/protected-fields';
 import { getService } from './services';
 import { createApprovalNotices } from './workflow/approvals-waiting';
 import { registerWorkflowMiddleware } from './workflow/document-middleware';
+import { registerStateField } from './workflow/state-field';
 import { coreEffects } from './workflow/effects';
 import { coreGuards } from './workflow/guards';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   installProcessGuard(strapi);
+  // Before the database syncs its schema: every collection type gets its `workflowState` column.
+  registerStateField(strapi);
   // Strapi runs Document Service middlewares in the order they are registered: these two come
   // first, so every other one sees only well-formed data, and the caller's data before any
   // capability derives values into it.
