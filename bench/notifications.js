@@ -8,6 +8,7 @@
  *   node bench/notifications.js                          # PostgreSQL, 10,000 messages per phase
  *   BENCH_MESSAGES=2000 node bench/notifications.js      # a quicker run
  *   BENCH_VIA=job node bench/notifications.js            # drain through runJob (the job lease) instead of the dispatcher
+ *   BENCH_VIA=tick node bench/notifications.js           # drain as the cron does: the run, or help with the other's
  *   BENCH_DB=sqlite node bench/notifications.js          # SQLite: the one-instance phase only
  *
  * Every Strapi runs in its own child process (tests/helpers/strapi-process.js, which boots through
@@ -29,7 +30,7 @@ const { fork } = require('child_process');
 const ROOT = path.join(__dirname, '..');
 const COUNT = Number(process.env.BENCH_MESSAGES || 10000);
 const POOL = Number(process.env.SMTP_MAX_CONNECTIONS || 5);
-const VIA = process.env.BENCH_VIA === 'job' ? 'job' : 'service';
+const VIA = ['job', 'tick'].includes(process.env.BENCH_VIA) ? process.env.BENCH_VIA : 'service';
 const OUTBOX = 'plugin::pmo.outbox-message';
 const DOMAIN = 'bench.pmo';
 const FROM = 'PMO Hub <pmo-hub@bench.pmo>';
@@ -331,7 +332,7 @@ async function main() {
     instances.push(await startStrapiProcess({ database, smtpPort: sink.port, env }));
     // The second boots once the first has made the schema (on the same database).
     if (isPostgres) instances.push(await startStrapiProcess({ database, smtpPort: sink.port, env }));
-    console.log(`${COUNT} messages per phase, SMTP pool ${POOL} connections, drained through ${VIA === 'job' ? "runJob('dispatch-outbox') (the job lease)" : 'the dispatcher (the job without its lease)'}\n`);
+    console.log(`${COUNT} messages per phase, SMTP pool ${POOL} connections, drained through ${VIA === 'job' ? "runJob('dispatch-outbox') (the job lease)" : VIA === 'tick' ? "the cron's tick (the job's run, or help with the other instance's)" : 'the dispatcher (the job without its lease)'}\n`);
 
     // Baseline: raw nodemailer, the same messages to the same sink.
     sink.reset();

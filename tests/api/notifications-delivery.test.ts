@@ -243,7 +243,7 @@ describe('several instances', () => {
       data: { leaseOwner: 'other-instance:1:busy', leaseUntil: new Date(Date.now() + 5 * MINUTE).toISOString() },
     });
     try {
-      expect(await service().tick('dispatch-outbox')).toEqual({ ran: false, helped: true });
+      expect(await service().tick('dispatch-outbox')).toMatchObject({ ran: false, helped: true, counts: { claimed: 2, sent: 2 } });
       for (const id of ids) expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1 });
       expect(sink.forOutbox(ids)).toHaveLength(2);
       const after = await lease();
@@ -259,7 +259,7 @@ describe('several instances', () => {
       data: { leaseOwner: 'other-instance:1:busy', leaseUntil: new Date(Date.now() + 5 * MINUTE).toISOString() },
     });
     try {
-      expect(await service().tick('reminders')).toEqual({ ran: false, helped: false });
+      expect(await service().tick('reminders')).toMatchObject({ ran: false, helped: false, counts: { reminders: 0, queued: 0 } });
     } finally {
       await getStrapi().db.query(JOB_LEASE as any).updateMany({ where: { key: 'reminders' }, data: { leaseOwner: null, leaseUntil: null } });
     }

@@ -143,7 +143,8 @@ const COMMANDS = {
   /**
    * Runs the dispatch job until nothing is left to claim: `via: 'service'` calls the dispatcher
    * (the job's work without its job lease), `via: 'job'` runs the job (`runJob`, lease included;
-   * a run another instance holds is retried after 5 ms). `now` defaults to the clock at each run.
+   * a run another instance holds is retried after 5 ms), `via: 'tick'` does what the cron does
+   * (the run, or help with another instance's run). `now` defaults to the clock at each run.
    * `startAt` (epoch ms) lets several processes begin at the same moment. `rss: true` samples memory.
    */
   async drain(strapi, { via = 'service', now = null, startAt = null, rss = false, maxRuns = 100000 }) {
@@ -156,7 +157,15 @@ const COMMANDS = {
     for (let run = 0; run < maxRuns; run += 1) {
       const at = now ? new Date(now) : new Date();
       let counts;
-      if (via === 'job') {
+      if (via === 'tick') {
+        const answer = await service.tick('dispatch-outbox', at);
+        if (!answer.ran && !answer.helped) {
+          totals.notRun += 1;
+          await sleep(5);
+          continue;
+        }
+        counts = answer.counts;
+      } else if (via === 'job') {
         const answer = await service.runJob('dispatch-outbox', at);
         if (!answer.ran) {
           totals.notRun += 1;

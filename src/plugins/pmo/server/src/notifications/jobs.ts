@@ -151,17 +151,17 @@ const busy = new Set<JobKey>();
  * One cron tick: the period's run when this instance claims it; when another instance's run is
  * under way, the job's help (the dispatcher drains alongside it, so instances share a backlog).
  */
-export async function tick(strapi: Core.Strapi, key: JobKey, now: Date) {
-  if (busy.has(key)) return { ran: false, helped: false };
+export async function tick(strapi: Core.Strapi, key: JobKey, now: Date): Promise<{ ran: boolean; helped: boolean; counts: Record<string, number> }> {
+  const job = JOBS[key];
+  if (busy.has(key)) return { ran: false, helped: false, counts: { ...job.zero } };
   busy.add(key);
   try {
     const answer = await runJob(strapi, key, now);
-    const help = JOBS[key].help;
-    if (!answer.ran && answer.reason === 'running' && help) {
-      await help(strapi, now);
-      return { ran: false, helped: true };
+    if (!answer.ran && answer.reason === 'running' && job.help) {
+      return { ran: false, helped: true, counts: await job.help(strapi, now) };
     }
-    return { ran: answer.ran, helped: false };
+    const counts = Object.fromEntries(Object.keys(job.zero).map((name) => [name, Number((answer as Record<string, unknown>)[name]) || 0]));
+    return { ran: answer.ran, helped: false, counts };
   } finally {
     busy.delete(key);
   }
