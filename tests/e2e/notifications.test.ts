@@ -266,3 +266,37 @@ test('My work with nothing waiting says so in words', async () => {
   }
   expect(await page.getByTestId('pmo-my-work-item').count()).toBe(0);
 });
+
+test('a project manager who never opens PMO Hub gets the reminder by mail, and its link opens the document', async () => {
+  const omar = await createCastMember(server.strapi, ['project-manager'], { firstname: 'Omar', lastname: 'Owner', email: 'omar.owner@e2e.pmo' });
+  const documents = (uid: string) => server.strapi.documents(uid as any) as any;
+  const project = await documents('api::project.project').create({
+    data: { name: 'Borealis migration', code: 'E2E-BOREAL', manager: omar.personId, startDate: dayFromToday(-90) },
+  });
+  await db('api::project.project').update({ where: { documentId: project.documentId }, data: { workflowState: 'executing' } });
+  const document = await documents('api::document.document').create({
+    data: { title: 'Borealis stage plan', documentType: 'stage-plan', status: 'approved', project: project.documentId, owner: omar.personId, lastReviewedAt: dayFromToday(-40), reviewCycleDays: 30 },
+  });
+
+  // Tomorrow morning's reminders (a day no other test runs), then the dispatcher: the mail reaches Omar once.
+  const morning = new Date(`${dayFromToday(1)}T07:00:00`);
+  expect(await service().runJob('reminders', morning)).toMatchObject({ ran: true });
+  await service().dispatch(morning);
+  const mine = () => sink.received.filter((mail) => mail.to.includes('omar.owner@e2e.pmo') && mail.text.includes('Borealis stage plan'));
+  await eventually(async () => expect(mine()).toHaveLength(1));
+  const [mail] = mine();
+  expect(mail.subject).toMatch(/Borealis stage plan/);
+  expect(mail.text).toMatch(/overdue/i);
+  // The link points at the document in the admin, under PMO_APP_URL.
+  const link = /https?:\/\/\S+/.exec(mail.text)?.[0] ?? '';
+  const base = String(server.strapi.config.get('plugin::pmo.notifications.appUrl')).replace(/\/+$/, '');
+  expect(link.startsWith(`${base}/admin/`)).toBe(true);
+  expect(link).toContain(document.documentId);
+  expect(mail.html).toContain(`href="${link}"`);
+
+  // Followed in the browser (this server's address in place of PMO_APP_URL's), it opens the document.
+  const page = await pageAs(omar);
+  await page.goto(link.slice(base.length));
+  await page.getByText('Borealis stage plan', { exact: false }).first().waitFor();
+  await screenshot(page, 'notifications-mail-link');
+});
