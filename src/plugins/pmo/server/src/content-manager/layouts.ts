@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PROTECTED_FIELDS, descriptionOf, type FieldProtection } from '../../../shared/contracts/protected-fields';
+import { PROTECTED_FIELDS, carriesStateField, descriptionOf, protectedFieldsOf, type FieldProtection } from '../../../shared/contracts/protected-fields';
 import {
   ALLOCATION_UID,
   BUDGET_LINE_UID,
@@ -21,7 +21,7 @@ import { applyLabels } from './labels';
  * Fields only the engine or a capability writes (shared/contracts/protected-fields.ts): shown in
  * the Content Manager read-only, with who sets them as their description.
  */
-const readOnlyFields = (uid: string): Array<[string, FieldProtection]> => Object.entries(PROTECTED_FIELDS[uid] ?? {});
+const readOnlyFields = (uid: string): Array<[string, FieldProtection]> => Object.entries(protectedFieldsOf(uid));
 
 /** Whether a label is still Strapi's default (the field's key) or empty: PMO Hub may write its own. */
 const isDefaultLabel = (label: unknown, field: string) => label === undefined || label === '' || label === field;
@@ -81,7 +81,12 @@ export async function applyContentManagerLayouts(strapi: Core.Strapi) {
   const service = strapi.plugin('content-manager').service('content-types') as any;
   const store = strapi.store({ type: 'plugin', name: 'pmo' });
   const applied = Number((await store.get({ key: STORE_KEY })) ?? 0);
-  const uids = new Set([...Object.keys(PROTECTED_FIELDS), ...Object.keys(HIDDEN_IN_EDIT), ...Object.keys(LIST_COLUMNS)]);
+  const uids = new Set([
+    ...Object.keys(strapi.contentTypes).filter(carriesStateField),
+    ...Object.keys(PROTECTED_FIELDS),
+    ...Object.keys(HIDDEN_IN_EDIT),
+    ...Object.keys(LIST_COLUMNS),
+  ]);
 
   for (const uid of uids) {
     const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;

@@ -53,7 +53,14 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
     const contentTypes = Object.fromEntries(
       Object.entries(strapi.contentTypes)
         .filter(([uid]) => uid.startsWith('api::') || uid.startsWith('plugin::pmo.'))
-        .map(([uid, model]) => [uid, { attributes: model.attributes as Record<string, any>, displayName: model.info?.displayName }])
+        .map(([uid, model]) => [
+          uid,
+          {
+            attributes: model.attributes as Record<string, any>,
+            displayName: model.info?.displayName,
+            draftAndPublish: Boolean((model as { options?: { draftAndPublish?: boolean } }).options?.draftAndPublish),
+          },
+        ])
     );
     return {
       guards: Object.fromEntries(catalogue.guardTypes().map((guard) => [guard.type, guard.validate])),
