@@ -37,7 +37,7 @@ const MAY_CHANGE: Record<PmoRole, TypeKey[]> = {
   'change-board': [],
   finance: ['budgetLine', 'costEntry'],
 };
-const MAY_PUBLISH: PmoRole[] = ['pmo-manager', 'pmo-administrator'];
+const MAY_PUBLISH: PmoRole[] = ['pmo-director', 'pmo-manager', 'pmo-administrator'];
 /** The analyst and the project manager keep reports, documents and changes but do not delete them (roles/definitions.ts). */
 const MAY_NOT_DELETE: Partial<Record<PmoRole, TypeKey[]>> = {
   'pmo-analyst': ['document', 'statusReport', 'changeRequest'],
