@@ -74,6 +74,14 @@ describe.each(TYPES)('a workflow saved in Settings for $uid', ({ uid, create }) 
     expect(instance?.state).toBe(definition.initial);
   });
 
+  it('shows the state as a column of the Content Manager list at once', async () => {
+    const strapi = getStrapi();
+    const contentType = (strapi.contentTypes as Record<string, any>)[uid];
+    if (contentType.pluginOptions?.['content-manager']?.visible === false) return;
+    const configuration = await (strapi.plugin('content-manager').service('content-types') as any).findConfiguration(contentType);
+    expect(configuration.layouts.list).toContain('workflowState');
+  });
+
   it('gives an item older than its workflow an instance in the first state on first use (the side panel)', async () => {
     const manager = await asRole('pmo-manager');
     const res = await manager.get(`/pmo/workflow-instances?uid=${encodeURIComponent(uid)}&documentId=${older}`);

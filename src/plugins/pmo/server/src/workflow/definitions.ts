@@ -10,6 +10,7 @@ import { PERSON_UID } from './actor';
 import type { Catalogue } from './catalogue';
 import { removedStates, validateDefinition } from './definition';
 import { typeName } from './definition-common';
+import { showStateColumn } from './list-column';
 import { INSTANCE_UID, WORKFLOW_UID, nowIso, type InstanceRow, type WorkflowRow } from './records';
 
 /**
@@ -169,6 +170,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
       },
     });
     invalidate();
+    await showStateColumn(strapi, definition.appliesTo);
     return present(row);
   }
 
@@ -210,6 +212,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
       },
     });
     invalidate();
+    await showStateColumn(strapi, definition.appliesTo);
     return present(row);
   }
 
