@@ -273,7 +273,7 @@ describe('an upgraded database', () => {
     } finally {
       await dropDatabase('protected-upgrade');
     }
-  }, 400000);
+  });
 });
 
 describe("a document's next review date", () => {
