@@ -10,6 +10,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SUPER_ADMIN_ROLE, fullNameOf } from './accounts';
 import { DEPARTMENTS, PEOPLE, PORTFOLIO, PROGRAMMES, PROJECTS, STANDARDS, emailOf, type StandardSpec, type TemplateSpec } from './catalog';
+import { publishApproved } from './approved';
 import { anchorFrom, generateDemo, isoDate, unknownPeople, type Anchor } from './generate';
 
 /** Where the day of the demo's first load is kept. */
@@ -280,14 +281,10 @@ export async function loadDemoData(strapi: Core.Strapi, options: { today?: Date 
         requiredDocumentTypes: s.requiredDocumentTypes,
         checklist: s.checklist,
         body: standardBody(s),
-      }),
-      'published'
+      })
     );
-    // A demo standard someone left in draft is published again.
-    const published = new Set(standardRows.filter((row) => row.publishedAt).map((row) => row.code));
-    for (const row of standardRows) {
-      if (!published.has(row.code)) await documents(strapi, DEMO_UIDS.standard).publish({ documentId: row.documentId });
-    }
+    // Approved and published (./approved.ts), again when someone left one in draft.
+    await publishApproved(strapi, DEMO_UIDS.standard, [...standards.values()]);
 
     const templateSpecs = STANDARDS.flatMap((standard) => standard.templates.map((template) => ({ template, standard })));
     const templateRows: Row[] = await query(strapi, DEMO_UIDS.template).findMany({
@@ -305,13 +302,9 @@ export async function loadDemoData(strapi: Core.Strapi, options: { today?: Date 
         version: template.version,
         body: templateBody(template, standard),
         standard: standards.get(standard.code),
-      }),
-      'published'
+      })
     );
-    const publishedTemplates = new Set(templateRows.filter((row) => row.publishedAt).map((row) => row.title));
-    for (const row of templateRows) {
-      if (!publishedTemplates.has(row.title)) await documents(strapi, DEMO_UIDS.template).publish({ documentId: row.documentId });
-    }
+    await publishApproved(strapi, DEMO_UIDS.template, [...templates.values()]);
 
     // Who works on what.
     await ensure(

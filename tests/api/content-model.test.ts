@@ -3,6 +3,7 @@
  * with relations in both directions.
  */
 import { getStrapi, uniqueCode, withApiToken, type Agent } from '../helpers/strapi';
+import { putInState } from '../helpers/workflow-state';
 
 let api: Agent;
 const ids: Record<string, string> = {};
@@ -11,7 +12,19 @@ beforeAll(async () => {
   api = await withApiToken('full-access');
 });
 
+/** Standards and templates are published once approved (their workflows): created as drafts, approved, then published. */
+const APPROVED_BEFORE_PUBLISHING: Record<string, string> = { standards: 'api::standard.standard', templates: 'api::template.template' };
+
 async function create(plural: string, data: Record<string, unknown>) {
+  const uid = APPROVED_BEFORE_PUBLISHING[plural];
+  if (uid) {
+    const draft = await api.post(`/api/${plural}?status=draft`).send({ data });
+    if (draft.status !== 201) throw new Error(`create ${plural}: ${draft.status} ${draft.text}`);
+    await putInState(getStrapi(), uid, draft.body.data.documentId, 'approved');
+    const published = await api.put(`/api/${plural}/${draft.body.data.documentId}`).send({ data: {} });
+    if (published.status !== 200) throw new Error(`publish ${plural}: ${published.status} ${published.text}`);
+    return published.body.data as Record<string, any>;
+  }
   const res = await api.post(`/api/${plural}`).send({ data });
   if (res.status !== 201) throw new Error(`create ${plural}: ${res.status} ${res.text}`);
   return res.body.data as Record<string, any>;
@@ -183,6 +196,10 @@ describe('the content model over the Content API', () => {
     expect(draft.status).toBe(201);
     const publicView = await api.get(`/api/standards/${draft.body.data.documentId}`);
     expect(publicView.status).toBe(404);
+    // Not before a PMO director approves it (standard-approval): 422, then published once approved.
+    const early = await api.put(`/api/standards/${draft.body.data.documentId}?status=published`).send({ data: { title: 'Too early' } });
+    expect([early.status, early.body.error?.message]).toEqual([422, 'This standard can be published only when it is “Approved”; it is “Draft”']);
+    await putInState(getStrapi(), 'api::standard.standard', draft.body.data.documentId, 'approved');
     const published = await api
       .put(`/api/standards/${draft.body.data.documentId}?status=published`)
       .send({ data: { title: 'Risk management standard' } });

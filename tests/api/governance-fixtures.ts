@@ -1,5 +1,6 @@
 /** Projects, gate reviews, standards and people for the governance tests, each uniquely coded. */
 import { asAdmin, asCapability, getStrapi, uniqueCode, type Agent } from '../helpers/strapi';
+import { approveAndPublish } from '../helpers/workflow-state';
 
 import { GATE_CONDITION_UID, GATE_REVIEW_UID } from '../../src/plugins/pmo/shared/contracts/governance';
 import { PROJECT_UID } from '../../src/plugins/pmo/shared/contracts/uids';
@@ -40,7 +41,7 @@ export async function standard(data: { appliesToStates: string[]; mandatory: boo
   const created = await documents('api::standard.standard').create({
     data: { code: uniqueCode('STD'), title: 'Gate standard', category: 'governance', version: '1.0', ...data },
   });
-  await documents('api::standard.standard').publish({ documentId: created.documentId });
+  await approveAndPublish(getStrapi(), 'api::standard.standard', created.documentId);
   return created as Doc;
 }
 

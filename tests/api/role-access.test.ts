@@ -6,6 +6,7 @@
  * body (2xx, and the change is stored); a refused one is a 403 and changes nothing.
  */
 import { PMO_ROLES, asCapability, asRole, getStrapi, uniqueCode, type PmoRole } from '../helpers/strapi';
+import { putInState } from '../helpers/workflow-state';
 
 const TYPES = {
   portfolio: 'api::portfolio.portfolio',
@@ -36,7 +37,7 @@ const MAY_CHANGE: Record<PmoRole, TypeKey[]> = {
   'change-board': [],
   finance: ['budgetLine', 'costEntry'],
 };
-const MAY_PUBLISH: PmoRole[] = ['pmo-manager', 'pmo-administrator'];
+const MAY_PUBLISH: PmoRole[] = ['pmo-director', 'pmo-manager', 'pmo-administrator'];
 /** The analyst and the project manager keep reports, documents and changes but do not delete them (roles/definitions.ts). */
 const MAY_NOT_DELETE: Partial<Record<PmoRole, TypeKey[]>> = {
   'pmo-analyst': ['document', 'statusReport', 'changeRequest'],
@@ -101,6 +102,9 @@ async function fixture(type: TypeKey) {
   const data = { ...validData(type), ...(withProject(type) ? { project: projectId } : {}) };
   const create = () => (getStrapi().documents(TYPES[type] as any) as any).create({ data });
   const created = type === 'changeRequest' ? await asCapability('change-control', create) : await create();
+  // Standards and templates are published once approved (their workflows): this test is about
+  // who may publish, so they are approved first.
+  if (PUBLISHABLE.includes(type)) await putInState(getStrapi(), TYPES[type], created.documentId, 'approved');
   return created.documentId as string;
 }
 

@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import type { Locator, Page } from 'playwright-core';
 import { PROJECT_UID, STANDARD_UID, STATUS_REPORT_UID } from '../../../src/plugins/pmo/shared/contracts/uids';
 import { GATE_REVIEW_UID } from '../../../src/plugins/pmo/shared/contracts/governance';
+import { approveAndPublish } from '../../helpers/workflow-state';
 
 const create = async (strapi: Core.Strapi, uid: string, data: Record<string, unknown>) =>
   (await strapi.documents(uid as any).create({ data } as any)) as unknown as { documentId: string };
@@ -34,7 +35,7 @@ export async function createGateStandard(
     appliesToStates: [state],
     checklist,
   });
-  await strapi.documents(STANDARD_UID as any).publish({ documentId: standard.documentId });
+  await approveAndPublish(strapi, STANDARD_UID, standard.documentId);
   return standard;
 }
 

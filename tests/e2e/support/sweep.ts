@@ -42,6 +42,7 @@ import {
 import { adminApi } from './mentoring-cast';
 import { createCastMember, type CastMember } from './change-cast';
 import { adminUser } from './governance-cast';
+import { approveAndPublish } from '../../helpers/workflow-state';
 import type { Credentials } from './server';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -363,7 +364,7 @@ export async function seedPmo(strapi: Core.Strapi, baseURL: string, cast: Record
     requiredDocumentTypes: ['business-case'],
     checklist: [{ text: 'Business case approved by the sponsor', mustMeet: true }],
   });
-  await strapi.documents(STANDARD_UID as any).publish({ documentId: ids.standard });
+  await approveAndPublish(strapi, STANDARD_UID, ids.standard);
   ids.template = await create(TEMPLATE_UID, { title: 'Business case template', documentType: 'business-case', version: '1.0', standard: ids.standard });
   ids.overdueDocument = await create(DOCUMENT_UID, {
     title: 'Project brief',

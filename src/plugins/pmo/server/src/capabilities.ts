@@ -2,13 +2,23 @@
 import { mountRoute, type Capability } from './capability';
 import { changeControl } from './change-control';
 import { documentReview } from './compliance/document-review';
+import { publishingApproval } from './compliance/publishing';
 import { finance } from './finance';
 import { governance } from './governance';
 import { mentoring } from './mentoring';
 import { notifications } from './notifications';
 import { search } from './search';
 
-export const CAPABILITIES: Capability[] = [documentReview, mentoring, finance, governance, changeControl, search, notifications];
+export const CAPABILITIES: Capability[] = [
+  documentReview,
+  publishingApproval,
+  mentoring,
+  finance,
+  governance,
+  changeControl,
+  search,
+  notifications,
+];
 
 const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>
   Object.assign({}, ...CAPABILITIES.map((capability) => pick(capability) ?? {})) as Record<string, T>;

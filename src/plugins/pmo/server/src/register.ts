@@ -11,6 +11,7 @@ import { registerProtectedFields } from './security/protected-fields';
 import { getService } from './services';
 import { createApprovalNotices } from './workflow/approvals-waiting';
 import { registerWorkflowMiddleware } from './workflow/document-middleware';
+import { registerPublishing } from './workflow/publishing';
 import { registerStateField } from './workflow/state-field';
 import { coreEffects } from './workflow/effects';
 import { coreGuards } from './workflow/guards';
@@ -34,6 +35,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   coreGuards.forEach((guard) => catalogue.registerGuard(guard));
   coreEffects.forEach((effect) => catalogue.registerEffect(effect));
   registerWorkflowMiddleware(strapi, () => getService(strapi, 'workflow'));
+  // Publishing governed by state: every path that publishes passes here (workflow/publishing.ts).
+  registerPublishing(strapi, () => getService(strapi, 'workflow'));
   // The engine's own reminders and "my work": votes waiting (platform/notices.ts).
   createApprovalNotices(strapi, () => getService(strapi, 'catalogue'));
   for (const capability of CAPABILITIES) capability.register?.(strapi);

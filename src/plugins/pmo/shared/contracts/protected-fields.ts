@@ -96,13 +96,37 @@ export const OWNED_TYPES: Record<string, FieldProtection & { name: string }> = {
   },
 };
 
+/** The field the engine mirrors an item's workflow state on. */
+export const STATE_FIELD = 'workflowState';
+
+/**
+ * Whether the plugin puts `workflowState` on the type's collection types (server/src/workflow/
+ * state-field.ts): every type of the app and of the plugin.
+ */
+export const carriesStateField = (uid: string) => uid.startsWith('api::') || uid.startsWith('plugin::pmo.');
+
+/** `workflowState` on every type that carries it and names no reason of its own (project, change request do). */
+export const STATE_PROTECTION: FieldProtection = owned('workflow', 'Set by the workflow when a step is taken in its panel, never by editing');
+
+/**
+ * The types a workflow may govern: those carrying the state field, but for the ones the engine
+ * and notifications keep themselves (OWNED_TYPES). Pure: the editor's choices use it too.
+ */
+export const isGovernable = (uid: string) => carriesStateField(uid) && !(uid in OWNED_TYPES);
+
+/** Every protected single field of a type: its own, and `workflowState` where a workflow may govern the type. */
+export function protectedFieldsOf(uid: string): Record<string, FieldProtection> {
+  const own = PROTECTED_FIELDS[uid] ?? {};
+  return isGovernable(uid) && !(STATE_FIELD in own) ? { ...own, [STATE_FIELD]: STATE_PROTECTION } : own;
+}
+
 /** How a field of a type is protected, if it is. */
 export function protectionOf(uid: string, field: string): FieldProtection | undefined {
-  return OWNED_TYPES[uid] ?? PROTECTED_FIELDS[uid]?.[field];
+  return OWNED_TYPES[uid] ?? protectedFieldsOf(uid)[field];
 }
 
 /** Whether anything of the type is protected. */
-export const hasProtectedFields = (uid: string) => uid in OWNED_TYPES || uid in PROTECTED_FIELDS;
+export const hasProtectedFields = (uid: string) => uid in OWNED_TYPES || uid in PROTECTED_FIELDS || carriesStateField(uid);
 
 /** The field as the Content Manager labels it: "Decision", "Next review due", "Title". */
 export const protectedFieldName = (field: string, protection: FieldProtection) => protection.name ?? capitalise(fieldWords(field));

@@ -287,6 +287,20 @@ const definitionShape = {
     (issue) => `The workflow's transitions must be a list, not ${show(issue.input)}`,
     () => 'The workflow needs its transitions: a list, empty when its first state is terminal'
   ),
+  /**
+   * On a draft & publish type: the states in which an item may be published (anywhere else,
+   * publishing is refused). Not given: the workflow leaves publishing alone.
+   */
+  publishRequires: list(
+    refersTo((issue) => `The states an item must be in to be published must each be a state, not ${show(issue.input)}`),
+    (issue) => `The states an item must be in to be published must be a list of states, not ${show(issue.input)}`
+  )
+    .min(1, { error: 'Name at least one state in which an item may be published, or leave publishing out of the workflow' })
+    .optional(),
+  /** On a draft & publish type: where an item goes when its published version gets a new draft (default: the first state). */
+  onNewDraft: refersTo(
+    (issue) => `The state a new draft goes back to must be one of the states, not ${show(issue.input)}`
+  ).optional(),
 };
 
 /** A workflow definition, checked for shape and returned in canonical form. */

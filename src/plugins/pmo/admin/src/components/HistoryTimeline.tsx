@@ -20,7 +20,10 @@ export const HistoryTimeline = ({ events, definition }: HistoryTimelineProps) =>
   const t = useTranslate();
   const state = (key: string) =>
     definition?.states.find((s) => s.key === key) ?? { key, name: key, color: undefined };
-  const label = (key: string) => definition?.transitions.find((tr) => tr.key === key)?.label ?? key;
+  const label = (key: string) =>
+    definition?.transitions.find((tr) => tr.key === key)?.label ??
+    // PMO Hub's own move when a published item gets a new draft (server/src/workflow/publishing.ts).
+    (key === 'new-draft' ? t('workflow.history.newDraft', 'New draft after publishing') : key);
 
   if (events.length === 0) {
     return (

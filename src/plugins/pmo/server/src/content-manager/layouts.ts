@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PROTECTED_FIELDS, descriptionOf, type FieldProtection } from '../../../shared/contracts/protected-fields';
+import { PROTECTED_FIELDS, carriesStateField, descriptionOf, protectedFieldsOf, type FieldProtection } from '../../../shared/contracts/protected-fields';
 import {
   ALLOCATION_UID,
   BUDGET_LINE_UID,
@@ -21,7 +21,7 @@ import { applyLabels } from './labels';
  * Fields only the engine or a capability writes (shared/contracts/protected-fields.ts): shown in
  * the Content Manager read-only, with who sets them as their description.
  */
-const readOnlyFields = (uid: string): Array<[string, FieldProtection]> => Object.entries(PROTECTED_FIELDS[uid] ?? {});
+const readOnlyFields = (uid: string): Array<[string, FieldProtection]> => Object.entries(protectedFieldsOf(uid));
 
 /** Whether a label is still Strapi's default (the field's key) or empty: PMO Hub may write its own. */
 const isDefaultLabel = (label: unknown, field: string) => label === undefined || label === '' || label === field;
@@ -48,8 +48,8 @@ const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; default
   [PERSON_UID]: { list: ['fullName', 'email', 'pmoRole', 'department'], mainField: 'fullName', defaultSortBy: 'fullName' },
   [DEPARTMENT_UID]: { list: ['name', 'leader'], mainField: 'name', defaultSortBy: 'name' },
   [ALLOCATION_UID]: { list: ['person', 'project', 'role', 'percent', 'startDate', 'endDate'], mainField: 'role' },
-  [STANDARD_UID]: { list: ['code', 'title', 'version', 'category', 'mandatory'], mainField: 'title', defaultSortBy: 'code' },
-  [TEMPLATE_UID]: { list: ['title', 'documentType', 'version', 'standard'], mainField: 'title', defaultSortBy: 'title' },
+  [STANDARD_UID]: { list: ['code', 'title', 'version', 'category', 'mandatory', 'workflowState'], mainField: 'title', defaultSortBy: 'code' },
+  [TEMPLATE_UID]: { list: ['title', 'documentType', 'version', 'standard', 'workflowState'], mainField: 'title', defaultSortBy: 'title' },
   [DOCUMENT_UID]: { list: ['title', 'documentType', 'project', 'owner', 'lastReviewedAt', 'nextReviewDue'], mainField: 'title', defaultSortBy: 'nextReviewDue' },
   [STATUS_REPORT_UID]: { list: ['project', 'asOf', 'percentComplete', 'ragOverall'], mainField: 'label', defaultSortBy: 'asOf' },
   [BUDGET_LINE_UID]: { list: ['project', 'period', 'category', 'amount'], mainField: 'label', defaultSortBy: 'period' },
@@ -81,7 +81,12 @@ export async function applyContentManagerLayouts(strapi: Core.Strapi) {
   const service = strapi.plugin('content-manager').service('content-types') as any;
   const store = strapi.store({ type: 'plugin', name: 'pmo' });
   const applied = Number((await store.get({ key: STORE_KEY })) ?? 0);
-  const uids = new Set([...Object.keys(PROTECTED_FIELDS), ...Object.keys(HIDDEN_IN_EDIT), ...Object.keys(LIST_COLUMNS)]);
+  const uids = new Set([
+    ...Object.keys(strapi.contentTypes).filter(carriesStateField),
+    ...Object.keys(PROTECTED_FIELDS),
+    ...Object.keys(HIDDEN_IN_EDIT),
+    ...Object.keys(LIST_COLUMNS),
+  ]);
 
   for (const uid of uids) {
     const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as any;

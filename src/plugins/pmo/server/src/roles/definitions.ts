@@ -68,7 +68,8 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     name: 'PMO Director',
     description:
       'Leads the PMO: sees every portfolio, programme and project, approves what exceeds delegated authority.',
-    content: { ...readAll(), ...grant([CT.portfolio, CT.programme], EDIT) },
+    // Publishes the standards and templates it approves (their workflows: compliance/publishing.ts).
+    content: { ...readAll(), ...grant([CT.portfolio, CT.programme], EDIT), ...grant([CT.standard, CT.template], ['read', 'publish']) },
     plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.transitionsFire],
     upload: false,
   },

@@ -33,14 +33,21 @@ describe('withProtectedReadFields', () => {
 
   it('adds a protected field a read permission lacks, so the role reads what names the item', () => {
     const permission = { id: 3, action: READ, subject: REPORT, properties: { fields: ['project', 'asOf', 'summary'] } };
-    expect(withProtectedReadFields(permission)).toEqual({ ...permission, properties: { fields: ['project', 'asOf', 'summary', 'label'] } });
+    expect(withProtectedReadFields(permission)).toEqual({
+      ...permission,
+      properties: { fields: ['project', 'asOf', 'summary', 'label', 'workflowState'] },
+    });
+  });
+
+  it('adds the workflow state to a read permission of any type a workflow may govern', () => {
+    const permission = { action: READ, subject: 'api::person.person', properties: { fields: ['fullName'] } };
+    expect(withProtectedReadFields(permission)?.properties?.fields).toEqual(['fullName', 'workflowState']);
   });
 
   it('leaves alone reads that have them or list no fields, writes, other types and types the engine owns', () => {
-    expect(withProtectedReadFields({ action: READ, subject: REPORT, properties: { fields: ['asOf', 'label'] } })).toBeNull();
+    expect(withProtectedReadFields({ action: READ, subject: REPORT, properties: { fields: ['asOf', 'label', 'workflowState'] } })).toBeNull();
     expect(withProtectedReadFields({ action: READ, subject: REPORT, properties: {} })).toBeNull();
     expect(withProtectedReadFields({ action: UPDATE, subject: REPORT, properties: { fields: ['asOf'] } })).toBeNull();
-    expect(withProtectedReadFields({ action: READ, subject: 'api::person.person', properties: { fields: ['fullName'] } })).toBeNull();
     expect(withProtectedReadFields({ action: READ, subject: 'plugin::pmo.workflow-instance', properties: { fields: ['state'] } })).toBeNull();
   });
 });

@@ -7,7 +7,7 @@
  * lines, which Strapi names them by: without it the role would see internal ids).
  */
 import type { Core } from '@strapi/strapi';
-import { OWNED_TYPES, PROTECTED_FIELDS } from '../../../shared/contracts/protected-fields';
+import { OWNED_TYPES, hasProtectedFields, protectedFieldsOf } from '../../../shared/contracts/protected-fields';
 import { CONTENT_MANAGER } from '../../../shared/contracts/uids';
 
 export type Permission = {
@@ -23,12 +23,12 @@ const WRITE_ACTIONS = new Set<string>([CONTENT_MANAGER.create, CONTENT_MANAGER.u
 
 /** Whether a permission field path (`decision`, `impact.cost`) is, or lies in, a protected field. */
 const isProtectedPath = (subject: string, path: string) =>
-  subject in OWNED_TYPES || !!PROTECTED_FIELDS[subject]?.[path.split('.')[0]];
+  subject in OWNED_TYPES || !!protectedFieldsOf(subject)[path.split('.')[0]];
 
 const concerns = (permission: Permission): permission is Permission & { subject: string } =>
   WRITE_ACTIONS.has(permission.action) &&
   !!permission.subject &&
-  (permission.subject in OWNED_TYPES || permission.subject in PROTECTED_FIELDS);
+  hasProtectedFields(permission.subject);
 
 /**
  * The permission without protected fields, or null when it has none to drop. No `fields` at all
@@ -59,7 +59,7 @@ export function withProtectedReadFields<P extends Permission>(permission: P): P 
   if (permission.action !== CONTENT_MANAGER.read || !permission.subject) return null;
   const fields = permission.properties?.fields;
   if (!Array.isArray(fields)) return null;
-  const missing = Object.keys(PROTECTED_FIELDS[permission.subject] ?? {}).filter((field) => !fields.includes(field));
+  const missing = Object.keys(protectedFieldsOf(permission.subject)).filter((field) => !fields.includes(field));
   if (missing.length === 0) return null;
   return { ...permission, properties: { ...permission.properties, fields: [...fields, ...missing] } };
 }

@@ -4,6 +4,7 @@
  * transition's start and end name, then each transition's actors, approvals, guards and effects.
  * States, transitions and content types are named as the administrator named them.
  */
+import { OWNED_TYPES } from '../../../shared/contracts/protected-fields';
 import { inSentence } from '../../../shared/words';
 import { hasOwn, isObject, namesList, show, typeName, workflowTypes, type Problems, type ValidationContext } from './definition-common';
 import { checkActors, checkApprovals, type TargetType, type TransitionScope } from './definition-actors';
@@ -47,14 +48,59 @@ export function checkDefinition(draft: Draft, context: ValidationContext, proble
     checkCatalogueItems(transition, 'guards', path, context.guards, problems);
     checkCatalogueItems(transition, 'effects', path, context.effects, problems);
   }
+  checkPublishing(draft, context, target, byKey, problems);
   return { byKey, edges };
+}
+
+/**
+ * Publishing by state (DESIGN.md "Workflows on any type"): only on a draft & publish type, and
+ * naming states of the workflow.
+ */
+function checkPublishing(draft: Draft, context: ValidationContext, target: TargetType, byKey: Map<string, StateEntry>, problems: Problems) {
+  const given = draft.publishRequires !== undefined || draft.onNewDraft !== undefined;
+  if (!given) return;
+  if (target && !target.draftAndPublish) {
+    const type = typeName(draft.appliesTo as string, context.contentTypes);
+    const path = draft.publishRequires !== undefined ? ['publishRequires'] : ['onNewDraft'];
+    problems.add(
+      path,
+      `The content type ${type} has no draft & publish, so its items are never published: leave out the states needed to publish and the state of a new draft`
+    );
+    return;
+  }
+  if (!draft.statesKnown) return;
+  const seen = new Set<string>();
+  for (const { index, state } of draft.publishRequires ?? []) {
+    const entry = byKey.get(state);
+    if (!entry) {
+      problems.add(['publishRequires', index], `Publishing needs ${show(state)}, which is not one of the states; choose ${statesList(byKey)}`);
+    } else if (seen.has(state)) {
+      problems.add(['publishRequires', index], `Publishing lists ${inSentence(entry.subject)} twice among the states it needs`);
+    }
+    seen.add(state);
+  }
+  if (draft.onNewDraft !== undefined && !byKey.has(draft.onNewDraft)) {
+    problems.add(
+      ['onNewDraft'],
+      `A new draft goes back to ${show(draft.onNewDraft)}, which is not one of the states; choose ${statesList(byKey)}`
+    );
+  }
 }
 
 function checkAppliesTo(draft: Draft, context: ValidationContext, problems: Problems): TargetType {
   if (draft.appliesTo === undefined) return undefined;
   const contentTypes = isObject(context.contentTypes) ? context.contentTypes : {};
-  if (hasOwn(contentTypes, draft.appliesTo) && isObject(contentTypes[draft.appliesTo])) return contentTypes[draft.appliesTo];
-  const known = workflowTypes(context).map((uid) => typeName(uid, contentTypes));
+  const governable = workflowTypes(context);
+  if (governable.includes(draft.appliesTo) && isObject(contentTypes[draft.appliesTo])) return contentTypes[draft.appliesTo];
+  const known = governable.map((uid) => typeName(uid, contentTypes));
+  if (hasOwn(contentTypes, draft.appliesTo)) {
+    const owned = hasOwn(OWNED_TYPES, draft.appliesTo) ? OWNED_TYPES[draft.appliesTo].name : undefined;
+    const why = owned
+      ? `${owned} are kept by PMO Hub itself`
+      : `The content type ${typeName(draft.appliesTo, contentTypes)} has no field to hold an item's state`;
+    problems.add(['appliesTo'], `${why} and cannot follow a workflow; choose ${namesList(known, 'or')}`);
+    return undefined;
+  }
   problems.add(['appliesTo'], `There is no content type “${typeName(draft.appliesTo, {})}” for the workflow to govern; choose ${namesList(known, 'or')}`);
   return undefined;
 }

@@ -5,6 +5,7 @@
  */
 import type { Problem } from '../../../shared/contracts/common';
 import { SHOW_LIMIT, show, type WorkflowDefinition } from '../../../shared/contracts/workflow';
+import { OWNED_TYPES } from '../../../shared/contracts/protected-fields';
 import { PERSON_UID } from '../../../shared/contracts/uids';
 import { capitalise, inSentence, keyWords, listWords, withArticle } from '../../../shared/words';
 
@@ -21,6 +22,8 @@ export type ContentTypeShape = {
   attributes: Record<string, { type: string; relation?: string; target?: string }>;
   /** How the admin panel names the type (Strapi's `info.displayName`), e.g. "Change request". */
   displayName?: string;
+  /** Whether the type has draft & publish (only then may a workflow govern publishing). */
+  draftAndPublish?: boolean;
 };
 
 export type ValidationContext = {
@@ -76,9 +79,12 @@ export const oneOf = (uid: string, contentTypes: unknown): string => withArticle
 
 export const ownKeys = (record: Record<string, unknown> | undefined | null): string[] => (isObject(record) ? Object.keys(record).sort() : []);
 
-/** The content types a workflow may govern: those with a state field (every known one when none has). */
+/**
+ * The content types a workflow may govern: those with a state field (every known one when none
+ * has), never one the engine or notifications keep themselves (OWNED_TYPES).
+ */
 export function workflowTypes(context: ValidationContext): string[] {
-  const uids = ownKeys(context.contentTypes);
+  const uids = ownKeys(context.contentTypes).filter((uid) => !hasOwn(OWNED_TYPES, uid));
   const withState = uids.filter((uid) => {
     const attributes = (context.contentTypes[uid] as { attributes?: unknown } | null)?.attributes;
     return isObject(attributes) && hasOwn(attributes, 'workflowState');

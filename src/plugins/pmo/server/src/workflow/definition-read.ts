@@ -50,6 +50,9 @@ export type Draft = {
   statesKnown: boolean;
   /** Null when `transitions` is not a list. */
   transitions: TransitionDraft[] | null;
+  /** The states publishing needs, each with its position (readable ones only); undefined when not given. */
+  publishRequires?: Array<At<{ state: string }>>;
+  onNewDraft?: string;
 };
 
 const entries = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
@@ -110,5 +113,12 @@ export function readDraft(input: Obj): Draft {
     states,
     statesKnown: Array.isArray(input.states) && input.states.length > 0,
     transitions: Array.isArray(input.transitions) ? input.transitions.flatMap(readTransition) : null,
+    publishRequires: given(input.publishRequires)
+      ? entries(input.publishRequires).flatMap((value, index) => {
+          const state = readReference(value);
+          return state === undefined ? [] : [{ index, state }];
+        })
+      : undefined,
+    onNewDraft: readReference(input.onNewDraft),
   };
 }

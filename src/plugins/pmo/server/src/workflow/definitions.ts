@@ -10,6 +10,7 @@ import { PERSON_UID } from './actor';
 import type { Catalogue } from './catalogue';
 import { removedStates, validateDefinition } from './definition';
 import { typeName } from './definition-common';
+import { showStateColumn } from './list-column';
 import { INSTANCE_UID, WORKFLOW_UID, nowIso, type InstanceRow, type WorkflowRow } from './records';
 
 /**
@@ -53,7 +54,14 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
     const contentTypes = Object.fromEntries(
       Object.entries(strapi.contentTypes)
         .filter(([uid]) => uid.startsWith('api::') || uid.startsWith('plugin::pmo.'))
-        .map(([uid, model]) => [uid, { attributes: model.attributes as Record<string, any>, displayName: model.info?.displayName }])
+        .map(([uid, model]) => [
+          uid,
+          {
+            attributes: model.attributes as Record<string, any>,
+            displayName: model.info?.displayName,
+            draftAndPublish: Boolean((model as { options?: { draftAndPublish?: boolean } }).options?.draftAndPublish),
+          },
+        ])
     );
     return {
       guards: Object.fromEntries(catalogue.guardTypes().map((guard) => [guard.type, guard.validate])),
@@ -162,6 +170,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
       },
     });
     invalidate();
+    await showStateColumn(strapi, definition.appliesTo);
     return present(row);
   }
 
@@ -203,6 +212,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
       },
     });
     invalidate();
+    await showStateColumn(strapi, definition.appliesTo);
     return present(row);
   }
 

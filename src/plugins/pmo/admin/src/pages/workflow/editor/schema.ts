@@ -1,6 +1,7 @@
 /** What the editor suggests from the content types' schemas (the Content Manager's /init). Pure. */
 import type { ComponentInfo, ContentTypeInfo } from '../../../api/client';
 
+import { OWNED_TYPES } from '../../../../../shared/contracts/protected-fields';
 import { PERSON_UID } from '../../../../../shared/contracts/uids';
 
 export { PERSON_UID };
@@ -17,9 +18,12 @@ const isScalar = (type: string) => SCALAR.has(type) || type === 'customField';
 export const findType = (contentTypes: ContentTypeInfo[], uid: string) =>
   contentTypes.find((type) => type.uid === uid);
 
-/** Content types a workflow can govern: they have the `workflowState` mirror field. */
+/**
+ * Content types a workflow can govern: they have the `workflowState` mirror field (every
+ * collection type of the app and the plugin), but for those the engine keeps itself.
+ */
 export const governableTypes = (contentTypes: ContentTypeInfo[]) =>
-  contentTypes.filter((type) => 'workflowState' in (type.attributes ?? {}));
+  contentTypes.filter((type) => 'workflowState' in (type.attributes ?? {}) && !(type.uid in OWNED_TYPES));
 
 const directPersonRelations = (type: ContentTypeInfo | undefined) =>
   Object.entries(type?.attributes ?? {})
