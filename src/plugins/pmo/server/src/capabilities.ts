@@ -1,6 +1,7 @@
 /** The capabilities the plugin is made of, beyond the core (money, roles, workflow engine). */
 import { mountRoute, type Capability } from './capability';
 import { changeControl } from './change-control';
+import { compliance } from './compliance';
 import { documentReview } from './compliance/document-review';
 import { finance } from './finance';
 import { governance } from './governance';
@@ -8,7 +9,7 @@ import { mentoring } from './mentoring';
 import { notifications } from './notifications';
 import { search } from './search';
 
-export const CAPABILITIES: Capability[] = [documentReview, mentoring, finance, governance, changeControl, search, notifications];
+export const CAPABILITIES: Capability[] = [documentReview, compliance, mentoring, finance, governance, changeControl, search, notifications];
 
 const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>
   Object.assign({}, ...CAPABILITIES.map((capability) => pick(capability) ?? {})) as Record<string, T>;
