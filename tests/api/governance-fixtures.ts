@@ -36,10 +36,27 @@ export async function budgetLine(of: Doc, category: string, amount: string, peri
   return documents('api::budget-line.budget-line').create({ data: { project: of.documentId, period, category, amount } });
 }
 
+/** Standards made here are deleted after each test: a mandatory one would otherwise guard (the
+ * `standards` guard on gates 2 to 5) the gates of every later test in the worker's database. */
+const standardsMade: string[] = [];
+afterEach(async () => {
+  while (standardsMade.length) await documents('api::standard.standard').delete({ documentId: standardsMade.pop()! });
+});
+
+/** A passed compliance assessment of the project against the standard (each criterion met), through its route. */
+export async function passedAssessment(agent: Agent, of: Doc, std: Doc & { checklist?: unknown[] }, criteria: number) {
+  const res = await agent
+    .post('/pmo/compliance/assessments')
+    .send({ project: of.documentId, standard: std.documentId, results: Array.from({ length: criteria }, () => ({ result: 'met' })) });
+  if (res.status !== 201) throw new Error(`assessment: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
 export async function standard(data: { appliesToStates: string[]; mandatory: boolean; checklist: Array<{ text: string; mustMeet: boolean }> }) {
   const created = await documents('api::standard.standard').create({
     data: { code: uniqueCode('STD'), title: 'Gate standard', category: 'governance', version: '1.0', ...data },
   });
+  standardsMade.push(created.documentId);
   await documents('api::standard.standard').publish({ documentId: created.documentId });
   return created as Doc;
 }
