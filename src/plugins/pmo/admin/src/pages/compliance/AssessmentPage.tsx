@@ -31,7 +31,7 @@ export const AssessmentPage = () => {
           assessor: a.assessor?.fullName ?? t('compliance.assessment.unknown', 'someone not on record'),
         })}
         navigationAction={
-          <Button variant="tertiary" onClick={() => navigate('../..')}>
+          <Button variant="tertiary" onClick={() => navigate('..')}>
             {t('compliance.back', 'Back to the matrix')}
           </Button>
         }
