@@ -72,14 +72,14 @@ test('a gate is refused for a missing assessment and passes once one is recorded
   await page.getByRole('heading', { name: 'Record a compliance assessment' }).waitFor();
   const criteria = page.getByTestId('pmo-compliance-criterion');
   await eventually(async () => expect(await criteria.count()).toBe(2));
-  await choose(page, criteria.nth(0).getByTestId('pmo-compliance-result'), 'Met');
+  await choose(page, criteria.nth(0).getByRole('combobox', { name: 'Result' }), 'Met');
   await criteria.nth(0).getByRole('textbox', { name: 'Evidence' }).fill('Strategy v1 signed by the sponsor');
-  await choose(page, criteria.nth(1).getByTestId('pmo-compliance-result'), 'Not met');
+  await choose(page, criteria.nth(1).getByRole('combobox', { name: 'Result' }), 'Not met');
   await screenshot(page, 'compliance-record');
   await page.getByTestId('pmo-compliance-form-save').click();
   const outcome = page.getByTestId('pmo-compliance-outcome');
   await outcome.waitFor();
-  expect(await outcome.innerText()).toContain('Passed');
+  expect(await outcome.textContent()).toContain('Passed');
   expect(await outcome.innerText()).toContain('Score 50%');
 
   await page.getByRole('button', { name: 'Back to the matrix' }).click();
