@@ -14,6 +14,7 @@ import { ACTORS, CHANGE_REQUESTS, MENTORING, type ChangeRequestSpec, type Mentor
 import { PROJECTS, emailOf } from './catalog';
 import { LIFECYCLE_PATH, addDays, demoLifecycleTarget, gateHistory, isoDay, nextReviewDate, type GatePass } from './history';
 import { DEMO_UIDS, demoAnchor } from './seed';
+import { complyForGate } from './compliance';
 
 export { demoLifecycleTarget };
 
@@ -135,6 +136,7 @@ export async function advanceDemoLifecycles(strapi: Core.Strapi): Promise<number
     const people = await personIds(strapi, [...new Set(passes.flatMap((pass) => pass.reviewers))]);
     for (const pass of passes) {
       await recordGoReview(strapi, project.documentId, pass, people);
+      if (pass.gate >= 2) await complyForGate(strapi, project.documentId, LIFECYCLE_PATH[pass.gate], chairs.get(pass.chair)!);
       await fireAt(
         strapi,
         { uid: DEMO_UIDS.project, documentId: project.documentId, transition: pass.transition, comment: pass.comment },

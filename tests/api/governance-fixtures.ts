@@ -37,10 +37,32 @@ export async function budgetLine(of: Doc, category: string, amount: string, peri
   return documents('api::budget-line.budget-line').create({ data: { project: of.documentId, period, category, amount } });
 }
 
+/**
+ * Standards made here are deleted after the test that made them (or, made in a beforeAll, after
+ * the file): a mandatory one would otherwise guard (the `standards` guard on gates 2 to 5) the
+ * gates of every later test in the worker's database.
+ */
+const standardsMade = { test: [] as string[], file: [] as string[] };
+const removeStandards = async (list: string[]) => {
+  while (list.length) await documents('api::standard.standard').delete({ documentId: list.pop()! });
+};
+afterEach(() => removeStandards(standardsMade.test));
+afterAll(() => removeStandards(standardsMade.file));
+
+/** A passed compliance assessment of the project against the standard (each criterion met), through its route. */
+export async function passedAssessment(agent: Agent, of: Doc, std: Doc & { checklist?: unknown[] }, criteria: number) {
+  const res = await agent
+    .post('/pmo/compliance/assessments')
+    .send({ project: of.documentId, standard: std.documentId, results: Array.from({ length: criteria }, () => ({ result: 'met' })) });
+  if (res.status !== 201) throw new Error(`assessment: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
 export async function standard(data: { appliesToStates: string[]; mandatory: boolean; checklist: Array<{ text: string; mustMeet: boolean }> }) {
   const created = await documents('api::standard.standard').create({
     data: { code: uniqueCode('STD'), title: 'Gate standard', category: 'governance', version: '1.0', ...data },
   });
+  (expect.getState().currentTestName ? standardsMade.test : standardsMade.file).push(created.documentId);
   await approveAndPublish(getStrapi(), 'api::standard.standard', created.documentId);
   return created as Doc;
 }

@@ -3,7 +3,7 @@
  * decisions and conditions; condition tracking; the governance board; RBAC.
  */
 import { asAdmin, asRole, getStrapi } from '../helpers/strapi';
-import {
+import { passedAssessment,
   addDays,
   fire,
   person,
@@ -161,6 +161,9 @@ describe('holding a review: PUT /pmo/gate-reviews/:documentId', () => {
       ],
     });
     expect(res.body.checklist.find((item: { key: string }) => item.key === `${std.code}#2`)).toMatchObject({ met: 'no', notes: 'Two suppliers still to assess' });
+    // The mandatory standard for Planning also needs a passed compliance assessment (the standards guard).
+    expect((await fire(manager, p, 'gate-2')).body.error.details.failures.map((f: { guard: string }) => f.guard)).toEqual(['standards']);
+    await passedAssessment(manager, p, std, 2);
     expect((await fire(manager, p, 'gate-2')).status).toBe(200);
   });
 

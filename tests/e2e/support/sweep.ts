@@ -29,6 +29,7 @@ import {
   TEMPLATE_UID,
 } from '../../../src/plugins/pmo/shared/contracts/uids';
 import { CHANGE_CONTROL_RAISE, CHANGE_CONTROL_READ } from '../../../src/plugins/pmo/shared/contracts/change-control';
+import { COMPLIANCE_READ, COMPLIANCE_READ_OWN, COMPLIANCE_RECORD } from '../../../src/plugins/pmo/shared/contracts/compliance';
 import { EXPORTS_READ, FINANCE_READ } from '../../../src/plugins/pmo/shared/contracts/finance';
 import { GATE_REVIEW_UID, GOVERNANCE_READ } from '../../../src/plugins/pmo/shared/contracts/governance';
 import { MENTORING_USE } from '../../../src/plugins/pmo/shared/contracts/mentoring';
@@ -94,7 +95,7 @@ export type SweepPage = {
   id: string;
   path: (seed: Seed) => string;
   /** Plugin actions the role needs (all of them), or a content type it must read. */
-  needs: { actions?: string[]; reads?: string };
+  needs: { actions?: string[]; anyOf?: string[]; reads?: string };
   /** The content type whose attribute keys must not show (PMO pages: every PMO type's). */
   uid?: string;
   /** Only these roles (e.g. the mentor logs sessions); others skip the page. */
@@ -145,6 +146,8 @@ export const PMO_PAGES: SweepPage[] = [
   { id: 'governance', path: () => `${PMO}/governance`, needs: { actions: [PMO_ACCESS, GOVERNANCE_READ] } },
   { id: 'governance-project', path: ({ ids }) => `${PMO}/governance/projects/${ids.executing}`, needs: { actions: [PMO_ACCESS, GOVERNANCE_READ] } },
   { id: 'governance-review', path: ({ ids }) => `${PMO}/governance/reviews/${ids.review}`, needs: { actions: [PMO_ACCESS, GOVERNANCE_READ] } },
+  { id: 'compliance', path: () => `${PMO}/compliance`, needs: { actions: [PMO_ACCESS], anyOf: [COMPLIANCE_READ, COMPLIANCE_READ_OWN] } },
+  { id: 'compliance-record', path: () => `${PMO}/compliance/record`, needs: { actions: [PMO_ACCESS, COMPLIANCE_RECORD] } },
   { id: 'change-requests', path: () => `${PMO}/change-requests`, needs: { actions: [PMO_ACCESS, CHANGE_CONTROL_READ] } },
   { id: 'change-request-new', path: () => `${PMO}/change-requests/new`, needs: { actions: [PMO_ACCESS, CHANGE_CONTROL_RAISE] } },
   {
@@ -206,6 +209,7 @@ export function mayOpen(role: SweepRole, page: SweepPage): boolean {
   if (role === SUPER_ADMIN) return true;
   const actions = pluginActionsOf(role);
   if (page.needs.actions && !page.needs.actions.every((action) => actions.has(action))) return false;
+  if (page.needs.anyOf && !page.needs.anyOf.some((action) => actions.has(action))) return false;
   return page.needs.reads ? readsContentType(role, page.needs.reads) : true;
 }
 

@@ -14,12 +14,14 @@ import { PMO_ACCESS, WORKFLOWS_READ } from '../../shared/contracts/workflow';
 import { NOTIFICATIONS_ADMINISTER, OUTBOX_READ } from '../../shared/contracts/notifications';
 import { registerChangeControlWorkflowForms } from './pages/change-requests/workflowForms';
 import { registerGovernanceWorkflowForms } from './pages/governance/workflowForms';
+import { registerComplianceWorkflowForms } from './pages/compliance/workflowForms';
 
 const plugin: StrapiApp['appPlugins'][string] = {
   register(app) {
     // Each capability's guard and effect forms for the workflow editor, as the server registers the types.
     registerGovernanceWorkflowForms();
     registerChangeControlWorkflowForms();
+    registerComplianceWorkflowForms();
 
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,

@@ -1,6 +1,7 @@
 /** The capabilities the plugin is made of, beyond the core (money, roles, workflow engine). */
 import { mountRoute, type Capability } from './capability';
 import { changeControl } from './change-control';
+import { compliance } from './compliance';
 import { documentReview } from './compliance/document-review';
 import { publishingApproval } from './compliance/publishing';
 import { finance } from './finance';
@@ -12,6 +13,7 @@ import { search } from './search';
 export const CAPABILITIES: Capability[] = [
   documentReview,
   publishingApproval,
+  compliance,
   mentoring,
   finance,
   governance,

@@ -53,6 +53,10 @@ export const PROTECTED_FIELDS: Record<string, Record<string, FieldProtection>> =
     heldDate: owned('governance', GATE_HELD),
     checklist: owned('governance', "Taken by governance from the standards' criteria and answered on the gate review page"),
   },
+  'plugin::pmo.compliance-assessment': {
+    score: owned('compliance', 'Derived by compliance from the results: met ÷ applicable criteria'),
+    passed: owned('compliance', 'Derived by compliance from the results: every must-meet criterion met'),
+  },
   'plugin::pmo.gate-condition': {
     doneOn: owned('governance', 'Recorded by governance when the condition is marked done'),
   },

@@ -13,6 +13,7 @@ import { NavLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../pluginId';
 import { getTranslation } from '../utils/getTranslation';
 import { CHANGE_CONTROL_READ } from '../../../shared/contracts/change-control';
+import { COMPLIANCE_READ, COMPLIANCE_READ_OWN } from '../../../shared/contracts/compliance';
 import { FINANCE_READ } from '../../../shared/contracts/finance';
 import { GOVERNANCE_READ } from '../../../shared/contracts/governance';
 import { MENTORING_USE } from '../../../shared/contracts/mentoring';
@@ -22,11 +23,13 @@ import { PMO_ACCESS, WORKFLOWS_READ } from '../../../shared/contracts/workflow';
 type Message = { id: string; defaultMessage: string };
 
 export type PmoPage = {
-  key: 'my-work' | 'governance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows' | 'outbox' | 'notifications' | 'my-notifications';
+  key: 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows' | 'outbox' | 'notifications' | 'my-notifications';
   /** The admin path (under /admin). */
   path: string;
   /** The action the page's routes require (subject null). */
   action: string;
+  /** Another action that opens the page as well (compliance: a project manager's own projects). */
+  orAction?: string;
   title: Message;
   text: Message;
   /** A few words for the home page's PMO Hub widget. */
@@ -61,6 +64,19 @@ export const PMO_PAGES: PmoPage[] = [
     ),
     summary: m('widget.hub.governance', 'Projects by lifecycle state, their next gate and RAG'),
     open: m('home.governanceOpen', 'Open the governance board'),
+  },
+  {
+    key: 'compliance',
+    path: `/plugins/${PLUGIN_ID}/compliance`,
+    action: COMPLIANCE_READ,
+    orAction: COMPLIANCE_READ_OWN,
+    title: m('home.compliance', 'Compliance'),
+    text: m(
+      'home.complianceText',
+      'Each project against each standard: the latest compliance assessment, its score and pass, and the documents overdue for review; record assessments and export compliance.csv.'
+    ),
+    summary: m('widget.hub.compliance', 'Projects against the standards they must uphold'),
+    open: m('home.complianceOpen', 'Open Compliance'),
   },
   {
     key: 'change-requests',
@@ -154,10 +170,13 @@ export function useCan() {
     );
 }
 
+/** Whether a user with these permissions may open the page. */
+export const mayOpen = (can: (action: string) => boolean, page: PmoPage) => can(page.action) || (!!page.orAction && can(page.orAction));
+
 /** The PMO pages the signed-in user may open. */
 export function useAllowedPages() {
   const can = useCan();
-  return PMO_PAGES.filter((page) => can(page.action));
+  return PMO_PAGES.filter((page) => mayOpen(can, page));
 }
 
 /** Strapi's empty-permissions page, with PMO Hub's words and a way back (its props go to EmptyStateLayout). */
@@ -171,7 +190,7 @@ export const RequirePage = ({ page, children }: { page: PmoPage['key']; children
   const { formatMessage } = useIntl();
   const can = useCan();
   const target = pmoPage(page);
-  if (can(target.action)) return <>{children}</>;
+  if (mayOpen(can, target)) return <>{children}</>;
   return (
     <NoPermissions
       content={formatMessage(

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 
 import { RequirePage } from '../components/access';
 import { ChangeRequestRoutes } from './change-requests/ChangeRequestRoutes';
+import { ComplianceRoutes } from './compliance/ComplianceRoutes';
 import { FinanceRoutes } from './finance/FinanceRoutes';
 import { GovernanceRoutes } from './governance/GovernanceRoutes';
 import { HomePage } from './home/HomePage';
@@ -24,6 +25,7 @@ const App = () => (
     <Route path="mentoring/*" element={<RequirePage page="mentoring"><MentoringRoutes /></RequirePage>} />
     <Route path="finance/*" element={<RequirePage page="finance"><FinanceRoutes /></RequirePage>} />
     <Route path="governance/*" element={<RequirePage page="governance"><GovernanceRoutes /></RequirePage>} />
+    <Route path="compliance/*" element={<RequirePage page="compliance"><ComplianceRoutes /></RequirePage>} />
     <Route path="change-requests/*" element={<RequirePage page="change-requests"><ChangeRequestRoutes /></RequirePage>} />
     <Route path="*" element={<Page.Error />} />
   </Routes>

@@ -7,7 +7,7 @@
 import { requirePermissions, type Capability } from '../capability';
 import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { getService } from '../services';
-import { seedWorkflow } from '../workflow';
+import { seedWorkflow, upgradeSeededWorkflow } from '../workflow';
 import gateCondition from './content-types/gate-condition.json';
 import gateReview from './content-types/gate-review.json';
 import { GOVERNANCE_MANAGE, GOVERNANCE_READ, governanceRoutes as input } from '../../../shared/contracts/governance';
@@ -20,6 +20,10 @@ import { createGovernanceService } from './service';
 
 const read = requirePermissions(GOVERNANCE_READ);
 const manage = requirePermissions(GOVERNANCE_MANAGE);
+
+/** Whether gate 2 of a stored lifecycle checks the standards (the compliance guards' seed). */
+const withComplianceGuards = (definition: WorkflowDefinition) =>
+  !!definition.transitions.find((transition) => transition.key === 'gate-2')?.guards?.some((guard) => guard.type === 'standards');
 
 export const governance: Capability = {
   name: 'governance',
@@ -72,6 +76,10 @@ export const governance: Capability = {
     registerWorkSource(governanceWork);
   },
   async bootstrap(strapi) {
-    await seedWorkflow(strapi, projectLifecycle as WorkflowDefinition);
+    const lifecycle = projectLifecycle as WorkflowDefinition;
+    if (!(await seedWorkflow(strapi, lifecycle))) {
+      // A lifecycle seeded before the compliance guards (version 1, never edited) gets them as version 2.
+      await upgradeSeededWorkflow(strapi, lifecycle, 1, (stored) => !withComplianceGuards(stored));
+    }
   },
 };

@@ -223,12 +223,25 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
     return true;
   }
 
+  /**
+   * Replaces a seeded definition by a newer seed, as a new version, only while it is the seed
+   * unchanged: still at `fromVersion` and last saved by PMO Hub's defaults (no administrator has
+   * saved it since), and `outdated` says the stored definition lacks what the new seed brings.
+   */
+  async function upgradeSeededWorkflow(definition: WorkflowDefinition, fromVersion: number, outdated: (stored: WorkflowDefinition) => boolean) {
+    const row = await findWorkflowRow(definition.key);
+    if (!row || row.version !== fromVersion || (row as WorkflowRow & { updatedByName?: string | null }).updatedByName !== 'PMO Hub defaults' || !outdated(row.definition)) return false;
+    await updateWorkflow(definition.key, definition, 'PMO Hub defaults');
+    return true;
+  }
+
   return {
     listWorkflows,
     getWorkflow,
     createWorkflow,
     updateWorkflow,
     seedWorkflow,
+    upgradeSeededWorkflow,
     /** The problems of a draft, each at its path written as in the definition (`transitions[2].to`). */
     async validate(input: unknown): Promise<ValidationAnswer> {
       const { problems } = await problemsOf(input, (input as { key?: string })?.key);

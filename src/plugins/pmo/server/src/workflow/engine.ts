@@ -33,6 +33,7 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
     createWorkflow: definitions.createWorkflow,
     updateWorkflow: definitions.updateWorkflow,
     seedWorkflow: definitions.seedWorkflow,
+    upgradeSeededWorkflow: definitions.upgradeSeededWorkflow,
     validate: definitions.validate,
     workflowFor: definitions.workflowFor,
     ensureInstance: instances.ensureInstance,

@@ -21,3 +21,17 @@ export { lastAppliedTransition, lastAppliedTransitions, type AppliedTransition }
 export async function seedWorkflow(strapi: Core.Strapi, definition: WorkflowDefinition): Promise<boolean> {
   return getService(strapi, 'workflow').seedWorkflow(definition);
 }
+
+/**
+ * Brings a seeded workflow up to a newer seed when the stored one is the older seed unchanged
+ * (at `fromVersion`, saved by PMO Hub's defaults, and `outdated`); an administrator's edits are
+ * never overwritten. Answers whether it upgraded.
+ */
+export async function upgradeSeededWorkflow(
+  strapi: Core.Strapi,
+  definition: WorkflowDefinition,
+  fromVersion: number,
+  outdated: (stored: WorkflowDefinition) => boolean
+): Promise<boolean> {
+  return getService(strapi, 'workflow').upgradeSeededWorkflow(definition, fromVersion, outdated);
+}
