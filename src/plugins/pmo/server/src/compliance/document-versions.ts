@@ -102,10 +102,11 @@ export function createVersions(strapi: Core.Strapi) {
     const instance = workflow ? await engine.ensureInstance(workflow, DOCUMENT_UID, documentId, null) : null;
     const step = workflow?.definition.transitions.find((t) => t.to === 'superseded' && instance && t.from.includes(instance.state));
     if (!workflow || !instance || !step) {
-      const state = workflow && instance ? stateName(workflow.definition, instance.state).toLowerCase() : current.status;
+      const key = instance?.state ?? current.status;
+      const state = key === 'draft' ? 'a draft' : workflow ? stateName(workflow.definition, key).toLowerCase() : key;
       throw conflict(
         `Only an approved document gets a new version; this one is ${state}: ${
-          state === 'superseded' ? 'make the new version from the latest one' : 'edit it and take it through review instead'
+          key === 'superseded' ? 'make the new version from the latest one' : 'edit it and take it through review instead'
         }`,
         instance ? { state: instance.state, version: instance.version } : {}
       );
