@@ -79,6 +79,7 @@ beforeAll(async () => {
     documentType: "project-brief",
     project: project.documentId,
     lastReviewedAt: "2020-01-01",
+    approvedAt: "2019-12-01T09:00:00.000Z",
     reviewCycleDays: 90,
   };
   await documentInState("approved", { ...lapsed, title: `Brief in force ${suffix}` }, server.strapi);
