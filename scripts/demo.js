@@ -118,8 +118,11 @@ async function main() {
   try {
     const { loadDemoData, ensureDemoAdminUsers } = require(path.join(context.distDir, 'scripts', 'demo', 'seed.js'));
     const history = require(path.join(context.distDir, 'scripts', 'demo', 'activity.js'));
+    const { reviewDemoDocuments } = require(path.join(context.distDir, 'scripts', 'demo', 'documents.js'));
     const result = await loadDemoData(app);
     accounts = await ensureDemoAdminUsers(app);
+    const reviewed = await reviewDemoDocuments(app);
+    if (reviewed > 0) console.log(`Took the demo documents through ${reviewed} review steps.`);
     const gates = await history.advanceDemoLifecycles(app);
     if (gates > 0) console.log(`Took the demo projects through ${gates} lifecycle gates.`);
     const changes = await history.loadDemoChangeRequests(app);

@@ -37,7 +37,7 @@ const query = (strapi: Core.Strapi, uid: string) => strapi.db.query(uid as any);
 const docs = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as any) as any;
 
 /** The demo logins by email, with their roles (ensureDemoAdminUsers must have run). */
-async function adminUsers(strapi: Core.Strapi, emails: string[]): Promise<Map<string, AdminUser>> {
+export async function adminUsers(strapi: Core.Strapi, emails: string[]): Promise<Map<string, AdminUser>> {
   const users: AdminUser[] = await query(strapi, 'admin::user').findMany({ where: { email: { $in: emails } }, populate: ['roles'] });
   const found = new Map(users.map((user) => [user.email, user]));
   const missing = emails.filter((email) => !found.has(email));
@@ -54,7 +54,7 @@ async function personIds(strapi: Core.Strapi, emails: string[]): Promise<Map<str
  * Fires a transition through the engine, then dates the event it recorded (and any vote cast
  * in it) and the instance's state entry at `moment`: the step happened then.
  */
-async function fireAt(strapi: Core.Strapi, request: { uid: string; documentId: string; transition: string; comment?: string }, user: AdminUser, moment: string) {
+export async function fireAt(strapi: Core.Strapi, request: { uid: string; documentId: string; transition: string; comment?: string }, user: AdminUser, moment: string) {
   const engine = strapi.plugin('pmo').service('workflow') as Engine;
   const before = new Date(Date.now() - 1000).toISOString();
   let result: { outcome: string };

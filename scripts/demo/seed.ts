@@ -390,8 +390,7 @@ export async function loadDemoData(strapi: Core.Strapi, options: { today?: Date 
         ...(d.programme ? { programme: programmes.get(d.programme) } : {}),
         owner: personId(d.owner),
         version: d.version,
-        status: d.status,
-        approvedAt: d.approvedAt,
+        // The state (and its status and approval) is the document-review workflow's: ./documents.ts plays it.
         lastReviewedAt: d.lastReviewedAt,
         reviewCycleDays: d.reviewCycleDays,
         ...(d.template ? { template: templates.get(d.template) } : {}),

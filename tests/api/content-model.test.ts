@@ -140,7 +140,6 @@ describe('the content model over the Content API', () => {
         documentType: 'business-case',
         project: ids.project,
         owner: ids.manager,
-        status: 'approved',
         lastReviewedAt: '2026-01-10',
         reviewCycleDays: 30,
       }),

@@ -1,8 +1,9 @@
 import { PMO_ROLES, getStrapi, http } from '../helpers/strapi';
 import { DEMO_UIDS, ensureDemoAdminUsers, loadDemoData, type DemoLoadResult } from '../../scripts/demo/seed';
 import { advanceDemoLifecycles, loadDemoChangeRequests, loadDemoMentoring } from '../../scripts/demo/activity';
+import { reviewDemoDocuments } from '../../scripts/demo/documents';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../scripts/demo/accounts';
-import { DEMO_KEYS, STANDARDS } from '../../scripts/demo/catalog';
+import { DEMO_KEYS, STANDARDS, emailOf } from '../../scripts/demo/catalog';
 import { isoDate } from '../../scripts/demo/generate';
 
 /**
@@ -34,6 +35,7 @@ const addDays = (day: string, days: number) => isoDate(new Date(Date.parse(`${da
 
 let firstLoad: DemoLoadResult;
 let firstGates: number;
+let firstReviews: number;
 let firstChanges: number;
 let firstPairs: number;
 
@@ -42,6 +44,7 @@ let firstPairs: number;
 beforeAll(async () => {
   firstLoad = await loadDemoData(getStrapi());
   await ensureDemoAdminUsers(getStrapi());
+  firstReviews = await reviewDemoDocuments(getStrapi());
   firstGates = await advanceDemoLifecycles(getStrapi());
   firstChanges = await loadDemoChangeRequests(getStrapi());
   firstPairs = await loadDemoMentoring(getStrapi());
@@ -52,6 +55,7 @@ describe('the demo load', () => {
     const before = await countAll();
     const second = await loadDemoData(getStrapi());
     const accounts = await ensureDemoAdminUsers(getStrapi());
+    expect(await reviewDemoDocuments(getStrapi())).toBe(0);
     expect(await advanceDemoLifecycles(getStrapi())).toBe(0);
     expect(await loadDemoChangeRequests(getStrapi())).toBe(0);
     expect(await loadDemoMentoring(getStrapi())).toBe(0);
@@ -237,6 +241,24 @@ describe('the demo PMO', () => {
     expect(new Set(documents.map((doc: { status: string }) => doc.status))).toEqual(
       new Set(['draft', 'in-review', 'approved', 'superseded'])
     );
+  });
+
+  it('took its documents through the document-review workflow: state and status agree, approvals dated by the story', async () => {
+    expect(firstReviews).toBeGreaterThan(50);
+    const documents = await query(DEMO_UIDS.document).findMany({
+      where: { $or: [demoProjects, { programme: { code: { $in: DEMO_KEYS.programmes } } }] },
+      select: ['documentId', 'status', 'workflowState', 'approvedAt'],
+    });
+    for (const doc of documents) expect([doc.documentId, doc.workflowState]).toEqual([doc.documentId, doc.status]);
+    const approved = documents.filter((doc: any) => doc.status === 'approved');
+    // Approved long before the load, as the story says, not at the moment the demo fired the step.
+    expect(approved.filter((doc: any) => dateKey(doc.approvedAt) < addDays(firstLoad.anchor, -14)).length).toBeGreaterThan(approved.length / 2);
+    const events = await query('plugin::pmo.transition-event').findMany({
+      where: { targetUid: DEMO_UIDS.document, targetDocumentId: { $in: documents.map((doc: any) => doc.documentId) }, kind: 'applied', transition: 'approve' },
+      select: ['actorEmail', 'at'],
+    });
+    expect(events.length).toBe(documents.filter((doc: any) => ['approved', 'superseded'].includes(doc.status)).length);
+    expect(new Set(events.map((event: any) => event.actorEmail))).toEqual(new Set([emailOf('helen')]));
   });
 });
 

@@ -5,7 +5,7 @@ describe('document review cycle', () => {
   it('derives nextReviewDue from the last review and the cycle, refusing a value a client sends', async () => {
     const api = await withApiToken('full-access');
     const forged = await api.post('/api/documents').send({
-      data: { title: 'Risk register', documentType: 'risk-register', status: 'approved', lastReviewedAt: '2026-01-31', nextReviewDue: '2099-01-01' },
+      data: { title: 'Risk register', documentType: 'risk-register', lastReviewedAt: '2026-01-31', nextReviewDue: '2099-01-01' },
     });
     expect(forged.status).toBe(400);
     expect(forged.body.error.message).toMatch(/^"Next review due" is derived/);
@@ -14,7 +14,6 @@ describe('document review cycle', () => {
       data: {
         title: 'Risk register',
         documentType: 'risk-register',
-        status: 'approved',
         lastReviewedAt: '2026-01-31',
         reviewCycleDays: 30,
       },
@@ -49,9 +48,10 @@ describe('document review cycle', () => {
     const analyst = await asRole('pmo-analyst');
     const res = await analyst
       .post('/content-manager/collection-types/api::document.document')
-      .send({ title: 'Lessons log', documentType: 'lessons-log', status: 'draft', approvedAt: '2026-02-10T10:00:00.000Z', reviewCycleDays: 90 });
+      .send({ title: 'Lessons log', documentType: 'lessons-log', lastReviewedAt: '2026-02-10', reviewCycleDays: 90 });
     expect(res.status).toBe(201);
     const stored = await getStrapi().documents('api::document.document').findOne({ documentId: res.body.data.documentId });
     expect(stored!.nextReviewDue).toBe('2026-05-11');
+    expect([stored!.status, stored!.workflowState]).toEqual(['draft', 'draft']);
   });
 });

@@ -4,6 +4,7 @@
  * person answers, so a go waits until the document is reviewed. And the governance board's
  * filters: RAG, manager and text narrow the cards; the managers to choose from come with the board.
  */
+import { documentInState, type DocumentState } from '../helpers/documents';
 import { asRole, getStrapi, uniqueCode } from '../helpers/strapi';
 import { addDays, person, project, standard, statusReport, today } from './governance-fixtures';
 
@@ -11,12 +12,15 @@ const DOCUMENT = 'api::document.document';
 const CRITERION = 'No document overdue for review.';
 
 /** A document of the project reviewed `daysAgo` days ago on a 30-day cycle (due 30 days after). */
-async function document(of: { documentId: string }, title: string, daysAgo: number, status = 'approved') {
-  return getStrapi()
-    .documents(DOCUMENT as any)
-    .create({
-      data: { title, documentType: 'project-brief', project: of.documentId, status, reviewCycleDays: 30, lastReviewedAt: addDays(today(), -daysAgo) } as any,
-    }) as Promise<{ documentId: string }>;
+async function document(of: { documentId: string }, title: string, daysAgo: number, status: DocumentState = 'approved') {
+  return documentInState(status, {
+    title,
+    documentType: 'project-brief',
+    project: of.documentId,
+    reviewCycleDays: 30,
+    lastReviewedAt: addDays(today(), -daysAgo),
+    approvedAt: `${addDays(today(), -daysAgo)}T09:00:00.000Z`,
+  }) as Promise<{ documentId: string }>;
 }
 
 let std: { code: string };

@@ -4,6 +4,7 @@
  * date and a link that opens it, overdue first; someone else sees none of it; no confidential
  * mentoring content; 401 without a session; no query accepted.
  */
+import { documentInState } from '../helpers/documents';
 import { asAdmin, asCapability, asRole, asSuperAdmin, getStrapi, http, uniqueCode, type Agent } from '../helpers/strapi';
 import { expectFire, minor, raise, actors, type Actors } from './change-control-fixtures';
 import { createRelationship, daysFromToday, logSession, member, type Member } from './mentoring-fixtures';
@@ -74,16 +75,16 @@ beforeAll(async () => {
   );
   ids.doneCondition = done.documentId;
 
-  const document = await documents(DOCUMENT).create({
-    data: { title: `Benefits plan ${tag}`, documentType: 'project-plan', status: 'approved', project: project.documentId, owner: me.personId, lastReviewedAt: daysFromToday(-25), reviewCycleDays: 30 },
+  const document = await documentInState('approved', {
+    title: `Benefits plan ${tag}`, documentType: 'project-plan', project: project.documentId, owner: me.personId, lastReviewedAt: daysFromToday(-25), approvedAt: `${daysFromToday(-40)}T09:00:00.000Z`, reviewCycleDays: 30,
   });
   ids.document = document.documentId;
-  const superseded = await documents(DOCUMENT).create({
-    data: { title: `Old plan ${tag}`, documentType: 'project-plan', status: 'superseded', owner: me.personId, lastReviewedAt: '2020-01-01', reviewCycleDays: 30 },
+  const superseded = await documentInState('superseded', {
+    title: `Old plan ${tag}`, documentType: 'project-plan', owner: me.personId, lastReviewedAt: '2020-01-01', reviewCycleDays: 30,
   });
   ids.superseded = superseded.documentId;
-  const later = await documents(DOCUMENT).create({
-    data: { title: `Far plan ${tag}`, documentType: 'project-plan', status: 'approved', owner: me.personId, lastReviewedAt: daysFromToday(-1), reviewCycleDays: 90 },
+  const later = await documentInState('approved', {
+    title: `Far plan ${tag}`, documentType: 'project-plan', owner: me.personId, lastReviewedAt: daysFromToday(-1), approvedAt: `${daysFromToday(-30)}T09:00:00.000Z`, reviewCycleDays: 90,
   });
   ids.later = later.documentId;
 

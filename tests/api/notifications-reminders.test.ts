@@ -10,6 +10,7 @@
  * One Strapi and one database serve every file of a worker, so the jobs also remind whatever
  * other files left behind: this file reads only the mails to its own people.
  */
+import { documentInState, type DocumentState } from '../helpers/documents';
 import { asAdmin, asCapability, asRole, getStrapi } from '../helpers/strapi';
 import { createSink, type Received, type Sink } from '../helpers/smtp-sink';
 import { EMAILS as CC, actors, expectFire, project as ccProject, raise, type Actors } from './change-control-fixtures';
@@ -102,9 +103,15 @@ beforeAll(async () => {
     await documents(REPORT).create({ data: { project: p.documentId, asOf: '2033-02-28', percentComplete: 20, ragOverall: 'green' } });
   }
 
-  const doc = (title: string, lastReviewedAt: string, status = 'approved') =>
-    documents(DOCUMENT).create({
-      data: { title: `${title} ${tag}`, documentType: 'project-plan', status, project: weekly.documentId, owner: owner.documentId, lastReviewedAt, reviewCycleDays: 30 },
+  const doc = (title: string, lastReviewedAt: string, status: DocumentState = 'approved') =>
+    documentInState(status, {
+      title: `${title} ${tag}`,
+      documentType: 'project-plan',
+      project: weekly.documentId,
+      owner: owner.documentId,
+      lastReviewedAt,
+      approvedAt: `${lastReviewedAt}T09:00:00.000Z`,
+      reviewCycleDays: 30,
     });
   const due = await doc('Plan due', '2033-02-15'); // due 17 Mar 2033
   const overdue = await doc('Plan overdue', '2033-02-02'); // due 4 Mar 2033

@@ -65,7 +65,7 @@ const validData = (type: TypeKey): Record<string, unknown> => {
     case 'template':
       return { title: `Template ${code}`, documentType: 'other', version: '1.0' };
     case 'document':
-      return { title: `Document ${code}`, documentType: 'other', status: 'draft' };
+      return { title: `Document ${code}`, documentType: 'other' };
     case 'statusReport':
       return { asOf: '2026-03-31', percentComplete: 10, ragOverall: 'green' };
     case 'budgetLine':

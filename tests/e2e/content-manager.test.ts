@@ -8,6 +8,7 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 
+import { documentInState } from "../helpers/documents";
 import {
   eventually,
   launchChromium,
@@ -78,18 +79,11 @@ beforeAll(async () => {
     documentType: "project-brief",
     project: project.documentId,
     lastReviewedAt: "2020-01-01",
+    approvedAt: "2019-12-01T09:00:00.000Z",
     reviewCycleDays: 90,
   };
-  await create(DOCUMENT_UID, {
-    ...lapsed,
-    title: `Brief in force ${suffix}`,
-    status: "approved",
-  });
-  await create(DOCUMENT_UID, {
-    ...lapsed,
-    title: `Brief superseded ${suffix}`,
-    status: "superseded",
-  });
+  await documentInState("approved", { ...lapsed, title: `Brief in force ${suffix}` }, server.strapi);
+  await documentInState("superseded", { ...lapsed, title: `Brief superseded ${suffix}` }, server.strapi);
   ids.standard = (
     await create(STANDARD_UID, {
       code: STANDARD_CODE,

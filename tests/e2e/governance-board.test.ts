@@ -11,7 +11,8 @@ import { startServer, type E2EServer } from './support/server';
 import { eventually, launchChromium, screenshot, signedInPages } from './support/browser';
 import { createMember, createPerson, type Member } from './support/mentoring-cast';
 import { adminUser, card, choose, column, createGateStandard, createProject, createStatusReport, passGate1, scheduleReview, todayUtc } from './support/governance-cast';
-import { DOCUMENT_UID, PROJECT_UID as PROJECT } from '../../src/plugins/pmo/shared/contracts/uids';
+import { PROJECT_UID as PROJECT } from '../../src/plugins/pmo/shared/contracts/uids';
+import { documentInState } from '../helpers/documents';
 import { GATE_REVIEW_UID } from '../../src/plugins/pmo/shared/contracts/governance';
 
 const STATES = ['proposed', 'initiating', 'planning', 'executing', 'closing', 'closed', 'on-hold', 'cancelled'];
@@ -205,9 +206,11 @@ test('filters by RAG, manager and text narrow the cards and stay in the URL', as
 test('a gate review: "No document overdue for review" NOT MET while the brief is overdue; "Must be met for a go" red only under a go', async () => {
   const project = await createProject(server.strapi, 'Quasar billing', 'E2E-QUASAR');
   const reviewedOn = new Date(Date.parse(`${todayUtc()}T00:00:00Z`) - 100 * 86400000).toISOString().slice(0, 10);
-  await server.strapi.documents(DOCUMENT_UID as any).create({
-    data: { title: 'Project brief', documentType: 'project-brief', project: project.documentId, status: 'approved', reviewCycleDays: 30, lastReviewedAt: reviewedOn } as any,
-  });
+  await documentInState(
+    'approved',
+    { title: 'Project brief', documentType: 'project-brief', project: project.documentId, reviewCycleDays: 30, lastReviewedAt: reviewedOn, approvedAt: `${reviewedOn}T09:00:00.000Z` },
+    server.strapi
+  );
   const review = await scheduleReview(server.strapi, project.documentId, 1, manager.id);
   const page = await pageAs(manager);
   await page.goto(`/admin/plugins/pmo/governance/reviews/${review}`);

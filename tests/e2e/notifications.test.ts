@@ -15,6 +15,7 @@ import { eventually, launchChromium, screenshot, signedInPages } from './support
 import { createCastMember, type CastMember } from './support/change-cast';
 import { startServer, type E2EServer } from './support/server';
 import { createSink, type Sink } from '../helpers/smtp-sink';
+import { documentInState } from '../helpers/documents';
 
 const OUTBOX = 'plugin::pmo.outbox-message';
 const TEMPLATE = 'plugin::pmo.notification-template';
@@ -216,12 +217,16 @@ test('My work lists what waits, overdue first and marked, filtered by kind, one 
     data: { name: 'Atlas data platform', code: 'E2E-ATLAS', manager: pia.personId, reportingCadence: 'weekly', startDate: dayFromToday(-40) },
   });
   await db('api::project.project').update({ where: { documentId: project.documentId }, data: { workflowState: 'executing' } });
-  await documents('api::document.document').create({
-    data: { title: 'Atlas risk register', documentType: 'risk-register', status: 'approved', project: project.documentId, owner: pia.personId, lastReviewedAt: dayFromToday(-60), reviewCycleDays: 30 },
-  });
-  await documents('api::document.document').create({
-    data: { title: 'Atlas project plan', documentType: 'project-plan', status: 'approved', project: project.documentId, owner: pia.personId, lastReviewedAt: dayFromToday(-25), reviewCycleDays: 30 },
-  });
+  await documentInState(
+    'approved',
+    { title: 'Atlas risk register', documentType: 'risk-register', project: project.documentId, owner: pia.personId, lastReviewedAt: dayFromToday(-60), approvedAt: `${dayFromToday(-90)}T09:00:00.000Z`, reviewCycleDays: 30 },
+    server.strapi
+  );
+  await documentInState(
+    'approved',
+    { title: 'Atlas project plan', documentType: 'project-plan', project: project.documentId, owner: pia.personId, lastReviewedAt: dayFromToday(-25), approvedAt: `${dayFromToday(-90)}T09:00:00.000Z`, reviewCycleDays: 30 },
+    server.strapi
+  );
 
   const page = await pageAs(pia);
   // Strapi's home page: the widget's count and an overdue item first.

@@ -40,6 +40,7 @@ import {
   NOTIFICATION_TEMPLATE_UID,
   OUTBOX_READ,
 } from '../../../src/plugins/pmo/shared/contracts/notifications';
+import { setDocumentState, type DocumentState } from '../../helpers/documents';
 import { adminApi } from './mentoring-cast';
 import { createCastMember, type CastMember } from './change-cast';
 import { adminUser } from './governance-cast';
@@ -262,7 +263,11 @@ export async function seedPmo(strapi: Core.Strapi, baseURL: string, cast: Record
   const ids: Record<string, string> = {};
   const documentIds: string[] = [];
   const create = async (uid: string, data: Record<string, unknown>) => {
-    const document = (await strapi.documents(uid as any).create({ data } as any)) as unknown as { documentId: string };
+    // A document's state belongs to its review workflow: created in draft, then put where the sweep needs it.
+    const isDocument = uid === DOCUMENT_UID;
+    const { status, approvedAt, ...fields } = data;
+    const document = (await strapi.documents(uid as any).create({ data: isDocument ? fields : data } as any)) as unknown as { documentId: string };
+    if (isDocument && status) await setDocumentState(document.documentId, status as DocumentState, approvedAt as string | undefined, strapi);
     documentIds.push(document.documentId);
     return document.documentId;
   };
@@ -377,6 +382,7 @@ export async function seedPmo(strapi: Core.Strapi, baseURL: string, cast: Record
     owner: pm.personId,
     version: '1.2',
     status: 'approved',
+    approvedAt: `${day(-420)}T09:00:00.000Z`,
     lastReviewedAt: day(-400),
     reviewCycleDays: 90,
   });
@@ -394,6 +400,7 @@ export async function seedPmo(strapi: Core.Strapi, baseURL: string, cast: Record
     documentType: 'project-plan',
     project: ids.executing,
     status: 'superseded',
+    approvedAt: `${day(-520)}T09:00:00.000Z`,
     lastReviewedAt: day(-500),
     reviewCycleDays: 30,
   });

@@ -45,6 +45,12 @@ export const PROTECTED_FIELDS: Record<string, Record<string, FieldProtection>> =
   },
   'api::document.document': {
     nextReviewDue: owned('compliance', 'Derived from the last review (or the approval) plus the review cycle'),
+    // The document review workflow owns the state; `status` is kept equal to it (docs/documents.md).
+    workflowState: owned('workflow', 'Set by the document review workflow when a step is fired, never by editing'),
+    status: owned('workflow', 'Set by the document review workflow when a step is fired, never by editing'),
+    approvedAt: owned('compliance', 'Recorded when the document is approved through its review workflow'),
+    previousVersion: owned('compliance', "Set when a new version is made from the document's panel"),
+    nextVersions: owned('compliance', "Set when a new version is made from the document's panel"),
   },
   'plugin::pmo.gate-review': {
     decision: owned('governance', GATE_HELD),

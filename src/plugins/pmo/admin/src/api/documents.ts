@@ -1,6 +1,7 @@
 /**
- * The document review route (server/src/compliance/document-review.ts), typed by the shared
- * contract (shared/contracts/documents.ts) the server validates with.
+ * The document review routes (server/src/compliance/document-review.ts): a document's review and
+ * versions, recording a review, making a new version. Typed by the shared contract
+ * (shared/contracts/documents.ts) the server validates with.
  */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
@@ -10,6 +11,7 @@ import {
   DOCUMENT_UID,
   type DocumentReview,
   type DocumentStatus,
+  type NewVersionInput,
   type OverdueDocuments,
   type ReviewUpdate,
 } from '../../../shared/contracts/documents';
@@ -38,6 +40,21 @@ export function useUpdateDocumentReview(documentId: string) {
     {
       onSuccess: (review) => {
         queryClient.setQueryData(key(documentId), review);
+      },
+    }
+  );
+}
+
+/** POST /pmo/documents/:documentId/versions: the new version's review (the previous one is superseded). */
+export function useNewDocumentVersion(documentId: string) {
+  const { post } = useFetchClient();
+  const queryClient = useQueryClient();
+  return useMutation<DocumentReview, PmoApiError, NewVersionInput>(
+    (body) => call(() => post<DocumentReview>(`/pmo/documents/${encodeURIComponent(documentId)}/versions`, body)),
+    {
+      onSuccess: () => {
+        void queryClient.invalidateQueries(key(documentId));
+        void queryClient.invalidateQueries(['pmo', 'workflow-instance']);
       },
     }
   );

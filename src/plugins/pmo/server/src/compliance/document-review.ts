@@ -1,25 +1,30 @@
 /**
- * The review status of a document. DESIGN.md names the field `status`, which Strapi 5's Content
- * Manager also uses for draft & publish: it shows "published" in its place and refuses other
- * values on save. So the Content Manager leaves the field out, and this route (with the
- * document panel in the edit view) is how people change it: set the status and/or record a review.
- * The input is the contract's (shared/contracts/documents.ts), checked after the route's policy.
+ * Document review (docs/documents.md): a document's review state, cycle and versions. The state
+ * belongs to the `document-review` workflow (seeded here, fired from the Workflow panel or
+ * `POST /pmo/transitions`); `status` is kept equal to it (./document-state.ts). These routes read
+ * a document's review, record a review of an approved document (not a state change), and make a
+ * new version, which supersedes the previous one (./document-versions.ts). Inputs are the
+ * contract's (shared/contracts/documents.ts), checked after the route's policy.
  */
 import type { Core } from '@strapi/strapi';
 import type { Capability } from '../capability';
-import { errors, forbidden } from '../platform/errors';
+import { conflict, errors, forbidden } from '../platform/errors';
 import { routeInput } from '../platform/contract';
 import { toIsoDay } from '../platform/dates';
 import {
+  DOCUMENT_CREATE,
   DOCUMENT_READ,
   DOCUMENT_UID,
   DOCUMENT_UPDATE,
   documentRoutes as routes,
   type DocumentReview,
+  type DocumentStatus,
   type OverdueDocuments,
 } from '../../../shared/contracts/documents';
 import { registerReminderSource, registerWorkSource } from '../platform/notices';
 import { documentReviewReminders, documentReviewWork } from './reminders';
+import { registerStatusMirror, seedDocumentReview } from './document-state';
+import { createVersions } from './document-versions';
 import { isOverdue } from './review-cycle';
 
 type Ability = { can(action: string, subject: string): boolean };
@@ -28,8 +33,9 @@ type Ctx = {
   params: Record<string, string>;
   query: Record<string, unknown>;
   request: { body?: unknown };
-  state: { userAbility: Ability } & Record<string, unknown>;
+  state: { userAbility: Ability; user: { id: number } } & Record<string, unknown>;
   body: unknown;
+  status: number;
 };
 
 /**
@@ -40,6 +46,7 @@ const MAY_USE_DOCUMENTS = 'plugin::pmo.may-use-documents';
 const REFUSALS: Record<string, string> = {
   [DOCUMENT_READ]: 'You may not read documents',
   [DOCUMENT_UPDATE]: 'You may not change documents',
+  [DOCUMENT_CREATE]: 'You may not create documents',
 };
 
 function mayUseDocuments(policyContext: { state: { userAbility?: Ability } }, config: { action: string }) {
@@ -51,28 +58,34 @@ const policy = (action: string) => ({
   policies: ['admin::isAuthenticatedAdmin', { name: MAY_USE_DOCUMENTS, config: { action } }],
 });
 
+const STATUS_WORDS: Record<DocumentStatus, string> = { draft: 'a draft', 'in-review': 'in review', approved: 'approved', superseded: 'superseded' };
+
 const today = () => new Date().toISOString().slice(0, 10);
 
-function present(document: Record<string, any>): DocumentReview {
+function present(document: Record<string, any>, versions: DocumentReview['versions']): DocumentReview {
   return {
     documentId: document.documentId,
     title: document.title,
+    version: document.version ?? null,
     status: document.status,
     approvedAt: document.approvedAt ?? null,
     lastReviewedAt: document.lastReviewedAt ?? null,
     reviewCycleDays: document.reviewCycleDays ?? null,
     nextReviewDue: document.nextReviewDue ?? null,
     overdue: isOverdue(document.nextReviewDue ?? null, today(), document.status),
+    versions,
   };
 }
 
 const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => strapi.documents(DOCUMENT_UID as any);
+  const versions = createVersions(strapi);
   async function load(documentId: string) {
     const document = await documents().findOne({ documentId });
     if (!document) throw new errors.NotFoundError('There is no such document (it may have been deleted)');
     return document as Record<string, any>;
   }
+  const answer = async (document: Record<string, any>) => present(document, await versions.chain(document.documentId));
   return {
     /** The documents overdue for review, for the Content Manager's document list to badge. */
     async overdue(ctx: Ctx) {
@@ -86,19 +99,27 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = answer;
     },
     async find(ctx: Ctx) {
-      ctx.body = present(await load(routeInput(ctx, routes.review).params.documentId));
+      ctx.body = await answer(await load(routeInput(ctx, routes.review).params.documentId));
     },
+    /** Records a review of an approved document: its cycle starts again; its state does not change. */
     async review(ctx: Ctx) {
       const { params, body } = routeInput(ctx, routes.updateReview);
       const current = await load(params.documentId);
-      const data: Record<string, unknown> = {};
-      if (body.status) {
-        data.status = body.status;
-        if (body.status === 'approved' && current.status !== 'approved') data.approvedAt = new Date().toISOString();
+      if (current.status !== 'approved') {
+        throw conflict(
+          `Only an approved document is reviewed on its cycle; this one is ${STATUS_WORDS[current.status as DocumentStatus] ?? current.status}`
+        );
       }
-      if (body.reviewed || body.reviewedOn) data.lastReviewedAt = toIsoDay(body.reviewedOn) ?? today();
+      const data = { lastReviewedAt: toIsoDay(body.reviewedOn) ?? today() };
       const updated = await documents().update({ documentId: params.documentId, data } as any);
-      ctx.body = present(updated as Record<string, any>);
+      ctx.body = await answer(updated as Record<string, any>);
+    },
+    /** Makes the next version; answers 201 with the new version's review. */
+    async newVersion(ctx: Ctx) {
+      const { params, body } = routeInput(ctx, routes.newVersion);
+      const created = await versions.newVersion(params.documentId, body, ctx.state.user as never);
+      ctx.status = 201;
+      ctx.body = await answer(await load(created));
     },
   };
 };
@@ -106,6 +127,10 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
 export const documentReview: Capability = {
   name: 'document-review',
   controllers: { documentReview: controller },
+  services: {
+    /** What bootstrap does, for a restart's worth of seeding in tests: idempotent. */
+    documentReview: ({ strapi }) => ({ seed: () => seedDocumentReview(strapi) }),
+  },
   adminRoutes: [
     { method: 'GET', path: '/documents/overdue', handler: 'documentReview.overdue', input: routes.overdue, config: policy(DOCUMENT_READ) },
     { method: 'GET', path: '/documents/:documentId/review', handler: 'documentReview.find', input: routes.review, config: policy(DOCUMENT_READ) },
@@ -116,10 +141,21 @@ export const documentReview: Capability = {
       input: routes.updateReview,
       config: policy(DOCUMENT_UPDATE),
     },
+    {
+      method: 'POST',
+      path: '/documents/:documentId/versions',
+      handler: 'documentReview.newVersion',
+      input: routes.newVersion,
+      config: policy(DOCUMENT_CREATE),
+    },
   ],
   policies: { 'may-use-documents': mayUseDocuments },
   register() {
     registerReminderSource(documentReviewReminders);
     registerWorkSource(documentReviewWork);
+  },
+  async bootstrap(strapi) {
+    registerStatusMirror(strapi);
+    await seedDocumentReview(strapi);
   },
 };

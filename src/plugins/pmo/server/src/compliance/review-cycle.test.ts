@@ -13,6 +13,9 @@ describe('nextReviewDue', () => {
       nextReviewDue({ approvedAt: '2025-01-01', lastReviewedAt: '2026-01-01', reviewCycleDays: 1 })
     ).toBe('2026-01-02');
   });
+  it('counts from an approval later than the last review', () => {
+    expect(nextReviewDue({ approvedAt: '2026-03-01T09:00:00.000Z', lastReviewedAt: '2026-01-01', reviewCycleDays: 10 })).toBe('2026-03-11');
+  });
   it('crosses a leap day', () => {
     expect(nextReviewDue({ lastReviewedAt: '2028-02-28', reviewCycleDays: 1 })).toBe('2028-02-29');
   });

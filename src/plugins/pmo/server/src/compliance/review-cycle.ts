@@ -1,8 +1,9 @@
 /**
  * Document currency: when a document is next due for review. Pure: no Strapi import.
  *
- * The review clock starts at the last review, or at approval for a document never reviewed
- * since; a document with neither (a draft) has no due date yet.
+ * The review clock starts at the later of the last review and the approval (an approval is a
+ * review: a document approved after an older review counts from its approval); a document with
+ * neither (a draft) has no due date yet.
  */
 
 import { addDays, toIsoDay, type DateLike } from '../platform/dates';
@@ -14,7 +15,9 @@ export type ReviewFacts = {
 };
 
 export function nextReviewDue(facts: ReviewFacts): string | null {
-  const start = toIsoDay(facts.lastReviewedAt) ?? toIsoDay(facts.approvedAt);
+  const reviewed = toIsoDay(facts.lastReviewedAt);
+  const approved = toIsoDay(facts.approvedAt);
+  const start = reviewed && approved ? (reviewed > approved ? reviewed : approved) : reviewed ?? approved;
   const cycle = facts.reviewCycleDays;
   if (!start || !cycle || cycle < 1) return null;
   return addDays(start, cycle);

@@ -28,8 +28,8 @@ const isDefaultLabel = (label: unknown, field: string) => label === undefined ||
 
 /**
  * Fields the Content Manager must not render in the edit view. A document's review `status`
- * (DESIGN.md) collides with the Content Manager's own draft & publish `status`: it is edited in
- * the document review panel instead (compliance/document-review.ts).
+ * (DESIGN.md) collides with the Content Manager's own draft & publish `status`; it equals the
+ * document-review workflow's state, shown and changed in the Workflow panel (docs/documents.md).
  */
 const HIDDEN_IN_EDIT: Record<string, string[]> = {
   [DOCUMENT_UID]: ['status'],

@@ -1,0 +1,47 @@
+/**
+ * Documents in a review state, for tests about what reads that state (reminders, my work, gate
+ * criteria). A document's state belongs to its workflow (docs/documents.md): nobody may write
+ * `status` or `approvedAt`, so a fixture creates the document in draft and then puts its
+ * workflow instance and mirror where the test needs them, as an upgraded database would hold
+ * them. Tests of the review itself fire the workflow's transitions instead.
+ */
+import type { Core } from '@strapi/strapi';
+
+/** The worker's Strapi (API tests), unless an end-to-end test passes its own. */
+const current = (): Core.Strapi => (require('./strapi') as typeof import('./strapi')).getStrapi();
+type Protected = { asCapability<T>(owner: 'compliance', work: () => T): T };
+
+export const DOCUMENT = 'api::document.document';
+const INSTANCE = 'plugin::pmo.workflow-instance';
+
+export type DocumentState = 'draft' | 'in-review' | 'approved' | 'superseded';
+
+type Engine = {
+  workflowFor(uid: string): Promise<any>;
+  ensureInstance(workflow: any, uid: string, documentId: string, raisedById: number | null): Promise<{ id: number; version: number }>;
+};
+
+/** Puts a document in `state` (status follows), with `approvedAt` when given (the review cycle follows). */
+export async function setDocumentState(documentId: string, state: DocumentState, approvedAt?: string | null, strapi = current()) {
+  const engine = strapi.plugin('pmo').service('workflow') as Engine;
+  const instance = await engine.ensureInstance(await engine.workflowFor(DOCUMENT), DOCUMENT, documentId, null);
+  await strapi.db.query(INSTANCE as never).update({ where: { id: instance.id }, data: { state, version: instance.version + 1 } } as never);
+  await strapi.db.query(DOCUMENT as never).updateMany({ where: { documentId }, data: { workflowState: state } } as never);
+  if (approvedAt !== undefined) {
+    const fields = strapi.plugin('pmo').service('protectedFields') as Protected;
+    await fields.asCapability('compliance', () => strapi.documents(DOCUMENT as never).update({ documentId, data: { approvedAt } } as never));
+  }
+}
+
+/**
+ * Creates a document (through the Document Service) in `state`. `approvedAt` in `data` is
+ * recorded as the approval; without it an approved document is approved now.
+ */
+export async function documentInState(state: DocumentState, data: Record<string, unknown>, strapi = current()) {
+  const { approvedAt, status: _status, ...rest } = data;
+  const created = await strapi.documents(DOCUMENT as never).create({ data: rest } as never);
+  if (state !== 'draft' || approvedAt !== undefined) {
+    await setDocumentState(created.documentId, state, approvedAt as string | null | undefined, strapi);
+  }
+  return (await strapi.documents(DOCUMENT as never).findOne({ documentId: created.documentId } as never)) as Record<string, any>;
+}
