@@ -21,7 +21,14 @@ const DOCUMENT_UID = 'api::document.document';
 const PROJECT_UID = 'api::project.project';
 const words = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/-/g, ' ');
 
-export async function complyForGate(strapi: Core.Strapi, projectDocumentId: string, state: string, chair: { id: number; email: string }) {
+export async function complyForGate(
+  strapi: Core.Strapi,
+  projectDocumentId: string,
+  state: string,
+  chair: { id: number; email: string },
+  /** Takes a new document through the document-review workflow to "approved" (its state belongs to the workflow). */
+  approve: (documentId: string, moment: string) => Promise<void>
+) {
   const compliance = strapi.plugin('pmo').service('compliance') as Compliance;
   const project = (await strapi.db.query(PROJECT_UID as any).findOne({ where: { documentId: projectDocumentId }, select: ['id', 'code'] })) as Row;
   const applying = (await compliance.publishedStandards()).filter((standard) => standard.appliesToStates.includes(state));
@@ -42,8 +49,9 @@ export async function complyForGate(strapi: Core.Strapi, projectDocumentId: stri
       select: ['id'],
     });
     if (have.length) continue;
-    await strapi.documents(DOCUMENT_UID as any).create({
-      data: { title: `${words(type)} (${project.code})`, documentType: type, project: projectDocumentId, version: '1.0', status: 'approved', approvedAt: new Date().toISOString(), lastReviewedAt: today, reviewCycleDays: 180 } as any,
+    const created = await strapi.documents(DOCUMENT_UID as any).create({
+      data: { title: `${words(type)} (${project.code})`, documentType: type, project: projectDocumentId, version: '1.0', lastReviewedAt: today, reviewCycleDays: 180 } as any,
     });
+    await approve(created.documentId, new Date().toISOString());
   }
 }

@@ -5,6 +5,7 @@
  */
 import { getStrapi, uniqueCode, type Agent } from '../helpers/strapi';
 import { approveAndPublish } from '../helpers/workflow-state';
+import { documentInState, type DocumentState } from '../helpers/documents';
 import { DOCUMENT_UID, PORTFOLIO_UID, PROGRAMME_UID, STANDARD_UID } from '../../src/plugins/pmo/shared/contracts/uids';
 
 type Doc = { documentId: string; code: string; title: string } & Record<string, any>;
@@ -32,8 +33,10 @@ export async function complianceStandard(data: {
   return created;
 }
 
+/** A project's document; `status` puts it in that state of the document-review workflow (tests/helpers/documents.ts). */
 export async function projectDocument(projectId: string, documentType: string, data: Record<string, unknown>) {
-  return documents(DOCUMENT_UID).create({ data: { title: `${documentType} doc`, documentType, project: projectId, ...data } });
+  const { status, ...rest } = data;
+  return documentInState((status as DocumentState | undefined) ?? 'draft', { title: `${documentType} doc`, documentType, project: projectId, ...rest });
 }
 
 export async function programmeIn(portfolio?: Doc) {

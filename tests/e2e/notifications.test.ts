@@ -279,9 +279,11 @@ test('a project manager who never opens PMO Hub gets the reminder by mail, and i
     data: { name: 'Borealis migration', code: 'E2E-BOREAL', manager: omar.personId, startDate: dayFromToday(-90) },
   });
   await db('api::project.project').update({ where: { documentId: project.documentId }, data: { workflowState: 'executing' } });
-  const document = await documents('api::document.document').create({
-    data: { title: 'Borealis stage plan', documentType: 'stage-plan', status: 'approved', project: project.documentId, owner: omar.personId, lastReviewedAt: dayFromToday(-40), reviewCycleDays: 30 },
-  });
+  const document = await documentInState(
+    'approved',
+    { title: 'Borealis stage plan', documentType: 'stage-plan', project: project.documentId, owner: omar.personId, lastReviewedAt: dayFromToday(-40), reviewCycleDays: 30, approvedAt: `${dayFromToday(-45)}T09:00:00.000Z` },
+    server.strapi
+  );
 
   // Tomorrow morning's reminders (a day no other test runs), then the dispatcher: the mail reaches Omar once.
   const morning = new Date(`${dayFromToday(1)}T07:00:00`);
