@@ -36,6 +36,8 @@ export async function complianceStandard(data: {
 /** A project's document; `status` puts it in that state of the document-review workflow (tests/helpers/documents.ts). */
 export async function projectDocument(projectId: string, documentType: string, data: Record<string, unknown>) {
   const { status, ...rest } = data;
+  // An approved document reviewed on a past day was approved no later than that review (the cycle counts from it).
+  if (status === 'approved' && typeof rest.lastReviewedAt === 'string' && rest.approvedAt === undefined) rest.approvedAt = `${rest.lastReviewedAt}T00:00:00.000Z`;
   return documentInState((status as DocumentState | undefined) ?? 'draft', { title: `${documentType} doc`, documentType, project: projectId, ...rest });
 }
 
