@@ -15,10 +15,13 @@ type Props = {
 /** Key, name, description, the content type it governs and the state items start in. */
 export const GeneralSection = ({ keyLocked, update }: Props) => {
   const { definition, contentTypes, problems, readOnly, t } = useEditor();
-  const typeChoices = governableTypes(contentTypes).map((type) => ({
-    value: type.uid,
-    label: `${type.info.displayName} (${type.uid})`,
-  }));
+  const governable = governableTypes(contentTypes);
+  // Each type by its name; two types of one name are told apart by where they come from, never by their uid.
+  const typeChoices = governable.map((type) => {
+    const twin = governable.some((other) => other.uid !== type.uid && other.info.displayName === type.info.displayName);
+    const origin = type.uid.startsWith('plugin::') ? t('workflow.editor.typeOfPlugin', 'PMO Hub') : t('workflow.editor.typeOfApp', 'your content');
+    return { value: type.uid, label: twin ? `${type.info.displayName} (${origin})` : type.info.displayName };
+  });
   const stateChoices = definition.states
     .filter((state) => state.key)
     .map((state) => ({ value: state.key, label: state.name ? `${state.name} (${state.key})` : state.key }));
