@@ -146,6 +146,8 @@ describe('bodies of the wrong shape', () => {
     ['put', '/pmo/gate-reviews/abc'],
     ['put', '/pmo/gate-conditions/abc'],
     ['put', '/pmo/documents/abc/review'],
+    ['post', '/pmo/documents/abc/versions'],
+    ['post', '/pmo/compliance/assessments'],
     ['post', '/pmo/mentoring/relationships'],
     ['put', '/pmo/mentoring/relationships/abc'],
     ['post', '/pmo/mentoring/sessions'],

@@ -15,7 +15,7 @@ const TYPES: Array<{ uid: string; create: () => Record<string, unknown> }> = [
     create: () => ({ asOf: '2026-03-31', percentComplete: 40, ragOverall: 'green' }),
   },
   { uid: 'plugin::pmo.competency', create: () => ({ name: `Any type ${uniqueCode('C')}`, key: uniqueCode('c').toLowerCase(), active: true }) },
-  { uid: 'api::document.document', create: () => ({ title: 'Any type brief', documentType: 'project-brief', status: 'draft' }) },
+  { uid: 'api::document.document', create: () => ({ title: 'Any type brief', documentType: 'project-brief' }) },
 ];
 
 const CHECK = 'pmo-test-check';
