@@ -14,7 +14,7 @@ const TYPES: Array<{ uid: string; create: () => Record<string, unknown> }> = [
     uid: 'api::status-report.status-report',
     create: () => ({ asOf: '2026-03-31', percentComplete: 40, ragOverall: 'green' }),
   },
-  { uid: 'plugin::pmo.competency', create: () => ({ name: `Any type ${uniqueCode('C')}`, key: uniqueCode('c').toLowerCase(), active: true }) },
+  { uid: 'plugin::pmo.competency', create: () => ({ name: `Any type ${uniqueCode('C')}`, key: uniqueCode('c').toLowerCase(), active: true, position: 9999 }) },
   { uid: 'api::document.document', create: () => ({ title: 'Any type brief', documentType: 'project-brief' }) },
 ];
 
