@@ -121,3 +121,33 @@ test('a director approves a submitted standard and publishes it in the Content M
   const rows = await strapi.db.query(STANDARD_UID as any).findMany({ where: { documentId: standard.documentId } });
   expect(rows.filter((row: any) => row.publishedAt)).toHaveLength(1);
 }, 300_000);
+
+test('the list filters a governed type by its workflow state, picked and shown by name', async () => {
+  const strapi = server.strapi;
+  const inReview = await strapi.documents(STANDARD_UID as any).create({
+    data: { code: 'E2E-STD-2', title: 'Risks are reviewed monthly', version: '1.0', category: 'quality', mandatory: false } as any,
+  });
+  const draft = await strapi.documents(STANDARD_UID as any).create({
+    data: { code: 'E2E-STD-3', title: 'Benefits have owners', version: '1.0', category: 'quality', mandatory: false } as any,
+  });
+  const submitter = await strapi.db.query('admin::user').findOne({ where: { id: manager.id }, populate: ['roles'] });
+  await engine().fire({ uid: STANDARD_UID, documentId: inReview.documentId, transition: 'submit' }, submitter);
+  expect(await engine().findInstance(STANDARD_UID, draft.documentId)).toMatchObject({ state: 'draft' });
+
+  const page = await pages.pageAs(manager);
+  await page.goto(`/admin/content-manager/collection-types/${STANDARD_UID}`);
+  await page.getByRole('gridcell', { name: 'Benefits have owners' }).or(page.getByText('Benefits have owners')).first().waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Filters' }).click();
+  await choose(page, /^Select field/, /^State$/);
+  await choose(page, /^Select filter/, /^is$/);
+  // The value is a state picked by its name, never a key to type.
+  await choose(page, /^Choose a workflow state/, /^In review$/);
+  await page.getByRole('button', { name: 'Add filter' }).click();
+
+  await eventually(async () => expect(decodeURIComponent(page.url())).toContain('[workflowState][$eq]=in-review'));
+  await page.getByText('Risks are reviewed monthly').first().waitFor();
+  await eventually(async () => expect(await page.getByText('Benefits have owners').count()).toBe(0));
+  // The chip reads in words.
+  await page.getByText('State is In review').first().waitFor();
+  await screenshot(page, 'any-type-list-state-filter');
+}, 300_000);

@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 
 import { Initializer } from './components/Initializer';
 import { formatListColumns, INJECT_COLUMN_IN_TABLE } from './content-manager/listColumns';
+import { addStateFilter, INJECT_LIST_VIEW_FILTERS } from './content-manager/stateFilter';
 import { enumerationMessages } from './content-manager/vocabulary';
 import { MoneyIcon } from './components/MoneyIcon';
 import { PluginIcon } from './components/PluginIcon';
@@ -131,6 +132,8 @@ const plugin: StrapiApp['appPlugins'][string] = {
     contentManager?.apis?.addEditViewSidePanel?.([WorkflowPanel, DocumentReviewPanel]);
     // List cells in the PMO's words and formats: badges for RAG and states, money, days, overdue reviews.
     app.registerHook(INJECT_COLUMN_IN_TABLE, formatListColumns);
+    // The workflow state filter picks a state by its name, as Review Workflows' stage filter does.
+    app.registerHook(INJECT_LIST_VIEW_FILTERS, addStateFilter);
   },
 
   async registerTrads({ locales }) {

@@ -14,6 +14,7 @@ import { Money } from '../components/Money';
 import { StateBadge } from '../components/StateBadge';
 import { formatDay, formatMoment } from '../../../shared/calendar';
 import { DOCUMENT_UID } from '../../../shared/contracts/uids';
+import { rememberStates } from './stateFilter';
 import { RAG_COLOURS, valueLabel } from './vocabulary';
 
 /** A badge as wide as its words: a table cell would otherwise stretch it to the column's width. */
@@ -59,6 +60,8 @@ export const MomentCell = ({ value }: { value: unknown }) =>
 /** A workflow state by its name and colour in the workflow that governs the type. */
 export const WorkflowStateCell = ({ model, value }: { model: string; value: unknown }) => {
   const { data: workflows } = useWorkflows({ staleTime: 60_000 });
+  // The state filter's chip names states the way this cell does.
+  React.useEffect(() => rememberStates(workflows), [workflows]);
   if (typeof value !== 'string' || !value) return <Empty />;
   const definition = workflows?.find(
     (workflow) => workflow.definition.appliesTo === model
