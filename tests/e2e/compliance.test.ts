@@ -81,8 +81,11 @@ test('a gate is refused for a missing assessment and passes once one is recorded
   await outcome.waitFor();
   expect(await outcome.textContent()).toContain('Passed');
   expect(await outcome.innerText()).toContain('Score 50%');
+  expect(await page.getByTestId('pmo-compliance-history').innerText()).toContain(
+    'This is the only assessment of this project against this standard.'
+  );
 
-  await page.getByRole('button', { name: 'Back to the matrix' }).click();
+  await page.getByRole('link', { name: 'Back to the matrix' }).click();
   const passed = page.locator('[data-testid="pmo-compliance-row"][data-project="E2E-ORION"] [data-testid="pmo-compliance-cell"][data-standard="STD-DS"]');
   await eventually(async () => expect(await passed.getAttribute('data-passed')).toBe('true'), 15_000);
   await screenshot(page, 'compliance-matrix');
@@ -97,4 +100,33 @@ test('a gate is refused for a missing assessment and passes once one is recorded
   expect((await fired).status()).toBe(200);
   await card(column(board, 'planning'), 'E2E-ORION').waitFor({ timeout: 15_000 });
   expect(((await server.strapi.documents(PROJECT_UID as any).findOne({ documentId: project.documentId })) as any).workflowState).toBe('planning');
+
+  // An earlier, failed assessment of the same project: the latest one's page lists both, latest first.
+  const compliance = server.strapi.plugin('pmo').service('compliance') as any;
+  const standard = (await server.strapi.documents('api::standard.standard' as any).findFirst({ filters: { code: 'STD-DS' }, status: 'published' })) as any;
+  await compliance.record(
+    { user: { id: analyst.id, email: analyst.email }, ability: { can: () => true } },
+    {
+      project: project.documentId,
+      standard: standard.documentId,
+      assessedOn: '2026-01-15',
+      results: [{ result: 'not-met', evidence: 'No strategy yet' }, { result: 'not-met' }],
+    }
+  );
+  await page.reload();
+  await page.locator('[data-testid="pmo-compliance-row"][data-project="E2E-ORION"]')
+    .getByRole('link', { name: 'Open the assessment of E2E-ORION, STD-DS' }).click();
+  const history = page.getByTestId('pmo-compliance-history');
+  const rows = history.getByTestId('pmo-compliance-history-row');
+  await eventually(async () => expect(await rows.count()).toBe(2));
+  expect(await rows.nth(0).getAttribute('aria-current')).toBe('page');
+  expect(await rows.nth(0).innerText()).toContain('(this assessment)');
+  expect(await rows.nth(0).innerText()).toContain('50%');
+  expect(await rows.nth(1).innerText()).toContain('15 Jan 2026');
+  expect(await rows.nth(1).textContent()).toContain('Not passed');
+  await screenshot(page, 'compliance-history');
+  await rows.nth(1).getByRole('link', { name: '15 Jan 2026' }).click();
+  await eventually(async () => expect(await page.getByTestId('pmo-compliance-outcome').textContent()).toContain('Not passed'));
+  expect(await page.getByTestId('pmo-compliance-outcome').innerText()).toContain('Score 0%');
+  expect(await rows.nth(1).getAttribute('aria-current')).toBe('page');
 });

@@ -22,7 +22,7 @@ export type { Assessment, AssessmentInput, CriterionResult, Matrix, StandardSumm
 
 export type MatrixFilters = { portfolio?: string; programme?: string };
 
-const params = (filters: MatrixFilters) =>
+const params = (filters: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as Record<string, string>;
 
 export function useComplianceMatrix(filters: MatrixFilters) {
@@ -54,6 +54,16 @@ export function useAssessment(documentId: string | undefined) {
     ['pmo', 'compliance', 'assessment', documentId ?? ''],
     () => call(() => get<Assessment>(`/pmo/compliance/assessments/${encodeURIComponent(documentId!)}`)),
     { enabled: Boolean(documentId), retry: false }
+  );
+}
+
+/** Every assessment of a project against a standard, latest first (the assessment page's history). */
+export function useAssessments(filters: { project?: string; standard?: string }) {
+  const { get } = useFetchClient();
+  return useQuery<Assessment[], PmoApiError>(
+    ['pmo', 'compliance', 'assessments', filters.project ?? '', filters.standard ?? ''],
+    () => call(() => get<Assessment[]>('/pmo/compliance/assessments', { params: params(filters) })),
+    { enabled: Boolean(filters.project || filters.standard), retry: false }
   );
 }
 

@@ -1,19 +1,20 @@
 /** One compliance assessment: what was assessed, by whom and when, its score and pass, and each criterion's result and evidence. */
-import { Badge, Button, Flex, Main, Typography } from '@strapi/design-system';
+import { Badge, Flex, Link, Main, Typography } from '@strapi/design-system';
+import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useNavigate, useParams } from 'react-router-dom';
+import { NavLink, useParams } from 'react-router-dom';
 
 import { RESULT_WORDS, useAssessment } from '../../api/compliance';
 import { PageError } from '../../components/PageError';
 import { Section } from '../../components/Section';
 import { formatDay } from '../../utils/dates';
 import { useTranslate } from '../../utils/useTranslate';
+import { AssessmentHistory } from './AssessmentHistory';
 
 const RESULT_COLOURS = { met: '#2F6846', 'not-met': '#B72B1A', 'not-applicable': '#666687' } as const;
 
 export const AssessmentPage = () => {
   const t = useTranslate();
-  const navigate = useNavigate();
   const { documentId } = useParams();
   const assessment = useAssessment(documentId);
   if (assessment.isLoading) return <Page.Loading />;
@@ -31,9 +32,9 @@ export const AssessmentPage = () => {
           assessor: a.assessor?.fullName ?? t('compliance.assessment.unknown', 'someone not on record'),
         })}
         navigationAction={
-          <Button variant="tertiary" onClick={() => navigate('..')}>
+          <Link tag={NavLink} to=".." startIcon={<ArrowLeft />}>
             {t('compliance.back', 'Back to the matrix')}
-          </Button>
+          </Link>
         }
       />
       <Layouts.Content>
@@ -60,6 +61,7 @@ export const AssessmentPage = () => {
               </Flex>
             ))}
           </Section>
+          <AssessmentHistory current={a} />
         </Flex>
       </Layouts.Content>
     </Main>

@@ -7,27 +7,26 @@
  */
 import * as React from 'react';
 
-import { Box, Button, Field, Flex, Main, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Main, Typography } from '@strapi/design-system';
 import { Download, Plus } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 
 import { complianceCsvPath, useCanRecordAssessments, useComplianceMatrix, type Matrix, type MatrixFilters } from '../../api/compliance';
 import { downloadExport, useEntities } from '../../api/finance';
+import { byName, FilterSelect } from '../../components/FilterSelect';
 import { PageError } from '../../components/PageError';
 import { formatDay, todayIso } from '../../utils/dates';
 import { useTranslate, type Translate } from '../../utils/useTranslate';
 
-const ALL = '__all__';
-
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-function useFilters(): [MatrixFilters, (key: keyof MatrixFilters, value: string) => void] {
+function useFilters(): [MatrixFilters, (key: keyof MatrixFilters, value: string | undefined) => void] {
   const [search, setSearch] = useSearchParams();
   const filters: MatrixFilters = { portfolio: search.get('portfolio') ?? undefined, programme: search.get('programme') ?? undefined };
-  const set = (key: keyof MatrixFilters, value: string) => {
+  const set = (key: keyof MatrixFilters, value: string | undefined) => {
     const next = new URLSearchParams(search);
-    if (value === ALL) next.delete(key);
+    if (!value) next.delete(key);
     else next.set(key, value);
     if (key === 'portfolio') next.delete('programme');
     setSearch(next, { replace: true });
@@ -98,37 +97,29 @@ export const ComplianceMatrix = () => {
   );
 };
 
-const Filters = ({ filters, onChange, t }: { filters: MatrixFilters; onChange: (key: keyof MatrixFilters, value: string) => void; t: Translate }) => {
+const Filters = ({ filters, onChange, t }: { filters: MatrixFilters; onChange: (key: keyof MatrixFilters, value: string | undefined) => void; t: Translate }) => {
   const portfolios = useEntities('portfolio');
   const programmes = useEntities('programme', filters.portfolio ? { relation: 'portfolio', documentId: filters.portfolio } : undefined);
   return (
     <Flex gap={3} alignItems="flex-end" wrap="wrap" role="search" aria-label={t('compliance.filter', 'Filter the matrix')}>
-      <Box width="240px">
-        <Field.Root name="portfolio">
-          <Field.Label>{t('compliance.portfolio', 'Portfolio')}</Field.Label>
-          <SingleSelect value={filters.portfolio ?? ALL} onChange={(value: string | number) => onChange('portfolio', String(value))} data-testid="pmo-compliance-portfolio">
-            <SingleSelectOption value={ALL}>{t('compliance.allPortfolios', 'All portfolios')}</SingleSelectOption>
-            {(portfolios.data ?? []).map((p) => (
-              <SingleSelectOption key={p.documentId} value={p.documentId}>
-                {p.name}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
-        </Field.Root>
-      </Box>
-      <Box width="240px">
-        <Field.Root name="programme">
-          <Field.Label>{t('compliance.programme', 'Programme')}</Field.Label>
-          <SingleSelect value={filters.programme ?? ALL} onChange={(value: string | number) => onChange('programme', String(value))} data-testid="pmo-compliance-programme">
-            <SingleSelectOption value={ALL}>{t('compliance.allProgrammes', 'All programmes')}</SingleSelectOption>
-            {(programmes.data ?? []).map((p) => (
-              <SingleSelectOption key={p.documentId} value={p.documentId}>
-                {p.name}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
-        </Field.Root>
-      </Box>
+      <FilterSelect
+        name="portfolio"
+        label={t('compliance.portfolio', 'Portfolio')}
+        allLabel={t('compliance.allPortfolios', 'All portfolios')}
+        value={filters.portfolio}
+        options={byName(portfolios.data)}
+        onChange={(value) => onChange('portfolio', value)}
+        data-testid="pmo-compliance-portfolio"
+      />
+      <FilterSelect
+        name="programme"
+        label={t('compliance.programme', 'Programme')}
+        allLabel={t('compliance.allProgrammes', 'All programmes')}
+        value={filters.programme}
+        options={byName(programmes.data)}
+        onChange={(value) => onChange('programme', value)}
+        data-testid="pmo-compliance-programme"
+      />
     </Flex>
   );
 };

@@ -6,9 +6,10 @@
  */
 import * as React from 'react';
 
-import { Badge, Box, Button, Field, Flex, Main, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Field, Flex, Link, Main, SingleSelect, SingleSelectOption, Textarea, TextInput, Typography } from '@strapi/design-system';
+import { ArrowLeft } from '@strapi/icons';
 import { Layouts } from '@strapi/strapi/admin';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
 
 import { RESULTS, RESULT_WORDS, useComplianceStandards, useRecordAssessment, type CriterionResult } from '../../api/compliance';
 import { useEntities } from '../../api/finance';
@@ -64,9 +65,9 @@ export const RecordAssessment = () => {
         title={t('compliance.form.title', 'Record a compliance assessment')}
         subtitle={t('compliance.form.subtitle', "Answer each criterion of the standard's checklist with its evidence; the score and the pass are worked out for you.")}
         navigationAction={
-          <Button variant="tertiary" onClick={() => navigate('..')}>
+          <Link tag={NavLink} to=".." startIcon={<ArrowLeft />}>
             {t('compliance.back', 'Back to the matrix')}
-          </Button>
+          </Link>
         }
       />
       <Layouts.Content>

@@ -1,9 +1,10 @@
 /** Finance: pick a portfolio and a date; earned value per programme, drilling into projects. */
-import { Box, Field, Flex, Link, Main, SingleSelect, SingleSelectOption, Td, Tr, Typography } from '@strapi/design-system';
+import { Flex, Link, Main, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useSearchParams } from 'react-router-dom';
 
 import { today, useCanExport, useEntities, useEvm } from '../../api/finance';
+import { byName, FilterSelect } from '../../components/FilterSelect';
 import { useTranslate } from '../../utils/useTranslate';
 import { AsOfField } from './AsOfField';
 import { EvmLegend, EvmTable, FigureCells, ProgrammeRows } from './EvmTable';
@@ -42,22 +43,15 @@ export const FinanceOverview = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Flex gap={4} alignItems="flex-end">
-            <Box width="320px">
-              <Field.Root name="portfolio">
-                <Field.Label>{t('finance.portfolio', 'Portfolio')}</Field.Label>
-                <SingleSelect
-                  value={portfolioId ?? ''}
-                  onChange={(value: string | number) => update('portfolio', String(value))}
-                  placeholder={portfolios.isLoading ? '…' : t('finance.portfolio.none', 'No portfolio')}
-                >
-                  {(portfolios.data ?? []).map((p) => (
-                    <SingleSelectOption key={p.documentId} value={p.documentId}>
-                      {p.name}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
-            </Box>
+            <FilterSelect
+              name="portfolio"
+              label={t('finance.portfolio', 'Portfolio')}
+              placeholder={portfolios.isLoading ? '…' : t('finance.portfolio.none', 'No portfolio')}
+              value={portfolioId}
+              options={byName(portfolios.data)}
+              onChange={(value) => update('portfolio', value ?? '')}
+              width="320px"
+            />
             <AsOfField value={asOf} onChange={(value) => update('asOf', value)} />
           </Flex>
           {portfolios.error && <Typography textColor="danger600">{portfolios.error.message}</Typography>}

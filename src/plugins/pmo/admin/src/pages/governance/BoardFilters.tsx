@@ -5,17 +5,17 @@
  */
 import * as React from 'react';
 
-import { Box, Button, Field, Flex, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import { Box, Button, Field, Flex, TextInput } from '@strapi/design-system';
 import { Search } from '@strapi/icons';
 import { useDebounce } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
 
 import { useEntities } from '../../api/finance';
 import { BOARD_RAGS, type BoardFilters as Filters, type BoardRag, type PersonRef } from '../../api/governance';
+import { byName, FilterSelect } from '../../components/FilterSelect';
 import type { Translate } from '../../utils/useTranslate';
 import { ragLabel } from './display';
 
-const ALL = '__all__';
 const KEYS = ['programme', 'rag', 'manager', 'q'] as const;
 
 /** The filters the URL holds. */
@@ -24,7 +24,7 @@ export function useBoardFilters(): [Filters, (key: (typeof KEYS)[number], value:
   const filters = Object.fromEntries(KEYS.map((key) => [key, search.get(key) ?? undefined])) as Filters;
   const set = (key: (typeof KEYS)[number], value: string | null) => {
     const next = new URLSearchParams(search);
-    if (!value || value === ALL) next.delete(key);
+    if (!value) next.delete(key);
     else next.set(key, value);
     setSearch(next, { replace: true });
   };
@@ -67,45 +67,33 @@ export const BoardFilters = ({ managers, t }: { managers: PersonRef[]; t: Transl
           />
         </Field.Root>
       </Box>
-      <Box width="220px">
-        <Field.Root name="programme">
-          <Field.Label>{t('governance.board.programme', 'Programme')}</Field.Label>
-          <SingleSelect value={filters.programme ?? ALL} onChange={(value: string | number) => set('programme', String(value))}>
-            <SingleSelectOption value={ALL}>{t('governance.board.allProgrammes', 'All programmes')}</SingleSelectOption>
-            {(programmes.data ?? []).map((p) => (
-              <SingleSelectOption key={p.documentId} value={p.documentId}>
-                {p.name}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
-        </Field.Root>
-      </Box>
-      <Box width="180px">
-        <Field.Root name="rag">
-          <Field.Label>{t('governance.filter.rag', 'RAG')}</Field.Label>
-          <SingleSelect value={filters.rag ?? ALL} onChange={(value: string | number) => set('rag', String(value))}>
-            <SingleSelectOption value={ALL}>{t('governance.filter.allRags', 'Any RAG')}</SingleSelectOption>
-            {BOARD_RAGS.map((rag) => (
-              <SingleSelectOption key={rag} value={rag}>
-                {ragOption(t, rag)}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
-        </Field.Root>
-      </Box>
-      <Box width="220px">
-        <Field.Root name="manager">
-          <Field.Label>{t('governance.filter.manager', 'Manager')}</Field.Label>
-          <SingleSelect value={filters.manager ?? ALL} onChange={(value: string | number) => set('manager', String(value))}>
-            <SingleSelectOption value={ALL}>{t('governance.filter.allManagers', 'Any manager')}</SingleSelectOption>
-            {managers.map((manager) => (
-              <SingleSelectOption key={manager.documentId} value={manager.documentId}>
-                {manager.fullName}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
-        </Field.Root>
-      </Box>
+      <FilterSelect
+        name="programme"
+        label={t('governance.board.programme', 'Programme')}
+        allLabel={t('governance.board.allProgrammes', 'All programmes')}
+        value={filters.programme}
+        options={byName(programmes.data)}
+        onChange={(value) => set('programme', value ?? null)}
+        width="220px"
+      />
+      <FilterSelect
+        name="rag"
+        label={t('governance.filter.rag', 'RAG')}
+        allLabel={t('governance.filter.allRags', 'Any RAG')}
+        value={filters.rag}
+        options={BOARD_RAGS.map((rag) => ({ value: rag, label: ragOption(t, rag) }))}
+        onChange={(value) => set('rag', value ?? null)}
+        width="180px"
+      />
+      <FilterSelect
+        name="manager"
+        label={t('governance.filter.manager', 'Manager')}
+        allLabel={t('governance.filter.allManagers', 'Any manager')}
+        value={filters.manager}
+        options={managers.map((manager) => ({ value: manager.documentId, label: manager.fullName }))}
+        onChange={(value) => set('manager', value ?? null)}
+        width="220px"
+      />
       {anySet ? (
         <Button
           variant="tertiary"
