@@ -3,11 +3,11 @@
  * PMO Hub → Workflows, and a PMO manager fires it at once (no restart) from the side panel of a
  * status report written before the workflow existed; the list shows its state as a badge. A PMO
  * director approves a submitted standard from its side panel and publishes it in the Content
- * Manager.
+ * Manager. An administrator sets which states publishing a standard needs, by name, in the editor.
  *
  * Own server on its own fresh database, so the new workflow never reaches another test file.
  */
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, Locator, Page, Response } from 'playwright-core';
 
 import { startServer, type E2EServer } from './support/server';
 import { createRoleUser, type RoleUser } from './support/users';
@@ -46,6 +46,15 @@ async function choose(page: Page, label: RegExp, option: RegExp) {
   await select.scrollIntoViewIfNeeded();
   await select.click();
   await page.getByRole('option', { name: option }).click();
+}
+
+/** Opens a select by its arrow (a multi-select's middle may be a tag, which a click removes) and picks `option`. */
+async function pick(page: Page, select: Locator, option: string) {
+  await select.scrollIntoViewIfNeeded();
+  const box = await select.boundingBox();
+  if (!box) throw new Error('the select is not visible');
+  await select.click({ position: { x: box.width - 14, y: box.height / 2 } });
+  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 async function panelOf(page: Page, uid: string, documentId: string) {
@@ -150,4 +159,56 @@ test('the list filters a governed type by its workflow state, picked and shown b
   // The chip reads in words.
   await page.getByText('State is In review').first().waitFor();
   await screenshot(page, 'any-type-list-state-filter');
+}, 300_000);
+
+test('an administrator sets which states publishing a standard needs, by name, in the workflow editor', async () => {
+  const KEY = 'standard-approval';
+  const original = await engine().getWorkflow(KEY);
+  expect(original.definition).toMatchObject({ publishRequires: ['approved'], onNewDraft: 'draft' });
+  const admin = await pages.pageAs(administrator);
+  try {
+    // A type without draft & publish offers no publishing settings.
+    await admin.goto('/admin/settings/pmo/workflows/project-lifecycle');
+    await admin.getByTestId('pmo-wf-general').waitFor({ timeout: 60_000 });
+    await admin.getByRole('combobox', { name: /^Content type/ }).waitFor();
+    expect(await admin.getByTestId('pmo-wf-publishing').count()).toBe(0);
+
+    await admin.goto(`/admin/settings/pmo/workflows/${KEY}`);
+    await admin.getByRole('heading', { name: 'Standard approval', level: 1 }).waitFor({ timeout: 60_000 });
+    const publishing = admin.getByTestId('pmo-wf-publishing');
+    await publishing.waitFor();
+    const needs = publishing.getByRole('combobox', { name: /^Publishing needs the state/ });
+    const newDraft = publishing.getByRole('combobox', { name: /^A new draft goes back to/ });
+    // States by their names, never their keys.
+    await eventually(async () => expect(await needs.innerText()).toContain('Approved'));
+    expect(await needs.innerText()).not.toMatch(/approved|in-review/);
+    expect(await newDraft.innerText()).toContain('Draft');
+    await publishing.scrollIntoViewIfNeeded();
+    await screenshot(admin, 'any-type-editor-publishing');
+
+    // Publishing may also happen in review; a new draft goes back to the initial state, said by name.
+    await pick(admin, needs, 'In review');
+    await admin.keyboard.press('Escape');
+    await admin.getByRole('listbox').waitFor({ state: 'hidden' });
+    await eventually(async () => expect(await needs.innerText()).toMatch(/In review[\s\S]*Approved/));
+    await publishing.getByRole('button', { name: 'Go back to the initial state' }).click();
+    await eventually(async () => expect(await newDraft.innerText()).toContain('The initial state, “Draft”'));
+
+    const saved = admin.waitForResponse(isResponse('PUT', `/pmo/workflows/${KEY}`));
+    await admin.getByRole('button', { name: 'Save' }).click();
+    expect((await saved).status()).toBe(200);
+    await admin.getByTestId('pmo-wf-dirty').waitFor({ state: 'detached' });
+    const stored = (await engine().getWorkflow(KEY)).definition;
+    expect(stored.publishRequires).toEqual(['in-review', 'approved']);
+    expect(stored.onNewDraft).toBeUndefined();
+
+    // Removing a state takes it out of publishing, so the form never names a state that is gone.
+    const inReview = admin.locator('[data-testid="pmo-wf-state-row"][data-state-key="in-review"]');
+    await inReview.getByRole('button', { name: 'Remove In review' }).click();
+    await eventually(async () => expect(await needs.innerText()).not.toContain('In review'));
+    expect(await needs.innerText()).toContain('Approved');
+  } finally {
+    await engine().updateWorkflow(KEY, original.definition, 'e2e restore');
+  }
+  expect((await engine().getWorkflow(KEY)).definition).toMatchObject({ publishRequires: ['approved'], onNewDraft: 'draft' });
 }, 300_000);

@@ -3,8 +3,9 @@ import { Field, Grid, Textarea } from '@strapi/design-system';
 import type { WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 import { fieldId } from './problems';
 import { ProblemList, Section, SelectField, TextField, useEditor } from './fields';
-import { slugify } from './model';
-import { governableTypes } from './schema';
+import { slugify, withoutPublishing } from './model';
+import { PublishingFields } from './PublishingFields';
+import { findType, governableTypes, hasDraftAndPublish } from './schema';
 
 type Props = {
   /** True for a stored workflow: its key is a stable identifier and cannot change. */
@@ -12,7 +13,7 @@ type Props = {
   update: (change: (definition: WorkflowDefinition) => WorkflowDefinition) => void;
 };
 
-/** Key, name, description, the content type it governs and the state items start in. */
+/** Key, name, description, the content type it governs, the state items start in, and publishing. */
 export const GeneralSection = ({ keyLocked, update }: Props) => {
   const { definition, contentTypes, problems, readOnly, t } = useEditor();
   const governable = governableTypes(contentTypes);
@@ -68,7 +69,13 @@ export const GeneralSection = ({ keyLocked, update }: Props) => {
             label={t('workflow.editor.appliesTo', 'Content type')}
             value={definition.appliesTo}
             choices={typeChoices}
-            onChange={(appliesTo) => update((d) => ({ ...d, appliesTo }))}
+            onChange={(appliesTo) =>
+              update((d) => {
+                // A type whose items are never published takes no publishing settings (the server refuses them).
+                const type = findType(contentTypes, appliesTo);
+                return type && !hasDraftAndPublish(type) ? withoutPublishing({ ...d, appliesTo }) : { ...d, appliesTo };
+              })
+            }
             hint={t('workflow.editor.appliesToHint', 'The kind of item this workflow governs; each kind follows one workflow.')}
             required
           />
@@ -101,6 +108,7 @@ export const GeneralSection = ({ keyLocked, update }: Props) => {
             <ProblemList anchor="description" messages={descriptionProblems} />
           </Field.Root>
         </Grid.Item>
+        <PublishingFields update={update} />
       </Grid.Root>
     </Section>
   );

@@ -24,7 +24,7 @@ export const StatesSection = ({ update, instances }: Props) => {
       title={t('workflow.editor.states', 'States')}
       description={t(
         'workflow.editor.statesHint',
-        'Where an item can be. Keys are stable identifiers; renaming a key updates the transitions that use it. A terminal state has no way out.'
+        'Where an item can be. Keys are stable identifiers; renaming a key updates the transitions and the publishing settings that use it. A terminal state has no way out.'
       )}
       testId="pmo-wf-states"
       actions={

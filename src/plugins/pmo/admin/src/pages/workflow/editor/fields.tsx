@@ -189,10 +189,14 @@ type SelectFieldProps = Omit<FieldFrameProps, 'children'> & {
   onChange: (value: string) => void;
   placeholder?: string;
   disabled?: boolean;
+  /** A button that empties the field (then the placeholder says what applies), named `clearLabel`. */
+  onClear?: () => void;
+  clearLabel?: string;
 };
 
-export const SelectField = ({ value, choices, onChange, placeholder, disabled, ...frame }: SelectFieldProps) => {
+export const SelectField = ({ value, choices, onChange, placeholder, disabled, onClear, clearLabel, ...frame }: SelectFieldProps) => {
   const { readOnly, t } = useEditor();
+  const clearable = onClear && !readOnly && !disabled;
   return (
     <FieldFrame {...frame}>
       <SingleSelect
@@ -200,6 +204,8 @@ export const SelectField = ({ value, choices, onChange, placeholder, disabled, .
         onChange={(next: string | number) => onChange(String(next))}
         placeholder={placeholder}
         disabled={disabled || readOnly}
+        onClear={clearable ? () => onClear() : undefined}
+        clearLabel={clearable ? clearLabel : undefined}
       >
         {withCurrent(choices, [value], t).map((choice) => (
           <SingleSelectOption key={choice.value} value={choice.value}>

@@ -133,7 +133,8 @@ export const removeAt = <T>(list: T[], index: number) => list.filter((_, i) => i
 
 /**
  * Changes a state's key and, when no other state has the new key, every reference to the old one
- * (initial, from, to), so renaming a state keeps the workflow's shape.
+ * (initial, from, to, the states publishing needs, where a new draft goes), so renaming a state
+ * keeps the workflow's shape.
  */
 export function renameState(definition: WorkflowDefinition, index: number, key: string): WorkflowDefinition {
   const old = definition.states[index]?.key;
@@ -141,7 +142,7 @@ export function renameState(definition: WorkflowDefinition, index: number, key: 
   const clash = definition.states.some((state, i) => i !== index && (state.key === key || state.key === old));
   if (!old || clash) return { ...definition, states };
   const swap = (value: string) => (value === old ? key : value);
-  return {
+  const renamed: WorkflowDefinition = {
     ...definition,
     states,
     initial: swap(definition.initial),
@@ -151,6 +152,9 @@ export function renameState(definition: WorkflowDefinition, index: number, key: 
       to: swap(transition.to),
     })),
   };
+  if (Array.isArray(definition.publishRequires)) renamed.publishRequires = definition.publishRequires.map(swap);
+  if (typeof definition.onNewDraft === 'string') renamed.onNewDraft = swap(definition.onNewDraft);
+  return renamed;
 }
 
 /** A key from a name: `Change control` → `change-control`. */
@@ -164,10 +168,14 @@ export const slugify = (name: string) =>
     .replace(/-+$/, '')
     .slice(0, 63);
 
-/** Removes a state and its mentions in `from` lists; transitions into it are left for Validate. */
+/**
+ * Removes a state and its mentions in `from` lists and in publishing: it drops out of the states
+ * publishing needs (none left: publishing is no longer governed), and a new draft that went to it
+ * goes to the initial state again. Transitions into it are left for Validate.
+ */
 export function removeState(definition: WorkflowDefinition, index: number): WorkflowDefinition {
   const key = definition.states[index]?.key;
-  return {
+  const removed: WorkflowDefinition = {
     ...definition,
     states: removeAt(definition.states, index),
     transitions: definition.transitions.map((transition) => ({
@@ -175,7 +183,42 @@ export function removeState(definition: WorkflowDefinition, index: number): Work
       from: transition.from.filter((state) => state !== key),
     })),
   };
+  // Another state of the same key keeps its references (Validate names the duplicate).
+  if (removed.states.some((state) => state.key === key)) return removed;
+  const publishing = Array.isArray(definition.publishRequires)
+    ? setPublishRequires(removed, definition.publishRequires.filter((state) => state !== key))
+    : removed;
+  return publishing.onNewDraft === key ? setOnNewDraft(publishing, undefined) : publishing;
 }
+
+/* ---- publishing (a draft & publish type only) ---------------------------------------------- */
+
+/**
+ * The states an item must be in to be published, in the order of the workflow's states. None:
+ * the workflow leaves publishing alone, and where a new draft goes no longer matters (the server
+ * refuses an empty list), so both are left out.
+ */
+export function setPublishRequires(definition: WorkflowDefinition, keys: string[]): WorkflowDefinition {
+  const { publishRequires: _old, onNewDraft, ...rest } = definition;
+  if (keys.length === 0) return rest as WorkflowDefinition;
+  const order = definition.states.map((state) => state.key);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const publishRequires = [...new Set(keys)].sort((a, b) => rank(a) - rank(b));
+  return { ...rest, publishRequires, ...(onNewDraft === undefined ? {} : { onNewDraft }) } as WorkflowDefinition;
+}
+
+/** Where a new draft after publishing goes; none: the initial state. */
+export function setOnNewDraft(definition: WorkflowDefinition, key: string | undefined): WorkflowDefinition {
+  const { onNewDraft: _old, ...rest } = definition;
+  return (key ? { ...rest, onNewDraft: key } : rest) as WorkflowDefinition;
+}
+
+/** Whether the definition says anything about publishing. */
+export const governsPublishing = (definition: WorkflowDefinition) =>
+  definition.publishRequires !== undefined || definition.onNewDraft !== undefined;
+
+/** The definition without its publishing settings (for a type that is never published). */
+export const withoutPublishing = (definition: WorkflowDefinition) => setPublishRequires(definition, []);
 
 /** A key not yet used in `taken`: `base`, `base-2`, `base-3`… */
 export function freshKey(base: string, taken: string[]) {

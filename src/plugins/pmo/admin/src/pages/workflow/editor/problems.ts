@@ -5,7 +5,7 @@
  */
 import type { DefinitionProblem, WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 
-const TOP_FIELDS = ['key', 'name', 'description', 'appliesTo', 'initial', 'states', 'transitions'];
+const TOP_FIELDS = ['key', 'name', 'description', 'appliesTo', 'initial', 'states', 'transitions', 'publishRequires', 'onNewDraft'];
 const STATE_FIELDS = ['key', 'name', 'color', 'terminal', 'description'];
 const TRANSITION_FIELDS = ['key', 'label', 'from', 'to', 'requireComment', 'actors', 'guards', 'effects'];
 
@@ -76,6 +76,8 @@ const FIELD_WORDS: Record<string, string> = {
   effects: 'effects',
   approvals: 'approvals',
   quorum: 'quorum',
+  publishRequires: 'publishing needs the state',
+  onNewDraft: 'a new draft goes back to',
 };
 
 /** Where a problem is, in the editor's words: `Transition 3 “Approve” › to`. */

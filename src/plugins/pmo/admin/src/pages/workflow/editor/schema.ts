@@ -25,6 +25,13 @@ export const findType = (contentTypes: ContentTypeInfo[], uid: string) =>
 export const governableTypes = (contentTypes: ContentTypeInfo[]) =>
   contentTypes.filter((type) => 'workflowState' in (type.attributes ?? {}) && !(type.uid in OWNED_TYPES));
 
+/**
+ * Whether the type's items are published (draft & publish): only then may a workflow say which
+ * states publishing needs. The Content Manager's /init gives each type its schema options.
+ */
+export const hasDraftAndPublish = (type: ContentTypeInfo | undefined) =>
+  Boolean((type as { options?: { draftAndPublish?: boolean } } | undefined)?.options?.draftAndPublish);
+
 const directPersonRelations = (type: ContentTypeInfo | undefined) =>
   Object.entries(type?.attributes ?? {})
     .filter(([, a]) => a.type === 'relation' && a.target === PERSON_UID)
