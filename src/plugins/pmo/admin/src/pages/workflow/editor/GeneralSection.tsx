@@ -4,7 +4,7 @@ import type { WorkflowDefinition } from '../../../../../shared/contracts/workflo
 import { fieldId } from './problems';
 import { ProblemList, Section, SelectField, TextField, useEditor } from './fields';
 import { slugify, withoutPublishing } from './model';
-import { PublishingFields } from './PublishingFields';
+import { PublishingFields, stateChoices } from './PublishingFields';
 import { findType, governableTypes, hasDraftAndPublish } from './schema';
 
 type Props = {
@@ -23,9 +23,6 @@ export const GeneralSection = ({ keyLocked, update }: Props) => {
     const origin = type.uid.startsWith('plugin::') ? t('workflow.editor.typeOfPlugin', 'PMO Hub') : t('workflow.editor.typeOfApp', 'your content');
     return { value: type.uid, label: twin ? `${type.info.displayName} (${origin})` : type.info.displayName };
   });
-  const stateChoices = definition.states
-    .filter((state) => state.key)
-    .map((state) => ({ value: state.key, label: state.name ? `${state.name} (${state.key})` : state.key }));
   const descriptionProblems = problems.at('description');
 
   return (
@@ -85,7 +82,7 @@ export const GeneralSection = ({ keyLocked, update }: Props) => {
             anchor="initial"
             label={t('workflow.editor.initial', 'Initial state')}
             value={definition.initial}
-            choices={stateChoices}
+            choices={stateChoices(definition, t)}
             onChange={(initial) => update((d) => ({ ...d, initial }))}
             hint={t('workflow.editor.initialHint', 'Where new items start.')}
             required

@@ -53,7 +53,7 @@ const StateNodeView = ({ data }: NodeProps<StateNode>) => {
       data-state-key={data.key}
       data-terminal={data.terminal ? 'true' : 'false'}
       data-initial={data.initial ? 'true' : 'false'}
-      title={`${data.name} (${data.key})${data.terminal ? ' · terminal' : ''}${data.initial ? ' · initial' : ''}`}
+      title={`${data.name}${data.initial ? ' · first state' : ''}${data.terminal ? ' · final state' : ''}`}
       style={{
         width: data.width,
         height: data.height,
