@@ -16,6 +16,12 @@ export const STATUS_REPORT_UID = 'api::status-report.status-report';
 export const BUDGET_LINE_UID = 'api::budget-line.budget-line';
 export const COST_ENTRY_UID = 'api::cost-entry.cost-entry';
 export const CHANGE_REQUEST_UID = 'plugin::pmo.change-request';
+/** The RAID registers (risks, issues, decisions, lessons) and dependencies between projects. */
+export const RISK_UID = 'api::risk.risk';
+export const ISSUE_UID = 'api::issue.issue';
+export const DECISION_UID = 'api::decision.decision';
+export const LESSON_UID = 'api::lesson.lesson';
+export const DEPENDENCY_UID = 'api::dependency.dependency';
 
 /** The Content Manager's own permission actions, which PMO routes check for the types they touch. */
 export const CONTENT_MANAGER = {
