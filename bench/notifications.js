@@ -10,6 +10,7 @@
  *   BENCH_VIA=job node bench/notifications.js            # drain through runJob (the job lease) instead of the dispatcher
  *   BENCH_VIA=tick node bench/notifications.js           # drain as the cron does: the run, or help with the other's
  *   BENCH_DB=sqlite node bench/notifications.js          # SQLite: the one-instance phase only
+ *   BENCH_SMTP_LATENCY_MS=20 node bench/notifications.js # the sink answers each message after 20 ms, as a relay that queues to disk
  *
  * Every Strapi runs in its own child process (tests/helpers/strapi-process.js, which boots through
  * tests/helpers/boot.js), so the sink (in this process) and the baseline sender (another child)
@@ -30,6 +31,8 @@ const { fork } = require('child_process');
 const ROOT = path.join(__dirname, '..');
 const COUNT = Number(process.env.BENCH_MESSAGES || 10000);
 const POOL = Number(process.env.SMTP_MAX_CONNECTIONS || 5);
+/** How long the sink takes to accept a message (ms): 0, an instant loopback sink; 20, a relay that queues to disk. */
+const LATENCY_MS = Number(process.env.BENCH_SMTP_LATENCY_MS || 0);
 const VIA = ['job', 'tick'].includes(process.env.BENCH_VIA) ? process.env.BENCH_VIA : 'service';
 const OUTBOX = 'plugin::pmo.outbox-message';
 const DOMAIN = 'bench.pmo';
@@ -211,7 +214,9 @@ async function startSink() {
         state.total += 1;
         if (!found) state.withoutId += 1;
         else state.ids.set(found[1], (state.ids.get(found[1]) || 0) + 1);
-        callback();
+        // A real mail server answers the end of DATA after queueing the message to disk.
+        if (LATENCY_MS > 0) setTimeout(callback, LATENCY_MS);
+        else callback();
       });
     },
   });
@@ -332,7 +337,7 @@ async function main() {
     instances.push(await startStrapiProcess({ database, smtpPort: sink.port, env }));
     // The second boots once the first has made the schema (on the same database).
     if (isPostgres) instances.push(await startStrapiProcess({ database, smtpPort: sink.port, env }));
-    console.log(`${COUNT} messages per phase, SMTP pool ${POOL} connections, drained through ${VIA === 'job' ? "runJob('dispatch-outbox') (the job lease)" : VIA === 'tick' ? "the cron's tick (the job's run, or help with the other instance's)" : 'the dispatcher (the job without its lease)'}\n`);
+    console.log(`${COUNT} messages per phase, SMTP pool ${POOL} connections, the sink answering ${LATENCY_MS ? `after ${LATENCY_MS} ms` : "at once"}, drained through ${VIA === 'job' ? "runJob('dispatch-outbox') (the job lease)" : VIA === 'tick' ? "the cron's tick (the job's run, or help with the other instance's)" : 'the dispatcher (the job without its lease)'}\n`);
 
     // Baseline: raw nodemailer, the same messages to the same sink.
     sink.reset();
