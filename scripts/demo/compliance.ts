@@ -12,7 +12,8 @@ import type { Core } from '@strapi/strapi';
 type Row = Record<string, any>;
 type Standard = { documentId: string; code: string; mandatory: boolean; appliesToStates: string[]; requiredDocumentTypes: string[]; checklist: unknown[] };
 type Compliance = {
-  publishedStandards(): Promise<Standard[]>;
+  /** The published standards applying to a state (the compliance service's, the guards' rule). */
+  standardsFor(state: string): Promise<Standard[]>;
   latestAssessments(projectIds: number[]): Promise<Map<string, Row>>;
   record(caller: { user: { id: number; email?: string | null }; ability: { can(): boolean } }, input: Row): Promise<Row>;
 };
@@ -31,7 +32,7 @@ export async function complyForGate(
 ) {
   const compliance = strapi.plugin('pmo').service('compliance') as Compliance;
   const project = (await strapi.db.query(PROJECT_UID as any).findOne({ where: { documentId: projectDocumentId }, select: ['id', 'code'] })) as Row;
-  const applying = (await compliance.publishedStandards()).filter((standard) => standard.appliesToStates.includes(state));
+  const applying = await compliance.standardsFor(state);
   const latest = await compliance.latestAssessments([project.id]);
   const today = new Date().toISOString().slice(0, 10);
   for (const standard of applying.filter((s) => s.mandatory && s.checklist.length)) {

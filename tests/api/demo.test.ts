@@ -232,6 +232,13 @@ describe('the demo PMO', () => {
       expect(Array.isArray(standard.body) && standard.body.length > 0).toBe(true);
       expect(Array.isArray(standard.appliesToStates)).toBe(true);
     }
+    // Approved before publishing, in each one's history as the demo's move (once, however often the demo loads).
+    const approvals = await query('plugin::pmo.transition-event').findMany({
+      where: { targetUid: DEMO_UIDS.standard, targetDocumentId: { $in: standards.map((s: any) => s.documentId) }, kind: 'applied', toState: 'approved' },
+      select: ['targetDocumentId', 'actorName', 'transition'],
+    });
+    expect(approvals.map((event: any) => [event.actorName, event.transition]).sort()).toEqual(standards.map(() => ['PMO Hub demo', 'approve']));
+    expect(new Set(approvals.map((event: any) => event.targetDocumentId)).size).toBe(standards.length);
   });
 
   it('has documents overdue for review on the day it was loaded, and documents that are current', async () => {

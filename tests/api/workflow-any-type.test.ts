@@ -23,13 +23,15 @@ const CHECKED = 'pmo-test-checked';
 
 /**
  * A workflow for `uid`, saved over HTTP: a new one (open → checked), or, when the type already
- * follows one (the documents' seeded review), a new version of it with the same test step added.
+ * follows one (the documents' seeded review), a new version of it with the same test step added;
+ * `keep` is given the definition it had, to restore.
  */
-async function saveWorkflow(admin: Agent, uid: string): Promise<Definition> {
+async function saveWorkflow(admin: Agent, uid: string, keep: (original: Definition) => void): Promise<Definition> {
   const list = await admin.get('/pmo/workflows');
   expect(list.status).toBe(200);
   const current = (list.body as Array<{ appliesTo: string; definition: Definition }>).find((w) => w.appliesTo === uid);
   if (current) {
+    keep(structuredClone(current.definition));
     const definition = structuredClone(current.definition);
     if (!definition.states.some((s) => s.key === CHECKED)) {
       definition.states.push({ key: CHECKED, name: 'Checked by the test', terminal: true });
@@ -58,17 +60,39 @@ async function saveWorkflow(admin: Agent, uid: string): Promise<Definition> {
 describe.each(TYPES)('a workflow saved in Settings for $uid', ({ uid, create }) => {
   let definition: Definition;
   let older: string;
+  /** The type's own workflow before the test changed it (the documents' seeded review), if it had one. */
+  let original: Definition | undefined;
+  /** The items made here. */
+  const made: string[] = [];
+  const make = async (): Promise<{ documentId: string; workflowState?: string }> => {
+    const created = await (getStrapi().documents(uid as never) as any).create({ data: create() });
+    made.push(created.documentId);
+    return created;
+  };
 
   beforeAll(async () => {
     const strapi = getStrapi();
     // An item from before the workflow (or before this version of it).
-    older = (await (strapi.documents(uid as never) as any).create({ data: create() })).documentId;
+    older = (await make()).documentId;
     await strapi.db.query('plugin::pmo.workflow-instance').deleteMany({ where: { targetUid: uid, targetDocumentId: older } });
-    definition = await saveWorkflow(await asSuperAdmin(), uid);
+    definition = await saveWorkflow(await asSuperAdmin(), uid, (kept) => (original = kept));
+  });
+
+  // Other files in this worker read the type's own workflow (document-review.test.ts its four
+  // states): it is saved back as it was, whatever passed. The items made here go first, so that
+  // none holds the test's state.
+  afterAll(async () => {
+    if (!original) return;
+    for (const documentId of made) await (getStrapi().documents(uid as never) as any).delete({ documentId });
+    const admin = await asSuperAdmin();
+    const stored = await admin.get(`/pmo/workflows/${original.key}`);
+    if (!stored.body.definition.states.some((s: { key: string }) => s.key === CHECKED)) return;
+    const restored = await admin.put(`/pmo/workflows/${original.key}`).send(original);
+    expect([restored.status, restored.body?.error?.message]).toEqual([200, undefined]);
   });
 
   it('starts a new item in its first state at once, with no restart', async () => {
-    const created = await (getStrapi().documents(uid as never) as any).create({ data: create() });
+    const created = await make();
     expect(created.workflowState).toBe(definition.initial);
     const instance = await getStrapi().db.query('plugin::pmo.workflow-instance').findOne({ where: { targetUid: uid, targetDocumentId: created.documentId } });
     expect(instance?.state).toBe(definition.initial);
@@ -91,7 +115,7 @@ describe.each(TYPES)('a workflow saved in Settings for $uid', ({ uid, create }) 
   });
 
   it('applies exactly one of 50 concurrent identical transitions; the other 49 get 409', async () => {
-    const created = await (getStrapi().documents(uid as never) as any).create({ data: create() });
+    const created = await make();
     const manager = await asRole('pmo-manager');
     const responses = await Promise.all(
       Array.from({ length: 50 }, () =>
@@ -110,7 +134,7 @@ describe.each(TYPES)('a workflow saved in Settings for $uid', ({ uid, create }) 
   });
 
   it('refuses an edit of the state with a 400 naming it', async () => {
-    const created = await (getStrapi().documents(uid as never) as any).create({ data: create() });
+    const created = await make();
     const error = await (getStrapi().documents(uid as never) as any)
       .update({ documentId: created.documentId, data: { workflowState: CHECKED } })
       .catch((e: unknown) => e);

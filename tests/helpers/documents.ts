@@ -1,32 +1,25 @@
 /**
  * Documents in a review state, for tests about what reads that state (reminders, my work, gate
  * criteria). A document's state belongs to its workflow (docs/documents.md): nobody may write
- * `status` or `approvedAt`, so a fixture creates the document in draft and then puts its
- * workflow instance and mirror where the test needs them, as an upgraded database would hold
- * them. Tests of the review itself fire the workflow's transitions instead.
+ * `status` or `approvedAt`, so a fixture creates the document in draft and then moves it with the
+ * workflow engine's own move (`putInState`); the state drives `status`, the approval and the
+ * review cycle (compliance/document-state.ts). Tests of the review itself fire the workflow's
+ * transitions instead.
  */
 import type { Core } from '@strapi/strapi';
+import { putInState } from './workflow-state';
 
 /** The worker's Strapi (API tests), unless an end-to-end test passes its own. */
 const current = (): Core.Strapi => (require('./strapi') as typeof import('./strapi')).getStrapi();
 type Protected = { asCapability<T>(owner: 'compliance', work: () => T): T };
 
 export const DOCUMENT = 'api::document.document';
-const INSTANCE = 'plugin::pmo.workflow-instance';
 
 export type DocumentState = 'draft' | 'in-review' | 'approved' | 'superseded';
 
-type Engine = {
-  workflowFor(uid: string): Promise<any>;
-  ensureInstance(workflow: any, uid: string, documentId: string, raisedById: number | null): Promise<{ id: number; version: number }>;
-};
-
 /** Puts a document in `state` (status follows), with `approvedAt` when given (the review cycle follows). */
 export async function setDocumentState(documentId: string, state: DocumentState, approvedAt?: string | null, strapi = current()) {
-  const engine = strapi.plugin('pmo').service('workflow') as Engine;
-  const instance = await engine.ensureInstance(await engine.workflowFor(DOCUMENT), DOCUMENT, documentId, null);
-  await strapi.db.query(INSTANCE as never).update({ where: { id: instance.id }, data: { state, version: instance.version + 1 } } as never);
-  await strapi.db.query(DOCUMENT as never).updateMany({ where: { documentId }, data: { workflowState: state } } as never);
+  await putInState(strapi, DOCUMENT, documentId, state);
   if (approvedAt !== undefined) {
     const fields = strapi.plugin('pmo').service('protectedFields') as Protected;
     await fields.asCapability('compliance', () => strapi.documents(DOCUMENT as never).update({ documentId, data: { approvedAt } } as never));

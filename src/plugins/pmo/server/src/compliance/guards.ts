@@ -12,7 +12,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { formatDay } from '../../../shared/calendar';
-import { DEFAULT_MAX_AGE_DAYS, type ResultRow, type StandardSummary } from '../../../shared/contracts/compliance';
+import { DEFAULT_MAX_AGE_DAYS, type ResultRow } from '../../../shared/contracts/compliance';
 import { DOCUMENT_UID, PROJECT_UID } from '../../../shared/contracts/uids';
 import { keyWords, listWords } from '../../../shared/words';
 import { addDays, toIsoDay } from '../platform/dates';
@@ -26,8 +26,6 @@ const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 function misapplied(context: GuardContext) {
   return context.uid === PROJECT_UID ? null : { ok: false, message: 'This check applies only to projects; ask a PMO administrator to correct the workflow' };
 }
-
-const applying = (standards: StandardSummary[], state: string) => standards.filter((standard) => standard.appliesToStates.includes(state));
 
 const quoted = (rows: ResultRow[]) => listWords(rows.map((row) => `"${row.criterion}"`), 'and');
 
@@ -53,7 +51,7 @@ export function complianceGuards(strapi: Core.Strapi): GuardType[] {
       const configured = config.documentTypes as string[] | undefined;
       if (configured) configured.forEach((type) => requiredBy.set(type, []));
       else {
-        for (const standard of applying(await compliance().publishedStandards(), target)) {
+        for (const standard of await compliance().standardsFor(target)) {
           for (const type of standard.requiredDocumentTypes) requiredBy.set(type, [...(requiredBy.get(type) ?? []), standard.code]);
         }
       }
@@ -102,7 +100,7 @@ export function complianceGuards(strapi: Core.Strapi): GuardType[] {
       if (wrong) return wrong;
       const target = context.transition.to;
       const maxAgeDays = (config.maxAgeDays as number | undefined) ?? DEFAULT_MAX_AGE_DAYS;
-      const mandatory = applying(await compliance().publishedStandards(), target).filter((standard) => standard.mandatory);
+      const mandatory = await compliance().standardsFor(target, { mandatory: true });
       if (!mandatory.length) return { ok: true };
       const project = (await strapi.db.query(PROJECT_UID as never).findOne({ where: { documentId: context.documentId }, select: ['id'] })) as Row | null;
       const latest = await compliance().latestAssessments(project ? [project.id] : []);

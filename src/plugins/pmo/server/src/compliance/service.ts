@@ -14,6 +14,7 @@ import {
   type StandardSummary,
 } from '../../../shared/contracts/compliance';
 import { PERSON_UID, PROJECT_UID, STANDARD_UID } from '../../../shared/contracts/uids';
+import { standardsFor as applyingTo, statesOf } from '../../../shared/standards';
 import { errors, forbidden, invalidField, invalidFields } from '../platform/errors';
 import { toIsoDay } from '../platform/dates';
 import { documentsAs } from '../security/protected-fields';
@@ -38,7 +39,7 @@ export function summarise(row: Row): StandardSummary {
     title: row.title,
     version: row.version ?? null,
     mandatory: !!row.mandatory,
-    appliesToStates: stringList(row.appliesToStates),
+    appliesToStates: statesOf(row.appliesToStates),
     requiredDocumentTypes: stringList(row.requiredDocumentTypes),
     checklist: ((row.checklist ?? []) as Row[])
       .filter((criterion) => criterion?.text)
@@ -62,6 +63,14 @@ export function createComplianceService(strapi: Core.Strapi) {
       sort: 'code:asc',
     } as never)) as Row[];
     return rows.map(summarise);
+  }
+
+  /**
+   * The published standards applying to a state (their appliesToStates holds it), by code; with
+   * `mandatory`, only the mandatory ones: what the `documents` and `standards` guards judge by.
+   */
+  async function standardsFor(state: string, options: { mandatory?: boolean } = {}): Promise<StandardSummary[]> {
+    return applyingTo(await publishedStandards(), state, options);
   }
 
   async function scopeOf(caller: Caller): Promise<Scope> {
@@ -179,7 +188,7 @@ export function createComplianceService(strapi: Core.Strapi) {
     return latest;
   }
 
-  return { publishedStandards, scopeOf, projectsIn, list, get, record, latestAssessments };
+  return { publishedStandards, standardsFor, scopeOf, projectsIn, list, get, record, latestAssessments };
 }
 
 export type ComplianceService = ReturnType<typeof createComplianceService>;

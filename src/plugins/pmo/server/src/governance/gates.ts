@@ -6,6 +6,7 @@
 
 import { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS, type ChecklistItem, type GateDecision, type GateNumber, type Met } from '../../../shared/contracts/governance';
 import { formatDay } from '../../../shared/calendar';
+import { standardsFor } from '../../../shared/standards';
 
 export { GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS };
 export type { ChecklistItem, GateDecision, GateNumber, Met };
@@ -99,18 +100,9 @@ export type StandardFacts = {
   checklist?: Array<{ text?: string | null; mustMeet?: boolean | null }> | null;
 };
 
-/** A standard's appliesToStates as a list of state keys, whatever the JSON holds. */
-export function appliesTo(standard: StandardFacts): string[] {
-  const value = standard.appliesToStates;
-  if (Array.isArray(value)) return value.filter((state): state is string => typeof state === 'string');
-  if (typeof value === 'string') return [value];
-  return [];
-}
-
 /** The criteria of the standards that apply to `state`, snapshotted for a review (unanswered). */
 export function snapshotChecklist(standards: StandardFacts[], state: string): ChecklistItem[] {
-  return standards
-    .filter((standard) => appliesTo(standard).includes(state))
+  return standardsFor(standards, state)
     .sort((a, b) => a.code.localeCompare(b.code))
     .flatMap((standard) =>
       (standard.checklist ?? [])

@@ -3,8 +3,8 @@
  * definitions.ts (load, validate, save and version definitions; the cached lookup by content
  * type), instances.ts (find or create an item's instance, mirror its state), views.ts (what an
  * actor may do on one item or a batch), transitions.ts (fire: decide once, apply or vote,
- * effects, event after commit) and history.ts (the audit trail). The rules live in the pure
- * evaluator (evaluate.ts) and validator (definition.ts).
+ * effects, event after commit), moves.ts (PMO Hub's own moves to a state) and history.ts (the
+ * audit trail). The rules live in the pure evaluator (evaluate.ts) and validator (definition.ts).
  */
 import type { Core } from '@strapi/strapi';
 import type { Catalogue } from './catalogue';
@@ -12,6 +12,7 @@ import { createDefinitions } from './definitions';
 import { createFacts } from './facts';
 import { createHistory } from './history';
 import { createInstances } from './instances';
+import { createMoves } from './moves';
 import { createTransitions } from './transitions';
 import { createTryOut } from './try';
 import { createViews } from './views';
@@ -23,8 +24,9 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
   const instances = createInstances(strapi);
   const facts = createFacts(strapi, catalogue);
   const views = createViews(strapi, { definitions, instances, facts });
-  const transitions = createTransitions(strapi, { catalogue, definitions, instances, facts });
-  const { history } = createHistory(strapi);
+  const history = createHistory(strapi);
+  const transitions = createTransitions(strapi, { catalogue, definitions, instances, facts, history });
+  const { moveTo } = createMoves(strapi, { definitions, instances, history });
   const tryOut = createTryOut(strapi, { definitions, instances, facts });
 
   return {
@@ -41,7 +43,9 @@ export function createWorkflowEngine(strapi: Core.Strapi, catalogue: Catalogue) 
     view: views.view,
     viewMany: views.viewMany,
     fire: transitions.fire,
-    history,
+    /** PMO Hub's own move of an item to a state, recorded in its history by the name given (moves.ts). */
+    moveTo,
+    history: history.history,
     /** "Try it": a transition's verdict for another person, nothing fired; with the roles, people and items it offers. */
     tryOut,
   };

@@ -1,6 +1,6 @@
 /**
  * Workflow instances: one per governed item, found or created (for items older than their
- * workflow), with the state mirrored on the item's `workflowState`.
+ * workflow), moved into a state with the state mirrored on the item's `workflowState`.
  */
 import type { Core } from '@strapi/strapi';
 import { INSTANCE_UID, nowIso, type InstanceRow, type WorkflowRow } from './records';
@@ -77,7 +77,35 @@ export function createInstances(strapi: Core.Strapi) {
     await db().query(uid as any).updateMany({ where: { documentId }, data: { workflowState: state } });
   }
 
-  return { findInstance, findInstances, targetExists, existingTargets, ensureInstance, mirrorState };
+  /**
+   * Moves an instance into `state` and mirrors it, as every move does (a transition, PMO Hub's
+   * own): one conditional update on the version it was read at, so of concurrent moves one wins;
+   * false when someone moved it meanwhile (nothing is written then).
+   */
+  async function enterState(
+    instance: InstanceRow,
+    move: { state: string; definitionVersion: number; enteredById: number | null; at: string }
+  ): Promise<boolean> {
+    const moved = await db()
+      .query(INSTANCE_UID)
+      .updateMany({
+        where: { id: instance.id, version: instance.version },
+        data: {
+          state: move.state,
+          previousState: instance.state,
+          version: instance.version + 1,
+          definitionVersion: move.definitionVersion,
+          enteredAt: move.at,
+          enteredById: move.enteredById,
+          votes: {},
+        },
+      });
+    if (moved.count !== 1) return false;
+    await mirrorState(instance.targetUid, instance.targetDocumentId, move.state);
+    return true;
+  }
+
+  return { findInstance, findInstances, targetExists, existingTargets, ensureInstance, mirrorState, enterState };
 }
 
 export type Instances = ReturnType<typeof createInstances>;

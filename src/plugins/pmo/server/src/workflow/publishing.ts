@@ -11,9 +11,9 @@
  *   workflow gets its instance first (in the first state), so it is judged like any other.
  * - A new draft after publishing: once an approval has been used (the item was published after
  *   it entered its publishable state), saving a changed draft moves the item back to
- *   `onNewDraft` (default: the first state), recorded in its history as PMO Hub's move. A draft
- *   saved before that publication (the Content Manager saves the form just before publishing
- *   it) keeps the state it was approved in.
+ *   `onNewDraft` (default: the first state), recorded in its history as PMO Hub's move (the
+ *   engine's `moveTo`, moves.ts). A draft saved before that publication (the Content Manager
+ *   saves the form just before publishing it) keeps the state it was approved in.
  * - `unpublish` and `discardDraft` are left alone: taking an item off or restoring the published
  *   text approves nothing.
  *
@@ -24,12 +24,11 @@ import { listWords } from '../../../shared/words';
 import { unprocessable } from '../platform/errors';
 import { stateName } from './evaluate';
 import type { WorkflowEngine } from './engine';
-import { EVENT_UID, INSTANCE_UID, nowIso, typeWords, type InstanceRow, type WorkflowRow } from './records';
+import { SYSTEM_ACTOR } from './moves';
+import { typeWords, type InstanceRow, type WorkflowRow } from './records';
 
 /** The transition key the history records for PMO Hub's move back on a new draft. */
 export const NEW_DRAFT_TRANSITION = 'new-draft';
-/** Who made that move, as the history names it. */
-export const SYSTEM_ACTOR = 'PMO Hub';
 
 const hasDraftAndPublish = (strapi: Core.Strapi, uid: string) =>
   Boolean((strapi.contentTypes as unknown as Record<string, { options?: { draftAndPublish?: boolean } }>)[uid]?.options?.draftAndPublish);
@@ -83,30 +82,15 @@ export function registerPublishing(strapi: Core.Strapi, engine: () => WorkflowEn
     if (new Date(published.publishedAt).getTime() < enteredAt) return;
     const to = definition.onNewDraft ?? definition.initial;
     if (to === instance.state) return;
-    const at = nowIso();
-    const moved = await strapi.db.query(INSTANCE_UID).updateMany({
-      where: { id: instance.id, version: instance.version },
-      data: { state: to, previousState: instance.state, version: instance.version + 1, enteredAt: at, enteredById: null, votes: {} },
-    });
-    if (moved.count !== 1) return; // someone moved it at the same moment: their move stands
-    await strapi.db.query(uid as never).updateMany({ where: { documentId }, data: { workflowState: to } } as never);
-    await strapi.db.query(EVENT_UID).create({
-      data: {
-        workflowKey: workflow.key,
-        targetUid: uid,
-        targetDocumentId: documentId,
-        instanceId: instance.id,
-        definitionVersion: workflow.version,
-        transition: NEW_DRAFT_TRANSITION,
-        fromState: instance.state,
-        toState: to,
-        kind: 'applied',
-        actorId: null,
-        actorName: SYSTEM_ACTOR,
-        comment: `A new draft was saved after publishing: it goes back to “${stateName(definition, to)}” until it is approved again`,
-        at,
-      },
-      select: ['id'],
+    // Only from the instance judged here: if someone moved it at the same moment, their move stands.
+    await engine().moveTo({
+      uid,
+      documentId,
+      state: to,
+      actorName: SYSTEM_ACTOR,
+      transition: NEW_DRAFT_TRANSITION,
+      expectedVersion: instance.version,
+      comment: `A new draft was saved after publishing: it goes back to “${stateName(definition, to)}” until it is approved again`,
     });
   }
 

@@ -11,8 +11,9 @@ import type { Catalogue, GuardContext } from './catalogue';
 import type { Definitions } from './definitions';
 import { decideFire, type FireDecision } from './evaluate';
 import type { Facts } from './facts';
+import type { History } from './history';
 import type { Instances } from './instances';
-import { EVENT_UID, INSTANCE_UID, TRANSITION_EVENT, instanceFacts, noSuchItem, nowIso, readAll, typeWords, UNKNOWN_TYPE, type InstanceRow } from './records';
+import { INSTANCE_UID, TRANSITION_EVENT, instanceFacts, noSuchItem, nowIso, readAll, typeWords, UNKNOWN_TYPE, type InstanceRow } from './records';
 
 
 /** A refusal as the error the HTTP layer answers with (409, 403, 400, 422; DESIGN.md). */
@@ -39,14 +40,11 @@ export function createTransitions(
     definitions,
     instances,
     facts,
-  }: { catalogue: Catalogue; definitions: Definitions; instances: Instances; facts: Facts }
+    history,
+  }: { catalogue: Catalogue; definitions: Definitions; instances: Instances; facts: Facts; history: History }
 ) {
   const db = () => strapi.db;
-
-  async function recordEvent(data: Record<string, unknown>) {
-    // `select` keeps the read-back Strapi does after an insert to the id.
-    await db().query(EVENT_UID).create({ data: { ...data, at: data.at ?? nowIso() }, select: ['id'] });
-  }
+  const recordEvent = history.record;
 
   async function fire(request: FireInput, user: AdminUser): Promise<FireResult> {
     const { uid, documentId } = request;
@@ -127,22 +125,13 @@ export function createTransitions(
       }
 
       // The state change: one conditional update on the version, so of concurrent requests one wins.
-      const moved = await db()
-        .query(INSTANCE_UID)
-        .updateMany({
-          where: { id: instance.id, version: instance.version },
-          data: {
-            state: transition.to,
-            previousState: instance.state,
-            version: instance.version + 1,
-            definitionVersion: workflow.version,
-            enteredAt: now,
-            enteredById: actor.id,
-            votes: {},
-          },
-        });
-      if (moved.count !== 1) throw conflict('Someone moved this item at the same moment; reload and try again');
-      await instances.mirrorState(uid, documentId, transition.to);
+      const moved = await instances.enterState(instance, {
+        state: transition.to,
+        definitionVersion: workflow.version,
+        at: now,
+        enteredById: actor.id,
+      });
+      if (!moved) throw conflict('Someone moved this item at the same moment; reload and try again');
       await recordEvent({ ...common, toState: transition.to, kind: 'applied', votes: decision.votes });
 
       const effectContext = { ...context, from: instance.state, to: transition.to, comment, instanceId: instance.id, now, votes: decision.votes };
