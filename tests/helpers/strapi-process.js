@@ -39,6 +39,8 @@ function startStrapiProcess({ database, smtpPort, env = {}, bootTimeoutMs = 1200
       STRAPI_TELEMETRY_DISABLED: 'true',
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // For profiling a bench: PMO_CHILD_EXEC_ARGV="--cpu-prof --cpu-prof-dir=/tmp/prof".
+    execArgv: [...process.execArgv, ...(process.env.PMO_CHILD_EXEC_ARGV ? process.env.PMO_CHILD_EXEC_ARGV.split(' ') : [])],
   });
   let sequence = 0;
   const waiting = new Map();
