@@ -264,7 +264,7 @@ describe('reminders on fixed days', () => {
     expect(mails).toHaveLength(1);
   });
 
-  it('Friday 18 March: two weeks missing, the programme manager hears of it; the project manager is reminded of the second week', async () => {
+  it('Friday 18 March: two weeks missing, the programme manager hears of it; the project manager is reminded of the second week; the stalled vote reaches the PMO managers', async () => {
     const mails = await day('2033-03-18');
     everyMail.push(...mails);
     expect(subjects(mails, P.pm)).toEqual([`Status report late: Weekly ${tag}`]);
@@ -275,12 +275,18 @@ describe('reminders on fixed days', () => {
     expect(escalation.subject).toBe(`Escalation: Weekly ${tag}`);
     expect(escalation.text).toContain(`the weekly status report of Weekly ${tag} is 2 reporting periods late`);
     expect(escalation.text).toContain('The person who should act is Priya Manager');
-    // The overdue document is 14 days overdue today: not escalated yet.
-    expect(to(mails, P.pmoManager)).toEqual([]);
-    expect(mails).toHaveLength(3);
+    // The overdue document is 14 days overdue today: not escalated yet. The vote, waiting since
+    // Friday 4 March (10 working days), goes to the PMO managers, once.
+    const reference = (await documents('plugin::pmo.change-request').findOne({ documentId: ids.cr })).reference;
+    expect(subjects(mails, P.pmoManager)).toEqual([`Escalation: ${reference} Add reporting ${tag}`]);
+    const [stalled] = to(mails, P.pmoManager);
+    expect(stalled.text).toContain('has waited 10 working days');
+    expect(stalled.text).toContain('was due on 8 Mar 2033, 10 days ago');
+    expect(stalled.text).toContain(link(`/admin/plugins/pmo/change-requests/${ids.cr}`));
+    expect(mails).toHaveLength(4);
   });
 
-  it('Saturday 19 March: the document 15 days overdue goes to its project’s manager and the PMO managers, once', async () => {
+  it('Saturday 19 and Sunday 20 March: the document and then the gate condition 15 days overdue go to the project’s manager and the PMO managers, once', async () => {
     const mails = await day('2033-03-19');
     everyMail.push(...mails);
     const escalations = mails.filter((mail) => mail.subject === `Escalation: Plan overdue ${tag}`);
@@ -290,9 +296,17 @@ describe('reminders on fixed days', () => {
     expect(escalations[0].text).toContain(cm(DOCUMENT, ids.overdue));
     expect(mails).toHaveLength(1);
 
+    // Sunday 20 March: the gate condition, due on the 5th, is 15 days overdue: its project's manager
+    // and the PMO managers hear of it, once.
     const next = await day('2033-03-20');
     everyMail.push(...next);
-    expect(next).toEqual([]);
+    expect(next).toHaveLength(1);
+    expect(next[0].subject).toBe(`Escalation: Baseline the schedule ${tag}`);
+    expect(next[0].to).toEqual(expect.arrayContaining([P.pm, P.pmoManager]));
+    expect(next[0].text).toContain(`a condition of Gate 2 of Weekly ${tag} is more than 14 days overdue`);
+    expect(next[0].text).toContain('was due on 5 Mar 2033, 15 days ago. The person who should act is Olga Owner');
+    expect(next[0].text).toContain(link(`/admin/plugins/pmo/governance/reviews/${ids.decided}`));
+    expect(await day('2033-03-21')).toEqual([]);
   });
 
   it('never reminded a superseded document, a project not yet running, or the monthly project in March', () => {

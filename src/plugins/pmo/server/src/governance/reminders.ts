@@ -26,6 +26,7 @@ import {
   personRecipient,
   recipients,
   reminderKey,
+  roleHolders,
   type Reminder,
   type ReminderSource,
   type WorkItem,
@@ -37,6 +38,8 @@ import { isCadence, reportLateness } from './reporting';
 
 /** Days ahead within which a gate review's reviewers are invited. */
 export const REVIEW_NOTICE_DAYS = 7;
+/** Days overdue after which an open gate condition is escalated to the project's manager and the PMO managers. */
+export const CONDITION_ESCALATION_DAYS = 14;
 
 type PersonRow = { documentId: string; email: string | null; fullName: string | null } | null;
 const PERSON = { select: ['documentId', 'email', 'fullName'] };
@@ -161,7 +164,7 @@ type ConditionRow = {
   text: string;
   dueDate: string;
   owner: PersonRow;
-  gateReview: { documentId: string; gate: number; project: { documentId: string; name: string } | null } | null;
+  gateReview: { documentId: string; gate: number; project: { documentId: string; name: string; manager: PersonRow } | null } | null;
 };
 
 const notDone = { $or: [{ done: false }, { done: { $null: true } }] };
@@ -170,7 +173,10 @@ async function openConditions(strapi: Core.Strapi, where: Record<string, unknown
   const rows = (await query(strapi, GATE_CONDITION_UID).findMany({
     where: { ...notDone, ...where },
     select: ['documentId', 'text', 'dueDate'],
-    populate: { owner: PERSON, gateReview: { select: ['documentId', 'gate'], populate: { project: { select: ['documentId', 'name'] } } } },
+    populate: {
+      owner: PERSON,
+      gateReview: { select: ['documentId', 'gate'], populate: { project: { select: ['documentId', 'name'], populate: { manager: PERSON } } } },
+    },
     orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
   } as never)) as ConditionRow[];
   return rows.map((row) => ({ ...row, dueDate: toIsoDay(row.dueDate)! })).filter((row) => row.dueDate);
@@ -185,23 +191,45 @@ export const gateConditionReminders: ReminderSource = {
   category: 'gate-condition',
   async collect(strapi, { day }) {
     const reminders: Reminder[] = [];
+    let pmoManagers: Reminder['to'] | null = null;
     for (const row of await openConditions(strapi, { dueDate: { $lt: day } })) {
       const owner = personRecipient(row.owner);
-      if (!owner) continue;
-      reminders.push({
-        category: 'gate-condition',
-        template: 'gate-condition-overdue',
-        dedupeKey: reminderKey('gate-condition', row.documentId, row.dueDate),
-        to: [owner],
-        values: {
-          project: row.gateReview?.project?.name ?? 'no project',
-          gate: row.gateReview ? gateWords(row.gateReview.gate) : 'a gate',
-          owner: row.owner?.fullName ?? '',
-          dueDate: formatDay(row.dueDate),
-          daysOverdue: String(daysBetween(row.dueDate, day)),
-        },
-        item: { uid: GATE_CONDITION_UID, documentId: row.documentId, title: conditionTitle(row.text), url: conditionUrl(row) },
-      });
+      const daysOverdue = daysBetween(row.dueDate, day);
+      const values = {
+        project: row.gateReview?.project?.name ?? 'no project',
+        gate: row.gateReview ? gateWords(row.gateReview.gate) : 'a gate',
+        owner: row.owner?.fullName ?? 'nobody (the condition has no owner)',
+        dueDate: formatDay(row.dueDate),
+        daysOverdue: String(daysOverdue),
+      };
+      const item = { uid: GATE_CONDITION_UID, documentId: row.documentId, title: conditionTitle(row.text), url: conditionUrl(row) };
+      if (owner) {
+        reminders.push({
+          category: 'gate-condition',
+          template: 'gate-condition-overdue',
+          dedupeKey: reminderKey('gate-condition', row.documentId, row.dueDate),
+          to: [owner],
+          values,
+          item,
+        });
+      }
+      // Ignored for more than two weeks: the project's manager and the PMO managers, once per due date.
+      if (daysOverdue > CONDITION_ESCALATION_DAYS) {
+        pmoManagers ??= await roleHolders(strapi, 'pmo-manager');
+        const to = recipients([personRecipient(row.gateReview?.project?.manager ?? null), ...pmoManagers]);
+        if (!to.length) continue;
+        reminders.push({
+          category: 'escalation',
+          template: 'escalation',
+          dedupeKey: reminderKey('escalation', row.documentId, row.dueDate),
+          to,
+          values: {
+            ...values,
+            reason: `a condition of ${values.gate} of ${values.project} is more than ${CONDITION_ESCALATION_DAYS} days overdue`,
+          },
+          item,
+        });
+      }
     }
     return reminders;
   },

@@ -14,12 +14,13 @@ import type { Core } from '@strapi/strapi';
 import { formatDay, today as localDay } from '../../../shared/calendar';
 import { itemPath } from '../../../shared/contracts/notifications';
 import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/contracts/workflow';
-import { addWorkingDays, workingDaysBetween } from '../platform/dates';
+import { addWorkingDays, daysBetween, workingDaysBetween } from '../platform/dates';
 import {
   recipients,
   registerReminderSource,
   registerWorkSource,
   reminderKey,
+  roleHolders,
   type Recipient,
   type Reminder,
   type WorkItem,
@@ -32,6 +33,8 @@ import { INSTANCE_UID, WORKFLOW_UID, instanceFacts, typeWords, type InstanceRow 
 
 /** Working days a vote may wait before its voters are reminded. */
 export const VOTE_WAIT_WORKING_DAYS = 2;
+/** Working days after which a vote still waiting is escalated to the PMO managers. */
+export const VOTE_ESCALATION_WORKING_DAYS = 5;
 
 type Waiting = {
   workflow: { key: string; name: string; appliesTo: string; definition: WorkflowDefinition };
@@ -172,6 +175,7 @@ export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Cata
       if (!votes.length) return [];
       const people = await candidates(votes);
       const reminders: Reminder[] = [];
+      let pmoManagers: Recipient[] | null = null;
       for (const vote of votes) {
         const to = recipients(people.filter(({ actor }) => mayVote(vote, actor)).map(({ recipient }) => recipient));
         if (!to.length) continue;
@@ -192,6 +196,29 @@ export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Cata
           },
           item: { uid: workflow.appliesTo, documentId, title: titleOf(strapi, workflow.appliesTo, vote.target, documentId), url: itemPath(workflow.appliesTo, documentId) },
         });
+        // Still waiting after a working week: the PMO managers, once per wait.
+        const waited = workingDaysBetween(vote.since, day);
+        if (waited > VOTE_ESCALATION_WORKING_DAYS) {
+          pmoManagers ??= await roleHolders(strapi, 'pmo-manager');
+          const escalateTo = recipients(pmoManagers);
+          if (!escalateTo.length) continue;
+          const due = addWorkingDays(vote.since, VOTE_WAIT_WORKING_DAYS);
+          reminders.push({
+            category: 'escalation',
+            template: 'escalation',
+            // Once per item and wait, however many of its transitions wait for votes.
+            dedupeKey: reminderKey('escalation', documentId, `votes@${enteredAt}`),
+            to: escalateTo,
+            values: {
+              reason: `the vote on ${workflow.name} has waited ${waited} working days`,
+              project: workflow.name,
+              owner: to.map((recipient) => recipient.name ?? recipient.email).join(', '),
+              dueDate: formatDay(due),
+              daysOverdue: String(Math.max(0, daysBetween(due, day))),
+            },
+            item: { uid: workflow.appliesTo, documentId, title: titleOf(strapi, workflow.appliesTo, vote.target, documentId), url: itemPath(workflow.appliesTo, documentId) },
+          });
+        }
       }
       return reminders;
     },
