@@ -149,6 +149,12 @@ export const PMO_PAGES: SweepPage[] = [
   { id: 'governance-review', path: ({ ids }) => `${PMO}/governance/reviews/${ids.review}`, needs: { actions: [PMO_ACCESS, GOVERNANCE_READ] } },
   { id: 'compliance', path: () => `${PMO}/compliance`, needs: { actions: [PMO_ACCESS], anyOf: [COMPLIANCE_READ, COMPLIANCE_READ_OWN] } },
   { id: 'compliance-record', path: () => `${PMO}/compliance/record`, needs: { actions: [PMO_ACCESS, COMPLIANCE_RECORD] } },
+  {
+    // The project manager manages the executing project, so reads its assessment too.
+    id: 'compliance-assessment',
+    path: ({ ids }) => `${PMO}/compliance/assessments/${ids.assessment}`,
+    needs: { actions: [PMO_ACCESS], anyOf: [COMPLIANCE_READ, COMPLIANCE_READ_OWN] },
+  },
   { id: 'change-requests', path: () => `${PMO}/change-requests`, needs: { actions: [PMO_ACCESS, CHANGE_CONTROL_READ] } },
   { id: 'change-request-new', path: () => `${PMO}/change-requests/new`, needs: { actions: [PMO_ACCESS, CHANGE_CONTROL_RAISE] } },
   {
@@ -448,6 +454,15 @@ export async function seedPmo(strapi: Core.Strapi, baseURL: string, cast: Record
   });
   ids.session = session.documentId;
   documentIds.push(relationship.documentId, session.documentId, ...focus);
+
+  // A compliance assessment of the executing project against the business case standard.
+  const assessment = await asManager.post<{ documentId: string }>('/pmo/compliance/assessments', {
+    project: ids.executing,
+    standard: ids.standard,
+    results: [{ result: 'met', evidence: 'Signed by the sponsor on 3 March' }],
+  });
+  ids.assessment = assessment.documentId;
+  documentIds.push(assessment.documentId);
 
   // The workflows' keys, for their editor pages.
   const workflows = (await strapi.db.query('plugin::pmo.workflow' as any).findMany({})) as Array<{ key: string; appliesTo: string; documentId: string }>;
