@@ -4,7 +4,7 @@
  * decisions and change requests, each dated around AS_OF; and the PDF read back as text.
  */
 import type { Agent } from '../helpers/strapi';
-import { asCapability, getStrapi, uniqueCode } from '../helpers/strapi';
+import { asCapability, getStrapi } from '../helpers/strapi';
 import * as make from './finance-fixtures';
 import { fire, person, review } from './governance-fixtures';
 import { DECISION_UID, ISSUE_UID, RISK_UID } from '../../src/plugins/pmo/shared/contracts/uids';
@@ -12,6 +12,10 @@ import { DECISION_UID, ISSUE_UID, RISK_UID } from '../../src/plugins/pmo/shared/
 export const AS_OF = '2026-03-31';
 
 type Doc = { documentId: string; code: string; name: string } & Record<string, any>;
+
+/** A short code unique in the worker's database ("OR-K3F9Q1"), as real project codes are short. */
+let made = 0;
+export const shortCode = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 6).toUpperCase()}${(made += 1)}`;
 
 const documents = (uid: string) => getStrapi().documents(uid as any) as any;
 
@@ -49,7 +53,7 @@ export async function orion(superAdmin: Agent, programme?: Doc) {
   const manager = await person('hl.manager@test.pmo', 'Maria Manager');
   const sponsor = await person('hl.sponsor@test.pmo', 'Sam Sponsor');
   const owner = await person('hl.owner@test.pmo', 'Olly Owner');
-  const project = (await make.project(programme, 'Orion ledger upgrade', { manager: manager.documentId, sponsor: sponsor.documentId })) as Doc;
+  const project = (await make.project(programme, 'Orion ledger upgrade', { code: shortCode('OR'), manager: manager.documentId, sponsor: sponsor.documentId })) as Doc;
 
   await make.budgetLine(project, '2026-01-01', 'labour', '10000.00');
   await make.budgetLine(project, '2026-02-01', 'labour', '10000.00');
@@ -114,12 +118,12 @@ export async function orion(superAdmin: Agent, programme?: Doc) {
 /** A programme with Orion and a second project (Vega: on budget, red), and a programme-level risk. */
 export async function programme(superAdmin: Agent) {
   const sponsor = await person('hl.sponsor@test.pmo', 'Sam Sponsor');
-  const portfolio = await make.portfolio('Highlight portfolio');
+  const portfolio = await getStrapi().documents('api::portfolio.portfolio' as any).create({ data: { name: 'Highlight portfolio', code: shortCode('PF') } } as any);
   const created = (await getStrapi()
     .documents('api::programme.programme' as any)
-    .create({ data: { name: 'Finance transformation', code: uniqueCode('HLP'), portfolio: portfolio.documentId, sponsor: sponsor.documentId } } as any)) as unknown as Doc;
+    .create({ data: { name: 'Finance transformation', code: shortCode('FT'), portfolio: portfolio.documentId, sponsor: sponsor.documentId } } as any)) as unknown as Doc;
   const orionProject = await orion(superAdmin, created);
-  const vega = (await make.project(created, 'Vega payroll')) as Doc;
+  const vega = (await make.project(created, 'Vega payroll', { code: shortCode('VG') })) as Doc;
   await make.budgetLine(vega, '2026-03-01', 'labour', '1000.00');
   await make.costEntry(vega, '2026-03-10', '500.00');
   await status(vega, '2026-03-20', 50, ['red', 'red', 'amber', 'green']);

@@ -34,7 +34,6 @@ beforeAll(async () => {
   filename = /filename="?([^";]+)"?/.exec(res.headers['content-disposition'] ?? '')?.[1];
   expect((res.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   text = await pdfText(res.body);
-  if (process.env.HL_SAVE) require('fs').writeFileSync(process.env.HL_SAVE, res.body);
 });
 
 describe('a project highlight report', () => {

@@ -17,7 +17,10 @@ export function readPdf(bytes: Buffer): Promise<PdfRead> {
   });
 }
 
-/** The PDF's text, runs of spaces made one. */
+/**
+ * The PDF's text as one line: every run of spaces and line breaks made one space, so a phrase the
+ * layout wrapped (a long name in a narrow column) reads as written.
+ */
 export async function pdfText(bytes: Buffer): Promise<string> {
-  return (await readPdf(bytes)).text.replace(/[ \t]+/g, ' ');
+  return (await readPdf(bytes)).text.replace(/\s+/g, ' ').trim();
 }
