@@ -15,10 +15,9 @@ import { latestStatusReports, withKnex } from '../platform/db';
 import { createAccess, type Caller, type Row } from './access';
 import type { ChangeRow, HighlightReport, Listing, ProgrammeProjectRow, Rag, ReportWindow } from './model';
 import { peers } from './peers';
-import { SUBJECT_POPULATE, authorisedIn, coded, hide, named, registersOf } from './project';
+import { SUBJECT_POPULATE, authorisedIn, coded, hide, named, rag } from './facts';
+import { registersOf } from './registers';
 import { day } from './words';
-
-const rag = (value: unknown): Rag | null => (value === 'green' || value === 'amber' || value === 'red' ? value : null);
 
 /** Each project's latest status report on or before asOf: its overall RAG and date, by project id. */
 async function latestRag(strapi: Core.Strapi, projectIds: number[], asOf: string): Promise<Map<number, { rag: Rag | null; asOf: string | null }>> {

@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { DECISION_UID, ISSUE_UID, RISK_UID } from '../../../shared/contracts/uids';
 import type { Access, Row } from './access';
 import type { DecisionRow, IssueRow, ReportWindow, RiskRow } from './model';
+import { hide } from './facts';
 import { priorityRank } from './words';
 import { toIsoDay as isoDay } from '../platform/dates';
 
@@ -90,4 +91,15 @@ export function createRegisters(strapi: Core.Strapi, access: Access) {
   }
 
   return { openRisks, openIssues, decisions };
+}
+
+/** What both kinds of report read of the registers, each when the caller may. */
+export async function registersOf(strapi: Core.Strapi, access: Access, scope: Scope, window: ReportWindow) {
+  const registers = createRegisters(strapi, access);
+  const { sections } = access;
+  return {
+    risks: sections.risks ? { shown: true as const, rows: await registers.openRisks(scope) } : hide('risks'),
+    issues: sections.issues ? { shown: true as const, rows: await registers.openIssues(scope) } : hide('issues'),
+    decisions: sections.decisions ? { shown: true as const, rows: await registers.decisions(scope, window) } : hide('decisions'),
+  };
 }
