@@ -5,7 +5,7 @@
  * priority, decisions and authorised changes since the previous status report; and who may
  * download it, 400 and 404.
  */
-import { asAdmin, asRole, asSuperAdmin, getStrapi, type Agent } from '../helpers/strapi';
+import { asAdmin, asRole, asSuperAdmin, getStrapi, http, type Agent } from '../helpers/strapi';
 import { AS_OF, download, orion, pdfText } from './highlight-fixtures';
 
 let superAdmin: Agent;
@@ -14,6 +14,19 @@ let text: string;
 let filename: string | undefined;
 
 const path = (documentId: string, asOf = AS_OF) => `/pmo/reports/highlight/projects/${documentId}.pdf?asOf=${asOf}`;
+
+const ACCESS = { action: 'plugin::pmo.access', subject: null, properties: {}, conditions: [] };
+const READ_PROJECTS = { action: 'plugin::content-manager.explorer.read', subject: 'api::project.project', properties: { fields: ['name', 'code'] } };
+
+const CUSTOM_ROLES = ['hl-no-projects', 'hl-creator-only', 'hl-outsider'];
+
+/** An admin role made for these tests with exactly these permissions (removed after the file). */
+async function customRole(code: string, permissions: unknown[]) {
+  const roles = getStrapi().service('admin::role') as any;
+  const role = (await getStrapi().db.query('admin::role').findOne({ where: { code } })) ?? (await roles.create({ name: code, code, description: 'Made by the highlight report tests' }));
+  await roles.assignPermissions(role.id, permissions);
+  return code;
+}
 
 /** The words in order: each found after the one before. */
 function inOrder(haystack: string, words: string[]) {
@@ -24,6 +37,15 @@ function inOrder(haystack: string, words: string[]) {
     from = at + word.length;
   }
 }
+
+afterAll(async () => {
+  // The roles and their users go, so no later file of the worker meets them.
+  const strapi = getStrapi();
+  const roles = (await strapi.db.query('admin::role').findMany({ where: { code: { $in: CUSTOM_ROLES } } })) as Array<{ id: number }>;
+  const users = (await strapi.db.query('admin::user').findMany({ where: { roles: { id: { $in: roles.map((r) => r.id) } } } })) as Array<{ id: number }>;
+  if (users.length) await (strapi.service('admin::user') as any).deleteByIds(users.map((u) => u.id));
+  if (roles.length) await (strapi.service('admin::role') as any).deleteByIds(roles.map((r) => r.id));
+});
 
 beforeAll(async () => {
   superAdmin = await asSuperAdmin();
@@ -164,26 +186,20 @@ describe('who may download it', () => {
   });
 
   it('refuses a user who may not read projects, and one whose conditions keep this project from them', async () => {
-    const roles = getStrapi().service('admin::role') as any;
-    const make = async (code: string, permissions: unknown[]) => {
-      const role = (await getStrapi().db.query('admin::role').findOne({ where: { code } })) ?? (await roles.create({ name: code, code, description: 'Made by the highlight report tests' }));
-      await roles.assignPermissions(role.id, [{ action: 'plugin::pmo.access', subject: null, properties: {}, conditions: [] }, ...permissions]);
-      return code;
-    };
-    const noProjects = await asAdmin('hl.no-projects@test.pmo', [await make('hl-no-projects', [])]);
+    const noProjects = await asAdmin('hl.no-projects@test.pmo', [await customRole('hl-no-projects', [ACCESS])]);
     const refused = await noProjects.get(path(project.documentId));
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toBe('You may not read projects, so you cannot download their highlight reports');
 
-    const read = { action: 'plugin::content-manager.explorer.read', subject: 'api::project.project', properties: { fields: ['name', 'code'] } };
-    const creatorOnly = await asAdmin('hl.creator-only@test.pmo', [await make('hl-creator-only', [{ ...read, conditions: ['admin::is-creator'] }])]);
+    const creatorOnly = await asAdmin('hl.creator-only@test.pmo', [await customRole('hl-creator-only', [ACCESS, { ...READ_PROJECTS, conditions: ['admin::is-creator'] }])]);
     const kept = await creatorOnly.get(path(project.documentId));
     expect(kept.status).toBe(403);
     expect(kept.body.error.message).toBe(`You may not read the project ${project.code}, so you cannot download its highlight report`);
   });
 
-  it('refuses a caller without PMO Hub access, and one not signed in', async () => {
-    const { http } = await import('../helpers/strapi');
+  it('refuses a user without PMO Hub access, and a caller not signed in', async () => {
+    const outsider = await asAdmin('hl.outsider@test.pmo', [await customRole('hl-outsider', [{ ...READ_PROJECTS, conditions: [] }])]);
+    expect((await outsider.get(path(project.documentId))).status).toBe(403);
     expect((await http().get(path(project.documentId))).status).toBe(401);
   });
 });
