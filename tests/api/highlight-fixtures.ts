@@ -28,6 +28,14 @@ export const binary = (res: any, callback: (error: Error | null, body: Buffer) =
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 };
 
+/** The text of one section of the report: from its heading to the next one named (or the end). */
+export function section(text: string, heading: string, next?: string): string {
+  const start = text.indexOf(heading);
+  if (start === -1) throw new Error(`no section "${heading}"`);
+  const end = next ? text.indexOf(next, start + heading.length) : -1;
+  return text.slice(start, end === -1 ? undefined : end);
+}
+
 export const download = (agent: Agent, path: string) => agent.get(path).buffer(true).parse(binary);
 
 export const risk = (of: Doc, title: string, probability: number, impact: number, extra: Record<string, unknown> = {}) =>
