@@ -8,6 +8,7 @@ import { finance } from './finance';
 import { governance } from './governance';
 import { mentoring } from './mentoring';
 import { notifications } from './notifications';
+import { reports } from './reports';
 import { search } from './search';
 
 export const CAPABILITIES: Capability[] = [
@@ -20,6 +21,7 @@ export const CAPABILITIES: Capability[] = [
   changeControl,
   search,
   notifications,
+  reports,
 ];
 
 const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>

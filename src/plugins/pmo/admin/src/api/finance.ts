@@ -268,21 +268,28 @@ type SaveFilePicker = (options: {
 
 export type DownloadMode = 'file-system' | 'blob';
 
+/** What kind of file a download saves: the picker's file type and the Blob's type. */
+export type DownloadFormat = { description: string; mime: string; extension: string };
+export const CSV_FORMAT: DownloadFormat = { description: 'CSV', mime: 'text/csv', extension: '.csv' };
+export const PDF_FORMAT: DownloadFormat = { description: 'PDF', mime: 'application/pdf', extension: '.pdf' };
+
 /**
- * Downloads an export, reporting bytes received. With the File System Access API (Chromium) the
- * chunks go straight to the chosen file, never held in memory. Otherwise they gather into a Blob
- * saved through a link (a documented limitation: the browser then holds the file until saved).
+ * Downloads an export (a CSV unless `format` says otherwise: the highlight report's PDF),
+ * reporting bytes received. With the File System Access API (Chromium) the chunks go straight to
+ * the chosen file, never held in memory. Otherwise they gather into a Blob saved through a link
+ * (a documented limitation: the browser then holds the file until saved).
  */
 export async function downloadExport(
   path: string,
   fallbackName: string,
   onProgress: (bytes: number) => void,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  format: DownloadFormat = CSV_FORMAT
 ): Promise<{ bytes: number; mode: DownloadMode; filename: string }> {
   const picker = (window as unknown as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
   // Ask for the file first: the picker needs the user's click, which awaiting the fetch would lose.
   const handle = picker
-    ? await picker({ suggestedName: fallbackName, types: [{ description: 'CSV', accept: { 'text/csv': ['.csv'] } }] })
+    ? await picker({ suggestedName: fallbackName, types: [{ description: format.description, accept: { [format.mime]: [format.extension] } }] })
     : null;
   const { reader, filename } = await openExport(path, signal);
   const name = filename ?? fallbackName;
@@ -312,7 +319,7 @@ export async function downloadExport(
     bytes += value.byteLength;
     onProgress(bytes);
   }
-  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'text/csv' }));
+  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: format.mime }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

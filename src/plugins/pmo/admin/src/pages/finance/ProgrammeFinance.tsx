@@ -12,6 +12,7 @@ import { COLUMN_COUNT, EvmLegend, EvmTable, FigureCells } from './EvmTable';
 import { AsOfField } from './AsOfField';
 import { SCurvePanel } from './SCurve';
 import { formatDay } from '../../utils/dates';
+import { HighlightReportButton } from '../../components/HighlightReportButton';
 
 export const ProgrammeFinance = () => {
   const t = useTranslate();
@@ -40,7 +41,10 @@ export const ProgrammeFinance = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <AsOfField value={asOf} onChange={(value) => setSearch({ asOf: value }, { replace: true })} />
+          <Flex gap={4} alignItems="flex-start" justifyContent="space-between" wrap="wrap">
+            <AsOfField value={asOf} onChange={(value) => setSearch({ asOf: value }, { replace: true })} />
+            <HighlightReportButton level="programmes" documentId={documentId} asOf={asOf} code={programme?.code} />
+          </Flex>
           {evm.error && <Typography textColor="danger600">{evm.error.message}</Typography>}
           {evm.data && (
             <EvmTable rows={projects.length + 1} first={t('finance.project', 'Project')} label={t('finance.table.programme', 'Earned value by project')}>

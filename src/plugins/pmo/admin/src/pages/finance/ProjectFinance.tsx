@@ -11,6 +11,7 @@ import { formatMoney } from './display';
 import { AsOfField } from './AsOfField';
 import { SCurvePanel } from './SCurve';
 import { formatDay } from '../../utils/dates';
+import { HighlightReportButton } from '../../components/HighlightReportButton';
 
 export const ProjectFinance = () => {
   const t = useTranslate();
@@ -38,7 +39,10 @@ export const ProjectFinance = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <AsOfField value={asOf} onChange={(value) => setSearch({ asOf: value }, { replace: true })} />
+          <Flex gap={4} alignItems="flex-start" justifyContent="space-between" wrap="wrap">
+            <AsOfField value={asOf} onChange={(value) => setSearch({ asOf: value }, { replace: true })} />
+            <HighlightReportButton level="projects" documentId={documentId} asOf={asOf} code={project?.code} />
+          </Flex>
           {series.data && (
             <>
               <ScrollTable label={t('finance.table.project', 'Earned value of the project')} colCount={COLUMN_COUNT} rowCount={2} stickyFirst data-testid="finance-evm-table">

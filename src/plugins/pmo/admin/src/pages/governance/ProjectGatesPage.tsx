@@ -22,6 +22,7 @@ import {
   type GateReview,
   type ProjectGovernance,
 } from '../../api/governance';
+import { HighlightReportButton } from '../../components/HighlightReportButton';
 import { PageError } from '../../components/PageError';
 import { StateBadge } from '../../components/StateBadge';
 import { useTranslate, type Translate } from '../../utils/useTranslate';
@@ -110,6 +111,12 @@ export const ProjectGatesPage = () => {
               <Box style={{ minWidth: 260 }}>
                 <TransitionButtons card={data} stateName={stateName} t={t} />
               </Box>
+              <Flex direction="column" alignItems="flex-start" gap={2}>
+                <Typography variant="sigma" textColor="neutral600">
+                  {t('governance.project.report', 'Report')}
+                </Typography>
+                <HighlightReportButton level="projects" documentId={data.documentId} code={data.code} />
+              </Flex>
             </Flex>
           </Box>
 
