@@ -22,7 +22,7 @@ function header(layout: Layout, report: HighlightReport) {
   layout.y = doc.y + 2;
   layout.paragraph(`${KIND_WORDS[report.kind]} highlight report as of ${day(report.asOf)}`, { colour: COLOURS.muted, size: 10 });
   layout.gap(2);
-  const parent: [string, string] = report.kind === 'project' ? ['Programme', subject.parent ?? 'None'] : ['Portfolio', subject.parent ?? 'None'];
+  const parent: [string, string] = report.kind === 'project' ? ['Programme', subject.parent ?? 'Not in a programme'] : ['Portfolio', subject.parent ?? 'Not in a portfolio'];
   const pairs: Array<[string, string]> = [
     parent,
     ['Manager', subject.manager ?? 'Not named'],
