@@ -70,7 +70,7 @@ describe('a project highlight report', () => {
     expect(text).toMatch(/Manager\s+Maria Manager/);
     expect(text).toMatch(/Sponsor\s+Sam Sponsor/);
     expect(text).toMatch(/Lifecycle state\s+Planning/);
-    expect(text).toMatch(/Programme\s+None/);
+    expect(text).toMatch(/Programme\s+Not in a programme/);
     expect(text).not.toContain('planning'); // the state's name, not its key
   });
 
