@@ -8,6 +8,7 @@ import { finance } from './finance';
 import { governance } from './governance';
 import { mentoring } from './mentoring';
 import { notifications } from './notifications';
+import { raid } from './raid';
 import { search } from './search';
 
 export const CAPABILITIES: Capability[] = [
@@ -15,6 +16,8 @@ export const CAPABILITIES: Capability[] = [
   publishingApproval,
   compliance,
   mentoring,
+  // Before finance: its register exports come before finance's `/exports/:report.csv`.
+  raid,
   finance,
   governance,
   changeControl,
