@@ -62,12 +62,12 @@ describe("a risk's score", () => {
 
 describe("a risk's response", () => {
   it.each([
-    ['a threat', 'threat', 'exploit', '"Exploit" is a response to an opportunity, not to a threat; for a threat choose avoid, reduce, transfer, share or accept'],
-    ['a threat', 'threat', 'enhance', '"Enhance" is a response to an opportunity, not to a threat; for a threat choose avoid, reduce, transfer, share or accept'],
-    ['an opportunity', 'opportunity', 'avoid', '"Avoid" is a response to a threat, not to an opportunity; for an opportunity choose exploit, enhance, share or accept'],
-    ['an opportunity', 'opportunity', 'reduce', '"Reduce" is a response to a threat, not to an opportunity; for an opportunity choose exploit, enhance, share or accept'],
-    ['an opportunity', 'opportunity', 'transfer', '"Transfer" is a response to a threat, not to an opportunity; for an opportunity choose exploit, enhance, share or accept'],
-  ])('refuses %s answered by %s', async (_label, type, response, message) => {
+    ['a threat', 'exploit', 'threat', '"Exploit" is a response to an opportunity, not to a threat; for a threat choose avoid, reduce, transfer, share or accept'],
+    ['a threat', 'enhance', 'threat', '"Enhance" is a response to an opportunity, not to a threat; for a threat choose avoid, reduce, transfer, share or accept'],
+    ['an opportunity', 'avoid', 'opportunity', '"Avoid" is a response to a threat, not to an opportunity; for an opportunity choose exploit, enhance, share or accept'],
+    ['an opportunity', 'reduce', 'opportunity', '"Reduce" is a response to a threat, not to an opportunity; for an opportunity choose exploit, enhance, share or accept'],
+    ['an opportunity', 'transfer', 'opportunity', '"Transfer" is a response to a threat, not to an opportunity; for an opportunity choose exploit, enhance, share or accept'],
+  ])('refuses %s answered by %s', async (_label, response, type, message) => {
     expectInvalid(await (await asRole('pmo-manager')).post(cm(RISK)).send(cmBody({ type, response })), ['response'], message);
   });
 
