@@ -49,8 +49,8 @@ export function raidGuards(strapi: Core.Strapi): GuardType[] {
       const item = await loadHeld(strapi, context);
       if (!item) return { ok: false, message: `There is no such ${noun} (it may have been deleted)` };
       if (!item.project) {
-        const programme = item.programme ? ` of ${item.programme.code}` : '';
-        return { ok: false, message: `This ${noun} is the programme's own${programme}: only a project's ${noun}s are escalated to their programme` };
+        const programme = item.programme ? ` ${item.programme.code}` : '';
+        return { ok: false, message: `This ${noun} is held by the programme${programme} itself: only a project's ${noun}s are escalated to their programme` };
       }
       if (!item.project.programme) {
         return { ok: false, message: `${item.project.code} belongs to no programme, so there is no programme to escalate the ${noun} to` };
