@@ -79,7 +79,7 @@ describe("a change request's decision", () => {
       project: expect.objectContaining({ documentId: p.documentId }),
       decidedBy: expect.objectContaining({ fullName: 'Pat Manager' }),
     });
-    expect(logged[0].decision).toMatch(new RegExp(`^Change request ${cr.reference} "Add single sign-on" approved \\(Authorise \\(project manager, within tolerance\\)\\) by [^.]+ on .*\\. Comment: Within tolerance$`));
+    expect(logged[0].decision).toMatch(new RegExp(`^Change request ${cr.reference} "Add single sign-on" approved \\(Authorise \\(project manager, within tolerance\\)\\) by [^.]+\\. Comment: Within tolerance$`));
   });
 
   it('is recorded when it is rejected, with the reason', async () => {

@@ -111,7 +111,7 @@ describe('late dependencies for the dashboard and My work', () => {
       [made.markedLate.documentId, true],
     ]);
     expect(await late(crmManager.agent)).toEqual([[made.lateOpen.documentId, true]]);
-    await getStrapi().documents(DEPENDENCY as any).update({ documentId: made.lateOpen.documentId, data: { status: 'met' } });
+    await (getStrapi().documents(DEPENDENCY as any) as any).update({ documentId: made.lateOpen.documentId, data: { status: 'met' } });
     expect(await late(crmManager.agent)).toEqual([]);
   });
 });

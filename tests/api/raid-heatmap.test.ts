@@ -53,7 +53,7 @@ beforeAll(async () => {
   holders.B1 = await project({ programme: holders.B.documentId });
   holders.X = await project();
   for (const spec of RISKS) {
-    const holder = spec.holder === 'A' ? { programme: holders.A.documentId } : { project: holders[spec.holder].documentId };
+    const holder: Record<string, string> = spec.holder === 'A' ? { programme: holders.A.documentId } : { project: holders[spec.holder].documentId };
     await risk(holder, {
       title: spec.title ?? `Risk ${spec.p}×${spec.i}`,
       probability: spec.p,

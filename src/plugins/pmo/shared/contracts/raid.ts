@@ -54,6 +54,12 @@ export function riskScore(probability: unknown, impact: unknown): number | null 
   return probability !== null && probability !== undefined && impact !== null && impact !== undefined && valid(p) && valid(i) ? p * i : null;
 }
 
+/** A score's band on the 5 × 5 grid: low (1–4), medium (5–12, up to the default tolerance), high (15–25). */
+export type ScoreBand = 'low' | 'medium' | 'high';
+export function scoreBand(score: number): ScoreBand {
+  return score <= 4 ? 'low' : score <= DEFAULT_RISK_TOLERANCE ? 'medium' : 'high';
+}
+
 /* ---------------------------------------------------------------------------------------------
  * The heat map: GET /pmo/raid/heatmap
  * -------------------------------------------------------------------------------------------*/

@@ -143,7 +143,7 @@ export function logDecisionEffect(strapi: Core.Strapi): EffectType {
       const about = isChange ? `Change request ${[item.reference, `"${item.title}"`].filter(Boolean).join(' ')}` : `"${item.title ?? item.name ?? name}"`;
       await logDecision(strapi, {
         title: `${name} ${outcome}${isChange && item.reference && item.title ? `: ${item.title}` : ''}`,
-        decision: `${about} ${outcome} (${transition.label ?? transition.key}) by ${listWords(names, 'and')} on ${formatDay(day)}.${comment ? ` Comment: ${comment}` : ''}`,
+        decision: `${about} ${outcome} (${transition.label ?? transition.key}) by ${listWords(names, 'and')}.${comment ? ` Comment: ${comment}` : ''}`,
         decidedOn: day,
         decidedBy: actor.personIds[0] ?? (await personOf(strapi, actor.email)),
         project: item.project?.documentId ?? null,
