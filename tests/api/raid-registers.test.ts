@@ -46,6 +46,9 @@ describe("a risk's score", () => {
     expect([updated.status, updated.body.data?.score]).toEqual([200, 10]);
     const layout = await manager.get(`/content-manager/content-types/${RISK}/configuration`);
     expect(layout.body.data.contentType.metadatas.score.edit).toMatchObject({ editable: false, label: 'Score' });
+    // The register's list: the most pressing risks first, with their holders, score and state.
+    expect(layout.body.data.contentType.layouts.list).toEqual(['title', 'project', 'programme', 'score', 'owner', 'status', 'workflowState']);
+    expect(layout.body.data.contentType.settings).toMatchObject({ mainField: 'title', defaultSortBy: 'score', defaultSortOrder: 'DESC' });
   });
 
   it('is refused when given, on every path, with a 400 naming it', async () => {
