@@ -119,7 +119,10 @@ async function main() {
     const { loadDemoData, ensureDemoAdminUsers } = require(path.join(context.distDir, 'scripts', 'demo', 'seed.js'));
     const history = require(path.join(context.distDir, 'scripts', 'demo', 'activity.js'));
     const { reviewDemoDocuments } = require(path.join(context.distDir, 'scripts', 'demo', 'documents.js'));
+    const { loadDemoRegisters } = require(path.join(context.distDir, 'scripts', 'demo', 'raid.js'));
     const result = await loadDemoData(app);
+    const registered = await loadDemoRegisters(app);
+    if (registered > 0) console.log(`Recorded ${registered} risks, issues, lessons, decisions and dependencies in the RAID registers.`);
     accounts = await ensureDemoAdminUsers(app);
     const reviewed = await reviewDemoDocuments(app);
     if (reviewed > 0) console.log(`Took the demo documents through ${reviewed} review steps.`);

@@ -15,6 +15,7 @@ import { PROJECTS, emailOf } from './catalog';
 import { LIFECYCLE_PATH, addDays, demoLifecycleTarget, gateHistory, isoDay, nextReviewDate, type GatePass } from './history';
 import { DEMO_UIDS, demoAnchor } from './seed';
 import { complyForGate } from './compliance';
+import { RAID_UIDS, recordDemoLesson } from './raid';
 
 export { demoLifecycleTarget };
 
@@ -144,6 +145,8 @@ export async function advanceDemoLifecycles(strapi: Core.Strapi): Promise<number
         };
         await complyForGate(strapi, project.documentId, LIFECYCLE_PATH[pass.gate], chairs.get(pass.chair)!, approve);
       }
+      // Gate 5 needs a lesson learned (RAID's `lessons` guard).
+      if (pass.gate === 5) await recordDemoLesson(strapi, spec, project.documentId, anchor.day);
       await fireAt(
         strapi,
         { uid: DEMO_UIDS.project, documentId: project.documentId, transition: pass.transition, comment: pass.comment },
@@ -228,6 +231,10 @@ async function playChangeRequest(strapi: Core.Strapi, spec: ChangeRequestSpec, a
     throw new Error(`demo: change request "${spec.title}" ended in ${stored.workflowState}, not ${spec.expect}`);
   }
   await dateChangeRequest(strapi, stored, at(raisedDay, 8), decided, authorised);
+  // The decision log dates the decision the day it was taken in the story.
+  if (decided) {
+    await query(strapi, RAID_UIDS.decision).updateMany({ where: { source: 'change-request', sourceDocumentId: created.documentId }, data: { decidedOn: decided.slice(0, 10) } });
+  }
   // The raiser was told of the decision when it was taken: those emails are history, not a queue.
   await query(strapi, OUTBOX_UID).updateMany({
     where: { sourceDocumentId: created.documentId, status: 'pending' },

@@ -5,13 +5,14 @@ import { reviewDemoDocuments } from '../../scripts/demo/documents';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../scripts/demo/accounts';
 import { DEMO_KEYS, STANDARDS, emailOf } from '../../scripts/demo/catalog';
 import { isoDate } from '../../scripts/demo/generate';
+import { RAID_UIDS, loadDemoRegisters } from '../../scripts/demo/raid';
 
 /**
  * The worker's Strapi is shared with other test files, so demo rows are found by their demo
  * keys, and idempotency compares totals before and after a second load.
  */
 const COUNTED = [
-  ...Object.values(DEMO_UIDS),
+  ...Object.values(DEMO_UIDS), ...Object.values(RAID_UIDS),
   'admin::user',
   'plugin::pmo.change-request',
   'plugin::pmo.gate-review',
@@ -38,11 +39,13 @@ let firstGates: number;
 let firstReviews: number;
 let firstChanges: number;
 let firstPairs: number;
+let firstRegistered: number;
 
 // Seconds on an idle machine, but it took 3.5 min on PostgreSQL on a busy
 // two-core box, so the limit is generous.
 beforeAll(async () => {
   firstLoad = await loadDemoData(getStrapi());
+  firstRegistered = await loadDemoRegisters(getStrapi());
   await ensureDemoAdminUsers(getStrapi());
   firstReviews = await reviewDemoDocuments(getStrapi());
   firstGates = await advanceDemoLifecycles(getStrapi());
@@ -65,7 +68,7 @@ describe('the demo load', () => {
     const before = await countAll();
     const second = await loadDemoData(getStrapi());
     const accounts = await ensureDemoAdminUsers(getStrapi());
-    expect(await reviewDemoDocuments(getStrapi())).toBe(0);
+    expect([await loadDemoRegisters(getStrapi()), await reviewDemoDocuments(getStrapi())]).toEqual([0, 0]);
     expect(await advanceDemoLifecycles(getStrapi())).toBe(0);
     expect(await loadDemoChangeRequests(getStrapi())).toBe(0);
     expect(await loadDemoMentoring(getStrapi())).toBe(0);
@@ -305,6 +308,18 @@ describe('the demo accounts', () => {
 });
 
 describe('the demo history', () => {
+  it('fills the RAID registers: scored risks, issues, lessons on closed projects, late dependencies and the decisions of the story', async () => {
+    const ofDemo = { project: { code: { $in: DEMO_KEYS.projects } } };
+    const risks = await query(RAID_UIDS.risk).findMany({ where: ofDemo, select: ['id', 'probability', 'impact', 'score'] });
+    const closed = await query(DEMO_UIDS.project).findMany({ where: { code: { $in: DEMO_KEYS.projects }, workflowState: 'closed' }, select: ['id'] });
+    const lessons = await Promise.all(closed.map((p: any) => query(RAID_UIDS.lesson).count({ where: { project: { id: p.id } } })));
+    const late = await (getStrapi().plugin('pmo').service('raid') as any).lateDependencies({ asOf: firstLoad.anchor });
+    const decisions = [...(await query(RAID_UIDS.decision).findMany({ where: ofDemo })), ...(await query(RAID_UIDS.decision).findMany({ where: { programme: { code: { $in: DEMO_KEYS.programmes } } } }))];
+    const of = (source: string) => decisions.filter((d: any) => d.source === source);
+    expect([firstRegistered > 0, risks.length >= DEMO_KEYS.projects.length, risks.every((r: any) => r.score === r.probability * r.impact), await query(RAID_UIDS.issue).count({ where: ofDemo }) > 5, lessons.every((n) => n > 0), late.filter((d: any) => DEMO_KEYS.projects.includes(d.from.code)).length >= 2]).toEqual([true, true, true, true, true, true]);
+    const reviews = await query('plugin::pmo.gate-review').count({ where: { project: { code: { $in: DEMO_KEYS.projects } }, decision: { $notNull: true } } });
+    expect([of('meeting').length, of('gate-review').length, new Set(of('change-request').map((d: any) => dateKey(d.decidedOn))).size > 1]).toEqual([3, reviews, true]);
+  });
   const moment = (value: unknown) => new Date(value as string).getTime();
   const DAY = 86400000;
 

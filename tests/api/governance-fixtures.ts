@@ -76,9 +76,17 @@ export const fire = (agent: Agent, of: Doc, transition: string, comment?: string
 
 export const stateOf = async (of: Doc) => (await documents(PROJECT).findOne({ documentId: of.documentId })).workflowState as string;
 
-/** Takes a project through gates 1..n with go reviews (and a budget for gate 3). */
+/** A lesson learned on the project: gate 5 (the `lessons` guard) needs at least one. */
+export async function lesson(of: Doc, title = 'Lessons from the gate review') {
+  return documents('api::lesson.lesson').create({
+    data: { project: of.documentId, title, category: 'governance', whatHappened: 'The review went smoothly.', recordedOn: today() },
+  }) as Promise<Doc>;
+}
+
+/** Takes a project through gates 1..n with go reviews (and a budget for gate 3, a lesson for gate 5). */
 export async function throughGates(agent: Agent, of: Doc, gates: number) {
   if (gates >= 3) await budgetLine(of, 'labour', '1000000');
+  if (gates >= 5) await lesson(of);
   for (let gate = 1; gate <= gates; gate++) {
     await review(of, gate, 'go');
     const res = await fire(agent, of, `gate-${gate}`);

@@ -10,6 +10,7 @@ import {
   addDays,
   budgetLine,
   fire,
+  lesson,
   person,
   project,
   review,
@@ -125,11 +126,12 @@ describe('gate 5', () => {
   const moveChange = (documentId: string, workflowState: string) =>
     getStrapi().db.query(CHANGE as any).updateMany({ where: { documentId }, data: { workflowState } });
 
-  /** A project in closing whose gate 5 review decided go: only the change requests can stop it. */
+  /** A project in closing whose gate 5 review decided go, with a lesson learned: only the change requests can stop it. */
   async function closingProject(manager: Agent) {
     const p = await project();
     await throughGates(manager, p, 4);
     await review(p, 5, 'go');
+    await lesson(p);
     return p;
   }
 

@@ -29,12 +29,22 @@ function validValue(name: string, attribute: Attribute): unknown {
   }
 }
 
+const HOLDERS: Record<string, string[]> = {
+  'plugin::pmo.change-request': ['project'],
+  'api::risk.risk': ['project'],
+  'api::issue.issue': ['project'],
+  'api::decision.decision': ['project'],
+  'api::lesson.lesson': ['project'],
+  'api::dependency.dependency': ['fromProject', 'toProject'],
+};
+
 async function existingDocument(model: Model): Promise<{ documentId: string }> {
   const data: Record<string, unknown> = {};
   for (const [name, attribute] of Object.entries(model.attributes)) if (attribute.required) data[name] = validValue(name, attribute);
-  if (model.uid === 'plugin::pmo.change-request') {
+  // Change requests and the RAID registers belong to projects (a dependency to two).
+  for (const field of HOLDERS[model.uid] ?? []) {
     const project = await strapi().documents('api::project.project').create({ data: { name: 'Fuzz', code: uniqueCode('FZP') } as never });
-    data.project = project.documentId;
+    data[field] = project.documentId;
   }
   const document = (await strapi().documents(model.uid as never).create({ data } as never)) as { documentId: string };
   created.push([model.uid, document.documentId]);

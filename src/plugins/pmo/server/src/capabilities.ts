@@ -8,6 +8,7 @@ import { finance } from './finance';
 import { governance } from './governance';
 import { mentoring } from './mentoring';
 import { notifications } from './notifications';
+import { raid } from './raid';
 import { reports } from './reports';
 import { search } from './search';
 
@@ -16,6 +17,8 @@ export const CAPABILITIES: Capability[] = [
   publishingApproval,
   compliance,
   mentoring,
+  // Before finance: its register exports come before finance's `/exports/:report.csv`.
+  raid,
   finance,
   governance,
   changeControl,

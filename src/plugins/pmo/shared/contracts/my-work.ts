@@ -11,7 +11,7 @@ import { contract, noParams, noQuery, z } from './common';
 export const MY_WORK_READ = 'plugin::pmo.my-work.read';
 
 /** The kinds of work, each named in words on the page. */
-export const WORK_KINDS = ['vote', 'gate-review', 'gate-condition', 'document-review', 'status-report', 'action-item', 'allocation'] as const;
+export const WORK_KINDS = ['vote', 'gate-review', 'gate-condition', 'document-review', 'status-report', 'action-item', 'allocation', 'risk', 'dependency'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 export const WORK_KIND_NAMES: Record<WorkKind, string> = {
@@ -22,6 +22,8 @@ export const WORK_KIND_NAMES: Record<WorkKind, string> = {
   'status-report': 'Status report to write',
   'action-item': 'Action item',
   allocation: 'Allocation to approve',
+  risk: 'Risk above tolerance',
+  dependency: 'Late dependency',
 };
 
 export const workItem = z.object({

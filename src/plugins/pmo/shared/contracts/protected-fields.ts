@@ -7,13 +7,13 @@
  * their description (content-manager/layouts.ts). Pure: the admin may import it too.
  */
 import { capitalise, fieldWords } from '../words';
-import { BUDGET_LINE_UID, STATUS_REPORT_UID } from './uids';
+import { BUDGET_LINE_UID, DECISION_UID, RISK_UID, STATUS_REPORT_UID } from './uids';
 
 /**
  * The capabilities that write protected fields (the name `asCapability` takes); `record-labels`
  * is the core's naming of status reports and budget lines (server/src/content-manager/record-labels.ts).
  */
-export type FieldOwner = 'workflow' | 'change-control' | 'compliance' | 'governance' | 'notifications' | 'record-labels';
+export type FieldOwner = 'workflow' | 'change-control' | 'compliance' | 'governance' | 'notifications' | 'record-labels' | 'raid';
 
 export type FieldProtection = {
   owner: FieldOwner;
@@ -65,6 +65,12 @@ export const PROTECTED_FIELDS: Record<string, Record<string, FieldProtection>> =
   },
   'plugin::pmo.gate-condition': {
     doneOn: owned('governance', 'Recorded by governance when the condition is marked done'),
+  },
+  [RISK_UID]: {
+    score: owned('raid', 'Derived by PMO Hub from the probability and the impact: probability × impact, from 1 to 25'),
+  },
+  [DECISION_UID]: {
+    sourceDocumentId: owned('raid', 'Set by PMO Hub when it records a decision taken at a gate review or on a change request', 'Source record'),
   },
   [STATUS_REPORT_UID]: {
     label: owned('record-labels', 'Set by PMO Hub from the project and date', RECORD_TITLE),

@@ -13,6 +13,7 @@ import { useOverdueDocuments } from '../api/documents';
 import { Money } from '../components/Money';
 import { StateBadge } from '../components/StateBadge';
 import { formatDay, formatMoment } from '../../../shared/calendar';
+import { scoreBand } from '../../../shared/contracts/raid';
 import { DOCUMENT_UID } from '../../../shared/contracts/uids';
 import { rememberStates } from './stateFilter';
 import { RAG_COLOURS, valueLabel } from './vocabulary';
@@ -40,6 +41,20 @@ export const RagCell = ({ value }: { value: unknown }) =>
   ) : (
     <Empty />
   );
+
+/** The colour of a risk score's band: low green, medium amber, high (above the default tolerance) red. */
+const BAND_COLOURS = { low: RAG_COLOURS.green, medium: RAG_COLOURS.amber, high: RAG_COLOURS.red } as const;
+
+/** A risk's score (probability × impact) as a badge in its band's colour: "16" in red. */
+export const ScoreCell = ({ value }: { value: unknown }) => {
+  const score = Number(value);
+  if (value === null || value === undefined || value === '' || !Number.isFinite(score)) return <Empty />;
+  return (
+    <Fit>
+      <StateBadge name={String(score)} title={`Score ${score}: ${scoreBand(score)}`} color={BAND_COLOURS[scoreBand(score)]} data-testid="pmo-score" />
+    </Fit>
+  );
+};
 
 export const EnumerationCell = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value ? <Text>{valueLabel(value)}</Text> : <Empty />;

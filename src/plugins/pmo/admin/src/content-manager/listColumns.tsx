@@ -15,6 +15,7 @@ import {
   RagCell,
   ReviewDueCell,
   RowLink,
+  ScoreCell,
   WorkflowStateCell,
 } from './ListCells';
 import { RAG_FIELDS } from './vocabulary';
@@ -46,6 +47,8 @@ function formatterFor({ name, attribute }: Header): Formatter | undefined {
       ? (row) => <RagCell value={row[name]} />
       : (row) => <EnumerationCell value={row[name]} />;
   }
+  // A risk's score, the only `score` the Content Manager lists (compliance assessments are hidden from it).
+  if (name === 'score' && attribute.type === 'integer') return (row) => <ScoreCell value={row[name]} />;
   if (name === 'workflowState')
     return (row, _header, { model }) => <WorkflowStateCell model={model} value={row[name]} />;
   if (name === 'nextReviewDue') {

@@ -61,6 +61,12 @@ export const ENUMERATION_VALUES = {
   authorityLevel: ['project-manager', 'change-board', 'pmo-director'],
   decision: ['approved', 'rejected', 'deferred'],
   reportingCadence: ['weekly', 'fortnightly', 'monthly'],
+  riskType: ['threat', 'opportunity'],
+  riskResponse: ['avoid', 'reduce', 'transfer', 'share', 'accept', 'exploit', 'enhance'],
+  registerStatus: ['open', 'closed', 'resolved', 'met', 'late'],
+  issueSeverity: ['low', 'medium', 'high', 'critical'],
+  decisionSource: ['gate-review', 'change-request', 'meeting', 'other'],
+  lessonCategory: ['governance', 'planning', 'finance', 'risk', 'quality', 'change', 'people', 'suppliers', 'technical', 'communication', 'other'],
 } as const;
 
 /** "management-reserve" → "Management reserve"; "pmo-director" → "PMO director"; "nextReviewDue" → "Next review due". */

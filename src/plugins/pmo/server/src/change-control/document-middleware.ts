@@ -15,7 +15,7 @@ import { authorityLevel, toMinor } from './authority';
 import { createProjectBudget, type ProjectRow } from './project-budget';
 import { findOneInTurn } from '../platform/read-in-turn';
 import { CHANGE_REQUEST_UID, nextReference } from './reference';
-import { relationTarget, sameItem, type RelationRef } from './relation-input';
+import { relationTarget, sameItem, type RelationRef } from '../platform/relation-input';
 import { keyWords } from '../../../shared/words';
 
 /** States in which the cost impact may still change: before it goes for authorisation. */

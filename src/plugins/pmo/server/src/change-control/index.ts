@@ -4,13 +4,13 @@
  * `CR-<project code>-001` and a derived PRINCE2 authority level (document-middleware.ts); the
  * authorize transitions are routed by that level (guard `authority`), draw on the project's
  * change budget (guard `budget`, effect `drawChangeBudget`) and record the decision and the
- * deciders (effect `recordDecision`).
+ * deciders (effect `recordDecision`), and in the project's decision log (RAID's effect `logDecision`).
  */
 import { requirePermissions, type Capability } from '../capability';
 import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { CHANGE_CONTROL_RAISE, CHANGE_CONTROL_READ, changeControlRoutes as input } from '../../../shared/contracts/change-control';
 import { getService } from '../services';
-import { seedWorkflow } from '../workflow';
+import { seedWorkflow, upgradeSeededWorkflow } from '../workflow';
 import changeControlWorkflow from './change-control.json';
 import controller from './controller';
 import { registerChangeRequestMiddleware } from './document-middleware';
@@ -20,6 +20,10 @@ import { ensureCounterTable } from './reference';
 import { createChangeControlService } from './service';
 
 const read = requirePermissions(CHANGE_CONTROL_READ);
+
+/** Whether a stored change-control workflow records its decisions in the decision log (RAID's `logDecision` effect). */
+const logsDecisions = (definition: WorkflowDefinition) =>
+  definition.transitions.some((transition) => transition.effects?.some((effect) => effect.type === 'logDecision'));
 const raise = requirePermissions(CHANGE_CONTROL_RAISE);
 
 export const changeControl: Capability = {
@@ -63,7 +67,11 @@ export const changeControl: Capability = {
     registerChangeRequestMiddleware(strapi);
   },
   async bootstrap(strapi) {
-    await seedWorkflow(strapi, changeControlWorkflow as WorkflowDefinition);
+    const workflow = changeControlWorkflow as WorkflowDefinition;
+    if (!(await seedWorkflow(strapi, workflow))) {
+      // Seeded before decisions went to the decision log (version 1, never edited): the current seed as version 2.
+      await upgradeSeededWorkflow(strapi, workflow, 1, (stored) => !logsDecisions(stored));
+    }
     configuredChangeAuthorityLimit(strapi); // a malformed limit stops the start with a clear message
     await ensureCounterTable(strapi);
   },

@@ -5,12 +5,17 @@ import {
   BUDGET_LINE_UID,
   CHANGE_REQUEST_UID,
   COST_ENTRY_UID,
+  DECISION_UID,
   DEPARTMENT_UID,
+  DEPENDENCY_UID,
   DOCUMENT_UID,
+  ISSUE_UID,
+  LESSON_UID,
   PERSON_UID,
   PORTFOLIO_UID,
   PROGRAMME_UID,
   PROJECT_UID,
+  RISK_UID,
   STANDARD_UID,
   STATUS_REPORT_UID,
   TEMPLATE_UID,
@@ -39,9 +44,11 @@ const HIDDEN_IN_EDIT: Record<string, string[]> = {
  * List columns that make each list readable at a glance, and each type's main field: how its
  * items are named in the edit view's header and wherever they are listed as related items (a
  * project's status reports by their title, "ERP-01 status report, 31 Mar 2026", not by internal
- * id or a raw date; shared/record-labels.ts). Applied once per LAYOUTS_VERSION, then the admin's.
+ * id or a raw date; shared/record-labels.ts). Applied once, then the admin's: a type's columns
+ * are written when the stored layouts predate its `since` version (5 when not given), so a new
+ * type gets its columns without resetting the others'.
  */
-const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; defaultSortBy?: string }> = {
+const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; defaultSortBy?: string; defaultSortOrder?: 'ASC' | 'DESC'; since?: number }> = {
   [PORTFOLIO_UID]: { list: ['code', 'name', 'programmes'], mainField: 'name', defaultSortBy: 'code' },
   [PROGRAMME_UID]: { list: ['code', 'name', 'portfolio', 'manager'], mainField: 'name', defaultSortBy: 'code' },
   [PROJECT_UID]: { list: ['code', 'name', 'programme', 'manager', 'workflowState'], mainField: 'name', defaultSortBy: 'code' },
@@ -55,6 +62,12 @@ const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; default
   [BUDGET_LINE_UID]: { list: ['project', 'period', 'category', 'amount'], mainField: 'label', defaultSortBy: 'period' },
   [CHANGE_REQUEST_UID]: { list: ['reference', 'title', 'project', 'type', 'authorityLevel', 'workflowState'], mainField: 'title', defaultSortBy: 'reference' },
   [COST_ENTRY_UID]: { list: ['project', 'date', 'category', 'amount', 'supplier', 'reference'], mainField: 'reference', defaultSortBy: 'date' },
+  // The RAID registers (6): the most pressing first.
+  [RISK_UID]: { list: ['title', 'project', 'programme', 'score', 'owner', 'status', 'workflowState'], mainField: 'title', defaultSortBy: 'score', defaultSortOrder: 'DESC', since: 6 },
+  [ISSUE_UID]: { list: ['title', 'project', 'programme', 'priority', 'owner', 'targetDate', 'status', 'workflowState'], mainField: 'title', defaultSortBy: 'raisedOn', defaultSortOrder: 'DESC', since: 6 },
+  [DECISION_UID]: { list: ['decidedOn', 'title', 'project', 'programme', 'decidedBy', 'source'], mainField: 'title', defaultSortBy: 'decidedOn', defaultSortOrder: 'DESC', since: 6 },
+  [LESSON_UID]: { list: ['recordedOn', 'title', 'project', 'category', 'tags'], mainField: 'title', defaultSortBy: 'recordedOn', defaultSortOrder: 'DESC', since: 6 },
+  [DEPENDENCY_UID]: { list: ['fromProject', 'toProject', 'description', 'needBy', 'status'], mainField: 'description', defaultSortBy: 'needBy', since: 6 },
 };
 
 /** The categories of the app's own components (src/components/). */
@@ -64,8 +77,10 @@ const STORE_KEY = 'content-manager-layouts';
 /**
  * 4: related items named by their type's main field (budget lines by period, allocations by role).
  * 5: status reports and budget lines named by their title (`label`), not their raw date.
+ * 6: the RAID registers' columns (only theirs: `since`).
  */
-const LAYOUTS_VERSION = 5;
+const LAYOUTS_VERSION = 6;
+const COLUMNS_SINCE = 5;
 
 type Configuration = {
   settings: Record<string, unknown>;
@@ -129,10 +144,11 @@ export async function applyContentManagerLayouts(strapi: Core.Strapi) {
     if (applyLabels(next.metadatas)) changed = true;
 
     const columns = LIST_COLUMNS[uid];
-    if (columns && applied < LAYOUTS_VERSION) {
+    if (columns && applied < (columns.since ?? COLUMNS_SINCE)) {
       next.layouts.list = columns.list.filter((field) => field in contentType.attributes);
       if (columns.mainField) next.settings.mainField = columns.mainField;
       if (columns.defaultSortBy) next.settings.defaultSortBy = columns.defaultSortBy;
+      if (columns.defaultSortOrder) next.settings.defaultSortOrder = columns.defaultSortOrder;
       changed = true;
     }
     if (applied < LAYOUTS_VERSION && nameRelatedItems(contentType, next.metadatas)) changed = true;

@@ -21,9 +21,13 @@ import { createGovernanceService } from './service';
 const read = requirePermissions(GOVERNANCE_READ);
 const manage = requirePermissions(GOVERNANCE_MANAGE);
 
-/** Whether gate 2 of a stored lifecycle checks the standards (the compliance guards' seed). */
-const withComplianceGuards = (definition: WorkflowDefinition) =>
-  !!definition.transitions.find((transition) => transition.key === 'gate-2')?.guards?.some((guard) => guard.type === 'standards');
+/** Whether a gate of a stored lifecycle has a guard of the type. */
+const gateGuards = (definition: WorkflowDefinition, gate: string, type: string) =>
+  !!definition.transitions.find((transition) => transition.key === gate)?.guards?.some((guard) => guard.type === type);
+/** Whether gate 2 checks the standards (the compliance guards' seed). */
+const withComplianceGuards = (definition: WorkflowDefinition) => gateGuards(definition, 'gate-2', 'standards');
+/** Whether gate 5 asks for a lesson learned (RAID's `lessons` guard). */
+const withLessonsGuard = (definition: WorkflowDefinition) => gateGuards(definition, 'gate-5', 'lessons');
 
 export const governance: Capability = {
   name: 'governance',
@@ -78,8 +82,11 @@ export const governance: Capability = {
   async bootstrap(strapi) {
     const lifecycle = projectLifecycle as WorkflowDefinition;
     if (!(await seedWorkflow(strapi, lifecycle))) {
-      // A lifecycle seeded before the compliance guards (version 1, never edited) gets them as version 2.
-      await upgradeSeededWorkflow(strapi, lifecycle, 1, (stored) => !withComplianceGuards(stored));
+      // A lifecycle seeded before the compliance guards or the lessons guard (version 1, never
+      // edited) gets the current seed as version 2; one upgraded to version 2 for the compliance
+      // guards but without the lessons guard, as version 3. An administrator's edits are kept.
+      const outdated = (stored: WorkflowDefinition) => !withComplianceGuards(stored) || !withLessonsGuard(stored);
+      if (!(await upgradeSeededWorkflow(strapi, lifecycle, 1, outdated))) await upgradeSeededWorkflow(strapi, lifecycle, 2, outdated);
     }
   },
 };

@@ -8,12 +8,17 @@ import {
   BUDGET_LINE_UID,
   CHANGE_REQUEST_UID,
   COST_ENTRY_UID,
+  DECISION_UID,
   DEPARTMENT_UID,
+  DEPENDENCY_UID,
   DOCUMENT_UID,
+  ISSUE_UID,
+  LESSON_UID,
   PERSON_UID,
   PORTFOLIO_UID,
   PROGRAMME_UID,
   PROJECT_UID,
+  RISK_UID,
   STANDARD_UID,
   STATUS_REPORT_UID,
   TEMPLATE_UID,
@@ -39,6 +44,11 @@ export const APP_CONTENT_TYPES = {
   budgetLine: BUDGET_LINE_UID,
   costEntry: COST_ENTRY_UID,
   changeRequest: CHANGE_REQUEST_UID,
+  risk: RISK_UID,
+  issue: ISSUE_UID,
+  decision: DECISION_UID,
+  lesson: LESSON_UID,
+  dependency: DEPENDENCY_UID,
 } as const;
 
 const ALL = Object.values(APP_CONTENT_TYPES);
@@ -56,6 +66,15 @@ export type RoleDefinition = {
   upload: boolean;
 };
 
+/**
+ * The RAID registers (risks, issues, decisions, lessons) and dependencies. The PMO's leadership
+ * and its administrator keep them in full; a project manager records and updates them (as status
+ * reports and documents: the model has no per-project conditions yet, so on every project); an
+ * analyst, the change board and finance read them (finance sees the risks and their exposure,
+ * which bear on contingency, but changes nothing). Every role reads every app type.
+ */
+const REGISTERS = [CT.risk, CT.issue, CT.decision, CT.lesson, CT.dependency];
+
 const readAll = (): Record<string, ContentAction[]> =>
   Object.fromEntries(ALL.map((uid) => [uid, ['read'] as ContentAction[]]));
 
@@ -69,7 +88,11 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     description:
       'Leads the PMO: sees every portfolio, programme and project, approves what exceeds delegated authority.',
     // Publishes the standards and templates it approves (their workflows: compliance/publishing.ts).
-    content: { ...readAll(), ...grant([CT.portfolio, CT.programme], EDIT), ...grant([CT.standard, CT.template], ['read', 'publish']) },
+    content: {
+      ...readAll(),
+      ...grant([CT.portfolio, CT.programme, ...REGISTERS], EDIT),
+      ...grant([CT.standard, CT.template], ['read', 'publish']),
+    },
     plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.transitionsFire],
     upload: false,
   },
@@ -100,7 +123,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       'Keeps the PMO running: people, departments, standards, templates and (later) workflow definitions.',
     content: {
       ...readAll(),
-      ...grant([CT.person, CT.department, CT.allocation], EDIT),
+      ...grant([CT.person, CT.department, CT.allocation, ...REGISTERS], EDIT),
       ...grant([CT.standard, CT.template], [...EDIT, 'publish']),
     },
     plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.workflowsConfigure, actions.transitionsFire],
@@ -112,7 +135,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
     description: 'Manages a project: reports status, keeps its documents current, raises changes.',
     content: {
       ...readAll(),
-      ...grant([CT.statusReport, CT.document, CT.allocation, CT.changeRequest], ['read', 'create', 'update']),
+      ...grant([CT.statusReport, CT.document, CT.allocation, CT.changeRequest, ...REGISTERS], ['read', 'create', 'update']),
     },
     plugin: [actions.access, actions.settingsRead, actions.workflowsRead, actions.transitionsFire],
     upload: true,

@@ -153,6 +153,16 @@ describe('validateDefinition: messages in a PMO administrator’s words', () => 
     ]);
   });
 
+  it('takes a dotted person path as a notify recipient, but not a broken one', () => {
+    const problems = (to: string[]) => notifyEffect.validate({ type: 'notify', to, template: 'workflow-step' });
+    expect(problems(['field:project.programme.manager', 'field:raisedBy', 'role:pmo-director'])).toEqual([]);
+    expect(problems(['field:project..manager', 'field:.manager', 'field:project.'])).toEqual([
+      'the recipient "field:project..manager" is not a person field of the item, a role or an email address',
+      'the recipient "field:.manager" is not a person field of the item, a role or an email address',
+      'the recipient "field:project." is not a person field of the item, a role or an email address',
+    ]);
+  });
+
   it('names the content type by its display name, never by its uid', () => {
     expect(elsewhere.find((problem) => problem.path === 'appliesTo')?.message).toBe(
       'There is no content type “Nope” for the workflow to govern; choose Change request or Project'

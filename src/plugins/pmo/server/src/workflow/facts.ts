@@ -26,7 +26,7 @@ export function createFacts(strapi: Core.Strapi, catalogue: Catalogue) {
       }
       for (const effect of transition.effects ?? []) {
         for (const recipient of (effect.to as unknown[]) ?? []) {
-          if (typeof recipient === 'string' && recipient.startsWith('field:')) paths.push([recipient.slice(6)]);
+          if (typeof recipient === 'string' && recipient.startsWith('field:')) paths.push(recipient.slice(6).split('.'));
         }
       }
     }

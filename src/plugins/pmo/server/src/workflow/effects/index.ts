@@ -2,6 +2,7 @@
  * The engine's own effects, run inside the transition's transaction:
  * `set`    `{ "type": "set", "field": "decisionDate", "value": "now" }` or a literal value;
  * `notify` `{ "type": "notify", "to": ["field:raisedBy", "role:pmo-director"], "template": "change-authorized" }`
+ *          (a field may be a dotted path through related items: `field:project.programme.manager`)
  *          renders the template (notifications' service, category `workflow`) and queues one email
  *          in the outbox, in the transition's transaction, for the dispatch job to deliver.
  */
@@ -43,7 +44,16 @@ export const setEffect: EffectType = {
   },
 };
 
-const RECIPIENT = /^(field:[A-Za-z_][\w]*|role:[a-z][a-z0-9-]*|email:[^\s@]+@[^\s@]+)$/;
+const RECIPIENT = /^(field:[A-Za-z_]\w*(\.[A-Za-z_]\w*)*|role:[a-z][a-z0-9-]*|email:[^\s@]+@[^\s@]+)$/;
+
+/** The people a person field, or a dotted path to one, points to on the item. */
+function peopleAt(target: Record<string, unknown>, path: string): any[] {
+  let values: unknown[] = [target];
+  for (const part of path.split('.')) {
+    values = values.flatMap((value) => (value && typeof value === 'object' ? ([] as unknown[]).concat((value as Record<string, unknown>)[part] ?? []) : []));
+  }
+  return values;
+}
 
 /**
  * The recipients a notify effect names: people of the item, the holders of a role (platform's
@@ -61,7 +71,7 @@ async function resolveRecipients(to: string[], { strapi, target }: Parameters<Ef
     const [kind, value] = [recipient.slice(0, recipient.indexOf(':')), recipient.slice(recipient.indexOf(':') + 1)];
     if (kind === 'email') add({ email: value });
     if (kind === 'field') {
-      for (const person of ([] as any[]).concat(target[value] ?? [])) {
+      for (const person of peopleAt(target, value)) {
         if (person?.email) add({ email: person.email, name: person.fullName ?? undefined, personDocumentId: person.documentId ?? undefined });
       }
     }

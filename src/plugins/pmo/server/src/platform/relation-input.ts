@@ -1,7 +1,7 @@
 /**
- * What a to-one relation in Document Service input points to. Strapi accepts a documentId, an id,
- * `{ documentId }`, a list (set), `{ set: [...] }` and the Content Manager's `{ connect, disconnect }`.
- * Pure.
+ * What a to-one relation in Document Service input points to (change requests' and the RAID
+ * registers' middlewares). Strapi accepts a documentId, an id, `{ documentId }`, a list (set),
+ * `{ set: [...] }` and the Content Manager's `{ connect, disconnect }`. Pure.
  */
 export type RelationRef = { documentId?: string; id?: number };
 
