@@ -59,11 +59,10 @@ export const WorkflowListPage = () => {
         {rows.length === 0 ? (
           <Page.NoData />
         ) : (
-          <Table colCount={6} rowCount={rows.length + 1} data-testid="pmo-workflow-list">
+          <Table colCount={5} rowCount={rows.length + 1} data-testid="pmo-workflow-list">
             <Thead>
               <Tr>
                 <Th><Typography variant="sigma">{t('workflow.list.name', 'Name')}</Typography></Th>
-                <Th><Typography variant="sigma">{t('workflow.list.key', 'Key')}</Typography></Th>
                 <Th><Typography variant="sigma">{t('workflow.list.appliesTo', 'Content type')}</Typography></Th>
                 <Th><Typography variant="sigma">{t('workflow.list.version', 'Version')}</Typography></Th>
                 <Th><Typography variant="sigma">{t('workflow.list.items', 'Items by state')}</Typography></Th>
@@ -78,7 +77,6 @@ export const WorkflowListPage = () => {
                       {workflow.name}
                     </Link>
                   </Td>
-                  <Td><Typography textColor="neutral800" variant="pi">{workflow.key}</Typography></Td>
                   <Td>
                     <Typography textColor="neutral800" title={workflow.appliesTo}>
                       {typeName(workflow.appliesTo)}
