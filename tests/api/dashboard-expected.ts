@@ -21,6 +21,7 @@ const money = (value: bigint) => {
 };
 const index = (n: bigint, d: bigint) => (d === 0n ? null : Math.round((Number(n) / Number(d)) * 10000) / 10000);
 
+const ref = (stored: Stored, key: ProjectKey) => ({ documentId: stored.projects[key].documentId, code: stored.projects[key].code, name: stored.projects[key].name });
 export type Scope = { projects: ProjectKey[]; programmes: Array<'a' | 'b'> };
 
 /** The place an item is held at is in scope: its project, or (held by a programme) that programme. */
@@ -67,7 +68,7 @@ export function expectedEvm(scope: Scope, stored: Stored) {
   const [bac, pv, ev, ac] = [sum('bac'), sum('pv'), sum('ev'), sum('ac')];
   const buckets = (field: 'cpi' | 'spi') =>
     [...BUCKETS.map(([key, from, to]) => ({ key, from, to })), { key: 'none', from: null, to: null }].map((bucket) => {
-      const projects = rows.filter((row) => bucketOf(row[field]) === bucket.key).map((row) => stored.projects[row.key].documentId);
+      const projects = rows.filter((row) => bucketOf(row[field]) === bucket.key).map((row) => ref(stored, row.key));
       return { ...bucket, count: projects.length, projects: expect.arrayContaining(projects) };
     });
   const ranked = rows
@@ -100,7 +101,6 @@ export function expectedHeatmap(scope: Scope) {
   return { cells, total };
 }
 
-const ref = (stored: Stored, key: ProjectKey) => ({ documentId: stored.projects[key].documentId, code: stored.projects[key].code, name: stored.projects[key].name });
 const programmeRef = (stored: Stored, key: 'a' | 'b' | 'other') => ({ documentId: stored.programmes[key].documentId, code: stored.programmes[key].code, name: stored.programmes[key].name });
 const projectOf = (stored: Stored, at: string) => (at.startsWith('prog:') ? null : ref(stored, at as ProjectKey));
 const programmeOf = (stored: Stored, at: string) => (at.startsWith('prog:') ? programmeRef(stored, at.slice(5) as 'a') : null);

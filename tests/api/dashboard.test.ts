@@ -187,3 +187,24 @@ describe('GET /pmo/dashboard refuses bad parameters with one 400', () => {
     expect(problems(res)).toEqual([expect.objectContaining({ path: [filter], message: `There is no such ${filter}; choose one from the list` })]);
   });
 });
+
+describe('the lists the figures click through to', () => {
+  const codes = (res: { body: { projects: Array<{ code: string }> } }) => res.body.projects.map((card) => card.code).sort();
+
+  it('the governance board of the portfolio, filtered by RAG, holds the projects the RAG counts count', async () => {
+    const { body } = await dashboard({ portfolio: stored.portfolio.documentId, asOf: new Date().toISOString().slice(0, 10) });
+    for (const rag of ['green', 'amber', 'red', 'none'] as const) {
+      const board = await manager.get(`/pmo/governance/board?portfolio=${stored.portfolio.documentId}&rag=${rag}`);
+      expect(board.status).toBe(200);
+      expect([rag, board.body.projects.length]).toEqual([rag, body.rag[rag]]);
+    }
+    const red = await manager.get(`/pmo/governance/board?portfolio=${stored.portfolio.code}&rag=red`);
+    // Today Borealis's report of 20 Mar is its latest: red, like Apollo's.
+    expect(codes(red)).toEqual([stored.projects.p1.code, stored.projects.p2.code].sort());
+  });
+
+  it('the board by department: the projects whose manager belongs to it', async () => {
+    const board = await manager.get(`/pmo/governance/board?portfolio=${stored.portfolio.documentId}&department=${stored.departments.d2.documentId}`);
+    expect(codes(board)).toEqual([stored.projects.p2.code, stored.projects.p4.code].sort());
+  });
+});

@@ -100,8 +100,8 @@ export const indexBucketCount = z.object({
   from: z.number().nullable(),
   to: z.number().nullable(),
   count: z.number(),
-  /** The projects in the bucket (documentIds), for the list behind the bar. */
-  projects: z.array(z.string()),
+  /** The projects in the bucket, for the list behind the bar. */
+  projects: z.array(codedRef),
 });
 export type IndexBucketCount = z.infer<typeof indexBucketCount>;
 

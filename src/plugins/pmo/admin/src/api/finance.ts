@@ -110,7 +110,7 @@ type CmList<T> = { results: T[] };
 
 /** Portfolios, programmes (optionally of one portfolio) or projects, as the Content Manager lists them. */
 export function useEntities(
-  kind: 'portfolio' | 'programme' | 'project',
+  kind: 'portfolio' | 'programme' | 'project' | 'department',
   filter?: { relation: 'portfolio' | 'programme'; documentId: string | undefined }
 ) {
   const { get } = useFetchClient();

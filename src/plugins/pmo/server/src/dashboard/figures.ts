@@ -72,7 +72,9 @@ export type EvmRow = { documentId: string; code: string; name: string; cpi: numb
 /** How many projects fall in each CPI (or SPI) bucket, and which. */
 export function distribution(rows: EvmRow[], index: 'cpi' | 'spi'): IndexBucketCount[] {
   return INDEX_BUCKETS.map((bucket) => {
-    const projects = rows.filter((row) => indexBucket(row[index]) === bucket.key).map((row) => row.documentId);
+    const projects = rows
+      .filter((row) => indexBucket(row[index]) === bucket.key)
+      .map((row) => ({ documentId: row.documentId, code: row.code, name: row.name }));
     return { key: bucket.key, from: bucket.from, to: bucket.to, count: projects.length, projects };
   });
 }
