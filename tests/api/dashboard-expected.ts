@@ -5,6 +5,7 @@
  */
 import { AS_OF, FIXTURE, type ProjectKey, type Stored } from './dashboard-fixtures';
 
+const [ZERO, TEN, THIRTY_ONE, HUNDRED] = [0, 10, 31, 100].map(BigInt);
 const DAY = 86400000;
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY;
 const plusDays = (day: string, days: number) => new Date((dayNumber(day) + days) * DAY).toISOString().slice(0, 10);
@@ -15,11 +16,11 @@ const plusMonths = (day: string, months: number) => {
 };
 const cents = (amount: string) => BigInt(amount.replace('.', ''));
 const money = (value: bigint) => {
-  const sign = value < 0n ? '-' : '';
-  const digits = (value < 0n ? -value : value).toString().padStart(3, '0');
+  const sign = value < ZERO ? '-' : '';
+  const digits = (value < ZERO ? -value : value).toString().padStart(3, '0');
   return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 };
-const index = (n: bigint, d: bigint) => (d === 0n ? null : Math.round((Number(n) / Number(d)) * 10000) / 10000);
+const index = (n: bigint, d: bigint) => (d === ZERO ? null : Math.round((Number(n) / Number(d)) * 10000) / 10000);
 
 const ref = (stored: Stored, key: ProjectKey) => ({ documentId: stored.projects[key].documentId, code: stored.projects[key].code, name: stored.projects[key].name });
 export type Scope = { projects: ProjectKey[]; programmes: Array<'a' | 'b'> };
@@ -40,16 +41,16 @@ export function ragAt(scope: Scope, day: string) {
 export function projectFigures(key: ProjectKey) {
   const spec = FIXTURE.projects[key];
   const lines = spec.budget.filter(([, category]) => category !== 'management-reserve');
-  const bac = lines.reduce((sum, [, , amount]) => sum + cents(amount), 0n);
+  const bac = lines.reduce((sum, [, , amount]) => sum + cents(amount), ZERO);
   const month = AS_OF.slice(0, 7);
   const pv = lines.reduce((sum, [period, , amount]) => {
     if (period.slice(0, 7) < month) return sum + cents(amount);
-    if (period.slice(0, 7) === month) return sum + (cents(amount) * 10n) / 31n;
+    if (period.slice(0, 7) === month) return sum + (cents(amount) * TEN) / THIRTY_ONE;
     return sum;
-  }, 0n);
+  }, ZERO);
   const percent = BigInt(latestReport(key, AS_OF)?.[2] ?? 0);
-  const ev = (bac * percent) / 100n;
-  const ac = spec.costs.filter(([date]) => date <= AS_OF).reduce((sum, [, amount]) => sum + cents(amount), 0n);
+  const ev = (bac * percent) / HUNDRED;
+  const ac = spec.costs.filter(([date]) => date <= AS_OF).reduce((sum, [, amount]) => sum + cents(amount), ZERO);
   return { bac, pv, ev, ac, cpi: index(ev, ac), spi: index(ev, pv) };
 }
 
@@ -64,7 +65,7 @@ const bucketOf = (value: number | null) =>
 
 export function expectedEvm(scope: Scope, stored: Stored) {
   const rows = scope.projects.map((key) => ({ key, ...projectFigures(key) }));
-  const sum = (field: 'bac' | 'pv' | 'ev' | 'ac') => rows.reduce((total, row) => total + row[field], 0n);
+  const sum = (field: 'bac' | 'pv' | 'ev' | 'ac') => rows.reduce((total, row) => total + row[field], ZERO);
   const [bac, pv, ev, ac] = [sum('bac'), sum('pv'), sum('ev'), sum('ac')];
   const buckets = (field: 'cpi' | 'spi') =>
     [...BUCKETS.map(([key, from, to]) => ({ key, from, to })), { key: 'none', from: null, to: null }].map((bucket) => {
