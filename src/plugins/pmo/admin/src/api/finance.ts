@@ -268,6 +268,12 @@ type SaveFilePicker = (options: {
 
 export type DownloadMode = 'file-system' | 'blob';
 
+/** The kinds of file an export saves, by the suggested name's extension. */
+const FILE_FORMATS = {
+  csv: { description: 'CSV', type: 'text/csv', extension: '.csv' },
+  xlsx: { description: 'Excel workbook', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: '.xlsx' },
+};
+
 /**
  * Downloads an export, reporting bytes received. With the File System Access API (Chromium) the
  * chunks go straight to the chosen file, never held in memory. Otherwise they gather into a Blob
@@ -280,10 +286,9 @@ export async function downloadExport(
   signal?: AbortSignal
 ): Promise<{ bytes: number; mode: DownloadMode; filename: string }> {
   const picker = (window as unknown as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
+  const format = FILE_FORMATS[fallbackName.endsWith('.xlsx') ? 'xlsx' : 'csv'];
   // Ask for the file first: the picker needs the user's click, which awaiting the fetch would lose.
-  const handle = picker
-    ? await picker({ suggestedName: fallbackName, types: [{ description: 'CSV', accept: { 'text/csv': ['.csv'] } }] })
-    : null;
+  const handle = picker ? await picker({ suggestedName: fallbackName, types: [{ description: format.description, accept: { [format.type]: [format.extension] } }] }) : null;
   const { reader, filename } = await openExport(path, signal);
   const name = filename ?? fallbackName;
   let bytes = 0;
@@ -312,7 +317,7 @@ export async function downloadExport(
     bytes += value.byteLength;
     onProgress(bytes);
   }
-  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'text/csv' }));
+  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: format.type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
