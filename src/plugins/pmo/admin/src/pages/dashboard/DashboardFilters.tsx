@@ -13,6 +13,7 @@ import { useProjectManagers, type DashboardFilters as Filters } from '../../api/
 import { useEntities } from '../../api/finance';
 import { DateField } from '../../components/fields';
 import { byName, FilterSelect } from '../../components/FilterSelect';
+import { todayIso } from '../../utils/dates';
 import type { Translate } from '../../utils/useTranslate';
 
 const KEYS = ['portfolio', 'programme', 'manager', 'department', 'asOf'] as const;
@@ -97,7 +98,8 @@ export const DashboardFilters = ({ t }: { t: Translate }) => {
         width="200px"
       />
       <Box width="180px">
-        <DateField name="asOf" label={t('dashboard.filter.asOf', 'As of')} value={chosen.asOf ?? ''} onChange={(value) => set({ asOf: value || undefined })} />
+        {/* Empty means today: the field shows it, and clearing it comes back to it. */}
+        <DateField name="asOf" label={t('dashboard.filter.asOf', 'As of')} value={chosen.asOf ?? todayIso()} onChange={(value) => set({ asOf: value || undefined })} />
       </Box>
       {anySet ? (
         <Button variant="tertiary" onClick={clear}>
