@@ -12,17 +12,17 @@ import { eventually, launchChromium, logIn, newAppContext, screenshot } from './
 import { createSuperAdmin, startServer, type Credentials, type E2EServer } from './support/server';
 import { createRoleUser } from './support/users';
 
-type PageKey = 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows' | 'outbox' | 'notifications';
-/** Every role's pages: My work for all; the Outbox and Notifications settings for PMO administrators and directors only. */
-const ALL: PageKey[] = ['my-work', 'governance', 'compliance', 'change-requests', 'finance', 'mentoring', 'workflows', 'outbox', 'notifications'];
-const PMO_ROLE_ALL: PageKey[] = ['my-work', 'governance', 'compliance', 'change-requests', 'finance', 'mentoring', 'workflows'];
+type PageKey = 'dashboard' | 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows' | 'outbox' | 'notifications';
+/** Every role's pages: the dashboard and My work for all; the Outbox and Notifications settings for PMO administrators and directors only. */
+const ALL: PageKey[] = ['dashboard', 'my-work', 'governance', 'compliance', 'change-requests', 'finance', 'mentoring', 'workflows', 'outbox', 'notifications'];
+const PMO_ROLE_ALL: PageKey[] = ['dashboard', 'my-work', 'governance', 'compliance', 'change-requests', 'finance', 'mentoring', 'workflows'];
 
 /** What each role may open (the actions the server's roles grant; see README, "Home pages"). */
 const CAST: Array<{ role: string; pages: PageKey[]; names: { firstname: string; lastname: string; email: string } }> = [
-  { role: 'finance', pages: ['my-work', 'governance', 'change-requests', 'finance', 'workflows'], names: { firstname: 'Fiona', lastname: 'Finance', email: 'fiona.finance@e2e.pmo' } },
+  { role: 'finance', pages: ['dashboard', 'my-work', 'governance', 'change-requests', 'finance', 'workflows'], names: { firstname: 'Fiona', lastname: 'Finance', email: 'fiona.finance@e2e.pmo' } },
   { role: 'pmo-analyst', pages: PMO_ROLE_ALL, names: { firstname: 'Ana', lastname: 'Analyst', email: 'ana.analyst@e2e.pmo' } },
   { role: 'pmo-manager', pages: PMO_ROLE_ALL, names: { firstname: 'Maria', lastname: 'Manager', email: 'maria.manager@e2e.pmo' } },
-  { role: 'project-manager', pages: ['my-work', 'governance', 'compliance', 'change-requests', 'mentoring', 'workflows'], names: { firstname: 'Pat', lastname: 'Projects', email: 'pat.projects@e2e.pmo' } },
+  { role: 'project-manager', pages: ['dashboard', 'my-work', 'governance', 'compliance', 'change-requests', 'mentoring', 'workflows'], names: { firstname: 'Pat', lastname: 'Projects', email: 'pat.projects@e2e.pmo' } },
 ];
 
 let server: E2EServer;
@@ -86,6 +86,10 @@ async function visitHomes(page: Page, who: string, expected: PageKey[]) {
   expect(widgets).not.toContain('plugin::admin.key-statistics');
   expect(widgets).not.toContain('plugin::content-manager.chart-entries');
   expect(widgets).toContain('plugin::admin.profile-info');
+  // The dashboard's widgets, for every PMO role (each reads the dashboard and the governance board).
+  expect(widgets).toEqual(expect.arrayContaining(['plugin::pmo.pmo-portfolio-health', 'plugin::pmo.pmo-upcoming-reviews']));
+  await page.getByTestId('pmo-health-widget').waitFor();
+  await page.getByTestId('pmo-reviews-widget-count').getByText('No gate review in the next 30 days').waitFor();
   expect(await testIds(page, '[data-testid^="pmo-widget-"]', 'pmo-widget-')).toEqual([...expected].sort());
   // Give the banner time to mount (it waits for the panel's init answer) before looking for it.
   await page.waitForLoadState('networkidle');
@@ -94,7 +98,7 @@ async function visitHomes(page: Page, who: string, expected: PageKey[]) {
   await expectNoStrapi(page);
   await screenshot(page, `home-admin-${who}`);
 
-  // The PMO Hub home (a link from My work, where PMO Hub opens): the same pages as cards, each with what it is for.
+  // The PMO Hub home (a link from the dashboard, where PMO Hub opens): the same pages as cards, each with what it is for.
   await widget.getByRole('link').first().waitFor();
   await page.goto('/admin/plugins/pmo/home');
   await page.getByRole('heading', { name: 'PMO Hub', level: 1 }).waitFor();

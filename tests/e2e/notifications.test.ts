@@ -154,9 +154,11 @@ test('Run now on the daily reminders shows what the run did', async () => {
   await screenshot(page, 'notifications-jobs-run');
 });
 
-test('PMO Hub opens on My work, and a person chooses how they hear of each category', async () => {
+test('PMO Hub opens on the dashboard with My work beside it, and a person chooses how they hear of each category', async () => {
   const page = await pageAs(analyst);
   await page.goto('/admin/plugins/pmo');
+  await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/dashboard');
+  await page.getByTestId('pmo-dashboard-my-work').getByRole('link', { name: 'Open My work' }).click();
   await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/my-work');
   await page.getByRole('heading', { name: 'My work', level: 1 }).waitFor();
   await page.getByRole('link', { name: 'PMO Hub home' }).waitFor();
@@ -235,8 +237,10 @@ test('My work lists what waits, overdue first and marked, filtered by kind, one 
   await widget.getByText('3 items wait for you, 2 overdue').waitFor();
   expect(await widget.getByRole('link').first().innerText()).toMatch(/Atlas/);
 
+  // Beside the dashboard, where PMO Hub opens, the same count; My work itself lists them.
   await page.goto('/admin/plugins/pmo');
-  await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/my-work');
+  await page.getByTestId('pmo-dashboard-my-work').getByText('3 items wait for you, 2 overdue').waitFor();
+  await page.goto('/admin/plugins/pmo/my-work');
   await page.getByTestId('pmo-my-work-summary').getByText('3 items wait for you, 2 overdue.').waitFor();
   const rows = page.getByTestId('pmo-my-work-item');
   expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(['status-report', 'document-review', 'document-review']);

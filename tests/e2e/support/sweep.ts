@@ -30,6 +30,7 @@ import {
 } from '../../../src/plugins/pmo/shared/contracts/uids';
 import { CHANGE_CONTROL_RAISE, CHANGE_CONTROL_READ } from '../../../src/plugins/pmo/shared/contracts/change-control';
 import { COMPLIANCE_READ, COMPLIANCE_READ_OWN, COMPLIANCE_RECORD } from '../../../src/plugins/pmo/shared/contracts/compliance';
+import { DASHBOARD_READ } from '../../../src/plugins/pmo/shared/contracts/dashboard';
 import { EXPORTS_READ, FINANCE_READ } from '../../../src/plugins/pmo/shared/contracts/finance';
 import { GATE_REVIEW_UID, GOVERNANCE_READ } from '../../../src/plugins/pmo/shared/contracts/governance';
 import { MENTORING_USE } from '../../../src/plugins/pmo/shared/contracts/mentoring';
@@ -107,7 +108,9 @@ const PMO = '/admin/plugins/pmo';
 
 /** PMO Hub's own pages (src/plugins/pmo/admin/src/pages/App.tsx, each *Routes.tsx, Settings → PMO Hub). */
 export const PMO_PAGES: SweepPage[] = [
-  // PMO Hub opens on My work (its address redirects there); the home page is a link away.
+  // PMO Hub opens on the dashboard for roles that may see it, else on My work (its address
+  // redirects there); the home page is a link away.
+  { id: 'pmo-dashboard', path: () => `${PMO}/dashboard`, needs: { actions: [PMO_ACCESS, DASHBOARD_READ] } },
   { id: 'pmo-my-work', path: () => `${PMO}/my-work`, needs: { actions: [PMO_ACCESS] } },
   { id: 'pmo-home', path: () => `${PMO}/home`, needs: { actions: [PMO_ACCESS] } },
   { id: 'my-notifications', path: () => `${PMO}/my-notifications`, needs: { actions: [PMO_ACCESS, NOTIFICATION_PREFERENCES] } },

@@ -2,6 +2,7 @@
 import { mountRoute, type Capability } from './capability';
 import { changeControl } from './change-control';
 import { compliance } from './compliance';
+import { dashboard } from './dashboard';
 import { documentReview } from './compliance/document-review';
 import { publishingApproval } from './compliance/publishing';
 import { finance } from './finance';
@@ -24,6 +25,7 @@ export const CAPABILITIES: Capability[] = [
   changeControl,
   search,
   notifications,
+  dashboard,
   reports,
 ];
 

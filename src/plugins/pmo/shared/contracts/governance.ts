@@ -164,10 +164,14 @@ export type BoardRag = (typeof BOARD_RAGS)[number];
 
 /** The governance board's filters, each optional; they narrow together. */
 export const boardQuery = query({
+  /** A portfolio's projects (by documentId or code): the dashboard's figures click through with it. */
+  portfolio: queryText('portfolio').optional(),
   programme: queryText('programme').optional(),
   state: queryText('state', 64).optional(),
   rag: z.enum(BOARD_RAGS, { error: 'Choose a RAG status: green, amber, red or none' }).optional(),
   manager: queryText('manager').optional(),
+  /** The projects whose manager belongs to a department (its documentId). */
+  department: queryText('department').optional(),
   q: queryText('q', 200).optional(),
 });
 export type BoardQuery = z.infer<typeof boardQuery>;

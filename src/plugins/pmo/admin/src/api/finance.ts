@@ -110,7 +110,7 @@ type CmList<T> = { results: T[] };
 
 /** Portfolios, programmes (optionally of one portfolio) or projects, as the Content Manager lists them. */
 export function useEntities(
-  kind: 'portfolio' | 'programme' | 'project',
+  kind: 'portfolio' | 'programme' | 'project' | 'department',
   filter?: { relation: 'portfolio' | 'programme'; documentId: string | undefined }
 ) {
   const { get } = useFetchClient();
@@ -272,6 +272,13 @@ export type DownloadMode = 'file-system' | 'blob';
 export type DownloadFormat = { description: string; mime: string; extension: string };
 export const CSV_FORMAT: DownloadFormat = { description: 'CSV', mime: 'text/csv', extension: '.csv' };
 export const PDF_FORMAT: DownloadFormat = { description: 'PDF', mime: 'application/pdf', extension: '.pdf' };
+export const XLSX_FORMAT: DownloadFormat = {
+  description: 'Excel workbook',
+  mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  extension: '.xlsx',
+};
+/** The format a file's name says it is. */
+const formatOf = (name: string) => (name.endsWith('.xlsx') ? XLSX_FORMAT : name.endsWith('.pdf') ? PDF_FORMAT : CSV_FORMAT);
 
 /**
  * Downloads an export (a CSV unless `format` says otherwise: the highlight report's PDF),
@@ -284,7 +291,7 @@ export async function downloadExport(
   fallbackName: string,
   onProgress: (bytes: number) => void,
   signal?: AbortSignal,
-  format: DownloadFormat = CSV_FORMAT
+  format: DownloadFormat = formatOf(fallbackName)
 ): Promise<{ bytes: number; mode: DownloadMode; filename: string }> {
   const picker = (window as unknown as { showSaveFilePicker?: SaveFilePicker }).showSaveFilePicker;
   // Ask for the file first: the picker needs the user's click, which awaiting the fetch would lose.

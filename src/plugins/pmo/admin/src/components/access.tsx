@@ -14,6 +14,7 @@ import { PLUGIN_ID } from '../pluginId';
 import { getTranslation } from '../utils/getTranslation';
 import { CHANGE_CONTROL_READ } from '../../../shared/contracts/change-control';
 import { COMPLIANCE_READ, COMPLIANCE_READ_OWN } from '../../../shared/contracts/compliance';
+import { DASHBOARD_READ } from '../../../shared/contracts/dashboard';
 import { FINANCE_READ } from '../../../shared/contracts/finance';
 import { GOVERNANCE_READ } from '../../../shared/contracts/governance';
 import { MENTORING_USE } from '../../../shared/contracts/mentoring';
@@ -23,7 +24,7 @@ import { PMO_ACCESS, WORKFLOWS_READ } from '../../../shared/contracts/workflow';
 type Message = { id: string; defaultMessage: string };
 
 export type PmoPage = {
-  key: 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows' | 'outbox' | 'notifications' | 'my-notifications';
+  key: 'dashboard' | 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows' | 'outbox' | 'notifications' | 'my-notifications';
   /** The admin path (under /admin). */
   path: string;
   /** The action the page's routes require (subject null). */
@@ -41,6 +42,18 @@ const m = (id: string, defaultMessage: string): Message => ({ id: getTranslation
 
 /** PMO Hub's own pages, in the order a PMO works with them (the home page and its widget list them). */
 export const PMO_PAGES: PmoPage[] = [
+  {
+    key: 'dashboard',
+    path: `/plugins/${PLUGIN_ID}/dashboard`,
+    action: DASHBOARD_READ,
+    title: m('home.dashboard', 'Portfolio dashboard'),
+    text: m(
+      'home.dashboardText',
+      'Where the portfolio stands as of a date: RAG and its trend, earned value, the risk heat map, critical issues, overdue documents, late reports, gate reviews and dependencies, each figure one click from its list.'
+    ),
+    summary: m('widget.hub.dashboard', 'Where the portfolio stands, figure by figure'),
+    open: m('home.dashboardOpen', 'Open the dashboard'),
+  },
   {
     key: 'my-work',
     path: `/plugins/${PLUGIN_ID}/my-work`,

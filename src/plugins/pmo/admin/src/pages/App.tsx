@@ -1,9 +1,11 @@
 import { Page } from '@strapi/strapi/admin';
 import { Navigate, Route, Routes } from 'react-router-dom';
 
-import { RequirePage } from '../components/access';
+import { RequirePage, useCan } from '../components/access';
+import { DASHBOARD_READ } from '../../../shared/contracts/dashboard';
 import { ChangeRequestRoutes } from './change-requests/ChangeRequestRoutes';
 import { ComplianceRoutes } from './compliance/ComplianceRoutes';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { FinanceRoutes } from './finance/FinanceRoutes';
 import { GovernanceRoutes } from './governance/GovernanceRoutes';
 import { HomePage } from './home/HomePage';
@@ -14,12 +16,19 @@ import { PreferencesPage } from './notifications/PreferencesPage';
 /**
  * PMO Hub's pages, each behind the action its routes require: a role without it reads, in PMO
  * Hub's words, that the page is not part of their role, with the way back home (never a dead end).
- * PMO Hub opens on My work; the home page (every page the role may use) is a link away.
+ * PMO Hub opens on the portfolio dashboard (My work beside it) for roles that may see it, on My
+ * work for the others; the home page (every page the role may use) is a link away.
  */
+const Landing = () => {
+  const can = useCan();
+  return <Navigate to={can(DASHBOARD_READ) ? 'dashboard' : 'my-work'} replace />;
+};
+
 const App = () => (
   <Routes>
-    <Route index element={<Navigate to="my-work" replace />} />
+    <Route index element={<Landing />} />
     <Route path="home" element={<HomePage />} />
+    <Route path="dashboard" element={<RequirePage page="dashboard"><DashboardPage /></RequirePage>} />
     <Route path="my-work" element={<RequirePage page="my-work"><MyWorkPage /></RequirePage>} />
     <Route path="my-notifications" element={<RequirePage page="my-notifications"><PreferencesPage /></RequirePage>} />
     <Route path="mentoring/*" element={<RequirePage page="mentoring"><MentoringRoutes /></RequirePage>} />

@@ -1,14 +1,17 @@
 /**
  * PMO Hub's widgets on Strapi's home page (/admin), registered with Strapi's widget API. Each
- * states the permission it needs, so a role without it never sees the widget. "My work" lists
- * what waits for the signed-in person; the dashboard's widgets ("Portfolio health") join here.
+ * states the permissions it needs (all of them), so a role without them never sees the widget.
+ * "My work" lists what waits for the signed-in person; "Portfolio health" and "Upcoming gate
+ * reviews" come from the dashboard (GET /pmo/dashboard), which each section's rights narrow.
  */
-import { ChartPie, Clock } from '@strapi/icons';
+import { Calendar, ChartPie, Clock, Heart } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 
 import { PLUGIN_ID } from '../pluginId';
 import { getTranslation } from '../utils/getTranslation';
 import { PMO_ACCESS } from '../../../shared/contracts/workflow';
+import { DASHBOARD_READ } from '../../../shared/contracts/dashboard';
+import { GOVERNANCE_READ } from '../../../shared/contracts/governance';
 
 type WidgetArgs = Parameters<StrapiApp['widgets']['register']>[0] extends infer A
   ? Extract<A, { id: string }>
@@ -32,6 +35,24 @@ export const PMO_WIDGETS: WidgetArgs[] = [
     link: { label: { id: getTranslation('widget.myWork.link'), defaultMessage: 'Open My work' }, href: `/plugins/${PLUGIN_ID}/my-work` },
     component: async () => (await import('./MyWorkWidget')).MyWorkWidget,
     permissions: [{ action: PMO_ACCESS }],
+  },
+  {
+    id: 'pmo-portfolio-health',
+    pluginId: PLUGIN_ID,
+    icon: Heart,
+    title: { id: getTranslation('widget.health.title'), defaultMessage: 'Portfolio health' },
+    link: { label: { id: getTranslation('widget.health.link'), defaultMessage: 'Open the dashboard' }, href: `/plugins/${PLUGIN_ID}/dashboard` },
+    component: async () => (await import('./DashboardWidgets')).PortfolioHealthWidget,
+    permissions: [{ action: PMO_ACCESS }, { action: DASHBOARD_READ }],
+  },
+  {
+    id: 'pmo-upcoming-reviews',
+    pluginId: PLUGIN_ID,
+    icon: Calendar,
+    title: { id: getTranslation('widget.reviews.title'), defaultMessage: 'Upcoming gate reviews' },
+    link: { label: { id: getTranslation('widget.reviews.link'), defaultMessage: 'Open the governance board' }, href: `/plugins/${PLUGIN_ID}/governance` },
+    component: async () => (await import('./DashboardWidgets')).UpcomingReviewsWidget,
+    permissions: [{ action: PMO_ACCESS }, { action: DASHBOARD_READ }, { action: GOVERNANCE_READ }],
   },
 ];
 

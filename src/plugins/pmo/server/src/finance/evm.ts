@@ -14,6 +14,7 @@ import type {
   ProjectEvmRow,
   ProjectSeries,
 } from '../../../shared/contracts/finance';
+import type { Knex } from 'knex';
 import { codedRef as about, type FinanceRepository, type ProjectFactsRow, type ProjectFilter } from './repository';
 import { deriveFigures, formatFigures, projectBaseline, sumBaselines } from './earned-value';
 import { factsFromRow } from './reports';
@@ -44,6 +45,13 @@ export function createEarnedValueService(repository: FinanceRepository) {
   }
 
   return {
+    /**
+     * The figures of the projects a subquery of project ids names, summed, and each project's
+     * own: one set-based query whatever their number (the dashboard's scope).
+     */
+    async forProjects(projectIn: () => Knex.QueryBuilder, asOf: AsOf) {
+      return rollUp({ projectIn }, asOf);
+    },
     async project(documentId: string, asOf: AsOf): Promise<ProjectEvm> {
       const project = await subject('project', documentId);
       const { total } = await rollUp({ projectId: project.id }, asOf);

@@ -35,8 +35,12 @@ const UID = {
   changeRequest: CHANGE_REQUEST_UID,
 } as const;
 
-/** Which projects a query covers; every key given narrows it (none: every project). */
-export type ProjectFilter = { projectId?: number; programmeId?: number; portfolioId?: number };
+/**
+ * Which projects a query covers; every key given narrows it (none: every project). `projectIn`
+ * makes a subquery of project ids (called once per use, so each query gets its own): another
+ * capability's scope, e.g. the dashboard's projects of a manager the caller may read.
+ */
+export type ProjectFilter = { projectId?: number; programmeId?: number; portfolioId?: number; projectIn?: () => Knex.QueryBuilder };
 
 /** Inclusive date bounds of an export. */
 export type DateRange = { from?: CalendarDate; to?: CalendarDate };
@@ -133,6 +137,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
   function filterProjects<Q extends Knex.QueryBuilder>(query: Q, projectColumn: string, filter: ProjectFilter): Q {
     const { projectProgramme, programmePortfolio } = tables();
     if (filter.projectId !== undefined) query.where(projectColumn, filter.projectId);
+    if (filter.projectIn !== undefined) query.whereIn(projectColumn, filter.projectIn());
     if (filter.programmeId !== undefined) {
       query.whereIn(
         projectColumn,

@@ -164,15 +164,20 @@ export function createGovernanceBoard(
   };
 
   /**
-   * The board: programme, state, manager and text (code or name) narrow the projects in the
+   * The board: portfolio, programme, state, manager, department (of the manager) and text (code or name) narrow the projects in the
    * database; RAG narrows the cards by their latest status report (`none`: no report yet).
    */
   async function board(user: AdminUser, filters: BoardQuery): Promise<Board> {
     const inProgramme: Row = {};
     if (filters.programme) inProgramme.programme = { $or: [{ documentId: filters.programme }, { code: filters.programme }] };
+    if (filters.portfolio) {
+      const portfolio = { portfolio: { $or: [{ documentId: filters.portfolio }, { code: filters.portfolio }] } };
+      inProgramme.programme = inProgramme.programme ? { $and: [inProgramme.programme, portfolio] } : portfolio;
+    }
     const where: Row = { ...inProgramme };
     if (filters.state) where.workflowState = filters.state;
     if (filters.manager) where.manager = { documentId: filters.manager };
+    if (filters.department) where.manager = { ...(where.manager ?? {}), department: { documentId: filters.department } };
     const text = filters.q?.trim();
     if (text) where.$or = [{ code: { $containsi: text } }, { name: { $containsi: text } }];
     const [projects, managed] = (await Promise.all([

@@ -1,7 +1,7 @@
 /**
  * Governance's reminders and "my work" (docs/notifications.md, "Reminders"):
  *
- * - status reports late for the project's reporting cadence (reporting.ts), for projects in a
+ * - status reports late for the project's reporting cadence (platform/reporting.ts), for projects in a
  *   running lifecycle state: to the project manager once per missing report; two periods late,
  *   to the programme manager once per lateness (escalation);
  * - gate conditions past their due date and not done: to their owner, once per due date;
@@ -34,7 +34,7 @@ import {
 } from '../platform/notices';
 import { gateLabel } from './gates';
 import { gateReviewInvitation } from './invitation';
-import { isCadence, reportLateness } from './reporting';
+import { isCadence, reportLateness } from '../platform/reporting';
 
 /** Days ahead within which a gate review's reviewers are invited. */
 export const REVIEW_NOTICE_DAYS = 7;

@@ -1,7 +1,9 @@
 /**
  * The governance board's filters, kept in the URL so a filtered board can be shared and survives a
- * reload: programme (`?programme=`), RAG of the latest status report (`?rag=`, `none` for no report),
- * manager (`?manager=`) and text matched against code and name (`?q=`). The server filters.
+ * reload: portfolio (`?portfolio=`), programme (`?programme=`), RAG of the latest status report
+ * (`?rag=`, `none` for no report), manager (`?manager=`), the manager's department
+ * (`?department=`) and text matched against code and name (`?q=`). The server filters. The
+ * dashboard's figures open the board with these.
  */
 import * as React from 'react';
 
@@ -16,7 +18,7 @@ import { byName, FilterSelect } from '../../components/FilterSelect';
 import type { Translate } from '../../utils/useTranslate';
 import { ragLabel } from './display';
 
-const KEYS = ['programme', 'rag', 'manager', 'q'] as const;
+const KEYS = ['portfolio', 'programme', 'rag', 'manager', 'department', 'q'] as const;
 
 /** The filters the URL holds. */
 export function useBoardFilters(): [Filters, (key: (typeof KEYS)[number], value: string | null) => void, () => void] {
@@ -40,7 +42,9 @@ const ragOption = (t: Translate, rag: BoardRag) => (rag === 'none' ? t('governan
 
 export const BoardFilters = ({ managers, t }: { managers: PersonRef[]; t: Translate }) => {
   const [filters, set, clear] = useBoardFilters();
-  const programmes = useEntities('programme');
+  const portfolios = useEntities('portfolio');
+  const programmes = useEntities('programme', filters.portfolio ? { relation: 'portfolio', documentId: filters.portfolio } : undefined);
+  const departments = useEntities('department');
   const [text, setText] = React.useState(filters.q ?? '');
   const typed = useDebounce(text, 300);
   React.useEffect(() => {
@@ -68,6 +72,15 @@ export const BoardFilters = ({ managers, t }: { managers: PersonRef[]; t: Transl
         </Field.Root>
       </Box>
       <FilterSelect
+        name="portfolio"
+        label={t('governance.board.portfolio', 'Portfolio')}
+        allLabel={t('governance.board.allPortfolios', 'All portfolios')}
+        value={filters.portfolio}
+        options={byName(portfolios.data)}
+        onChange={(value) => set('portfolio', value ?? null)}
+        width="200px"
+      />
+      <FilterSelect
         name="programme"
         label={t('governance.board.programme', 'Programme')}
         allLabel={t('governance.board.allProgrammes', 'All programmes')}
@@ -93,6 +106,15 @@ export const BoardFilters = ({ managers, t }: { managers: PersonRef[]; t: Transl
         options={managers.map((manager) => ({ value: manager.documentId, label: manager.fullName }))}
         onChange={(value) => set('manager', value ?? null)}
         width="220px"
+      />
+      <FilterSelect
+        name="department"
+        label={t('governance.filter.department', 'Department')}
+        allLabel={t('governance.filter.allDepartments', 'Any department')}
+        value={filters.department}
+        options={byName(departments.data)}
+        onChange={(value) => set('department', value ?? null)}
+        width="200px"
       />
       {anySet ? (
         <Button

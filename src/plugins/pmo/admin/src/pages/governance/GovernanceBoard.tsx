@@ -48,7 +48,7 @@ export const GovernanceBoard = () => {
   const isOpen = (column: ColumnSpec) => !column.terminal || opened.includes(column.key);
   const toggle = (key: string) => setOpened((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]));
   const scheduleFor = (card: BoardCard) => setScheduling({ project: card, gate: card.nextGate?.gate });
-  const filtered = Boolean(filters.programme || filters.rag || filters.manager || filters.q);
+  const filtered = Object.values(filters).some(Boolean);
 
   return (
     <Main>

@@ -8,7 +8,7 @@
  * date with no newer report. Each further period without a report is one more period late.
  */
 import { REPORT_GRACE_DAYS, REPORTING_CADENCES, type ReportingCadence } from '../../../shared/contracts/governance';
-import { addCalendarMonths, addDays } from '../platform/dates';
+import { addCalendarMonths, addDays } from './dates';
 
 export const isCadence = (value: unknown): value is ReportingCadence => REPORTING_CADENCES.includes(value as ReportingCadence);
 

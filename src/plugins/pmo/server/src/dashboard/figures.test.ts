@@ -1,0 +1,117 @@
+import { indexBucket } from '../../../shared/contracts/dashboard';
+import { dayOf, distribution, heatmapCells, lateReports, projectsByState, ragCounts, worst, type EvmRow, type ProjectRow } from './figures';
+import { cellValue, xlsxDate } from './xlsx';
+
+const project = (id: number, extra: Partial<ProjectRow> = {}): ProjectRow => ({
+  id,
+  document_id: `d${id}`,
+  code: `P${id}`,
+  name: `Project ${id}`,
+  state: 'executing',
+  cadence: 'monthly',
+  start_date: '2026-01-01',
+  created_at: null,
+  manager: null,
+  ...extra,
+});
+
+const evm = (code: string, cpi: number | null, spi: number | null): EvmRow => ({ documentId: code, code, name: code, cpi, spi, cv: '0.00', sv: '0.00' });
+
+describe('index buckets', () => {
+  it.each([
+    [0.8999, 'below-0.90'],
+    [0.9, '0.90-0.95'],
+    [0.9499, '0.90-0.95'],
+    [0.95, '0.95-1.05'],
+    [1, '0.95-1.05'],
+    [1.05, 'from-1.05'],
+    [7, 'from-1.05'],
+    [null, 'none'],
+  ])('%p is in %s', (value, bucket) => expect(indexBucket(value)).toBe(bucket));
+
+  it('counts and names each bucket’s projects', () => {
+    const buckets = distribution([evm('A', 0.5, 1), evm('B', 0.5, null), evm('C', 1.2, 1.2)], 'cpi');
+    expect(buckets.map((b) => [b.key, b.count, b.projects.map((p) => p.code)])).toEqual([
+      ['below-0.90', 2, ['A', 'B']],
+      ['0.90-0.95', 0, []],
+      ['0.95-1.05', 0, []],
+      ['from-1.05', 1, ['C']],
+      ['none', 0, []],
+    ]);
+  });
+});
+
+describe('the five worst', () => {
+  it('ranks by the lower index, then the other, then code, and leaves out projects with neither', () => {
+    const rows = [evm('E', 0.9, 0.8), evm('A', 1.1, 0.8), evm('N', null, null), evm('B', null, 0.7), evm('C', 2, 2), evm('D', 1.5, 1.5), evm('F', 3, 3)];
+    expect(worst(rows).map((row) => row.code)).toEqual(['B', 'E', 'A', 'D', 'C']);
+  });
+});
+
+describe('counts', () => {
+  it('RAG: each project by its latest report, none without one', () => {
+    const latest = new Map([[1, { overall: 'red' }], [2, { overall: 'green' }], [3, { overall: null }]]);
+    expect(ragCounts([project(1), project(2), project(3), project(4)], latest)).toEqual({ green: 1, amber: 0, red: 1, none: 2 });
+  });
+
+  it('states: every lifecycle state in order, no state as the initial one, unknown states after', () => {
+    const states = [{ key: 'proposed', name: 'Proposed' }, { key: 'executing', name: 'Executing', color: '#123456' }];
+    const rows = [project(1, { state: null }), project(2), project(3), project(4, { state: 'archived' })];
+    expect(projectsByState(rows, states, 'proposed')).toEqual([
+      { state: 'proposed', name: 'Proposed', color: null, count: 1 },
+      { state: 'executing', name: 'Executing', color: '#123456', count: 2 },
+      { state: 'archived', name: 'archived', color: null, count: 1 },
+    ]);
+  });
+
+  it('heat map: [probability − 1][impact − 1], out-of-range ratings left out', () => {
+    const { cells, total } = heatmapCells([
+      { probability: 3, impact: 4, count: '2' },
+      { probability: 5, impact: 1, count: 1 },
+      { probability: 0, impact: 1, count: 9 },
+      { probability: null, impact: 2, count: 9 },
+    ]);
+    expect(cells[2][3]).toBe(2);
+    expect(cells[4][0]).toBe(1);
+    expect(total).toBe(3);
+  });
+});
+
+describe('late status reports', () => {
+  const running = ['initiating', 'planning', 'executing', 'closing'];
+
+  it('a monthly project is late 3 days after its report was due, one period per missing month', () => {
+    const rows = [project(1), project(2), project(3, { state: 'closed' }), project(4, { state: 'executing' })];
+    const last = new Map<number, string | null>([[2, '2026-03-01'], [3, '2026-01-01']]);
+    expect(lateReports(rows, last, running, '2026-02-04').map((r) => [r.code, r.periodsLate])).toEqual([]);
+    expect(lateReports(rows, last, running, '2026-02-05').map((r) => [r.code, r.periodsLate, r.dueDate])).toEqual([
+      ['P1', 1, '2026-02-01'],
+      ['P4', 1, '2026-02-01'],
+    ]);
+    expect(lateReports(rows, last, running, '2026-04-10').map((r) => [r.code, r.periodsLate])).toEqual([
+      ['P1', 3],
+      ['P4', 3],
+      ['P2', 1],
+    ]);
+  });
+
+  it('a project without a start counts from the day it was created (SQLite keeps it as epoch milliseconds)', () => {
+    const row = project(1, { start_date: null, created_at: Date.UTC(2026, 0, 1) });
+    expect(lateReports([row], new Map(), running, '2026-02-05')).toHaveLength(1);
+    expect(dayOf(String(Date.UTC(2026, 0, 1)))).toBe('2026-01-01');
+    expect(dayOf(new Date('2026-01-01T23:00:00Z'))).toBe('2026-01-01');
+  });
+});
+
+describe('workbook cells', () => {
+  it('money and indices as numbers, dates as UTC days, formula-like text with a leading apostrophe', () => {
+    expect(cellValue('money', '-5000.00')).toBe(-5000);
+    expect(cellValue('index', '0.8333')).toBe(0.8333);
+    expect(cellValue('date', '2026-12-02')).toEqual(new Date('2026-12-02T00:00:00.000Z'));
+    expect(xlsxDate('2026-02-28')).toEqual(new Date(Date.UTC(2026, 1, 28)));
+    for (const start of ['=', '+', '-', '@', '\t', '\r', '\n']) expect(cellValue('text', `${start}SUM(A1)`)).toBe(`'${start}SUM(A1)`);
+    expect(cellValue('text', 'Plain words')).toBe('Plain words');
+    expect(cellValue('text', null)).toBeNull();
+    expect(() => cellValue('money', '1,000.00')).toThrow(TypeError);
+  });
+});

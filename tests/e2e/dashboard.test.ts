@@ -1,0 +1,135 @@
+/**
+ * Issue 15, the portfolio dashboard: a PMO manager opens PMO Hub and lands on the dashboard (My
+ * work beside it, at 1440 px, no sideways scroll, axe-clean, PMO words), clicks the red RAG
+ * count through to the projects behind it on the governance board, records a risk in the
+ * Content Manager and sees it in the heat map, whose cell opens the risks behind it.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+import { startServer, type E2EServer } from './support/server';
+import { eventually, launchChromium, screenshot, signedInPages } from './support/browser';
+import { createMember, type Member } from './support/mentoring-cast';
+import { accessibilityProblems, layoutProblems, vocabularyOf, wordingProblems } from './support/sweep';
+import { putInState } from '../helpers/workflow-state';
+import { PROJECT_UID, RISK_UID } from '../../src/plugins/pmo/shared/contracts/uids';
+
+let server: E2EServer;
+let browser: Browser;
+let manager: Member;
+const pages = signedInPages(() => browser, () => server.baseURL);
+const documentIds: string[] = [];
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function project(name: string, code: string, rag: 'red' | 'amber' | 'green', programme: string) {
+  const strapi = server.strapi;
+  const created = await strapi.documents(PROJECT_UID as any).create({ data: { name, code, programme, startDate: '2026-01-01' } as any });
+  await putInState(strapi, PROJECT_UID, created.documentId, 'executing');
+  await strapi.documents('api::status-report.status-report' as any).create({ data: { project: created.documentId, asOf: today(), ragOverall: rag, percentComplete: 30 } as any });
+  documentIds.push(created.documentId);
+  return created;
+}
+
+/**
+ * The PMO manager records risks. The registers' rights come with their behaviour (raid/); until
+ * then this test gives the role what it needs, as an administrator would in Settings → Roles.
+ */
+async function letManagersRecordRisks() {
+  const strapi = server.strapi;
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'pmo-manager' } });
+  const derived = ['score', 'workflowState'];
+  const fields = Object.entries((strapi.contentTypes as any)[RISK_UID].attributes)
+    .filter(([key, attribute]: [string, any]) => !derived.includes(key) && (attribute.type === 'relation' ? !['createdBy', 'updatedBy', 'localizations'].includes(key) : !['createdAt', 'updatedAt', 'publishedAt', 'locale'].includes(key)))
+    .map(([key]) => key);
+  const existing = await strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id }, subject: RISK_UID } });
+  const missing = ['create', 'update']
+    .map((action) => `plugin::content-manager.explorer.${action}`)
+    .filter((action) => !existing.some((permission: { action: string }) => permission.action === action));
+  if (missing.length) {
+    await (strapi.service('admin::role') as any).addPermissions(role.id, missing.map((action) => ({ action, subject: RISK_UID, properties: { fields }, conditions: [] })));
+  }
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer('e2e-dashboard'), launchChromium()]);
+  manager = await createMember(server.strapi, 'pmo-manager', { firstname: 'Mara', lastname: 'Manager', email: 'mara.manager@dashboard.pmo' });
+  await letManagersRecordRisks();
+  const portfolio = await server.strapi.documents('api::portfolio.portfolio' as any).create({ data: { name: 'Change portfolio', code: 'E2E-PF' } as any });
+  const programme = await server.strapi.documents('api::programme.programme' as any).create({
+    data: { name: 'Customer programme', code: 'E2E-CUST', portfolio: portfolio.documentId } as any,
+  });
+  documentIds.push(portfolio.documentId, programme.documentId);
+  await project('Lyra customer portal', 'E2E-LYRA', 'red', programme.documentId);
+  await project('Mensa payroll', 'E2E-MENSA', 'green', programme.documentId);
+  await project('Norma archive', 'E2E-NORMA', 'amber', programme.documentId);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+afterEach(async () => {
+  await pages.closeAll();
+});
+
+const heatCell = (page: Page, probability: number, impact: number) =>
+  page.locator(`[data-testid="pmo-dashboard-heat-cell"][data-probability="${probability}"][data-impact="${impact}"]`);
+
+async function openDashboard(page: Page) {
+  await page.goto('/admin/plugins/pmo');
+  await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/dashboard');
+  await page.getByRole('heading', { name: 'Portfolio dashboard', level: 1 }).waitFor();
+  await page.getByTestId('pmo-dashboard-rag').waitFor();
+}
+
+test('a PMO manager lands on the dashboard, My work beside it, and the red count leads to the red projects', async () => {
+  const page = await pages.pageAs(manager);
+  await openDashboard(page);
+  await page.getByText('Where 3 projects of every portfolio stand on', { exact: false }).waitFor();
+  await page.getByTestId('pmo-dashboard-my-work').getByRole('heading', { name: 'My work' }).waitFor();
+  await page.getByTestId('pmo-dashboard-home').waitFor();
+  const red = page.getByTestId('pmo-dashboard-rag-red');
+  expect(await red.getByTestId('pmo-dashboard-rag-count').innerText()).toBe('1');
+  await red.getByText(/^1 more than on \d{1,2} [A-Z][a-z]{2} \d{4}$/).waitFor();
+  expect(await page.getByTestId('pmo-dashboard-rag-green').getByTestId('pmo-dashboard-rag-count').innerText()).toBe('1');
+  expect(await page.locator('[data-testid="pmo-dashboard-state"][data-state="executing"]').innerText()).toMatch(/Executing\s+3/);
+
+  // What the page shows a person: fits 1440 px, PMO words, axe-clean.
+  expect(await layoutProblems(page)).toEqual([]);
+  expect(wordingProblems(await page.locator('main').first().innerText(), { pathname: '/admin/plugins/pmo/dashboard', vocabulary: vocabularyOf(server.strapi), documentIds })).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await screenshot(page, 'dashboard-1440');
+
+  await red.getByRole('link', { name: 'Red: 1 project' }).click();
+  await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/governance' && url.searchParams.get('rag') === 'red');
+  await page.getByTestId('pmo-gov-count').getByText('1 project matches').waitFor();
+  await page.getByText('Lyra customer portal').first().waitFor();
+  expect(await page.getByText('Mensa payroll').count()).toBe(0);
+  await screenshot(page, 'dashboard-red-projects');
+});
+
+test('a risk recorded in the Content Manager shows in the heat map, whose cell opens it', async () => {
+  const page = await pages.pageAs(manager);
+  await openDashboard(page);
+  expect(await heatCell(page, 3, 4).getAttribute('data-count')).toBe('0');
+
+  await page.goto(`/admin/content-manager/collection-types/${RISK_UID}/create`);
+  await page.getByRole('textbox', { name: /^Title/ }).fill('Supplier may miss the go-live');
+  await page.getByLabel(/^Probability/).fill('3');
+  await page.getByLabel(/^Impact/).fill('4');
+  await page.getByRole('combobox', { name: /^Project/ }).click();
+  await page.getByRole('option', { name: /Lyra customer portal/ }).click();
+  await screenshot(page, 'dashboard-record-risk');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL((url) => /\/api::risk\.risk\/(?!create)[^/]+$/.test(url.pathname));
+
+  await openDashboard(page);
+  await eventually(async () => expect(await heatCell(page, 3, 4).getAttribute('data-count')).toBe('1'));
+  await page.getByTestId('pmo-dashboard-heatmap').getByText('1 open risk').waitFor();
+  await screenshot(page, 'dashboard-heat-map');
+
+  await heatCell(page, 3, 4).getByRole('link', { name: '1 open risk with probability 3 and impact 4' }).click();
+  await page.waitForURL((url) => url.pathname === `/admin/content-manager/collection-types/${RISK_UID}`);
+  await page.getByText('Supplier may miss the go-live').first().waitFor();
+});
