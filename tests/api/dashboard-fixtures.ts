@@ -162,7 +162,7 @@ export async function storeFixture(): Promise<Stored> {
   const ids: Stored['ids'] = { risks: [], issues: [], documents: [], reviews: [], conditions: [], dependencies: [] };
 
   for (const [at, probability, impact, status] of FIXTURE.risks) {
-    const risk = await create(RISK_UID, { title: `Risk ${probability}×${impact} ${tag}`, ...place(at), probability, impact, score: probability * impact, status });
+    const risk = await create(RISK_UID, { title: `Risk ${probability}×${impact} ${tag}`, ...place(at), probability, impact, status });
     ids.risks.push(risk.documentId);
   }
   for (const [at, title, priority, status, raisedOn, targetDate] of FIXTURE.issues) {

@@ -30,30 +30,9 @@ async function project(name: string, code: string, rag: 'red' | 'amber' | 'green
   return created;
 }
 
-/**
- * The PMO manager records risks. The registers' rights come with their behaviour (raid/); until
- * then this test gives the role what it needs, as an administrator would in Settings → Roles.
- */
-async function letManagersRecordRisks() {
-  const strapi = server.strapi;
-  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'pmo-manager' } });
-  const derived = ['score', 'workflowState'];
-  const fields = Object.entries((strapi.contentTypes as any)[RISK_UID].attributes)
-    .filter(([key, attribute]: [string, any]) => !derived.includes(key) && (attribute.type === 'relation' ? !['createdBy', 'updatedBy', 'localizations'].includes(key) : !['createdAt', 'updatedAt', 'publishedAt', 'locale'].includes(key)))
-    .map(([key]) => key);
-  const existing = await strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id }, subject: RISK_UID } });
-  const missing = ['create', 'update']
-    .map((action) => `plugin::content-manager.explorer.${action}`)
-    .filter((action) => !existing.some((permission: { action: string }) => permission.action === action));
-  if (missing.length) {
-    await (strapi.service('admin::role') as any).addPermissions(role.id, missing.map((action) => ({ action, subject: RISK_UID, properties: { fields }, conditions: [] })));
-  }
-}
-
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer('e2e-dashboard'), launchChromium()]);
   manager = await createMember(server.strapi, 'pmo-manager', { firstname: 'Mara', lastname: 'Manager', email: 'mara.manager@dashboard.pmo' });
-  await letManagersRecordRisks();
   const portfolio = await server.strapi.documents('api::portfolio.portfolio' as any).create({ data: { name: 'Change portfolio', code: 'E2E-PF' } as any });
   const programme = await server.strapi.documents('api::programme.programme' as any).create({
     data: { name: 'Customer programme', code: 'E2E-CUST', portfolio: portfolio.documentId } as any,

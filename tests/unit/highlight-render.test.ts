@@ -2,9 +2,9 @@
  * The highlight report's renderer on its own (no Strapi): a report with long lists, hidden
  * sections and names the standard font cannot print, drawn as a PDF and read back with pdf-parse.
  */
-import type { HighlightReport, ProgrammeProjectRow } from '../../src/plugins/pmo/server/src/reports/model';
-import { renderHighlightReport } from '../../src/plugins/pmo/server/src/reports/pdf/render';
-import { HIDDEN_REASONS } from '../../src/plugins/pmo/server/src/reports/words';
+import type { HighlightReport, ProgrammeProjectRow } from '../../src/plugins/pmo/server/src/dashboard/highlight/model';
+import { renderHighlightReport } from '../../src/plugins/pmo/server/src/dashboard/highlight/pdf/render';
+import { HIDDEN_REASONS } from '../../src/plugins/pmo/server/src/dashboard/highlight/words';
 import { readPdf } from '../helpers/pdf';
 
 const streamed = (doc: NodeJS.ReadableStream) =>

@@ -10,7 +10,6 @@ import { governance } from './governance';
 import { mentoring } from './mentoring';
 import { notifications } from './notifications';
 import { raid } from './raid';
-import { reports } from './reports';
 import { search } from './search';
 
 export const CAPABILITIES: Capability[] = [
@@ -26,7 +25,6 @@ export const CAPABILITIES: Capability[] = [
   search,
   notifications,
   dashboard,
-  reports,
 ];
 
 const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>

@@ -3,7 +3,8 @@
  * `GET /pmo/dashboard` answers every figure of a portfolio, programme, manager or department as
  * of a date in one round of set-based queries, and `GET /pmo/exports/dashboard.xlsx` the same as
  * a workbook. Both need `dashboard.read`; each section also needs its own read right (finance
- * figures finance.read, the heat map reading risks, …) and is null without it.
+ * figures finance.read, the heat map reading risks, …) and is null without it. The highlight
+ * reports (PDF) of a project or programme are the dashboard's too (highlight/, docs/reports.md).
  */
 import { requirePermissions, type Capability } from '../capability';
 import { DASHBOARD_READ, dashboardRoutes as input } from '../../../shared/contracts/dashboard';
@@ -14,6 +15,7 @@ import type { Ability } from './scope';
 import { createDashboardService, getDashboardService } from './service';
 import { dashboardWorkbook } from './workbook';
 import { XLSX_CONTENT_TYPE, xlsxBuffer } from './xlsx';
+import { highlightReports } from './highlight';
 
 type Ctx = RouteContext<{ userAbility: Ability }>;
 
@@ -47,11 +49,12 @@ const read = requirePermissions(DASHBOARD_READ);
 
 export const dashboard: Capability = {
   name: 'dashboard',
-  services: { dashboard: ({ strapi }) => createDashboardService(strapi) },
-  controllers: { dashboard: controller },
+  services: { dashboard: ({ strapi }) => createDashboardService(strapi), ...highlightReports.services },
+  controllers: { dashboard: controller, ...highlightReports.controllers },
   adminRoutes: [
     { method: 'GET', path: '/dashboard', handler: 'dashboard.dashboard', input: input.dashboard, config: read },
     { method: 'GET', path: '/exports/dashboard.xlsx', handler: 'dashboard.xlsx', input: input.xlsx, config: read },
+    ...(highlightReports.adminRoutes ?? []),
   ],
   actions: [
     {

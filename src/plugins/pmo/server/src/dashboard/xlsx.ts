@@ -9,45 +9,33 @@
  * - index: a number shown with four decimals; count: a whole number;
  * - date: `YYYY-MM-DD` written as a date (that day at UTC midnight, exceljs's serial), shown `d mmm yyyy`.
  *
- * Kept apart from the dashboard's sheets so it can join the platform's workbook helpers later.
+ * Each cell is written by the platform's rules (platform/xlsx.ts `xlsxValue`, shared with the
+ * register exports); what is the dashboard's own is the small in-memory workbook of table and
+ * summary sheets.
  */
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from '../platform/csv';
+import { DATE_FORMAT, MONEY_FORMAT, XLSX_CONTENT_TYPE, xlsxValue, type XlsxKind as CellKind } from '../platform/xlsx';
 
 export type XlsxKind = 'text' | 'money' | 'index' | 'count' | 'date';
 export type XlsxColumn = { header: string; kind: XlsxKind; width?: number };
 export type XlsxValue = string | number | null | undefined;
 
-export const MONEY_FORMAT = '#,##0.00';
+export { DATE_FORMAT, MONEY_FORMAT, XLSX_CONTENT_TYPE };
 export const INDEX_FORMAT = '0.0000';
-export const DATE_FORMAT = 'd mmm yyyy';
 
 const FORMATS: Partial<Record<XlsxKind, string>> = { money: MONEY_FORMAT, index: INDEX_FORMAT, date: DATE_FORMAT, count: '0' };
 const WIDTHS: Record<XlsxKind, number> = { text: 32, money: 16, index: 10, count: 10, date: 14 };
-
-const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
+/** The platform's kind of cell for each of the dashboard's. */
+const CELL_KIND: Record<XlsxKind, CellKind> = { text: 'text', money: 'money', index: 'decimal', count: 'integer', date: 'date' };
 
 /** `YYYY-MM-DD` → that day at UTC midnight (what exceljs writes as the day's serial). */
 export function xlsxDate(day: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
-  if (!match) throw new TypeError(`not a YYYY-MM-DD date: ${JSON.stringify(day)}`);
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return xlsxValue('date', day) as Date;
 }
 
 /** A cell's value by its column's kind (null stays empty). */
 export function cellValue(kind: XlsxKind, value: XlsxValue): ExcelJS.CellValue {
-  if (value === null || value === undefined || value === '') return null;
-  switch (kind) {
-    case 'text':
-      return neutraliseFormula(String(value));
-    case 'date':
-      return xlsxDate(String(value));
-    default: {
-      const text = String(value);
-      if (!PLAIN_DECIMAL.test(text)) throw new TypeError(`not a plain number for a ${kind} column: ${JSON.stringify(text)}`);
-      return Number(text);
-    }
-  }
+  return xlsxValue(CELL_KIND[kind], value);
 }
 
 /**
@@ -95,4 +83,3 @@ export async function xlsxBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -4,8 +4,8 @@
  * number here only to place a point on the page; no figure printed comes from these numbers
  * (axis labels are the round steps themselves). Pure: no Strapi or pdfkit import.
  */
-import { groupThousands } from '../../../../shared/money';
-import type { SeriesPoint } from '../../../../shared/contracts/finance';
+import { groupThousands } from '../../../../../shared/money';
+import type { SeriesPoint } from '../../../../../shared/contracts/finance';
 import { formatMonth } from '../words';
 
 export type Box = { x: number; y: number; width: number; height: number };

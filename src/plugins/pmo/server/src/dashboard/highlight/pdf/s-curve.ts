@@ -2,7 +2,7 @@
  * The S-curve drawn as vector lines: PV (dashed), EV and AC over the months of finance's series,
  * a round-stepped value axis in the currency, month labels, a marker at asOf and a legend.
  */
-import type { SeriesPoint } from '../../../../shared/contracts/finance';
+import type { SeriesPoint } from '../../../../../shared/contracts/finance';
 import { chartGeometry, type SeriesKey } from './chart-geometry';
 import { COLOURS, type Layout } from './layout';
 import { formatDay, pdfText } from '../words';

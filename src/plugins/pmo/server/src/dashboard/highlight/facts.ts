@@ -3,9 +3,9 @@
  * into the report's data (model.ts): status reports, gate decisions as of a day, authorised
  * changes in the report's window, people and coded items by name. Pure: no Strapi import.
  */
-import type { ChangeRequestSummary } from '../../../shared/contracts/change-control';
-import type { ProjectGovernance } from '../../../shared/contracts/governance';
-import { toIsoDay } from '../platform/dates';
+import type { ChangeRequestSummary } from '../../../../shared/contracts/change-control';
+import type { ProjectGovernance } from '../../../../shared/contracts/governance';
+import { toIsoDay } from '../../platform/dates';
 import type { ChangeRow, GateSection, Rag, ReportWindow, StatusSection } from './model';
 import { HIDDEN_REASONS } from './words';
 

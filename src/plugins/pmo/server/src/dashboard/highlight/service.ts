@@ -3,9 +3,9 @@
  * programme.ts) and drawn as a PDF (pdf/render.ts), with the name it is saved under.
  */
 import type { Core } from '@strapi/strapi';
-import type { AsOf } from '../../../shared/contracts/finance';
-import { highlightFilename, type HighlightLevel } from '../../../shared/contracts/reports';
-import { currencyOf } from '../platform/currency';
+import type { AsOf } from '../../../../shared/contracts/finance';
+import { highlightFilename, type HighlightLevel } from '../../../../shared/contracts/reports';
+import { currencyOf } from '../../platform/currency';
 import type { Caller } from './access';
 import type { HighlightReport } from './model';
 import { renderHighlightReport } from './pdf/render';

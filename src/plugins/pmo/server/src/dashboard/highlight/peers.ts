@@ -5,13 +5,13 @@
  * view and board, change control's list, and the workflow engine's lifecycle definition.
  */
 import type { Core } from '@strapi/strapi';
-import type { ChangeRequestFilters, ChangeRequestSummary } from '../../../shared/contracts/change-control';
-import type { AsOf, ProgrammeEvm, ProgrammeSeries, ProjectSeries } from '../../../shared/contracts/finance';
-import type { Board, BoardQuery, ProjectGovernance } from '../../../shared/contracts/governance';
-import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
-import { getService } from '../services';
-import { keyWords } from '../../../shared/words';
-import type { AdminUser } from '../workflow';
+import type { ChangeRequestFilters, ChangeRequestSummary } from '../../../../shared/contracts/change-control';
+import type { AsOf, ProgrammeEvm, ProgrammeSeries, ProjectSeries } from '../../../../shared/contracts/finance';
+import type { Board, BoardQuery, ProjectGovernance } from '../../../../shared/contracts/governance';
+import type { WorkflowDefinition } from '../../../../shared/contracts/workflow';
+import { getService } from '../../services';
+import { keyWords } from '../../../../shared/words';
+import type { AdminUser } from '../../workflow';
 
 export type EarnedValuePeer = {
   projectSeries(documentId: string, asOf: AsOf): Promise<ProjectSeries>;

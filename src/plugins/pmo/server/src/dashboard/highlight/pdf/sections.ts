@@ -3,8 +3,8 @@
  * programme's projects, top risks, open issues, decisions and authorised changes. Each section
  * the caller may not read says so in one line; long lists end with "and N more".
  */
-import { HIGHLIGHT_LIMITS } from '../../../../shared/contracts/reports';
-import { formatMinor, parseMoneyInput } from '../../../../shared/money';
+import { HIGHLIGHT_LIMITS } from '../../../../../shared/contracts/reports';
+import { formatMinor, parseMoneyInput } from '../../../../../shared/money';
 import type { EvmSection, GateSection, HighlightReport, Listing, ReportWindow } from '../model';
 import { HIDDEN_REASONS, cut, day, gateDecisionWords, index2, keyWords, money, moreWords, shorten, sourceWords, windowWords } from '../words';
 import type { Cell, Column, Layout } from './layout';

@@ -1,9 +1,9 @@
 /** Thin controllers: the route's contract has checked the input (platform/contract.ts); the service draws the PDF. */
 import type { Core } from '@strapi/strapi';
-import { reportsRoutes as routes, type HighlightLevel } from '../../../shared/contracts/reports';
-import { routeInput, type RouteContext } from '../platform/contract';
+import { reportsRoutes as routes, type HighlightLevel } from '../../../../shared/contracts/reports';
+import { routeInput, type RouteContext } from '../../platform/contract';
 import type { Ability } from './access';
-import type { AdminUser } from '../workflow';
+import type { AdminUser } from '../../workflow';
 import { getReportsService } from './service';
 
 type Ctx = RouteContext<{ user: AdminUser; userAbility: Ability }>;

@@ -8,12 +8,12 @@
  * them).
  */
 import type { Core } from '@strapi/strapi';
-import { CHANGE_CONTROL_READ } from '../../../shared/contracts/change-control';
-import { FINANCE_READ } from '../../../shared/contracts/finance';
-import { GOVERNANCE_READ } from '../../../shared/contracts/governance';
-import { CONTENT_MANAGER, DECISION_UID, ISSUE_UID, PROGRAMME_UID, PROJECT_UID, RISK_UID, STATUS_REPORT_UID } from '../../../shared/contracts/uids';
-import { errors, forbidden } from '../platform/errors';
-import type { AdminUser } from '../workflow';
+import { CHANGE_CONTROL_READ } from '../../../../shared/contracts/change-control';
+import { FINANCE_READ } from '../../../../shared/contracts/finance';
+import { GOVERNANCE_READ } from '../../../../shared/contracts/governance';
+import { CONTENT_MANAGER, DECISION_UID, ISSUE_UID, PROGRAMME_UID, PROJECT_UID, RISK_UID, STATUS_REPORT_UID } from '../../../../shared/contracts/uids';
+import { errors, forbidden } from '../../platform/errors';
+import type { AdminUser } from '../../workflow';
 
 export type Ability = { can(action: string, subject?: string | null, field?: string): boolean };
 export type Caller = { user: AdminUser; ability: Ability };

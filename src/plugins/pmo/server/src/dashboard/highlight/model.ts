@@ -3,7 +3,7 @@
  * the renderer (pdf/): plain data, days as `YYYY-MM-DD`, money as the exact decimal strings
  * finance answers ("12345.67"), words still to be written by words.ts. Pure: no Strapi import.
  */
-import type { EvmFigures, SeriesPoint } from '../../../shared/contracts/finance';
+import type { EvmFigures, SeriesPoint } from '../../../../shared/contracts/finance';
 
 export type Rag = 'green' | 'amber' | 'red';
 

@@ -4,8 +4,8 @@
  * decisions and changes, gates as of a day), the order of risks and issues, and where the S-curve
  * puts its lines.
  */
-import type { ChangeRequestSummary } from '../../../shared/contracts/change-control';
-import type { ProjectGovernance } from '../../../shared/contracts/governance';
+import type { ChangeRequestSummary } from '../../../../shared/contracts/change-control';
+import type { ProjectGovernance } from '../../../../shared/contracts/governance';
 import { authorisedIn, dayOf, gatesAsOf, inWindow } from './facts';
 import type { IssueRow, RiskRow } from './model';
 import { chartGeometry, niceStep } from './pdf/chart-geometry';

@@ -8,10 +8,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { AsOf, ProjectEvmRow } from '../../../shared/contracts/finance';
-import { PROGRAMME_UID, PROJECT_UID } from '../../../shared/contracts/uids';
-import { addCalendarMonths, toIsoDay } from '../platform/dates';
-import { latestStatusReports, withKnex } from '../platform/db';
+import type { AsOf, ProjectEvmRow } from '../../../../shared/contracts/finance';
+import { PROGRAMME_UID, PROJECT_UID } from '../../../../shared/contracts/uids';
+import { addCalendarMonths, toIsoDay } from '../../platform/dates';
+import { latestStatusReports, withKnex } from '../../platform/db';
 import { createAccess, type Caller, type Row } from './access';
 import type { ChangeRow, HighlightReport, Listing, ProgrammeProjectRow, Rag, ReportWindow } from './model';
 import { peers } from './peers';

@@ -4,9 +4,9 @@
  * float), indices to two decimals, dates "2 Dec 2026", long lists cut with "and N more", and
  * text made printable in the PDF's standard font. Pure: no Strapi import.
  */
-import { formatDay, formatMonth } from '../../../shared/calendar';
-import { formatMoney } from '../../../shared/money';
-import { keyWords as sharedKeyWords } from '../../../shared/words';
+import { formatDay, formatMonth } from '../../../../shared/calendar';
+import { formatMoney } from '../../../../shared/money';
+import { keyWords as sharedKeyWords } from '../../../../shared/words';
 import type { Rag, ReportWindow } from './model';
 
 export { formatDay, formatMonth };

@@ -5,9 +5,9 @@
  * changes authorised in the window. Sections the caller may not read are marked hidden.
  */
 import type { Core } from '@strapi/strapi';
-import type { AsOf } from '../../../shared/contracts/finance';
-import { PROJECT_UID, STATUS_REPORT_UID } from '../../../shared/contracts/uids';
-import { toIsoDay } from '../platform/dates';
+import type { AsOf } from '../../../../shared/contracts/finance';
+import { PROJECT_UID, STATUS_REPORT_UID } from '../../../../shared/contracts/uids';
+import { toIsoDay } from '../../platform/dates';
 import { createAccess, type Caller, type Row } from './access';
 import { SUBJECT_POPULATE, authorisedIn, coded, gatesAsOf, hide, named, presentStatus } from './facts';
 import type { ChangeRow, HighlightReport, Listing, ReportWindow } from './model';

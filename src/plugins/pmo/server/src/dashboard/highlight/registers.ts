@@ -5,12 +5,12 @@
  * stored score). Each query is narrowed to what the caller may read of the register.
  */
 import type { Core } from '@strapi/strapi';
-import { DECISION_UID, ISSUE_UID, RISK_UID } from '../../../shared/contracts/uids';
+import { DECISION_UID, ISSUE_UID, RISK_UID } from '../../../../shared/contracts/uids';
 import type { Access, Row } from './access';
 import type { DecisionRow, IssueRow, ReportWindow, RiskRow } from './model';
 import { hide } from './facts';
 import { priorityRank } from './words';
-import { toIsoDay as isoDay } from '../platform/dates';
+import { toIsoDay as isoDay } from '../../platform/dates';
 
 /** Whose registers: a project, or a programme and its projects (`where` names a row's project). */
 export type Scope = { projectIds: number[]; programmeId?: number; where?: (row: Row) => string };
