@@ -74,6 +74,11 @@ describe("a risk's response", () => {
     expectInvalid(await (await asRole('pmo-manager')).post(cm(RISK)).send(cmBody({ type, response })), ['response'], message);
   });
 
+  it.each([[-5e-324], [3], [true], [{ value: 'avoid' }], ['panic']])('refuses a response of %p with a 400, never a 500', async (response) => {
+    const res = await (await asRole('pmo-manager')).post(cm(RISK)).send(cmBody({ type: 'threat', response }));
+    expect(res.status).toBe(400);
+  });
+
   it('accepts share and accept for both types, and refuses a change of type the response no longer fits', async () => {
     for (const type of ['threat', 'opportunity']) {
       for (const response of ['share', 'accept']) await risk({ project: p.documentId }, { type, response });

@@ -14,7 +14,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { DECISION_UID, DEPENDENCY_UID, ISSUE_UID, LESSON_UID, RISK_UID, responseMismatch, riskScore, type RiskResponse, type RiskType } from '../../../shared/contracts/raid';
+import { DECISION_UID, DEPENDENCY_UID, ISSUE_UID, LESSON_UID, RISK_RESPONSES, RISK_UID, responseMismatch, riskScore, type RiskResponse, type RiskType } from '../../../shared/contracts/raid';
 import { PROJECT_UID } from '../../../shared/contracts/uids';
 import { columnsOf } from '../platform/db';
 import { invalidField } from '../platform/errors';
@@ -86,11 +86,14 @@ export function registerRaidMiddleware(strapi: Core.Strapi) {
     if (same) throw invalidField(['toProject'], 'A project cannot depend on itself: choose the other project it needs something from');
   }
 
+  const isResponse = (value: unknown): value is RiskResponse => typeof value === 'string' && (RISK_RESPONSES as readonly string[]).includes(value);
+
   function deriveRisk(data: Row, stored: Row | null) {
     const value = (field: string) => (field in data ? data[field] : stored?.[field]);
     const type = (value('type') ?? 'threat') as RiskType;
-    const response = value('response') as RiskResponse | null | undefined;
-    if (response && (type === 'threat' || type === 'opportunity')) {
+    const response = value('response');
+    // Only a known response is judged against the type; anything else is Strapi's enumeration's 400.
+    if (isResponse(response) && (type === 'threat' || type === 'opportunity')) {
       const mismatch = responseMismatch(type, response);
       if (mismatch) throw invalidField(['response'], mismatch);
     }
