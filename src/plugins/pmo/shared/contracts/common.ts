@@ -239,7 +239,12 @@ export const noParams = z.object({});
 
 /** `/:documentId` routes: the item's documentId. */
 export const documentIdParams = z.object({
-  documentId: z.string().min(1, 'The address names no item').max(255, 'The address names no item'),
+  documentId: z
+    .string()
+    .min(1, 'The address names no item')
+    .max(255, 'The address names no item')
+    // A control character (%00) names nothing, and PostgreSQL refuses it in a text comparison.
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: 'The address names no item' }),
 });
 
 /** A JSON body with exactly these fields. */

@@ -49,20 +49,25 @@ export type LoggedDecision = {
 export async function logDecision(strapi: Core.Strapi, entry: LoggedDecision): Promise<boolean> {
   const where = { source: entry.source, sourceDocumentId: entry.sourceDocumentId, ...(entry.source === 'gate-review' ? {} : { title: entry.title, decidedOn: entry.decidedOn }) };
   if (await strapi.db.query(DECISION_UID as never).findOne({ where, select: ['id'] } as never)) return false;
-  await asCapability('raid', () =>
+  // One relation per write: the Document Service checks the relations of one write at the same
+  // time, which a PostgreSQL transaction (a transition's) must not see (docs/architecture.md).
+  const created = (await asCapability('raid', () =>
     strapi.documents(DECISION_UID as never).create({
       data: {
         title: clip(entry.title, 200),
         decision: entry.decision,
         decidedOn: entry.decidedOn,
-        decidedBy: entry.decidedBy,
-        project: entry.project,
-        programme: entry.programme,
+        ...(entry.project ? { project: entry.project } : { programme: entry.programme }),
         source: entry.source,
         sourceDocumentId: entry.sourceDocumentId,
       },
     } as never)
-  );
+  )) as { documentId: string };
+  if (entry.decidedBy) {
+    await asCapability('raid', () =>
+      strapi.documents(DECISION_UID as never).update({ documentId: created.documentId, data: { decidedBy: entry.decidedBy } } as never)
+    );
+  }
   return true;
 }
 
