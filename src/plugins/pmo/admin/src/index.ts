@@ -16,6 +16,7 @@ import { NOTIFICATIONS_ADMINISTER, OUTBOX_READ } from '../../shared/contracts/no
 import { registerChangeControlWorkflowForms } from './pages/change-requests/workflowForms';
 import { registerGovernanceWorkflowForms } from './pages/governance/workflowForms';
 import { registerComplianceWorkflowForms } from './pages/compliance/workflowForms';
+import { registerRaidWorkflowForms } from './pages/raid/workflowForms';
 
 const plugin: StrapiApp['appPlugins'][string] = {
   register(app) {
@@ -23,6 +24,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
     registerGovernanceWorkflowForms();
     registerChangeControlWorkflowForms();
     registerComplianceWorkflowForms();
+    registerRaidWorkflowForms();
 
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
