@@ -181,6 +181,8 @@ export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Cata
         if (!to.length) continue;
         const { workflow, transition, instance } = vote;
         const documentId = instance.targetDocumentId;
+        const waited = workingDaysBetween(vote.since, day);
+        const item = { uid: workflow.appliesTo, documentId, title: titleOf(strapi, workflow.appliesTo, vote.target, documentId), url: itemPath(workflow.appliesTo, documentId) };
         const enteredAt = new Date(typeof instance.enteredAt === 'number' ? instance.enteredAt : String(instance.enteredAt)).toISOString();
         reminders.push({
           category: 'approval',
@@ -192,12 +194,11 @@ export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Cata
             workflow: workflow.name,
             step: transition.label,
             waitingSince: formatDay(vote.since),
-            workingDays: String(workingDaysBetween(vote.since, day)),
+            workingDays: String(waited),
           },
-          item: { uid: workflow.appliesTo, documentId, title: titleOf(strapi, workflow.appliesTo, vote.target, documentId), url: itemPath(workflow.appliesTo, documentId) },
+          item,
         });
         // Still waiting after a working week: the PMO managers, once per wait.
-        const waited = workingDaysBetween(vote.since, day);
         if (waited > VOTE_ESCALATION_WORKING_DAYS) {
           pmoManagers ??= await roleHolders(strapi, 'pmo-manager');
           const escalateTo = recipients(pmoManagers);
@@ -216,7 +217,7 @@ export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Cata
               dueDate: formatDay(due),
               daysOverdue: String(Math.max(0, daysBetween(due, day))),
             },
-            item: { uid: workflow.appliesTo, documentId, title: titleOf(strapi, workflow.appliesTo, vote.target, documentId), url: itemPath(workflow.appliesTo, documentId) },
+            item,
           });
         }
       }
