@@ -9,6 +9,7 @@ import { finance } from './finance';
 import { governance } from './governance';
 import { mentoring } from './mentoring';
 import { notifications } from './notifications';
+import { people } from './people';
 import { raid } from './raid';
 import { search } from './search';
 
@@ -25,6 +26,7 @@ export const CAPABILITIES: Capability[] = [
   search,
   notifications,
   dashboard,
+  people,
 ];
 
 const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>
