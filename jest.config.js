@@ -1,5 +1,8 @@
 'use strict';
-/** Four suites: unit (pure logic), api (real Strapi over HTTP), e2e (real Chromium), sweep (every page × role). */
+/**
+ * Five suites: unit (pure logic), api (real Strapi over HTTP), e2e (real Chromium), sweep (every page × role),
+ * cluster (several real Strapi processes on one PostgreSQL database, behind nginx: npm run test:cluster).
+ */
 const transform = {
   '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
 };
@@ -48,6 +51,16 @@ module.exports = {
       testPathIgnorePatterns: ignore,
       testMatch: ['<rootDir>/tests/e2e/sweep-*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeout-e2e.js'],
+    },
+    {
+      displayName: 'cluster',
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/cluster/global-setup.js',
+      globalTeardown: '<rootDir>/tests/cluster/global-teardown.js',
+      transform,
+      testPathIgnorePatterns: ignore,
+      testMatch: ['<rootDir>/tests/cluster/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/cluster/timeout.js'],
     },
   ],
 };
