@@ -6,7 +6,7 @@
  */
 const PMO = '^src/plugins/pmo';
 const SERVER = `${PMO}/server/src`;
-const CAPABILITIES = '(governance|change-control|finance|mentoring|compliance|search|notifications|raid|dashboard|people)';
+const CAPABILITIES = '(governance|change-control|finance|mentoring|compliance|search|notifications|raid|dashboard|people|operations)';
 const PAGES = `${PMO}/admin/src/pages`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */

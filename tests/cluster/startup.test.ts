@@ -6,7 +6,8 @@
  * competencies and job leases, and Strapi's own store. The app's start-up lock (src/startup-lock.ts)
  * makes them start one after the other.
  */
-import { Client } from 'pg';
+type Client = { connect(): Promise<void>; query(text: string): Promise<{ rows: any[] }>; end(): Promise<void> };
+const { Client } = require('pg') as { Client: new (options: { connectionString: string }) => Client };
 
 type StrapiProcess = { pid: number; stop(): Promise<void> };
 const { startStrapiProcess } = require('../helpers/strapi-process') as {

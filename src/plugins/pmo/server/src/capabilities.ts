@@ -9,6 +9,7 @@ import { finance } from './finance';
 import { governance } from './governance';
 import { mentoring } from './mentoring';
 import { notifications } from './notifications';
+import { operations } from './operations';
 import { people } from './people';
 import { raid } from './raid';
 import { search } from './search';
@@ -27,6 +28,7 @@ export const CAPABILITIES: Capability[] = [
   notifications,
   dashboard,
   people,
+  operations,
 ];
 
 const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>

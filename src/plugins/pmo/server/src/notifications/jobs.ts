@@ -186,9 +186,14 @@ export function scheduleJobs(strapi: Core.Strapi) {
   }
 }
 
-/** On shutdown: the cron stops, and leases this instance holds are let go at once. */
+/**
+ * On shutdown: the cron stops, a tick under way is given up to PMO_SHUTDOWN_TIMEOUT seconds
+ * (default 30) to end, and the leases this instance holds are let go.
+ */
 export async function releaseLeases(strapi: Core.Strapi) {
   for (const key of JOB_KEYS) strapi.cron.remove(cronName(key));
+  const until = Date.now() + Number(process.env.PMO_SHUTDOWN_TIMEOUT || 30) * 1000;
+  while (busy.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
   try {
     await leases(strapi).updateMany({ where: { leaseOwner: INSTANCE_ID }, data: { leaseOwner: null, leaseUntil: null } });
   } catch {
