@@ -54,7 +54,9 @@ module.exports = {
     },
     {
       displayName: 'cluster',
-      testEnvironment: 'node',
+      // The worker's own Strapi (for fixtures and for reading the database) on the database the
+      // cluster's instances share.
+      testEnvironment: '<rootDir>/tests/helpers/strapi-environment.js',
       globalSetup: '<rootDir>/tests/cluster/global-setup.js',
       globalTeardown: '<rootDir>/tests/cluster/global-teardown.js',
       transform,
