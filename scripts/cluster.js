@@ -238,15 +238,17 @@ async function main() {
     return at >= 0 ? args[at + 1] : fallback;
   };
   require('./ensure-env').ensureEnv();
-  // Strapi reads .env itself; the cluster needs to know the database before it starts anything.
+  // Strapi reads .env itself (the instances inherit nothing from it here); the database must be
+  // PostgreSQL, whether it is set in the environment or in .env.
   const dotenv = path.join(ROOT, '.env');
+  const fromFile = {};
   if (fs.existsSync(dotenv)) {
     for (const line of fs.readFileSync(dotenv, 'utf8').split('\n')) {
-      const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
-      if (match && process.env[match[1]] === undefined) process.env[match[1]] = match[2];
+      const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+      if (match) fromFile[match[1]] = match[2].replace(/^(['"])(.*)\1$/, '$2');
     }
   }
-  if (process.env.DATABASE_CLIENT !== 'postgres') {
+  if ((process.env.DATABASE_CLIENT ?? fromFile.DATABASE_CLIENT) !== 'postgres') {
     console.error('npm run cluster runs several instances on one PostgreSQL database: set DATABASE_CLIENT=postgres and DATABASE_URL (or DATABASE_HOST, …).');
     process.exit(2);
   }
