@@ -4,6 +4,7 @@
  * Strapi (tests/helpers/strapi-environment.js) makes the fixtures and reads the database; every
  * request under test goes to nginx (or to one instance, by its port).
  */
+import fs from 'node:fs';
 import request from 'supertest';
 import { getStrapi } from '../helpers/strapi';
 
@@ -57,7 +58,15 @@ function instanceEnvironment(): Record<string, string> {
 
 export async function startTestCluster(options: { instances?: number; env?: Record<string, string>; instanceEnv?: Array<Record<string, string>> } = {}) {
   if (getStrapi().config.get('database.connection.client') !== 'postgres') throw new Error('The cluster suite runs on PostgreSQL (npm run test:cluster)');
-  return startCluster({ ...options, env: { ...instanceEnvironment(), ...options.env } });
+  const cluster = await startCluster({ ...options, env: { ...instanceEnvironment(), ...options.env } });
+  const stop = cluster.stop;
+  // The instances' and nginx's logs stay in the temporary directory only with PMO_KEEP_CLUSTER=true.
+  cluster.stop = async () => {
+    const exits = await stop();
+    if (process.env.PMO_KEEP_CLUSTER !== 'true') fs.rmSync(cluster.dir, { recursive: true, force: true });
+    return exits;
+  };
+  return cluster;
 }
 
 /** Requests as an admin (a token from the worker's Strapi: every instance shares its secrets). */
