@@ -41,8 +41,9 @@ beforeAll(async () => {
     data: { name: 'Alpha', code: uniqueCode('RMA'), programme: programme.documentId, startDate: '2026-01-05', endDate: '2026-12-18' },
   });
   beta = await documents('api::project.project').create({
-    data: { name: '=cmd|" /C calc"!A0', code: uniqueCode('RMB'), programme: programme.documentId, startDate: '2026-03-02', endDate: '2027-03-31' },
+    data: { name: '=cmd|" /C calc"!A0', code: uniqueCode('RMB'), programme: programme.documentId, startDate: '2026-03-02', endDate: '2027-03-31', reportingCadence: 'weekly' },
   });
+  await documents('api::status-report.status-report').create({ data: { project: beta.documentId, asOf: '2026-04-06', percentComplete: 10, ragOverall: 'green' } });
   const make = (project: Doc, data: Record<string, unknown>) => documents(MILESTONE).create({ data: { project: project.documentId, ...data } });
   // Slipped: forecast two weeks past its baseline, not yet due on 13 April.
   ms.design = await make(alpha, { name: 'Design, "final"\nsign-off', baselineDate: '2026-03-31', forecastDate: '2026-04-14' });
@@ -104,6 +105,8 @@ describe('GET /pmo/roadmap', () => {
       ['Design, "final"\nsign-off', true, ['slipped']],
     ]);
     expect(b).toMatchObject({ code: beta.code, late: false, milestones: [expect.objectContaining({ name: '@Launch', late: false, lateReasons: [] })] });
+    // The next status report: a week after Beta's last (6 Apr); a month after Alpha's start, which has none.
+    expect([a.reportingCadence, a.nextReportDue, b.reportingCadence, b.nextReportDue]).toEqual(['monthly', '2026-02-05', 'weekly', '2026-04-13']);
   });
 
   it('looks from today by default: the slipped milestone past its forecast is both slipped and overdue', async () => {

@@ -90,6 +90,10 @@ export const roadmapProject = codedRef.extend({
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   state: z.string().nullable(),
+  /** How often it reports its status (`weekly`, `fortnightly`, `monthly`). */
+  reportingCadence: z.string(),
+  /** The latest status report's asOf (else the project's start) plus one reporting period; null with neither. */
+  nextReportDue: z.string().nullable(),
   /** A milestone of the project is late. */
   late: z.boolean(),
   milestones: z.array(roadmapMilestone),

@@ -183,9 +183,16 @@ export const RoadmapPage = () => {
                     <Tr key={m?.documentId ?? project.documentId} data-testid={m ? 'pmo-roadmap-row' : undefined} data-late={m?.late}>
                       <Td>
                         {i === 0 && (
-                          <Link tag={NavLink} to={`../milestones/projects/${project.documentId}`}>
-                            {`${project.code} · ${project.name}`}
-                          </Link>
+                          <Flex direction="column" alignItems="flex-start" gap={1}>
+                            <Link tag={NavLink} to={`../milestones/projects/${project.documentId}`}>
+                              {`${project.code} · ${project.name}`}
+                            </Link>
+                            {project.nextReportDue && (
+                              <Typography variant="pi" textColor="neutral600">
+                                {t('roadmap.nextReport', 'Next {cadence} report due {day}', { cadence: project.reportingCadence, day: formatDay(project.nextReportDue) })}
+                              </Typography>
+                            )}
+                          </Flex>
                         )}
                       </Td>
                       <Td><Typography>{m ? m.name : t('roadmap.noMilestones', 'No milestones yet')}</Typography></Td>

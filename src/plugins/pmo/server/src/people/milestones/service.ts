@@ -18,7 +18,9 @@ import {
 } from '../../../../shared/contracts/milestones';
 import { PROGRAMME_UID, PROJECT_UID } from '../../../../shared/contracts/uids';
 import { BOM, createRowWriter, headerLine, type Cell } from '../../platform/csv';
-import { columnsOf, withKnex } from '../../platform/db';
+import { columnsOf, latestStatusReports, withKnex } from '../../platform/db';
+import { isCadence, periodsAfter } from '../../platform/reporting';
+import { DEFAULT_REPORTING_CADENCE } from '../../../../shared/contracts/governance';
 import { toIsoDay, todayIso } from '../../platform/dates';
 import { errors } from '../../platform/errors';
 import { slipTrendOf, type ForecastRecord } from './trend';
@@ -72,6 +74,15 @@ export function createMilestoneService(strapi: Core.Strapi) {
     return byProject;
   }
 
+  /** Each project's latest status report day (its asOf), by project id. */
+  async function lastReportDays(projectIds: number[]): Promise<Map<number, string>> {
+    if (!projectIds.length) return new Map();
+    const rows = (await withKnex(strapi, (knex) =>
+      latestStatusReports(strapi, knex, { columns: { as_of: 'asOf' }, narrow: (query, column) => void query.whereIn(column, projectIds) })
+    )) as Row[];
+    return new Map(rows.map((row) => [Number(row.project_id), toIsoDay(row.as_of)!]));
+  }
+
   async function slipTrend(projectKey: string, asOf: string): Promise<SlipTrend> {
     const project = await find(PROJECT_UID, 'project', projectKey, ['milestonesBaselinedOn']);
     const milestones = (await milestonesOf([project.id])).get(project.id) ?? [];
@@ -96,10 +107,11 @@ export function createMilestoneService(strapi: Core.Strapi) {
     const programme = await find(PROGRAMME_UID, 'programme', programmeKey);
     const projects = (await strapi.db.query(PROJECT_UID as never).findMany({
       where: { programme: { id: programme.id } },
-      select: ['id', 'documentId', 'code', 'name', 'startDate', 'endDate', 'workflowState'],
+      select: ['id', 'documentId', 'code', 'name', 'startDate', 'endDate', 'workflowState', 'reportingCadence'],
       orderBy: [{ startDate: 'asc' }, { code: 'asc' }],
     } as never)) as Named[];
     const milestones = await milestonesOf(projects.map((p) => p.id));
+    const lastReports = await lastReportDays(projects.map((p) => p.id));
     const days: string[] = [];
     const answer = projects.map((project) => {
       const own = (milestones.get(project.id) ?? []).map((m) => {
@@ -110,7 +122,18 @@ export function createMilestoneService(strapi: Core.Strapi) {
       const startDate = toIsoDay(project.startDate) ?? null;
       const endDate = toIsoDay(project.endDate) ?? null;
       days.push(...[startDate, endDate].filter((d): d is string => d !== null));
-      return { ...ref(project), startDate, endDate, state: project.workflowState ?? null, late: own.some((m) => m.late), milestones: own };
+      const cadence = isCadence(project.reportingCadence) ? project.reportingCadence : DEFAULT_REPORTING_CADENCE;
+      const since = lastReports.get(project.id) ?? startDate;
+      return {
+        ...ref(project),
+        startDate,
+        endDate,
+        state: project.workflowState ?? null,
+        reportingCadence: cadence,
+        nextReportDue: since ? periodsAfter(since, cadence, 1) : null,
+        late: own.some((m) => m.late),
+        milestones: own,
+      };
     });
     days.sort();
     return { programme: ref(programme), today, from: days[0] ?? null, to: days[days.length - 1] ?? null, projects: answer };
