@@ -62,6 +62,7 @@ test('a programme manager sees the roadmap with the slipped milestone marked lat
   await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/roadmap');
   await page.getByRole('heading', { name: 'Programme roadmap', level: 1 }).waitFor();
   await page.getByTestId('pmo-roadmap-chart').waitFor();
+  await page.getByTestId('pmo-roadmap-csv').waitFor();
 
   // Projects as bars, today's line, the slipped milestone late (red and in words), the others not.
   expect(await page.locator('[data-testid^="pmo-roadmap-project-"]').count()).toBe(2);

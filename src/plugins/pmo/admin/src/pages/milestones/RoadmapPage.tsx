@@ -4,10 +4,13 @@
  * baseline as a hollow diamond, today's line, and late items in red with the reason in words,
  * in the chart's tooltips and in the table under it. Plain SVG. The programme is kept in the URL.
  */
-import { Box, Flex, Link, Loader, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import * as React from 'react';
+import { Box, Button, Flex, Link, Loader, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Download } from '@strapi/icons';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useSearchParams } from 'react-router-dom';
 
+import { downloadExport } from '../../api/finance';
 import { useProgrammes, useRoadmap, type Roadmap, type RoadmapMilestone } from '../../api/milestones';
 import { byName, FilterSelect } from '../../components/FilterSelect';
 import { formatDay, formatMonth } from '../../utils/dates';
@@ -117,6 +120,16 @@ export const RoadmapPage = () => {
   const programmes = useProgrammes();
   const roadmap = useRoadmap(programme);
   const data = roadmap.data;
+  const [download, setDownload] = React.useState<string | null>(null);
+  const save = async () => {
+    setDownload(t('roadmap.downloading', 'Preparing milestones.csv…'));
+    try {
+      const result = await downloadExport(`/pmo/exports/milestones.csv?programme=${encodeURIComponent(programme ?? '')}`, 'milestones.csv', () => undefined);
+      setDownload(t('roadmap.downloaded', 'Saved {filename}', { filename: result.filename }));
+    } catch (error) {
+      setDownload(error instanceof Error ? error.message : String(error));
+    }
+  };
   const late = data ? data.projects.flatMap((p) => p.milestones.filter((m) => m.late).map((m) => ({ project: p, m }))) : [];
 
   return (
@@ -127,6 +140,13 @@ export const RoadmapPage = () => {
           data
             ? t('roadmap.subtitle', '{programme}: projects and milestones, as of {today}', { programme: `${data.programme.code} · ${data.programme.name}`, today: formatDay(data.today) })
             : t('roadmap.choose', 'Choose a programme to see its projects and milestones on one timeline.')
+        }
+        primaryAction={
+          programme ? (
+            <Button startIcon={<Download />} variant="secondary" onClick={save} data-testid="pmo-roadmap-csv">
+              {t('roadmap.csv', 'Download milestones (CSV)')}
+            </Button>
+          ) : undefined
         }
         navigationAction={
           <Link tag={NavLink} to="../dashboard">
@@ -146,6 +166,7 @@ export const RoadmapPage = () => {
             width="320px"
             data-testid="pmo-roadmap-programme"
           />
+          {download && <Typography role="status">{download}</Typography>}
           {roadmap.isLoading && <Loader small>{t('roadmap.loading', 'Loading the roadmap')}</Loader>}
           {roadmap.error && <Typography textColor="danger600">{roadmap.error.message}</Typography>}
           {data && (
