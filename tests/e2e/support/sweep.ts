@@ -422,9 +422,11 @@ export async function seedPmo(strapi: Core.Strapi, baseURL: string, cast: Record
   ids.person = pm.personId;
   ids.department = await create(DEPARTMENT_UID, { name: 'Project delivery', leader: director.personId, members: [pm.personId] });
   ids.allocation = await create(ALLOCATION_UID, { person: pm.personId, project: ids.executing, role: 'Project manager', percent: 60, startDate: day(-120), endDate: day(120) });
-  // Milestones of the executing project: one achieved, one slipped past its baseline.
-  await create(MILESTONE_UID, { project: ids.executing, name: 'Requirements signed off', baselineDate: day(-90), forecastDate: day(-90), actualDate: day(-92) });
-  ids.milestone = await create(MILESTONE_UID, { project: ids.executing, name: 'Billing go-live', baselineDate: day(40), forecastDate: day(61) });
+  // Milestones of the executing project (past gate 3: each baseline is its first forecast): one
+  // achieved, one whose forecast then slipped three weeks past its baseline.
+  await create(MILESTONE_UID, { project: ids.executing, name: 'Requirements signed off', forecastDate: day(-90), actualDate: day(-92) });
+  ids.milestone = await create(MILESTONE_UID, { project: ids.executing, name: 'Billing go-live', forecastDate: day(40) });
+  await strapi.documents(MILESTONE_UID as any).update({ documentId: ids.milestone, data: { forecastDate: day(61) } as any });
   documentIds.push(...Object.values(cast).map((member) => member.personId));
 
   // A change request raised by the project manager, through PMO Hub's route.
