@@ -59,6 +59,16 @@ const ALPHA = {
   tcpi: 0.6765,
 };
 
+/**
+ * Alpha's earned schedule as of 10 Mar 2026 (finance/earned-schedule.ts, Lipke's method).
+ * Budget from February: PV1 = 5,000 (end of Feb), PV2 = 36,000 (Mar), PV3 = 46,000 (Apr); EV 23,000.
+ * C = 1 (5,000 ≤ 23,000 < 36,000); I = 18,000 / 31,000 = 18/31; ES = 49/31 = 1.580645… → 1.5806.
+ * AT = 1 (February) + 10/31 (March) = 41/31 = 1.3226. SPI(t) = 49/41 = 1.195121… → 1.1951.
+ * SV(t) = 8/31 = 0.2581. IEAC(t) = 3 months ÷ (49/41) = 123/49 = 2 + 25/49 months from 1 Feb:
+ * April, 25/49 × 30 days = 15.3 → 15 Apr 2026.
+ */
+const ALPHA_SCHEDULE = { es: 1.5806, at: 1.3226, spiT: 1.1951, svT: 0.2581, ieacT: '2026-04-15' };
+
 describe('GET /pmo/evm/projects/:documentId', () => {
   it("answers DESIGN.md's figures for a project as of a date", async () => {
     const res = await finance.get(`/pmo/evm/projects/${a.documentId}?asOf=${AS_OF}`);
@@ -67,6 +77,7 @@ describe('GET /pmo/evm/projects/:documentId', () => {
       asOf: AS_OF,
       currency: 'EUR',
       ...ALPHA,
+      ...ALPHA_SCHEDULE,
       project: { documentId: a.documentId, code: a.code, name: 'Alpha' },
     });
   });
@@ -74,8 +85,13 @@ describe('GET /pmo/evm/projects/:documentId', () => {
   it('moves with asOf: before any budget, after every month', async () => {
     const early = await finance.get(`/pmo/evm/projects/${a.documentId}?asOf=2025-12-31`);
     expect(early.body).toMatchObject({ bac: '46000.00', pv: '0.00', ev: '0.00', ac: '0.00', cpi: null, spi: null, eac: null });
+    // No PV and no EV: no earned schedule either.
+    expect(early.body).toMatchObject({ es: null, at: null, spiT: null, svT: null, ieacT: null });
     const late = await finance.get(`/pmo/evm/projects/${a.documentId}?asOf=2026-04-30`);
     expect(late.body).toMatchObject({ pv: '46000.00', ev: '41400.00', ac: '112000.00', tcpi: null });
+    // EV 41,400 (90 %): C = 2 (36,000 ≤ 41,400 < 46,000), I = 5,400 / 10,000 → ES 2.54; AT = 3:
+    // SPI(t) = 0.8467, SV(t) = −0.46; IEAC(t) = 3 / (2.54 / 3) = 3.5433 months → 17 May 2026 (0.5433 × 31 = 16.8).
+    expect(late.body).toMatchObject({ es: 2.54, at: 3, spiT: 0.8467, svT: -0.46, ieacT: '2026-05-17' });
   });
 
   it('defaults asOf to today', async () => {
@@ -126,6 +142,16 @@ describe('roll-ups', () => {
       cpi: 1.8077, // 23,500 / 13,000; the average of 1.9167 and 0.5 would be 1.2083
       spi: 1.4688,
       programme: { documentId: programme.documentId, code: programme.code },
+      // Earned schedule on the summed PV curve at the summed EV (Beta's January first):
+      // PV1 = 1,000, PV2 = 6,000, PV3 = 37,000, PV4 = 47,000; EV 23,500 → C = 2,
+      // I = 17,500 / 31,000 = 35/62, ES = 159/62 = 2.5645; AT = 2 + 10/31 = 72/31 = 2.3226;
+      // SPI(t) = 159/144 = 1.1042; SV(t) = 15/62 = 0.2419; IEAC(t) = 4 × 144/159 = 3 + 99/159
+      // months from 1 Jan: April, 99/159 × 30 = 18.7 → 19 Apr 2026.
+      es: 2.5645,
+      at: 2.3226,
+      spiT: 1.1042,
+      svT: 0.2419,
+      ieacT: '2026-04-19',
     });
     expect(res.body.projects).toEqual([
       expect.objectContaining({ documentId: a.documentId, code: a.code, name: 'Alpha', programmeCode: programme.code, ...ALPHA }),

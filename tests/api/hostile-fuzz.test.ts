@@ -36,12 +36,13 @@ const HOLDERS: Record<string, string[]> = {
   'api::decision.decision': ['project'],
   'api::lesson.lesson': ['project'],
   'api::dependency.dependency': ['fromProject', 'toProject'],
+  'api::milestone.milestone': ['project'],
 };
 
 async function existingDocument(model: Model): Promise<{ documentId: string }> {
   const data: Record<string, unknown> = {};
   for (const [name, attribute] of Object.entries(model.attributes)) if (attribute.required) data[name] = validValue(name, attribute);
-  // Change requests and the RAID registers belong to projects (a dependency to two).
+  // Change requests, the RAID registers and milestones belong to projects (a dependency to two).
   for (const field of HOLDERS[model.uid] ?? []) {
     const project = await strapi().documents('api::project.project').create({ data: { name: 'Fuzz', code: uniqueCode('FZP') } as never });
     data[field] = project.documentId;

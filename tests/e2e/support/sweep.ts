@@ -34,6 +34,7 @@ import { DASHBOARD_READ } from '../../../src/plugins/pmo/shared/contracts/dashbo
 import { EXPORTS_READ, FINANCE_READ } from '../../../src/plugins/pmo/shared/contracts/finance';
 import { GATE_REVIEW_UID, GOVERNANCE_READ } from '../../../src/plugins/pmo/shared/contracts/governance';
 import { MENTORING_USE } from '../../../src/plugins/pmo/shared/contracts/mentoring';
+import { MILESTONE_UID } from '../../../src/plugins/pmo/shared/contracts/milestones';
 import { PMO_ACCESS, WORKFLOWS_CONFIGURE, WORKFLOWS_READ } from '../../../src/plugins/pmo/shared/contracts/workflow';
 import {
   NOTIFICATIONS_ADMINISTER,
@@ -165,6 +166,8 @@ export const PMO_PAGES: SweepPage[] = [
     path: ({ ids }) => `${PMO}/change-requests/${ids.changeRequest}`,
     needs: { actions: [PMO_ACCESS, CHANGE_CONTROL_READ] },
   },
+  { id: 'roadmap', path: ({ ids }) => `${PMO}/roadmap?programme=${ids.programme}`, needs: { actions: [PMO_ACCESS], reads: MILESTONE_UID }, uid: MILESTONE_UID },
+  { id: 'slip-trend', path: ({ ids }) => `${PMO}/milestones/projects/${ids.executing}`, needs: { actions: [PMO_ACCESS], reads: MILESTONE_UID }, uid: MILESTONE_UID },
   { id: 'settings-workflows', path: () => '/admin/settings/pmo/workflows', needs: { actions: [WORKFLOWS_READ] } },
   {
     id: 'settings-workflow-project',
@@ -204,6 +207,7 @@ export const CM_TYPES: Array<{ uid: string; slug: string; seeded: string }> = [
   { uid: DEPARTMENT_UID, slug: 'department', seeded: 'department' },
   { uid: ALLOCATION_UID, slug: 'allocation', seeded: 'allocation' },
   { uid: CHANGE_REQUEST_UID, slug: 'change-request', seeded: 'changeRequest' },
+  { uid: MILESTONE_UID, slug: 'milestone', seeded: 'milestone' },
 ];
 
 const CM = '/admin/content-manager/collection-types';
@@ -418,6 +422,11 @@ export async function seedPmo(strapi: Core.Strapi, baseURL: string, cast: Record
   ids.person = pm.personId;
   ids.department = await create(DEPARTMENT_UID, { name: 'Project delivery', leader: director.personId, members: [pm.personId] });
   ids.allocation = await create(ALLOCATION_UID, { person: pm.personId, project: ids.executing, role: 'Project manager', percent: 60, startDate: day(-120), endDate: day(120) });
+  // Milestones of the executing project (past gate 3: each baseline is its first forecast): one
+  // achieved, one whose forecast then slipped three weeks past its baseline.
+  await create(MILESTONE_UID, { project: ids.executing, name: 'Requirements signed off', forecastDate: day(-90), actualDate: day(-92) });
+  ids.milestone = await create(MILESTONE_UID, { project: ids.executing, name: 'Billing go-live', forecastDate: day(40) });
+  await strapi.documents(MILESTONE_UID as any).update({ documentId: ids.milestone, data: { forecastDate: day(61) } as any });
   documentIds.push(...Object.values(cast).map((member) => member.personId));
 
   // A change request raised by the project manager, through PMO Hub's route.

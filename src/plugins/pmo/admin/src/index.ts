@@ -17,6 +17,7 @@ import { registerChangeControlWorkflowForms } from './pages/change-requests/work
 import { registerGovernanceWorkflowForms } from './pages/governance/workflowForms';
 import { registerComplianceWorkflowForms } from './pages/compliance/workflowForms';
 import { registerRaidWorkflowForms } from './pages/raid/workflowForms';
+import { registerMilestoneWorkflowForms } from './pages/milestones/workflowForms';
 
 const plugin: StrapiApp['appPlugins'][string] = {
   register(app) {
@@ -25,6 +26,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
     registerChangeControlWorkflowForms();
     registerComplianceWorkflowForms();
     registerRaidWorkflowForms();
+    registerMilestoneWorkflowForms();
 
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,

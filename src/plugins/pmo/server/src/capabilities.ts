@@ -19,15 +19,15 @@ export const CAPABILITIES: Capability[] = [
   publishingApproval,
   compliance,
   mentoring,
-  // Before finance: its register exports come before finance's `/exports/:report.csv`.
+  // Before finance: their exports (registers, milestones.csv) come before finance's `/exports/:report.csv`.
   raid,
+  people,
   finance,
   governance,
   changeControl,
   search,
   notifications,
   dashboard,
-  people,
   operations,
 ];
 

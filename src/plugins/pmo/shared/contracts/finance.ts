@@ -121,11 +121,25 @@ export type ProjectEvmRow = z.infer<typeof projectEvmRow>;
 
 const asOfFigures = evmFigures.extend({ asOf: z.string(), currency: z.string() });
 
-export const projectEvm = asOfFigures.extend({ project: codedRef });
+/**
+ * Earned schedule (DESIGN.md, "People and planning"; finance/earned-schedule.ts): ES and AT in
+ * months, SPI(t), SV(t) in months (4 decimals), IEAC(t) as a day `YYYY-MM-DD`; each null with no
+ * PV or no EV. A programme's is read off its projects' summed PV curve at their summed EV.
+ */
+export const earnedSchedule = z.object({
+  es: z.number().nullable(),
+  at: z.number().nullable(),
+  spiT: z.number().nullable(),
+  svT: z.number().nullable(),
+  ieacT: z.string().nullable(),
+});
+export type EarnedSchedule = z.infer<typeof earnedSchedule>;
+
+export const projectEvm = asOfFigures.extend({ project: codedRef, ...earnedSchedule.shape });
 export type ProjectEvm = z.infer<typeof projectEvm>;
 
 /** A roll-up: the sums of its projects' BAC, PV, EV and AC, the rest derived from the sums. */
-export const programmeEvm = asOfFigures.extend({ programme: codedRef, projects: z.array(projectEvmRow) });
+export const programmeEvm = asOfFigures.extend({ programme: codedRef, projects: z.array(projectEvmRow), ...earnedSchedule.shape });
 export type ProgrammeEvm = z.infer<typeof programmeEvm>;
 
 export const portfolioEvm = asOfFigures.extend({ portfolio: codedRef, projects: z.array(projectEvmRow) });
@@ -142,7 +156,7 @@ export const seriesPoint = z.object({
 export type SeriesPoint = z.infer<typeof seriesPoint>;
 
 /** PV, EV and AC by month, with the figures as of asOf (whose EAC the chart projects). */
-export const projectSeries = projectEvm.extend({ points: z.array(seriesPoint) });
+export const projectSeries = asOfFigures.extend({ project: codedRef, points: z.array(seriesPoint) });
 export type ProjectSeries = z.infer<typeof projectSeries>;
 
 export const programmeSeries = asOfFigures.extend({ programme: codedRef, points: z.array(seriesPoint) });

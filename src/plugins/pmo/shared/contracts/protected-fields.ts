@@ -8,12 +8,13 @@
  */
 import { capitalise, fieldWords } from '../words';
 import { BUDGET_LINE_UID, DECISION_UID, RISK_UID, STATUS_REPORT_UID } from './uids';
+import { MILESTONE_FORECAST_UID, MILESTONE_UID } from './milestones';
 
 /**
  * The capabilities that write protected fields (the name `asCapability` takes); `record-labels`
  * is the core's naming of status reports and budget lines (server/src/content-manager/record-labels.ts).
  */
-export type FieldOwner = 'workflow' | 'change-control' | 'compliance' | 'governance' | 'notifications' | 'record-labels' | 'raid';
+export type FieldOwner = 'workflow' | 'change-control' | 'compliance' | 'governance' | 'notifications' | 'record-labels' | 'raid' | 'people';
 
 export type FieldProtection = {
   owner: FieldOwner;
@@ -34,6 +35,10 @@ const RECORD_TITLE = 'Title';
 export const PROTECTED_FIELDS: Record<string, Record<string, FieldProtection>> = {
   'api::project.project': {
     workflowState: owned('workflow', 'Set by the project lifecycle when a transition is fired, never by editing'),
+    milestonesBaselinedOn: owned('people', "Recorded when the project passes gate 3 (investment decision): its milestones' baselines are frozen from that day"),
+  },
+  [MILESTONE_UID]: {
+    varianceDays: owned('people', 'Derived by PMO Hub: the actual date (else the forecast) minus the baseline, in calendar days', 'Variance (days)'),
   },
   'plugin::pmo.change-request': {
     workflowState: owned('workflow', 'Set by change control when a transition is fired, never by editing'),
@@ -105,6 +110,10 @@ export const OWNED_TYPES: Record<string, FieldProtection & { name: string }> = {
   'plugin::pmo.notification-preference': {
     name: 'Notification preferences',
     ...owned('notifications', 'Chosen by each person on their notification preferences'),
+  },
+  [MILESTONE_FORECAST_UID]: {
+    name: 'Milestone forecasts',
+    ...owned('people', "Recorded by PMO Hub each time a milestone's forecast changes, for its slip trend"),
   },
   'plugin::pmo.job-lease': {
     name: 'Job leases',

@@ -24,7 +24,7 @@ import { PMO_ACCESS, WORKFLOWS_READ } from '../../../shared/contracts/workflow';
 type Message = { id: string; defaultMessage: string };
 
 export type PmoPage = {
-  key: 'dashboard' | 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows' | 'outbox' | 'notifications' | 'my-notifications';
+  key: 'dashboard' | 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows' | 'outbox' | 'notifications' | 'my-notifications' | 'roadmap';
   /** The admin path (under /admin). */
   path: string;
   /** The action the page's routes require (subject null). */
@@ -166,6 +166,17 @@ const LINKED_PAGES: PmoPage[] = [
     text: m('home.myNotificationsText', 'How PMO Hub tells you about what waits for you.'),
     summary: m('widget.hub.myNotifications', 'How PMO Hub tells you'),
     open: m('home.myNotificationsOpen', 'Open My notifications'),
+  },
+  {
+    // Reached from the dashboard; its routes need the Content Manager's read right on milestones,
+    // which every PMO role holds.
+    key: 'roadmap',
+    path: `/plugins/${PLUGIN_ID}/roadmap`,
+    action: PMO_ACCESS,
+    title: m('home.roadmap', 'Programme roadmap'),
+    text: m('home.roadmapText', "A programme's projects and milestones on one timeline, late ones marked, and each project's slip trend."),
+    summary: m('widget.hub.roadmap', 'Projects and milestones on one timeline'),
+    open: m('home.roadmapOpen', 'Open the roadmap'),
   },
 ];
 

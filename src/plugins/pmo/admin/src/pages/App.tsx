@@ -12,6 +12,8 @@ import { HomePage } from './home/HomePage';
 import { MentoringRoutes } from './mentoring/MentoringRoutes';
 import { MyWorkPage } from './notifications/MyWorkPage';
 import { PreferencesPage } from './notifications/PreferencesPage';
+import { RoadmapPage } from './milestones/RoadmapPage';
+import { SlipTrendPage } from './milestones/SlipTrendPage';
 
 /**
  * PMO Hub's pages, each behind the action its routes require: a role without it reads, in PMO
@@ -36,6 +38,8 @@ const App = () => (
     <Route path="governance/*" element={<RequirePage page="governance"><GovernanceRoutes /></RequirePage>} />
     <Route path="compliance/*" element={<RequirePage page="compliance"><ComplianceRoutes /></RequirePage>} />
     <Route path="change-requests/*" element={<RequirePage page="change-requests"><ChangeRequestRoutes /></RequirePage>} />
+    <Route path="roadmap" element={<RequirePage page="roadmap"><RoadmapPage /></RequirePage>} />
+    <Route path="milestones/projects/:documentId" element={<RequirePage page="roadmap"><SlipTrendPage /></RequirePage>} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

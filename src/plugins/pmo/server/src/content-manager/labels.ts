@@ -19,6 +19,7 @@ const LABELS: Record<string, string> = {
   scheduleDays: 'Schedule tolerance (days)',
   reviewCycleDays: 'Review cycle (days)',
   reportingCadence: 'Reporting cadence',
+  varianceDays: 'Variance (days)',
   pmoRole: 'PMO role',
   lastReviewedAt: 'Last reviewed',
   approvedAt: 'Approved on',

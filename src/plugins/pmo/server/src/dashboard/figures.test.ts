@@ -95,6 +95,25 @@ describe('late status reports', () => {
     ]);
   });
 
+  it("weekly and fortnightly projects are late by their own cadence, counted from the latest report's asOf", () => {
+    const rows = [project(1, { cadence: 'weekly' }), project(2, { cadence: 'fortnightly' }), project(3, { cadence: 'monthly' })];
+    // Each reported on Monday 2 March 2026.
+    const last = new Map<number, string | null>([[1, '2026-03-02'], [2, '2026-03-02'], [3, '2026-03-02']]);
+    // Weekly: due 9 Mar, late from 13 Mar (3 days' grace); fortnightly: due 16 Mar, late from 20 Mar.
+    expect(lateReports(rows, last, running, '2026-03-12')).toEqual([]);
+    expect(lateReports(rows, last, running, '2026-03-13').map((r) => [r.code, r.cadence, r.periodsLate, r.dueDate])).toEqual([['P1', 'weekly', 1, '2026-03-09']]);
+    expect(lateReports(rows, last, running, '2026-03-20').map((r) => [r.code, r.cadence, r.periodsLate, r.dueDate])).toEqual([
+      ['P1', 'weekly', 2, '2026-03-09'],
+      ['P2', 'fortnightly', 1, '2026-03-16'],
+    ]);
+    // Monthly: due 2 Apr, late from 6 Apr; by then the weekly one misses 4 reports, the fortnightly 2.
+    expect(lateReports(rows, last, running, '2026-04-06').map((r) => [r.code, r.periodsLate])).toEqual([
+      ['P1', 4],
+      ['P2', 2],
+      ['P3', 1],
+    ]);
+  });
+
   it('a project without a start counts from the day it was created (SQLite keeps it as epoch milliseconds)', () => {
     const row = project(1, { start_date: null, created_at: Date.UTC(2026, 0, 1) });
     expect(lateReports([row], new Map(), running, '2026-02-05')).toHaveLength(1);

@@ -36,13 +36,13 @@ const reduce = (n: bigint, d: bigint): Exact => {
 
 export const exact = (minor: bigint | number | string): Exact => ({ n: BigInt(minor), d: ONE });
 export const add = (a: Exact, b: Exact) => reduce(a.n * b.d + b.n * a.d, a.d * b.d);
-const sub = (a: Exact, b: Exact) => reduce(a.n * b.d - b.n * a.d, a.d * b.d);
-const mul = (a: Exact, b: Exact) => reduce(a.n * b.n, a.d * b.d);
+export const sub = (a: Exact, b: Exact) => reduce(a.n * b.d - b.n * a.d, a.d * b.d);
+export const mul = (a: Exact, b: Exact) => reduce(a.n * b.n, a.d * b.d);
 /** a / b, or null when b is zero. */
-const div = (a: Exact, b: Exact): Exact | null => (b.n === ZERO ? null : reduce(a.n * b.d, a.d * b.n));
+export const div = (a: Exact, b: Exact): Exact | null => (b.n === ZERO ? null : reduce(a.n * b.d, a.d * b.n));
 const isZero = (a: Exact) => a.n === ZERO;
 /** a ≤ b */
-const atMost = (a: Exact, b: Exact) => a.n * b.d <= b.n * a.d;
+export const atMost = (a: Exact, b: Exact) => a.n * b.d <= b.n * a.d;
 
 /** n / d rounded to an integer, half away from zero. */
 export function roundHalfAwayFromZero({ n, d }: Exact): bigint {

@@ -3,7 +3,8 @@
  * project's budget, costs and progress in one query (repository.projectFacts); the pure module
  * derives the figures. Roll-ups add the projects' BAC, PV, EV and AC, then derive. The S-curve
  * series sums by month in the database (repository.sCurveFacts) and derives in s-curve.ts.
- * Answers are the contract's (shared/contracts/finance.ts).
+ * Earned schedule (earned-schedule.ts) reads the monthly budget (repository.plannedByMonth) at the
+ * summed EV, for projects and programmes. Answers are the contract's (shared/contracts/finance.ts).
  */
 import type {
   AsOf,
@@ -16,7 +17,8 @@ import type {
 } from '../../../shared/contracts/finance';
 import type { Knex } from 'knex';
 import { codedRef as about, type FinanceRepository, type ProjectFactsRow, type ProjectFilter } from './repository';
-import { deriveFigures, formatFigures, projectBaseline, sumBaselines } from './earned-value';
+import { deriveFigures, formatFigures, projectBaseline, sumBaselines, type Baseline } from './earned-value';
+import { earnedSchedule } from './earned-schedule';
 import { factsFromRow } from './reports';
 import { sCurve } from './s-curve';
 
@@ -34,8 +36,14 @@ export function createEarnedValueService(repository: FinanceRepository) {
       programmeCode: row.programme_code ?? null,
       ...formatFigures(deriveFigures(baselines[i])),
     }));
-    const total = { asOf: asOf.text, currency: currency(), ...formatFigures(deriveFigures(sumBaselines(baselines))) };
-    return { total, projects };
+    const sums = sumBaselines(baselines);
+    const total = { asOf: asOf.text, currency: currency(), ...formatFigures(deriveFigures(sums)) };
+    return { total, projects, sums };
+  }
+
+  /** Earned schedule of the filter's projects: their summed PV curve read at their summed EV. */
+  async function schedule(filter: ProjectFilter, sums: Baseline, asOf: AsOf) {
+    return earnedSchedule(await repository.plannedByMonth(filter), sums.pv, sums.ev, asOf.date);
   }
 
   /** PV, EV and AC by month (s-curve.ts) and the figures as of asOf, whose EAC the chart projects. */
@@ -54,13 +62,13 @@ export function createEarnedValueService(repository: FinanceRepository) {
     },
     async project(documentId: string, asOf: AsOf): Promise<ProjectEvm> {
       const project = await subject('project', documentId);
-      const { total } = await rollUp({ projectId: project.id }, asOf);
-      return { ...total, project: about(project) };
+      const { total, sums } = await rollUp({ projectId: project.id }, asOf);
+      return { ...total, project: about(project), ...(await schedule({ projectId: project.id }, sums, asOf)) };
     },
     async programme(documentId: string, asOf: AsOf): Promise<ProgrammeEvm> {
       const programme = await subject('programme', documentId);
-      const { total, projects } = await rollUp({ programmeId: programme.id }, asOf);
-      return { ...total, programme: about(programme), projects };
+      const { total, projects, sums } = await rollUp({ programmeId: programme.id }, asOf);
+      return { ...total, programme: about(programme), projects, ...(await schedule({ programmeId: programme.id }, sums, asOf)) };
     },
     async portfolio(documentId: string, asOf: AsOf): Promise<PortfolioEvm> {
       const portfolio = await subject('portfolio', documentId);

@@ -25,6 +25,7 @@ import { bacLines, budgetLines, columnsOf, latestStatusReports } from '../platfo
 import type { BudgetCell } from './budget-outline';
 import { formatIsoDate, monthStart, nextDay, nextMonthStart, type CalendarDate } from '../platform/dates';
 import type { SCurveFacts } from './s-curve';
+import type { PlannedMonth } from './earned-schedule';
 
 const UID = {
   project: PROJECT_UID,
@@ -345,6 +346,17 @@ export function createFinanceRepository(strapi: Core.Strapi) {
           .map((r: any) => ({ projectId: Number(r.project_id), month: r.report_month, percentComplete: Number(r.percent_complete) })),
         span: { start: dateText(spanRows[0]?.start_date), end: dateText(spanRows[0]?.end_date) },
       };
+    },
+
+    /** The filter's budget per month (`YYYY-MM`), management reserve left out: the earned-schedule PV curve. */
+    async plannedByMonth(filter: ProjectFilter): Promise<PlannedMonth[]> {
+      const k = knex();
+      const month = monthOf();
+      const bac = bacLines(strapi, k);
+      const rows = await filterProjects(bac.query, bac.projectColumn, filter)
+        .select(k.raw(`${month} AS budget_month`, [bac.periodColumn]), sumMinor(k, bac.amountColumn, 'amount'))
+        .groupByRaw(month, [bac.periodColumn]);
+      return rows.map((r: any) => ({ month: r.budget_month, amount: BigInt(r.amount) }));
     },
 
     /**

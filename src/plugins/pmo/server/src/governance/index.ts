@@ -28,6 +28,9 @@ const gateGuards = (definition: WorkflowDefinition, gate: string, type: string) 
 const withComplianceGuards = (definition: WorkflowDefinition) => gateGuards(definition, 'gate-2', 'standards');
 /** Whether gate 5 asks for a lesson learned (RAID's `lessons` guard). */
 const withLessonsGuard = (definition: WorkflowDefinition) => gateGuards(definition, 'gate-5', 'lessons');
+/** Whether gate 3 baselines the milestones (the people capability's `baselineMilestones` effect). */
+const withMilestoneBaseline = (definition: WorkflowDefinition) =>
+  !!definition.transitions.find((transition) => transition.key === 'gate-3')?.effects?.some((effect) => effect.type === 'baselineMilestones');
 
 export const governance: Capability = {
   name: 'governance',
@@ -82,11 +85,11 @@ export const governance: Capability = {
   async bootstrap(strapi) {
     const lifecycle = projectLifecycle as WorkflowDefinition;
     if (!(await seedWorkflow(strapi, lifecycle))) {
-      // A lifecycle seeded before the compliance guards or the lessons guard (version 1, never
-      // edited) gets the current seed as version 2; one upgraded to version 2 for the compliance
-      // guards but without the lessons guard, as version 3. An administrator's edits are kept.
-      const outdated = (stored: WorkflowDefinition) => !withComplianceGuards(stored) || !withLessonsGuard(stored);
-      if (!(await upgradeSeededWorkflow(strapi, lifecycle, 1, outdated))) await upgradeSeededWorkflow(strapi, lifecycle, 2, outdated);
+      // A lifecycle seeded before the compliance guards, the lessons guard or the milestone
+      // baseline at gate 3, and never edited since (its version still the one PMO Hub's seed or
+      // upgrade saved), gets the current seed as its next version. An administrator's edits are kept.
+      const outdated = (stored: WorkflowDefinition) => !withComplianceGuards(stored) || !withLessonsGuard(stored) || !withMilestoneBaseline(stored);
+      for (const version of [1, 2, 3]) if (await upgradeSeededWorkflow(strapi, lifecycle, version, outdated)) break;
     }
   },
 };

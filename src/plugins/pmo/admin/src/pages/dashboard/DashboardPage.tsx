@@ -89,9 +89,14 @@ export const DashboardPage = () => {
           </Button>
         }
         secondaryAction={
-          <Link tag={NavLink} to={links.home} data-testid="pmo-dashboard-home">
-            {t('dashboard.home', 'All PMO Hub pages')}
-          </Link>
+          <Flex gap={4}>
+            <Link tag={NavLink} to={links.home} data-testid="pmo-dashboard-home">
+              {t('dashboard.home', 'All PMO Hub pages')}
+            </Link>
+            <Link tag={NavLink} to={chosen.programme ? `../roadmap?programme=${encodeURIComponent(chosen.programme)}` : '../roadmap'} data-testid="pmo-dashboard-roadmap">
+              {t('dashboard.roadmap', 'Programme roadmap')}
+            </Link>
+          </Flex>
         }
       />
       <Layouts.Content>

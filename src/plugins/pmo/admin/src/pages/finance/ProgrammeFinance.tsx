@@ -11,6 +11,7 @@ import { useTranslate } from '../../utils/useTranslate';
 import { COLUMN_COUNT, EvmLegend, EvmTable, FigureCells } from './EvmTable';
 import { AsOfField } from './AsOfField';
 import { SCurvePanel } from './SCurve';
+import { EarnedSchedulePanel } from './EarnedSchedule';
 import { formatDay } from '../../utils/dates';
 import { HighlightReportButton } from '../../components/HighlightReportButton';
 
@@ -74,6 +75,7 @@ export const ProgrammeFinance = () => {
             </EvmTable>
           )}
           {evm.data && <EvmLegend />}
+          <EarnedSchedulePanel figures={evm.data} />
           <SCurvePanel
             series={series}
             subject={programme ? `programme ${programme.code} ${programme.name}` : 'the programme'}

@@ -3,13 +3,14 @@ import { Flex, Link, Main, Tbody, Tr, Td, Typography } from '@strapi/design-syst
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
 
-import { today, useCanExport, useSeries } from '../../api/finance';
+import { today, useCanExport, useEvm, useSeries } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
 import { EvmHead, EvmLegend, FigureCells, COLUMN_COUNT, Term } from './EvmTable';
 import { ScrollTable } from './ScrollTable';
 import { formatMoney } from './display';
 import { AsOfField } from './AsOfField';
 import { SCurvePanel } from './SCurve';
+import { EarnedSchedulePanel } from './EarnedSchedule';
 import { formatDay } from '../../utils/dates';
 import { HighlightReportButton } from '../../components/HighlightReportButton';
 
@@ -21,6 +22,8 @@ export const ProjectFinance = () => {
   const asOf = search.get('asOf') ?? today();
   // The series answers the figures as of asOf too: one request for the table and the chart.
   const series = useSeries('projects', documentId, asOf);
+  // Earned schedule comes with the earned value (the series carries cost figures only).
+  const evm = useEvm('projects', documentId, asOf);
   const project = series.data?.project;
 
   return (
@@ -63,6 +66,7 @@ export const ProjectFinance = () => {
                 <Typography><Term term="EAC" /> at the current cost and schedule performance (<Term term="CPI" /> × <Term term="SPI" />): {formatMoney(series.data.eacCombined, series.data.currency)}</Typography>
                 <Typography><Term term="TCPI" />: {series.data.tcpi === null ? 'n/a' : series.data.tcpi.toFixed(2)}</Typography>
               </Flex>
+              <EarnedSchedulePanel figures={evm.data} />
             </>
           )}
           <SCurvePanel series={series} subject={project ? `${project.code} ${project.name}` : 'the project'} title={t('finance.scurve', 'S-curve')} />

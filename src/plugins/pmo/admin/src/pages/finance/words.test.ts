@@ -1,5 +1,5 @@
 import { REPORT_COLUMNS, REPORT_NAMES } from '../../../../shared/contracts/finance';
-import { COLUMN_WORDS, REPORT_WORDS, categoryLabel, columnLabel, humanise, previewCell, reportColumnLabels } from './words';
+import { COLUMN_WORDS, REPORT_WORDS, categoryLabel, columnLabel, humanise, monthsWords, previewCell, reportColumnLabels } from './words';
 
 describe('finance in words', () => {
   it('names every column of every report in words, never by its key', () => {
@@ -41,5 +41,15 @@ describe('finance in words', () => {
     expect(humanise('cost_centre')).toBe('Cost centre');
     expect(categoryLabel('travel-expenses')).toBe('Travel expenses');
     expect(categoryLabel('labour')).toBe('Labour');
+  });
+
+  it('writes earned-schedule times in months, a variance with its direction', () => {
+    expect(monthsWords(2.5806)).toBe('2.58 months');
+    expect(monthsWords(1)).toBe('1 month');
+    expect(monthsWords(3)).toBe('3 months');
+    expect(monthsWords(-0.46, true)).toBe('−0.46 months behind');
+    expect(monthsWords(0.2581, true)).toBe('+0.26 months ahead');
+    expect(monthsWords(0, true)).toBe('0 months');
+    expect(monthsWords(null)).toBe('n/a');
   });
 });

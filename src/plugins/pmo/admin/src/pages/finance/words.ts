@@ -22,8 +22,21 @@ export const EVM_TERMS = {
   ETC: 'Estimate to complete (EAC − AC)',
   VAC: 'Variance at completion (BAC − EAC)',
   TCPI: 'To-complete performance index',
+  ES: 'Earned schedule (the time at which the plan expected today’s EV)',
+  AT: 'Actual time (months since the first budgeted month)',
+  'SPI(t)': 'Schedule performance index in time (ES ÷ AT)',
+  'SV(t)': 'Schedule variance in time (ES − AT)',
+  'IEAC(t)': 'Independent estimate of the completion date',
 } as const;
 export type EvmTerm = keyof typeof EVM_TERMS;
+
+/** A time in months as the earned-schedule summary writes it: "2.58 months", "1 month", "n/a". */
+export function monthsWords(value: number | null | undefined, signed = false): string {
+  if (value === null || value === undefined) return 'n/a';
+  const text = Math.abs(value).toFixed(2).replace(/\.?0+$/, '');
+  const sign = signed ? (value < 0 ? '−' : value > 0 ? '+' : '') : value < 0 ? '−' : '';
+  return `${sign}${text} ${text === '1' ? 'month' : 'months'}${signed && value < 0 ? ' behind' : signed && value > 0 ? ' ahead' : ''}`;
+}
 
 /** A budget category as a person reads it: "Management reserve". */
 const CATEGORY_LABELS: Record<BudgetCategory, string> = {
