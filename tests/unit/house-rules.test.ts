@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const PLUGIN = join(__dirname, '..', '..', 'src', 'plugins', 'pmo');
-const CAPABILITIES = ['governance', 'change-control', 'finance', 'mentoring', 'compliance', 'search', 'notifications', 'raid', 'dashboard', 'people'];
+const CAPABILITIES = ['governance', 'change-control', 'finance', 'mentoring', 'compliance', 'search', 'notifications', 'raid', 'dashboard', 'people', 'operations'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
