@@ -20,13 +20,14 @@ export const CAPABILITIES: Capability[] = [
   mentoring,
   // Before finance: its register exports come before finance's `/exports/:report.csv`.
   raid,
+  // Before finance too: capacity.csv (and milestones.csv) before `/exports/:report.csv`.
+  people,
   finance,
   governance,
   changeControl,
   search,
   notifications,
   dashboard,
-  people,
 ];
 
 const merge = <T>(pick: (capability: Capability) => Record<string, T> | undefined) =>
