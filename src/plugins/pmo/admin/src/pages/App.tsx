@@ -12,6 +12,7 @@ import { HomePage } from './home/HomePage';
 import { MentoringRoutes } from './mentoring/MentoringRoutes';
 import { MyWorkPage } from './notifications/MyWorkPage';
 import { PreferencesPage } from './notifications/PreferencesPage';
+import { CapacityPage, PersonPage, ReadCapacity } from './people/PeopleRoutes';
 
 /**
  * PMO Hub's pages, each behind the action its routes require: a role without it reads, in PMO
@@ -36,6 +37,8 @@ const App = () => (
     <Route path="governance/*" element={<RequirePage page="governance"><GovernanceRoutes /></RequirePage>} />
     <Route path="compliance/*" element={<RequirePage page="compliance"><ComplianceRoutes /></RequirePage>} />
     <Route path="change-requests/*" element={<RequirePage page="change-requests"><ChangeRequestRoutes /></RequirePage>} />
+    <Route path="capacity" element={<RequirePage page="capacity"><ReadCapacity><CapacityPage /></ReadCapacity></RequirePage>} />
+    <Route path="people/:documentId" element={<RequirePage page="capacity"><ReadCapacity><PersonPage /></ReadCapacity></RequirePage>} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );
