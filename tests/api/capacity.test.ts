@@ -161,6 +161,10 @@ describe('PMO_ALLOCATION_LIMIT', () => {
     expect(cm.status).toBe(201);
     // June: 40 + 25 + 30 = 95 > 80 (100 less 20 non-project).
     expect(cm.body.warnings).toEqual(['Bob Builder would be booked at 95 % in Jun 2031 (available 80 %)']);
+
+    // The edit view's Capacity panel reads the same words for the stored allocation.
+    const panel = await (await asRole('pmo-administrator')).get(`/pmo/capacity/allocations/${cm.body.data.documentId}/warnings`);
+    expect(panel.body).toEqual({ warnings: ['Bob Builder would be booked at 95 % in Jun 2031 (available 80 %)'] });
   });
 
   it('strict: the same save is a 422 naming the months, and nothing is saved', async () => {

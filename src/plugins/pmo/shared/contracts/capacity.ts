@@ -199,7 +199,12 @@ export const capacityCsvQuery = query({
 });
 export type CapacityCsvQuery = z.output<typeof capacityCsvQuery>;
 
+/** The over-capacity warnings of an allocation as stored (the Content Manager's panel). */
+export const allocationWarningsAnswer = z.object({ warnings: z.array(z.string()) });
+export type AllocationWarningsAnswer = z.infer<typeof allocationWarningsAnswer>;
+
 export const capacityRoutes = {
+  allocationWarnings: contract({ params: documentIdParams, query: query({}) }),
   capacity: contract({ params: noParams, query: capacityQuery }),
   person: contract({ params: documentIdParams, query: personAllocationsQuery }),
   exportCsv: contract({ params: noParams, query: capacityCsvQuery }),

@@ -8,6 +8,7 @@ import { useQuery } from 'react-query';
 
 import {
   CAPACITY_READ,
+  type AllocationWarningsAnswer,
   type CapacityAnswer,
   type CapacityQuery,
   type PersonCapacityAnswer,
@@ -46,3 +47,13 @@ export const capacityCsvPath = (filters: CapacityFilters) => {
   const query = new URLSearchParams(params(rest) as unknown as Record<string, string>).toString();
   return `/pmo/exports/capacity.csv${query ? `?${query}` : ''}`;
 };
+
+/** The months an allocation (as stored) books its person over capacity, in words; refetched when `version` changes (after a save). */
+export function useAllocationWarnings(documentId: string | undefined, version: string | undefined) {
+  const { get } = useFetchClient();
+  return useQuery<AllocationWarningsAnswer, PmoApiError>(
+    ['pmo', 'capacity', 'allocation-warnings', documentId ?? '', version ?? ''],
+    () => call(() => get<AllocationWarningsAnswer>(`/pmo/capacity/allocations/${encodeURIComponent(documentId ?? '')}/warnings`)),
+    { retry: false, enabled: !!documentId }
+  );
+}

@@ -1,6 +1,7 @@
 /** Thin controllers: the route's contract has checked the input (platform/contract.ts); the policy the right to read. */
 import type { Core } from '@strapi/strapi';
-import { capacityRoutes as routes } from '../../../../shared/contracts/capacity';
+import { capacityRoutes as routes, overCapacityWords } from '../../../../shared/contracts/capacity';
+import { allocationWarnings } from './limit';
 import { routeInput } from '../../platform/contract';
 import { capacityCsv } from './exports';
 import type { CapacityService } from './service';
@@ -34,6 +35,13 @@ export const capacityController = ({ strapi }: { strapi: Core.Strapi }) => {
     async person(ctx: Ctx) {
       const { params, query } = routeInput(ctx, routes.person);
       ctx.body = await capacityService(strapi).person(params.documentId, query.month);
+    },
+
+    /** What the Content Manager's panel shows beside an allocation: the months it books its person over. */
+    async allocationWarnings(ctx: Ctx) {
+      const { params } = routeInput(ctx, routes.allocationWarnings);
+      const { fullName, available, over } = await allocationWarnings(strapi, () => capacityService(strapi), params.documentId);
+      ctx.body = { warnings: over.map((entry) => overCapacityWords(fullName, entry.percent, entry.month, available)) };
     },
 
     /** `/pmo/exports/capacity.csv` (admin). */

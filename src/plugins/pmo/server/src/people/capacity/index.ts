@@ -15,7 +15,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Capability, RouteDefinition } from '../../capability';
 import { requirePermissions } from '../../capability';
-import { CAPACITY_READ, capacityRoutes as input } from '../../../../shared/contracts/capacity';
+import { ALLOCATION_UID, CAPACITY_READ, capacityRoutes as input } from '../../../../shared/contracts/capacity';
+import { CONTENT_MANAGER } from '../../../../shared/contracts/uids';
+import { forbidden } from '../../platform/errors';
 import type { WorkflowDefinition } from '../../../../shared/contracts/workflow';
 import { registerReminderSource } from '../../platform/notices';
 import { seedWorkflow } from '../../workflow';
@@ -27,16 +29,30 @@ import { createCapacityService } from './service';
 
 const read = requirePermissions(CAPACITY_READ);
 
+/** Route policy: the caller reads allocations in the Content Manager (whoever edits them sees their warnings). */
+function mayReadAllocations(policyContext: { state: { userAbility?: { can(action: string, subject: string): boolean } } }) {
+  if (!policyContext.state.userAbility?.can(CONTENT_MANAGER.read, ALLOCATION_UID)) throw forbidden('You may not read allocations');
+  return true;
+}
+
 // Before finance's `/exports/:report.csv` (capabilities.ts lists people before finance).
 const adminRoutes: RouteDefinition[] = [
   { method: 'GET', path: '/capacity', handler: 'capacity.capacity', input: input.capacity, config: read },
   { method: 'GET', path: '/capacity/people/:documentId', handler: 'capacity.person', input: input.person, config: read },
+  {
+    method: 'GET',
+    path: '/capacity/allocations/:documentId/warnings',
+    handler: 'capacity.allocationWarnings',
+    input: input.allocationWarnings,
+    config: { policies: ['admin::isAuthenticatedAdmin', 'plugin::pmo.may-read-allocations'] },
+  },
   { method: 'GET', path: '/exports/capacity.csv', handler: 'capacity.exportCsv', input: input.exportCsv, config: read },
 ];
 
 export const capacityPart: Partial<Capability> = {
   services: { capacity: ({ strapi }: { strapi: Core.Strapi }) => createCapacityService(strapi) },
   controllers: { capacity: capacityController },
+  policies: { 'may-read-allocations': mayReadAllocations as never },
   adminRoutes,
   // The API token's permission is the handler's own action, `plugin::pmo.capacity.download`.
   contentApiRoutes: [{ method: 'GET', path: '/exports/capacity.csv', handler: 'capacity.download', input: input.exportCsv }],
