@@ -20,7 +20,7 @@ import { errors, invalidField } from '../../platform/errors';
 import { PROGRAMME_UID } from '../../../../shared/contracts/uids';
 import { addDays, toIsoDay, todayIso } from '../../platform/dates';
 import { withKnex } from '../../platform/db';
-import { availablePercent, monthBounds, monthFigures, monthOf, monthPercent, monthsBetween, overlapDays, percentOf, type Span } from './months';
+import { availablePercent, monthBounds, monthFigures, monthOf, monthsBetween, monthsOver, overlapDays, percentOf, type Span } from './months';
 import { createCapacitySql, type PeopleFilter, type PersonRow } from './sql';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -180,7 +180,7 @@ export function createCapacityService(strapi: Core.Strapi) {
         .filter((row) => row.state !== 'declined')
         .map((row) => ({ percent: Number(row.percent), startDate: toIsoDay(row.start_date), endDate: toIsoDay(row.end_date) }));
       const available = availablePercent(person.capacityPercent, person.nonProjectPercent);
-      const over = only.map((month) => ({ month, percent: monthPercent(spans, month) })).filter((entry) => entry.percent > available);
+      const over = monthsOver(spans, only, available);
       return { fullName: String(person.fullName ?? ''), available, over };
     },
   };
