@@ -99,7 +99,8 @@ export const CapacityPage = () => {
                                 data-testid={`pmo-capacity-cell-${row.person.fullName}-${month.month}`}
                                 data-load={load}
                                 onClick={() => setCell({ person: row.person.documentId, fullName: row.person.fullName, month: month.month })}
-                                aria-label={t('capacity.cellLabel', '{person}, {month}: {load}, booked {booked}, tentative {tentative}', { person: row.person.fullName, month: formatMonth(month.month), load: words, booked: percent(month.booked), tentative: percent(month.tentative) })}
+                                // The row and column headers name the person and month; the title adds the figures on hover.
+                                title={t('capacity.cellLabel', '{person}, {month}: {load}, booked {booked}, tentative {tentative}', { person: row.person.fullName, month: formatMonth(month.month), load: words, booked: percent(month.booked), tentative: percent(month.tentative) })}
                                 style={{ background: colours.background, color: colours.text, border: 'none', borderRadius: 4, minWidth: 84, padding: '6px 8px', cursor: 'pointer', textAlign: 'center' }}
                               >
                                 <span style={{ display: 'block', fontWeight: 600 }}>{percent(month.booked)}</span>
