@@ -7,7 +7,7 @@
  */
 import * as React from 'react';
 
-import { Box, Button, Flex, Link, Main, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Link, Main, TextInput, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useSearchParams } from 'react-router-dom';
 
@@ -60,9 +60,24 @@ export const CapacityPage = () => {
         <Flex gap={3} alignItems="flex-end" wrap="wrap" tag="form" role="search" aria-label={t('capacity.filters', 'Filter the capacity plan')} onSubmit={(event: React.FormEvent) => { event.preventDefault(); set({ role: role || undefined }); }}>
           <FilterSelect name="department" label={t('capacity.department', 'Department')} allLabel={t('capacity.allDepartments', 'Every department')} value={filters.department} options={byName(departments.data)} onChange={(value) => set({ department: value })} width="200px" />
           <FilterSelect name="programme" label={t('capacity.programme', 'Programme')} allLabel={t('capacity.allProgrammes', 'Every programme')} value={filters.programme} options={byName(programmes.data)} onChange={(value) => set({ programme: value })} width="200px" />
-          <Box width="160px"><TextInput name="role" aria-label={t('capacity.role', 'Role')} placeholder={t('capacity.role', 'Role')} value={role} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setRole(event.target.value)} onBlur={() => set({ role: role || undefined })} /></Box>
-          <Box width="150px"><TextInput type="month" name="from" aria-label={t('capacity.from', 'From')} value={filters.from ?? data?.months[0] ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => set({ from: event.target.value || undefined })} /></Box>
-          <Box width="150px"><TextInput type="month" name="to" aria-label={t('capacity.to', 'To')} value={filters.to ?? data?.months[data.months.length - 1] ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => set({ to: event.target.value || undefined })} /></Box>
+          <Box width="160px">
+            <Field.Root name="role" id="pmo-capacity-role">
+              <Field.Label>{t('capacity.role', 'Role')}</Field.Label>
+              <TextInput placeholder={t('capacity.anyRole', 'Any role')} value={role} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setRole(event.target.value)} onBlur={() => set({ role: role || undefined })} />
+            </Field.Root>
+          </Box>
+          <Box width="170px">
+            <Field.Root name="from" id="pmo-capacity-from">
+              <Field.Label>{t('capacity.from', 'From')}</Field.Label>
+              <TextInput type="month" value={filters.from ?? data?.months[0] ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => set({ from: event.target.value || undefined })} />
+            </Field.Root>
+          </Box>
+          <Box width="170px">
+            <Field.Root name="to" id="pmo-capacity-to">
+              <Field.Label>{t('capacity.to', 'To')}</Field.Label>
+              <TextInput type="month" value={filters.to ?? data?.months[data.months.length - 1] ?? ''} onChange={(event: React.ChangeEvent<HTMLInputElement>) => set({ to: event.target.value || undefined })} />
+            </Field.Root>
+          </Box>
         </Flex>
         {error ? <PageError content={error.message} /> : null}
         {data ? (
