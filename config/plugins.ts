@@ -66,6 +66,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       currency: env('PMO_CURRENCY', 'EUR'),
       // Changes whose cost impact exceeds this (in cents) are decided by a PMO director.
       changeAuthorityLimit: env('PMO_CHANGE_AUTHORITY_LIMIT', '10000000'),
+      // Saving an allocation that books a person over capacity: `warn` (saved, with warnings) or `strict` (422).
+      allocationLimit: env('PMO_ALLOCATION_LIMIT', 'warn'),
       // Notifications and scheduled work (docs/notifications.md).
       notifications: {
         appUrl: env('PMO_APP_URL', 'http://localhost:1337'),

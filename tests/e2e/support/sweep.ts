@@ -30,6 +30,7 @@ import {
 } from '../../../src/plugins/pmo/shared/contracts/uids';
 import { CHANGE_CONTROL_RAISE, CHANGE_CONTROL_READ } from '../../../src/plugins/pmo/shared/contracts/change-control';
 import { COMPLIANCE_READ, COMPLIANCE_READ_OWN, COMPLIANCE_RECORD } from '../../../src/plugins/pmo/shared/contracts/compliance';
+import { CAPACITY_READ } from '../../../src/plugins/pmo/shared/contracts/capacity';
 import { DASHBOARD_READ } from '../../../src/plugins/pmo/shared/contracts/dashboard';
 import { EXPORTS_READ, FINANCE_READ } from '../../../src/plugins/pmo/shared/contracts/finance';
 import { GATE_REVIEW_UID, GOVERNANCE_READ } from '../../../src/plugins/pmo/shared/contracts/governance';
@@ -148,6 +149,8 @@ export const PMO_PAGES: SweepPage[] = [
     needs: { actions: [PMO_ACCESS, FINANCE_READ] },
   },
   { id: 'finance-exports', path: () => `${PMO}/finance/exports`, needs: { actions: [PMO_ACCESS, EXPORTS_READ] } },
+  { id: 'capacity', path: () => `${PMO}/capacity`, needs: { actions: [PMO_ACCESS, CAPACITY_READ] } },
+  { id: 'capacity-person', path: ({ ids }) => `${PMO}/people/${ids.person}`, needs: { actions: [PMO_ACCESS, CAPACITY_READ] } },
   { id: 'governance', path: () => `${PMO}/governance`, needs: { actions: [PMO_ACCESS, GOVERNANCE_READ] } },
   { id: 'governance-project', path: ({ ids }) => `${PMO}/governance/projects/${ids.executing}`, needs: { actions: [PMO_ACCESS, GOVERNANCE_READ] } },
   { id: 'governance-review', path: ({ ids }) => `${PMO}/governance/reviews/${ids.review}`, needs: { actions: [PMO_ACCESS, GOVERNANCE_READ] } },

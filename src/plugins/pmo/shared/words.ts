@@ -39,6 +39,8 @@ const FIELD_WORDS: Record<string, string> = {
   delimiter: 'column separator',
   from: 'start of the period',
   to: 'end of the period',
+  capacityPercent: 'capacity (percent of full time)',
+  nonProjectPercent: 'non-project time (percent)',
 };
 
 /** What one entry of a list is called: `actionItems[0]` is "action item 1". */

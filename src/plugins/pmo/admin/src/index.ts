@@ -7,6 +7,7 @@ import { enumerationMessages } from './content-manager/vocabulary';
 import { MoneyIcon } from './components/MoneyIcon';
 import { PluginIcon } from './components/PluginIcon';
 import { DocumentReviewPanel } from './pages/documents/DocumentReviewPanel';
+import { AllocationCapacityPanel } from './pages/people/AllocationCapacityPanel';
 import { WorkflowPanel } from './pages/workflow/panel/WorkflowPanel';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
@@ -133,7 +134,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis?: { addEditViewSidePanel?: (panels: unknown[]) => void };
     };
-    contentManager?.apis?.addEditViewSidePanel?.([WorkflowPanel, DocumentReviewPanel]);
+    contentManager?.apis?.addEditViewSidePanel?.([WorkflowPanel, DocumentReviewPanel, AllocationCapacityPanel]);
     // List cells in the PMO's words and formats: badges for RAG and states, money, days, overdue reviews.
     app.registerHook(INJECT_COLUMN_IN_TABLE, formatListColumns);
     // The workflow state filter picks a state by its name, as Review Workflows' stage filter does.

@@ -267,3 +267,13 @@ export function useHoursCsv() {
     call(() => get<Blob>(withQuery(`${BASE}/exports/hours.csv`, { from, to }), { responseType: 'blob' }))
   );
 }
+
+/** A mentee's competency ratings across the relationships the viewer may see (the person page). */
+export function useMenteeRatings(mentee: string | undefined, enabled = true) {
+  const { get } = useFetchClient();
+  return useQuery<Ratings, PmoApiError>(
+    ['pmo', 'mentoring', 'mentee-ratings', mentee ?? ''],
+    () => call(() => get<Ratings>(withQuery(`${BASE}/ratings`, { mentee }))),
+    { ...quiet, enabled: Boolean(mentee) && enabled }
+  );
+}

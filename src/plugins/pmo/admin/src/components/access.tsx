@@ -12,6 +12,7 @@ import { NavLink } from 'react-router-dom';
 
 import { PLUGIN_ID } from '../pluginId';
 import { getTranslation } from '../utils/getTranslation';
+import { CAPACITY_READ } from '../../../shared/contracts/capacity';
 import { CHANGE_CONTROL_READ } from '../../../shared/contracts/change-control';
 import { COMPLIANCE_READ, COMPLIANCE_READ_OWN } from '../../../shared/contracts/compliance';
 import { DASHBOARD_READ } from '../../../shared/contracts/dashboard';
@@ -24,7 +25,7 @@ import { PMO_ACCESS, WORKFLOWS_READ } from '../../../shared/contracts/workflow';
 type Message = { id: string; defaultMessage: string };
 
 export type PmoPage = {
-  key: 'dashboard' | 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'mentoring' | 'workflows' | 'outbox' | 'notifications' | 'my-notifications' | 'roadmap';
+  key: 'dashboard' | 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'capacity' | 'mentoring' | 'workflows' | 'outbox' | 'notifications' | 'my-notifications' | 'roadmap';
   /** The admin path (under /admin). */
   path: string;
   /** The action the page's routes require (subject null). */
@@ -111,6 +112,18 @@ export const PMO_PAGES: PmoPage[] = [
     text: m('home.financeText', 'Earned value by portfolio, programme and project, S-curves, and the CSV exports.'),
     summary: m('widget.hub.finance', 'Earned value, S-curves and exports'),
     open: m('home.financeOpen', 'Open Finance'),
+  },
+  {
+    key: 'capacity',
+    path: `/plugins/${PLUGIN_ID}/capacity`,
+    action: CAPACITY_READ,
+    title: m('home.capacity', 'Capacity'),
+    text: m(
+      'home.capacityText',
+      'Who is free, full or over-booked month by month, by department: approved allocations booked, requested ones tentative; each person’s allocations, certifications and mentoring.'
+    ),
+    summary: m('widget.hub.capacity', 'People’s time, month by month'),
+    open: m('home.capacityOpen', 'Open Capacity'),
   },
   {
     key: 'mentoring',

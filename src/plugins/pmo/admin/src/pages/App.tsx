@@ -14,6 +14,7 @@ import { MyWorkPage } from './notifications/MyWorkPage';
 import { PreferencesPage } from './notifications/PreferencesPage';
 import { RoadmapPage } from './milestones/RoadmapPage';
 import { SlipTrendPage } from './milestones/SlipTrendPage';
+import { CapacityPage, PersonPage, ReadCapacity } from './people/PeopleRoutes';
 
 /**
  * PMO Hub's pages, each behind the action its routes require: a role without it reads, in PMO
@@ -40,6 +41,8 @@ const App = () => (
     <Route path="change-requests/*" element={<RequirePage page="change-requests"><ChangeRequestRoutes /></RequirePage>} />
     <Route path="roadmap" element={<RequirePage page="roadmap"><RoadmapPage /></RequirePage>} />
     <Route path="milestones/projects/:documentId" element={<RequirePage page="roadmap"><SlipTrendPage /></RequirePage>} />
+    <Route path="capacity" element={<RequirePage page="capacity"><ReadCapacity><CapacityPage /></ReadCapacity></RequirePage>} />
+    <Route path="people/:documentId" element={<RequirePage page="capacity"><ReadCapacity><PersonPage /></ReadCapacity></RequirePage>} />
     <Route path="*" element={<Page.Error />} />
   </Routes>
 );

@@ -6,6 +6,8 @@ export type PmoConfig = {
   changeAuthorityLimit?: string;
   /** Notifications and scheduled work (docs/notifications.md). */
   notifications?: NotificationsConfig;
+  /** Saving an allocation over a person's capacity: `warn` or `strict` (PMO_ALLOCATION_LIMIT; docs/people.md). */
+  allocationLimit?: string;
 };
 
 export type NotificationsConfig = {
@@ -38,6 +40,9 @@ export default {
       throw new Error(
         `PMO_CHANGE_AUTHORITY_LIMIT must be a whole number of cents such as 10000000 (100,000.00), got "${config.changeAuthorityLimit}"`
       );
+    }
+    if (config.allocationLimit !== undefined && !['warn', 'strict'].includes(String(config.allocationLimit))) {
+      throw new Error(`PMO_ALLOCATION_LIMIT must be warn (save and warn) or strict (refuse), got "${config.allocationLimit}"`);
     }
     const notifications = config.notifications;
     if (notifications) {

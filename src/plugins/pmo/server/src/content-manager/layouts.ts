@@ -71,7 +71,7 @@ const LIST_COLUMNS: Record<string, { list: string[]; mainField?: string; default
 };
 
 /** The categories of the app's own components (src/components/). */
-const APP_COMPONENT_CATEGORIES = new Set(['project', 'change', 'standard']);
+const APP_COMPONENT_CATEGORIES = new Set(['project', 'change', 'standard', 'people']);
 
 const STORE_KEY = 'content-manager-layouts';
 /**
