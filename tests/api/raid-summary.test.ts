@@ -65,7 +65,7 @@ beforeAll(async () => {
   docs.P2 = await project({ programme: docs.G.documentId, riskTolerance: 20 });
   docs.Q1 = await project({ programme: docs.H.documentId });
   docs.X = await project();
-  const holder = (key: Holder) => (key === 'G' ? { programme: docs.G.documentId } : { project: docs[key].documentId });
+  const holder = (key: Holder): Record<string, string> => (key === 'G' ? { programme: docs.G.documentId } : { project: docs[key].documentId });
   for (const r of RISKS) {
     await risk(holder(r.holder), { title: r.title, probability: r.p, impact: r.i, residualProbability: r.rp ?? null, residualImpact: r.ri ?? null, status: r.status ?? 'open' });
   }

@@ -12,6 +12,7 @@ import { HomePage } from './home/HomePage';
 import { MentoringRoutes } from './mentoring/MentoringRoutes';
 import { MyWorkPage } from './notifications/MyWorkPage';
 import { PreferencesPage } from './notifications/PreferencesPage';
+import { RaidPage } from './raid/RaidPage';
 
 /**
  * PMO Hub's pages, each behind the action its routes require: a role without it reads, in PMO
@@ -29,6 +30,7 @@ const App = () => (
     <Route index element={<Landing />} />
     <Route path="home" element={<HomePage />} />
     <Route path="dashboard" element={<RequirePage page="dashboard"><DashboardPage /></RequirePage>} />
+    <Route path="raid" element={<RequirePage page="raid"><RaidPage /></RequirePage>} />
     <Route path="my-work" element={<RequirePage page="my-work"><MyWorkPage /></RequirePage>} />
     <Route path="my-notifications" element={<RequirePage page="my-notifications"><PreferencesPage /></RequirePage>} />
     <Route path="mentoring/*" element={<RequirePage page="mentoring"><MentoringRoutes /></RequirePage>} />
