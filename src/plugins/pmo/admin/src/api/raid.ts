@@ -17,7 +17,8 @@ import {
 } from '../../../shared/contracts/raid';
 import { ISSUE_UID, RISK_UID } from '../../../shared/contracts/uids';
 import { call, type PmoApiError } from './client';
-import { contentItem, contentList } from './dashboard';
+import { registerList, type Flat } from '../utils/contentLinks';
+import { contentItem } from './dashboard';
 
 export { ISSUE_PRIORITIES, RAID_REPORTS };
 export type { IssuePriority, RaidReport, RaidSummaryAnswer, TopRisk };
@@ -56,41 +57,47 @@ export function raidExportPath(report: RaidReport, format: 'csv' | 'xlsx', filte
  * Where each figure leads: the register in the Content Manager, filtered as the figure counts
  * -------------------------------------------------------------------------------------------*/
 
-const eq = (documentId: string) => ({ documentId: { $eq: documentId } });
-
-/** Register items held in the scope: a project's; a programme's own and its projects'; a portfolio's programmes' and their projects'. */
-function heldIn(filters: RaidFilters): Array<Record<string, unknown>> {
+/**
+ * Register items held in the scope, as alternatives: a project's; a programme's own and its
+ * projects'; a portfolio's through its programmes (those the summary found holding open items:
+ * a deeper path would not survive the admin's URL parsing).
+ */
+function heldIn(filters: RaidFilters, programmes: string[]): Flat[] {
   const chosen = scopeOf(filters);
-  if (!chosen) return [];
-  if (chosen.scope === 'project') return [{ project: eq(chosen.documentId) }];
-  if (chosen.scope === 'programme') return [{ $or: [{ project: { programme: eq(chosen.documentId) } }, { programme: eq(chosen.documentId) }] }];
-  return [{ $or: [{ project: { programme: { portfolio: eq(chosen.documentId) } } }, { programme: { portfolio: eq(chosen.documentId) } }] }];
+  if (!chosen) return [{}];
+  if (chosen.scope === 'project') return [{ project: { documentId: chosen.documentId } }];
+  const ids = chosen.scope === 'programme' ? [chosen.documentId] : programmes;
+  if (!ids.length) return [{ id: { $null: true } }];
+  return ids.flatMap((documentId) => [{ project: { programme: { documentId } } }, { programme: { documentId } }]);
 }
 
-const OPEN = { status: { $eq: 'open' } };
+const OPEN = [{ status: 'open' }];
 
-export const raidLinks = {
-  /** The open risks of a heat-map cell; residually, those assessed there, or unassessed and there now. */
-  cell: (filters: RaidFilters, residual: boolean, probability: number, impact: number) => {
-    const now = [{ probability: { $eq: probability } }, { impact: { $eq: impact } }];
-    const place = residual
-      ? [
-          {
-            $or: [
-              { $and: [{ residualProbability: { $eq: probability } }, { residualImpact: { $eq: impact } }] },
-              { $and: [...now, { $or: [{ residualProbability: { $null: true } }, { residualImpact: { $null: true } }] }] },
-            ],
-          },
-        ]
-      : now;
-    return contentList(RISK_UID, [...place, OPEN, ...heldIn(filters)]);
-  },
-  /** Every open risk of the scope. */
-  openRisks: (filters: RaidFilters) => contentList(RISK_UID, [OPEN, ...heldIn(filters)]),
-  risk: (documentId: string) => contentItem(RISK_UID, documentId),
-  /** The open issues of a priority in the scope. */
-  issues: (filters: RaidFilters, priority: IssuePriority) => contentList(ISSUE_UID, [{ priority: { $eq: priority } }, OPEN, ...heldIn(filters)]),
-  /** A programme's open risks or issues (its own and its projects'). */
-  programmeRisks: (programme: string) => contentList(RISK_UID, [OPEN, ...heldIn({ programme })]),
-  programmeIssues: (programme: string) => contentList(ISSUE_UID, [OPEN, ...heldIn({ programme })]),
+export const raidLinks = (filters: RaidFilters, answer: RaidSummaryAnswer) => {
+  const programmes = answer.exposure.map((row) => row.programme.documentId);
+  const scope = heldIn(filters, programmes);
+  return {
+    /** The open risks of a heat-map cell; after the responses, those assessed there, or not assessed and there now. */
+    cell: (residual: boolean, probability: number, impact: number) => {
+      const now = { probability, impact };
+      const place = residual
+        ? [
+            { residualProbability: probability, residualImpact: impact },
+            { ...now, residualProbability: { $null: true } },
+            { ...now, residualImpact: { $null: true } },
+          ]
+        : [now];
+      return registerList(RISK_UID, [place, OPEN, scope]);
+    },
+    /** Every open risk of the scope. */
+    openRisks: () => registerList(RISK_UID, [OPEN, scope]),
+    risk: (documentId: string) => contentItem(RISK_UID, documentId),
+    /** The open issues of a priority in the scope. */
+    issues: (priority: IssuePriority) => registerList(ISSUE_UID, [[{ priority }], OPEN, scope]),
+    /** A programme's open risks or issues (its own and its projects'). */
+    programmeRisks: (programme: string) => registerList(RISK_UID, [OPEN, heldIn({ programme }, [])]),
+    programmeIssues: (programme: string) => registerList(ISSUE_UID, [OPEN, heldIn({ programme }, [])]),
+  };
 };
+
+export type RaidLinks = ReturnType<typeof raidLinks>;

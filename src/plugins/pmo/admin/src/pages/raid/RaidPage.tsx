@@ -41,6 +41,7 @@ export const RaidPage = () => {
   if (summary.error && !summary.data) return <PageError content={summary.error.message} />;
   const data = summary.data!;
   const scopeName = scopeWords(t, data.scope);
+  const go = raidLinks(chosen, data);
   const reportable = data.scope && data.scope.kind !== 'portfolio' ? data.scope : null;
 
   const toggle = (
@@ -86,7 +87,7 @@ export const RaidPage = () => {
                 cells={data.heatmap.cells}
                 total={data.heatmap.total}
                 title={residual ? t('raid.heatmap.residualTitle', 'Open risks after the responses') : t('raid.heatmap.title', 'Open risks by probability and impact')}
-                link={(probability, impact) => raidLinks.cell(chosen, residual, probability, impact)}
+                link={(probability, impact) => go.cell(residual, probability, impact)}
                 residual={residual}
                 t={t}
                 testId="pmo-raid-heatmap"
@@ -98,13 +99,13 @@ export const RaidPage = () => {
                 <Flex background="neutral0" padding={6} shadow="tableShadow" hasRadius>
                   {toggle}
                 </Flex>
-                {data.issuesByPriority ? <IssuesByPriority data={data} filters={chosen} t={t} /> : null}
+                {data.issuesByPriority ? <IssuesByPriority data={data} links={go} t={t} /> : null}
                 <RaidExports filters={chosen} scopeName={scopeName} t={t} />
               </Flex>
             </Grid.Item>
           </Grid.Root>
-          <TopRisks data={data} filters={chosen} t={t} />
-          <Exposure data={data} filters={chosen} t={t} />
+          <TopRisks data={data} links={go} t={t} />
+          <Exposure data={data} links={go} t={t} />
         </Flex>
       </Layouts.Content>
     </Main>

@@ -8,11 +8,11 @@ import * as React from 'react';
 import { Badge, Box, Flex, Grid, Link, RawTable, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
 
-import { ISSUE_PRIORITIES, raidLinks, type IssuePriority, type RaidFilters, type RaidSummaryAnswer, type TopRisk } from '../../api/raid';
+import { ISSUE_PRIORITIES, type IssuePriority, type RaidLinks, type RaidSummaryAnswer, type TopRisk } from '../../api/raid';
 import { Section } from '../../components/Section';
 import type { Translate } from '../../utils/useTranslate';
 
-type Props = { data: RaidSummaryAnswer; filters: RaidFilters; t: Translate };
+type Props = { data: RaidSummaryAnswer; links: RaidLinks; t: Translate };
 
 export const priorityWords = (t: Translate, priority: IssuePriority) =>
   ({
@@ -62,7 +62,7 @@ const Head = ({ columns }: { columns: Array<{ label: string; right?: boolean }> 
 
 const right: React.CSSProperties = { display: 'block', width: '100%', textAlign: 'right', fontVariantNumeric: 'tabular-nums' };
 
-export const IssuesByPriority = ({ data, filters, t }: Props) => {
+export const IssuesByPriority = ({ data, links, t }: Props) => {
   const counts = data.issuesByPriority!;
   const total = ISSUE_PRIORITIES.reduce((sum, priority) => sum + counts[priority], 0);
   return (
@@ -76,7 +76,7 @@ export const IssuesByPriority = ({ data, filters, t }: Props) => {
                   {priorityWords(t, priority)}
                 </Typography>
                 <Typography variant="alpha" tag="span" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  <Count value={counts[priority]} to={raidLinks.issues(filters, priority)} label={t('raid.issues.link', '{priority}: {issues}', { priority: priorityWords(t, priority), issues: issuesWords(t, counts[priority]) })} />
+                  <Count value={counts[priority]} to={links.issues(priority)} label={t('raid.issues.link', '{priority}: {issues}', { priority: priorityWords(t, priority), issues: issuesWords(t, counts[priority]) })} />
                 </Typography>
               </Flex>
             </Box>
@@ -89,11 +89,11 @@ export const IssuesByPriority = ({ data, filters, t }: Props) => {
 
 const heldBy = (risk: TopRisk) => (risk.project ? `${risk.project.code} ${risk.project.name}` : risk.programme ? `${risk.programme.code} ${risk.programme.name}` : '');
 
-export const TopRisks = ({ data, filters, t }: Props) => (
+export const TopRisks = ({ data, links, t }: Props) => (
   <Section
     title={t('raid.top.title', 'Top risks by score')}
     action={
-      <Link tag={NavLink} to={raidLinks.openRisks(filters)}>
+      <Link tag={NavLink} to={links.openRisks()}>
         {t('raid.top.all', 'Open the risk register')}
       </Link>
     }
@@ -115,7 +115,7 @@ export const TopRisks = ({ data, filters, t }: Props) => (
             <Tr key={risk.documentId} data-testid="pmo-raid-top-risk">
               <Td style={{ whiteSpace: 'normal' }}>
                 <Flex direction="column" alignItems="flex-start" gap={1}>
-                  <Link tag={NavLink} to={raidLinks.risk(risk.documentId)}>
+                  <Link tag={NavLink} to={links.risk(risk.documentId)}>
                     {risk.title}
                   </Link>
                   <Typography variant="pi" textColor="neutral600">
@@ -159,7 +159,7 @@ export const TopRisks = ({ data, filters, t }: Props) => (
   </Section>
 );
 
-export const Exposure = ({ data, t }: Props) => (
+export const Exposure = ({ data, links, t }: Props) => (
   <Section title={t('raid.exposure.title', 'Exposure per programme')} data-testid="pmo-raid-exposure">
     {data.exposure.length ? (
       <Table label={t('raid.exposure.title', 'Exposure per programme')} cols={6} rows={data.exposure.length + 1} testId="pmo-raid-exposure-table">
@@ -183,7 +183,7 @@ export const Exposure = ({ data, t }: Props) => (
                 </Td>
                 <Td>
                   <span style={right}>
-                    <Count value={row.openRisks} to={raidLinks.programmeRisks(row.programme.documentId)} label={t('raid.exposure.risksLink', '{programme}: {risks}', { programme: name, risks: risksWords(t, row.openRisks) })} />
+                    <Count value={row.openRisks} to={links.programmeRisks(row.programme.documentId)} label={t('raid.exposure.risksLink', '{programme}: {risks}', { programme: name, risks: risksWords(t, row.openRisks) })} />
                   </span>
                 </Td>
                 <Td>
@@ -198,7 +198,7 @@ export const Exposure = ({ data, t }: Props) => (
                 {data.issuesByPriority ? (
                   <Td>
                     <span style={right}>
-                      <Count value={row.openIssues ?? 0} to={raidLinks.programmeIssues(row.programme.documentId)} label={t('raid.exposure.issuesLink', '{programme}: {issues}', { programme: name, issues: issuesWords(t, row.openIssues ?? 0) })} />
+                      <Count value={row.openIssues ?? 0} to={links.programmeIssues(row.programme.documentId)} label={t('raid.exposure.issuesLink', '{programme}: {issues}', { programme: name, issues: issuesWords(t, row.openIssues ?? 0) })} />
                     </span>
                   </Td>
                 ) : null}
