@@ -54,6 +54,7 @@ export const RaidPage = () => {
         onChange={(event: React.ChangeEvent<HTMLInputElement>) => set({ residual: event.target.checked ? '1' : undefined })}
         data-testid="pmo-raid-residual"
       />
+      <Field.Hint />
     </Field.Root>
   );
 
