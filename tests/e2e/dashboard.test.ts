@@ -2,8 +2,11 @@
  * Issue 15, the portfolio dashboard: a PMO manager opens PMO Hub and lands on the dashboard (My
  * work beside it, at 1440 px, no sideways scroll, axe-clean, PMO words), clicks the red RAG
  * count through to the projects behind it on the governance board, records a risk in the
- * Content Manager and sees it in the heat map, whose cell opens the risks behind it.
+ * Content Manager and sees it in the heat map, whose cell opens the risks behind it; then, on
+ * "Risks and issues" for the programme, sees it counted in the heat map and among the top risks,
+ * and downloads the programme's highlight report (a PDF that names the risk) and its risk register.
  */
+import fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
 
 import { startServer, type E2EServer } from './support/server';
@@ -11,6 +14,7 @@ import { eventually, launchChromium, screenshot, signedInPages } from './support
 import { createMember, type Member } from './support/mentoring-cast';
 import { accessibilityProblems, layoutProblems, vocabularyOf, wordingProblems } from './support/sweep';
 import { putInState } from '../helpers/workflow-state';
+import { pdfText } from '../helpers/pdf';
 import { PROJECT_UID, RISK_UID } from '../../src/plugins/pmo/shared/contracts/uids';
 
 let server: E2EServer;
@@ -18,6 +22,7 @@ let browser: Browser;
 let manager: Member;
 const pages = signedInPages(() => browser, () => server.baseURL);
 const documentIds: string[] = [];
+let programme: { documentId: string };
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -34,7 +39,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startServer('e2e-dashboard'), launchChromium()]);
   manager = await createMember(server.strapi, 'pmo-manager', { firstname: 'Mara', lastname: 'Manager', email: 'mara.manager@dashboard.pmo' });
   const portfolio = await server.strapi.documents('api::portfolio.portfolio' as any).create({ data: { name: 'Change portfolio', code: 'E2E-PF' } as any });
-  const programme = await server.strapi.documents('api::programme.programme' as any).create({
+  programme = await server.strapi.documents('api::programme.programme' as any).create({
     data: { name: 'Customer programme', code: 'E2E-CUST', portfolio: portfolio.documentId } as any,
   });
   documentIds.push(portfolio.documentId, programme.documentId);
@@ -109,6 +114,65 @@ test('a risk recorded in the Content Manager shows in the heat map, whose cell o
   await screenshot(page, 'dashboard-heat-map');
 
   await heatCell(page, 3, 4).getByRole('link', { name: '1 open risk with probability 3 and impact 4' }).click();
+  await page.waitForURL((url) => url.pathname === `/admin/content-manager/collection-types/${RISK_UID}`);
+  await page.getByText('Supplier may miss the go-live').first().waitFor();
+});
+
+/** Clicks `button` and answers the downloaded file's name and bytes (through a link: no save picker in an automated browser). */
+async function download(page: Page, click: () => Promise<void>) {
+  await page.evaluate(() => {
+    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
+}
+
+// Follows the test above: the risk it recorded on Lyra (probability 3, impact 4).
+test("the risk counts on Risks and issues for its programme, and the programme's highlight report names it", async () => {
+  const page = await pages.pageAs(manager);
+  await openDashboard(page);
+  await page.getByTestId('pmo-dashboard-raid').click();
+  await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/raid');
+  await page.getByRole('heading', { name: 'Risks and issues', level: 1 }).waitFor();
+
+  await page.getByRole('combobox', { name: 'Programme' }).click();
+  await page.getByRole('option', { name: 'Customer programme' }).click();
+  await page.waitForURL((url) => url.searchParams.get('programme') === programme.documentId);
+  await page.getByText('Open risks and issues of programme E2E-CUST Customer programme.').waitFor();
+  const cell = page.locator('[data-testid="pmo-raid-heat-cell"][data-probability="3"][data-impact="4"]');
+  await eventually(async () => expect(await cell.getAttribute('data-count')).toBe('1'));
+  expect(await page.getByTestId('pmo-raid-heatmap-total').innerText()).toBe('1 open risk');
+  const top = page.getByTestId('pmo-raid-top-risk');
+  expect(await top.count()).toBe(1);
+  expect(await top.first().innerText()).toMatch(/Supplier may miss the go-live[\s\S]*E2E-LYRA Lyra customer portal[\s\S]*12/);
+  expect(await page.locator('[data-testid="pmo-raid-exposure-row"][data-programme="E2E-CUST"]').innerText()).toMatch(/E2E-CUST Customer programme\s+1\s+12\s+12\s+0\s+0/);
+
+  // After the responses: nothing assessed yet, so the risk stays where it is.
+  await page.getByTestId('pmo-raid-residual').click();
+  await page.waitForURL((url) => url.searchParams.get('residual') === '1');
+  await page.getByRole('heading', { name: 'Open risks after the responses' }).waitFor();
+  await eventually(async () => expect(await cell.getAttribute('data-count')).toBe('1'));
+
+  expect(await layoutProblems(page)).toEqual([]);
+  expect(wordingProblems(await page.locator('main').first().innerText(), { pathname: '/admin/plugins/pmo/raid', vocabulary: vocabularyOf(server.strapi), documentIds })).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await screenshot(page, 'raid-programme');
+
+  const report = await download(page, () => page.getByRole('button', { name: 'Highlight report (PDF)' }).click());
+  expect(report.name).toMatch(/^highlight-E2E-CUST-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(report.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(await pdfText(report.bytes)).toContain('Supplier may miss the go-live');
+
+  const register = await download(page, () => page.getByTestId('pmo-raid-export-risk-register-csv').click());
+  expect(register.name).toMatch(/^risk-register_E2E-CUST_\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = register.bytes.toString('utf8').trim().split('\r\n');
+  expect(lines).toEqual([
+    'project_code,programme_code,title,type,probability,impact,score,residual_score,response,owner,status,proximity',
+    'E2E-LYRA,E2E-CUST,Supplier may miss the go-live,threat,3,4,12,,,,open,',
+  ]);
+
+  // The cell opens the programme's risks there in the Content Manager.
+  await cell.getByRole('link', { name: '1 open risk with residual probability 3 and impact 4' }).click();
   await page.waitForURL((url) => url.pathname === `/admin/content-manager/collection-types/${RISK_UID}`);
   await page.getByText('Supplier may miss the go-live').first().waitFor();
 });

@@ -12,17 +12,17 @@ import { eventually, launchChromium, logIn, newAppContext, screenshot } from './
 import { createSuperAdmin, startServer, type Credentials, type E2EServer } from './support/server';
 import { createRoleUser } from './support/users';
 
-type PageKey = 'dashboard' | 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'capacity' | 'mentoring' | 'workflows' | 'outbox' | 'notifications';
-/** Every role's pages: the dashboard and My work for all; the Outbox and Notifications settings for PMO administrators and directors only. */
-const ALL: PageKey[] = ['dashboard', 'my-work', 'governance', 'compliance', 'change-requests', 'finance', 'capacity', 'mentoring', 'workflows', 'outbox', 'notifications'];
-const PMO_ROLE_ALL: PageKey[] = ['dashboard', 'my-work', 'governance', 'compliance', 'change-requests', 'finance', 'capacity', 'mentoring', 'workflows'];
+type PageKey = 'dashboard' | 'raid' | 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'capacity' | 'mentoring' | 'workflows' | 'outbox' | 'notifications';
+/** Every role's pages: the dashboard, Risks and issues and My work for all; the Outbox and Notifications settings for PMO administrators and directors only. */
+const ALL: PageKey[] = ['dashboard', 'raid', 'my-work', 'governance', 'compliance', 'change-requests', 'finance', 'capacity', 'mentoring', 'workflows', 'outbox', 'notifications'];
+const PMO_ROLE_ALL: PageKey[] = ['dashboard', 'raid', 'my-work', 'governance', 'compliance', 'change-requests', 'finance', 'capacity', 'mentoring', 'workflows'];
 
 /** What each role may open (the actions the server's roles grant; see README, "Home pages"). */
 const CAST: Array<{ role: string; pages: PageKey[]; names: { firstname: string; lastname: string; email: string } }> = [
-  { role: 'finance', pages: ['dashboard', 'my-work', 'governance', 'change-requests', 'finance', 'workflows'], names: { firstname: 'Fiona', lastname: 'Finance', email: 'fiona.finance@e2e.pmo' } },
+  { role: 'finance', pages: ['dashboard', 'raid', 'my-work', 'governance', 'change-requests', 'finance', 'workflows'], names: { firstname: 'Fiona', lastname: 'Finance', email: 'fiona.finance@e2e.pmo' } },
   { role: 'pmo-analyst', pages: PMO_ROLE_ALL, names: { firstname: 'Ana', lastname: 'Analyst', email: 'ana.analyst@e2e.pmo' } },
   { role: 'pmo-manager', pages: PMO_ROLE_ALL, names: { firstname: 'Maria', lastname: 'Manager', email: 'maria.manager@e2e.pmo' } },
-  { role: 'project-manager', pages: ['dashboard', 'my-work', 'governance', 'compliance', 'change-requests', 'capacity', 'mentoring', 'workflows'], names: { firstname: 'Pat', lastname: 'Projects', email: 'pat.projects@e2e.pmo' } },
+  { role: 'project-manager', pages: ['dashboard', 'raid', 'my-work', 'governance', 'compliance', 'change-requests', 'capacity', 'mentoring', 'workflows'], names: { firstname: 'Pat', lastname: 'Projects', email: 'pat.projects@e2e.pmo' } },
 ];
 
 let server: E2EServer;

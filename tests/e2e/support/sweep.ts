@@ -18,12 +18,17 @@ import {
   BUDGET_LINE_UID,
   CHANGE_REQUEST_UID,
   COST_ENTRY_UID,
+  DECISION_UID,
   DEPARTMENT_UID,
+  DEPENDENCY_UID,
   DOCUMENT_UID,
+  ISSUE_UID,
+  LESSON_UID,
   PERSON_UID,
   PORTFOLIO_UID,
   PROGRAMME_UID,
   PROJECT_UID,
+  RISK_UID,
   STANDARD_UID,
   STATUS_REPORT_UID,
   TEMPLATE_UID,
@@ -114,6 +119,9 @@ export const PMO_PAGES: SweepPage[] = [
   // redirects there); the home page is a link away.
   { id: 'pmo-dashboard', path: () => `${PMO}/dashboard`, needs: { actions: [PMO_ACCESS, DASHBOARD_READ] } },
   { id: 'pmo-my-work', path: () => `${PMO}/my-work`, needs: { actions: [PMO_ACCESS] } },
+  // Risks and issues: every register item, and a programme's after the responses.
+  { id: 'raid', path: () => `${PMO}/raid`, needs: { actions: [PMO_ACCESS], reads: RISK_UID } },
+  { id: 'raid-programme', path: ({ ids }) => `${PMO}/raid?programme=${ids.programme}&residual=1`, needs: { actions: [PMO_ACCESS], reads: RISK_UID } },
   { id: 'pmo-home', path: () => `${PMO}/home`, needs: { actions: [PMO_ACCESS] } },
   { id: 'my-notifications', path: () => `${PMO}/my-notifications`, needs: { actions: [PMO_ACCESS, NOTIFICATION_PREFERENCES] } },
   { id: 'mentoring', path: () => `${PMO}/mentoring`, needs: { actions: [PMO_ACCESS, MENTORING_USE] } },
@@ -211,6 +219,11 @@ export const CM_TYPES: Array<{ uid: string; slug: string; seeded: string }> = [
   { uid: ALLOCATION_UID, slug: 'allocation', seeded: 'allocation' },
   { uid: CHANGE_REQUEST_UID, slug: 'change-request', seeded: 'changeRequest' },
   { uid: MILESTONE_UID, slug: 'milestone', seeded: 'milestone' },
+  { uid: RISK_UID, slug: 'risk', seeded: 'risk' },
+  { uid: ISSUE_UID, slug: 'issue', seeded: 'issue' },
+  { uid: DECISION_UID, slug: 'decision', seeded: 'decision' },
+  { uid: LESSON_UID, slug: 'lesson', seeded: 'lesson' },
+  { uid: DEPENDENCY_UID, slug: 'dependency', seeded: 'dependency' },
 ];
 
 const CM = '/admin/content-manager/collection-types';
@@ -271,7 +284,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 /**
  * A small PMO: a portfolio and a programme; projects proposed, initiating, executing, on hold and
  * cancelled; status reports, budget lines and cost entries; a current, an overdue and a
- * superseded document; a standard, a template, a department and an allocation; a change request
+ * superseded document; a risk, an issue, a decision, a lesson and a late dependency; a standard, a template, a department and an allocation; a change request
  * raised by the project manager; a mentoring relationship (the project manager mentors the
  * analyst) with a session.
  */
@@ -478,6 +491,59 @@ export async function seedPmo(strapi: Core.Strapi, baseURL: string, cast: Record
   });
   ids.assessment = assessment.documentId;
   documentIds.push(assessment.documentId);
+
+  // The registers: a risk above tolerance and one of the programme's own, an issue, a decision,
+  // a lesson, and a late dependency of the executing project on the initiating one.
+  ids.risk = await create(RISK_UID, {
+    title: 'Payment provider may not certify in time',
+    type: 'threat',
+    project: ids.executing,
+    owner: pm.personId,
+    cause: 'The certification queue is long',
+    event: 'Certification slips past go-live',
+    effect: 'Go-live moves a month',
+    probability: 4,
+    impact: 4,
+    proximity: day(45),
+    response: 'reduce',
+    responseActions: 'Book the certification slot now',
+    residualProbability: 2,
+    residualImpact: 3,
+  });
+  await create(RISK_UID, { title: 'Benefits may arrive late', type: 'opportunity', programme: ids.programme, probability: 2, impact: 3, response: 'enhance' });
+  ids.issue = await create(ISSUE_UID, {
+    title: 'Test environment unavailable',
+    project: ids.executing,
+    owner: pm.personId,
+    priority: 'critical',
+    severity: 'high',
+    raisedOn: day(-12),
+    targetDate: day(-2),
+  });
+  ids.decision = await create(DECISION_UID, {
+    title: 'Keep the legacy billing for one more quarter',
+    decision: 'Run both systems until the migration is signed off.',
+    decidedOn: day(-20),
+    decidedBy: director.personId,
+    project: ids.executing,
+    source: 'meeting',
+  });
+  ids.lesson = await create(LESSON_UID, {
+    title: 'Book certification early',
+    project: ids.executing,
+    category: 'planning',
+    whatHappened: 'The certification queue delayed the pilot by three weeks.',
+    recommendation: 'Book the certification slot when the contract is signed.',
+    recordedOn: day(-15),
+    tags: 'certification, suppliers',
+  });
+  ids.dependency = await create(DEPENDENCY_UID, {
+    fromProject: ids.executing,
+    toProject: ids.initiating,
+    description: 'Customer data model from the contact centre',
+    needBy: day(-10),
+    status: 'open',
+  });
 
   // The workflows' keys, for their editor pages.
   const workflows = (await strapi.db.query('plugin::pmo.workflow' as any).findMany({})) as Array<{ key: string; appliesTo: string; documentId: string }>;

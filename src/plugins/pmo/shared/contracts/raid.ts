@@ -193,6 +193,33 @@ export type ProgrammeExposure = {
 };
 
 /* ---------------------------------------------------------------------------------------------
+ * The roll-ups page: GET /pmo/raid/summary
+ * -------------------------------------------------------------------------------------------*/
+
+/** How many top risks the summary lists. */
+export const SUMMARY_TOP_RISKS = 10;
+
+/** `?scope=project|programme|portfolio&documentId=&residual=0|1`, as the heat map's. */
+export const summaryQuery = heatmapQuery;
+export type SummaryQuery = HeatmapQuery;
+
+/**
+ * The "Risks and issues" page in one answer, within the caller's read rights: the heat map (current
+ * or residual), the top risks by score, open issues by priority (null when the caller may not read
+ * issues) and the exposure per programme, for a project, a programme, a portfolio or everything
+ * (`scope` null).
+ */
+export type RaidSummaryAnswer = {
+  scope: { kind: HeatmapScope; documentId: string; code: string; name: string } | null;
+  residual: boolean;
+  heatmap: { cells: number[][]; total: number };
+  topRisks: TopRisk[];
+  issuesByPriority: Record<IssuePriority, number> | null;
+  /** Open issues are null when the caller may not read issues. */
+  exposure: Array<Omit<ProgrammeExposure, 'openIssues'> & { openIssues: number | null }>;
+};
+
+/* ---------------------------------------------------------------------------------------------
  * Exports: GET /pmo/exports/<report>.csv and .xlsx
  * -------------------------------------------------------------------------------------------*/
 
@@ -215,6 +242,17 @@ export const RAID_REPORT_COLUMNS: Record<RaidReport, RaidColumn[]> = {
   'issue-log': [t('project_code'), t('programme_code'), t('title'), t('priority'), t('severity'), t('owner'), d('raised_on'), d('target_date'), t('status')],
   'decision-log': [d('decided_on'), t('project_code'), t('programme_code'), t('title'), t('decision'), t('decided_by'), t('source')],
   lessons: [d('recorded_on'), t('project_code'), t('title'), t('category'), t('recommendation'), t('tags')],
+};
+
+/**
+ * The Content-API permission of each register's CSV under /api/pmo/exports (an API token must
+ * hold it): `plugin::pmo.raid.riskRegisterCsv`, … (Strapi names them by controller and action).
+ */
+export const RAID_EXPORT_PERMISSIONS: Record<RaidReport, string> = {
+  'risk-register': 'plugin::pmo.raid.riskRegisterCsv',
+  'issue-log': 'plugin::pmo.raid.issueLogCsv',
+  'decision-log': 'plugin::pmo.raid.decisionLogCsv',
+  lessons: 'plugin::pmo.raid.lessonsCsv',
 };
 
 /** Each register's content type: the caller must be allowed to read it. */
@@ -261,9 +299,11 @@ export type RaidExportFilters = { portfolio?: string; programme?: string; projec
 export const raidRoutes = {
   /** GET /pmo/raid/heatmap → HeatmapAnswer */
   heatmap: contract({ params: noParams, query: heatmapQuery }),
+  /** GET /pmo/raid/summary → RaidSummaryAnswer */
+  summary: contract({ params: noParams, query: summaryQuery }),
   /** GET /pmo/raid/dependencies → DependenciesAnswer */
   dependencies: contract({ params: noParams, query: dependenciesQuery }),
-  /** GET /pmo/exports/<report>.csv */
+  /** GET /pmo/exports/<report>.csv (admin) and /api/pmo/exports/<report>.csv (API token) */
   exportCsv: contract({ params: noParams, query: raidCsvQuery }),
   /** GET /pmo/exports/<report>.xlsx */
   exportXlsx: contract({ params: noParams, query: raidXlsxQuery }),

@@ -126,6 +126,13 @@ export const links = {
   review: (documentId: string) => `${PMO}/governance/reviews/${encodeURIComponent(documentId)}`,
   projectGates: (documentId: string) => `${PMO}/governance/projects/${encodeURIComponent(documentId)}`,
   projectFinance: (documentId: string) => `${PMO}/finance/projects/${encodeURIComponent(documentId)}`,
+  /** The "Risks and issues" page for the same portfolio or programme. */
+  raid: (filters: DashboardFilters) => {
+    const query = new URLSearchParams();
+    if (filters.programme) query.set('programme', filters.programme);
+    else if (filters.portfolio) query.set('portfolio', filters.portfolio);
+    return `${PMO}/raid${query.size ? `?${query.toString()}` : ''}`;
+  },
   home: `${PMO}/home`,
   myWork: `${PMO}/my-work`,
 };

@@ -20,16 +20,19 @@ import { FINANCE_READ } from '../../../shared/contracts/finance';
 import { GOVERNANCE_READ } from '../../../shared/contracts/governance';
 import { MENTORING_USE } from '../../../shared/contracts/mentoring';
 import { NOTIFICATIONS_ADMINISTER, NOTIFICATION_PREFERENCES, OUTBOX_READ } from '../../../shared/contracts/notifications';
+import { CONTENT_MANAGER, RISK_UID } from '../../../shared/contracts/uids';
 import { PMO_ACCESS, WORKFLOWS_READ } from '../../../shared/contracts/workflow';
 
 type Message = { id: string; defaultMessage: string };
 
 export type PmoPage = {
-  key: 'dashboard' | 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'capacity' | 'mentoring' | 'workflows' | 'outbox' | 'notifications' | 'my-notifications' | 'roadmap';
+  key: 'dashboard' | 'raid' | 'my-work' | 'governance' | 'compliance' | 'change-requests' | 'finance' | 'capacity' | 'mentoring' | 'workflows' | 'outbox' | 'notifications' | 'my-notifications' | 'roadmap';
   /** The admin path (under /admin). */
   path: string;
-  /** The action the page's routes require (subject null). */
+  /** The action the page's routes require (on `subject`, else subject null). */
   action: string;
+  /** The content type the action is on (a Content Manager right: the registers' page reads risks). */
+  subject?: string;
   /** Another action that opens the page as well (compliance: a project manager's own projects). */
   orAction?: string;
   title: Message;
@@ -54,6 +57,19 @@ export const PMO_PAGES: PmoPage[] = [
     ),
     summary: m('widget.hub.dashboard', 'Where the portfolio stands, figure by figure'),
     open: m('home.dashboardOpen', 'Open the dashboard'),
+  },
+  {
+    key: 'raid',
+    path: `/plugins/${PLUGIN_ID}/raid`,
+    action: CONTENT_MANAGER.read,
+    subject: RISK_UID,
+    title: m('home.raid', 'Risks and issues'),
+    text: m(
+      'home.raidText',
+      'The risk heat map of a project, programme or portfolio, current or after the responses; the top risks, open issues by priority and the exposure of each programme; the registers as CSV or XLSX.'
+    ),
+    summary: m('widget.hub.raid', 'Heat map, top risks, open issues and exposure'),
+    open: m('home.raidOpen', 'Open Risks and issues'),
   },
   {
     key: 'my-work',
@@ -208,7 +224,8 @@ export function useCan() {
 }
 
 /** Whether a user with these permissions may open the page. */
-export const mayOpen = (can: (action: string) => boolean, page: PmoPage) => can(page.action) || (!!page.orAction && can(page.orAction));
+export const mayOpen = (can: (action: string, subject?: string | null) => boolean, page: PmoPage) =>
+  can(page.action, page.subject ?? null) || (!!page.orAction && can(page.orAction));
 
 /** The PMO pages the signed-in user may open. */
 export function useAllowedPages() {

@@ -15,6 +15,7 @@ import { PreferencesPage } from './notifications/PreferencesPage';
 import { RoadmapPage } from './milestones/RoadmapPage';
 import { SlipTrendPage } from './milestones/SlipTrendPage';
 import { CapacityPage, PersonPage, ReadCapacity } from './people/PeopleRoutes';
+import { RaidPage } from './raid/RaidPage';
 
 /**
  * PMO Hub's pages, each behind the action its routes require: a role without it reads, in PMO
@@ -32,6 +33,7 @@ const App = () => (
     <Route index element={<Landing />} />
     <Route path="home" element={<HomePage />} />
     <Route path="dashboard" element={<RequirePage page="dashboard"><DashboardPage /></RequirePage>} />
+    <Route path="raid" element={<RequirePage page="raid"><RaidPage /></RequirePage>} />
     <Route path="my-work" element={<RequirePage page="my-work"><MyWorkPage /></RequirePage>} />
     <Route path="my-notifications" element={<RequirePage page="my-notifications"><PreferencesPage /></RequirePage>} />
     <Route path="mentoring/*" element={<RequirePage page="mentoring"><MentoringRoutes /></RequirePage>} />

@@ -1,6 +1,7 @@
 /** Thin controllers: the route's contract has checked the input (platform/contract.ts); the policy the read right. */
 import type { Core } from '@strapi/strapi';
-import { RAID_REPORTS, raidRoutes as routes, type RaidReport } from '../../../shared/contracts/raid';
+import { ISSUE_UID, RAID_REPORTS, SUMMARY_TOP_RISKS, raidRoutes as routes, type RaidReport, type RaidSummaryAnswer } from '../../../shared/contracts/raid';
+import { CONTENT_MANAGER } from '../../../shared/contracts/uids';
 import { routeInput } from '../platform/contract';
 import { todayIso } from '../platform/dates';
 import { XLSX_CONTENT_TYPE } from '../platform/xlsx';
@@ -62,6 +63,29 @@ export const raidController = ({ strapi }: { strapi: Core.Strapi }) => {
       const { query } = routeInput(ctx, routes.heatmap);
       const scope = await scopes.heatmap(query);
       ctx.body = { cells: await rollups.heatmap(scope, { residual: query.residual ?? false, ability: ctx.state.userAbility }) };
+    },
+    /** The "Risks and issues" page: heat map, top risks, issues by priority, exposure, in one round. */
+    async summary(ctx: Ctx) {
+      const { query } = routeInput(ctx, routes.summary);
+      const { scope, holder } = await scopes.named(query);
+      const ability = ctx.state.userAbility;
+      const issues = ability.can(CONTENT_MANAGER.read, ISSUE_UID);
+      const residual = query.residual ?? false;
+      const [cells, topRisks, byPriority, exposure] = await Promise.all([
+        rollups.heatmap(scope, { residual, ability }),
+        rollups.topRisks(scope, { limit: SUMMARY_TOP_RISKS, ability }),
+        issues ? rollups.openIssuesByPriority(scope, { ability }) : Promise.resolve(null),
+        rollups.exposureByProgramme(scope, { ability, issues }),
+      ]);
+      const answer: RaidSummaryAnswer = {
+        scope: holder,
+        residual,
+        heatmap: { cells, total: cells.flat().reduce((sum, n) => sum + n, 0) },
+        topRisks,
+        issuesByPriority: byPriority,
+        exposure: exposure.map((row) => ({ ...row, openIssues: issues ? row.openIssues : null })),
+      };
+      ctx.body = answer;
     },
     async dependencies(ctx: Ctx) {
       const { query } = routeInput(ctx, routes.dependencies);

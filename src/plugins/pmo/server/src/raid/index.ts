@@ -6,12 +6,13 @@
  * (decisions.ts), the guards `lessons` (the lifecycle's gate 5), `toProgramme` and
  * `riskAboveTolerance` (the seeded `risk-escalation` and `issue-escalation` workflows), the
  * roll-ups the dashboard reads (the `raid` service), the heat map and dependencies routes, the
- * register exports as CSV and XLSX, and "My work" items for risks above tolerance and late
+ * register exports as CSV and XLSX (the CSVs also under /api/pmo for API tokens), the summary the
+ * "Risks and issues" page reads, and "My work" items for risks above tolerance and late
  * dependencies. Routes answer within the caller's Content Manager read right on the register.
  */
 import type { Core } from '@strapi/strapi';
 import type { Capability, RouteDefinition } from '../capability';
-import { RAID_REPORTS, RAID_REPORT_UIDS, raidRoutes as input, type RaidReport } from '../../../shared/contracts/raid';
+import { RAID_EXPORT_PERMISSIONS, RAID_REPORTS, RAID_REPORT_UIDS, raidRoutes as input, type RaidReport } from '../../../shared/contracts/raid';
 import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { CONTENT_MANAGER, DEPENDENCY_UID, RISK_UID } from '../../../shared/contracts/uids';
 import { registerWorkSource } from '../platform/notices';
@@ -52,15 +53,27 @@ const exportRoutes: RouteDefinition[] = RAID_REPORTS.flatMap((report: RaidReport
   { method: 'GET', path: `/exports/${report}.xlsx`, handler: `raid.${exportAction(report, 'xlsx')}`, input: input.exportXlsx, config: reads(RAID_REPORT_UIDS[report]) },
 ]);
 
+// The CSVs for other systems, under /api/pmo with an API token holding the register's permission
+// (RAID_EXPORT_PERMISSIONS: Strapi names a Content-API permission by controller and action).
+const contentApiExportRoutes: RouteDefinition[] = RAID_REPORTS.map((report: RaidReport) => ({
+  method: 'GET',
+  path: `/exports/${report}.csv`,
+  handler: `raid.${exportAction(report, 'csv')}`,
+  input: input.exportCsv,
+  config: { auth: { scope: [RAID_EXPORT_PERMISSIONS[report]] } },
+}));
+
 export const raid: Capability = {
   name: 'raid',
   services: { raid: ({ strapi }: { strapi: Core.Strapi }) => createRaidRollups(strapi) },
   controllers: { raid: raidController },
   adminRoutes: [
     { method: 'GET', path: '/raid/heatmap', handler: 'raid.heatmap', input: input.heatmap, config: reads(RISK_UID) },
+    { method: 'GET', path: '/raid/summary', handler: 'raid.summary', input: input.summary, config: reads(RISK_UID) },
     { method: 'GET', path: '/raid/dependencies', handler: 'raid.dependencies', input: input.dependencies, config: reads(DEPENDENCY_UID) },
     ...exportRoutes,
   ],
+  contentApiRoutes: contentApiExportRoutes,
   policies: { 'may-read-register': mayReadRegister as never },
   register(strapi) {
     const catalogue = getService(strapi, 'catalogue');

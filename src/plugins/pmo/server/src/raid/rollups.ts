@@ -183,7 +183,7 @@ export function createRaidRollups(strapi: Core.Strapi) {
   }
 
   /** Per programme: its open risks (its own and its projects'), their scores, those above tolerance or escalated, and its open issues. */
-  async function exposureByProgramme(scope: RaidScope = {}, options: Options = {}): Promise<ProgrammeExposure[]> {
+  async function exposureByProgramme(scope: RaidScope = {}, options: Options & { /** Count open issues too (default). */ issues?: boolean } = {}): Promise<ProgrammeExposure[]> {
     const [risks, issues] = (await withKnex(strapi, async (knex) => {
       const { residualP, residualI } = riskColumns(knex);
       const { query, column } = sql.registerRows(knex, RISK_UID, null);
@@ -206,6 +206,7 @@ export function createRaidRollups(strapi: Core.Strapi) {
         .count({ risks: '*' })
         .sum({ score: 'x.score', residual: 'x.residual_score', above: 'x.above', escalated: 'x.escalated' })
         .groupBy(programme);
+      if (options.issues === false) return [byRisk, []];
       const issueRows = sql.registerRows(knex, ISSUE_UID, null);
       issueRows.query.where(issueRows.column('status'), 'open');
       sql.narrow(knex, issueRows.query, ISSUE_UID, 'r', scope, options.ability);

@@ -44,6 +44,12 @@ export function createScopes(strapi: Core.Strapi) {
       if (query.documentId === undefined) return {};
       return of(query.scope, await find(query.scope, query.documentId, 'documentId'));
     },
+    /** The summary's scope, and what it names (null: everything). */
+    async named(query: HeatmapQuery): Promise<{ scope: RaidScope; holder: { kind: Kind; documentId: string; code: string; name: string } | null }> {
+      if (query.documentId === undefined) return { scope: {}, holder: null };
+      const row = await find(query.scope, query.documentId, 'documentId');
+      return { scope: await of(query.scope, row), holder: { kind: query.scope, documentId: row.documentId, code: row.code, name: row.name } };
+    },
     /** An export's scope: the narrowest filter given (project, else programme, else portfolio), else everything. */
     async exports(filters: RaidExportFilters): Promise<{ scope: RaidScope; label: string[] }> {
       for (const kind of ['project', 'programme', 'portfolio'] as const) {

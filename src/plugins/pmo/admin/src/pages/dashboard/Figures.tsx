@@ -1,8 +1,8 @@
 /**
  * The dashboard's figures: RAG counts with their trend, projects by lifecycle state as bars,
- * earned value with the CPI and SPI distribution, and the risk heat map. Every figure is a link
- * (or, for a CPI/SPI bar, a button opening its projects) to the list behind it; colour is never
- * the only cue (each figure says its name and count in words).
+ * earned value with the CPI and SPI distribution, and the risk heat map (components/RiskHeatMap).
+ * Every figure is a link (or, for a CPI/SPI bar, a button opening its projects) to the list
+ * behind it; colour is never the only cue (each figure says its name and count in words).
  */
 import * as React from 'react';
 
@@ -12,11 +12,12 @@ import { NavLink } from 'react-router-dom';
 
 import { links, INDEX_BUCKETS, type DashboardAnswer, type DashboardFilters, type IndexBucketCount, type RagCount } from '../../api/dashboard';
 import { Money } from '../../components/Money';
+import { RiskHeatMap } from '../../components/RiskHeatMap';
 import { Section } from '../../components/Section';
 import { stateColor } from '../../utils/colors';
 import { formatDay } from '../../utils/dates';
 import type { Translate } from '../../utils/useTranslate';
-import { BAND_BACKGROUNDS, BUCKET_COLOURS, RAG_COLOURS, bandWords, bucketWords, indexText, projectsWords, ragWords, scoreBand, trendWords } from './words';
+import { BUCKET_COLOURS, RAG_COLOURS, bucketWords, indexText, projectsWords, ragWords, trendWords } from './words';
 
 type Props = { data: DashboardAnswer; filters: DashboardFilters; t: Translate };
 
@@ -205,80 +206,22 @@ export const EarnedValue = ({ data, t }: Props) => {
   );
 };
 
-/** The 5 × 5 heat map of open risks: probability up the side (5 at the top), impact across; a cell opens its risks. */
-export const HeatMap = ({ data, filters, t }: Props) => {
-  const { cells, total } = data.heatmap!;
-  return (
-    <Section
-      title={t('dashboard.heatmap.title', 'Open risks by probability and impact')}
-      action={<Typography variant="pi" textColor="neutral600">{t('dashboard.heatmap.total', '{count, plural, =0 {No open risks} one {# open risk} other {# open risks}}', { count: total })}</Typography>}
-      data-testid="pmo-dashboard-heatmap"
-    >
-      <table style={{ borderCollapse: 'separate', borderSpacing: 4, width: '100%', maxWidth: 420 }}>
-        <caption style={{ captionSide: 'bottom', textAlign: 'left', paddingTop: 8 }}>
-          <Flex gap={3} wrap="wrap">
-            {(['low', 'medium', 'high', 'severe'] as const).map((band) => (
-              <Flex key={band} gap={1} alignItems="center">
-                <Box background={BAND_BACKGROUNDS[band]} borderColor="neutral300" style={{ width: 14, height: 14 }} aria-hidden />
-                <Typography variant="pi" textColor="neutral600">
-                  {bandWords(t, band)}
-                </Typography>
-              </Flex>
-            ))}
-          </Flex>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <Typography variant="pi" textColor="neutral600">
-                {t('dashboard.heatmap.axes', 'Probability ↓ impact →')}
-              </Typography>
-            </th>
-            {[1, 2, 3, 4, 5].map((impact) => (
-              <th key={impact} scope="col">
-                <Typography variant="pi" textColor="neutral600">
-                  {t('dashboard.heatmap.impact', 'Impact {value}', { value: impact })}
-                </Typography>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[5, 4, 3, 2, 1].map((probability) => (
-            <tr key={probability}>
-              <th scope="row">
-                <Typography variant="pi" textColor="neutral600">
-                  {t('dashboard.heatmap.probability', 'Probability {value}', { value: probability })}
-                </Typography>
-              </th>
-              {[1, 2, 3, 4, 5].map((impact) => {
-                const count = cells[probability - 1][impact - 1];
-                return (
-                  <td key={impact} data-testid="pmo-dashboard-heat-cell" data-probability={probability} data-impact={impact} data-count={count} style={{ padding: 0 }}>
-                    <Box background={BAND_BACKGROUNDS[scoreBand(probability, impact)]} hasRadius padding={2} style={{ textAlign: 'center', minWidth: 44 }}>
-                      {count ? (
-                        <Link
-                          tag={NavLink}
-                          to={links.risks(filters, probability, impact)}
-                          aria-label={t('dashboard.heatmap.cell', '{count, plural, one {# open risk} other {# open risks}} with probability {probability} and impact {impact}', { count, probability, impact })}
-                        >
-                          {count}
-                        </Link>
-                      ) : (
-                        <Typography variant="omega" textColor="neutral800">
-                          0
-                        </Typography>
-                      )}
-                    </Box>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
-  );
-};
+/** The 5 × 5 heat map of open risks (components/RiskHeatMap.tsx); a cell opens its risks. */
+export const HeatMap = ({ data, filters, t }: Props) => (
+  <RiskHeatMap
+    cells={data.heatmap!.cells}
+    total={data.heatmap!.total}
+    title={t('dashboard.heatmap.title', 'Open risks by probability and impact')}
+    link={(probability, impact) => links.risks(filters, probability, impact)}
+    extra={
+      <Link tag={NavLink} to={links.raid(filters)} data-testid="pmo-dashboard-raid">
+        {t('dashboard.heatmap.raid', 'Risks and issues')}
+      </Link>
+    }
+    t={t}
+    testId="pmo-dashboard-heatmap"
+    cellTestId="pmo-dashboard-heat-cell"
+  />
+);
 
 export { INDEX_BUCKETS };

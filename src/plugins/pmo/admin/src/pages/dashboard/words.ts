@@ -50,22 +50,3 @@ export const cadenceWords = (t: Translate, cadence: string) =>
     fortnightly: t('dashboard.cadence.fortnightly', 'fortnightly'),
     monthly: t('dashboard.cadence.monthly', 'monthly'),
   })[cadence] ?? cadence;
-
-/** The risk score band of a heat-map cell (probability × impact), for its colour and legend. */
-export function scoreBand(probability: number, impact: number): 'low' | 'medium' | 'high' | 'severe' {
-  const score = probability * impact;
-  if (score >= 17) return 'severe';
-  if (score >= 10) return 'high';
-  if (score >= 5) return 'medium';
-  return 'low';
-}
-
-export const BAND_BACKGROUNDS = { low: 'success100', medium: 'warning100', high: 'warning200', severe: 'danger200' } as const;
-
-export const bandWords = (t: Translate, band: keyof typeof BAND_BACKGROUNDS) =>
-  ({
-    low: t('dashboard.heatmap.low', 'Low (score 1–4)'),
-    medium: t('dashboard.heatmap.medium', 'Medium (5–9)'),
-    high: t('dashboard.heatmap.high', 'High (10–16)'),
-    severe: t('dashboard.heatmap.severe', 'Severe (17–25)'),
-  })[band];

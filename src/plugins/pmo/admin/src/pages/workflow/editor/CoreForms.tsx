@@ -21,7 +21,7 @@ import {
 import { MultiSelectField, ParsedTextField, SelectField, Suggestions, TextField, useEditor } from './fields';
 import { FIELD_OPS, formatList, formatScalar, parseList, parseScalar } from './model';
 import { fieldId } from './problems';
-import { fieldPaths, findType, personRelations, relations, relationsTo, settableFields } from './schema';
+import { fieldPaths, findType, recipientPaths, relations, relationsTo, settableFields } from './schema';
 
 /* ---- guards --------------------------------------------------------------------------------- */
 
@@ -259,13 +259,15 @@ const NotifyForm = ({ anchor, config, onChange }: FormProps) => {
         ...(next.email ?? emails).map((v) => `email:${v}`),
       ],
     });
-  const personFields = personRelations(findType(contentTypes, definition.appliesTo), contentTypes).filter((field) => !field.includes('.'));
+  // The item's people and those of its related items (`project.programme.manager`), by name.
+  const personFields = recipientPaths(findType(contentTypes, definition.appliesTo), contentTypes);
   return (
     <Grid.Root gap={3} id={fieldId(`${anchor}.to`)}>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <MultiSelectField
           anchor={`${anchor}.to`}
           label={t('workflow.editor.notifyPeople', 'People of the item')}
+          hint={t('workflow.editor.notifyPeopleHint', 'Its own people, and those of related items: "Project’s programme’s manager".')}
           value={people}
           choices={personFields.map((field) => ({ value: field, label: fieldWords(field) }))}
           onChange={(field) => setTo({ field })}

@@ -49,6 +49,27 @@ export const personRelations = (type: ContentTypeInfo | undefined, contentTypes:
     .flatMap(([name, a]) => directPersonRelations(findType(contentTypes, a.target as string)).map((field) => `${name}.${field}`)),
 ];
 
+const isToOne = (attribute: { type: string; relation?: string }) =>
+  attribute.type === 'relation' && (attribute.relation === 'manyToOne' || attribute.relation === 'oneToOne');
+
+/**
+ * The people a `notify` effect can write to (`field:<path>`): the actors' paths (personRelations),
+ * then two steps through related items each one of a kind (`project.programme.manager` on a risk:
+ * the programme's manager of the risk's project), as the engine follows dotted paths.
+ */
+export function recipientPaths(type: ContentTypeInfo | undefined, contentTypes: ContentTypeInfo[] = []) {
+  const paths = personRelations(type, contentTypes);
+  for (const [first, a] of Object.entries(type?.attributes ?? {})) {
+    if (!isToOne(a) || a.target === PERSON_UID) continue;
+    const middle = findType(contentTypes, a.target as string);
+    for (const [second, b] of Object.entries(middle?.attributes ?? {})) {
+      if (!isToOne(b) || b.target === PERSON_UID || b.target === type?.uid) continue;
+      for (const field of directPersonRelations(findType(contentTypes, b.target as string))) paths.push(`${first}.${second}.${field}`);
+    }
+  }
+  return [...new Set(paths)];
+}
+
 /** Every relation of the type (the `children` guard). */
 export const relations = (type: ContentTypeInfo | undefined) =>
   Object.entries(type?.attributes ?? {})
