@@ -176,3 +176,76 @@ test("the risk counts on Risks and issues for its programme, and the programme's
   await page.waitForURL((url) => url.pathname === `/admin/content-manager/collection-types/${RISK_UID}`);
   await page.getByText('Supplier may miss the go-live').first().waitFor();
 });
+
+/** Rows of the Content Manager list the page shows, once `first` (one of them) is listed. */
+async function listedRows(page: Page, uid: string, first: string) {
+  await page.waitForURL((url) => url.pathname === `/admin/content-manager/collection-types/${uid}`);
+  await page.getByRole('gridcell', { name: first }).first().waitFor();
+  return page.locator('table tbody tr');
+}
+
+// Last: it adds a second programme to the portfolio and a portfolio beside it, with red projects, risks and critical issues.
+test('filtered by a programme or a portfolio, each figure opens a list of exactly the items it counts', async () => {
+  const strapi = server.strapi;
+  const create = async (uid: string, data: Record<string, unknown>) => {
+    const created = await strapi.documents(uid as any).create({ data: data as any });
+    documentIds.push(created.documentId);
+    return created;
+  };
+  const portfolioId = (await strapi.documents('api::programme.programme' as any).findOne({ documentId: programme.documentId, populate: ['portfolio'] } as any))!.portfolio.documentId;
+  const supply = await create('api::programme.programme', { name: 'Supply programme', code: 'E2E-SUP', portfolio: portfolioId });
+  const elsewhere = await create('api::portfolio.portfolio', { name: 'Estates portfolio', code: 'E2E-EST' });
+  const estates = await create('api::programme.programme', { name: 'Estates programme', code: 'E2E-ESTP', portfolio: elsewhere.documentId });
+  const vega = await project('Vega depot', 'E2E-VEGA', 'red', supply.documentId);
+  const orion = await project('Orion ledger', 'E2E-ORION', 'red', estates.documentId);
+  const lyra = (await strapi.documents(PROJECT_UID as any).findFirst({ filters: { code: 'E2E-LYRA' } } as any))!;
+  const risk = (title: string, held: Record<string, string>) => create(RISK_UID, { title, type: 'threat', probability: 2, impact: 5, status: 'open', ...held });
+  await risk('Portal vendor exits the market', { project: lyra.documentId });
+  await risk('Programme budget frozen', { programme: programme.documentId });
+  await risk('Depot lease not renewed', { project: vega.documentId });
+  await risk('Ledger migration overruns', { project: orion.documentId });
+  const issue = (title: string, projectId: string) =>
+    create('api::issue.issue', { title, project: projectId, priority: 'critical', severity: 'high', raisedOn: today(), status: 'open' });
+  await issue('Portal login fails for customers', lyra.documentId);
+  await issue('Depot flooded', vega.documentId);
+  await issue('Ledger totals wrong', orion.documentId);
+
+  const page = await pages.pageAs(manager);
+  for (const scope of [
+    { query: `programme=${programme.documentId}`, red: 1, risks: 2, issues: 1, projects: 'Lyra customer portal', risk: 'Portal vendor exits the market', issue: 'Portal login fails for customers' },
+    { query: `portfolio=${portfolioId}`, red: 2, risks: 3, issues: 2, projects: 'Vega depot', risk: 'Depot lease not renewed', issue: 'Depot flooded' },
+  ]) {
+    const dashboard = `/admin/plugins/pmo/dashboard?${scope.query}`;
+    await page.goto(dashboard);
+    await page.getByTestId('pmo-dashboard-rag').waitFor();
+    // The red count: its projects on the governance board, none from the other portfolio.
+    const red = page.getByTestId('pmo-dashboard-rag-red');
+    await eventually(async () => expect(await red.getByTestId('pmo-dashboard-rag-count').innerText()).toBe(String(scope.red)));
+    await red.getByRole('link').click();
+    await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/governance' && url.searchParams.get('rag') === 'red');
+    await page.getByTestId('pmo-gov-count').getByText(scope.red === 1 ? '1 project matches' : `${scope.red} projects match`).waitFor();
+    await page.getByText(scope.projects).first().waitFor();
+    expect(await page.getByText('Orion ledger').count()).toBe(0);
+
+    // A heat-map cell: its risks in the Content Manager, as many rows as the count, none from outside.
+    await page.goto(dashboard);
+    const cell = heatCell(page, 2, 5);
+    await eventually(async () => expect(await cell.getAttribute('data-count')).toBe(String(scope.risks)));
+    await cell.getByRole('link').click();
+    const risks = await listedRows(page, RISK_UID, scope.risk);
+    await eventually(async () => expect(await risks.count()).toBe(scope.risks));
+    expect(await page.getByText('Ledger migration overruns').count()).toBe(0);
+    if (scope.red === 1) expect(await page.getByText('Depot lease not renewed').count()).toBe(0);
+    else await page.getByRole('gridcell', { name: 'Programme budget frozen' }).waitFor();
+
+    // Open critical issues: the issue log holds the section's items and no other.
+    await page.goto(dashboard);
+    const section = page.getByTestId('pmo-dashboard-issues');
+    await section.getByRole('heading', { name: `Open critical issues (${scope.issues})` }).waitFor();
+    await section.getByTestId('pmo-dashboard-issue-log').click();
+    const issues = await listedRows(page, 'api::issue.issue', scope.issue);
+    await eventually(async () => expect(await issues.count()).toBe(scope.issues));
+    expect(await page.getByText('Ledger totals wrong').count()).toBe(0);
+  }
+  await screenshot(page, 'dashboard-portfolio-issues');
+});

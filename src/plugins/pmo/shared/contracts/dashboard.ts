@@ -160,6 +160,8 @@ export const dashboardAnswer = z.object({
     programme: codedRef.nullable(),
     manager: z.object({ documentId: z.string(), fullName: z.string() }).nullable(),
     department: z.object({ documentId: z.string(), name: z.string() }).nullable(),
+    /** The chosen portfolio's programmes (documentIds; empty without a portfolio filter): the page's links reach a portfolio's risks and issues through them. */
+    programmes: z.array(z.string()),
     projects: z.number(),
   }),
   projectsByState: z.array(stateCount),

@@ -14,8 +14,9 @@ import {
   type IndexBucketCount,
   type RagCount,
 } from '../../../shared/contracts/dashboard';
-import { DEPENDENCY_UID, DOCUMENT_UID, ISSUE_UID, PROJECT_UID, RISK_UID } from '../../../shared/contracts/uids';
+import { DEPENDENCY_UID, DOCUMENT_UID, ISSUE_UID, PROJECT_UID } from '../../../shared/contracts/uids';
 import { PLUGIN_ID } from '../pluginId';
+import { figureLists } from '../utils/dashboardLinks';
 import { call, type PmoApiError } from './client';
 
 export { DASHBOARD_READ, INDEX_BUCKETS, UPCOMING_REVIEW_DAYS };
@@ -56,44 +57,8 @@ export const dashboardXlsxPath = (filters: DashboardFilters) => {
 const PMO = `/plugins/${PLUGIN_ID}`;
 const CM = '/content-manager/collection-types';
 
-/** A Content Manager list with `filters[$and][i]…` conditions, as its own filter bar writes them. */
-export function contentList(uid: string, conditions: Array<Record<string, unknown>>) {
-  const query = new URLSearchParams({ page: '1' });
-  const write = (prefix: string, value: unknown) => {
-    if (value !== null && typeof value === 'object') {
-      for (const [key, inner] of Object.entries(value as Record<string, unknown>)) write(`${prefix}[${key}]`, inner);
-    } else query.append(prefix, String(value));
-  };
-  conditions.forEach((condition, i) => write(`filters[$and][${i}]`, condition));
-  return `${CM}/${uid}?${query.toString()}`;
-}
-
 /** One item's edit view in the Content Manager. */
 export const contentItem = (uid: string, documentId: string) => `${CM}/${uid}/${encodeURIComponent(documentId)}`;
-
-/** The projects the filters cover, as Content Manager conditions on a project relation (`path` leads to the project). */
-function projectConditions(filters: DashboardFilters, path: string[] = []) {
-  const at = (value: Record<string, unknown>) => path.reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), value);
-  const out: Array<Record<string, unknown>> = [];
-  if (filters.programme) out.push(at({ programme: { documentId: { $eq: filters.programme } } }));
-  if (filters.portfolio) out.push(at({ programme: { portfolio: { documentId: { $eq: filters.portfolio } } } }));
-  if (filters.manager) out.push(at({ manager: { documentId: { $eq: filters.manager } } }));
-  if (filters.department) out.push(at({ manager: { department: { documentId: { $eq: filters.department } } } }));
-  return out;
-}
-
-/**
- * Register items of the scope (risks, issues): held by a project the filters cover, or (with a
- * portfolio or programme filter alone) held by the programme itself, as the dashboard counts them.
- */
-function placedConditions(filters: DashboardFilters) {
-  if (filters.manager || filters.department) return projectConditions(filters, ['project']);
-  if (filters.programme) return [{ $or: [{ project: { programme: { documentId: { $eq: filters.programme } } } }, { programme: { documentId: { $eq: filters.programme } } }] }];
-  if (filters.portfolio) {
-    return [{ $or: [{ project: { programme: { portfolio: { documentId: { $eq: filters.portfolio } } } } }, { programme: { portfolio: { documentId: { $eq: filters.portfolio } } } }] }];
-  }
-  return [];
-}
 
 /** The governance board with the dashboard's filters (the board takes each of them). */
 export function boardPath(filters: DashboardFilters, extra: Record<string, string> = {}) {
@@ -106,19 +71,7 @@ export function boardPath(filters: DashboardFilters, extra: Record<string, strin
 export const links = {
   /** The projects with this RAG (`none`: no report yet) on the governance board. */
   rag: (filters: DashboardFilters, rag: RagCount) => boardPath(filters, { rag }),
-  /** The projects in a lifecycle state, in the Content Manager. */
-  state: (filters: DashboardFilters, state: string | null) =>
-    contentList(PROJECT_UID, [...(state ? [{ workflowState: { $eq: state } }] : []), ...projectConditions(filters)]),
-  /** Open risks of a heat-map cell, in the Content Manager. */
-  risks: (filters: DashboardFilters, probability: number, impact: number) =>
-    contentList(RISK_UID, [
-      { probability: { $eq: probability } },
-      { impact: { $eq: impact } },
-      { status: { $eq: 'open' } },
-      ...placedConditions(filters),
-    ]),
-  criticalIssues: (filters: DashboardFilters) =>
-    contentList(ISSUE_UID, [{ priority: { $eq: 'critical' } }, { status: { $eq: 'open' } }, ...placedConditions(filters)]),
+  ...figureLists,
   issue: (documentId: string) => contentItem(ISSUE_UID, documentId),
   document: (documentId: string) => contentItem(DOCUMENT_UID, documentId),
   dependency: (documentId: string) => contentItem(DEPENDENCY_UID, documentId),

@@ -36,7 +36,8 @@ type Props = {
   total: number;
   title: string;
   /** Where a cell's count leads. */
-  link: (probability: number, impact: number) => string;
+  /** A cell's list; null when no link can hold its filter (the count is then shown plain). */
+  link: (probability: number, impact: number) => string | null;
   t: Translate;
   /** Words under the title's action, beside the total (e.g. the current/residual toggle). */
   extra?: React.ReactNode;
@@ -98,13 +99,14 @@ export const RiskHeatMap = ({ cells, total, title, link, t, extra, residual = fa
             </th>
             {[1, 2, 3, 4, 5].map((impact) => {
               const count = cells[probability - 1]?.[impact - 1] ?? 0;
+              const to = count ? link(probability, impact) : null;
               return (
                 <td key={impact} data-testid={cellTestId} data-probability={probability} data-impact={impact} data-count={count} style={{ padding: 0 }}>
                   <Box background={BAND_BACKGROUNDS[scoreBand(probability, impact)]} hasRadius padding={2} style={{ textAlign: 'center', minWidth: 44 }}>
-                    {count ? (
+                    {to ? (
                       <Link
                         tag={NavLink}
-                        to={link(probability, impact)}
+                        to={to}
                         aria-label={
                           residual
                             ? t('raid.heatmap.residualCell', '{count, plural, one {# open risk} other {# open risks}} with residual probability {probability} and impact {impact}', { count, probability, impact })
@@ -115,7 +117,7 @@ export const RiskHeatMap = ({ cells, total, title, link, t, extra, residual = fa
                       </Link>
                     ) : (
                       <Typography variant="omega" textColor="neutral800">
-                        0
+                        {count}
                       </Typography>
                     )}
                   </Box>

@@ -102,6 +102,14 @@ export function createScopes(strapi: Core.Strapi) {
       else programmes = () => knex()(t.programme.table).select('id');
     }
 
+    // The chosen portfolio's programmes, for the page's links (a portfolio's items are reached through them).
+    const portfolioProgrammes = portfolio
+      ? ((await knex()(`${t.programme.portfolio.table} as lpf`)
+          .join(`${t.programme.table} as lpg`, 'lpg.id', `lpf.${t.programme.portfolio.owner}`)
+          .where(`lpf.${t.programme.portfolio.target}`, portfolio.id)
+          .distinct({ document_id: `lpg.${t.programme.documentId}` })
+          .orderBy('document_id')) as Array<{ document_id: string }>).map((row) => row.document_id)
+      : [];
     const coded = (row: Named | null) => (row ? { documentId: row.documentId, code: row.code ?? '', name: row.name ?? '' } : null);
     return {
       projects,
@@ -111,6 +119,7 @@ export function createScopes(strapi: Core.Strapi) {
         programme: coded(programme),
         manager: manager ? { documentId: manager.documentId, fullName: manager.fullName ?? '' } : null,
         department: department ? { documentId: department.documentId, name: department.name ?? '' } : null,
+        programmes: portfolioProgrammes,
       },
     };
   }

@@ -69,7 +69,9 @@ export const StateBars = ({ data, filters, t }: Props) => {
   return (
     <Section title={t('dashboard.states.title', 'Projects by lifecycle state')} data-testid="pmo-dashboard-states">
       <Flex direction="column" alignItems="stretch" gap={2} tag="ul">
-        {data.projectsByState.map((state) => (
+        {data.projectsByState.map((state) => {
+          const to = state.count ? links.state(data, state.state) : null;
+          return (
           <Flex key={state.state ?? ''} tag="li" gap={3} alignItems="center" data-testid="pmo-dashboard-state" data-state={state.state ?? ''}>
             <Box width="120px" style={{ flexShrink: 0 }}>
               <Typography variant="omega">{state.name}</Typography>
@@ -78,18 +80,19 @@ export const StateBars = ({ data, filters, t }: Props) => {
               <Box hasRadius style={{ height: 14, width: `${(state.count / max) * 100}%`, background: stateColor(state.color) }} aria-hidden />
             </Box>
             <Box width="48px" style={{ textAlign: 'right' }}>
-              {state.count ? (
-                <Link tag={NavLink} to={links.state(filters, state.state)} aria-label={t('dashboard.states.link', '{state}: {projects}', { state: state.name, projects: projectsWords(t, state.count) })}>
+              {to ? (
+                <Link tag={NavLink} to={to} aria-label={t('dashboard.states.link', '{state}: {projects}', { state: state.name, projects: projectsWords(t, state.count) })}>
                   {state.count}
                 </Link>
               ) : (
                 <Typography variant="omega" textColor="neutral600">
-                  0
+                  {state.count}
                 </Typography>
               )}
             </Box>
           </Flex>
-        ))}
+          );
+        })}
       </Flex>
     </Section>
   );
@@ -212,7 +215,7 @@ export const HeatMap = ({ data, filters, t }: Props) => (
     cells={data.heatmap!.cells}
     total={data.heatmap!.total}
     title={t('dashboard.heatmap.title', 'Open risks by probability and impact')}
-    link={(probability, impact) => links.risks(filters, probability, impact)}
+    link={(probability, impact) => links.risks(data, probability, impact)}
     extra={
       <Link tag={NavLink} to={links.raid(filters)} data-testid="pmo-dashboard-raid">
         {t('dashboard.heatmap.raid', 'Risks and issues')}

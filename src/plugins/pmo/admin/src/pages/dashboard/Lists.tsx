@@ -91,16 +91,20 @@ export const WorstProjects = ({ data, t }: Props) => (
   />
 );
 
-export const CriticalIssues = ({ data, filters, t }: Props) => (
+export const CriticalIssues = ({ data, t }: Props) => {
+  const log = links.criticalIssues(data);
+  return (
   <ItemList
     title={t('dashboard.issues.title', 'Open critical issues')}
     testId="pmo-dashboard-issues"
     t={t}
     empty={t('dashboard.issues.empty', 'No open critical issue.')}
     action={
-      <Link tag={NavLink} to={links.criticalIssues(filters)}>
-        {t('dashboard.issues.open', 'Open the issue log')}
-      </Link>
+      log ? (
+        <Link tag={NavLink} to={log} data-testid="pmo-dashboard-issue-log">
+          {t('dashboard.issues.open', 'Open the issue log')}
+        </Link>
+      ) : undefined
     }
     entries={data.criticalIssues!.map((issue) => ({
       key: issue.documentId,
@@ -114,7 +118,8 @@ export const CriticalIssues = ({ data, filters, t }: Props) => (
       badge: issue.overdue ? <OverdueBadge label={t('dashboard.overdue', 'Overdue')} /> : undefined,
     }))}
   />
-);
+  );
+};
 
 export const OverdueDocuments = ({ data, t }: Props) => (
   <ItemList
