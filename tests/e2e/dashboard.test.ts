@@ -5,6 +5,8 @@
  * Content Manager and sees it in the heat map, whose cell opens the risks behind it; then, on
  * "Risks and issues" for the programme, sees it counted in the heat map and among the top risks,
  * and downloads the programme's highlight report (a PDF that names the risk) and its risk register.
+ * Filtered by a programme, then by its portfolio, the red count, a heat-map cell and the critical
+ * issues each open a list of exactly the items counted, none from the portfolio beside it.
  */
 import fs from 'fs';
 import type { Browser, Page } from 'playwright-core';

@@ -34,33 +34,17 @@ describe('registerList: Content Manager lists a link carries whole', () => {
   });
 });
 
-describe('listLink: lists of values, and filters no link can hold', () => {
-  it('writes a list as the same key repeated, which qs reads back as the list', () => {
-    const path = listLink('api::risk.risk', [[{ status: 'open' }], [{ project: { programme: { documentId: ['g1', 'g2'] } } }, { project: { id: { $null: true } }, programme: { documentId: ['g1', 'g2'] } }]]);
-    expect(path).toContain('filters%5B%24or%5D%5B0%5D%5Bproject%5D%5Bprogramme%5D%5BdocumentId%5D=g1&filters%5B%24or%5D%5B0%5D%5Bproject%5D%5Bprogramme%5D%5BdocumentId%5D=g2');
-    expect(filtersOf(path!)).toEqual({
-      $or: [
-        { status: 'open', project: { programme: { documentId: ['g1', 'g2'] } } },
-        { status: 'open', project: { id: { $null: 'true' } }, programme: { documentId: ['g1', 'g2'] } },
-      ],
-    });
+describe('listLink: filters no link can hold', () => {
+  it('matches nothing when a condition has no alternative, rather than dropping the condition', () => {
+    expect(filtersOf(listLink('api::risk.risk', [[{ status: 'open' }], []])!)).toEqual({ id: { $null: 'true' } });
   });
 
-  it('splits a list longer than qs keeps (20) into branches of at most 20 values', () => {
-    const ids = Array.from({ length: 45 }, (_, i) => `p${i}`);
-    const filters = filtersOf(listLink('api::project.project', [[{ documentId: ids }]])!) as { $or: Array<{ documentId: string[] }> };
-    expect(filters.$or.map((branch) => branch.documentId.length)).toEqual([20, 20, 5]);
-    expect(filters.$or.flatMap((branch) => branch.documentId)).toEqual(ids);
-  });
-
-  it('matches nothing for an empty list, rather than dropping the condition', () => {
-    expect(filtersOf(listLink('api::risk.risk', [[{ status: 'open' }], [{ programme: { documentId: [] } }]])!)).toEqual({ id: { $null: 'true' } });
-  });
-
-  it('gives no link when the branches would be more than qs reads as a list (21)', () => {
-    const many = Array.from({ length: 22 }, (_, i) => ({ code: `c${i}` }));
+  it('gives no link when the branches would be more than qs reads as a list (20)', () => {
+    const many = Array.from({ length: 21 }, (_, i) => ({ code: `c${i}` }));
     expect(listLink('api::project.project', [many])).toBeNull();
-    expect(listLink('api::project.project', [many.slice(0, 21)])).not.toBeNull();
-    expect(registerList('api::project.project', [many])).toContain('filters%5B%24or%5D%5B21%5D%5Bcode%5D=c21');
+    const most = filtersOf(listLink('api::project.project', [many.slice(0, 20)])!) as { $or: unknown[] };
+    expect(Array.isArray(most.$or) && most.$or.length).toBe(20);
+    // What a 21st branch would have become: an object, which the server does not read as `$or`.
+    expect(Array.isArray((filtersOf(registerList('api::project.project', [many])) as { $or: unknown }).$or)).toBe(false);
   });
 });

@@ -34,14 +34,21 @@ describe('the dashboard figures’ Content Manager lists', () => {
   it('reaches a portfolio’s risks and critical issues through its programmes, as of the date', () => {
     const scope = answer({ portfolio: PF, programmes: ['pg1', 'pg2'] });
     const { filters } = read(figureLists.criticalIssues(scope));
+    const open = { priority: 'critical', status: 'open', raisedOn: { $lte: '2026-12-05' } };
     expect(filters).toEqual({
       $or: [
-        { priority: 'critical', status: 'open', raisedOn: { $lte: '2026-12-05' }, project: { programme: { documentId: ['pg1', 'pg2'] } } },
-        { priority: 'critical', status: 'open', raisedOn: { $lte: '2026-12-05' }, project: { id: { $null: 'true' } }, programme: { documentId: ['pg1', 'pg2'] } },
+        { ...open, project: { programme: { documentId: 'pg1' } } },
+        { ...open, project: { id: { $null: 'true' } }, programme: { documentId: 'pg1' } },
+        { ...open, project: { programme: { documentId: 'pg2' } } },
+        { ...open, project: { id: { $null: 'true' } }, programme: { documentId: 'pg2' } },
       ],
     });
     // A portfolio with no programme has nothing in it.
     expect(read(figureLists.risks(answer({ portfolio: PF, programmes: [] }), 1, 1)).filters).toEqual({ id: { $null: 'true' } });
+    // Ten programmes fit (20 branches); an eleventh would not, so the figure goes without a link.
+    const programmes = (count: number) => Array.from({ length: count }, (_, i) => `pg${i}`);
+    expect(figureLists.risks(answer({ portfolio: PF, programmes: programmes(10) }), 1, 1)).not.toBeNull();
+    expect(figureLists.risks(answer({ portfolio: PF, programmes: programmes(11) }), 1, 1)).toBeNull();
   });
 
   it('narrows to the projects of a manager or department (no programme-held items), whatever else is chosen', () => {

@@ -24,15 +24,16 @@ function projectConditions({ scope }: LinkScope, path: string[] = []): Flat[][] 
 /**
  * Register items of the scope (risks, issues) as the dashboard counts them: held by a project the
  * scope covers, or (a portfolio or programme alone) held by one of its programmes with no project.
- * A portfolio's items are reached through its programmes (`scope.programmes`), as
- * `$or` → `project.programme.portfolio.documentId` is one bracket deeper than the admin reads.
+ * A portfolio's items are reached through its programmes (`scope.programmes`, two branches each),
+ * as `$or` → `project.programme.portfolio.documentId` is one bracket deeper than the admin reads;
+ * a portfolio of more than ten programmes gives no link (the figure shows without one).
  */
 function placedConditions(answer: LinkScope): Flat[][] {
   const { scope } = answer;
   if (scope.manager || scope.department) return projectConditions(answer, ['project']);
   const programmes = scope.programme ? [scope.programme.documentId] : scope.portfolio ? scope.programmes : null;
   if (!programmes) return [];
-  return [[{ project: { programme: { documentId: programmes } } }, { project: { id: { $null: true } }, programme: { documentId: programmes } }]];
+  return [programmes.flatMap((documentId) => [{ project: { programme: { documentId } } }, { project: { id: { $null: true } }, programme: { documentId } }])];
 }
 
 /** Each is null when its filter cannot be written in a link (the figure is then shown without one). */
