@@ -13,7 +13,7 @@ import {
   COMPLIANCE_RECORD,
   complianceRoutes as input,
 } from '../../../shared/contracts/compliance';
-import { routeInput } from '../platform/contract';
+import { routeInput, type RouteContext } from '../platform/contract';
 import { forbidden } from '../platform/errors';
 import { getService } from '../services';
 import assessmentSchema from './content-types/compliance-assessment.json';
@@ -22,16 +22,7 @@ import { createComplianceMatrix } from './matrix';
 import { createComplianceService, getComplianceService, type Caller } from './service';
 
 type Ability = { can(action: string, subject?: string | null): boolean };
-type Ctx = {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown };
-  state: { user: Caller['user']; userAbility: Ability };
-  body: unknown;
-  status: number;
-  set(field: string, value: string): void;
-  attachment(filename: string): void;
-};
+type Ctx = RouteContext<{ user: Caller['user']; userAbility: Ability }>;
 
 const READERS = [COMPLIANCE_READ, COMPLIANCE_READ_OWN];
 

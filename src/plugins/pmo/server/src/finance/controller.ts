@@ -1,18 +1,10 @@
 /** Thin controllers: the route's contract has checked the input (platform/contract.ts); call one service. */
 import type { Core } from '@strapi/strapi';
 import { exportQuery, financeRoutes as routes } from '../../../shared/contracts/finance';
-import { parseOrRefuse, routeInput } from '../platform/contract';
+import { parseOrRefuse, routeInput, type RouteContext } from '../platform/contract';
 import { financeService } from './services';
 
-type Ctx = {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown };
-  state: Record<string, unknown>;
-  body: unknown;
-  set(field: string, value: string): void;
-  attachment(filename: string): void;
-};
+type Ctx = RouteContext;
 
 export const earnedValueController = ({ strapi }: { strapi: Core.Strapi }) => {
   const evm = () => financeService(strapi, 'earnedValue');

@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { ISSUE_UID, RAID_REPORTS, SUMMARY_TOP_RISKS, raidRoutes as routes, type RaidReport, type RaidSummaryAnswer } from '../../../shared/contracts/raid';
 import { CONTENT_MANAGER } from '../../../shared/contracts/uids';
-import { routeInput } from '../platform/contract';
+import { routeInput, type RouteContext } from '../platform/contract';
 import { todayIso } from '../platform/dates';
 import { XLSX_CONTENT_TYPE } from '../platform/xlsx';
 import { createRaidExports } from './exports';
@@ -10,15 +10,7 @@ import { createRaidRollups } from './rollups';
 import { createScopes } from './scope';
 import type { UserAbility } from './sql';
 
-type Ctx = {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown };
-  state: { userAbility: UserAbility } & Record<string, unknown>;
-  body: unknown;
-  set(field: string, value: string): void;
-  attachment(filename: string): void;
-};
+type Ctx = RouteContext<{ userAbility: UserAbility }>;
 
 /** The controller action of a report's export: `riskRegisterCsv`, `lessonsXlsx`. */
 export const exportAction = (report: RaidReport, format: 'csv' | 'xlsx') =>

@@ -2,15 +2,11 @@
 import type { Core } from '@strapi/strapi';
 import { capacityRoutes as routes, overCapacityWords } from '../../../../shared/contracts/capacity';
 import { allocationWarnings } from './limit';
-import { routeInput } from '../../platform/contract';
+import { routeInput, type RouteContext } from '../../platform/contract';
 import { capacityCsv } from './exports';
 import type { CapacityService } from './service';
 
-type Ctx = Parameters<typeof routeInput>[0] & {
-  body: unknown;
-  set(field: string, value: string): void;
-  attachment(filename: string): void;
-};
+type Ctx = RouteContext;
 
 export const capacityService = (strapi: Core.Strapi) => strapi.plugin('pmo').service('capacity') as CapacityService;
 

@@ -1,19 +1,11 @@
 /** Thin controllers: the route's contract has checked the input (platform/contract.ts); the policy the read right. */
 import type { Core } from '@strapi/strapi';
 import { milestoneRoutes as routes } from '../../../../shared/contracts/milestones';
-import { routeInput } from '../../platform/contract';
+import { routeInput, type RouteContext } from '../../platform/contract';
 import { todayIso } from '../../platform/dates';
 import { createMilestoneService } from './service';
 
-type Ctx = {
-  params: Record<string, string>;
-  query: Record<string, unknown>;
-  request: { body?: unknown };
-  state: Record<string, unknown>;
-  body: unknown;
-  set(field: string, value: string): void;
-  attachment(filename: string): void;
-};
+type Ctx = RouteContext;
 
 /** The admin routes: a project's slip trend and a programme's roadmap. */
 export const planningController = ({ strapi }: { strapi: Core.Strapi }) => {
