@@ -7,34 +7,22 @@
 import * as React from 'react';
 
 import { Box, Button, Flex } from '@strapi/design-system';
-import { useSearchParams } from 'react-router-dom';
 
 import { useProjectManagers, type DashboardFilters as Filters } from '../../api/dashboard';
 import { useEntities } from '../../api/finance';
 import { DateField } from '../../components/fields';
 import { byName, FilterSelect } from '../../components/FilterSelect';
 import { todayIso } from '../../utils/dates';
+import { useUrlFilters } from '../../utils/useUrlFilters';
 import type { Translate } from '../../utils/useTranslate';
 
 const KEYS = ['portfolio', 'programme', 'manager', 'department', 'asOf'] as const;
-type Key = (typeof KEYS)[number];
 
 /** The filters the URL holds, what the route is asked (a programme wins over its portfolio), and setters. */
 export function useDashboardFilters() {
-  const [search, setSearch] = useSearchParams();
-  const chosen = Object.fromEntries(KEYS.map((key) => [key, search.get(key) || undefined])) as Filters;
+  const { chosen: inUrl, set } = useUrlFilters(KEYS);
+  const chosen = inUrl as Filters;
   const asked: Filters = chosen.programme ? { ...chosen, portfolio: undefined } : chosen;
-  const set = React.useCallback(
-    (changes: Partial<Record<Key, string | undefined>>) => {
-      const next = new URLSearchParams(search);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      setSearch(next, { replace: true });
-    },
-    [search, setSearch]
-  );
   const clear = () => set(Object.fromEntries(KEYS.map((key) => [key, undefined])));
   return { chosen, asked, set, clear };
 }

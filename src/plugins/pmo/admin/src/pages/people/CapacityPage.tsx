@@ -9,7 +9,7 @@ import * as React from 'react';
 
 import { Box, Button, Field, Flex, Link, Main, TextInput, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
-import { NavLink, useSearchParams } from 'react-router-dom';
+import { NavLink } from 'react-router-dom';
 
 import { capacityCsvPath, useCapacity, type CapacityFilters } from '../../api/capacity';
 import { downloadExport, useEntities } from '../../api/finance';
@@ -17,6 +17,7 @@ import { byName, FilterSelect } from '../../components/FilterSelect';
 import { PageError } from '../../components/PageError';
 import { formatMonth } from '../../utils/dates';
 import { useTranslate } from '../../utils/useTranslate';
+import { useUrlFilters } from '../../utils/useUrlFilters';
 import { CellAllocations } from './CellAllocations';
 import { LOAD_COLOURS, loadOf, percent } from './words';
 
@@ -24,14 +25,8 @@ const KEYS = ['from', 'to', 'department', 'programme', 'role', 'page'] as const;
 
 export const CapacityPage = () => {
   const t = useTranslate();
-  const [search, setSearch] = useSearchParams();
-  const filters = Object.fromEntries(KEYS.map((key) => [key, search.get(key) || undefined])) as CapacityFilters;
-  const set = (changes: Partial<CapacityFilters>) => {
-    const next = new URLSearchParams(search);
-    for (const [key, value] of Object.entries(changes)) value ? next.set(key, value) : next.delete(key);
-    if (!('page' in changes)) next.delete('page');
-    setSearch(next, { replace: true });
-  };
+  const { chosen, set } = useUrlFilters(KEYS, { resetPage: true });
+  const filters = chosen as CapacityFilters;
   const departments = useEntities('department');
   const programmes = useEntities('programme');
   const { data, error } = useCapacity(filters);

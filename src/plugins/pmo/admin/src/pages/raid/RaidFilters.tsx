@@ -6,31 +6,19 @@
 import * as React from 'react';
 
 import { Button, Flex } from '@strapi/design-system';
-import { useSearchParams } from 'react-router-dom';
 
 import { useEntities } from '../../api/finance';
 import type { RaidFilters as Filters } from '../../api/raid';
 import { byName, FilterSelect } from '../../components/FilterSelect';
+import { useUrlFilters } from '../../utils/useUrlFilters';
 import type { Translate } from '../../utils/useTranslate';
 
 const KEYS = ['portfolio', 'programme', 'project'] as const;
 
 export function useRaidFilters() {
-  const [search, setSearch] = useSearchParams();
-  const chosen = Object.fromEntries(KEYS.map((key) => [key, search.get(key) || undefined])) as Filters;
-  const residual = search.get('residual') === '1';
-  const set = React.useCallback(
-    (changes: Partial<Record<(typeof KEYS)[number] | 'residual', string | undefined>>) => {
-      const next = new URLSearchParams(search);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      setSearch(next, { replace: true });
-    },
-    [search, setSearch]
-  );
-  return { chosen, residual, set };
+  const { chosen: inUrl, set } = useUrlFilters([...KEYS, 'residual']);
+  const { residual, ...chosen } = inUrl;
+  return { chosen: chosen as Filters, residual: residual === '1', set };
 }
 
 export const RaidFilters = ({ t }: { t: Translate }) => {
