@@ -24,7 +24,7 @@ process.env.PMO_TEST_RUN = `bench${Date.now().toString(36)}`;
 const { buildOnce } = require(path.join(ROOT, 'tests/helpers/build-once'));
 const { bootStrapi } = require(path.join(ROOT, 'tests/helpers/boot'));
 const { dropRunDatabases } = require(path.join(ROOT, 'tests/helpers/database'));
-const { createBenchAdmin, listen, loginBenchAdmin } = require('./support');
+const { createBenchAdmin, listen, loginBenchAdmin, insertAll, linkAll, median, p95 } = require('./support');
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE || 5000);
 const PROJECTS = Number(process.env.BENCH_PROJECTS || 1000);
@@ -38,24 +38,7 @@ const STATES = ['approved', 'approved', 'approved', 'approved', 'approved', 'app
 const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
 const BATCH = isPostgres ? 5000 : 500;
 
-const sorted = (list) => [...list].sort((a, b) => a - b);
-const median = (list) => sorted(list)[Math.floor(list.length / 2)];
-const p95 = (list) => sorted(list)[Math.min(list.length - 1, Math.ceil(list.length * 0.95) - 1)];
 const day = (offset) => new Date(Date.UTC(2027, 0, 1) + offset * 86400000).toISOString().slice(0, 10);
-
-async function insertAll(knex, table, rows) {
-  const ids = [];
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const inserted = await knex(table).insert(rows.slice(start, start + BATCH)).returning('id');
-    ids.push(...inserted.map((row) => (typeof row === 'object' ? row.id : row)));
-  }
-  return ids;
-}
-
-async function linkAll(knex, joinTable, pairs) {
-  const rows = pairs.map(([owner, target]) => ({ [joinTable.joinColumn.name]: owner, [joinTable.inverseJoinColumn.name]: target }));
-  for (let start = 0; start < rows.length; start += BATCH) await knex(joinTable.name).insert(rows.slice(start, start + BATCH));
-}
 
 async function seed(strapi) {
   const knex = strapi.db.connection;

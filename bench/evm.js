@@ -21,7 +21,7 @@ process.env.PMO_TEST_RUN = `bench${Date.now().toString(36)}`;
 const { buildOnce } = require(path.join(ROOT, 'tests/helpers/build-once'));
 const { bootStrapi } = require(path.join(ROOT, 'tests/helpers/boot'));
 const { dropRunDatabases } = require(path.join(ROOT, 'tests/helpers/database'));
-const { createBenchAdmin, listen, loginBenchAdmin } = require('./support');
+const { createBenchAdmin, listen, loginBenchAdmin, insertAll, linkAll, median } = require('./support');
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS || 1000);
 const COSTS = Number(process.env.BENCH_COSTS || 200000);
@@ -33,21 +33,6 @@ const AS_OF = '2026-06-15';
 const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
 const BATCH = isPostgres ? 5000 : 500;
 
-const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-
-async function insertAll(knex, table, rows) {
-  const ids = [];
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const inserted = await knex(table).insert(rows.slice(start, start + BATCH)).returning('id');
-    ids.push(...inserted.map((row) => (typeof row === 'object' ? row.id : row)));
-  }
-  return ids;
-}
-
-async function linkAll(knex, joinTable, pairs) {
-  const rows = pairs.map(([owner, target]) => ({ [joinTable.joinColumn.name]: owner, [joinTable.inverseJoinColumn.name]: target }));
-  for (let start = 0; start < rows.length; start += BATCH) await knex(joinTable.name).insert(rows.slice(start, start + BATCH));
-}
 
 async function seed(strapi) {
   const knex = strapi.db.connection;

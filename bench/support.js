@@ -22,4 +22,29 @@ async function loginBenchAdmin(base, credentials = BENCH_ADMIN) {
   return login.data.token;
 }
 
-module.exports = { listen, createBenchAdmin, loginBenchAdmin };
+/** Rows per INSERT when seeding straight into the tables (SQLite caps a statement's variables). */
+const batchSize = () => (process.env.DATABASE_CLIENT === 'postgres' ? 5000 : 500);
+
+/** Inserts the rows in batches; answers their ids in order. */
+async function insertAll(knex, table, rows) {
+  const ids = [];
+  const batch = batchSize();
+  for (let start = 0; start < rows.length; start += batch) {
+    const inserted = await knex(table).insert(rows.slice(start, start + batch)).returning('id');
+    ids.push(...inserted.map((row) => (typeof row === 'object' ? row.id : row)));
+  }
+  return ids;
+}
+
+/** Link rows of a relation's join table: `[owner id, target id]` pairs. */
+async function linkAll(knex, joinTable, pairs) {
+  const rows = pairs.map(([owner, target]) => ({ [joinTable.joinColumn.name]: owner, [joinTable.inverseJoinColumn.name]: target }));
+  const batch = batchSize();
+  for (let start = 0; start < rows.length; start += batch) await knex(joinTable.name).insert(rows.slice(start, start + batch));
+}
+
+const sorted = (list) => [...list].sort((a, b) => a - b);
+const median = (list) => sorted(list)[Math.floor(list.length / 2)];
+const p95 = (list) => sorted(list)[Math.min(list.length - 1, Math.ceil(list.length * 0.95) - 1)];
+
+module.exports = { listen, createBenchAdmin, loginBenchAdmin, insertAll, linkAll, median, p95 };
