@@ -46,12 +46,15 @@ const contentManager = (ids: Ids) => [
   `/content-manager/collection-types/api::person.person/${ids.mentor}`,
 ];
 
+/** Strapi's own relations, which the Content API does not populate. */
+const SYSTEM = ['createdBy', 'updatedBy', 'localizations'];
+
 /** `populate=*` and, on every relation and component, one level deeper. */
 function populated(path: string, plural: string): string[] {
   const type = Object.values(getStrapi().contentTypes as Record<string, any>).find((t) => t.uid?.startsWith('api::') && t.info.pluralName === plural);
   if (!type) return [path];
-  const nested = Object.entries(type.attributes as Record<string, { type: string }>)
-    .filter(([, attribute]) => ['relation', 'component', 'media'].includes(attribute.type))
+  const nested = Object.entries(type.attributes as Record<string, { type: string; private?: boolean }>)
+    .filter(([name, attribute]) => ['relation', 'component', 'media'].includes(attribute.type) && !attribute.private && !SYSTEM.includes(name))
     .map(([name, attribute]) => (attribute.type === 'media' ? `populate[${name}]=true` : `populate[${name}][populate]=*`));
   return [path, `${path}?populate=*`, ...(nested.length ? [`${path}?${nested.join('&')}`] : [])];
 }
@@ -74,8 +77,9 @@ function crawlUrls() {
   admin.push(
     `/pmo/mentoring/sessions?relationship=${ids.relationship}`,
     `/pmo/mentoring/action-items?relationship=${ids.relationship}`,
-    '/pmo/mentoring/action-items?status=all',
-    '/pmo/mentoring/relationships?as=all',
+    '/pmo/mentoring/action-items?status=overdue',
+    '/pmo/mentoring/relationships?as=mentee',
+    '/pmo/mentoring/relationships?status=active',
     `/pmo/mentoring/relationships/${ids.relationship}/next-session`,
     '/pmo/mentoring/exports/hours.csv?bom=1',
     ...['person', 'project', 'programme', 'portfolio'].map((type) => `/pmo/search?type=${type}&q=access`),
@@ -142,14 +146,18 @@ describe('as every caller who may not read it', () => {
     const visits = outsiders.flatMap((reader) => [...adminUrls, ...apiUrls].filter((url) => reads(reader, url)).map((url) => ({ reader, url })));
     const leaks: string[] = [];
     const statuses = new Map<string, number>();
+    const slowest: Array<[number, string]> = [];
     await inPool(visits, 12, async ({ reader, url }) => {
+      const began = Date.now();
       const answer = await send(cluster.url, reader.token, 'GET', url);
       if (answer.status >= 500) leaks.push(`${url} as ${reader.name}: ${answer.status}`);
       statuses.set(`${answer.status}`, (statuses.get(`${answer.status}`) ?? 0) + 1);
       const text = answer.status === 200 ? await readableText(answer) : answer.bytes.toString('utf8');
       if (text.includes(PART)) leaks.push(`${url} as ${reader.name}: the confidential note is in the answer`);
+      slowest.push([Date.now() - began, `${url.split('?')[0]} as ${reader.name}`]);
     });
-    console.log(`confidentiality crawl: ${visits.length} reads in ${since(start)} (statuses ${JSON.stringify(Object.fromEntries(statuses))})`);
+    slowest.sort((a, b) => b[0] - a[0]);
+    console.log(`confidentiality crawl: ${visits.length} reads in ${since(start)} (statuses ${JSON.stringify(Object.fromEntries(statuses))}); slowest: ${slowest.slice(0, 5).map(([ms, what]) => `${what} ${ms} ms`).join('; ')}`);
     expect(leaks).toEqual([]);
     // The crawl read real answers, not only refusals.
     expect(statuses.get('200') ?? 0).toBeGreaterThan(visits.length / 2);
@@ -167,7 +175,7 @@ describe('the oracle: filters and sorts on the confidential field', () => {
     `${CM_SESSIONS}?filters[confidentialNotes][$contains]=${value}`,
     `${CM_SESSIONS}?sort=confidentialNotes:${direction}`,
     `/pmo/search?type=person&q=${value}`,
-    `/pmo/mentoring/action-items?status=all&relationship=${ids.relationship}&q=${value}`,
+    `/pmo/mentoring/action-items?relationship=${ids.relationship}&q=${value}`,
   ];
   /** What an answer says, without the value asked for: its status and the items it lists, in order. */
   const gist = async (token: string | null, url: string, value: string) => {
