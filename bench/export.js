@@ -165,11 +165,11 @@ async function main() {
   console.log(
     `\ndb=${process.env.DATABASE_CLIENT} node=${process.version} cpus=${require('os').cpus().length} load=${require('os').loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
       `best of ${ROUNDS} rounds each; ratio = export speed / database speed (target ≥ ${TARGET}); peak RSS rise target < 64 MB\n\n` +
-      '| rows | CSV size | database CSV | HTTP export | ratio | peak RSS rise | JS heap + external peak |\n| --- | --- | --- | --- | --- | --- | --- |'
+      '| rows | CSV size | database CSV | HTTP export | ratio | Strapi CPU | peak RSS rise | JS heap + external peak |\n| --- | --- | --- | --- | --- | --- | --- | --- |'
   );
   for (const r of table) {
     console.log(
-      `| ${r.rows.toLocaleString('en-GB')} | ${mb(r.bytes)} MB | ${s(r.database)} | ${s(r.export)} | **${r.ratio.toFixed(2)}** | +${mb(r.rss)} MB | +${mb(r.heap)} MB |`
+      `| ${r.rows.toLocaleString('en-GB')} | ${mb(r.bytes)} MB | ${s(r.database)} | ${s(r.export)} | **${r.ratio.toFixed(2)}** | ${s(r.cpuMs)} | +${mb(r.rss)} MB | +${mb(r.heap)} MB |`
     );
   }
   process.exit(0);
@@ -204,10 +204,12 @@ async function measure({ database, select, rows: ROWS }) {
       peakHeap = Math.max(peakHeap, heap(usage));
     };
     const sampler = setInterval(sample, 50);
+    const cpuStart = process.cpuUsage();
     try {
       const result = await timed('curl', ['-sS', '--fail', '-H', `Authorization: Bearer ${token}`, `${base}/pmo/exports/cost-ledger.csv`]);
       sample();
-      return { ...result, rssBefore: start.rss, rssIncrease: peakRss - start.rss, heapIncrease: peakHeap - heap(start) };
+      const cpu = process.cpuUsage(cpuStart);
+      return { ...result, cpuMs: (cpu.user + cpu.system) / 1000, rssBefore: start.rss, rssIncrease: peakRss - start.rss, heapIncrease: peakHeap - heap(start) };
     } finally {
       clearInterval(sampler);
     }
@@ -230,7 +232,8 @@ async function measure({ database, select, rows: ROWS }) {
   const ratio = best(results.database) / best(results.export);
   const rss = Math.max(...results.export.map((r) => r.rssIncrease));
   const heapUsed = Math.max(...results.export.map((r) => r.heapIncrease));
-  process.send({ rows: ROWS, bytes: results.export[0].bytes, database: best(results.database), export: best(results.export), ratio, rss, heap: heapUsed });
+  const cpuMs = Math.min(...results.export.map((r) => r.cpuMs));
+  process.send({ rows: ROWS, bytes: results.export[0].bytes, database: best(results.database), export: best(results.export), ratio, rss, heap: heapUsed, cpuMs });
   await strapi.destroy();
   process.exit(0);
 }

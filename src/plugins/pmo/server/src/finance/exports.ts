@@ -1,10 +1,11 @@
 /**
  * CSV exports streamed from the database to the response. Two paths, the same bytes:
  *
- * - The row-per-record reports (cost ledger, budget outline): the database writes the CSV, with
- *   the injection rule and the money format in the SELECT. PostgreSQL through
- *   `COPY (SELECT …) TO STDOUT` (platform/csv-copy.ts), the bytes going to the response as they
- *   come; SQLite one finished line per row, read with better-sqlite3's pluck (csv-sqlite.ts).
+ * - PostgreSQL, the row-per-record reports (cost ledger, budget outline): PostgreSQL writes the
+ *   CSV itself (`COPY (SELECT …) TO STDOUT`, platform/csv-copy.ts), with the injection rule and
+ *   the money format in the SELECT; the bytes go to the response as they come.
+ * - SQLite: better-sqlite3's raw rows (cursor.ts). Building each line in SQL and plucking it was
+ *   tried and was 2–3 times slower than this (bench/README.md).
  * - Otherwise, and for the financial summary (earned value is worked out in JavaScript, one row
  *   per project) and the change log (its decision day depends on how the driver reads a
  *   timestamp): a cursor (cursor.ts) yields rows a batch at a time, each batch becomes one chunk
@@ -19,7 +20,6 @@ import type { Knex } from 'knex';
 import { invalidField } from '../platform/errors';
 import { BOM, createRowWriter, headerLine, type Cell } from '../platform/csv';
 import { canCopy, copyCsvChunks, openCopyCount, type CopyColumn } from '../platform/csv-copy';
-import { isBetterSqlite, sqliteCsvChunks } from '../platform/csv-sqlite';
 import { REPORT_COLUMNS, type ExportParams } from '../../../shared/contracts/finance';
 import { openCursorCount, queryChunks, type Row } from './cursor';
 import type { FinanceRepository, ProjectFilter } from './repository';
@@ -112,13 +112,10 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
       const columns = REPORT_COLUMNS[params.report];
       const knex = strapi.db.connection as unknown as Knex;
       const copyColumns = COPY_COLUMNS[params.report];
-      const inSql = copyColumns && options.path !== 'rows' ? copyColumns : null;
       const chunks: AsyncGenerator<string | Buffer, void, undefined> =
-        inSql && canCopy(knex)
-          ? copyCsvChunks(knex, query, inSql, params.delimiter)
-          : inSql && isBetterSqlite(knex)
-            ? sqliteCsvChunks(knex, query, inSql, params.delimiter, BATCH_SIZE)
-            : queryChunks(knex, query, { batchSize: BATCH_SIZE, rowMode, formatRow: rowWriter(columns, params, cells) });
+        copyColumns && canCopy(knex) && options.path !== 'rows'
+          ? copyCsvChunks(knex, query, copyColumns, params.delimiter)
+          : queryChunks(knex, query, { batchSize: BATCH_SIZE, rowMode, formatRow: rowWriter(columns, params, cells) });
       const first = await chunks.next();
 
       async function* csv() {

@@ -40,7 +40,8 @@ export const canCopy = (knex: Knex) => (knex.client as { driverName?: string }).
 
 /**
  * The SQL of one cell, reading `source.column`:
- * - text: empty for NULL and ''; a leading = + - @ tab CR or LF gets a ' (csv.ts neutraliseFormula).
+ * - text: empty for NULL and ''; a leading = + - @ tab CR or LF gets a ' (csv.ts neutraliseFormula),
+ *   found by the first character's code (`ascii`): integer comparisons, not text ones, per cell.
  *   '' becomes NULL because COPY writes an empty string as `""` and NULL as nothing.
  * - money: exact (numeric), two places: `123450` → `1234.50`, `-5` → `-0.05`.
  */
@@ -49,7 +50,7 @@ export function copyCellSql(knex: Knex, source: string, { column, kind }: CopyCo
   if (kind === 'money') return knex.raw('CAST(?? AS numeric) * 0.01', [ref]);
   if (kind === 'number') return knex.raw('??', [ref]);
   return knex.raw(
-    "CASE WHEN left(CAST(?? AS text), 1) IN ('=', '+', '-', '@', chr(9), chr(13), chr(10)) THEN '''' || CAST(?? AS text) ELSE NULLIF(CAST(?? AS text), '') END",
+    "CASE WHEN ascii(CAST(?? AS text)) IN (61, 43, 45, 64, 9, 13, 10) THEN '''' || CAST(?? AS text) ELSE NULLIF(CAST(?? AS text), '') END",
     [ref, ref, ref]
   );
 }
