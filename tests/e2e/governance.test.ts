@@ -19,6 +19,7 @@ import {
   createProject,
   createStatusReport,
   passGate1,
+  pick,
   scheduleReview,
   todayUtc,
 } from './support/governance-cast';
@@ -63,12 +64,6 @@ const isResponse = (method: string, path: RegExp | string) => (response: Respons
 
 const stateOf = async (documentId: string) =>
   ((await server.strapi.documents(PROJECT).findOne({ documentId })) as any).workflowState as string;
-
-/** Types into a search picker and picks one of the matches the server answers. */
-async function pick(page: Page, picker: Locator, typed: string, option: string) {
-  await picker.fill(typed);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 /** Answers every criterion of the review's checklist that a person answers (not the automatic ones). */
 async function answerAll(page: Page, met: 'Yes' | 'No') {
