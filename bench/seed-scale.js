@@ -196,11 +196,20 @@ async function seedScale(strapi, { scale = Number(process.env.SEED_SCALE || 1), 
   if (strapi.db.dialect.client !== 'postgres') throw new Error('bench/seed-scale writes PostgreSQL (set DATABASE_CLIENT=postgres)');
   const knex = strapi.db.connection;
   const size = sizesFor(scale);
-  const s = createSeeder(strapi, knex);
+  // One transaction without foreign-key triggers (the rows are consistent by construction): the
+  // link tables fill more than twice as fast.
+  const trx = await knex.transaction();
+  await trx.raw('SET LOCAL session_replication_role = replica');
+  const s = createSeeder(strapi, trx);
   const timings = {};
   const step = async (name, work) => {
     const started = performance.now();
-    await work();
+    try {
+      await work();
+    } catch (error) {
+      if (!trx.isCompleted()) await trx.rollback().catch(() => {});
+      throw error;
+    }
     timings[name] = (performance.now() - started) / 1000;
     log(`  ${name.padEnd(16)} ${timings[name].toFixed(1)} s`);
   };
@@ -387,6 +396,7 @@ async function seedScale(strapi, { scale = Number(process.env.SEED_SCALE || 1), 
     await s.instances('allocation');
   });
 
+  await step('commit', () => trx.commit());
   await step('derived tables', () => fillDerivedTables(strapi, knex));
   await step('analyse', () => knex.raw('ANALYZE'));
   return { size, timings };
