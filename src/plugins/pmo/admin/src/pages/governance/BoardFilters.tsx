@@ -16,7 +16,7 @@ import { useSearchParams } from 'react-router-dom';
 
 import { useEntities, useEntity } from '../../api/finance';
 import { BOARD_RAGS, type BoardFilters as Filters, type BoardRag, type PersonRef } from '../../api/governance';
-import { pickedItem, pickedPerson, SearchPicker } from '../../components/SearchPicker';
+import { pickedItem, pickedPerson, SearchPicker, type Picked } from '../../components/SearchPicker';
 import { byName, FilterSelect } from '../../components/FilterSelect';
 import type { Translate } from '../../utils/useTranslate';
 import { ragLabel } from './display';
@@ -52,6 +52,12 @@ export const BoardFilters = ({ manager, t }: { manager: PersonRef | null; t: Tra
   const portfolios = useEntities('portfolio');
   const programme = useEntity('programme', filters.programme);
   const departments = useEntities('department');
+  /** A filter found as one types: the URL keeps the documentId of what is picked. */
+  const picker = (type: 'programme' | 'person', key: 'programme' | 'manager', label: string, placeholder: string, value: Picked | null) => (
+    <Box width="240px">
+      <SearchPicker type={type} name={key} label={label} placeholder={placeholder} value={value} onChange={(picked) => set(key, picked?.documentId ?? null)} />
+    </Box>
+  );
   const [text, setText] = React.useState(filters.q ?? '');
   const typed = useDebounce(text, 300);
   React.useEffect(() => {
@@ -86,16 +92,7 @@ export const BoardFilters = ({ manager, t }: { manager: PersonRef | null; t: Tra
         onChange={(value) => set('portfolio', value ?? null)}
         width="200px"
       />
-      <Box width="240px">
-        <SearchPicker
-          type="programme"
-          name="programme"
-          label={t('governance.board.programme', 'Programme')}
-          placeholder={t('governance.board.allProgrammes', 'All programmes')}
-          value={filters.programme && programme.data ? pickedItem(programme.data) : null}
-          onChange={(value) => set('programme', value?.documentId ?? null)}
-        />
-      </Box>
+      {picker('programme', 'programme', t('governance.board.programme', 'Programme'), t('governance.board.allProgrammes', 'All programmes'), filters.programme && programme.data ? pickedItem(programme.data) : null)}
       <FilterSelect
         name="rag"
         label={t('governance.filter.rag', 'RAG')}
@@ -105,16 +102,7 @@ export const BoardFilters = ({ manager, t }: { manager: PersonRef | null; t: Tra
         onChange={(value) => set('rag', value ?? null)}
         width="180px"
       />
-      <Box width="240px">
-        <SearchPicker
-          type="person"
-          name="manager"
-          label={t('governance.filter.manager', 'Manager')}
-          placeholder={t('governance.filter.allManagers', 'Any manager')}
-          value={filters.manager && manager ? pickedPerson(manager) : null}
-          onChange={(value) => set('manager', value?.documentId ?? null)}
-        />
-      </Box>
+      {picker('person', 'manager', t('governance.filter.manager', 'Manager'), t('governance.filter.allManagers', 'Any manager'), filters.manager && manager ? pickedPerson(manager) : null)}
       <FilterSelect
         name="department"
         label={t('governance.filter.department', 'Department')}
