@@ -71,7 +71,7 @@ function routes() {
     ['roadmap of a programme', `/pmo/roadmap?programme=${programme}`],
     ['milestone slip trend', `/pmo/milestones/slip-trend?project=${project}`],
     ['my work', '/pmo/my-work'],
-    ['workflow instances', '/pmo/workflow-instances?uid=api::project.project'],
+    ['workflow view of a project', `/pmo/workflow-instances?uid=api::project.project&documentId=${project}`],
   ];
 }
 
@@ -185,7 +185,9 @@ async function main() {
   process.exit(0);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
