@@ -2,8 +2,10 @@
 'use strict';
 /**
  * bench/export: the cost-ledger CSV export (GET /pmo/exports/cost-ledger.csv) over HTTP, against
- * the database's own CSV dump of the same rows in the same run: `psql \copy (SELECT …) to stdout
- * with csv` on PostgreSQL, the sqlite3 command-line tool's CSV mode on SQLite (BENCH_DB=sqlite).
+ * the database's own CSV dump of the same rows in the same run: on PostgreSQL psql running the
+ * export's own COPY statement (its SELECT with the cell rules and money, as the export service
+ * writes it: `copyStatement`), to its stdout as `\copy … to stdout` does; on SQLite the sqlite3
+ * command-line tool's CSV mode on the plain SELECT (BENCH_DB=sqlite).
  * On PostgreSQL the export is itself a COPY (platform/csv-copy.ts); on SQLite it iterates
  * better-sqlite3's raw rows (finance/cursor.ts). Both clients are separate processes writing to
  * /dev/null (curl and psql/sqlite3), so the Strapi process's memory is the server's alone; and
@@ -183,11 +185,17 @@ async function measure({ database, select, rows: ROWS }) {
   const token = await loginBenchAdmin(base);
   const db = strapi.db.config.connection;
 
+  // PostgreSQL: the very COPY statement the export runs (the cell rules and money in its SELECT),
+  // run by psql to its stdout, as `\\copy … to stdout` does: the database's own speed for the same bytes.
+  const statement = isPostgres
+    ? await strapi.plugin('pmo').service('exports').copyStatement({ report: 'cost-ledger', delimiter: ',', bom: false, asOf: null })
+    : null;
+  if (isPostgres && !statement) throw new Error('the cost ledger is not written by COPY on this database');
   const baseline = () => {
     if (isPostgres) {
       const url = new URL(db.connection.connectionString);
       return timed('psql', ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', '-d', url.pathname.slice(1), '-X', '-q',
-        '-c', `\\copy (${select}) to stdout with csv header`]);
+        '-c', statement]);
     }
     return timed('sqlite3', ['-readonly', '-csv', '-header', db.connection.filename, select]);
   };

@@ -19,7 +19,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { invalidField } from '../platform/errors';
 import { BOM, createRowWriter, headerLine, type Cell } from '../platform/csv';
-import { canCopy, copyCsvChunks, openCopyCount, type CopyColumn } from '../platform/csv-copy';
+import { canCopy, copyCsvChunks, copyStatementOf, openCopyCount, type CopyColumn } from '../platform/csv-copy';
 import { REPORT_COLUMNS, type ExportParams } from '../../../shared/contracts/finance';
 import { openCursorCount, queryChunks, type Row } from './cursor';
 import type { FinanceRepository, ProjectFilter } from './repository';
@@ -99,6 +99,18 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
   return {
     /** Exports whose database cursor is open now (a disconnect must bring this back down). */
     openCursors: () => openCursorCount() + openCopyCount(),
+
+    /**
+     * The statement PostgreSQL runs for a report written by COPY, or null (SQLite, or a report on
+     * the row path): bench/export times this very statement with psql as its baseline.
+     */
+    async copyStatement(params: ExportParams): Promise<string | null> {
+      const knex = strapi.db.connection as unknown as Knex;
+      const copyColumns = COPY_COLUMNS[params.report];
+      if (!copyColumns || !canCopy(knex)) return null;
+      const { filter } = await projectFilter(params);
+      return copyStatementOf(knex, source(params, filter).query, copyColumns, params.delimiter);
+    },
 
     /**
      * Opens an export: validates the filters against the database, starts the query and reads

@@ -81,6 +81,21 @@ export function copyStatement(select: Knex.QueryBuilder, delimiter: Delimiter, e
 }
 
 /**
+ * The COPY statement `copyCsvChunks` would run for `query`, as text (bindings written in with a
+ * pooled connection's escaping): for an operator to run with psql, and for bench/export's
+ * baseline, which runs this very statement with psql.
+ */
+export async function copyStatementOf(knex: Knex, query: Knex.QueryBuilder, columns: readonly CopyColumn[], delimiter: Delimiter): Promise<string> {
+  const client = knex.client as any;
+  const connection = await client.acquireConnection();
+  try {
+    return copyStatement(copySelect(knex, query, columns), delimiter, (text) => connection.escapeLiteral(text));
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+/**
  * Rewrites COPY's LF row ends as CRLF, leaving line breaks inside quoted cells as they are.
  * Stateful across chunks (a quoted cell may span two). Quotes inside a quoted cell come doubled,
  * so toggling on every " tracks whether a byte is inside quotes. UTF-8 continuation bytes are
