@@ -76,8 +76,10 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** 503 in the one error shape, for a request that could not reach the database. */
 export function databaseUnavailable() {
-  return createHttpError(
+  const error = createHttpError(
     503,
     'PMO Hub cannot reach its database just now. Wait a few seconds and reload: if you had made a change, check whether it was saved before making it again.'
-  );
+  ) as createHttpError.HttpError & { details?: unknown };
+  error.details = {};
+  return error;
 }
