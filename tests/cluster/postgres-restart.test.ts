@@ -19,8 +19,8 @@ const INSTANCE = 'plugin::pmo.workflow-instance';
 const DATABASE = 'pmo_restart';
 /** How long the server stays down: long enough that every stream meets the outage. */
 const OUTAGE_MS = 3000;
-/** No request may take longer than this, outage or not. */
-const BOUND_MS = 10000;
+/** No request may take longer than this, outage or not (a busy CI machine included; the hang it rules out is the pool's 60 s). */
+const BOUND_MS = 15000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let postgres: PrivatePostgres | undefined;
@@ -147,7 +147,6 @@ describe('PostgreSQL restarted during a stream of transitions and reads through 
     })();
     await Promise.all([...projects.map((documentId, index) => stream(documentId, index)), reader('/pmo/governance/board'), reader('/pmo/dashboard'), restart]);
 
-    if (process.env.PMO_RESTART_TRACE) require('node:fs').writeFileSync(process.env.PMO_RESTART_TRACE, JSON.stringify({ down, up, answers: answers.map(({ body, ...rest }) => ({ ...rest, path: body?.error?.message?.slice(0, 20) })) }));
     // Every request was answered within the bound: 200, or 503 while the database was away.
     expect(answers.filter((answer) => answer.status === 0)).toEqual([]);
     expect(Math.max(...answers.map((answer) => answer.ended - answer.started))).toBeLessThan(BOUND_MS);
