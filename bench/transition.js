@@ -17,6 +17,7 @@
  *   node bench/transition.js                      # both levels, 16 clients × 40 requests per side
  *   BENCH_LEVELS=service node bench/transition.js # one level
  *   BENCH_CLIENTS=1 BENCH_REQUESTS=60 node bench/transition.js
+ *   SEED_SCALE=1 node bench/transition.js         # beside the large PMO of bench/seed-scale.js (PostgreSQL)
  *
  * Prints, per level and side, median and p99 latency and the Strapi process's CPU time per
  * request; then the ratio of medians governed/plain (target ≤ 2) and the governed p99 (target
@@ -182,6 +183,8 @@ async function main() {
   const strapi = await bootStrapi({ label: 'bench_transition' });
   strapi.log.level = 'error';
   const base = await listen(strapi);
+  // A large table must not slow a transition: the large PMO first, when asked.
+  if (process.env.SEED_SCALE) await require('./seed-scale').seedScale(strapi, { scale: Number(process.env.SEED_SCALE) });
 
   await createBenchAdmin(strapi);
   const token = await loginBenchAdmin(base);

@@ -120,6 +120,7 @@ async function main() {
     const history = require(path.join(context.distDir, 'scripts', 'demo', 'activity.js'));
     const { reviewDemoDocuments } = require(path.join(context.distDir, 'scripts', 'demo', 'documents.js'));
     const { loadDemoRegisters } = require(path.join(context.distDir, 'scripts', 'demo', 'raid.js'));
+    const { loadDemoPlanning } = require(path.join(context.distDir, 'scripts', 'demo', 'planning.js'));
     const result = await loadDemoData(app);
     const registered = await loadDemoRegisters(app);
     if (registered > 0) console.log(`Recorded ${registered} risks, issues, lessons, decisions and dependencies in the RAID registers.`);
@@ -132,6 +133,9 @@ async function main() {
     if (changes > 0) console.log(`Raised ${changes} change requests and took them through change control.`);
     const pairs = await history.loadDemoMentoring(app);
     if (pairs > 0) console.log(`Set up ${pairs} mentoring relationships with their sessions.`);
+    const planning = await loadDemoPlanning(app);
+    if (planning.approved > 0) console.log(`Approved ${planning.approved} allocations as each person's department leader.`);
+    if (planning.milestones > 0) console.log(`Planned ${planning.milestones} milestones.`);
     const created = Object.entries(result.created).filter(([, count]) => count > 0);
     console.log(
       created.length === 0

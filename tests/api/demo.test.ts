@@ -3,9 +3,10 @@ import { DEMO_UIDS, ensureDemoAdminUsers, loadDemoData, type DemoLoadResult } fr
 import { advanceDemoLifecycles, loadDemoChangeRequests, loadDemoMentoring } from '../../scripts/demo/activity';
 import { reviewDemoDocuments } from '../../scripts/demo/documents';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../scripts/demo/accounts';
-import { DEMO_KEYS, STANDARDS, emailOf } from '../../scripts/demo/catalog';
+import { DEMO_KEYS, PROJECTS, STANDARDS, emailOf } from '../../scripts/demo/catalog';
 import { isoDate } from '../../scripts/demo/generate';
 import { RAID_UIDS, loadDemoRegisters } from '../../scripts/demo/raid';
+import { demoMilestones, loadDemoPlanning } from '../../scripts/demo/planning';
 
 /**
  * The worker's Strapi is shared with other test files, so demo rows are found by their demo
@@ -40,6 +41,7 @@ let firstReviews: number;
 let firstChanges: number;
 let firstPairs: number;
 let firstRegistered: number;
+let firstPlanning: { approved: number; milestones: number };
 
 // Seconds on an idle machine, but it took 3.5 min on PostgreSQL on a busy
 // two-core box, so the limit is generous.
@@ -51,6 +53,7 @@ beforeAll(async () => {
   firstGates = await advanceDemoLifecycles(getStrapi());
   firstChanges = await loadDemoChangeRequests(getStrapi());
   firstPairs = await loadDemoMentoring(getStrapi());
+  firstPlanning = await loadDemoPlanning(getStrapi());
 }, 480000);
 
 // The demo's mandatory standards would guard (the `standards` and `documents` guards on gates 2 to 5)
@@ -72,6 +75,7 @@ describe('the demo load', () => {
     expect(await advanceDemoLifecycles(getStrapi())).toBe(0);
     expect(await loadDemoChangeRequests(getStrapi())).toBe(0);
     expect(await loadDemoMentoring(getStrapi())).toBe(0);
+    expect(await loadDemoPlanning(getStrapi())).toEqual({ approved: 0, milestones: 0 });
     expect(await countAll()).toEqual(before);
     expect(Object.values(second.created).every((count) => count === 0)).toBe(true);
     expect(second.anchor).toBe(firstLoad.anchor);
@@ -99,6 +103,50 @@ describe('the demo load', () => {
     for (const uid of Object.values(DEMO_UIDS)) {
       expect([uid, firstLoad.created[uid] > 0]).toEqual([uid, true]);
     }
+  });
+});
+
+describe('the demo plan', () => {
+  const stateOf = async (documentIds: string[]) =>
+    new Map(
+      (await query('plugin::pmo.workflow-instance').findMany({ where: { targetUid: DEMO_UIDS.allocation, targetDocumentId: { $in: documentIds } } })).map(
+        (row: { targetDocumentId: string; state: string }) => [row.targetDocumentId, row.state]
+      )
+    );
+
+  it("books the time of started projects, approved by each person's department leader; a project not yet started waits for approval", async () => {
+    expect(firstPlanning.approved).toBeGreaterThan(0);
+    const future = PROJECTS.filter((spec) => spec.startOffset > 0).map((spec) => spec.code);
+    expect(future.length).toBeGreaterThan(0);
+    const rows = await query(DEMO_UIDS.allocation).findMany({ where: demoProjects, populate: { project: { select: ['code'] } } });
+    const states = await stateOf(rows.map((row: { documentId: string }) => row.documentId));
+    for (const row of rows) {
+      const expected = future.includes(row.project.code) ? 'requested' : 'approved';
+      expect([row.project.code, states.get(row.documentId) ?? 'requested']).toEqual([row.project.code, expected]);
+    }
+    const approvals = await query('plugin::pmo.transition-event').findMany({ where: { targetUid: DEMO_UIDS.allocation, toState: 'approved' } });
+    expect(approvals).toHaveLength(firstPlanning.approved);
+    // Named after the leaders, never the demo itself.
+    expect(approvals.every((event: { actorName: string }) => event.actorName && event.actorName !== 'PMO Hub demo')).toBe(true);
+  });
+
+  it("plans every project's milestones from the catalogue: late projects forecast late, passed ones done, baselines kept", async () => {
+    const anchor = firstLoad.anchor;
+    const rows = await query('api::milestone.milestone').findMany({ where: demoProjects, populate: { project: { select: ['code'] } } });
+    expect(rows).toHaveLength(PROJECTS.reduce((total, spec) => total + spec.milestones.length, 0));
+    const late = PROJECTS.find((spec) => spec.scheduleFactor < 0.9 && spec.startOffset < 0)!;
+    const lateRows = rows.filter((row: { project: { code: string } }) => row.project.code === late.code);
+    expect(lateRows.map((row: { name: string }) => row.name).sort()).toEqual([...late.milestones].sort());
+    const anchorDay = { day: new Date(`${anchor}T00:00:00Z`), month: new Date(`${anchor.slice(0, 7)}-01T00:00:00Z`) };
+    for (const planned of demoMilestones(late, anchorDay)) {
+      const row = lateRows.find((r: { name: string }) => r.name === planned.name);
+      expect([planned.name, dateKey(row.baselineDate), dateKey(row.forecastDate)]).toEqual([planned.name, planned.planned, planned.forecast]);
+      expect(row.varianceDays).toBeGreaterThanOrEqual(0);
+      expect(row.actualDate ? dateKey(row.actualDate) < anchor : planned.forecast >= anchor).toBe(true);
+    }
+    expect(lateRows.some((row: { varianceDays: number }) => row.varianceDays > 0)).toBe(true);
+    expect(lateRows.some((row: { actualDate: unknown }) => row.actualDate)).toBe(true);
+    expect(lateRows.some((row: { actualDate: unknown }) => !row.actualDate)).toBe(true);
   });
 });
 

@@ -2,7 +2,8 @@
  * Checklist criteria the server answers itself: "No document overdue for review" is NOT MET while
  * one of the project's documents (not superseded) was due for review before the day, whatever a
  * person answers, so a go waits until the document is reviewed. And the governance board's
- * filters: RAG, manager and text narrow the cards; the managers to choose from come with the board.
+ * filters: RAG, manager and text narrow the cards, in pages whose total and per-state counts are
+ * every matching project's.
  */
 import { documentInState, type DocumentState } from '../helpers/documents';
 import { asRole, getStrapi, uniqueCode } from '../helpers/strapi';
@@ -101,7 +102,7 @@ describe('the criterion "No document overdue for review"', () => {
 });
 
 describe('GET /pmo/governance/board filters', () => {
-  it('narrows by RAG, manager and text together, and lists the managers to choose from', async () => {
+  it('narrows by RAG, manager and text together, and names the manager filtered by', async () => {
     const tag = uniqueCode('FLT');
     const ada = await person(`ada.${tag.toLowerCase()}@test.pmo`, `Ada ${tag}`);
     const ben = await person(`ben.${tag.toLowerCase()}@test.pmo`, `Ben ${tag}`);
@@ -129,15 +130,40 @@ describe('GET /pmo/governance/board filters', () => {
     const byCode = await analyst.get(`/pmo/governance/board?q=${encodeURIComponent(red.code.toLowerCase())}`);
     expect(byCode.body.projects.map((card: { code: string }) => card.code)).toEqual([red.code]);
 
-    const all = await analyst.get('/pmo/governance/board');
-    const names = all.body.managers.map((m: { fullName: string }) => m.fullName);
-    expect(names).toEqual(expect.arrayContaining([`Ada ${tag}`, `Ben ${tag}`]));
-    // Each manager once (two people may share a name in this worker's database: they are told apart by who they are).
-    const ids = all.body.managers.map((m: { documentId: string }) => m.documentId);
-    expect(new Set(ids).size).toBe(ids.length);
+    const byAda = await analyst.get(`/pmo/governance/board?manager=${ada.documentId}`);
+    expect(byAda.body.manager).toEqual({ documentId: ada.documentId, fullName: `Ada ${tag}`, email: `ada.${tag.toLowerCase()}@test.pmo` });
+    expect(byAda.body.pagination).toEqual({ page: 1, pageSize: 50, total: 2 });
 
     const bad = await analyst.get('/pmo/governance/board?rag=purple');
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.errors[0]).toMatchObject({ path: ['rag'], message: 'Choose a RAG status: green, amber, red or none' });
+  });
+
+  it('answers a page at a time: page 2 holds the next cards, the total and the counts per state are every match', async () => {
+    const tag = uniqueCode('PGE');
+    const made = [];
+    for (let n = 0; n < 5; n += 1) made.push(await project({ name: `Paged ${tag} ${n}` }));
+    const codes = made.map((p) => p.code).sort();
+    const analyst = await asRole('pmo-analyst');
+    const page = (params: string) => analyst.get(`/pmo/governance/board?q=${encodeURIComponent(tag)}${params}`);
+
+    const first = await page('&pageSize=2');
+    const second = await page('&pageSize=2&page=2');
+    const last = await page('&pageSize=2&page=3');
+    const beyond = await page('&pageSize=2&page=4');
+    for (const res of [first, second, last, beyond]) expect(res.status).toBe(200);
+    const cardsOf = (res: { body: { projects: Array<{ code: string }> } }) => res.body.projects.map((card) => card.code);
+    expect([cardsOf(first), cardsOf(second), cardsOf(last), cardsOf(beyond)]).toEqual([codes.slice(0, 2), codes.slice(2, 4), codes.slice(4), []]);
+    expect(second.body.pagination).toEqual({ page: 2, pageSize: 2, total: 5 });
+    // New projects stand in the lifecycle's first state: the column counts all five, not the page's two.
+    expect(first.body.counts).toEqual({ proposed: 5 });
+    // By name ("Paged … 0" to "… 4", made in that order).
+    expect(cardsOf(await page('&sort=name&pageSize=100'))).toEqual(made.map((p) => p.code));
+
+    const tooBig = await page('&pageSize=101');
+    expect(tooBig.status).toBe(400);
+    expect(tooBig.body.error.details.errors[0]).toMatchObject({ path: ['pageSize'], message: 'The page size must be a whole number from 1 to 100' });
+    expect((await page('&page=0')).status).toBe(400);
+    expect((await page('&sort=colour')).status).toBe(400);
   });
 });

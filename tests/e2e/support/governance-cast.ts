@@ -55,6 +55,12 @@ export async function choose(page: Page, select: Locator, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+/** Types into a search picker and picks one of the matches the server answers. */
+export async function pick(page: Page, picker: Locator, typed: string, option: string) {
+  await picker.fill(typed);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
 /** An admin user as the server's services take it (with roles). */
 export const adminUser = (strapi: Core.Strapi, id: number) =>
   strapi.db.query('admin::user').findOne({ where: { id }, populate: ['roles'] });

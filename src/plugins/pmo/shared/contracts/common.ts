@@ -221,6 +221,19 @@ export const queryWholeNumber = (field: string, min: number, max: number) =>
     .transform(Number)
     .pipe(wholeNumber(field, min, max));
 
+/** The most rows one page of a list answers (DESIGN.md "Search and lists"). */
+export const MAX_PAGE_SIZE = 100;
+
+/** `?page=&pageSize=` of a list route: the page (from 1) and its size (at most 100). */
+export const pagingQuery = {
+  page: queryWholeNumber('page', 1, 1000000).optional(),
+  pageSize: queryWholeNumber('pageSize', 1, MAX_PAGE_SIZE).optional(),
+};
+
+/** What a list route answers beside its page: `{ page, pageSize, total }`. */
+export const pagination = z.object({ page: z.number(), pageSize: z.number(), total: z.number() });
+export type Pagination = z.infer<typeof pagination>;
+
 /** A date in a query string. */
 export const queryDay = (field: string) => queryText(field, 10).refine(isIsoDay, { error: (issue) => dayWords(pathOr(issue, field)) });
 

@@ -4,7 +4,7 @@
  * schemas; the admin's client is typed from them.
  */
 import type { Blocker, WorkflowState } from './workflow';
-import { body, contract, documentIdParams, isoDay, noParams, noQuery, oneOf, query, queryText, queryWholeNumber, reference, references, requiredText, says, text, wholeNumber, z } from './common';
+import { body, contract, documentIdParams, isoDay, noParams, noQuery, oneOf, pagination, pagingQuery, query, queryText, queryWholeNumber, reference, references, requiredText, says, text, wholeNumber, z } from './common';
 import { codedRef, personRef, type CodedRef, type PersonRef } from './refs';
 
 /* ---------------------------------------------------------------------------------------------
@@ -152,9 +152,13 @@ export const board = z.object({
   lifecycle: z
     .object({ key: z.string(), name: z.string(), version: z.number(), states: z.array(z.custom<WorkflowState>()) })
     .nullable(),
+  /** The page's cards, in the order asked (`sort`). */
   projects: z.array(boardCard),
-  /** The managers of the projects in the programme chosen (or all), for the manager filter. */
-  managers: z.array(personRef).optional(),
+  /** How many projects match the filters in each state (by state key; no state yet: the initial one's). */
+  counts: z.record(z.string(), z.number()),
+  pagination,
+  /** The manager filtered by (`?manager=`), named for the picker. */
+  manager: personRef.nullable(),
 });
 export type Board = z.infer<typeof board>;
 
@@ -162,7 +166,14 @@ export type Board = z.infer<typeof board>;
 export const BOARD_RAGS = [...RAGS, 'none'] as const;
 export type BoardRag = (typeof BOARD_RAGS)[number];
 
-/** The governance board's filters, each optional; they narrow together. */
+/** The board's orders: by project code (the default), name, programme (then code) or lifecycle state (then code). */
+export const BOARD_SORTS = ['code', 'name', 'programme', 'state'] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
+
+/** The board's default page size: a screen of cards. */
+export const BOARD_PAGE_SIZE = 50;
+
+/** The governance board's filters, each optional; they narrow together. One page of the cards at a time. */
 export const boardQuery = query({
   /** A portfolio's projects (by documentId or code): the dashboard's figures click through with it. */
   portfolio: queryText('portfolio').optional(),
@@ -173,6 +184,8 @@ export const boardQuery = query({
   /** The projects whose manager belongs to a department (its documentId). */
   department: queryText('department').optional(),
   q: queryText('q', 200).optional(),
+  sort: z.enum(BOARD_SORTS, { error: 'Sort by code, name, programme or state' }).optional(),
+  ...pagingQuery,
 });
 export type BoardQuery = z.infer<typeof boardQuery>;
 

@@ -26,7 +26,7 @@ import { PmoApiError, call, useFireTransition, type FireTransitionRequest, type 
  * Shapes: the contract's (shared/contracts/governance.ts), the server's own types
  * -------------------------------------------------------------------------------------------*/
 
-export { BOARD_RAGS, GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS } from '../../../shared/contracts/governance';
+export { BOARD_PAGE_SIZE, BOARD_RAGS, GATE_DECISIONS, GATE_NAMES, GATE_NUMBERS, PASSING_DECISIONS } from '../../../shared/contracts/governance';
 export type {
   Board,
   BoardRag,

@@ -43,44 +43,53 @@ export function complianceGuards(strapi: Core.Strapi): GuardType[] {
       }
       return problems;
     },
-    async evaluate(config, context) {
-      const wrong = misapplied(context);
-      if (wrong) return wrong;
-      const target = context.transition.to;
+    evaluate: (config, context) => documents.evaluateMany!(config, [context]).then(([verdict]) => verdict),
+    async evaluateMany(config, contexts) {
+      const projects = contexts.filter((context) => !misapplied(context));
+      // One transition's guard: the same next state, so the same standards, for every item.
+      const target = contexts[0]?.transition.to;
       const requiredBy = new Map<string, string[]>();
       const configured = config.documentTypes as string[] | undefined;
       if (configured) configured.forEach((type) => requiredBy.set(type, []));
-      else {
+      else if (projects.length) {
         for (const standard of await compliance().standardsFor(target)) {
           for (const type of standard.requiredDocumentTypes) requiredBy.set(type, [...(requiredBy.get(type) ?? []), standard.code]);
         }
       }
-      if (requiredBy.size === 0) return { ok: true };
-      const rows = (await strapi.db.query(DOCUMENT_UID as never).findMany({
-        where: { project: { documentId: context.documentId }, documentType: { $in: [...requiredBy.keys()] } },
-        select: ['title', 'documentType', 'status', 'approvedAt', 'lastReviewedAt', 'reviewCycleDays', 'nextReviewDue'],
-        orderBy: [{ id: 'asc' }],
-      } as never)) as Row[];
+      const rows = (requiredBy.size && projects.length
+        ? await strapi.db.query(DOCUMENT_UID as never).findMany({
+            where: { project: { documentId: { $in: projects.map((context) => context.documentId) } }, documentType: { $in: [...requiredBy.keys()] } },
+            select: ['title', 'documentType', 'status', 'approvedAt', 'lastReviewedAt', 'reviewCycleDays', 'nextReviewDue'],
+            populate: { project: { select: ['documentId'] } },
+            orderBy: [{ id: 'asc' }],
+          } as never)
+        : []) as Row[];
       const day = today();
-      const failures: string[] = [];
-      for (const [type, codes] of requiredBy) {
-        const by = codes.length ? ` (required by ${listWords(codes, 'and')})` : '';
-        const ofType = rows.filter((row) => row.documentType === type && row.status !== 'superseded');
-        const approved = ofType.filter((row) => row.status === 'approved');
-        const due = (row: Row) => toIsoDay(row.nextReviewDue) ?? nextReviewDue(row);
-        if (approved.some((row) => !isOverdue(due(row), day, row.status))) continue;
-        const name = keyWords(type);
-        if (approved.length) {
-          const late = approved[0];
-          failures.push(`${name}${by}: "${late.title}" was due for review on ${formatDay(due(late))}; review it first`);
-        } else if (ofType.length) {
-          failures.push(`${name}${by}: "${ofType[0].title}" is ${keyWords(String(ofType[0].status ?? 'draft')).toLowerCase()}, not approved`);
-        } else {
-          failures.push(`${name}${by}: the project has no such document`);
+      return contexts.map((context) => {
+        const wrong = misapplied(context);
+        if (wrong) return wrong;
+        if (requiredBy.size === 0) return { ok: true };
+        const failures: string[] = [];
+        const own = rows.filter((row) => row.project?.documentId === context.documentId);
+        for (const [type, codes] of requiredBy) {
+          const by = codes.length ? ` (required by ${listWords(codes, 'and')})` : '';
+          const ofType = own.filter((row) => row.documentType === type && row.status !== 'superseded');
+          const approved = ofType.filter((row) => row.status === 'approved');
+          const due = (row: Row) => toIsoDay(row.nextReviewDue) ?? nextReviewDue(row);
+          if (approved.some((row) => !isOverdue(due(row), day, row.status))) continue;
+          const name = keyWords(type);
+          if (approved.length) {
+            const late = approved[0];
+            failures.push(`${name}${by}: "${late.title}" was due for review on ${formatDay(due(late))}; review it first`);
+          } else if (ofType.length) {
+            failures.push(`${name}${by}: "${ofType[0].title}" is ${keyWords(String(ofType[0].status ?? 'draft')).toLowerCase()}, not approved`);
+          } else {
+            failures.push(`${name}${by}: the project has no such document`);
+          }
         }
-      }
-      if (!failures.length) return { ok: true };
-      return { ok: false, message: `Before ${stateName(context.definition, target)}, approved documents are needed: ${failures.join('; ')}` };
+        if (!failures.length) return { ok: true };
+        return { ok: false, message: `Before ${stateName(context.definition, target)}, approved documents are needed: ${failures.join('; ')}` };
+      });
     },
   };
 
@@ -95,33 +104,41 @@ export function complianceGuards(strapi: Core.Strapi): GuardType[] {
       }
       return problems;
     },
-    async evaluate(config, context) {
-      const wrong = misapplied(context);
-      if (wrong) return wrong;
-      const target = context.transition.to;
+    evaluate: (config, context) => standards.evaluateMany!(config, [context]).then(([verdict]) => verdict),
+    async evaluateMany(config, contexts) {
+      const projects = contexts.filter((context) => !misapplied(context));
+      const target = contexts[0]?.transition.to;
       const maxAgeDays = (config.maxAgeDays as number | undefined) ?? DEFAULT_MAX_AGE_DAYS;
-      const mandatory = await compliance().standardsFor(target, { mandatory: true });
-      if (!mandatory.length) return { ok: true };
-      const project = (await strapi.db.query(PROJECT_UID as never).findOne({ where: { documentId: context.documentId }, select: ['id'] })) as Row | null;
-      const latest = await compliance().latestAssessments(project ? [project.id] : []);
+      const mandatory = projects.length ? await compliance().standardsFor(target, { mandatory: true }) : [];
+      const rows = (mandatory.length
+        ? await strapi.db.query(PROJECT_UID as never).findMany({ where: { documentId: { $in: projects.map((context) => context.documentId) } }, select: ['id', 'documentId'] })
+        : []) as Row[];
+      const idOf = new Map(rows.map((row) => [row.documentId as string, row.id as number]));
+      const latest = mandatory.length ? await compliance().latestAssessments([...idOf.values()]) : new Map();
       const oldest = addDays(today(), -maxAgeDays);
-      const failures: string[] = [];
-      for (const standard of mandatory) {
-        const assessment = latest.get(`${project?.id}:${standard.documentId}`);
-        const name = standardWords(standard);
-        if (!assessment) {
-          failures.push(`${name} has no compliance assessment for this project`);
-        } else if (!assessment.passed) {
-          const unmet = unmetMustMeet(Array.isArray(assessment.results) ? assessment.results : []);
-          failures.push(
-            `${name} was not passed on ${formatDay(assessment.assessedOn)}: must-meet ${unmet.length === 1 ? 'criterion' : 'criteria'} ${quoted(unmet)} not met`
-          );
-        } else if (assessment.assessedOn < oldest) {
-          failures.push(`${name} was last assessed on ${formatDay(assessment.assessedOn)}, more than ${maxAgeDays} days ago; assess it again`);
+      return contexts.map((context) => {
+        const wrong = misapplied(context);
+        if (wrong) return wrong;
+        if (!mandatory.length) return { ok: true };
+        const projectId = idOf.get(context.documentId);
+        const failures: string[] = [];
+        for (const standard of mandatory) {
+          const assessment = latest.get(`${projectId}:${standard.documentId}`);
+          const name = standardWords(standard);
+          if (!assessment) {
+            failures.push(`${name} has no compliance assessment for this project`);
+          } else if (!assessment.passed) {
+            const unmet = unmetMustMeet(Array.isArray(assessment.results) ? assessment.results : []);
+            failures.push(
+              `${name} was not passed on ${formatDay(assessment.assessedOn)}: must-meet ${unmet.length === 1 ? 'criterion' : 'criteria'} ${quoted(unmet)} not met`
+            );
+          } else if (assessment.assessedOn < oldest) {
+            failures.push(`${name} was last assessed on ${formatDay(assessment.assessedOn)}, more than ${maxAgeDays} days ago; assess it again`);
+          }
         }
-      }
-      if (!failures.length) return { ok: true };
-      return { ok: false, message: `Before ${stateName(context.definition, target)}: ${failures.join('; ')}` };
+        if (!failures.length) return { ok: true };
+        return { ok: false, message: `Before ${stateName(context.definition, target)}: ${failures.join('; ')}` };
+      });
     },
   };
 

@@ -1,15 +1,25 @@
 /**
- * CSV exports streamed from the database to the response: a cursor (cursor.ts) yields rows a
- * batch at a time, each batch becomes one chunk of CSV text, and the stream asks for the next
- * batch only when the response has drained (the PostgreSQL cursor reads at most one batch ahead).
- * Memory stays flat whatever the row count; a client that disconnects destroys the stream, which
- * closes the cursor and stops the query.
+ * CSV exports streamed from the database to the response. Two paths, the same bytes:
+ *
+ * - PostgreSQL, the row-per-record reports (cost ledger, budget outline): PostgreSQL writes the
+ *   CSV itself (`COPY (SELECT …) TO STDOUT`, platform/csv-copy.ts), with the injection rule and
+ *   the money format in the SELECT; the bytes go to the response as they come.
+ * - SQLite: better-sqlite3's raw rows (cursor.ts). Building each line in SQL and plucking it was
+ *   tried and was 2–3 times slower than this (bench/README.md).
+ * - Otherwise, and for the financial summary (earned value is worked out in JavaScript, one row
+ *   per project) and the change log (its decision day depends on how the driver reads a
+ *   timestamp): a cursor (cursor.ts) yields rows a batch at a time, each batch becomes one chunk
+ *   of CSV text (platform/csv.ts).
+ *
+ * Either way the stream asks for more only when the response has drained, so memory stays flat
+ * whatever the row count; a client that disconnects destroys the stream, which stops the query.
  */
 import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { invalidField } from '../platform/errors';
 import { BOM, createRowWriter, headerLine, type Cell } from '../platform/csv';
+import { canCopy, copyCsvChunks, openCopyCount, type CopyColumn } from '../platform/csv-copy';
 import { REPORT_COLUMNS, type ExportParams } from '../../../shared/contracts/finance';
 import { openCursorCount, queryChunks, type Row } from './cursor';
 import type { FinanceRepository, ProjectFilter } from './repository';
@@ -26,7 +36,25 @@ const BATCH_SIZE = 2000;
 
 export type CsvExport = { filename: string; stream: Readable };
 
+const text = (column: string): CopyColumn => ({ column, kind: 'text' });
+const money = (column: string): CopyColumn => ({ column, kind: 'money' });
+
+/**
+ * The reports PostgreSQL writes itself: the repository query's columns (by alias) in the
+ * report's order, each with the rule its cells follow (reports.ts does the same in JavaScript).
+ */
+const COPY_COLUMNS: Partial<Record<ExportParams['report'], CopyColumn[]>> = {
+  'budget-outline': [text('project_code'), text('programme_code'), text('budget_month'), text('category'), money('amount')],
+  'cost-ledger': [text('date'), text('project_code'), text('category'), money('amount'), text('supplier'), text('reference')],
+};
+
 const safeName = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_');
+
+/** The row path's writer: one CSV line per database row. */
+function rowWriter(columns: (typeof REPORT_COLUMNS)[keyof typeof REPORT_COLUMNS], params: ExportParams, cells: (row: Row) => Cell[]) {
+  const writeRow = createRowWriter(columns, params.delimiter);
+  return (row: Row) => writeRow(cells(row));
+}
 
 export function createExportService(strapi: Core.Strapi, repository: FinanceRepository) {
   /** programme and project filters, by code or documentId; unknown ones are a 400 naming them. */
@@ -70,23 +98,24 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
 
   return {
     /** Exports whose database cursor is open now (a disconnect must bring this back down). */
-    openCursors: openCursorCount,
+    openCursors: () => openCursorCount() + openCopyCount(),
 
     /**
      * Opens an export: validates the filters against the database, starts the query and reads
      * its first batch (so a failing query is an error response, not a truncated file), then
-     * hands back the CSV stream.
+     * hands back the CSV stream. `path: 'rows'` writes every report through the row writer (the
+     * tests compare its bytes with the database's).
      */
-    async open(params: ExportParams): Promise<CsvExport> {
+    async open(params: ExportParams, options: { path?: 'rows' } = {}): Promise<CsvExport> {
       const { filter, label } = await projectFilter(params);
       const { query, rowMode, cells } = source(params, filter);
       const columns = REPORT_COLUMNS[params.report];
-      const writeRow = createRowWriter(columns, params.delimiter);
-      const chunks = queryChunks(strapi.db.connection as unknown as Knex, query, {
-        batchSize: BATCH_SIZE,
-        rowMode,
-        formatRow: (row) => writeRow(cells(row)),
-      });
+      const knex = strapi.db.connection as unknown as Knex;
+      const copyColumns = COPY_COLUMNS[params.report];
+      const chunks: AsyncGenerator<string | Buffer, void, undefined> =
+        copyColumns && canCopy(knex) && options.path !== 'rows'
+          ? copyCsvChunks(knex, query, copyColumns, params.delimiter)
+          : queryChunks(knex, query, { batchSize: BATCH_SIZE, rowMode, formatRow: rowWriter(columns, params, cells) });
       const first = await chunks.next();
 
       async function* csv() {

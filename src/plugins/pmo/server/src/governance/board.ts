@@ -5,11 +5,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
-import { PROJECT_UID } from '../../../shared/contracts/uids';
+import { PERSON_UID, PROJECT_UID } from '../../../shared/contracts/uids';
 import { latestStatusReports, withKnex } from '../platform/db';
 import { errors } from '../platform/errors';
 import { getService } from '../services';
 import { lastAppliedTransitions, type AdminUser } from '../workflow';
+import { boardSql } from './board-sql';
 import { GATE_NAMES, decidedLatestFirst, pendingReview } from './gates';
 import {
   GATE_CONDITION_UID,
@@ -18,7 +19,6 @@ import {
   type BoardCard,
   type BoardQuery,
   type GateReview,
-  type PersonRef,
   type ProjectGovernance,
 } from '../../../shared/contracts/governance';
 import { gateFrom, gateTarget, isoDay, person, presentCondition, reviewFacts, today, type Row } from './present';
@@ -163,47 +163,29 @@ export function createGovernanceBoard(
     manager: { select: ['documentId', 'fullName', 'email'] },
   };
 
+  const sql = boardSql(strapi);
+
   /**
-   * The board: portfolio, programme, state, manager, department (of the manager) and text (code or name) narrow the projects in the
-   * database; RAG narrows the cards by their latest status report (`none`: no report yet).
+   * The board, a page at a time: portfolio, programme, state, manager, department (of the
+   * manager), text (code or name) and RAG (of the latest status report; `none`: no report yet)
+   * narrow the projects, and the order and the page are taken, in the database
+   * (board-sql.ts); the cards are then read for the page's projects only.
    */
   async function board(user: AdminUser, filters: BoardQuery): Promise<Board> {
-    const inProgramme: Row = {};
-    if (filters.programme) inProgramme.programme = { $or: [{ documentId: filters.programme }, { code: filters.programme }] };
-    if (filters.portfolio) {
-      const portfolio = { portfolio: { $or: [{ documentId: filters.portfolio }, { code: filters.portfolio }] } };
-      inProgramme.programme = inProgramme.programme ? { $and: [inProgramme.programme, portfolio] } : portfolio;
-    }
-    const where: Row = { ...inProgramme };
-    if (filters.state) where.workflowState = filters.state;
-    if (filters.manager) where.manager = { documentId: filters.manager };
-    if (filters.department) where.manager = { ...(where.manager ?? {}), department: { documentId: filters.department } };
-    const text = filters.q?.trim();
-    if (text) where.$or = [{ code: { $containsi: text } }, { name: { $containsi: text } }];
-    const [projects, managed] = (await Promise.all([
-      query(PROJECT_UID).findMany({
-        where,
-        select: ['id', 'documentId', 'code', 'name', 'workflowState'],
-        populate: projectPopulate,
-        orderBy: { code: 'asc' },
-      } as never),
-      query(PROJECT_UID).findMany({
-        where: { ...inProgramme, manager: { id: { $notNull: true } } },
-        select: ['id'],
-        populate: { manager: projectPopulate.manager },
-      } as never),
-    ])) as [Row[], Row[]];
-    const managers = new Map<string, PersonRef>();
-    for (const row of managed) if (row.manager) managers.set(row.manager.documentId, person(row.manager)!);
     const flow = await lifecycle();
-    const all = await cards(projects, user);
+    const found = await withKnex(strapi, (knex: Knex) => sql.page(knex, filters, flow?.definition.initial ?? null));
+    const chosen = filters.manager
+      ? ((await query(PERSON_UID).findOne({ where: { documentId: filters.manager }, select: projectPopulate.manager.select })) as Row | null)
+      : null;
     return {
       today: today(),
       lifecycle: flow
         ? { key: flow.key, name: flow.name, version: flow.version, states: flow.definition.states }
         : null,
-      projects: filters.rag ? all.filter((card) => (card.rag?.overall ?? 'none') === filters.rag) : all,
-      managers: [...managers.values()].sort((a, b) => a.fullName.localeCompare(b.fullName)),
+      projects: await cards(found.projects, user),
+      counts: found.counts,
+      pagination: found.pagination,
+      manager: person(chosen),
     };
   }
 

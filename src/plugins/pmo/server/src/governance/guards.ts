@@ -14,7 +14,7 @@
 import type { Core } from '@strapi/strapi';
 import { moneyIn } from '../platform/currency';
 import { PROJECT_UID } from '../../../shared/contracts/uids';
-import { budgetAtCompletion } from '../platform/db';
+import { budgetsAtCompletion } from '../platform/db';
 import { lastAppliedTransition, stateName, unknownSettings, type EffectType, type GuardContext, type GuardType } from '../workflow';
 import { listWords } from '../../../shared/words';
 import { GATE_DECISIONS, PASSING_DECISIONS, decisionWords, gateLabel, gateVerdict, isGate, stopVerdict } from './gates';
@@ -27,6 +27,9 @@ const gateProblems = (gate: unknown) => (isGate(gate) ? [] : ['choose the gate, 
 function misapplied(context: GuardContext) {
   return context.uid === PROJECT_UID ? null : { ok: false, message: 'This check applies only to projects; ask a PMO administrator to correct the workflow' };
 }
+
+/** The projects among the items a guard is asked about (a guard misapplied to another type answers for itself). */
+const projectsAmong = (contexts: GuardContext[]) => contexts.filter((context) => !misapplied(context)).map((context) => context.documentId);
 
 export function governanceGuards(strapi: Core.Strapi): GuardType[] {
   const governance = () => getGovernanceService(strapi);
@@ -45,12 +48,12 @@ export function governanceGuards(strapi: Core.Strapi): GuardType[] {
       }
       return problems;
     },
-    async evaluate(config, context) {
-      const wrong = misapplied(context);
-      if (wrong) return wrong;
+    evaluate: (config, context) => gateReview.evaluateMany!(config, [context]).then(([verdict]) => verdict),
+    async evaluateMany(config, contexts) {
       const gate = config.gate as number;
       const accepted = (config.decisions as string[] | undefined) ?? PASSING_DECISIONS;
-      return gateVerdict(gate, await governance().reviewsOf(context.documentId, gate), accepted);
+      const reviews = await governance().reviewsOfMany(projectsAmong(contexts), gate);
+      return contexts.map((context) => misapplied(context) ?? gateVerdict(gate, reviews.get(context.documentId) ?? [], accepted));
     },
   };
 
@@ -58,20 +61,27 @@ export function governanceGuards(strapi: Core.Strapi): GuardType[] {
     type: 'baselinedBudget',
     description: 'The project has a baselined budget: budget lines with a BAC above zero (management reserve excluded)',
     validate: (config) => unknownOptions(config, []),
-    async evaluate(_config, context) {
-      const wrong = misapplied(context);
-      if (wrong) return wrong;
-      const project = (await strapi.db.query(PROJECT_UID as never).findOne({
-        where: { documentId: context.documentId },
-        select: ['id'],
-      })) as { id: number } | null;
-      const bac = project ? await budgetAtCompletion(strapi, project.id) : BigInt(0);
-      if (bac > BigInt(0)) return { ok: true };
-      const gate = gateOf(context.transition);
-      return {
-        ok: false,
-        message: `${gate ? gateLabel(gate) : 'This step'} needs a baselined budget: the project's budget lines total ${moneyIn(strapi)(bac)} (management reserve excluded); add them before the decision`,
-      };
+    evaluate: (config, context) => baselinedBudget.evaluateMany!(config, [context]).then(([verdict]) => verdict),
+    async evaluateMany(_config, contexts) {
+      const projects = contexts.filter((context) => !misapplied(context));
+      const rows = (await strapi.db.query(PROJECT_UID as never).findMany({
+        where: { documentId: { $in: projects.map((context) => context.documentId) } },
+        select: ['id', 'documentId'],
+      })) as Array<{ id: number; documentId: string }>;
+      const idOf = new Map(rows.map((row) => [row.documentId, Number(row.id)]));
+      const bacs = await budgetsAtCompletion(strapi, [...idOf.values()]);
+      return contexts.map((context) => {
+        const wrong = misapplied(context);
+        if (wrong) return wrong;
+        const id = idOf.get(context.documentId);
+        const bac = id === undefined ? BigInt(0) : (bacs.get(id) ?? BigInt(0));
+        if (bac > BigInt(0)) return { ok: true };
+        const gate = gateOf(context.transition);
+        return {
+          ok: false,
+          message: `${gate ? gateLabel(gate) : 'This step'} needs a baselined budget: the project's budget lines total ${moneyIn(strapi)(bac)} (management reserve excluded); add them before the decision`,
+        };
+      });
     },
   };
 
@@ -79,10 +89,10 @@ export function governanceGuards(strapi: Core.Strapi): GuardType[] {
     type: 'notStopped',
     description: "The project's latest gate decision is not stop (a stopped project can only be cancelled)",
     validate: (config) => unknownOptions(config, []),
-    async evaluate(_config, context) {
-      const wrong = misapplied(context);
-      if (wrong) return wrong;
-      return stopVerdict(await governance().reviewsOf(context.documentId));
+    evaluate: (config, context) => notStopped.evaluateMany!(config, [context]).then(([verdict]) => verdict),
+    async evaluateMany(_config, contexts) {
+      const reviews = await governance().reviewsOfMany(projectsAmong(contexts));
+      return contexts.map((context) => misapplied(context) ?? stopVerdict(reviews.get(context.documentId) ?? []));
     },
   };
 

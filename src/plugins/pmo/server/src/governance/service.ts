@@ -80,6 +80,21 @@ export function createGovernanceService(strapi: Core.Strapi) {
     return rows.map(reviewFacts);
   }
 
+  /** The reviews of many projects (of one gate, if given) in one query, by project documentId. */
+  async function reviewsOfMany(projectDocumentIds: string[], gate?: number): Promise<Map<string, ReviewFacts[]>> {
+    const byProject = new Map<string, ReviewFacts[]>(projectDocumentIds.map((documentId) => [documentId, []]));
+    if (projectDocumentIds.length === 0) return byProject;
+    const where: Row = { project: { documentId: { $in: projectDocumentIds } } };
+    if (gate !== undefined) where.gate = gate;
+    const rows = (await query(GATE_REVIEW_UID).findMany({
+      where,
+      select: ['id', 'documentId', 'gate', 'decision', 'heldDate', 'scheduledDate'],
+      populate: { project: { select: ['documentId'] } },
+    })) as Row[];
+    for (const row of rows) byProject.get(row.project?.documentId)?.push(reviewFacts(row));
+    return byProject;
+  }
+
   /** The checklist of a gate: the criteria of the published standards for the state the gate leads to. */
   async function checklistFor(gate: number): Promise<ChecklistItem[]> {
     const state = gateTarget((await lifecycle())?.definition ?? null, gate);
@@ -388,6 +403,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
 
   return {
     reviewsOf,
+    reviewsOfMany,
     checklistFor,
     checklistAsOf,
     scheduleReview,

@@ -67,6 +67,21 @@ export async function budgetAtCompletion(strapi: Core.Strapi, projectId: number)
   return BigInt((rows as Array<{ bac: string }>)[0]?.bac ?? '0');
 }
 
+/** BAC in minor units of each project (as `budgetAtCompletion`), in one query: by project id, 0 when none. */
+export async function budgetsAtCompletion(strapi: Core.Strapi, projectIds: number[]): Promise<Map<number, bigint>> {
+  const bac = new Map<number, bigint>(projectIds.map((id) => [id, BigInt(0)]));
+  if (projectIds.length === 0) return bac;
+  const rows = (await withKnex(strapi, (knex) => {
+    const lines = bacLines(strapi, knex);
+    return lines.query
+      .whereIn(lines.projectColumn, projectIds)
+      .groupBy(lines.projectColumn)
+      .select({ project_id: lines.projectColumn }, sumMinor(knex, lines.amountColumn, 'bac'));
+  })) as Array<{ project_id: number; bac: string }>;
+  for (const row of rows) bac.set(Number(row.project_id), BigInt(row.bac ?? '0'));
+  return bac;
+}
+
 export type LatestReportOptions = {
   /** `YYYY-MM-DD`: only reports as of that day or earlier (absent: every report). */
   onOrBefore?: string;

@@ -51,6 +51,11 @@ export type GuardType = {
    */
   validate(config: Record<string, unknown>): string[];
   evaluate(config: GuardConfig, context: GuardContext): Promise<{ ok: boolean; message?: string }>;
+  /**
+   * Optional: `evaluate`'s verdicts for many items at once, in the order given, with set-based
+   * queries (the governance board asks for a page of projects). Without it, `evaluate` runs for each.
+   */
+  evaluateMany?(config: GuardConfig, contexts: GuardContext[]): Promise<Array<{ ok: boolean; message?: string }>>;
 };
 
 export type EffectType = {

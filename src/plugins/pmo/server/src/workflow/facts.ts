@@ -116,7 +116,28 @@ export function createFacts(strapi: Core.Strapi, catalogue: Catalogue) {
     return outcomes;
   }
 
-  return { populateFor, loadTarget, loadTargets, relationsOf, evaluateGuards };
+  /**
+   * The guards of the transition for many items (each context one item), one guard after another:
+   * set-based where the guard type answers for many (`evaluateMany`), else item by item.
+   */
+  async function evaluateGuardsMany(transition: WorkflowTransition, contexts: GuardContext[]): Promise<GuardOutcome[][]> {
+    const outcomes = contexts.map((): GuardOutcome[] => []);
+    if (contexts.length === 0) return outcomes;
+    for (const guard of transition.guards ?? []) {
+      const type = catalogue.guard(guard.type);
+      let results: Array<{ ok: boolean; message?: string }>;
+      if (!type) results = contexts.map(() => ({ ok: false, message: `Unknown guard type "${guard.type}"` }));
+      else if (type.evaluateMany) results = await type.evaluateMany(guard, contexts.map((context) => ({ ...context, transition })));
+      else {
+        results = [];
+        for (const context of contexts) results.push(await type.evaluate(guard, { ...context, transition }));
+      }
+      results.forEach((result, i) => outcomes[i].push({ guard: guard.type, ok: result.ok, message: result.message }));
+    }
+    return outcomes;
+  }
+
+  return { populateFor, loadTarget, loadTargets, relationsOf, evaluateGuards, evaluateGuardsMany };
 }
 
 export type Facts = ReturnType<typeof createFacts>;

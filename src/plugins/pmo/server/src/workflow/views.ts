@@ -43,24 +43,30 @@ export function createViews(
       [() => actorFacts(strapi, user), () => facts.loadTargets(uid, [...found.keys()], [...needed])]
     );
 
-    const views: WorkflowInstanceView[] = [];
-    for (const documentId of documentIds) {
+    const items = documentIds.flatMap((documentId) => {
       const instance = found.get(documentId);
       const target = targets.get(documentId);
-      if (!instance || !target) continue;
+      if (!instance || !target) return [];
+      const context = { strapi, definition, uid, documentId, target, actor, instance: { state: instance.state, previousState: instance.previousState ?? null } };
+      return [{ documentId, instance, target, context }];
+    });
+    // Each transition's guards over every item it is open to at once (set-based where the guard can).
+    const outcomesOf = new Map<string, Map<WorkflowTransition, Awaited<ReturnType<Facts['evaluateGuardsMany']>>[number]>>();
+    for (const transition of needed) {
+      const open = items.filter((item) => availableFrom(item.instance).includes(transition));
+      const outcomes = await facts.evaluateGuardsMany(transition, open.map((item) => ({ ...item.context, transition })));
+      open.forEach((item, i) => {
+        if (!outcomesOf.has(item.documentId)) outcomesOf.set(item.documentId, new Map());
+        outcomesOf.get(item.documentId)!.set(transition, outcomes[i]);
+      });
+    }
+
+    const views: WorkflowInstanceView[] = [];
+    for (const { documentId, instance, target } of items) {
       const relations = facts.relationsOf(definition, target);
-      const base = {
-        strapi,
-        definition,
-        uid,
-        documentId,
-        target,
-        actor,
-        instance: { state: instance.state, previousState: instance.previousState ?? null },
-      };
       const transitions = [];
       for (const transition of availableFrom(instance)) {
-        const guardOutcomes = await facts.evaluateGuards(transition, { ...base, transition });
+        const guardOutcomes = outcomesOf.get(documentId)?.get(transition) ?? [];
         transitions.push(
           evaluateTransition({ definition, transition, instance: instanceFacts(instance), actor, relations, guardOutcomes })
         );

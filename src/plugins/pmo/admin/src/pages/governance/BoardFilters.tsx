@@ -2,8 +2,10 @@
  * The governance board's filters, kept in the URL so a filtered board can be shared and survives a
  * reload: portfolio (`?portfolio=`), programme (`?programme=`), RAG of the latest status report
  * (`?rag=`, `none` for no report), manager (`?manager=`), the manager's department
- * (`?department=`) and text matched against code and name (`?q=`). The server filters. The
- * dashboard's figures open the board with these.
+ * (`?department=`) and text matched against code and name (`?q=`). The server filters and
+ * pages (`?page=&pageSize=`, Strapi's Pagination); a changed filter goes back to the first page.
+ * Programmes and managers are found as the user types (`GET /pmo/search`), not listed: a large
+ * PMO has hundreds of programmes and thousands of managers. The dashboard's figures open the board with these.
  */
 import * as React from 'react';
 
@@ -12,39 +14,50 @@ import { Search } from '@strapi/icons';
 import { useDebounce } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
 
-import { useEntities } from '../../api/finance';
+import { useEntities, useEntity } from '../../api/finance';
 import { BOARD_RAGS, type BoardFilters as Filters, type BoardRag, type PersonRef } from '../../api/governance';
+import { pickedItem, pickedPerson, SearchPicker, type Picked } from '../../components/SearchPicker';
 import { byName, FilterSelect } from '../../components/FilterSelect';
 import type { Translate } from '../../utils/useTranslate';
 import { ragLabel } from './display';
 
 const KEYS = ['portfolio', 'programme', 'rag', 'manager', 'department', 'q'] as const;
+/** The page, kept in the URL by Strapi's Pagination; not a filter. */
+const PAGING = ['page', 'pageSize'] as const;
 
-/** The filters the URL holds. */
-export function useBoardFilters(): [Filters, (key: (typeof KEYS)[number], value: string | null) => void, () => void] {
+/** The filters the URL holds (the page too, for the request; `filtered` says whether a filter is set). */
+export function useBoardFilters(): [Filters, (key: (typeof KEYS)[number], value: string | null) => void, () => void, boolean] {
   const [search, setSearch] = useSearchParams();
-  const filters = Object.fromEntries(KEYS.map((key) => [key, search.get(key) ?? undefined])) as Filters;
+  const filters = Object.fromEntries([...KEYS, ...PAGING].map((key) => [key, search.get(key) ?? undefined])) as Filters;
   const set = (key: (typeof KEYS)[number], value: string | null) => {
     const next = new URLSearchParams(search);
     if (!value) next.delete(key);
     else next.set(key, value);
+    next.delete('page');
     setSearch(next, { replace: true });
   };
   const clear = () => {
     const next = new URLSearchParams(search);
-    KEYS.forEach((key) => next.delete(key));
+    [...KEYS, 'page'].forEach((key) => next.delete(key));
     setSearch(next, { replace: true });
   };
-  return [filters, set, clear];
+  return [filters, set, clear, KEYS.some((key) => filters[key])];
 }
 
 const ragOption = (t: Translate, rag: BoardRag) => (rag === 'none' ? t('governance.filter.noReport', 'No status report') : ragLabel(t, rag));
 
-export const BoardFilters = ({ managers, t }: { managers: PersonRef[]; t: Translate }) => {
-  const [filters, set, clear] = useBoardFilters();
+/** `manager`: the manager filtered by, as the board names them (the URL holds only the documentId). */
+export const BoardFilters = ({ manager, t }: { manager: PersonRef | null; t: Translate }) => {
+  const [filters, set, clear, anySet] = useBoardFilters();
   const portfolios = useEntities('portfolio');
-  const programmes = useEntities('programme', filters.portfolio ? { relation: 'portfolio', documentId: filters.portfolio } : undefined);
+  const programme = useEntity('programme', filters.programme);
   const departments = useEntities('department');
+  /** A filter found as one types: the URL keeps the documentId of what is picked. */
+  const picker = (type: 'programme' | 'person', key: 'programme' | 'manager', label: string, placeholder: string, value: Picked | null) => (
+    <Box width="240px">
+      <SearchPicker type={type} name={key} label={label} placeholder={placeholder} value={value} onChange={(picked) => set(key, picked?.documentId ?? null)} />
+    </Box>
+  );
   const [text, setText] = React.useState(filters.q ?? '');
   const typed = useDebounce(text, 300);
   React.useEffect(() => {
@@ -55,7 +68,6 @@ export const BoardFilters = ({ managers, t }: { managers: PersonRef[]; t: Transl
   React.useEffect(() => {
     if (!filters.q) setText((current) => (current.trim() ? '' : current));
   }, [filters.q]);
-  const anySet = KEYS.some((key) => filters[key]);
 
   return (
     <Flex gap={3} alignItems="flex-end" wrap="wrap" tag="form" role="search" aria-label={t('governance.filter.label', 'Filter the board')} onSubmit={(event: React.FormEvent) => event.preventDefault()}>
@@ -80,15 +92,7 @@ export const BoardFilters = ({ managers, t }: { managers: PersonRef[]; t: Transl
         onChange={(value) => set('portfolio', value ?? null)}
         width="200px"
       />
-      <FilterSelect
-        name="programme"
-        label={t('governance.board.programme', 'Programme')}
-        allLabel={t('governance.board.allProgrammes', 'All programmes')}
-        value={filters.programme}
-        options={byName(programmes.data)}
-        onChange={(value) => set('programme', value ?? null)}
-        width="220px"
-      />
+      {picker('programme', 'programme', t('governance.board.programme', 'Programme'), t('governance.board.allProgrammes', 'All programmes'), filters.programme && programme.data ? pickedItem(programme.data) : null)}
       <FilterSelect
         name="rag"
         label={t('governance.filter.rag', 'RAG')}
@@ -98,15 +102,7 @@ export const BoardFilters = ({ managers, t }: { managers: PersonRef[]; t: Transl
         onChange={(value) => set('rag', value ?? null)}
         width="180px"
       />
-      <FilterSelect
-        name="manager"
-        label={t('governance.filter.manager', 'Manager')}
-        allLabel={t('governance.filter.allManagers', 'Any manager')}
-        value={filters.manager}
-        options={managers.map((manager) => ({ value: manager.documentId, label: manager.fullName }))}
-        onChange={(value) => set('manager', value ?? null)}
-        width="220px"
-      />
+      {picker('person', 'manager', t('governance.filter.manager', 'Manager'), t('governance.filter.allManagers', 'Any manager'), filters.manager && manager ? pickedPerson(manager) : null)}
       <FilterSelect
         name="department"
         label={t('governance.filter.department', 'Department')}

@@ -3,15 +3,17 @@
  * lifecycle's order), filtered through the URL (programme, RAG, manager, text: BoardFilters).
  * It fits the page's width: the columns share it (no inner scroll, so the keyboard and the page
  * scroll reach every card), and the terminal states (closed, cancelled), whose projects need no
- * decision, are collapsed to their count until opened.
+ * decision, are collapsed to their count until opened. The server pages the cards (50 a page by
+ * default, Strapi's Pagination under the board); each column's count is every matching project
+ * in that state, not only the page's.
  */
 import * as React from 'react';
 
 import { Box, Button, Flex, IconButton, Main, Typography, VisuallyHidden } from '@strapi/design-system';
 import { ChevronLeft, Plus } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
 
-import { useCanManageGovernance, useGovernanceBoard, type BoardCard } from '../../api/governance';
+import { BOARD_PAGE_SIZE, useCanManageGovernance, useGovernanceBoard, type BoardCard } from '../../api/governance';
 import { PageError } from '../../components/PageError';
 import { StateBadge } from '../../components/StateBadge';
 import { stateColor, tint } from '../../utils/colors';
@@ -20,11 +22,11 @@ import { BoardFilters, useBoardFilters } from './BoardFilters';
 import { ProjectCard } from './ProjectCard';
 import { ScheduleReviewModal, type ScheduleDefaults } from './ScheduleReviewModal';
 
-type ColumnSpec = { key: string; name: string; color?: string; terminal: boolean; cards: BoardCard[] };
+type ColumnSpec = { key: string; name: string; color?: string; terminal: boolean; cards: BoardCard[]; total: number };
 
 export const GovernanceBoard = () => {
   const t = useTranslate();
-  const [filters] = useBoardFilters();
+  const [filters, , , filtered] = useBoardFilters();
   const board = useGovernanceBoard(filters);
   const { canManage } = useCanManageGovernance();
   const [scheduling, setScheduling] = React.useState<ScheduleDefaults | null>(null);
@@ -41,14 +43,18 @@ export const GovernanceBoard = () => {
     color: state.color,
     terminal: Boolean(state.terminal),
     cards: data.projects.filter((card) => card.state.key === state.key),
+    total: data.counts[state.key] ?? 0,
   }));
   // Projects in a state the lifecycle no longer has still show, in a column of their own.
   const strays = data.projects.filter((card) => !states.some((s) => s.key === card.state.key));
-  if (strays.length) columns.push({ key: '', name: t('governance.board.otherStates', 'Other states'), terminal: false, cards: strays });
+  const strayTotal = Object.entries(data.counts).reduce((sum, [key, count]) => (states.some((s) => s.key === key) ? sum : sum + count), 0);
+  if (strays.length || strayTotal) {
+    columns.push({ key: '', name: t('governance.board.otherStates', 'Other states'), terminal: false, cards: strays, total: strayTotal });
+  }
   const isOpen = (column: ColumnSpec) => !column.terminal || opened.includes(column.key);
   const toggle = (key: string) => setOpened((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]));
   const scheduleFor = (card: BoardCard) => setScheduling({ project: card, gate: card.nextGate?.gate });
-  const filtered = Object.values(filters).some(Boolean);
+  const { total, pageSize } = data.pagination;
 
   return (
     <Main>
@@ -66,13 +72,13 @@ export const GovernanceBoard = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Flex justifyContent="space-between" alignItems="flex-end" gap={4} wrap="wrap">
-            <BoardFilters managers={data.managers ?? []} t={t} />
+            <BoardFilters manager={data.manager} t={t} />
             <Typography variant="pi" textColor="neutral600" role="status" data-testid="pmo-gov-count">
               {filtered
                 ? t('governance.board.countFiltered', '{count, plural, =0 {No project matches these filters} one {# project matches} other {# projects match}}', {
-                    count: data.projects.length,
+                    count: total,
                   })
-                : t('governance.board.count', '{count, plural, one {# project} other {# projects}}', { count: data.projects.length })}
+                : t('governance.board.count', '{count, plural, one {# project} other {# projects}}', { count: total })}
             </Typography>
           </Flex>
           {board.error ? (
@@ -106,6 +112,12 @@ export const GovernanceBoard = () => {
               )
             )}
           </Box>
+          {total > pageSize || data.pagination.page > 1 ? (
+            <Pagination.Root pageCount={Math.ceil(total / pageSize)} total={total} defaultPageSize={BOARD_PAGE_SIZE}>
+              <Pagination.PageSize options={['25', '50', '100']} />
+              <Pagination.Links />
+            </Pagination.Root>
+          ) : null}
         </Flex>
       </Layouts.Content>
       {scheduling ? <ScheduleReviewModal defaults={scheduling} onClose={() => setScheduling(null)} /> : null}
@@ -124,7 +136,7 @@ const Column = ({ column, onClose, t, children }: { column: ColumnSpec; onClose?
         </Box>
         <Flex gap={1}>
           <Typography variant="pi" textColor="neutral600" data-testid="pmo-gov-column-count">
-            {column.cards.length}
+            {column.total}
           </Typography>
           {onClose ? (
             <IconButton
@@ -175,9 +187,9 @@ const CollapsedColumn = ({ column, onOpen, t }: { column: ColumnSpec; onOpen: ()
       </Typography>
       <VisuallyHidden>: </VisuallyHidden>
       <Typography variant="omega" fontWeight="bold" textColor="neutral800" style={{ order: -1 }}>
-        {column.cards.length}
+        {column.total}
       </Typography>
-      <VisuallyHidden> {t('governance.board.expandProjects', '{count, plural, one {project} other {projects}}', { count: column.cards.length })}</VisuallyHidden>
+      <VisuallyHidden> {t('governance.board.expandProjects', '{count, plural, one {project} other {projects}}', { count: column.total })}</VisuallyHidden>
     </button>
   </Box>
 );

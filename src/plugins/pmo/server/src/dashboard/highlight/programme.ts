@@ -53,7 +53,7 @@ export async function programmeReport(strapi: Core.Strapi, caller: Caller, docum
   const evm = sections.evm ? await services.earnedValue().programme(programme.documentId, asOf) : null;
   const series = sections.evm ? await services.earnedValue().programmeSeries(programme.documentId, asOf) : null;
   const figures = new Map<string, ProjectEvmRow>((evm?.projects ?? []).map((row) => [row.documentId, row]));
-  const board = sections.gates ? await services.governance().board(caller.user, { programme: programme.documentId }) : null;
+  const board = sections.gates ? await services.governance().board(caller.user, { programme: programme.documentId, pageSize: Math.max(1, projects.length) }) : null;
   const cards = new Map((board?.projects ?? []).map((card) => [card.documentId, card]));
 
   const rows: ProgrammeProjectRow[] = projects.map((project) => {

@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * bench/lists: every list, board, picker-search and dashboard route of PMO Hub as a PMO manager,
+ * at the large PMO of bench/seed-scale.js on PostgreSQL, against Strapi's own Content Manager
+ * list of the same projects in the same run; then, in Chromium, the admin's first meaningful
+ * paint (from navigation until the page's main content is visible) of the governance board, the
+ * change-request list and the finance overview.
+ *
+ *   node bench/lists.js                              # seeds pmo_scale at full size first (long), keeps it
+ *   SEED_SCALE=0.01 SEED_DB=pmo_scale_001 node bench/lists.js  # a hundredth, quick
+ *   BENCH_REUSE=1 SEED_DB=pmo_scale node bench/lists.js        # the database already seeded
+ *   BENCH_REQUESTS=20 BENCH_BROWSER=0 node bench/lists.js      # requests per route; no Chromium
+ *
+ * Prints one table: per route the status, p50 and p95 over BENCH_REQUESTS sequential requests
+ * after one warm-up, the body size, and whether p95 is under the 300 ms target; a route whose
+ * warm-up takes more than 5 s is timed three times only. Then the three paints (target < 2 s).
+ * Needs `npm run build` for the admin panel (the paints). Not a test: figures go to bench/README.md.
+ */
+const path = require('path');
+const { performance } = require('perf_hooks');
+
+const ROOT = path.join(__dirname, '..');
+process.env.DATABASE_CLIENT = 'postgres';
+const { buildOnce } = require(path.join(ROOT, 'tests/helpers/build-once'));
+const { bootStrapi } = require(path.join(ROOT, 'tests/helpers/boot'));
+const { withPgAdmin } = require(path.join(ROOT, 'tests/helpers/database'));
+const { listen, loginBenchAdmin, median, p95 } = require('./support');
+const { seedScale, seedDocumentId, scaleDatabase, sizesFor } = require('./seed-scale');
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS || 20);
+const BROWSER = process.env.BENCH_BROWSER !== '0';
+const SLOW_MS = 5000;
+const TARGET_MS = 300;
+const PAINT_TARGET_MS = 2000;
+const MANAGER = { email: 'bench.manager@scale.pmo', password: 'Bench-Pass-1234' };
+
+/** The routes timed: [label, path], documentIds of seed rows by number. */
+function routes() {
+  const project = seedDocumentId('project', 7);
+  const programme = seedDocumentId('programme', 3);
+  const portfolio = seedDocumentId('portfolio', 1);
+  return [
+    ['Content Manager: projects (baseline)', '/content-manager/collection-types/api::project.project?page=1&pageSize=10&sort=code:ASC'],
+    ['board, first page', '/pmo/governance/board'],
+    ['board, page 40', '/pmo/governance/board?page=40'],
+    ['board, 100 a page by name', '/pmo/governance/board?pageSize=100&sort=name'],
+    ['board, red RAG', '/pmo/governance/board?rag=red'],
+    ['board, text "atlas"', '/pmo/governance/board?q=atlas'],
+    ['board, one programme', `/pmo/governance/board?programme=${programme}`],
+    ['board, one portfolio, executing', `/pmo/governance/board?portfolio=${portfolio}&state=executing`],
+    ['search people "ada"', '/pmo/search?type=person&q=ada'],
+    ['search projects "atlas"', '/pmo/search?type=project&q=atlas'],
+    ['search projects by code', '/pmo/search?type=project&q=PRJ-0004'],
+    ['search programmes "programme 3"', '/pmo/search?type=programme&q=programme%203'],
+    ['change requests', '/pmo/change-requests'],
+    ['change requests of a project', `/pmo/change-requests?project=${project}`],
+    ['gate reviews of a project', `/pmo/gate-reviews?project=${project}`],
+    ['project governance', `/pmo/governance/projects/${project}`],
+    ['dashboard, organisation', '/pmo/dashboard'],
+    ['dashboard, one portfolio', `/pmo/dashboard?portfolio=${portfolio}`],
+    ['finance: portfolio EVM', `/pmo/evm/portfolios/${portfolio}`],
+    ['finance: programme EVM', `/pmo/evm/programmes/${programme}`],
+    ['finance: project EVM', `/pmo/evm/projects/${project}`],
+    ['RAID heat map, portfolio', `/pmo/raid/heatmap?scope=portfolio&documentId=${portfolio}`],
+    ['RAID summary, programme', `/pmo/raid/summary?scope=programme&documentId=${programme}`],
+    ['dependencies of a project', `/pmo/raid/dependencies?project=${project}`],
+    ['documents overdue', '/pmo/documents/overdue'],
+    ['compliance matrix, programme', `/pmo/compliance/matrix?programme=${programme}`],
+    ['capacity, first page', '/pmo/capacity'],
+    ['roadmap of a programme', `/pmo/roadmap?programme=${programme}`],
+    ['milestone slip trend', `/pmo/milestones/slip-trend?project=${project}`],
+    ['my work', '/pmo/my-work'],
+    ['workflow view of a project', `/pmo/workflow-instances?uid=api::project.project&documentId=${project}`],
+  ];
+}
+
+async function timeRoute(base, auth, url) {
+  const once = async () => {
+    const started = performance.now();
+    const res = await fetch(`${base}${url}`, { headers: auth });
+    const body = await res.arrayBuffer();
+    return { ms: performance.now() - started, status: res.status, bytes: body.byteLength };
+  };
+  const warm = await once();
+  const count = warm.ms > SLOW_MS ? 3 : REQUESTS;
+  const times = [];
+  let last = warm;
+  for (let n = 0; n < count; n += 1) {
+    last = await once();
+    times.push(last.ms);
+  }
+  return { status: last.status, bytes: last.bytes, p50: median(times), p95: p95(times), warm: warm.ms, n: count };
+}
+
+/** Signs in through the admin's form, then times each page from navigation to its main content. */
+async function paints(base) {
+  const { chromium } = require('playwright-core');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'], headless: true });
+  const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 1000 }, locale: 'en-GB', timezoneId: 'UTC' });
+  context.setDefaultTimeout(120000);
+  const page = await context.newPage();
+  await page.goto('/admin/auth/login');
+  await page.getByRole('textbox', { name: /email/i }).fill(MANAGER.email);
+  await page.getByLabel(/password/i).fill(MANAGER.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth/'));
+  const pages = [
+    ['governance board', '/admin/plugins/pmo/governance', '[data-testid="pmo-gov-card"]'],
+    ['change-request list', '/admin/plugins/pmo/change-requests', '[data-testid="cr-row"]'],
+    ['finance overview', `/admin/plugins/pmo/finance?portfolio=${seedDocumentId('portfolio', 1)}`, '[data-testid="finance-portfolio-total"]'],
+  ];
+  const results = [];
+  for (const [name, url, selector] of pages) {
+    const runs = [];
+    for (let n = 0; n < 3; n += 1) {
+      await page.goto('/admin');
+      await page.waitForLoadState('networkidle');
+      const started = performance.now();
+      await page.goto(url);
+      await page.locator(selector).first().waitFor({ state: 'visible' });
+      runs.push(performance.now() - started);
+    }
+    results.push({ name, url, median: median(runs), worst: Math.max(...runs) });
+  }
+  await browser.close();
+  return results;
+}
+
+async function main() {
+  const scale = Number(process.env.SEED_SCALE || 1);
+  const name = process.env.SEED_DB || 'pmo_scale';
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error('SEED_DB: lower-case letters, digits and _ only');
+  const reuse = process.env.BENCH_REUSE === '1';
+  await buildOnce();
+  if (!reuse) {
+    await withPgAdmin(async (client) => {
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.query(`CREATE DATABASE "${name}"`);
+    });
+  }
+  const strapi = await bootStrapi({ database: scaleDatabase(name), serveAdmin: BROWSER });
+  strapi.log.level = 'error';
+  if (!reuse) await seedScale(strapi, { scale });
+  const base = await listen(strapi);
+
+  // A PMO manager (a person of the same email, as the app links them), signed in through the route.
+  const managerRole = await strapi.db.query('admin::role').findOne({ where: { code: 'pmo-manager' } });
+  if (!(await strapi.db.query('admin::user').findOne({ where: { email: MANAGER.email } }))) {
+    await strapi.service('admin::user').create({ firstname: 'Bench', lastname: 'Manager', ...MANAGER, isActive: true, roles: [managerRole.id] });
+    await strapi.documents('api::person.person').create({ data: { fullName: 'Bench Manager', email: MANAGER.email, pmoRole: 'pmo-manager' } });
+  }
+  const auth = { authorization: `Bearer ${await loginBenchAdmin(base, MANAGER)}` };
+  const counts = {};
+  for (const [kind, table] of [['projects', 'projects'], ['people', 'people'], ['change requests', 'pmo_change_requests'], ['cost entries', 'cost_entries'], ['status reports', 'status_reports'], ['documents', 'documents']]) {
+    counts[kind] = Number((await strapi.db.connection(table).count({ n: '*' }))[0].n);
+  }
+
+  const rows = [];
+  for (const [label, url] of routes()) {
+    const result = await timeRoute(base, auth, url);
+    rows.push({ label, ...result });
+    process.stderr.write(`  ${label}: ${result.p95.toFixed(0)} ms\n`);
+  }
+  const width = Math.max(...rows.map((row) => row.label.length));
+  const pad = (value, size) => String(value).padStart(size);
+  console.log(`\n${'route'.padEnd(width)}  status      p50      p95   body KB   n  p95 < ${TARGET_MS} ms`);
+  for (const row of rows) {
+    console.log(
+      `${row.label.padEnd(width)}  ${pad(row.status, 6)} ${pad(row.p50.toFixed(0), 8)} ${pad(row.p95.toFixed(0), 8)} ${pad((row.bytes / 1024).toFixed(1), 9)} ${pad(row.n, 3)}  ${row.p95 < TARGET_MS ? 'yes' : 'NO'}`
+    );
+  }
+  if (BROWSER) {
+    console.log(`\n${'admin page (first meaningful paint)'.padEnd(width)}  median    worst  < ${PAINT_TARGET_MS} ms`);
+    for (const paint of await paints(base)) {
+      console.log(`${paint.name.padEnd(width)}  ${pad(paint.median.toFixed(0), 6)} ${pad(paint.worst.toFixed(0), 8)}  ${paint.worst < PAINT_TARGET_MS ? 'yes' : 'NO'}`);
+    }
+  }
+  console.log(
+    `\nseed scale ${scale} (${Object.entries(counts).map(([kind, n]) => `${n.toLocaleString('en-GB')} ${kind}`).join(', ')}; ` +
+      `full size: ${sizesFor(1).costEntries.toLocaleString('en-GB')} cost entries) db=${name} requests=${REQUESTS} node=${process.version} cpus=${require('os').cpus().length}`
+  );
+  await new Promise((resolve) => strapi.server.httpServer.close(resolve));
+  await strapi.destroy().catch(() => {});
+  process.exit(0);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * The two ways an export is written give the same bytes: on PostgreSQL the cost ledger and the
+ * budget outline come from `COPY … TO STDOUT` (the injection rule and the money format in SQL,
+ * PostgreSQL's quoting), elsewhere from the row writer (platform/csv.ts), which the service can
+ * be asked to use for any report. Hostile text (formula
+ * starts, quotes, delimiters, line breaks, tabs, unicode, empty and missing values) and money at
+ * the edges (negative, a cent, ten trillion) go through both, with both delimiters.
+ */
+import { Readable } from 'stream';
+import { getStrapi } from '../helpers/strapi';
+import { exportQuery, type ReportName } from '../../src/plugins/pmo/shared/contracts/finance';
+import { financeService } from '../../src/plugins/pmo/server/src/finance/services';
+import * as make from './finance-fixtures';
+
+type Project = Awaited<ReturnType<typeof make.project>>;
+
+const HOSTILE = [
+  '=cmd|" /C calc"!A0',
+  '+31 20 555 0100',
+  '-INV-2',
+  '@SUM(A1)',
+  '\tTabbed',
+  '\rCarriage',
+  '\nNew line first',
+  'Smith, Jones & "Partners"',
+  'semi;colon',
+  'line one\r\nline two',
+  'lone\nLF and lone\rCR',
+  '"',
+  '""',
+  ' leading and trailing space ',
+  '\\.',
+  'Ünïcødé € Ltd — 東京 🚀',
+  "'already quoted",
+  '',
+  null,
+];
+const AMOUNTS = ['-5000.00', '0.01', '-0.05', '0.00', '10000000000000.00', '-10000000000000.00', '1234.50', '99.99'];
+
+let project: Project;
+let other: Project;
+
+beforeAll(async () => {
+  const programme = await make.programme(undefined, 'Copy programme');
+  project = await make.project(programme, 'Copy project');
+  other = await make.project(undefined, 'Copy project without programme');
+  let day = 1;
+  for (const [i, supplier] of HOSTILE.entries()) {
+    const reference = HOSTILE[(i + 5) % HOSTILE.length];
+    const date = `2026-01-${String(day).padStart(2, '0')}`;
+    day = (day % 28) + 1;
+    await make.costEntry(i % 4 === 3 ? other : project, date, AMOUNTS[i % AMOUNTS.length], { supplier, reference });
+  }
+  for (const [i, amount] of AMOUNTS.entries()) {
+    await make.budgetLine(i % 2 ? other : project, `2026-0${(i % 3) + 1}-01`, ['labour', 'capex', 'change', 'management-reserve'][i % 4], amount);
+  }
+});
+
+const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
+
+async function exportBytes(report: ReportName, query: Record<string, string>, path?: 'rows'): Promise<Buffer> {
+  const params = exportQuery[report].parse(query);
+  const { stream } = await financeService(getStrapi(), 'exports').open(params, { path });
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as Readable) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
+const codes = () => `${project.code},${other.code}`;
+
+describe('the row writer writes the hostile cells as the contract says', () => {
+  it('cost ledger: formula starts prefixed, quoting, empty for missing, money with two places', async () => {
+    const text = (await exportBytes('cost-ledger', { from: '2026-01-01', to: '2026-01-31' }, 'rows')).toString('utf8');
+    const mine = text.split('\r\n').filter((line) => line.includes(`,${project.code},`));
+    expect(mine[0]).toBe(`2026-01-01,${project.code},opex,-5000.00,"'=cmd|"" /C calc""!A0","'\rCarriage"`);
+    expect(mine[1]).toBe(`2026-01-02,${project.code},opex,0.01,'+31 20 555 0100,"'\nNew line first"`);
+    expect(mine[2]).toBe(`2026-01-03,${project.code},opex,-0.05,'-INV-2,"Smith, Jones & ""Partners"""`);
+    expect(text).toContain(`,10000000000000.00,`);
+    expect(text).toContain(`,-10000000000000.00,`);
+    expect(text).toContain(`,"""",`);
+    expect(text).toContain(`,Ünïcødé € Ltd — 東京 🚀,`);
+  });
+});
+
+(onPostgres ? describe : describe.skip)('PostgreSQL: COPY writes the same bytes as the row writer', () => {
+  const cases: Array<[ReportName, Record<string, string>]> = [
+    ['cost-ledger', {}],
+    ['cost-ledger', { delimiter: ';', bom: '1' }],
+    ['cost-ledger', { from: '2026-01-03', to: '2026-01-20' }],
+    ['budget-outline', {}],
+    ['budget-outline', { delimiter: ';' }],
+  ];
+
+  it.each(cases)('%s %j', async (report, query) => {
+    const copy = await exportBytes(report, query);
+    const rows = await exportBytes(report, query, 'rows');
+    expect(copy.toString('utf8')).toContain(codes().split(',')[0]);
+    expect(copy.equals(rows)).toBe(true);
+    expect(copy.toString('utf8')).toBe(rows.toString('utf8')); // the difference, if any, in words
+  });
+
+  it("the export route takes the COPY path: the ledger of one project, hostile cells and all", async () => {
+    const copy = await exportBytes('cost-ledger', { project: project.code });
+    const rows = await exportBytes('cost-ledger', { project: project.code }, 'rows');
+    expect(copy.toString('utf8')).toBe(rows.toString('utf8'));
+    expect(copy.toString('utf8').split('\r\n').length).toBeGreaterThan(10);
+  });
+});
