@@ -45,6 +45,21 @@ async function linkAll(knex, joinTable, pairs) {
 
 const sorted = (list) => [...list].sort((a, b) => a - b);
 const median = (list) => sorted(list)[Math.floor(list.length / 2)];
-const p95 = (list) => sorted(list)[Math.min(list.length - 1, Math.ceil(list.length * 0.95) - 1)];
+/** Runs a bench's `main`; on failure prints the error, drops the run's databases and exits 1. */
+function runBench(main) {
+  main().catch(async (error) => {
+    console.error(error);
+    try {
+      await require('../tests/helpers/database').dropRunDatabases();
+    } finally {
+      process.exit(1);
+    }
+  });
+}
 
-module.exports = { listen, createBenchAdmin, loginBenchAdmin, insertAll, linkAll, median, p95 };
+/** The value at or below which `percent` % of the list lies (nearest rank). */
+const percentile = (list, percent) => sorted(list)[Math.min(list.length - 1, Math.ceil((list.length * percent) / 100) - 1)];
+const p95 = (list) => percentile(list, 95);
+const p99 = (list) => percentile(list, 99);
+
+module.exports = { listen, createBenchAdmin, loginBenchAdmin, insertAll, linkAll, median, p95, p99, runBench };

@@ -49,6 +49,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
           rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
         },
         schema: env('DATABASE_SCHEMA', 'public'),
+        // A new connection the server does not complete within this time fails (the request
+        // answers 503) rather than holding the request; keep-alive notices a vanished server.
+        connectionTimeoutMillis: env.int('DATABASE_CONNECT_TIMEOUT', 5000),
+        keepAlive: true,
       },
       pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
     },

@@ -27,9 +27,10 @@ export type Cluster = {
   stop(): Promise<Array<{ code: number | null; signal: string | null }>>;
 };
 
-const { startCluster } = require('../../scripts/cluster') as {
-  startCluster(options: { instances?: number; env?: Record<string, string>; instanceEnv?: Array<Record<string, string>> }): Promise<Cluster>;
-};
+/** `database`: the instances' DATABASE_* (default: the worker's database). */
+type StartOptions = { instances?: number; database?: Record<string, string>; env?: Record<string, string>; instanceEnv?: Array<Record<string, string>> };
+
+const { startCluster } = require('../../scripts/cluster') as { startCluster(options: StartOptions): Promise<Cluster> };
 
 const { TEST_SECRETS } = require('../helpers/boot') as { TEST_SECRETS: Record<string, string> };
 
@@ -56,7 +57,7 @@ function instanceEnvironment(): Record<string, string> {
   };
 }
 
-export async function startTestCluster(options: { instances?: number; env?: Record<string, string>; instanceEnv?: Array<Record<string, string>> } = {}) {
+export async function startTestCluster(options: StartOptions = {}) {
   if (getStrapi().config.get('database.connection.client') !== 'postgres') throw new Error('The cluster suite runs on PostgreSQL (npm run test:cluster)');
   const cluster = await startCluster({ ...options, env: { ...instanceEnvironment(), ...options.env } });
   const stop = cluster.stop;

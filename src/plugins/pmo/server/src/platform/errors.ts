@@ -44,3 +44,42 @@ export function unprocessable(message: string, details: Record<string, unknown> 
   error.details = details;
   return error;
 }
+
+/** Node's socket errors: the database server refused, dropped or never answered the connection. */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * PostgreSQL's SQLSTATEs for a server going away or not there yet: 57P01 admin shutdown (a
+ * restart), 57P02 crash shutdown, 57P03 cannot connect now (starting up or shutting down), 53300
+ * too many connections; and class 08, connection exceptions.
+ */
+const SERVER_GONE = new Set(['57P01', '57P02', '57P03', '53300']);
+/** node-postgres' and knex's words for a connection lost or never had (they carry no code). */
+const LOST = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|Timeout acquiring a connection/i;
+
+/**
+ * Whether `error` (or what it wraps) says the database cannot be reached, rather than that the
+ * request was wrong: a request then answers 503 (`databaseUnavailable`), never 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && typeof cause === 'object' && depth < 5; depth += 1) {
+    const { code, name, message } = cause as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === 'string' && (SOCKET_CODES.has(code) || SERVER_GONE.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (name === 'KnexTimeoutError') return true;
+    if (typeof message === 'string' && LOST.test(message)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Seconds a client is told to wait before it tries again (`Retry-After`). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** 503 in the one error shape, for a request that could not reach the database. */
+export function databaseUnavailable() {
+  const error = createHttpError(
+    503,
+    'PMO Hub cannot reach its database just now. Wait a few seconds and reload: if you had made a change, check whether it was saved before making it again.'
+  ) as createHttpError.HttpError & { details?: unknown };
+  error.details = {};
+  return error;
+}

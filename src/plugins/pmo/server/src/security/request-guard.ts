@@ -4,8 +4,9 @@
  * - `plugin::pmo.request-errors` (before the body parser): gives each request an id (the
  *   `X-Request-Id` it came with, or a new one), answers a body that is not JSON with the one 400
  *   shape, keeps a 403 that a handler already answered before failing (Strapi's Content Manager
- *   relations route reads its own `ctx.forbidden()` result and throws), and logs any error that
- *   would be a 500 with the request id.
+ *   relations route reads its own `ctx.forbidden()` result and throws), answers 503 in words
+ *   when the database could not be reached (a restart, a lost connection: never a 500), and logs
+ *   any error that would be a 500 with the request id.
  * - `plugin::pmo.request-guard` (after it): refuses prototype-named keys at any depth of the
  *   query and body, ill-typed filters and built-ins named as fields in a list's query (the query
  *   in one walk), bodies that are not objects where PMO Hub, the Content API and the Content
@@ -14,7 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { errors, invalidFields } from '../platform/errors';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable, errors, invalidFields, isDatabaseUnavailable } from '../platform/errors';
 import { findHostileInput, type Problem } from './hostile-input';
 import { refuseProtectedFieldChanges } from './protected-fields';
 import { schemaLookup } from './schema';
@@ -84,6 +85,11 @@ export const requestErrors = (_config: unknown, { strapi }: { strapi: Core.Strap
       await next();
     } catch (error) {
       if (answeredForbidden(ctx)) return;
+      if (isDatabaseUnavailable(error)) {
+        strapi.log.warn(`Request ${requestId} (${ctx.method} ${ctx.path}) could not reach the database: ${(error as Error)?.message ?? error}`);
+        ctx.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+        throw databaseUnavailable();
+      }
       const status = (error as { status?: unknown })?.status;
       if (status === 400 && error instanceof Error && 'body' in error && !(error instanceof errors.ApplicationError)) {
         // The body parser's refusals, in the one 400 shape: a `__proto__` key, or not JSON at all.
