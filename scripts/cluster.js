@@ -113,6 +113,9 @@ async function waitReady(url, child, timeoutMs) {
  */
 async function startCluster({ instances = 2, database, env = {}, instanceEnv = [], port = null, bootTimeoutMs = 180000, log = () => undefined } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmo-cluster-'));
+  // nginx started as root runs its workers as nobody: they must reach the body temp directory
+  // under `dir` (mkdtemp makes it 0700), or a body larger than the buffer (16 KB) is a 500.
+  fs.chmodSync(dir, 0o711);
   const databaseEnv = database || Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith('DATABASE_')));
   const cluster = { dir, instances: [], nginx: null, url: '', port: 0 };
 

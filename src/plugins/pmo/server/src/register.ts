@@ -6,7 +6,7 @@ import { registerRecordLabels } from './content-manager/record-labels';
 import { registerMoneyField } from './money/custom-field';
 import { registerMoneyValidation } from './money/document-middleware';
 import { installProcessGuard } from './security/process-guard';
-import { registerWriteShapeMiddleware } from './security/document-middleware';
+import { registerDeleteNotFound, registerWriteShapeMiddleware } from './security/document-middleware';
 import { registerProtectedFields } from './security/protected-fields';
 import { getService } from './services';
 import { createApprovalNotices } from './workflow/approvals-waiting';
@@ -24,6 +24,7 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // first, so every other one sees only well-formed data, and the caller's data before any
   // capability derives values into it.
   registerWriteShapeMiddleware(strapi);
+  registerDeleteNotFound(strapi);
   registerProtectedFields(strapi);
   registerMoneyField(strapi);
   registerChoiceFields(strapi);

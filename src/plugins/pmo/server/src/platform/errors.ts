@@ -83,3 +83,27 @@ export function databaseUnavailable() {
   error.details = {};
   return error;
 }
+
+const INVALID_KEY = /^Invalid key (\S+)/;
+
+/**
+ * Strapi's own 400s in the one shape (DESIGN.md "Errors"): the Content API's "Invalid key x"
+ * and 'Missing "data" payload' carry no `details.errors`. Each becomes one problem with its path
+ * (the unknown key; `data`) and a message in words. Any other error is given back as it is.
+ */
+export function withProblems(error: unknown): unknown {
+  if (!(error instanceof errors.ValidationError)) return error;
+  const details = (error.details ?? {}) as { errors?: unknown; key?: unknown; path?: unknown };
+  if (Array.isArray(details.errors)) return error;
+  const unknownKey = INVALID_KEY.exec(error.message);
+  if (unknownKey) {
+    const path = typeof details.path === 'string' && details.path ? details.path.split('.') : [String(details.key ?? unknownKey[1])];
+    return invalidFields([{ path, message: `"${path.join('.')}" is not a field PMO Hub knows; leave it out` }]);
+  }
+  if (/"data" payload/.test(error.message)) {
+    return invalidFields([{ path: ['data'], message: 'Send the fields as an object under "data", e.g. { "data": { "name": "…" } }' }]);
+  }
+  const unknownDocument = /^Document with id "([^"]*)".* not found/.exec(error.message);
+  if (unknownDocument) return invalidFields([{ path: [], message: `No item has the id "${unknownDocument[1]}": choose one that exists` }]);
+  return invalidFields([{ path: [], message: error.message }]);
+}

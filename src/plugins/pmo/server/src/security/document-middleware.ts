@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { invalidFields } from '../platform/errors';
+import { errors, invalidFields } from '../platform/errors';
 import { schemaLookup } from './schema';
 import { checkWriteShape } from './write-shape';
 
@@ -19,5 +19,28 @@ export function registerWriteShapeMiddleware(strapi: Core.Strapi) {
       if (problems.length) throw invalidFields(problems);
     }
     return next();
+  });
+}
+
+/** What a documentId can be: anything else names no document (and a NUL byte would break a PostgreSQL query). */
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const CONTENT_API_DELETE = /^\/api\/[^/]+\/[^/]+$/;
+
+/**
+ * A Content API delete of a document that does not exist is a 404 (Strapi's controller answers
+ * 204, as if something had been deleted). Checked in the Document Service, after the caller's
+ * token and permission, so a caller without the right learns nothing about which ids exist.
+ */
+export function registerDeleteNotFound(strapi: Core.Strapi) {
+  strapi.documents.use(async (context, next) => {
+    const request = context.action === 'delete' ? (strapi.requestContext.get() as { method?: string; path?: string } | undefined) : undefined;
+    if (!request || request.method !== 'DELETE' || !CONTENT_API_DELETE.test(request.path ?? '')) return next();
+    const missing = () => new errors.NotFoundError('There is no such item to delete: it may have been deleted already, or its address is wrong');
+    const documentId = (context.params as { documentId?: unknown } | undefined)?.documentId;
+    if (typeof documentId !== 'string' || !DOCUMENT_ID.test(documentId)) throw missing();
+    const result = await next();
+    const entries = (result as { entries?: unknown[] } | null)?.entries;
+    if (Array.isArray(entries) && entries.length === 0) throw missing();
+    return result;
   });
 }

@@ -15,7 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable, errors, invalidFields, isDatabaseUnavailable } from '../platform/errors';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailable, errors, invalidFields, isDatabaseUnavailable, withProblems } from '../platform/errors';
 import { findHostileInput, type Problem } from './hostile-input';
 import { refuseProtectedFieldChanges } from './protected-fields';
 import { schemaLookup } from './schema';
@@ -105,7 +105,7 @@ export const requestErrors = (_config: unknown, { strapi }: { strapi: Core.Strap
       if (isServerError(error)) {
         strapi.log.error(`Request ${requestId} (${ctx.method} ${ctx.path}) failed: ${(error as Error)?.stack ?? error}`);
       }
-      throw error;
+      throw withProblems(error);
     }
   };
 
