@@ -228,3 +228,27 @@ describe('GET /pmo/settings', () => {
     expect((await author.get('/pmo/settings')).status).toBe(403);
   });
 });
+
+describe("the Content API's own refusals, in the one error shape", () => {
+  it('answers 404 to a delete of a document that does not exist, and still deletes one that does', async () => {
+    for (const id of ['zzunknowndocument000000000', '1.5', '%00']) {
+      const res = await api.del(`/api/projects/${id}`);
+      expect({ id, status: res.status, name: res.body.error?.name }).toEqual({ id, status: 404, name: 'NotFoundError' });
+      expect(res.body.error.message).toMatch(/no such item/);
+    }
+    const project = await strapi().documents('api::project.project').create({ data: { name: 'Gone', code: uniqueCode('DEL') } as never });
+    expect((await api.del(`/api/projects/${project.documentId}`)).status).toBe(204);
+    expect(await strapi().db.query('api::project.project').count({ where: { documentId: project.documentId } })).toBe(0);
+  });
+
+  it('names an unknown field, a missing "data" and an unknown related document in details.errors', async () => {
+    const unknown = await api.post('/api/projects').send({ data: { name: 'P', code: uniqueCode('UK'), colour: 'red' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details.errors).toEqual([expect.objectContaining({ path: ['colour'], message: expect.stringMatching(/"colour" is not a field/) })]);
+    const missing = await api.put('/api/projects/abc').send({ name: 'P' });
+    expect(missing.body.error.details.errors).toEqual([expect.objectContaining({ path: ['data'] })]);
+    const related = await api.post('/api/projects').send({ data: { name: 'P', code: uniqueCode('UR'), programme: 'zzunknowndocument000000000' } });
+    expect(related.status).toBe(400);
+    expect(related.body.error.details.errors[0].message).toBe('No item has the id "zzunknowndocument000000000": choose one that exists');
+  });
+});
