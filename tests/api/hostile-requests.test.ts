@@ -252,3 +252,15 @@ describe("the Content API's own refusals, in the one error shape", () => {
     expect(related.body.error.details.errors[0].message).toBe('No item has the id "zzunknowndocument000000000": choose one that exists');
   });
 });
+
+describe('keys named like built-ins in the address', () => {
+  it('name no email template: preview and update answer 404 and store nothing', async () => {
+    const before = await count('plugin::pmo.notification-template');
+    for (const key of ['constructor', 'no-such-template']) {
+      const preview = await admin.post(`/pmo/notification-templates/${key}/preview`).send({});
+      const update = await admin.put(`/pmo/notification-templates/${key}`).send({ subject: 'S', text: 'T', html: '<p>H</p>' });
+      expect({ key, preview: preview.status, update: update.status }).toEqual({ key, preview: 404, update: 404 });
+    }
+    expect(await count('plugin::pmo.notification-template')).toBe(before);
+  });
+});

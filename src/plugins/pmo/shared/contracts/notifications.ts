@@ -160,7 +160,8 @@ export const FALLBACK_TEMPLATE: TemplateKey = 'workflow-step';
 
 /** Every placeholder a template key may use (common ones included); unknown keys offer the workflow step's. */
 export function placeholdersOf(key: string): string[] {
-  const entry = (TEMPLATE_PLACEHOLDERS as Record<string, { placeholders: Record<string, string> }>)[key] ?? TEMPLATE_PLACEHOLDERS[FALLBACK_TEMPLATE];
+  const own = Object.prototype.hasOwnProperty.call(TEMPLATE_PLACEHOLDERS, key);
+  const entry = own ? (TEMPLATE_PLACEHOLDERS as Record<string, { placeholders: Record<string, string> }>)[key] : TEMPLATE_PLACEHOLDERS[FALLBACK_TEMPLATE];
   return [...Object.keys(COMMON_PLACEHOLDERS), ...Object.keys(entry.placeholders)];
 }
 

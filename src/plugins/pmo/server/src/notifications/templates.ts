@@ -24,7 +24,8 @@ import { notificationsConfig } from './settings';
 type TemplateRow = { id: number; key: string; subject: string; text: string; html: string; updatedAt?: string | Date | null };
 
 const query = (strapi: Core.Strapi) => strapi.db.query(NOTIFICATION_TEMPLATE_UID as never);
-const isKnown = (key: string): key is TemplateKey => key in TEMPLATE_PLACEHOLDERS;
+/** Own keys only: `constructor` or `toString` name no template (`in` would find them on Object.prototype). */
+const isKnown = (key: string): key is TemplateKey => Object.prototype.hasOwnProperty.call(TEMPLATE_PLACEHOLDERS, key);
 
 /** Seeds every default template that is absent; an existing one (perhaps edited) is kept. */
 export async function seedTemplates(strapi: Core.Strapi) {
