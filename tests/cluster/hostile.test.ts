@@ -16,7 +16,7 @@ import { appTypes } from '../helpers/models';
 import { asSuperAdmin, withApiToken } from '../helpers/strapi';
 import { startTestCluster, type Cluster } from './cluster';
 import { hostileRequests, realIds, writeRoutes, type HostileRequest, type RouteKind, type WriteRoute } from './hostile-cases';
-import { tableChanges, tableSums } from './tables';
+import { rowsNotIn, tableChanges, tableSums } from './tables';
 
 const RUNS = Number(process.env.PMO_HOSTILE_RUNS ?? 13);
 const SEED = Number(process.env.PMO_HOSTILE_SEED ?? Date.now() % 2 ** 31);
@@ -99,7 +99,12 @@ describe('hostile input over every write route, through nginx', () => {
         failures.push(`${route.method} ${route.path}: ${(error.cause?.message ?? error.message).slice(0, 1500)}\n${error.message.split('\n')[1]?.slice(0, 200) ?? ''}`);
       });
     }
-    const changes = tableChanges(before, await tableSums());
+    const after = await tableSums();
+    const changes = tableChanges(before, after);
+    // What changed, row by row (new or changed rows as JSON), for the failure message.
+    for (const name of changes.map((change) => change.split(':')[0]).filter((name) => after.has(name))) {
+      console.log(`${name}, rows new or changed:\n${(await rowsNotIn(name, before.get(name)!.hashes)).map((row) => row.slice(0, 500)).join('\n')}`);
+    }
 
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
     console.log(
