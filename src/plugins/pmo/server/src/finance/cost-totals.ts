@@ -17,7 +17,10 @@
  *
  * - a link inserted, deleted or moved to another project adds or takes away its entry;
  * - an entry's date or amount changed moves its old value out and the new one in, per link;
- * - an entry deleted first deletes its links (BEFORE DELETE), so the link trigger still reads it;
+ * - an entry deleted takes itself away while its links are still there (BEFORE DELETE, per row):
+ *   on SQLite by deleting its links first; on PostgreSQL by noting what it counted for, taken off
+ *   the totals once at the end of the statement. The links' delete, by Strapi or the FK
+ *   cascade, then finds no entry and takes nothing away twice;
  * - TRUNCATE (PostgreSQL) empties the totals.
  *
  * PostgreSQL runs one statement-level trigger per event over its transition tables (one grouped
@@ -38,6 +41,8 @@ import { columnsOf } from '../platform/db';
 import { highPart, lowPart } from '../platform/money-sql';
 
 export const COST_TOTALS_TABLE = 'pmo_cost_totals';
+/** PostgreSQL: what the entries a statement deletes counted for, until the statement's end (entry_del). */
+const GONE = 'pmo_cost_totals_gone';
 /** Every trigger's name starts so; the version changes when their SQL does (a start then reinstalls and recomputes). */
 const PREFIX = 'pmo_cost_totals_';
 const VERSION = 'v1';
@@ -75,7 +80,7 @@ const upsert = (source: string) => `INSERT INTO ${T} (project_id, span, period, 
     amount_low = ${T}.amount_low + excluded.amount_low, entries = ${T}.entries + excluded.entries`;
 
 /** Drops the totals left with no entry, of the projects a subquery names. */
-const prune = (projects: string) => `DELETE FROM ${T} WHERE entries = 0 AND project_id IN (${projects})`;
+const prune = (projects: string) => `DELETE FROM ${T} WHERE span IN ('m', 'd') AND project_id IN (${projects}) AND entries = 0`;
 
 /** Every total recomputed from the entries: the backfill. */
 const rebuild = (n: Names, day: (column: string) => string) => [
@@ -99,6 +104,9 @@ function postgresTriggers(n: Names): string[] {
        SELECT o.id, o.${n.date} AS date, o.${n.amount} AS amount, -1 AS sign ${changed}
        UNION ALL SELECT r.id, r.${n.date}, r.${n.amount}, 1 ${changed}
      ) x JOIN ${n.link} l ON l.${n.owner} = x.id`;
+  /** Nothing to do when no row of the transition table names an entry that is still there (a cascade after entry_del). */
+  const unlessEntries = (rows: string) =>
+    `IF NOT EXISTS (SELECT 1 FROM ${rows} x JOIN ${n.entries} c ON c.id = x.${n.owner}) THEN RETURN NULL; END IF`;
   const fn = (name: string, body: string, returns = 'NULL') =>
     `CREATE OR REPLACE FUNCTION ${triggerName(name)}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body}; RETURN ${returns}; END $$`;
   const statement = (name: string, event: string, table: string, referencing: string) => [
@@ -107,10 +115,16 @@ function postgresTriggers(n: Names): string[] {
   ];
   return [
     fn('link_ins', upsert(links('new_rows', 1))),
-    fn('link_del', `${upsert(links('old_rows', -1))}; ${prune(`SELECT ${n.target} FROM old_rows`)}`),
+    fn('link_del', `${unlessEntries('old_rows')}; ${upsert(links('old_rows', -1))}; ${prune(`SELECT ${n.target} FROM old_rows`)}`),
     fn('link_upd', `${upsert(`${links(moved('old_rows'), -1)} UNION ALL ${links(moved('new_rows'), 1)}`)}; ${prune(`SELECT ${n.target} FROM old_rows`)}`),
     fn('entry_upd', `${upsert(entries)}; ${prune(`SELECT l.${n.target} FROM new_rows r JOIN ${n.link} l ON l.${n.owner} = r.id`)}`),
-    fn('entry_del', `DELETE FROM ${n.link} WHERE ${n.owner} = OLD.id`, 'OLD'),
+    // Per row, before it goes, while its links are there: what it counted for, noted for this
+    // transaction (an insert: no total row updated once per entry, which PostgreSQL would make
+    // quadratic within one transaction); entry_gone then takes the notes off once per statement.
+    fn('entry_del', `INSERT INTO ${GONE} (tx, project_id, day, amount)
+       SELECT txid_current(), l.${n.target}, ${day(`OLD.${n.date}`)}, OLD.${n.amount} FROM ${n.link} l WHERE l.${n.owner} = OLD.id`, 'OLD'),
+    fn('entry_gone', `${upsert(`SELECT project_id, day, amount, -1 AS sign FROM ${GONE} WHERE tx = txid_current()`)};
+       ${prune(`SELECT project_id FROM ${GONE} WHERE tx = txid_current()`)}; DELETE FROM ${GONE} WHERE tx = txid_current()`),
     fn('clear', `DELETE FROM ${T}`),
     ...statement('link_ins', 'INSERT', n.link, 'NEW TABLE AS new_rows'),
     ...statement('link_del', 'DELETE', n.link, 'OLD TABLE AS old_rows'),
@@ -118,6 +132,8 @@ function postgresTriggers(n: Names): string[] {
     ...statement('entry_upd', 'UPDATE', n.entries, 'OLD TABLE AS old_rows NEW TABLE AS new_rows'),
     `DROP TRIGGER IF EXISTS ${triggerName('entry_del')} ON ${n.entries}`,
     `CREATE TRIGGER ${triggerName('entry_del')} BEFORE DELETE ON ${n.entries} FOR EACH ROW EXECUTE FUNCTION ${triggerName('entry_del')}()`,
+    `DROP TRIGGER IF EXISTS ${triggerName('entry_gone')} ON ${n.entries}`,
+    `CREATE TRIGGER ${triggerName('entry_gone')} AFTER DELETE ON ${n.entries} FOR EACH STATEMENT EXECUTE FUNCTION ${triggerName('entry_gone')}()`,
     ...[n.link, n.entries].flatMap((table, i) => [
       `DROP TRIGGER IF EXISTS ${triggerName(`clear${i}`)} ON ${table}`,
       `CREATE TRIGGER ${triggerName(`clear${i}`)} AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${triggerName('clear')}()`,
@@ -176,8 +192,12 @@ export async function ensureCostTotals(strapi: Core.Strapi): Promise<void> {
       table.index(['span', 'period'], `${T}_period_idx`);
     });
   }
+  if (postgres) {
+    await knex.raw(`CREATE UNLOGGED TABLE IF NOT EXISTS ${GONE} (tx bigint NOT NULL, project_id integer, day text, amount bigint)`);
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${GONE}_tx_idx ON ${GONE} (tx)`);
+  }
   const installed = await installedTriggers(knex, postgres);
-  const wanted = TRIGGERS.map(triggerName);
+  const wanted = [...TRIGGERS, ...(postgres ? ['entry_gone'] : [])].map(triggerName);
   if (wanted.every((name) => installed.includes(name))) return;
 
   const started = Date.now();
