@@ -3,16 +3,18 @@
  * GROUP BY), never by loading budget lines or cost entries into JavaScript. Table and column
  * names come from Strapi's metadata, so renaming an attribute does not break a query.
  *
- * Money is read as text so every minor unit stays exact: sums through `sumMinor` (exact at any
- * size on both databases, see platform/money-sql.ts), single amounts as `CAST(… AS TEXT)` (better-sqlite3
- * reads integers as doubles).
+ * Costs are read from the totals the database keeps per project, month and day (cost-totals.ts),
+ * not from every entry. Money is read as text so every minor unit stays exact: sums through
+ * `sumMinor` and `sumParts` (exact at any size on both databases, see platform/money-sql.ts),
+ * single amounts as `CAST(… AS TEXT)` (better-sqlite3 reads integers as doubles).
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { BUDGET_CATEGORIES } from '../../../shared/contracts/finance';
 import type { CodedRef } from '../../../shared/contracts/refs';
 import { errors } from '../platform/errors';
-import { sumMinor } from '../platform/money-sql';
+import { sumMinor, sumParts } from '../platform/money-sql';
+import { costPartsUpTo } from './cost-totals';
 import {
   BUDGET_LINE_UID,
   CHANGE_REQUEST_UID,
@@ -173,17 +175,9 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     return query;
   }
 
-  /** The filter's projects' cost entries (`c`, linked by `cp`) dated on or before `asOf`. */
-  function costsUpTo(filter: ProjectFilter, asOf: CalendarDate) {
-    const { costEntry: ce } = tables();
-    return filterProjects(
-      knex()(`${ce.table} as c`)
-        .join(`${ce.project.table} as cp`, `cp.${ce.project.owner}`, 'c.id')
-        .where(`c.${ce.date}`, '<=', formatIsoDate(asOf)),
-      `cp.${ce.project.target}`,
-      filter
-    );
-  }
+  /** The filter's costs dated on or before `asOf` from the cost totals (`x`: project_id, month and two parts; cost-totals.ts). */
+  const costsUpTo = (filter: ProjectFilter, asOf: CalendarDate) =>
+    knex().from(costPartsUpTo(knex(), asOf, (query, column) => filterProjects(query, column, filter)).as('x'));
 
   /** A sum from a left-joined subquery (already text, see sumMinor), "0" where it has no row. */
   const moneyText = (column: string, alias: string) => knex().raw("COALESCE(??, '0') AS ??", [column, alias]);
@@ -220,7 +214,6 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       const k = knex();
       const t = tables();
       const bl = t.budgetLine;
-      const ce = t.costEntry;
 
       // Each budget line's share of BAC and of the two parts of PV, then their sums per project.
       const bac = bacLines(strapi, k);
@@ -239,9 +232,9 @@ export function createFinanceRepository(strapi: Core.Strapi) {
         .select(sumMinor(k, 'l.before_month', 'planned_before_month'), sumMinor(k, 'l.in_month', 'planned_in_month'));
 
       const costs = costsUpTo(filter, asOf)
-        .groupBy(`cp.${ce.project.target}`)
-        .select({ project_id: `cp.${ce.project.target}` })
-        .select(sumMinor(k, `c.${ce.amount}`, 'actual_cost'));
+        .groupBy('x.project_id')
+        .select('x.project_id')
+        .select(sumParts(k, 'x.amount_high', 'x.amount_low', 'actual_cost'));
 
       // The latest status report on or before asOf; two on the same day: the last one entered.
       const progress = latestStatusReports(strapi, k, {
@@ -309,7 +302,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
      */
     async sCurveFacts(filter: ProjectFilter, asOf: CalendarDate): Promise<SCurveFacts> {
       const k = knex();
-      const { costEntry: ce, project: p } = tables();
+      const { project: p } = tables();
       const month = monthOf();
 
       const bac = bacLines(strapi, k);
@@ -320,8 +313,8 @@ export function createFinanceRepository(strapi: Core.Strapi) {
         .groupByRaw(month, [bac.periodColumn]);
 
       const costs = costsUpTo(filter, asOf)
-        .select(k.raw(`${month} AS cost_month`, [`c.${ce.date}`]), sumMinor(k, `c.${ce.amount}`, 'amount'))
-        .groupByRaw(month, [`c.${ce.date}`]);
+        .select({ cost_month: 'x.month' }, sumParts(k, 'x.amount_high', 'x.amount_low', 'amount'))
+        .groupBy('x.month');
 
       // Per project and month, the month's latest report (same day: the last one entered).
       const progress = latestStatusReports(strapi, k, {

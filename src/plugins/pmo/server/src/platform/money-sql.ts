@@ -16,12 +16,18 @@
 import type { Knex } from 'knex';
 
 /** Where each row is split: nine decimal digits, so the low part prints with %09d. */
-const PART = '1000000000';
+export const PART = '1000000000';
 
-/** The SQLite expression; `{c}` stands for the column and becomes a bound identifier. */
-function sqliteSum(): string {
-  const remainder = `(({c} % ${PART}) + ${PART}) % ${PART}`; // 0 … 10^9 − 1, for negatives too
-  const quotient = `({c} - ${remainder}) / ${PART}`; // exact: floor(x / 10^9)
+/** The low part of an amount (SQL expression `a`): its floor remainder by 10^9, 0 … 10^9 − 1, for negatives too. */
+export const lowPart = (a: string) => `((${a} % ${PART}) + ${PART}) % ${PART}`;
+/** The high part: floor(a / 10^9), exact (a − low part is a multiple of 10^9). */
+export const highPart = (a: string) => `((${a}) - ${lowPart(a)}) / ${PART}`;
+
+/**
+ * The SQLite expression of Σ high × 10^9 + Σ low as decimal text, given each row's high part and
+ * its low part (0 or more, any size a sum of low parts keeps well inside 2^63).
+ */
+function sqliteSum(quotient: string, remainder: string): string {
   const high = `(SUM(${quotient}) + SUM(${remainder}) / ${PART})`;
   const low = `(SUM(${remainder}) % ${PART})`; // 0 … 10^9 − 1
   // total = high × 10^9 + low. A negative total with a low part above zero borrows one from the
@@ -32,13 +38,37 @@ function sqliteSum(): string {
   return `COALESCE(CASE WHEN ${head} = 0 THEN CAST(${tail} AS TEXT) ELSE CAST(${head} AS TEXT) || printf('%09d', abs(${tail})) END, '0')`;
 }
 
-const SQLITE_SUM = sqliteSum();
-const SQLITE_REFERENCES = SQLITE_SUM.split('{c}').length - 1;
+/** `{c}`-style tokens of a template become `??` bindings of the given columns, in order. */
+function bindColumns(template: string, columns: Record<string, string>): [string, string[]] {
+  const bindings: string[] = [];
+  const sql = template.replace(/\{([a-z])\}/g, (_token, name: string) => {
+    bindings.push(columns[name]);
+    return '??';
+  });
+  return [sql, bindings];
+}
+
+const SQLITE_SUM = sqliteSum(highPart('{c}'), lowPart('{c}'));
+const SQLITE_PARTS_SUM = sqliteSum('{h}', '{l}');
+const isSqlite = (knex: Knex) => (knex.client as { dialect?: string }).dialect === 'sqlite3';
 
 /** `<exact sum of column as text> AS alias`, for a select list (column as `table.column`). */
 export function sumMinor(knex: Knex, column: string, alias: string): Knex.Raw {
-  if ((knex.client as { dialect?: string }).dialect === 'sqlite3') {
-    return knex.raw(`${SQLITE_SUM.split('{c}').join('??')} AS ??`, [...new Array(SQLITE_REFERENCES).fill(column), alias]);
+  if (isSqlite(knex)) {
+    const [sql, bindings] = bindColumns(SQLITE_SUM, { c: column });
+    return knex.raw(`${sql} AS ??`, [...bindings, alias]);
   }
   return knex.raw('CAST(COALESCE(SUM(??), 0) AS TEXT) AS ??', [column, alias]);
+}
+
+/**
+ * `<exact Σ high × 10^9 + Σ low as text> AS alias`: the sum of amounts kept as their two parts
+ * (highPart, lowPart), e.g. finance's cost totals, whose rows are sums of parts themselves.
+ */
+export function sumParts(knex: Knex, high: string, low: string, alias: string): Knex.Raw {
+  if (isSqlite(knex)) {
+    const [sql, bindings] = bindColumns(SQLITE_PARTS_SUM, { h: high, l: low });
+    return knex.raw(`${sql} AS ??`, [...bindings, alias]);
+  }
+  return knex.raw(`CAST(COALESCE(SUM(??), 0) * ${PART} + COALESCE(SUM(??), 0) AS TEXT) AS ??`, [high, low, alias]);
 }
