@@ -423,15 +423,10 @@ async function fillDerivedTables(strapi, knex) {
         `WHERE l.${q(join.joinColumn.name)} = r.id AND r.document_id LIKE '${PREFIX[kind]}%'`
     );
   }
-  // Finance's monthly cost aggregate (being added on branch `aggregates`): rebuilt from
-  // cost_entries by its owner's service once it exists. Add other derived tables here.
-  let finance = null;
-  try {
-    finance = strapi.plugin('pmo').service('finance');
-  } catch {
-    finance = null;
-  }
-  if (finance && typeof finance.rebuildCostAggregates === 'function') await finance.rebuildCostAggregates();
+  // Finance's cost totals per project, month and day (finance/cost-totals.ts) are kept by
+  // triggers, which session_replication_role = replica switched off for the load: rebuilt here
+  // from the entries. Add other derived tables here.
+  await strapi.plugin('pmo').service('costTotals').rebuild();
 }
 
 // ---- CLI ---------------------------------------------------------------------------------------

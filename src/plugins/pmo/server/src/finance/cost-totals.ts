@@ -220,6 +220,20 @@ export async function ensureCostTotals(strapi: Core.Strapi): Promise<void> {
 }
 
 /**
+ * Every total recomputed from the entries, in one transaction, writers waiting: for data written
+ * with the triggers off (bench/seed-scale loads with `session_replication_role = replica`).
+ */
+export async function rebuildCostTotals(strapi: Core.Strapi): Promise<void> {
+  const knex = strapi.db.connection as unknown as Knex;
+  const postgres = strapi.db.dialect.client === 'postgres';
+  const n = namesOf(strapi);
+  await knex.transaction(async (trx) => {
+    if (postgres) await trx.raw(`LOCK TABLE ${n.entries}, ${n.link} IN SHARE ROW EXCLUSIVE MODE`);
+    for (const statement of rebuild(n, postgres ? (c) => `to_char(${c}, 'YYYY-MM-DD')` : (c) => `substr(${c}, 1, 10)`)) await trx.raw(statement);
+  });
+}
+
+/**
  * The cost of the projects `narrow` keeps, dated on or before asOf, as rows of `project_id`,
  * `month` (`YYYY-MM`), `amount_high` and `amount_low` to add up with sumParts: whole months before
  * asOf's month from the month totals, then asOf's month up to asOf from its day totals. At most

@@ -2,6 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { createEarnedValueService } from './evm';
 import { createExportService } from './exports';
+import { rebuildCostTotals } from './cost-totals';
 import { createBudgetOutlineService } from './outline';
 import { createFinanceRepository } from './repository';
 
@@ -9,6 +10,8 @@ export const financeServices = {
   earnedValue: ({ strapi }: { strapi: Core.Strapi }) => createEarnedValueService(createFinanceRepository(strapi)),
   exports: ({ strapi }: { strapi: Core.Strapi }) => createExportService(strapi, createFinanceRepository(strapi)),
   budgetOutline: ({ strapi }: { strapi: Core.Strapi }) => createBudgetOutlineService(createFinanceRepository(strapi)),
+  /** The cost totals (cost-totals.ts): `rebuild()` after data loaded with the triggers off. */
+  costTotals: ({ strapi }: { strapi: Core.Strapi }) => ({ rebuild: () => rebuildCostTotals(strapi) }),
 };
 
 type FinanceServices = { [K in keyof typeof financeServices]: ReturnType<(typeof financeServices)[K]> };
