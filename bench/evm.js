@@ -184,6 +184,8 @@ async function main() {
     throw new Error(`roll-up and bare sum disagree: ${first.projects.length} projects, AC ${first.ac} vs ${bare.ac}`);
   }
 
+  if (process.env.BENCH_PARTS) await parts(strapi, knex(strapi), portfolio);
+
   const times = { rollUp: [], bare: [] };
   for (let n = 0; n < REQUESTS; n += 1) {
     let started = performance.now();
@@ -201,6 +203,31 @@ async function main() {
   await strapi.destroy();
   await dropRunDatabases();
   process.exit(0);
+}
+
+const knex = (strapi) => strapi.db.connection;
+
+/** BENCH_PARTS=1: the service without HTTP, and each SQL statement it sends, timed by EXPLAIN ANALYZE. */
+async function parts(strapi, k, portfolio) {
+  const service = strapi.plugin('pmo').service('earnedValue');
+  const asOf = { date: { year: 2026, month: 6, day: 15 }, text: AS_OF };
+  const queries = [];
+  const listen = (q) => queries.push(q);
+  k.on('query', listen);
+  await service.portfolio(portfolio.documentId, asOf);
+  k.off('query', listen);
+  const took = [];
+  for (let n = 0; n < 5; n += 1) {
+    const started = performance.now();
+    await service.portfolio(portfolio.documentId, asOf);
+    took.push(performance.now() - started);
+  }
+  console.error(`service without HTTP: median ${median(took).toFixed(1)} ms`);
+  for (const q of queries.filter((q) => /^select/i.test(q.sql))) {
+    const plan = await k.raw(`EXPLAIN (ANALYZE, FORMAT TEXT) ${q.sql.replace(/\$\d+/g, "?")}`, q.bindings);
+    const lines = plan.rows.map((r) => r['QUERY PLAN']);
+    console.error(`${q.sql.slice(0, 90)} …\n  ${lines.filter((l) => /actual time|Execution/.test(l)).slice(0, 14).join('\n  ')}`);
+  }
 }
 
 /** Runs each size in a child process (a fresh database each) and prints the table. */
