@@ -90,6 +90,9 @@ const rebuild = (n: Names, day: (column: string) => string) => [
      FROM ${n.entries} c JOIN ${n.link} l ON l.${n.owner} = c.id`)}`,
 ];
 
+/** The rebuild in the dialect's words for a date's `YYYY-MM-DD`. */
+const rebuildFor = (n: Names, postgres: boolean) => rebuild(n, postgres ? (c) => `to_char(${c}, 'YYYY-MM-DD')` : (c) => `substr(${c}, 1, 10)`);
+
 function postgresTriggers(n: Names): string[] {
   const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
   const links = (table: string, sign: number) =>
@@ -209,11 +212,11 @@ export async function ensureCostTotals(strapi: Core.Strapi): Promise<void> {
         for (const table of [n.entries, n.link]) await trx.raw(`DROP TRIGGER IF EXISTS ${name} ON ${table}`);
       }
       for (const statement of postgresTriggers(n)) await trx.raw(statement);
-      for (const statement of rebuild(n, (c) => `to_char(${c}, 'YYYY-MM-DD')`)) await trx.raw(statement);
+      for (const statement of rebuildFor(n, true)) await trx.raw(statement);
     } else {
       for (const name of installed) await trx.raw(`DROP TRIGGER IF EXISTS ${name}`);
       for (const statement of sqliteTriggers(n)) await trx.raw(statement);
-      for (const statement of rebuild(n, (c) => `substr(${c}, 1, 10)`)) await trx.raw(statement);
+      for (const statement of rebuildFor(n, false)) await trx.raw(statement);
     }
   });
   strapi.log.info(`PMO Hub computed the cost totals from the cost entries in ${Date.now() - started} ms`);
@@ -229,7 +232,7 @@ export async function rebuildCostTotals(strapi: Core.Strapi): Promise<void> {
   const n = namesOf(strapi);
   await knex.transaction(async (trx) => {
     if (postgres) await trx.raw(`LOCK TABLE ${n.entries}, ${n.link} IN SHARE ROW EXCLUSIVE MODE`);
-    for (const statement of rebuild(n, postgres ? (c) => `to_char(${c}, 'YYYY-MM-DD')` : (c) => `substr(${c}, 1, 10)`)) await trx.raw(statement);
+    for (const statement of rebuildFor(n, postgres)) await trx.raw(statement);
   });
 }
 
