@@ -10,6 +10,8 @@ async function listen(strapi) {
 }
 
 async function createBenchAdmin(strapi) {
+  // A database kept between runs (BENCH_REUSE=1) already has it.
+  if (await strapi.db.query('admin::user').findOne({ where: { email: BENCH_ADMIN.email } })) return;
   const superRole = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
   await strapi.service('admin::user').create({ firstname: 'Bench', lastname: 'Admin', ...BENCH_ADMIN, isActive: true, roles: [superRole.id] });
 }

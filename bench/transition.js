@@ -18,6 +18,7 @@
  *   BENCH_LEVELS=service node bench/transition.js # one level
  *   BENCH_CLIENTS=1 BENCH_REQUESTS=60 node bench/transition.js
  *   SEED_SCALE=1 node bench/transition.js         # beside the large PMO of bench/seed-scale.js (PostgreSQL)
+ *   BENCH_REUSE=1 SEED_DB=pmo_scale node bench/transition.js  # beside the large PMO seeded before (kept)
  *
  * Prints, per level and side, median and p99 latency and the Strapi process's CPU time per
  * request; then the ratio of medians governed/plain (target ≤ 2) and the governed p99 (target
@@ -180,18 +181,21 @@ function httpClients(setup) {
 
 async function main() {
   await buildOnce();
-  const strapi = await bootStrapi({ label: 'bench_transition' });
+  // A large table must not slow a transition: beside the large PMO when asked, seeded here
+  // (SEED_SCALE) or kept from an earlier seed (BENCH_REUSE=1 SEED_DB=…).
+  const reuse = process.env.BENCH_REUSE === '1' && process.env.SEED_DB;
+  const { seedScale, scaleDatabase } = require('./seed-scale');
+  const strapi = await bootStrapi(reuse ? { database: scaleDatabase(process.env.SEED_DB) } : { label: 'bench_transition' });
   strapi.log.level = 'error';
   const base = await listen(strapi);
-  // A large table must not slow a transition: the large PMO first, when asked.
-  if (process.env.SEED_SCALE) await require('./seed-scale').seedScale(strapi, { scale: Number(process.env.SEED_SCALE) });
+  if (!reuse && process.env.SEED_SCALE) await seedScale(strapi, { scale: Number(process.env.SEED_SCALE) });
 
   await createBenchAdmin(strapi);
   const token = await loginBenchAdmin(base);
   const adminAuth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const apiToken = await strapi
     .service('admin::api-token')
-    .create({ name: 'bench', type: 'full-access', kind: 'content-api', lifespan: null });
+    .create({ name: `bench-${Date.now()}`, type: 'full-access', kind: 'content-api', lifespan: null });
   const apiAuth = { authorization: `Bearer ${apiToken.accessKey}`, 'content-type': 'application/json' };
   const projects = await setUpProjects(strapi, base, adminAuth);
 
@@ -200,7 +204,9 @@ async function main() {
   // (every permission of every content type) costs several times a PMO role's.
   const managerRole = await strapi.db.query('admin::role').findOne({ where: { code: 'pmo-manager' } });
   const manager = { email: 'bench.manager@pmo.local', password: 'Bench-Pass-1234' };
-  await strapi.service('admin::user').create({ firstname: 'Bench', lastname: 'Manager', ...manager, isActive: true, roles: [managerRole.id] });
+  if (!(await strapi.db.query('admin::user').findOne({ where: { email: manager.email } }))) {
+    await strapi.service('admin::user').create({ firstname: 'Bench', lastname: 'Manager', ...manager, isActive: true, roles: [managerRole.id] });
+  }
   const managerToken = await loginBenchAdmin(base, manager);
   const managerAuth = { authorization: `Bearer ${managerToken}`, 'content-type': 'application/json' };
   const user = await strapi.db.query('admin::user').findOne({ where: { email: manager.email }, populate: ['roles'] });
