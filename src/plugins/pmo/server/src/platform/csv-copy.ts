@@ -104,27 +104,28 @@ export async function copyStatementOf(knex: Knex, query: Knex.QueryBuilder, colu
 export function crlfRows() {
   let quoted = false;
   return (chunk: Buffer): Buffer => {
-    const startQuoted = quoted;
-    let rows = 0;
-    for (let i = 0; i < chunk.length; i += 1) {
-      const byte = chunk[i];
-      if (byte === QUOTE) quoted = !quoted;
-      else if (byte === LF && !quoted) rows += 1;
+    // The row ends, found with Buffer.indexOf (memchr) rather than a loop over every byte: most
+    // chunks have no quote at all, and then each LF is a row end.
+    const ends: number[] = [];
+    let nextQuote = chunk.indexOf(QUOTE);
+    let nextLf = chunk.indexOf(LF);
+    while (nextLf !== -1 || nextQuote !== -1) {
+      if (nextQuote !== -1 && (nextLf === -1 || nextQuote < nextLf)) {
+        quoted = !quoted;
+        nextQuote = chunk.indexOf(QUOTE, nextQuote + 1);
+      } else {
+        if (!quoted) ends.push(nextLf);
+        nextLf = chunk.indexOf(LF, nextLf + 1);
+      }
     }
-    if (rows === 0) return chunk;
-    // Again from the chunk's start, copying the bytes between row ends.
-    const out = Buffer.allocUnsafe(chunk.length + rows);
-    let inQuotes = startQuoted;
+    if (ends.length === 0) return chunk;
+    const out = Buffer.allocUnsafe(chunk.length + ends.length);
     let written = 0;
     let from = 0;
-    for (let i = 0; i < chunk.length; i += 1) {
-      const byte = chunk[i];
-      if (byte === QUOTE) inQuotes = !inQuotes;
-      else if (byte === LF && !inQuotes) {
-        written += chunk.copy(out, written, from, i);
-        out[written++] = CR;
-        from = i;
-      }
+    for (const end of ends) {
+      written += chunk.copy(out, written, from, end);
+      out[written++] = CR;
+      from = end;
     }
     chunk.copy(out, written, from, chunk.length);
     return out;
