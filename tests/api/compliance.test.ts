@@ -238,7 +238,7 @@ describe('the compliance matrix and compliance.csv', () => {
   it('pages the matrix by project and the assessments latest first, in the database; a page size over 100 is a 400', async () => {
     const manager = await asRole('pmo-manager');
     const pg = await programmeIn();
-    const projects = [];
+    const projects: Array<Awaited<ReturnType<typeof project>>> = [];
     for (const letter of ['C', 'A', 'B']) projects.push(await project({ programme: pg.documentId, code: `${pg.code}-${letter}` }));
     const std = await complianceStandard({ appliesToStates: ['closed'], checklist: [{ text: 'Lessons logged', mustMeet: true }] });
     const first = await manager.get(`/pmo/compliance/matrix?programme=${pg.code}&pageSize=2`);
