@@ -98,7 +98,8 @@ describe('recording an assessment: POST /pmo/compliance/assessments', () => {
     expect((await pm.get(`/pmo/compliance/assessments/${onMine.documentId}`)).status).toBe(200);
     expect((await pm.get(`/pmo/compliance/assessments/${onTheirs.documentId}`)).status).toBe(403);
     const listed = await pm.get(`/pmo/compliance/assessments?standard=${std.documentId}`);
-    expect(listed.body.map((a: { documentId: string }) => a.documentId)).toEqual([onMine.documentId]);
+    expect(listed.body.results.map((a: { documentId: string }) => a.documentId)).toEqual([onMine.documentId]);
+    expect(listed.body.pagination).toEqual({ page: 1, pageSize: 25, total: 1 });
     expect((await (await asRole('finance')).get('/pmo/compliance/matrix')).status).toBe(403);
     expect((await http().get('/pmo/compliance/matrix')).status).toBe(401);
   });
@@ -232,6 +233,32 @@ describe('the compliance matrix and compliance.csv', () => {
     expect([csv.status, csv.body.error.details.errors[0].path]).toEqual([400, ['programme']]);
     const delimiter = await manager.get('/pmo/exports/compliance.csv?delimiter=|');
     expect([delimiter.status, delimiter.body.error.details.errors[0].path]).toEqual([400, ['delimiter']]);
+  });
+
+  it('pages the matrix by project and the assessments latest first, in the database; a page size over 100 is a 400', async () => {
+    const manager = await asRole('pmo-manager');
+    const pg = await programmeIn();
+    const projects: Array<Awaited<ReturnType<typeof project>>> = [];
+    for (const letter of ['C', 'A', 'B']) projects.push(await project({ programme: pg.documentId, code: `${pg.code}-${letter}` }));
+    const std = await complianceStandard({ appliesToStates: ['closed'], checklist: [{ text: 'Lessons logged', mustMeet: true }] });
+    const first = await manager.get(`/pmo/compliance/matrix?programme=${pg.code}&pageSize=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.rows.map((row: any) => row.project.code)).toEqual([`${pg.code}-A`, `${pg.code}-B`]);
+    expect(first.body.pagination).toEqual({ page: 1, pageSize: 2, total: 3 });
+    const second = await manager.get(`/pmo/compliance/matrix?programme=${pg.code}&pageSize=2&page=2`);
+    expect([second.body.rows.map((row: any) => row.project.code), second.body.pagination]).toEqual([[`${pg.code}-C`], { page: 2, pageSize: 2, total: 3 }]);
+
+    for (const day of ['2026-01-05', '2026-03-05', '2026-02-05']) await assess(manager, projects[0], std, [{ result: 'met' }], { assessedOn: day });
+    const page = (n: number) => manager.get(`/pmo/compliance/assessments?project=${projects[0].documentId}&standard=${std.documentId}&pageSize=2&page=${n}`);
+    const [one, two] = [await page(1), await page(2)];
+    expect(one.body.results.map((a: any) => a.assessedOn)).toEqual(['2026-03-05', '2026-02-05']);
+    expect([two.body.results.map((a: any) => a.assessedOn), two.body.pagination]).toEqual([['2026-01-05'], { page: 2, pageSize: 2, total: 3 }]);
+
+    for (const path of ['/pmo/compliance/matrix', '/pmo/compliance/assessments']) {
+      const bad = await manager.get(`${path}?pageSize=101`);
+      expect([bad.status, bad.body.error.details.errors[0].path]).toEqual([400, ['pageSize']]);
+      expect(bad.body.error.details.errors[0].message).toMatch(/page size/i);
+    }
   });
 
   it('shows a project manager only the projects they manage', async () => {

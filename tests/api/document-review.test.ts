@@ -175,6 +175,34 @@ describe('recording a review', () => {
     expect(review.body).toMatchObject({ status: 'superseded', nextReviewDue: '2020-01-31', overdue: false });
   });
 
+  it('pages the overdue documents in the database, longest overdue first, and answers for a list page\'s documentIds', async () => {
+    const lapsed = (title: string, lastReviewedAt: string) =>
+      documentInState('approved', { title, documentType: 'risk-register', lastReviewedAt, reviewCycleDays: 30, approvedAt: '2017-06-01T10:00:00.000Z' });
+    const docs = [await lapsed('Paged A', '2018-03-01'), await lapsed('Paged B', '2018-01-01'), await lapsed('Paged C', '2018-02-01')];
+    const current = await documentInState('approved', { title: 'Paged current', documentType: 'risk-register', lastReviewedAt: today(), reviewCycleDays: 30 });
+    const analyst = await asRole('pmo-analyst');
+    const ids = [...docs, current].map((doc) => doc.documentId).join(',');
+    const first = await analyst.get(`/pmo/documents/overdue?documentIds=${ids}&pageSize=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.pagination).toEqual({ page: 1, pageSize: 2, total: 3 });
+    expect(first.body.documentIds).toEqual([docs[1].documentId, docs[2].documentId]);
+    const second = await analyst.get(`/pmo/documents/overdue?documentIds=${ids}&pageSize=2&page=2`);
+    expect([second.body.documentIds, second.body.pagination]).toEqual([[docs[0].documentId], { page: 2, pageSize: 2, total: 3 }]);
+    const all = await analyst.get('/pmo/documents/overdue');
+    expect(all.body.pagination).toMatchObject({ page: 1, pageSize: 100 });
+    expect(all.body.pagination.total).toBeGreaterThanOrEqual(3);
+    for (const [query, field] of [
+      ['pageSize=101', 'pageSize'],
+      ['page=0', 'page'],
+      [`documentIds=${Array.from({ length: 101 }, (_, i) => `d${i}`).join(',')}`, 'documentIds'],
+      ['documentIds=,', 'documentIds'],
+    ] as const) {
+      const bad = await analyst.get(`/pmo/documents/overdue?${query}`);
+      expect([bad.status, bad.body.error.details.errors[0].path]).toEqual([400, [field]]);
+      expect(bad.body.error.details.errors[0].message).toMatch(new RegExp(field === 'documentIds' ? 'documents' : field === 'page' ? 'page' : 'page size|pageSize', 'i'));
+    }
+  });
+
   it('refuses bad input with 400 naming the field, a status among it in words', async () => {
     const doc = await documentInState('approved', { title: 'Project plan', documentType: 'project-plan', reviewCycleDays: 30 });
     const analyst = await asRole('pmo-analyst');

@@ -279,6 +279,8 @@ describe('the outbox page', () => {
     const bad = await admin.get('/pmo/outbox?status=lost');
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.errors[0].path).toEqual(['status']);
+    const tooBig = await admin.get('/pmo/outbox?pageSize=101');
+    expect([tooBig.status, tooBig.body.error.details.errors[0]?.message]).toEqual([400, 'The page size must be a whole number from 1 to 100']);
   });
 
   it('is refused to a PMO analyst, as are the jobs', async () => {

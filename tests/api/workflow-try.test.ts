@@ -150,6 +150,18 @@ describe('what the editor offers around it', () => {
     expect(manager).toMatchObject({ email: 'pmo-manager@test.pmo', roles: [expect.stringMatching(/^PMO manager$/i)] });
   });
 
+  it('finds the people to try as by name or email in the database, at most 20, and never one without a PMO role', async () => {
+    const found = await administrator.get(`/pmo/workflows/${LIFECYCLE}/try/users?q=pmo-manager@TEST`);
+    expect(found.status).toBe(200);
+    expect(found.body.map((user: { id: number }) => user.id)).toEqual([managerId]);
+    const all = await administrator.get(`/pmo/workflows/${LIFECYCLE}/try/users`);
+    expect(all.body.length).toBeGreaterThan(0);
+    expect(all.body.length).toBeLessThanOrEqual(20);
+    expect(all.body.every((user: { roles: string[] }) => user.roles.length > 0)).toBe(true);
+    const long = await administrator.get(`/pmo/workflows/${LIFECYCLE}/try/users?q=${'x'.repeat(101)}`);
+    expect([long.status, long.body.error.details.errors[0].path]).toEqual([400, ['q']]);
+  });
+
   it("finds the workflow's items by name, with their state", async () => {
     const project = await newProject(`Try: Zephyr findable ${uniqueCode('Z')}`);
     const res = await administrator.get(`/pmo/workflows/${LIFECYCLE}/try/items?q=zephyr findable`);

@@ -137,8 +137,9 @@ test("the risk counts on Risks and issues for its programme, and the programme's
   await page.waitForURL((url) => url.pathname === '/admin/plugins/pmo/raid');
   await page.getByRole('heading', { name: 'Risks and issues', level: 1 }).waitFor();
 
-  await page.getByRole('combobox', { name: 'Programme' }).click();
-  await page.getByRole('option', { name: 'Customer programme' }).click();
+  // Programmes are found as one types (a large PMO has hundreds), not listed.
+  await page.getByRole('combobox', { name: 'Programme' }).fill('Customer');
+  await page.getByRole('option', { name: 'E2E-CUST · Customer programme', exact: true }).click();
   await page.waitForURL((url) => url.searchParams.get('programme') === programme.documentId);
   await page.getByText('Open risks and issues of programme E2E-CUST Customer programme.').waitFor();
   const cell = page.locator('[data-testid="pmo-raid-heat-cell"][data-probability="3"][data-impact="4"]');

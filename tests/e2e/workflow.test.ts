@@ -394,7 +394,9 @@ test('the editor at 1440 px: role names, forms for guards, transitions on one li
   const item = panel.getByRole('combobox', { name: 'Item' });
   await item.fill('Halcyon');
   await admin.getByRole('option', { name: 'E2E-HALCYON · Halcyon data platform · Proposed' }).click();
-  await choose(admin, panel.getByRole('combobox', { name: 'Person' }), 'Mia Manager (PMO Manager)');
+  // People are found as one types (name or email), not listed.
+  await panel.getByRole('combobox', { name: 'Person' }).fill('Mia');
+  await admin.getByRole('option', { name: 'Mia Manager (PMO Manager)', exact: true }).click();
   await choose(admin, panel.getByRole('combobox', { name: 'Transition' }), 'Gate 1: business justification');
   const tried = admin.waitForResponse(isResponse('POST', `/pmo/workflows/${LIFECYCLE}/try`));
   await panel.getByRole('button', { name: 'Try' }).click();
@@ -411,7 +413,8 @@ test('the editor at 1440 px: role names, forms for guards, transitions on one li
   await screenshot(admin, 'workflow-editor-try-blocked');
 
   // As an analyst, who is not among gate 1's actors, the actor rule blocks too.
-  await choose(admin, panel.getByRole('combobox', { name: 'Person' }), 'Ana Analyst (PMO Analyst)');
+  await panel.getByRole('combobox', { name: 'Person' }).fill('Ana');
+  await admin.getByRole('option', { name: 'Ana Analyst (PMO Analyst)', exact: true }).click();
   await panel.getByRole('button', { name: 'Try' }).click();
   await eventually(async () => expect(await answer.getByTestId('pmo-wf-try-blocker').count()).toBe(2));
   expect(await answer.locator('[data-kind="actor"]').count()).toBe(1);

@@ -230,6 +230,16 @@ export const pagingQuery = {
   pageSize: queryWholeNumber('pageSize', 1, MAX_PAGE_SIZE).optional(),
 };
 
+/** The page a list route answers when the query names none: the first, of 25. */
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** The page asked for, with the defaults, and the rows it skips: what a list route's SQL offsets by. */
+export function pageOf(query: { page?: number; pageSize?: number }, defaultSize = DEFAULT_PAGE_SIZE) {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? defaultSize;
+  return { page, pageSize, offset: (page - 1) * pageSize, limit: pageSize };
+}
+
 /** What a list route answers beside its page: `{ page, pageSize, total }`. */
 export const pagination = z.object({ page: z.number(), pageSize: z.number(), total: z.number() });
 export type Pagination = z.infer<typeof pagination>;

@@ -4,7 +4,7 @@
  * projects × standards and its CSV export. The server validates with these schemas; the admin's
  * compliance page is typed from them.
  */
-import { body, contract, documentIdParams, isoDay, noParams, noQuery, oneOf, query, queryOnce, reference, says, text, z } from './common';
+import { body, contract, documentIdParams, isoDay, noParams, noQuery, oneOf, pagination, pagingQuery, query, queryOnce, reference, says, text, z } from './common';
 import { codedRef, personRef } from './refs';
 
 /* ---------------------------------------------------------------------------------------------
@@ -82,6 +82,10 @@ export const assessment = z.object({
 });
 export type Assessment = z.infer<typeof assessment>;
 
+/** GET /pmo/compliance/assessments: one page of them, latest first. */
+export const assessmentList = z.object({ results: z.array(assessment), pagination });
+export type AssessmentList = z.infer<typeof assessmentList>;
+
 export const matrixCell = z.object({
   standard: z.string(),
   score: z.number().nullable(),
@@ -97,7 +101,10 @@ export const matrix = z.object({
   /** The day the answer was worked out for (overdue documents, ages). */
   asOf: z.string(),
   standards: z.array(standardSummary.omit({ checklist: true, appliesToStates: true, requiredDocumentTypes: true })),
+  /** One page of the projects, by code (`?page=&pageSize=`). */
   rows: z.array(z.object({ project: codedRef, cells: z.array(matrixCell), overdueDocuments: z.number() })),
+  /** The page of projects; `total` counts every project the filters and the caller's scope keep. */
+  pagination,
 });
 export type Matrix = z.infer<typeof matrix>;
 
@@ -111,7 +118,7 @@ const filterParam = (param: 'portfolio' | 'programme') =>
     .refine((value) => value.trim() !== '' && value.length <= 255, { error: () => says([param], `must name a ${param} by its code`, 'query') })
     .transform((value) => value.trim());
 
-export const matrixQuery = query({ portfolio: filterParam('portfolio').optional(), programme: filterParam('programme').optional() });
+export const matrixQuery = query({ portfolio: filterParam('portfolio').optional(), programme: filterParam('programme').optional(), ...pagingQuery });
 export type MatrixQuery = z.output<typeof matrixQuery>;
 
 export const exportQuery = query({
@@ -130,6 +137,7 @@ export type ExportQuery = z.output<typeof exportQuery>;
 export const assessmentsQuery = query({
   project: queryOnce('project').optional(),
   standard: queryOnce('standard').optional(),
+  ...pagingQuery,
 });
 
 const answer = z.strictObject({

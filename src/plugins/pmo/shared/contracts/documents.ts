@@ -6,7 +6,7 @@
  * (`POST /pmo/transitions`, the Workflow panel). The server validates with these schemas; the
  * document panel's client is typed from them.
  */
-import { body, contract, documentIdParams, isoDay, noParams, noQuery, z } from './common';
+import { body, contract, documentIdParams, isoDay, MAX_PAGE_SIZE, noParams, noQuery, pagination, pagingQuery, query, queryText, says, z } from './common';
 import { CONTENT_MANAGER, DOCUMENT_UID } from './uids';
 
 /* ---------------------------------------------------------------------------------------------
@@ -58,11 +58,15 @@ export const documentReview = z.object({
 });
 export type DocumentReview = z.infer<typeof documentReview>;
 
-/** GET /pmo/documents/overdue: the documents overdue for review today (never a superseded one). */
+/**
+ * GET /pmo/documents/overdue: the documents overdue for review today (never a superseded one), the
+ * longest overdue first, a page at a time; with `documentIds`, only those of them (a list's page).
+ */
 export const overdueDocuments = z.object({
   /** The day the answer was worked out for (YYYY-MM-DD, the server's UTC day). */
   asOf: z.string(),
   documentIds: z.array(z.string()),
+  pagination,
 });
 export type OverdueDocuments = z.infer<typeof overdueDocuments>;
 
@@ -108,13 +112,23 @@ export function nextVersionNumber(current: string | null | undefined): string | 
   return match ? `${Number(match[1]) + 1}.0` : null;
 }
 
+/** `?documentIds=a,b,c`: at most a page's worth (100) of documentIds, separated by commas. */
+const documentIdList = queryText('documentIds', MAX_PAGE_SIZE * 40)
+  .transform((value) => [...new Set(value.split(',').map((id) => id.trim()).filter(Boolean))])
+  .refine((ids) => ids.length > 0 && ids.length <= MAX_PAGE_SIZE, {
+    error: says(['documentIds'], `must list from 1 to ${MAX_PAGE_SIZE} documents, separated by commas`, 'query'),
+  });
+
+export const overdueQuery = query({ documentIds: documentIdList.optional(), ...pagingQuery });
+export type OverdueQuery = z.output<typeof overdueQuery>;
+
 /* ---------------------------------------------------------------------------------------------
  * Routes
  * -------------------------------------------------------------------------------------------*/
 
 export const documentRoutes = {
-  /** GET /pmo/documents/overdue */
-  overdue: contract({ params: noParams, query: noQuery }),
+  /** GET /pmo/documents/overdue?documentIds=a,b&page=&pageSize= */
+  overdue: contract({ params: noParams, query: overdueQuery }),
   /** GET /pmo/documents/:documentId/review */
   review: contract({ params: documentIdParams, query: noQuery }),
   /** PUT /pmo/documents/:documentId/review */

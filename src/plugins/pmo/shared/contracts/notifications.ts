@@ -2,7 +2,7 @@
  * Notifications and scheduled work (DESIGN.md "Notifications and scheduled work"): the names both
  * sides share, and every route's input and answer (zod), as docs/notifications.md describes them.
  */
-import { body, contract, documentIdParams, isIsoDay, noParams, noQuery, oneOf, query, queryWholeNumber, requiredText, text, z } from './common';
+import { body, contract, documentIdParams, isIsoDay, MAX_PAGE_SIZE, noParams, noQuery, oneOf, query, queryWholeNumber, requiredText, text, z } from './common';
 
 export const OUTBOX_MESSAGE_UID = 'plugin::pmo.outbox-message';
 export const NOTIFICATION_TEMPLATE_UID = 'plugin::pmo.notification-template';
@@ -268,7 +268,7 @@ export const jobNow = z
 export const outboxFilters = query({
   status: oneOf('status', OUTBOX_STATUSES).optional(),
   page: queryWholeNumber('page', 1, 100000).optional(),
-  pageSize: queryWholeNumber('pageSize', 1, 200).optional(),
+  pageSize: queryWholeNumber('pageSize', 1, MAX_PAGE_SIZE).optional(),
 });
 export type OutboxFilters = z.output<typeof outboxFilters>;
 

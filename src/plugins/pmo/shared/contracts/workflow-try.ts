@@ -79,8 +79,8 @@ export const tryItemsQuery = query({ q: queryText('q', 100).optional() });
 export const workflowTryRoutes = {
   /** GET /pmo/workflow-roles: the PMO roles with their names (workflows read) */
   roles: contract({ params: noParams, query: noQuery }),
-  /** GET /pmo/workflows/:key/try/users (workflows read + configure) */
-  users: contract({ params: keyParams, query: noQuery }),
+  /** GET /pmo/workflows/:key/try/users?q= (workflows read + configure): at most 20, by name */
+  users: contract({ params: keyParams, query: tryItemsQuery }),
   /** GET /pmo/workflows/:key/try/items?q= (workflows read + configure): at most 20, by name */
   items: contract({ params: keyParams, query: tryItemsQuery }),
   /** POST /pmo/workflows/:key/try (workflows read + configure): 200 with the verdict, firing nothing */

@@ -10,6 +10,7 @@ import {
   RESULTS,
   RESULT_WORDS,
   type Assessment,
+  type AssessmentList,
   type AssessmentInput,
   type CriterionResult,
   type Matrix,
@@ -18,9 +19,9 @@ import {
 import { call, type PmoApiError } from './client';
 
 export { RESULTS, RESULT_WORDS };
-export type { Assessment, AssessmentInput, CriterionResult, Matrix, StandardSummary };
+export type { Assessment, AssessmentList, AssessmentInput, CriterionResult, Matrix, StandardSummary };
 
-export type MatrixFilters = { portfolio?: string; programme?: string };
+export type MatrixFilters = { portfolio?: string; programme?: string; page?: string; pageSize?: string };
 
 const params = (filters: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(filters).filter(([, value]) => value)) as Record<string, string>;
@@ -28,15 +29,15 @@ const params = (filters: Record<string, string | undefined>) =>
 export function useComplianceMatrix(filters: MatrixFilters) {
   const { get } = useFetchClient();
   return useQuery<Matrix, PmoApiError>(
-    ['pmo', 'compliance', 'matrix', filters.portfolio ?? '', filters.programme ?? ''],
+    ['pmo', 'compliance', 'matrix', filters.portfolio ?? '', filters.programme ?? '', filters.page ?? '', filters.pageSize ?? ''],
     () => call(() => get<Matrix>('/pmo/compliance/matrix', { params: params(filters) })),
     { retry: false, keepPreviousData: true }
   );
 }
 
 /** The export's path for the filters (for downloadExport). */
-export const complianceCsvPath = (filters: MatrixFilters) => {
-  const query = new URLSearchParams(params(filters)).toString();
+export const complianceCsvPath = ({ portfolio, programme }: MatrixFilters) => {
+  const query = new URLSearchParams(params({ portfolio, programme })).toString();
   return `/pmo/exports/compliance.csv${query ? `?${query}` : ''}`;
 };
 
@@ -57,12 +58,12 @@ export function useAssessment(documentId: string | undefined) {
   );
 }
 
-/** Every assessment of a project against a standard, latest first (the assessment page's history). */
+/** The latest assessments (a page of 100) of a project against a standard (the assessment page's history). */
 export function useAssessments(filters: { project?: string; standard?: string }) {
   const { get } = useFetchClient();
-  return useQuery<Assessment[], PmoApiError>(
+  return useQuery<AssessmentList, PmoApiError>(
     ['pmo', 'compliance', 'assessments', filters.project ?? '', filters.standard ?? ''],
-    () => call(() => get<Assessment[]>('/pmo/compliance/assessments', { params: params(filters) })),
+    () => call(() => get<AssessmentList>('/pmo/compliance/assessments', { params: { ...params(filters), pageSize: 100 } })),
     { enabled: Boolean(filters.project || filters.standard), retry: false }
   );
 }

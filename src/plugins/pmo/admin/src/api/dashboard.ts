@@ -89,16 +89,3 @@ export const links = {
   home: `${PMO}/home`,
   myWork: `${PMO}/my-work`,
 };
-
-type CmList<T> = { results: T[] };
-
-/** People who manage a project (the manager filter's choices), as the Content Manager lists them. */
-export function useProjectManagers() {
-  const { get } = useFetchClient();
-  const query = { page: 1, pageSize: 100, sort: 'fullName:ASC', filters: { $and: [{ managedProjects: { id: { $notNull: true } } }] } };
-  return useQuery<Array<{ documentId: string; fullName: string }>, PmoApiError>(
-    ['pmo', 'dashboard', 'managers'],
-    async () => (await call(() => get<CmList<{ documentId: string; fullName: string }>>(`${CM}/api::person.person`, { params: query }))).results,
-    { retry: false, staleTime: 30_000 }
-  );
-}

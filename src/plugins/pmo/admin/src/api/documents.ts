@@ -15,6 +15,7 @@ import {
   type OverdueDocuments,
   type ReviewUpdate,
 } from '../../../shared/contracts/documents';
+import { MAX_PAGE_SIZE } from '../../../shared/contracts/common';
 import { call, type PmoApiError } from './client';
 
 export { DOCUMENT_STATUSES, DOCUMENT_UID };
@@ -60,12 +61,45 @@ export function useNewDocumentVersion(documentId: string) {
   );
 }
 
-/** GET /pmo/documents/overdue: the documents overdue for review today, for the document list's badges. */
-export function useOverdueDocuments(enabled = true) {
+type Get = ReturnType<typeof useFetchClient>['get'];
+type Waiting = { documentId: string; resolve: (overdue: boolean) => void; reject: (error: unknown) => void };
+
+/**
+ * The cells of a list ask in the same moment: their documentIds are gathered and asked together,
+ * a page's worth (100) a request (`GET /pmo/documents/overdue?documentIds=`), never the whole table
+ * and never one request a row.
+ */
+const overdueBatch: { waiting: Waiting[]; timer: ReturnType<typeof setTimeout> | null } = { waiting: [], timer: null };
+
+function flushOverdue(get: Get) {
+  const waiting = overdueBatch.waiting;
+  overdueBatch.waiting = [];
+  overdueBatch.timer = null;
+  for (let start = 0; start < waiting.length; start += MAX_PAGE_SIZE) {
+    const part = waiting.slice(start, start + MAX_PAGE_SIZE);
+    const documentIds = [...new Set(part.map((item) => item.documentId))].join(',');
+    call(() => get<OverdueDocuments>('/pmo/documents/overdue', { params: { documentIds, pageSize: MAX_PAGE_SIZE } })).then(
+      (answer) => {
+        const overdue = new Set(answer.documentIds);
+        part.forEach((item) => item.resolve(overdue.has(item.documentId)));
+      },
+      (error) => part.forEach((item) => item.reject(error))
+    );
+  }
+}
+
+const askOverdue = (get: Get, documentId: string) =>
+  new Promise<boolean>((resolve, reject) => {
+    overdueBatch.waiting.push({ documentId, resolve, reject });
+    overdueBatch.timer ??= setTimeout(() => flushOverdue(get), 0);
+  });
+
+/** Whether a document is overdue for review today, for the document list's badge (asked with its page's other rows). */
+export function useIsOverdueDocument(documentId: string, enabled = true) {
   const { get } = useFetchClient();
-  return useQuery<OverdueDocuments, PmoApiError>(
-    ['pmo', 'documents', 'overdue'],
-    () => call(() => get<OverdueDocuments>('/pmo/documents/overdue')),
-    { enabled, retry: false, staleTime: 30_000 }
-  );
+  return useQuery<boolean, PmoApiError>(['pmo', 'documents', 'overdue', documentId], () => askOverdue(get, documentId), {
+    enabled: enabled && Boolean(documentId),
+    retry: false,
+    staleTime: 30_000,
+  });
 }

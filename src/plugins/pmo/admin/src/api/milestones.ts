@@ -7,7 +7,6 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useQuery } from 'react-query';
 
 import type { Roadmap, RoadmapMilestone, RoadmapProject, SlipTrend, TrendMilestone } from '../../../shared/contracts/milestones';
-import type { CodedRef } from '../../../shared/contracts/refs';
 import { PmoApiError, call } from './client';
 
 export type { Roadmap, RoadmapMilestone, RoadmapProject, SlipTrend, TrendMilestone };
@@ -30,17 +29,3 @@ export function useSlipTrend(project: string | undefined) {
   );
 }
 
-/** The programmes, by name, as the Content Manager lists them (the roadmap's choice). */
-export function useProgrammes() {
-  const { get } = useFetchClient();
-  return useQuery<CodedRef[], PmoApiError>(
-    ['pmo', 'roadmap-programmes'],
-    async () =>
-      (
-        await call(() =>
-          get<{ results: CodedRef[] }>('/content-manager/collection-types/api::programme.programme', { params: { page: 1, pageSize: 100, sort: 'name:ASC' } })
-        )
-      ).results,
-    { retry: false, staleTime: 30_000 }
-  );
-}

@@ -40,3 +40,23 @@ export function useSearch(type: SearchType, text: string, limit = SEARCH_DEFAULT
     { enabled: isSearchable(q), keepPreviousData: true, staleTime: 30_000, retry: false, refetchOnWindowFocus: false }
   );
 }
+
+const CM = '/content-manager/collection-types';
+type Named = { documentId: string; code?: string; name?: string; fullName?: string };
+
+/**
+ * The item a filter's URL names by its documentId, as a picker shows it ("PRJ-7 · Atlas platform",
+ * "Rita Reviewer"): one read of that item, so a shared or reloaded filtered page shows its filter.
+ */
+export function usePickedById(type: SearchType, documentId: string | undefined) {
+  const { get } = useFetchClient();
+  const kind = type === 'person' ? 'person' : type;
+  return useQuery<SearchResult, PmoApiError>(
+    ['pmo', 'picked', type, documentId ?? ''],
+    async () => {
+      const { data } = await call(() => get<{ data: Named }>(`${CM}/api::${kind}.${kind}/${encodeURIComponent(documentId!)}`));
+      return { uid: `api::${kind}.${kind}`, documentId: data.documentId, label: data.fullName ?? data.name ?? '', ...(data.code ? { code: data.code } : {}) } as SearchResult;
+    },
+    { enabled: Boolean(documentId), retry: false, staleTime: 30_000 }
+  );
+}

@@ -16,13 +16,13 @@ export function useWorkflowRoles() {
   });
 }
 
-/** People to try a transition as: active admin users holding a PMO role. */
-export function useTryUsers(key: string, enabled: boolean) {
+/** People to try a transition as: active admin users holding a PMO role whose name or email contains `q` (at most 20). */
+export function useTryUsers(key: string, q: string, enabled: boolean) {
   const { get } = useFetchClient();
   return useQuery<TryUser[], PmoApiError>(
-    ['pmo', 'workflow-try', key, 'users'],
-    () => call(() => get<TryUser[]>(`/pmo/workflows/${encodeURIComponent(key)}/try/users`)),
-    { enabled, retry: false, staleTime: 60_000 }
+    ['pmo', 'workflow-try', key, 'users', q],
+    () => call(() => get<TryUser[]>(`/pmo/workflows/${encodeURIComponent(key)}/try/users`, { params: q ? { q } : {} })),
+    { enabled, retry: false, keepPreviousData: true, staleTime: 10_000 }
   );
 }
 

@@ -9,7 +9,7 @@ import { Badge, Flex, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
 
 import { useWorkflows } from '../api/client';
-import { useOverdueDocuments } from '../api/documents';
+import { useIsOverdueDocument } from '../api/documents';
 import { Money } from '../components/Money';
 import { StateBadge } from '../components/StateBadge';
 import { formatDay, formatMoment } from '../../../shared/calendar';
@@ -102,8 +102,8 @@ export const ReviewDueCell = ({
   value: unknown;
 }) => {
   const isDocument = model === DOCUMENT_UID;
-  const { data: overdue } = useOverdueDocuments(isDocument);
-  const isOverdue = isDocument && Boolean(overdue?.documentIds.includes(documentId));
+  const { data: overdue } = useIsOverdueDocument(documentId, isDocument);
+  const isOverdue = isDocument && overdue === true;
   return (
     <Flex gap={2} alignItems="center">
       <DayCell value={value} />

@@ -10,6 +10,7 @@ import type { Core } from '@strapi/strapi';
 import type { Capability } from '../capability';
 import { conflict, errors, forbidden } from '../platform/errors';
 import { routeInput } from '../platform/contract';
+import { MAX_PAGE_SIZE, pageOf } from '../../../shared/contracts/common';
 import { toIsoDay } from '../platform/dates';
 import {
   DOCUMENT_CREATE,
@@ -87,15 +88,22 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
   }
   const answer = async (document: Record<string, any>) => present(document, await versions.chain(document.documentId));
   return {
-    /** The documents overdue for review, for the Content Manager's document list to badge. */
+    /**
+     * The documents overdue for review, longest overdue first, a page at a time; with `documentIds`
+     * only those of them, which is how the Content Manager's document list badges its page.
+     */
     async overdue(ctx: Ctx) {
-      routeInput(ctx, routes.overdue);
+      const { query } = routeInput(ctx, routes.overdue);
       const asOf = today();
-      const rows = (await strapi.db.query(DOCUMENT_UID as any).findMany({
-        select: ['documentId'],
-        where: { nextReviewDue: { $lt: asOf }, status: { $ne: 'superseded' } },
-      })) as Array<{ documentId: string }>;
-      const answer: OverdueDocuments = { asOf, documentIds: [...new Set(rows.map((row) => row.documentId))] };
+      const { page, pageSize, offset, limit } = pageOf(query, MAX_PAGE_SIZE);
+      const where: Record<string, unknown> = { nextReviewDue: { $lt: asOf }, status: { $ne: 'superseded' } };
+      if (query.documentIds) where.documentId = { $in: query.documentIds };
+      const rows = strapi.db.query(DOCUMENT_UID as any);
+      const [found, total] = await Promise.all([
+        rows.findMany({ select: ['documentId'], where, orderBy: [{ nextReviewDue: 'asc' }, { id: 'asc' }], offset, limit }) as Promise<Array<{ documentId: string }>>,
+        rows.count({ where }),
+      ]);
+      const answer: OverdueDocuments = { asOf, documentIds: found.map((row) => row.documentId), pagination: { page, pageSize, total } };
       ctx.body = answer;
     },
     async find(ctx: Ctx) {

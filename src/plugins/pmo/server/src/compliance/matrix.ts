@@ -1,8 +1,8 @@
 /**
  * The compliance matrix (projects × published standards: the latest assessment of each pair and
- * the project's documents overdue for review) and its CSV export `compliance.csv`. Projects are
- * read a page at a time, so the export streams: one page's rows are written before the next page
- * is read, and memory stays flat whatever the number of projects.
+ * the project's documents overdue for review), a page of projects at a time (`?page=&pageSize=`),
+ * and its CSV export `compliance.csv`. The export reads projects a page at a time too, so it
+ * streams: one page's rows are written before the next page is read, and memory stays flat.
  */
 import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
@@ -10,6 +10,7 @@ import { BOM, createRowWriter, headerLine, type Column, type Delimiter } from '.
 import { COMPLIANCE_CSV_COLUMNS, type Matrix, type MatrixQuery, type StandardSummary } from '../../../shared/contracts/compliance';
 import { DOCUMENT_UID, PORTFOLIO_UID, PROGRAMME_UID, PROJECT_UID } from '../../../shared/contracts/uids';
 import { invalidFields } from '../platform/errors';
+import { pageOf } from '../../../shared/contracts/common';
 import { getComplianceService, today, type Caller, type Row } from './service';
 
 const PAGE_SIZE = 500;
@@ -65,13 +66,13 @@ export function createComplianceMatrix(strapi: Core.Strapi) {
   }
 
   /** One page of the matrix's rows, projects by code. */
-  async function page(where: Row, standards: StandardSummary[], asOf: string, offset: number): Promise<Page> {
+  async function page(where: Row, standards: StandardSummary[], asOf: string, offset: number, limit = PAGE_SIZE): Promise<Page> {
     const projects = (await query(PROJECT_UID).findMany({
       where,
       select: ['id', 'documentId', 'code', 'name'],
       orderBy: [{ code: 'asc' }, { id: 'asc' }],
       offset,
-      limit: PAGE_SIZE,
+      limit,
     } as never)) as Row[];
     const ids = projects.map((project) => project.id);
     const latest = await service().latestAssessments(ids);
@@ -100,16 +101,13 @@ export function createComplianceMatrix(strapi: Core.Strapi) {
     const where = await projectWhere(caller, filters);
     const standards = await service().publishedStandards();
     const asOf = today();
-    const rows: Matrix['rows'] = [];
-    for (let offset = 0; ; offset += PAGE_SIZE) {
-      const next = await page(where, standards, asOf, offset);
-      rows.push(...next.rows);
-      if (next.rows.length < PAGE_SIZE) break;
-    }
+    const { page: pageNumber, pageSize, offset, limit } = pageOf(filters);
+    const [{ rows }, total] = await Promise.all([page(where, standards, asOf, offset, limit), query(PROJECT_UID).count({ where } as never)]);
     return {
       asOf,
       standards: standards.map(({ documentId, code, title, version, mandatory }) => ({ documentId, code, title, version, mandatory })),
       rows,
+      pagination: { page: pageNumber, pageSize, total },
     };
   }
 

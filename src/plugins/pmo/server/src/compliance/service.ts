@@ -10,10 +10,12 @@ import {
   COMPLIANCE_READ,
   COMPLIANCE_READ_OWN,
   type Assessment,
+  type AssessmentList,
   type AssessmentInput,
   type StandardSummary,
 } from '../../../shared/contracts/compliance';
 import { PERSON_UID, PROJECT_UID, STANDARD_UID } from '../../../shared/contracts/uids';
+import { pageOf } from '../../../shared/contracts/common';
 import { standardsFor as applyingTo, statesOf } from '../../../shared/standards';
 import { errors, forbidden, invalidField, invalidFields } from '../platform/errors';
 import { toIsoDay } from '../platform/dates';
@@ -107,12 +109,17 @@ export function createComplianceService(strapi: Core.Strapi) {
   /** Latest first: by the day assessed, then the order recorded. */
   const LATEST_FIRST = [{ assessedOn: 'desc' }, { id: 'desc' }];
 
-  async function list(caller: Caller, filters: { project?: string; standard?: string }): Promise<Assessment[]> {
+  /** One page of the assessments the caller may see, latest first, filtered in SQL. */
+  async function list(caller: Caller, filters: { project?: string; standard?: string; page?: number; pageSize?: number }): Promise<AssessmentList> {
     const scope = await scopeOf(caller);
     const where: Row = { project: { ...projectsIn(scope), ...(filters.project ? { documentId: filters.project } : {}) } };
     if (filters.standard) where.standard = { documentId: filters.standard };
-    const rows = (await query(ASSESSMENT_UID).findMany({ where, populate: POPULATE, orderBy: LATEST_FIRST, limit: 500 } as never)) as Row[];
-    return rows.map(present);
+    const { page, pageSize, offset, limit } = pageOf(filters);
+    const [rows, total] = await Promise.all([
+      query(ASSESSMENT_UID).findMany({ where, populate: POPULATE, orderBy: LATEST_FIRST, offset, limit } as never) as Promise<Row[]>,
+      query(ASSESSMENT_UID).count({ where } as never),
+    ]);
+    return { results: rows.map(present), pagination: { page, pageSize, total } };
   }
 
   async function get(caller: Caller, documentId: string): Promise<Assessment> {

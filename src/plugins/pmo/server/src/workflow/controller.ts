@@ -46,7 +46,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await engine().tryOut.roles();
     },
     async tryUsers(ctx: Ctx) {
-      ctx.body = await engine().tryOut.users(routeInput(ctx, tryRoutes.users).params.key);
+      const { params, query } = routeInput(ctx, tryRoutes.users);
+      ctx.body = await engine().tryOut.users(params.key, query.q);
     },
     async tryItems(ctx: Ctx) {
       const { params, query } = routeInput(ctx, tryRoutes.items);

@@ -26,7 +26,7 @@ const ScoreBar = ({ score, passed }: { score: number; passed: boolean }) => (
 export const AssessmentHistory = ({ current }: { current: Assessment }) => {
   const t = useTranslate();
   const history = useAssessments({ project: current.project.documentId, standard: current.standard.documentId });
-  const rows = history.data ?? [];
+  const rows = history.data?.results ?? [];
   return (
     <Section
       title={t('compliance.history.title', 'History of {project} against {standard}', {

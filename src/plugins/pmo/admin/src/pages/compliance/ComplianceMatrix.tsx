@@ -1,21 +1,23 @@
 /**
  * The compliance matrix: projects × published standards, each cell the latest assessment's score
  * and pass (coloured), its age, one click to it (or, for a PMO analyst, to record one); the
- * project's documents overdue for review; filtered by portfolio and programme through the URL;
- * the export compliance.csv for the same filters. A wide matrix scrolls inside its panel, never
+ * project's documents overdue for review; filtered by portfolio and programme (found as one types,
+ * `GET /pmo/search`) through the URL; a page of projects at a time (Strapi's Pagination, `?page=`);
+ * the export compliance.csv for the same filters, every project. A wide matrix scrolls inside its panel, never
  * the page.
  */
 import * as React from 'react';
 
 import { Box, Button, Flex, Main, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Download, Plus } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 
 import { complianceCsvPath, useCanRecordAssessments, useComplianceMatrix, type Matrix, type MatrixFilters } from '../../api/compliance';
 import { downloadExport, useEntities } from '../../api/finance';
 import { byName, FilterSelect } from '../../components/FilterSelect';
 import { PageError } from '../../components/PageError';
+import { SearchFilter } from '../../components/SearchFilter';
 import { formatDay, todayIso } from '../../utils/dates';
 import { useTranslate, type Translate } from '../../utils/useTranslate';
 
@@ -23,11 +25,14 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 
 function useFilters(): [MatrixFilters, (key: keyof MatrixFilters, value: string | undefined) => void] {
   const [search, setSearch] = useSearchParams();
-  const filters: MatrixFilters = { portfolio: search.get('portfolio') ?? undefined, programme: search.get('programme') ?? undefined };
+  const filters: MatrixFilters = Object.fromEntries(
+    (['portfolio', 'programme', 'page', 'pageSize'] as const).map((key) => [key, search.get(key) ?? undefined])
+  );
   const set = (key: keyof MatrixFilters, value: string | undefined) => {
     const next = new URLSearchParams(search);
     if (!value) next.delete(key);
     else next.set(key, value);
+    next.delete('page');
     if (key === 'portfolio') next.delete('programme');
     setSearch(next, { replace: true });
   };
@@ -91,6 +96,12 @@ export const ComplianceMatrix = () => {
               <Grid data={data} canRecord={canRecord} t={t} />
             )}
           </Box>
+          {data.pagination.total > data.pagination.pageSize || data.pagination.page > 1 ? (
+            <Pagination.Root pageCount={Math.ceil(data.pagination.total / data.pagination.pageSize)} total={data.pagination.total} defaultPageSize={25}>
+              <Pagination.PageSize options={['25', '50', '100']} />
+              <Pagination.Links />
+            </Pagination.Root>
+          ) : null}
         </Flex>
       </Layouts.Content>
     </Main>
@@ -99,7 +110,6 @@ export const ComplianceMatrix = () => {
 
 const Filters = ({ filters, onChange, t }: { filters: MatrixFilters; onChange: (key: keyof MatrixFilters, value: string | undefined) => void; t: Translate }) => {
   const portfolios = useEntities('portfolio');
-  const programmes = useEntities('programme', filters.portfolio ? { relation: 'portfolio', documentId: filters.portfolio } : undefined);
   return (
     <Flex gap={3} alignItems="flex-end" wrap="wrap" role="search" aria-label={t('compliance.filter', 'Filter the matrix')}>
       <FilterSelect
@@ -111,12 +121,12 @@ const Filters = ({ filters, onChange, t }: { filters: MatrixFilters; onChange: (
         onChange={(value) => onChange('portfolio', value)}
         data-testid="pmo-compliance-portfolio"
       />
-      <FilterSelect
+      <SearchFilter
+        type="programme"
         name="programme"
         label={t('compliance.programme', 'Programme')}
-        allLabel={t('compliance.allProgrammes', 'All programmes')}
+        placeholder={t('compliance.allProgrammes', 'All programmes')}
         value={filters.programme}
-        options={byName(programmes.data)}
         onChange={(value) => onChange('programme', value)}
         data-testid="pmo-compliance-programme"
       />
@@ -144,7 +154,7 @@ const Grid = ({ data, canRecord, t }: { data: Matrix; canRecord: boolean; t: Tra
       <caption style={{ textAlign: 'left', paddingBottom: 8 }}>
         <Typography variant="pi" textColor="neutral600">
           {t('compliance.caption', '{projects, plural, one {# project} other {# projects}} × {standards, plural, one {# standard} other {# standards}}', {
-            projects: data.rows.length,
+            projects: data.pagination.total,
             standards: data.standards.length,
           })}
         </Typography>

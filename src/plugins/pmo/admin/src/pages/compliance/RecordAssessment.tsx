@@ -1,6 +1,6 @@
 /**
- * Recording a compliance assessment: pick the project and the published standard (from the
- * matrix, both come chosen), then answer each criterion of its checklist — met, not met or not
+ * Recording a compliance assessment: pick the project (found as one types, `GET /pmo/search`) and
+ * the published standard (from the matrix, both come chosen), then answer each criterion of its checklist — met, not met or not
  * applicable (never for a must-meet criterion) — with its evidence. The server derives the score
  * and whether it passed, and answers with the assessment, which this page then opens.
  */
@@ -12,7 +12,8 @@ import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
 
 import { RESULTS, RESULT_WORDS, useComplianceStandards, useRecordAssessment, type CriterionResult } from '../../api/compliance';
-import { useEntities } from '../../api/finance';
+import { useEntity } from '../../api/finance';
+import { pickedItem, SearchPicker, type Picked } from '../../components/SearchPicker';
 import { Section } from '../../components/Section';
 import { todayIso } from '../../utils/dates';
 import { useTranslate } from '../../utils/useTranslate';
@@ -23,10 +24,12 @@ export const RecordAssessment = () => {
   const t = useTranslate();
   const navigate = useNavigate();
   const [search] = useSearchParams();
-  const projects = useEntities('project');
+  const fromMatrix = useEntity('project', search.get('project') ?? undefined);
+  const [picked, setPicked] = React.useState<Picked | null | undefined>(undefined);
   const standards = useComplianceStandards();
   const record = useRecordAssessment();
-  const [project, setProject] = React.useState(search.get('project') ?? '');
+  const project = picked === undefined ? (search.get('project') ?? '') : (picked?.documentId ?? '');
+  const projectValue = picked === undefined ? (fromMatrix.data ? pickedItem(fromMatrix.data) : null) : picked;
   const [standardId, setStandardId] = React.useState(search.get('standard') ?? '');
   const [assessedOn, setAssessedOn] = React.useState(todayIso());
   const [answers, setAnswers] = React.useState<Answer[]>([]);
@@ -75,17 +78,15 @@ export const RecordAssessment = () => {
           <Flex direction="column" alignItems="stretch" gap={4}>
             <Section title={t('compliance.form.what', 'What is assessed')}>
               <Flex gap={4} wrap="wrap" alignItems="flex-end">
-                <Box width="320px">
-                  <Field.Root name="project" required>
-                    <Field.Label>{t('compliance.project', 'Project')}</Field.Label>
-                    <SingleSelect value={project} placeholder={t('compliance.form.chooseProject', 'Choose a project')} onChange={(value: string | number) => setProject(String(value))} data-testid="pmo-compliance-form-project">
-                      {(projects.data ?? []).map((p) => (
-                        <SingleSelectOption key={p.documentId} value={p.documentId}>
-                          {`${p.code} ${p.name}`}
-                        </SingleSelectOption>
-                      ))}
-                    </SingleSelect>
-                  </Field.Root>
+                <Box width="320px" data-testid="pmo-compliance-form-project">
+                  <SearchPicker
+                    type="project"
+                    name="project"
+                    label={t('compliance.project', 'Project')}
+                    required
+                    value={projectValue}
+                    onChange={(next) => setPicked(next)}
+                  />
                 </Box>
                 <Box width="320px">
                   <Field.Root name="standard" required>

@@ -1,17 +1,18 @@
 /**
  * The dashboard's filters, kept in the URL so a filtered dashboard can be shared and survives a
- * reload: portfolio, programme (of the chosen portfolio), manager, department and the as-of date
- * (today when empty). The route takes a portfolio or a programme: with both chosen, the
+ * reload: portfolio, programme, manager, department and the as-of date (today when empty).
+ * Programmes and managers are found as one types (`GET /pmo/search`), not listed. The route takes a portfolio or a programme: with both chosen, the
  * programme alone is sent (it lies in the portfolio).
  */
 import * as React from 'react';
 
 import { Box, Button, Flex } from '@strapi/design-system';
 
-import { useProjectManagers, type DashboardFilters as Filters } from '../../api/dashboard';
+import type { DashboardFilters as Filters } from '../../api/dashboard';
 import { useEntities } from '../../api/finance';
 import { DateField } from '../../components/fields';
 import { byName, FilterSelect } from '../../components/FilterSelect';
+import { SearchFilter } from '../../components/SearchFilter';
 import { todayIso } from '../../utils/dates';
 import { useUrlFilters } from '../../utils/useUrlFilters';
 import type { Translate } from '../../utils/useTranslate';
@@ -30,9 +31,7 @@ export function useDashboardFilters() {
 export const DashboardFilters = ({ t }: { t: Translate }) => {
   const { chosen, set, clear } = useDashboardFilters();
   const portfolios = useEntities('portfolio');
-  const programmes = useEntities('programme', chosen.portfolio ? { relation: 'portfolio', documentId: chosen.portfolio } : undefined);
   const departments = useEntities('department');
-  const managers = useProjectManagers();
   const anySet = KEYS.some((key) => chosen[key]);
 
   return (
@@ -57,24 +56,24 @@ export const DashboardFilters = ({ t }: { t: Translate }) => {
         width="210px"
         data-testid="pmo-dashboard-portfolio"
       />
-      <FilterSelect
+      <SearchFilter
+        type="programme"
         name="programme"
         label={t('dashboard.filter.programme', 'Programme')}
-        allLabel={t('dashboard.filter.allProgrammes', 'All programmes')}
+        placeholder={t('dashboard.filter.allProgrammes', 'All programmes')}
         value={chosen.programme}
-        options={byName(programmes.data)}
         onChange={(value) => set({ programme: value })}
-        width="210px"
+        width="230px"
         data-testid="pmo-dashboard-programme"
       />
-      <FilterSelect
+      <SearchFilter
+        type="person"
         name="manager"
         label={t('dashboard.filter.manager', 'Project manager')}
-        allLabel={t('dashboard.filter.allManagers', 'Any manager')}
+        placeholder={t('dashboard.filter.allManagers', 'Any manager')}
         value={chosen.manager}
-        options={(managers.data ?? []).map((person) => ({ value: person.documentId, label: person.fullName }))}
         onChange={(value) => set({ manager: value })}
-        width="200px"
+        width="230px"
       />
       <FilterSelect
         name="department"

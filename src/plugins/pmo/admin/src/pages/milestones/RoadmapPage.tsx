@@ -11,8 +11,8 @@ import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useSearchParams } from 'react-router-dom';
 
 import { downloadExport } from '../../api/finance';
-import { useProgrammes, useRoadmap, type Roadmap, type RoadmapMilestone } from '../../api/milestones';
-import { byName, FilterSelect } from '../../components/FilterSelect';
+import { useRoadmap, type Roadmap, type RoadmapMilestone } from '../../api/milestones';
+import { SearchFilter } from '../../components/SearchFilter';
 import { formatDay, formatMonth } from '../../utils/dates';
 import { useTranslate } from '../../utils/useTranslate';
 import { milestoneStatus, monthStarts, timeScale, varianceWords } from './words';
@@ -117,7 +117,6 @@ export const RoadmapPage = () => {
   const t = useTranslate();
   const [search, setSearch] = useSearchParams();
   const programme = search.get('programme') ?? undefined;
-  const programmes = useProgrammes();
   const roadmap = useRoadmap(programme);
   const data = roadmap.data;
   const [download, setDownload] = React.useState<string | null>(null);
@@ -156,12 +155,12 @@ export const RoadmapPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <FilterSelect
+          <SearchFilter
+            type="programme"
             name="programme"
             label={t('roadmap.programme', 'Programme')}
             placeholder={t('roadmap.programmePlaceholder', 'Choose a programme')}
             value={programme}
-            options={byName(programmes.data)}
             onChange={(value) => setSearch(value ? { programme: value } : {}, { replace: true })}
             width="320px"
             data-testid="pmo-roadmap-programme"

@@ -14,6 +14,7 @@ import { NavLink } from 'react-router-dom';
 import { capacityCsvPath, useCapacity, type CapacityFilters } from '../../api/capacity';
 import { downloadExport, useEntities } from '../../api/finance';
 import { byName, FilterSelect } from '../../components/FilterSelect';
+import { SearchFilter } from '../../components/SearchFilter';
 import { PageError } from '../../components/PageError';
 import { formatMonth } from '../../utils/dates';
 import { useTranslate } from '../../utils/useTranslate';
@@ -28,7 +29,6 @@ export const CapacityPage = () => {
   const { chosen, set } = useUrlFilters(KEYS, { resetPage: true });
   const filters = chosen as CapacityFilters;
   const departments = useEntities('department');
-  const programmes = useEntities('programme');
   const { data, error } = useCapacity(filters);
   const [cell, setCell] = React.useState<{ person: string; fullName: string; month: string } | null>(null);
   const [role, setRole] = React.useState(filters.role ?? '');
@@ -54,7 +54,7 @@ export const CapacityPage = () => {
       <Layouts.Content>
         <Flex gap={3} alignItems="flex-end" wrap="wrap" tag="form" role="search" aria-label={t('capacity.filters', 'Filter the capacity plan')} onSubmit={(event: React.FormEvent) => { event.preventDefault(); set({ role: role || undefined }); }}>
           <FilterSelect name="department" label={t('capacity.department', 'Department')} allLabel={t('capacity.allDepartments', 'Every department')} value={filters.department} options={byName(departments.data)} onChange={(value) => set({ department: value })} width="200px" />
-          <FilterSelect name="programme" label={t('capacity.programme', 'Programme')} allLabel={t('capacity.allProgrammes', 'Every programme')} value={filters.programme} options={byName(programmes.data)} onChange={(value) => set({ programme: value })} width="200px" />
+          <SearchFilter type="programme" name="programme" label={t('capacity.programme', 'Programme')} placeholder={t('capacity.allProgrammes', 'Every programme')} value={filters.programme} onChange={(value) => set({ programme: value })} width="240px" />
           <Box width="160px">
             <Field.Root name="role" id="pmo-capacity-role">
               <Field.Label>{t('capacity.role', 'Role')}</Field.Label>

@@ -1,7 +1,8 @@
 /**
  * The scope of the "Risks and issues" page, kept in the URL so a view can be shared and survives a
- * reload: a portfolio, a programme of it, a project of that programme (the narrowest chosen
- * applies; none is every register item), and whether the heat map shows the residual scores.
+ * reload: a portfolio, a programme, a project (the narrowest chosen applies; none is every register
+ * item), and whether the heat map shows the residual scores. Programmes and projects are found as
+ * one types (`GET /pmo/search`), not listed: a large PMO has hundreds and thousands of them.
  */
 import * as React from 'react';
 
@@ -10,6 +11,7 @@ import { Button, Flex } from '@strapi/design-system';
 import { useEntities } from '../../api/finance';
 import type { RaidFilters as Filters } from '../../api/raid';
 import { byName, FilterSelect } from '../../components/FilterSelect';
+import { SearchFilter } from '../../components/SearchFilter';
 import { useUrlFilters } from '../../utils/useUrlFilters';
 import type { Translate } from '../../utils/useTranslate';
 
@@ -24,8 +26,6 @@ export function useRaidFilters() {
 export const RaidFilters = ({ t }: { t: Translate }) => {
   const { chosen, set } = useRaidFilters();
   const portfolios = useEntities('portfolio');
-  const programmes = useEntities('programme', chosen.portfolio ? { relation: 'portfolio', documentId: chosen.portfolio } : undefined);
-  const projects = useEntities('project', chosen.programme ? { relation: 'programme', documentId: chosen.programme } : undefined);
   const anySet = KEYS.some((key) => chosen[key]);
 
   return (
@@ -50,22 +50,22 @@ export const RaidFilters = ({ t }: { t: Translate }) => {
         width="230px"
         data-testid="pmo-raid-portfolio"
       />
-      <FilterSelect
+      <SearchFilter
+        type="programme"
         name="programme"
         label={t('raid.filter.programme', 'Programme')}
-        allLabel={t('raid.filter.allProgrammes', 'All programmes')}
+        placeholder={t('raid.filter.allProgrammes', 'All programmes')}
         value={chosen.programme}
-        options={byName(programmes.data)}
         onChange={(value) => set({ programme: value, project: undefined })}
         width="230px"
         data-testid="pmo-raid-programme"
       />
-      <FilterSelect
+      <SearchFilter
+        type="project"
         name="project"
         label={t('raid.filter.project', 'Project')}
-        allLabel={chosen.programme ? t('raid.filter.allProjects', 'All its projects') : t('raid.filter.chooseProgramme', 'Choose a programme first')}
+        placeholder={t('raid.filter.anyProject', 'All projects')}
         value={chosen.project}
-        options={chosen.programme ? byName(projects.data) : []}
         onChange={(value) => set({ project: value })}
         width="230px"
         data-testid="pmo-raid-project"

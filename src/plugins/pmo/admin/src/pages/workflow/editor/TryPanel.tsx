@@ -18,7 +18,7 @@ import {
 } from '@strapi/design-system';
 import { useDebounce } from '@strapi/strapi/admin';
 
-import { useTryItems, useTryTransition, useTryUsers, type TryAnswer, type TryItem } from '../../../api/workflowTry';
+import { useTryItems, useTryTransition, useTryUsers, type TryAnswer, type TryItem, type TryUser } from '../../../api/workflowTry';
 import type { WorkflowDefinition } from '../../../../../shared/contracts/workflow';
 import { useTranslate } from '../../../utils/useTranslate';
 
@@ -29,22 +29,27 @@ export const TryPanel = ({ workflowKey, saved, dirty }: Props) => {
   const [text, setText] = React.useState('');
   const [open, setOpen] = React.useState(false);
   const [item, setItem] = React.useState<TryItem | null>(null);
-  const [userId, setUserId] = React.useState<number | null>(null);
+  const [user, setUser] = React.useState<TryUser | null>(null);
+  const [userText, setUserText] = React.useState('');
+  const [userOpen, setUserOpen] = React.useState(false);
   const [transition, setTransition] = React.useState<string>('');
   const typed = item && text === item.label ? '' : text;
   const query = useDebounce(typed, 250);
   const items = useTryItems(workflowKey, query.trim(), true);
-  const users = useTryUsers(workflowKey, true);
+  const userLabel = (option: TryUser) => (option.roles.length ? `${option.name} (${option.roles.join(', ')})` : option.name);
+  const userTyped = user && userText === userLabel(user) ? '' : userText;
+  const userQuery = useDebounce(userTyped, 250);
+  const users = useTryUsers(workflowKey, userQuery.trim(), true);
   const verdict = useTryTransition(workflowKey);
   const [answer, setAnswer] = React.useState<{ verdict: TryAnswer; who: string; what: string; how: string } | null>(null);
 
   const options = [...(items.data ?? []), ...(item && !(items.data ?? []).some((i) => i.documentId === item.documentId) ? [item] : [])];
-  const user = users.data?.find((u) => u.id === userId);
+  const userOptions = [...(users.data ?? []), ...(user && !(users.data ?? []).some((u) => u.id === user.id) ? [user] : [])];
   const chosen = saved.transitions.find((tr) => tr.key === transition);
   const ready = Boolean(item && user && chosen);
 
   // A new choice makes the last answer stale.
-  React.useEffect(() => setAnswer(null), [item, userId, transition]);
+  React.useEffect(() => setAnswer(null), [item, user, transition]);
 
   const onTry = async () => {
     if (!item || !user || !chosen) return;
@@ -104,17 +109,31 @@ export const TryPanel = ({ workflowKey, saved, dirty }: Props) => {
 
         <Field.Root name="try-user" id="pmo-wf-try-user" error={users.error?.message}>
           <Field.Label>{t('workflow.try.user', 'Person')}</Field.Label>
-          <SingleSelect
-            value={userId ?? undefined}
-            onChange={(next: string | number) => setUserId(Number(next))}
-            placeholder={t('workflow.try.userPlaceholder', 'Choose a person')}
+          {/* Found as one types (name or email), never every login: a large PMO has thousands. */}
+          <Combobox
+            autocomplete="none"
+            value={user ? String(user.id) : ''}
+            onChange={(id?: string) => {
+              const next = userOptions.find((option) => String(option.id) === id) ?? null;
+              setUser(next);
+              setUserText(next ? userLabel(next) : '');
+            }}
+            textValue={userText}
+            onTextValueChange={(next?: string) => setUserText(next ?? '')}
+            onInputChange={() => setUserOpen(true)}
+            open={userOpen}
+            onOpenChange={setUserOpen}
+            loading={users.isFetching}
+            loadingMessage={t('search.loading', 'Searching…')}
+            noOptionsMessage={() => t('workflow.try.noUsers', 'Nobody found')}
+            placeholder={t('workflow.try.userPlaceholder', 'Type a name or an email')}
           >
-            {(users.data ?? []).map((option) => (
-              <SingleSelectOption key={option.id} value={option.id}>
-                {option.roles.length ? `${option.name} (${option.roles.join(', ')})` : option.name}
-              </SingleSelectOption>
+            {userOptions.map((option) => (
+              <ComboboxOption key={option.id} value={String(option.id)} textValue={userLabel(option)}>
+                {userLabel(option)}
+              </ComboboxOption>
             ))}
-          </SingleSelect>
+          </Combobox>
           <Field.Error />
         </Field.Root>
 
