@@ -3,7 +3,7 @@
  * (exactly at the tolerance, one cent above, exactly at the limit, one cent above); segregation
  * of duties.
  */
-import { getStrapi, uniqueCode } from '../helpers/strapi';
+import { adminUser, getStrapi, uniqueCode } from '../helpers/strapi';
 import {
   CHANGE,
   EMAILS,
@@ -243,5 +243,38 @@ describe('the cost impact', () => {
     ).resolves.toBeTruthy();
     await expect(raise(await project(), { cost: '-5.00' })).rejects.toThrow(/The cost impact must be zero or more, in whole cents/);
     await expect(raise(await project(), { cost: '90071992547409.92' })).rejects.toThrow(/^The cost impact must be at most 90,071,992,547,409.91$/);
+  });
+});
+
+describe('the reasons a list or "my work" gives, checking many change requests at once', () => {
+  it('are the ones the engine gives when it refuses each', async () => {
+    const board = await awaitingAuthorisation('1000.01');
+    const director = await awaitingAuthorisation('100000.01');
+    const short = await awaitingAuthorisation('500.00', { changeBudget: '100.00' });
+    // Set at the change board when it went for authorisation; the budget grew since.
+    const moved = await awaitingAuthorisation('1500.00');
+    await getStrapi()
+      .documents('api::budget-line.budget-line')
+      .create({ data: { project: moved.p.documentId, period: '2026-02-01', category: 'capex', amount: minor('10000.00') } as any });
+    const crs = [board.cr, director.cr, short.cr, moved.cr];
+
+    const refusals = [];
+    for (const cr of crs) {
+      const res = await fire(people.pm, cr, 'authorize-pm');
+      expect(res.status).toBe(422);
+      refusals.push(res.body.error.details.failures);
+    }
+    expect(refusals.map((failures) => failures.map((failure: { guard: string }) => failure.guard))).toEqual([['authority'], ['authority'], ['budget'], ['authority']]);
+    expect(refusals[3][0].message).toBe('The change board decides this change (as set when it went for authorisation)');
+
+    const engine = getStrapi().plugin('pmo').service('workflow') as { viewMany(uid: string, ids: string[], user: unknown): Promise<any[]> };
+    const views = await engine.viewMany(CHANGE, crs.map((cr) => cr.documentId), await adminUser(EMAILS.pm));
+    const shown = views.map((view) =>
+      view.transitions
+        .find((transition: { key: string }) => transition.key === 'authorize-pm')
+        .blockers.filter((blocker: { kind: string }) => blocker.kind === 'guard')
+        .map(({ guard, message }: { guard: string; message: string }) => ({ guard, message }))
+    );
+    expect(shown).toEqual(refusals);
   });
 });

@@ -151,13 +151,13 @@ describe("a project's code", () => {
   });
 });
 
-describe('titles missing or stale in the database', () => {
+describe('titles missing in the database', () => {
   it('are set again by the start-up step, once: running it again changes nothing', async () => {
     const p = await project();
     const report = await documents(REPORT).create({ data: { project: p.documentId, asOf: '2026-03-31', percentComplete: 10 } });
     const line = await documents(LINE).create({ data: { project: p.documentId, period: '2026-02-01', category: 'contingency', amount: '100' } });
     await getStrapi().db.query(REPORT as any).update({ where: { documentId: report.documentId }, data: { label: null } });
-    await getStrapi().db.query(LINE as any).update({ where: { documentId: line.documentId }, data: { label: '2026-02-01' } });
+    await getStrapi().db.query(LINE as any).update({ where: { documentId: line.documentId }, data: { label: '' } });
     expect(await labelOf(REPORT, report.documentId)).toBeNull();
 
     const changed = await backfillRecordLabels(getStrapi());
@@ -167,6 +167,50 @@ describe('titles missing or stale in the database', () => {
     expect(await labelOf(LINE, line.documentId)).toBe(`${p.code} Contingency, Feb 2026`);
 
     expect(await backfillRecordLabels(getStrapi())).toEqual({ [REPORT]: 0, [LINE]: 0 });
+  });
+
+  it('are set for a whole table from before labels, in chunks, and none is left out', async () => {
+    const knex = getStrapi().db.connection;
+    const table = (getStrapi().db.metadata.get(LINE as any) as { tableName: string }).tableName;
+    const model = await documents(LINE).create({ data: { period: '2025-07-01', category: 'labour', amount: '100' } });
+    const { id: _id, ...row } = await knex(table).where('document_id', model.documentId).first();
+    // 1,201 lines written with SQL and no title: more than two chunks of the start-up step.
+    const tag = `bulk${process.pid}x${Date.now()}`;
+    const rows = Array.from({ length: 1200 }, (_, i) => ({ ...row, document_id: `${tag}${i}`, label: null }));
+    for (let start = 0; start < rows.length; start += 100) await knex(table).insert(rows.slice(start, start + 100));
+    await knex(table).where('document_id', model.documentId).update({ label: null });
+    const ours = () => knex(table).where('document_id', 'like', `${tag}%`).orWhere('document_id', model.documentId);
+
+    const changed = await backfillRecordLabels(getStrapi());
+    expect(changed[LINE]).toBeGreaterThanOrEqual(1201);
+    const labels = (await ours().select('label')).map((found: { label: string | null }) => found.label);
+    expect(labels).toHaveLength(1201);
+    expect(new Set(labels)).toEqual(new Set(['Labour, Jul 2025']));
+    await ours().del();
+  });
+
+  it('cost a second start one small read per type and no write: no table is read whole', async () => {
+    await backfillRecordLabels(getStrapi());
+    const p = await project();
+    const report = await documents(REPORT).create({ data: { project: p.documentId, asOf: '2026-05-31', percentComplete: 10 } });
+    const before = await getStrapi().db.query(REPORT as any).findOne({ where: { documentId: report.documentId }, select: ['label', 'updatedAt'] });
+
+    const sql: string[] = [];
+    const listen = (query: { sql: string }) => sql.push(query.sql.toLowerCase());
+    getStrapi().db.connection.on('query', listen);
+    try {
+      expect(await backfillRecordLabels(getStrapi())).toEqual({ [REPORT]: 0, [LINE]: 0 });
+    } finally {
+      getStrapi().db.connection.off('query', listen);
+    }
+    // One read of each labelled table, only of rows with no title and at most one chunk long
+    // (other reads seen here are the create's own afterwards, e.g. its webhook's).
+    const tables = [REPORT, LINE].map((uid) => (getStrapi().db.metadata.get(uid as any) as { tableName: string }).tableName);
+    const reads = sql.filter((text) => text.startsWith('select') && tables.some((table) => new RegExp(`from [\`"]?${table}[\`"]? `).test(text)));
+    expect(reads).toHaveLength(2);
+    for (const text of reads) expect([text.includes('is null'), text.includes('limit')]).toEqual([true, true]);
+    expect(sql.filter((text) => /^(update|insert|delete)/.test(text))).toEqual([]);
+    expect(await getStrapi().db.query(REPORT as any).findOne({ where: { documentId: report.documentId }, select: ['label', 'updatedAt'] })).toEqual(before);
   });
 });
 

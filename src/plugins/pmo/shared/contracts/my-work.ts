@@ -5,7 +5,7 @@
  * work sources capabilities register (server/src/platform/notices.ts); the My work page and the
  * home widget are typed from this file.
  */
-import { contract, noParams, noQuery, z } from './common';
+import { contract, noParams, pagination, pagingQuery, query, z } from './common';
 
 /** Permission action: every PMO role reads its own work (a super admin holds every action). */
 export const MY_WORK_READ = 'plugin::pmo.my-work.read';
@@ -39,10 +39,20 @@ export const workItem = z.object({
 });
 export type WorkItemAnswer = z.infer<typeof workItem>;
 
-export const myWorkAnswer = z.object({ results: z.array(workItem) });
+/** A page of 50 unless `pageSize` says otherwise (at most 100, as every list). */
+export const MY_WORK_PAGE_SIZE = 50;
+
+export const myWorkQuery = query({ ...pagingQuery });
+export type MyWorkQuery = z.infer<typeof myWorkQuery>;
+
+/**
+ * One page of the work, overdue first; `pagination.total` counts all of it and `overdue` how many
+ * of all of it are overdue (so a page or widget can say "37 items wait, 12 overdue" from one page).
+ */
+export const myWorkAnswer = z.object({ results: z.array(workItem), pagination, overdue: z.number() });
 export type MyWorkAnswer = z.infer<typeof myWorkAnswer>;
 
 export const myWorkRoutes = {
-  /** GET /pmo/my-work */
-  myWork: contract({ params: noParams, query: noQuery }),
+  /** GET /pmo/my-work?page=&pageSize= */
+  myWork: contract({ params: noParams, query: myWorkQuery }),
 };

@@ -21,7 +21,7 @@ import type {
   TemplatePreviewAnswer,
   TemplatePreviewInput,
 } from '../../../shared/contracts/notifications';
-import type { MyWorkAnswer } from '../../../shared/contracts/my-work';
+import { MY_WORK_PAGE_SIZE, type MyWorkAnswer } from '../../../shared/contracts/my-work';
 import { PmoApiError, call } from './client';
 
 export type { JobAnswer, JobRunAnswer, OutboxMessageAnswer, OutboxPage, PreferencesAnswer, TemplateAnswer, TemplatePreviewAnswer };
@@ -155,9 +155,11 @@ export function useTemplatePreview(key: string, draft: TemplatePreviewInput | nu
  * My work
  * -------------------------------------------------------------------------------------------*/
 
-export function useMyWork() {
+/** One page of what waits for the signed-in person (page 1 of 50 unless told), overdue first; `pagination.total` and `overdue` count all of it. */
+export function useMyWork(page = 1, pageSize = MY_WORK_PAGE_SIZE) {
   const { get } = useFetchClient();
-  return useQuery<MyWorkAnswer, PmoApiError>(keys.myWork, () => call(() => get<MyWorkAnswer>('/pmo/my-work')), {
+  const path = page === 1 && pageSize === MY_WORK_PAGE_SIZE ? '/pmo/my-work' : `/pmo/my-work?page=${page}&pageSize=${pageSize}`;
+  return useQuery<MyWorkAnswer, PmoApiError>([...keys.myWork, page, pageSize], () => call(() => get<MyWorkAnswer>(path)), {
     retry: false,
     staleTime: 30_000,
   });

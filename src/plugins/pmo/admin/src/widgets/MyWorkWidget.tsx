@@ -1,6 +1,7 @@
 /**
  * The "My work" widget on Strapi's home page: how much waits for the signed-in person, how much
- * of it is overdue, and the first few items (overdue first), each one click from the item.
+ * of it is overdue, and the first few items (overdue first), each one click from the item, with
+ * how many more wait.
  */
 import { Flex, Link, Loader, Typography } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
@@ -25,12 +26,14 @@ export const MyWorkWidget = () => {
     );
   }
   const items = sortWork(work.data?.results ?? []);
-  const overdue = items.filter((item) => item.overdue).length;
+  // The first page is enough to show: the counts are of all of it.
+  const total = work.data?.pagination.total ?? 0;
+  const overdue = work.data?.overdue ?? 0;
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="pmo-my-work-widget">
       <Typography variant="omega" fontWeight="bold" data-testid="pmo-my-work-widget-count">
-        {items.length
-          ? t('widget.myWork.count', '{count, plural, one {# item waits} other {# items wait}} for you, {overdue} overdue', { count: items.length, overdue })
+        {total
+          ? t('widget.myWork.count', '{count, plural, one {# item waits} other {# items wait}} for you, {overdue} overdue', { count: total, overdue })
           : t('widget.myWork.none', 'Nothing waits for you')}
       </Typography>
       {items.length ? (
@@ -48,6 +51,11 @@ export const MyWorkWidget = () => {
               {item.overdue ? <OverdueBadge label={t('myWork.overdue', 'Overdue')} /> : null}
             </Flex>
           ))}
+          {total > SHOWN ? (
+            <Typography variant="pi" textColor="neutral600" tag="li" data-testid="pmo-my-work-widget-more">
+              {t('widget.myWork.more', 'and {count} more', { count: total - SHOWN })}
+            </Typography>
+          ) : null}
         </Flex>
       ) : null}
     </Flex>

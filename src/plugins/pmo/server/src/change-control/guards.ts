@@ -24,6 +24,7 @@ import {
   describeShortfall,
   explainAuthority,
   toMinor,
+  type AuthorityFacts,
   type AuthorityLevel,
 } from './authority';
 import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';
@@ -47,6 +48,23 @@ function loadChangeRequest(strapi: Core.Strapi, documentId: string): Promise<Cha
   return findOneInTurn<ChangeRequestRow>(strapi, CHANGE_REQUEST_UID, { documentId }, { impact: true, project: { tolerances: true, programme: true } });
 }
 
+/**
+ * Many change requests with what their guards read, by documentId (the first row of each, as
+ * `findOne` reads): one query and its populates, however many there are. Only for `evaluateMany`,
+ * which lists and "my work" ask outside any transaction (the populates run side by side).
+ */
+async function loadChangeRequests(strapi: Core.Strapi, documentIds: string[]): Promise<Map<string, ChangeRequestRow>> {
+  const byId = new Map<string, ChangeRequestRow>();
+  if (documentIds.length === 0) return byId;
+  const rows = (await strapi.db.query(CHANGE_REQUEST_UID as never).findMany({
+    where: { documentId: { $in: [...new Set(documentIds)] } },
+    populate: { impact: true, project: { populate: { tolerances: true, programme: true } } },
+    orderBy: [{ id: 'asc' }],
+  } as never)) as ChangeRequestRow[];
+  for (const row of rows) if (!byId.has(row.documentId)) byId.set(row.documentId, row);
+  return byId;
+}
+
 function misapplied(context: GuardContext) {
   return context.uid === CHANGE_REQUEST_UID ? null : { ok: false, message: 'This check applies only to change requests; ask a PMO administrator to correct the workflow' };
 }
@@ -68,38 +86,69 @@ export function changeControlGuards(strapi: Core.Strapi): GuardType[] {
       return problems;
     },
     async evaluate(config, context) {
-      const wrong = misapplied(context);
-      if (wrong) return wrong;
-      const levels = config.levels as AuthorityLevel[];
-      const level = (context.target.authorityLevel ?? null) as AuthorityLevel | null;
-      if (level && levels.includes(level)) return { ok: true };
-      if (!level) {
-        return { ok: false, message: 'The cost impact is not assessed yet, so no authority level is set: fill in the cost impact (0 if none)' };
-      }
+      const early = authorityAtOnce(config, context);
+      if (early) return early;
+      const level = context.target.authorityLevel as AuthorityLevel;
       const changeRequest = await loadChangeRequest(strapi, context.documentId);
-      let why = '';
-      if (changeRequest?.project) {
-        const { facts } = await budget.authorityFacts(changeRequest.project, toMinor(changeRequest.impact?.cost));
-        why = authorityLevel(facts) === level ? `: ${explainAuthority(facts, currencyOf(strapi))}` : ' (as set when it went for authorisation)';
-      }
-      return { ok: false, message: `${capitalise(AUTHORITY_NAMES[level])} decides this change${why}` };
+      const facts = changeRequest?.project ? (await budget.authorityFacts(changeRequest.project, toMinor(changeRequest.impact?.cost))).facts : null;
+      return authorityRefusal(level, facts);
+    },
+    /**
+     * The same verdicts for many change requests with a fixed number of queries: those whose level
+     * answers at once cost nothing; the others' change requests are read in one query (with their
+     * projects) and their projects' BAC in one more.
+     */
+    async evaluateMany(config, contexts) {
+      const verdicts = contexts.map((context) => authorityAtOnce(config, context));
+      const pending = contexts.filter((_, i) => verdicts[i] === null);
+      const changeRequests = await loadChangeRequests(strapi, pending.map((context) => context.documentId));
+      const withProject = [...changeRequests.values()].filter((row) => row.project);
+      const facts = await budget.authorityFactsMany(withProject.map((row) => ({ project: row.project!, cost: toMinor(row.impact?.cost) })));
+      const factsOf = new Map(withProject.map((row, i) => [row.documentId, facts[i].facts]));
+      return contexts.map((context, i) => verdicts[i] ?? authorityRefusal(context.target.authorityLevel as AuthorityLevel, factsOf.get(context.documentId) ?? null));
     },
   };
+
+  /** The verdict when it needs no query (misapplied, level allowed, or no level yet); null when the project's facts explain it. */
+  function authorityAtOnce(config: Record<string, unknown>, context: GuardContext): { ok: boolean; message?: string } | null {
+    const wrong = misapplied(context);
+    if (wrong) return wrong;
+    const levels = config.levels as AuthorityLevel[];
+    const level = (context.target.authorityLevel ?? null) as AuthorityLevel | null;
+    if (level && levels.includes(level)) return { ok: true };
+    if (!level) {
+      return { ok: false, message: 'The cost impact is not assessed yet, so no authority level is set: fill in the cost impact (0 if none)' };
+    }
+    return null;
+  }
+
+  /** Who decides instead, and why (the project's facts now), or that the level was set earlier. */
+  function authorityRefusal(level: AuthorityLevel, facts: AuthorityFacts | null) {
+    let why = '';
+    if (facts) why = authorityLevel(facts) === level ? `: ${explainAuthority(facts, currencyOf(strapi))}` : ' (as set when it went for authorisation)';
+    return { ok: false, message: `${capitalise(AUTHORITY_NAMES[level])} decides this change${why}` };
+  }
 
   const budgetGuard: GuardType = {
     type: 'budget',
     description: "The project's remaining change budget covers the change's cost impact",
     validate: (config) => unknownOptions(config, []),
     async evaluate(_config, context) {
-      const wrong = misapplied(context);
-      if (wrong) return wrong;
-      const changeRequest = await loadChangeRequest(strapi, context.documentId);
-      const cost = toMinor(changeRequest?.impact?.cost) ?? BigInt(0);
-      if (!changeRequest?.project) return cost > BigInt(0) ? { ok: false, message: 'The change request has no project to draw on' } : { ok: true };
-      const shortfall = describeShortfall(budget.remainingChangeBudget(changeRequest.project), cost, currencyOf(strapi));
-      return shortfall ? { ok: false, message: shortfall } : { ok: true };
+      return misapplied(context) ?? budgetVerdict(await loadChangeRequest(strapi, context.documentId));
+    },
+    /** The same verdicts for many change requests: their rows and projects in one query. */
+    async evaluateMany(_config, contexts) {
+      const changeRequests = await loadChangeRequests(strapi, contexts.filter((context) => !misapplied(context)).map((context) => context.documentId));
+      return contexts.map((context) => misapplied(context) ?? budgetVerdict(changeRequests.get(context.documentId) ?? null));
     },
   };
+
+  function budgetVerdict(changeRequest: ChangeRequestRow | null): { ok: boolean; message?: string } {
+    const cost = toMinor(changeRequest?.impact?.cost) ?? BigInt(0);
+    if (!changeRequest?.project) return cost > BigInt(0) ? { ok: false, message: 'The change request has no project to draw on' } : { ok: true };
+    const shortfall = describeShortfall(budget.remainingChangeBudget(changeRequest.project), cost, currencyOf(strapi));
+    return shortfall ? { ok: false, message: shortfall } : { ok: true };
+  }
 
   return [authorityGuard, budgetGuard];
 }

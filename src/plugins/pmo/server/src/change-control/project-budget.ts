@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { BUDGET_LINE_UID, PROGRAMME_UID, PROJECT_UID } from '../../../shared/contracts/uids';
 import { MAX_MINOR, isMinorUnits } from '../../../shared/money';
-import { budgetAtCompletion as projectBac, withKnex } from '../platform/db';
+import { budgetAtCompletion as projectBac, budgetsAtCompletion as projectBacs, withKnex } from '../platform/db';
 import type { LimitSource } from '../../../shared/contracts/change-control';
 import {
   DEFAULT_CHANGE_AUTHORITY_LIMIT,
@@ -85,6 +85,19 @@ export function createProjectBudget(strapi: Core.Strapi) {
     return { facts, limitSource: source };
   }
 
+  /**
+   * `authorityFacts` of many (project, cost) pairs, in their order, with one query for every
+   * project's BAC (lists and "my work" ask for a page of change requests at once).
+   */
+  async function authorityFactsMany(items: Array<{ project: ProjectRow; cost: bigint | null }>) {
+    const bacs = await projectBacs(strapi, [...new Set(items.map((item) => Number(item.project.id)))]);
+    return items.map(({ project, cost }) => {
+      const { limit, source } = limitFor(project);
+      const facts: AuthorityFacts = { cost, bac: bacs.get(Number(project.id)) ?? BigInt(0), costPercent: costPercentOf(project), limit };
+      return { facts, limitSource: source };
+    });
+  }
+
   /** What is left of the project's change budget (0 when none is set). */
   function remainingChangeBudget(project: ProjectRow): bigint {
     return toMinor(project.changeBudget) ?? BigInt(0);
@@ -107,7 +120,7 @@ export function createProjectBudget(strapi: Core.Strapi) {
     return Number(updated) === 1;
   }
 
-  return { findProject, budgetAtCompletion, authorityFacts, remainingChangeBudget, drawChangeBudget, costPercentOf, limitFor };
+  return { findProject, budgetAtCompletion, authorityFacts, authorityFactsMany, remainingChangeBudget, drawChangeBudget, costPercentOf, limitFor };
 }
 
 export type ProjectBudget = ReturnType<typeof createProjectBudget>;

@@ -10,8 +10,12 @@
  * - A project whose code changes, which gains or loses status reports or budget lines, or is
  *   deleted: the labels of the rows it had and has, in one set-based update that leaves their
  *   `updatedAt` alone (the reports themselves did not change).
- * - At every start (`backfillRecordLabels`): every label that is missing or stale (a database from
- *   before labels, rows written with SQL), in the same set-based update; nothing when all are right.
+ * - At every start (`backfillRecordLabels`): every label that is missing, null or empty (a database
+ *   from before labels, rows inserted with SQL), 500 rows at a time by id. When none is missing
+ *   that is one `SELECT … WHERE label IS NULL … LIMIT 500` per type answering nothing: the tables
+ *   are never read whole at a start. A label made stale by SQL that changed a row behind PMO Hub's
+ *   back is put right by the row's or its project's next write (or `relabel(strapi, uid)`, every
+ *   row of the type, from `strapi console`).
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -74,10 +78,33 @@ export function relabel(strapi: Core.Strapi, uid: string, narrow?: Narrow): Prom
   });
 }
 
-/** Every missing or stale label, set right: run at every start; idempotent. */
+/**
+ * The missing labels of `uid`, set: rows read and written a chunk at a time by id (each read
+ * narrowed to missing labels past the last chunk), so neither the table nor its gaps are ever
+ * held whole. Answers how many were set.
+ */
+async function labelMissing(strapi: Core.Strapi, uid: string): Promise<number> {
+  const label = `r.${columnsOf(strapi, uid).column(LABEL_FIELD)}`;
+  let after = 0;
+  let changed = 0;
+  for (;;) {
+    const chunk = await withKnex(strapi, async (knex) => {
+      const missing = await staleLabels(knex, strapi, uid, (query, columns) =>
+        query.where((where) => where.whereNull(label).orWhere(label, '')).where(columns.row, '>', after).limit(CHUNK)
+      );
+      await writeLabels(knex, strapi, uid, missing);
+      return missing;
+    });
+    if (chunk.length === 0) return changed;
+    changed += chunk.length;
+    after = chunk[chunk.length - 1].id;
+  }
+}
+
+/** Every missing label, set: run at every start; idempotent, and one small read per type when none is missing. */
 export async function backfillRecordLabels(strapi: Core.Strapi): Promise<Record<string, number>> {
   const changed: Record<string, number> = {};
-  for (const uid of Object.keys(LABELLED_TYPES)) changed[uid] = await relabel(strapi, uid);
+  for (const uid of Object.keys(LABELLED_TYPES)) changed[uid] = await labelMissing(strapi, uid);
   const total = Object.values(changed).reduce((sum, count) => sum + count, 0);
   if (total > 0) strapi.log.info(`[pmo] set the titles of ${total} status reports and budget lines`);
   return changed;

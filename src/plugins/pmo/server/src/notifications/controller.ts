@@ -37,8 +37,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await service().runJob(params.key, jobTime(body.now));
     },
     async myWork(ctx: Ctx) {
-      routeInput(ctx, myWorkRoutes.myWork);
-      ctx.body = await myWork(strapi, ctx.state.user);
+      ctx.body = await myWork(strapi, ctx.state.user, routeInput(ctx, myWorkRoutes.myWork).query);
     },
     async preferences(ctx: Ctx) {
       routeInput(ctx, routes.preferences);

@@ -1,12 +1,13 @@
 /**
  * "My work" (`GET /pmo/my-work`): what waits for the signed-in admin user, gathered from the work
  * sources capabilities register in platform/notices.ts (votes, gate reviews, conditions,
- * documents, status reports, action items), overdue first, then by due date (undated last).
+ * documents, status reports, action items), overdue first, then by due date (undated last), a
+ * page at a time (`page`, `pageSize`, 50 by default).
  * The user's person is the one with their email (as everywhere in PMO Hub).
  */
 import type { Core } from '@strapi/strapi';
 import { today as localDay } from '../../../shared/calendar';
-import { WORK_KINDS, type MyWorkAnswer, type WorkItemAnswer, type WorkKind } from '../../../shared/contracts/my-work';
+import { MY_WORK_PAGE_SIZE, WORK_KINDS, type MyWorkAnswer, type MyWorkQuery, type WorkItemAnswer, type WorkKind } from '../../../shared/contracts/my-work';
 import { PERSON_UID } from '../../../shared/contracts/uids';
 import { workSourcesList } from '../platform/notices';
 import type { AdminUser } from '../workflow';
@@ -24,7 +25,7 @@ export function byUrgency(a: WorkItemAnswer, b: WorkItemAnswer): number {
 
 const isKind = (kind: string): kind is WorkKind => (WORK_KINDS as readonly string[]).includes(kind);
 
-export async function myWork(strapi: Core.Strapi, user: AdminUser, now = new Date()): Promise<MyWorkAnswer> {
+export async function myWork(strapi: Core.Strapi, user: AdminUser, paging: MyWorkQuery = {}, now = new Date()): Promise<MyWorkAnswer> {
   const email = user.email?.trim() ?? '';
   const person = email
     ? ((await strapi.db.query(PERSON_UID as never).findOne({ where: { email: { $eqi: email } }, select: ['id', 'documentId'] })) as {
@@ -52,5 +53,14 @@ export async function myWork(strapi: Core.Strapi, user: AdminUser, now = new Dat
       results.push({ ...item, kind: item.kind });
     }
   }
-  return { results: results.sort(byUrgency) };
+  // The sources each answer with a fixed number of queries for one person's work; the page is
+  // cut from it here, since its order (overdue first, then due date) spans every source.
+  const page = paging.page ?? 1;
+  const pageSize = paging.pageSize ?? MY_WORK_PAGE_SIZE;
+  results.sort(byUrgency);
+  return {
+    results: results.slice((page - 1) * pageSize, page * pageSize),
+    pagination: { page, pageSize, total: results.length },
+    overdue: results.filter((item) => item.overdue).length,
+  };
 }

@@ -62,44 +62,70 @@ function titleOf(strapi: Core.Strapi, uid: string, target: Record<string, unknow
 export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Catalogue) {
   const facts = () => createFacts(strapi, catalogue());
 
-  /** Every item waiting for votes, with the transition it waits on and its target's facts. */
-  async function waitingVotes(): Promise<Waiting[]> {
+  /**
+   * Every item waiting for votes, with the transition it waits on and its target's facts; for
+   * "my work", only the votes `voter` may cast. A fixed number of queries whatever the number of
+   * items: per workflow its instances, their targets, and each voted transition's guards over all
+   * its items at once (`evaluateGuardsMany`, set-based where the guard type answers for many).
+   */
+  async function waitingVotes(voter?: ActorFacts): Promise<Waiting[]> {
     const workflows = (await strapi.db.query(WORKFLOW_UID as never).findMany({
       select: ['key', 'name', 'appliesTo', 'definition'],
     })) as Array<Waiting['workflow']>;
+    const engineFacts = facts();
     const waiting: Waiting[] = [];
     for (const workflow of workflows) {
       const definition = typeof workflow.definition === 'string' ? (JSON.parse(workflow.definition) as WorkflowDefinition) : workflow.definition;
-      const voted = (definition?.transitions ?? []).filter((transition) => transition.approvals);
+      const voted = (definition?.transitions ?? []).filter((transition) => transition.approvals && (!voter || couldVote(transition, voter)));
       if (!voted.length || !(workflow.appliesTo in strapi.contentTypes)) continue;
       const instances = (await strapi.db.query(INSTANCE_UID as never).findMany({
         where: { workflowKey: workflow.key, targetUid: workflow.appliesTo, state: { $in: [...new Set(voted.flatMap((t) => t.from))] } },
         orderBy: [{ id: 'asc' }],
       })) as InstanceRow[];
       if (!instances.length) continue;
-      const targets = await facts().loadTargets(workflow.appliesTo, instances.map((instance) => instance.targetDocumentId), voted);
+      const targets = await engineFacts.loadTargets(workflow.appliesTo, instances.map((instance) => instance.targetDocumentId), voted);
+      const candidates: Waiting[] = [];
       for (const instance of instances) {
         const target = targets.get(instance.targetDocumentId);
         if (!target || !instance.enteredAt) continue;
         for (const transition of voted.filter((t) => t.from.includes(instance.state))) {
-          // A transition its guards refuse is not waiting for votes (change control's `authority`
-          // guard, say, leaves only the one of the cost's decision level).
-          const outcomes = await facts().evaluateGuards(transition, {
+          const vote = { workflow: { ...workflow, definition }, transition, instance, since: dayOf(instance.enteredAt), target };
+          // Guards are the costly part: asked only about the votes this voter may cast.
+          if (!voter || mayVote(vote, voter)) candidates.push(vote);
+        }
+      }
+      // A transition its guards refuse is not waiting for votes (change control's `authority`
+      // guard, say, leaves only the one of the cost's decision level).
+      const refused = new Set<Waiting>();
+      for (const transition of voted) {
+        const asked = candidates.filter((vote) => vote.transition === transition);
+        if (!asked.length) continue;
+        const outcomes = await engineFacts.evaluateGuardsMany(
+          transition,
+          asked.map((vote) => ({
             strapi,
             definition,
             transition,
             uid: workflow.appliesTo,
-            documentId: instance.targetDocumentId,
-            target,
+            documentId: vote.instance.targetDocumentId,
+            target: vote.target,
             actor: NOBODY,
-            instance: { state: instance.state, previousState: instance.previousState ?? null },
-          });
-          if (outcomes.some((outcome) => !outcome.ok)) continue;
-          waiting.push({ workflow: { ...workflow, definition }, transition, instance, since: dayOf(instance.enteredAt), target });
-        }
+            instance: { state: vote.instance.state, previousState: vote.instance.previousState ?? null },
+          }))
+        );
+        asked.forEach((vote, i) => {
+          if (outcomes[i].some((outcome) => !outcome.ok)) refused.add(vote);
+        });
       }
+      waiting.push(...candidates.filter((vote) => !refused.has(vote)));
     }
     return waiting;
+  }
+
+  /** Whether an actor rule of the transition could name this voter at all (a role they hold, or a person field when they are a person). */
+  function couldVote(transition: WorkflowTransition, voter: ActorFacts): boolean {
+    const rules = transition.actors ?? [];
+    return rules.length === 0 || rules.some((rule) => ('role' in rule ? voter.roles.includes(rule.role) : voter.personIds.length > 0));
   }
 
   /** Whether this user may cast this vote now (as the evaluator decides it, super admin aside). */
@@ -228,24 +254,20 @@ export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Cata
   registerWorkSource({
     key: 'vote',
     async collect(_strapi, { user, today }) {
-      const votes = await waitingVotes();
-      if (!votes.length) return [];
-      const me = await actorFacts(strapi, user);
-      return votes
-        .filter((vote) => mayVote(vote, me))
-        .map((vote): WorkItem => {
-          const documentId = vote.instance.targetDocumentId;
-          const uid = vote.workflow.appliesTo;
-          return {
-            kind: 'vote',
-            title: `${vote.transition.label}: ${titleOf(strapi, uid, vote.target, documentId)}`,
-            dueDate: addWorkingDays(vote.since, VOTE_WAIT_WORKING_DAYS),
-            overdue: workingDaysBetween(vote.since, today) > VOTE_WAIT_WORKING_DAYS,
-            uid,
-            documentId,
-            url: itemPath(uid, documentId),
-          };
-        });
+      const votes = await waitingVotes(await actorFacts(strapi, user));
+      return votes.map((vote): WorkItem => {
+        const documentId = vote.instance.targetDocumentId;
+        const uid = vote.workflow.appliesTo;
+        return {
+          kind: 'vote',
+          title: `${vote.transition.label}: ${titleOf(strapi, uid, vote.target, documentId)}`,
+          dueDate: addWorkingDays(vote.since, VOTE_WAIT_WORKING_DAYS),
+          overdue: workingDaysBetween(vote.since, today) > VOTE_WAIT_WORKING_DAYS,
+          uid,
+          documentId,
+          url: itemPath(uid, documentId),
+        };
+      });
     },
   });
 }

@@ -93,7 +93,7 @@ const MyWorkFigure = () => {
   const { formatMessage } = useIntl();
   const { data } = useMyWork();
   if (!data) return null;
-  const overdue = data.results.filter((item) => item.overdue).length;
+  const overdue = data.overdue;
   return (
     <Figure testId="pmo-home-figure-my-work">
       {formatMessage(
@@ -101,7 +101,7 @@ const MyWorkFigure = () => {
           id: getTranslation('home.myWorkFigure'),
           defaultMessage: '{count, plural, =0 {Nothing waits for you} one {# item waits for you} other {# items wait for you}}{overdue, plural, =0 {} other {, # overdue}}',
         },
-        { count: data.results.length, overdue }
+        { count: data.pagination.total, overdue }
       )}
     </Figure>
   );

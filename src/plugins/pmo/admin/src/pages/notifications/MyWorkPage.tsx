@@ -2,11 +2,13 @@
  * My work (/admin/plugins/pmo/my-work), where PMO Hub opens: everything waiting for the signed-in
  * person (GET /pmo/my-work) — votes, reviews to hold, conditions, documents to review, reports to
  * write, action items — overdue first, each with its due date in words and one click to the item.
- * A filter narrows it to one kind; links lead to the PMO Hub home and the person's notification
- * settings.
+ * It comes 100 items a page (the page in the URL); the summary counts all of it, the kind filter
+ * narrows the page shown to one kind. Links lead to the PMO Hub home and the person's
+ * notification settings.
  */
 import {
   Box,
+  Button,
   EmptyStateLayout,
   Field,
   Flex,
@@ -31,29 +33,34 @@ import { OverdueBadge } from '../../components/OverdueBadge';
 import { PLUGIN_ID } from '../../pluginId';
 import { todayIso } from '../../utils/dates';
 import { useTranslate } from '../../utils/useTranslate';
+import { MAX_PAGE_SIZE } from '../../../../shared/contracts/common';
 import { WORK_KIND_NAMES } from '../../../../shared/contracts/my-work';
 import { dueInWords } from './words';
-import { adminRoute, kindFilter, kindsOf, sortWork } from './work';
+import { adminRoute, kindFilter, kindsOf, pageFilter, sortWork } from './work';
 
 const ALL = 'all';
 
 export const MyWorkPage = () => {
   const t = useTranslate();
   const [search, setSearch] = useSearchParams();
-  const work = useMyWork();
+  const page = pageFilter(search.get('page'));
+  const work = useMyWork(page, MAX_PAGE_SIZE);
   const kind = kindFilter(search.get('kind'));
   const items = sortWork(work.data?.results ?? []);
   const kinds = kindsOf(items);
   const shown = kind ? items.filter((item) => item.kind === kind) : items;
-  const overdue = items.filter((item) => item.overdue).length;
+  const total = work.data?.pagination.total ?? items.length;
+  const overdue = work.data?.overdue ?? 0;
+  const pages = Math.max(1, Math.ceil(total / MAX_PAGE_SIZE));
   const today = todayIso();
 
-  const choose = (value: string) => {
+  const set = (key: 'kind' | 'page', value: string | null) => {
     const next = new URLSearchParams(search);
-    if (value === ALL) next.delete('kind');
-    else next.set('kind', value);
-    setSearch(next, { replace: true });
+    if (value === null) next.delete(key);
+    else next.set(key, value);
+    setSearch(next, { replace: key === 'kind' });
   };
+  const choose = (value: string) => set('kind', value === ALL ? null : value);
 
   return (
     <Main>
@@ -94,7 +101,7 @@ export const MyWorkPage = () => {
               <Flex gap={4} alignItems="flex-end" justifyContent="space-between" wrap="wrap">
                 <Typography variant="omega" data-testid="pmo-my-work-summary">
                   {t('myWork.summary', '{count, plural, one {# item waits} other {# items wait}} for you, {overdue} overdue.', {
-                    count: items.length,
+                    count: total,
                     overdue,
                   })}
                 </Typography>
@@ -141,6 +148,19 @@ export const MyWorkPage = () => {
                   ))}
                 </Tbody>
               </Table>
+              {pages > 1 ? (
+                <Flex gap={2} alignItems="center" data-testid="pmo-my-work-pages">
+                  <Button variant="tertiary" disabled={page <= 1} onClick={() => set('page', String(page - 1))}>
+                    {t('myWork.previous', 'Previous items')}
+                  </Button>
+                  <Typography>
+                    {t('myWork.pageOf', 'Items {from} to {to} of {total}', { from: (page - 1) * MAX_PAGE_SIZE + 1, to: (page - 1) * MAX_PAGE_SIZE + items.length, total })}
+                  </Typography>
+                  <Button variant="tertiary" disabled={page >= pages} onClick={() => set('page', String(page + 1))}>
+                    {t('myWork.next', 'Next items')}
+                  </Button>
+                </Flex>
+              ) : null}
             </>
           ) : null}
         </Flex>

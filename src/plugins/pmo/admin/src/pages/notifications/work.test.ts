@@ -1,5 +1,5 @@
 import type { WorkItemAnswer } from '../../../../shared/contracts/my-work';
-import { adminRoute, kindFilter, kindsOf, sortWork } from './work';
+import { adminRoute, kindFilter, kindsOf, pageFilter, sortWork } from './work';
 
 const item = (title: string, kind: WorkItemAnswer['kind'], dueDate: string | null, overdue = false): WorkItemAnswer => ({
   kind,
@@ -38,6 +38,11 @@ describe('my work', () => {
     expect(kindFilter('vote')).toBe('vote');
     expect(kindFilter('constructor')).toBeUndefined();
     expect(kindFilter(null)).toBeUndefined();
+  });
+
+  it('takes a whole page number from 1 as the page, else the first', () => {
+    expect(pageFilter('3')).toBe(3);
+    expect([pageFilter(null), pageFilter('0'), pageFilter('-2'), pageFilter('1.5'), pageFilter('two')]).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('opens an item inside the admin router', () => {

@@ -28,3 +28,9 @@ export const kindFilter = (value: string | null): WorkKind | undefined =>
 
 /** The item's address inside the admin router (which is mounted at /admin). */
 export const adminRoute = (url: string) => (url.startsWith('/admin/') ? url.slice('/admin'.length) : url);
+
+/** The page a `page` value names: a whole number from 1, else the first. */
+export const pageFilter = (value: string | null): number => {
+  const page = Number(value);
+  return Number.isSafeInteger(page) && page >= 1 ? page : 1;
+};
