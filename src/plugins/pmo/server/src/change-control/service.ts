@@ -101,6 +101,25 @@ export function createChangeControlService(strapi: Core.Strapi) {
     return { results, pagination: found.pagination, project: project ? { documentId: project.documentId, code: project.code, name: project.name } : null };
   }
 
+  /**
+   * The change requests of these projects approved in a report's window (decided after the UTC day
+   * `from`, up to the end of `to`), oldest decision first: one query for every project, bounded
+   * by the window (the highlight reports' changes section).
+   */
+  async function approvedBetween(projectDocumentIds: string[], window: { from: string | null; to: string }): Promise<ChangeRequestSummary[]> {
+    if (!projectDocumentIds.length) return [];
+    const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY);
+    const decisionDate: Record<string, Date> = { $lt: dayAfter(window.to) };
+    if (window.from) decisionDate.$gte = dayAfter(window.from);
+    const rows = (await strapi.db.query(CHANGE_REQUEST_UID as never).findMany({
+      where: { project: { documentId: { $in: projectDocumentIds } }, decision: 'approved', decisionDate },
+      populate,
+      orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }],
+    } as never)) as Array<Record<string, any>>;
+    const now = Date.now();
+    return rows.map((row) => summary(row, now));
+  }
+
   /** The `change` budget line that authorising this change added (drawChangeBudget notes it "<reference>: <title>"). */
   async function drawnLine(project: ProjectRow, reference: string | null) {
     if (!reference) return null;
@@ -183,7 +202,7 @@ export function createChangeControlService(strapi: Core.Strapi) {
     return detail((created as { documentId: string }).documentId);
   }
 
-  return { list, detail, raise };
+  return { list, approvedBetween, detail, raise };
 }
 
 export type ChangeControlService = ReturnType<typeof createChangeControlService>;
