@@ -84,7 +84,9 @@ describe('GET /pmo/change-requests', () => {
     const reader = await asRole('change-board');
     const res = await reader.get(`/pmo/change-requests?project=${p.code}&type=normal&state=new`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual([
+    expect(res.body.pagination).toEqual({ page: 1, pageSize: 25, total: 1 });
+    expect(res.body.project).toEqual({ documentId: p.documentId, code: p.code, name: p.name });
+    expect(res.body.results).toEqual([
       expect.objectContaining({
         documentId: normal.documentId,
         reference: `CR-${p.code}-001`,
@@ -96,8 +98,8 @@ describe('GET /pmo/change-requests', () => {
         ageDays: 0,
       }),
     ]);
-    expect((await reader.get(`/pmo/change-requests?project=${p.documentId}&olderThanDays=3`)).body).toEqual([]);
-    expect((await reader.get(`/pmo/change-requests?project=${p.documentId}`)).body).toHaveLength(2);
+    expect((await reader.get(`/pmo/change-requests?project=${p.documentId}&olderThanDays=3`)).body.results).toEqual([]);
+    expect((await reader.get(`/pmo/change-requests?project=${p.documentId}`)).body.results).toHaveLength(2);
     for (const bad of ['olderThanDays=soon', 'type=minor', 'colour=red']) {
       const refused = await reader.get(`/pmo/change-requests?${bad}`);
       expect([bad, refused.status]).toEqual([bad, 400]);

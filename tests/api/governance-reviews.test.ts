@@ -111,7 +111,7 @@ describe('holding a review: PUT /pmo/gate-reviews/:documentId', () => {
     });
     const p = await project();
     await throughGates(manager, p, 1);
-    const scheduled = (await manager.get(`/pmo/gate-reviews?project=${p.documentId}&gate=2`)).body[0];
+    const scheduled = (await manager.get(`/pmo/gate-reviews?project=${p.documentId}&gate=2`)).body.results[0];
     return { manager, p, std, scheduled };
   }
 

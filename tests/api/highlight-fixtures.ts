@@ -85,7 +85,7 @@ export async function orion(superAdmin: Agent, programme?: Doc) {
   await review(project, 1, 'go', '2026-01-10');
   if ((await fire(superAdmin, project, 'gate-1')).status !== 200) throw new Error('gate 1');
   // Passing gate 1 scheduled gate 2's review: it is held and decided.
-  const pending = (await superAdmin.get(`/pmo/gate-reviews?project=${project.documentId}&gate=2`)).body[0];
+  const pending = (await superAdmin.get(`/pmo/gate-reviews?project=${project.documentId}&gate=2`)).body.results[0];
   const gate2 = await superAdmin.put(`/pmo/gate-reviews/${pending.documentId}`).send({
     heldDate: '2026-02-10',
     decision: 'conditional-go',

@@ -89,7 +89,9 @@ test('a change above tolerance is raised, assessed and authorised by two board m
   await rita.getByRole('button', { name: 'Raise change' }).click();
   await rita.getByRole('heading', { name: 'Raise a change' }).waitFor();
 
-  await choose(rita, rita.getByRole('combobox', { name: /^Project/ }), `${CODE} · ${PROJECT_NAME}`);
+  // The project is found as one types (GET /pmo/search), not listed.
+  await rita.getByRole('combobox', { name: /^Project/ }).fill(CODE);
+  await rita.getByRole('option', { name: `${CODE} · ${PROJECT_NAME}`, exact: true }).click();
   await rita.getByRole('textbox', { name: /^Title/ }).fill('Add card payments');
   await rita.getByRole('textbox', { name: /^Description/ }).fill('Accept Visa and Mastercard at checkout');
   await rita.getByRole('textbox', { name: /^Reason/ }).fill('Customers abandon carts without card payments');
@@ -194,8 +196,47 @@ test('a change above tolerance is raised, assessed and authorised by two board m
   expect(await row.getByTestId('cr-cost').innerText()).toBe('2,500.00');
   expect(await row.getByTestId('cr-state').innerText()).toBe('Scheduled');
   expect(await row.getByTestId('cr-authority').innerText()).toBe('Change board');
+  expect(await ben.getByTestId('cr-count').innerText()).toBe('1 change request matches these filters');
+  // The project picker names the project the address filters by.
+  expect(await ben.getByRole('combobox', { name: /^Project/ }).inputValue()).toBe(`${CODE} · ${PROJECT_NAME}`);
   await screenshot(ben, 'change-list');
   // Older than a day: not this one.
   await ben.goto(`/admin/plugins/pmo/change-requests?project=${projectId}&olderThanDays=1`);
   await ben.getByText('No change request matches these filters.').waitFor();
+});
+
+test('a long list shows one page at a time, says how many, and keeps the page, order and filters in the address', async () => {
+  const { strapi } = server;
+  const code = `E2E-CL-${suffix}`;
+  const many = await strapi.documents(PROJECT_UID as any).create({ data: { name: 'Orion ledger', code } as any });
+  // 30 changes, "Change 01" to "Change 30", raised in that order: the newest first is Change 30.
+  for (let n = 1; n <= 30; n += 1) {
+    const title = `Change ${String(n).padStart(2, '0')}`;
+    await strapi.documents(CHANGE as any).create({ data: { project: many.documentId, title, impact: { cost: String(n * 1000) } } as any });
+  }
+  const ben = await pageAs(board2);
+  await ben.goto(`/admin/plugins/pmo/change-requests?project=${code}`);
+  await eventually(async () => expect(await ben.getByTestId('cr-count').innerText()).toBe('30 change requests match these filters'));
+  const titles = async () => (await ben.getByTestId('cr-row').locator('td:nth-child(2)').allInnerTexts()).map((text) => text.trim());
+  await eventually(async () => expect(await ben.getByTestId('cr-row').count()).toBe(25));
+  expect((await titles()).slice(0, 2)).toEqual(['Change 30', 'Change 29']);
+
+  // Page 2: the last five, and the address says so.
+  const second = ben.waitForResponse((response) => response.url().includes('/pmo/change-requests?') && response.url().includes('page=2'));
+  await ben.getByRole('link', { name: /Go to page 2/i }).click();
+  expect((await second).status()).toBe(200);
+  await eventually(async () => expect(await titles()).toEqual(['Change 05', 'Change 04', 'Change 03', 'Change 02', 'Change 01']));
+  expect(new URL(ben.url()).searchParams.get('page')).toBe('2');
+  await screenshot(ben, 'change-list-page-2');
+
+  // Sorting by cost goes back to page 1, the dearest first; a reload keeps it.
+  await choose(ben, ben.getByRole('combobox', { name: /^Sort by/ }), 'Highest cost impact first');
+  await eventually(async () => expect((await titles()).slice(0, 2)).toEqual(['Change 30', 'Change 29']));
+  const address = new URL(ben.url()).searchParams;
+  expect([address.get('project'), address.get('sort'), address.get('page')]).toEqual([code, 'cost', null]);
+  await choose(ben, ben.getByRole('combobox', { name: /^Sort by/ }), 'Oldest first');
+  await eventually(async () => expect((await titles()).slice(0, 2)).toEqual(['Change 01', 'Change 02']));
+  await ben.reload();
+  await eventually(async () => expect((await titles()).slice(0, 2)).toEqual(['Change 01', 'Change 02']));
+  expect(await ben.getByRole('combobox', { name: /^Project/ }).inputValue()).toBe(`${code} · Orion ledger`);
 });

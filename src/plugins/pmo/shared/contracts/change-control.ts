@@ -5,7 +5,7 @@
  * `impact.cost`, which is minor units ("123450") as stored and as a raise sends it.
  */
 import { checkMinorUnits, minorUnitsRule } from '../money';
-import { body, contract, documentIdParams, noParams, noQuery, oneOf, query, queryText, queryWholeNumber, reference, text, z } from './common';
+import { body, contract, documentIdParams, noParams, noQuery, oneOf, pagination, pagingQuery, query, queryBoolean, queryText, queryWholeNumber, reference, text, z } from './common';
 import { CHANGE_REQUEST_UID } from './uids';
 import { codedRef, type CodedRef } from './refs';
 
@@ -84,6 +84,15 @@ export const changeRequestSummary = z.object({
   ageDays: z.number(),
 });
 export type ChangeRequestSummary = z.infer<typeof changeRequestSummary>;
+
+/** GET /pmo/change-requests: one page of the change requests the filters leave, in the order asked. */
+export const changeRequestPage = z.object({
+  results: z.array(changeRequestSummary),
+  pagination,
+  /** The project filtered by (`?project=`, by code or documentId), named for the picker; null without one or when none matches. */
+  project: codedRef.nullable(),
+});
+export type ChangeRequestPage = z.infer<typeof changeRequestPage>;
 
 export const changeImpact = z.object({
   /** Minor units ("123450"), as stored. */
@@ -180,7 +189,17 @@ export const raiseInput = body({
 });
 export type RaiseInput = z.infer<typeof raiseInput>;
 
-/** GET /pmo/change-requests filters. */
+/**
+ * The list's orders: newest first (the default), oldest first, by reference, by title, by state
+ * (its key), or the highest cost impact first (those not yet assessed last). Ties: newest first.
+ */
+export const CHANGE_REQUEST_SORTS = ['newest', 'oldest', 'reference', 'title', 'state', 'cost'] as const;
+export type ChangeRequestSort = (typeof CHANGE_REQUEST_SORTS)[number];
+
+/** A page of the change-request list when the address names no size: a screen of rows. */
+export const CHANGE_REQUEST_PAGE_SIZE = 25;
+
+/** GET /pmo/change-requests filters, order and page. */
 export const changeRequestFilters = query({
   /** A project's code or documentId. */
   project: queryText('project').optional(),
@@ -189,6 +208,10 @@ export const changeRequestFilters = query({
   type: oneOf('type', CHANGE_TYPES).optional(),
   /** Only those raised at least this many days ago. */
   olderThanDays: queryWholeNumber('olderThanDays', 0, 99999).optional(),
+  /** `true`: only those not yet in a terminal state of the change-control workflow (closed, cancelled). */
+  open: queryBoolean('open').optional(),
+  sort: z.enum(CHANGE_REQUEST_SORTS, { error: 'Sort by newest, oldest, reference, title, state or cost' }).optional(),
+  ...pagingQuery,
 });
 /** The filters as the server reads them (olderThanDays a number). */
 export type ChangeRequestFilters = z.output<typeof changeRequestFilters>;

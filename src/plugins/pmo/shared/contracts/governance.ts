@@ -107,6 +107,26 @@ export const gateReview = z.object({
 });
 export type GateReview = z.infer<typeof gateReview>;
 
+/** GET /pmo/gate-reviews: one page of the reviews the filters leave. */
+export const gateReviewPage = z.object({ results: z.array(gateReview), pagination });
+export type GateReviewPage = z.infer<typeof gateReviewPage>;
+
+/** The review list's orders: by gate (the default; then as scheduled), or the newest scheduled first. */
+export const GATE_REVIEW_SORTS = ['gate', 'newest'] as const;
+
+/** A page of the review list when the address names no size. */
+export const GATE_REVIEW_PAGE_SIZE = 25;
+
+/** GET /pmo/gate-reviews filters, order and page. */
+export const gateReviewQuery = query({
+  /** A project's code or documentId. */
+  project: queryText('project').optional(),
+  gate: queryWholeNumber('gate', 1, 5).optional(),
+  sort: z.enum(GATE_REVIEW_SORTS, { error: 'Sort by gate or newest' }).optional(),
+  ...pagingQuery,
+});
+export type GateReviewQuery = z.output<typeof gateReviewQuery>;
+
 export const boardTransition = z.object({
   key: z.string(),
   label: z.string(),
@@ -253,10 +273,7 @@ export const governanceRoutes = {
   /** GET /pmo/governance/projects/:documentId */
   project: contract({ params: documentIdParams, query: noQuery }),
   /** GET /pmo/gate-reviews */
-  list: contract({
-    params: noParams,
-    query: query({ project: queryText('project').optional(), gate: queryWholeNumber('gate', 1, 5).optional() }),
-  }),
+  list: contract({ params: noParams, query: gateReviewQuery }),
   /** GET /pmo/gate-reviews/:documentId */
   get: contract({ params: documentIdParams, query: noQuery }),
   /** POST /pmo/gate-reviews */

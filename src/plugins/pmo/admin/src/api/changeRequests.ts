@@ -8,14 +8,13 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 
-import type { CodedRef } from '../../../shared/contracts/refs';
 import {
   type ChangeRequestDetail,
   type ChangeRequestFilterParams,
+  type ChangeRequestPage,
   type ChangeRequestSummary,
   type RaiseInput,
 } from '../../../shared/contracts/change-control';
-import { PROJECT_UID } from '../../../shared/contracts/uids';
 import { PmoApiError, call } from './client';
 
 /* ---------------------------------------------------------------------------------------------
@@ -27,31 +26,32 @@ export {
   CHANGE_CATEGORIES,
   CHANGE_CONTROL_RAISE,
   CHANGE_CONTROL_WORKFLOW,
+  CHANGE_REQUEST_PAGE_SIZE,
+  CHANGE_REQUEST_SORTS,
   CHANGE_REQUEST_UID,
   CHANGE_TYPES,
   PRIORITIES,
   SEVERITIES,
   raiseInput,
 } from '../../../shared/contracts/change-control';
-export type { AuthorityLevel, ChangeImpact, ChangeType } from '../../../shared/contracts/change-control';
-export type { ChangeRequestDetail, ChangeRequestSummary, RaiseInput };
-export type ProjectRef = CodedRef;
-/** The list's filters as the page's address carries them (each a text). */
+export type { AuthorityLevel, ChangeImpact, ChangeRequestSort, ChangeType } from '../../../shared/contracts/change-control';
+export type { ChangeRequestDetail, ChangeRequestPage, ChangeRequestSummary, RaiseInput };
+/** The list's filters, order and page as the page's address carries them (each a text). */
 export type ChangeRequestFilters = ChangeRequestFilterParams;
 
 const BASE = '/pmo/change-requests';
 const keys = {
   list: (filters: ChangeRequestFilters) => ['pmo', 'change-requests', 'list', filters] as const,
   detail: (documentId: string) => ['pmo', 'change-requests', 'detail', documentId] as const,
-  projects: ['pmo', 'change-requests', 'projects'] as const,
 };
 
+/** One page of change requests (the server filters, sorts and pages: `{ results, pagination, project }`). */
 export function useChangeRequests(filters: ChangeRequestFilters) {
   const { get } = useFetchClient();
   const params = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== ''));
-  return useQuery<ChangeRequestSummary[], PmoApiError>(
+  return useQuery<ChangeRequestPage, PmoApiError>(
     keys.list(params),
-    () => call(() => get<ChangeRequestSummary[]>(BASE, { params })),
+    () => call(() => get<ChangeRequestPage>(BASE, { params })),
     { retry: false, keepPreviousData: true }
   );
 }
@@ -77,24 +77,5 @@ export function useRaiseChangeRequest() {
   return useMutation<ChangeRequestDetail, PmoApiError, RaiseInput>(
     (input) => call(() => post<ChangeRequestDetail>(BASE, input)),
     { onSuccess: () => void refresh() }
-  );
-}
-
-type CmList<T> = { results: T[] };
-
-/** Projects to raise a change on and to filter by, as the Content Manager lists them (every PMO role reads them). */
-export function useProjects() {
-  const { get } = useFetchClient();
-  return useQuery<ProjectRef[], PmoApiError>(
-    keys.projects,
-    async () =>
-      (
-        await call(() =>
-          get<CmList<ProjectRef>>(`/content-manager/collection-types/${PROJECT_UID}`, {
-            params: { page: 1, pageSize: 100, sort: 'code:ASC' },
-          })
-        )
-      ).results,
-    { retry: false, staleTime: 60_000 }
   );
 }

@@ -7,9 +7,12 @@ import type {
   ChangeImpact,
   ChangeRequestDetail,
   ChangeRequestFilters,
+  ChangeRequestPage,
   ChangeRequestSummary,
   RaiseInput,
 } from '../../../shared/contracts/change-control';
+import { CHANGE_REQUEST_PAGE_SIZE } from '../../../shared/contracts/change-control';
+import { PROJECT_UID } from '../../../shared/contracts/uids';
 import { formatMinor } from '../../../shared/money';
 import { errors, invalidField } from '../platform/errors';
 import { actorFacts, type AdminUser } from '../workflow';
@@ -17,6 +20,8 @@ import { authorityLevel, changeBudgetShortfall, costTolerance, explainAuthority,
 import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';
 import { CHANGE_REQUEST_UID } from './reference';
 import { currencyOf } from '../platform/currency';
+import { getService } from '../services';
+import { changeRequestSql } from './list-sql';
 
 export type { ChangeRequestFilters };
 
@@ -66,15 +71,53 @@ export function createChangeControlService(strapi: Core.Strapi) {
     raisedBy: { select: ['documentId', 'fullName', 'email'] },
   };
 
-  async function list(filters: ChangeRequestFilters): Promise<ChangeRequestSummary[]> {
-    const where: Record<string, unknown> = {};
-    if (filters.project) where.project = { $or: [{ documentId: filters.project }, { code: filters.project }] };
-    if (filters.state) where.workflowState = filters.state;
-    if (filters.type) where.type = filters.type;
-    if (filters.olderThanDays !== undefined) where.createdAt = { $lte: new Date(Date.now() - filters.olderThanDays * DAY) };
-    const rows = await strapi.db.query(CHANGE_REQUEST_UID as never).findMany({ where, populate, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] } as never);
+  const sql = changeRequestSql(strapi);
+
+  /** A project by documentId or code, as the filter names it. */
+  const projectNamed = async (key: string) =>
+    (await strapi.db.query(PROJECT_UID as never).findOne({
+      where: { $or: [{ documentId: key }, { code: key }] },
+      select: ['id', 'documentId', 'code', 'name'],
+    } as never)) as { id: number; documentId: string; code: string; name: string } | null;
+
+  /** The states a change request stops in: the terminal ones of the stored change-control workflow. */
+  async function terminalStates() {
+    const workflow = await getService(strapi, 'workflow').workflowFor(CHANGE_REQUEST_UID);
+    return (workflow?.definition.states ?? []).filter((state) => state.terminal).map((state) => state.key);
+  }
+
+  /** One page of the change requests the filters leave, in the order asked, and how many there are. */
+  async function list(filters: ChangeRequestFilters): Promise<ChangeRequestPage> {
+    const project = filters.project ? await projectNamed(filters.project) : null;
+    const pageOf = { page: filters.page ?? 1, pageSize: filters.pageSize ?? CHANGE_REQUEST_PAGE_SIZE };
+    if (filters.project && !project) return { results: [], pagination: { ...pageOf, total: 0 }, project: null };
+    const found = await sql.page(filters, { projectId: project?.id, terminalStates: filters.open ? await terminalStates() : [] });
+    const rows = found.ids.length
+      ? ((await strapi.db.query(CHANGE_REQUEST_UID as never).findMany({ where: { id: { $in: found.ids } }, populate } as never)) as Array<Record<string, any>>)
+      : [];
+    const byId = new Map(rows.map((row) => [Number(row.id), row]));
     const now = Date.now();
-    return (rows as Array<Record<string, any>>).map((row) => summary(row, now));
+    const results = found.ids.flatMap((id) => (byId.has(id) ? [summary(byId.get(id)!, now)] : []));
+    return { results, pagination: found.pagination, project: project ? { documentId: project.documentId, code: project.code, name: project.name } : null };
+  }
+
+  /**
+   * The change requests of these projects approved in a report's window (decided after the UTC day
+   * `from`, up to the end of `to`), oldest decision first: one query for every project, bounded
+   * by the window (the highlight reports' changes section).
+   */
+  async function approvedBetween(projectDocumentIds: string[], window: { from: string | null; to: string }): Promise<ChangeRequestSummary[]> {
+    if (!projectDocumentIds.length) return [];
+    const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY);
+    const decisionDate: Record<string, Date> = { $lt: dayAfter(window.to) };
+    if (window.from) decisionDate.$gte = dayAfter(window.from);
+    const rows = (await strapi.db.query(CHANGE_REQUEST_UID as never).findMany({
+      where: { project: { documentId: { $in: projectDocumentIds } }, decision: 'approved', decisionDate },
+      populate,
+      orderBy: [{ decisionDate: 'asc' }, { id: 'asc' }],
+    } as never)) as Array<Record<string, any>>;
+    const now = Date.now();
+    return rows.map((row) => summary(row, now));
   }
 
   /** The `change` budget line that authorising this change added (drawChangeBudget notes it "<reference>: <title>"). */
@@ -159,7 +202,7 @@ export function createChangeControlService(strapi: Core.Strapi) {
     return detail((created as { documentId: string }).documentId);
   }
 
-  return { list, detail, raise };
+  return { list, approvedBetween, detail, raise };
 }
 
 export type ChangeControlService = ReturnType<typeof createChangeControlService>;

@@ -29,12 +29,12 @@ export function createGovernanceBoard(
   strapi: Core.Strapi,
   deps: {
     lifecycle: () => Promise<Lifecycle>;
-    listReviews: (filters: { project?: string; gate?: number }) => Promise<GateReview[]>;
+    projectReviews: (documentId: string) => Promise<GateReview[]>;
   }
 ) {
   const query = (uid: string) => strapi.db.query(uid as never);
   const engine = () => getService(strapi, 'workflow');
-  const { lifecycle, listReviews } = deps;
+  const { lifecycle, projectReviews } = deps;
 
   /** The state each item came from into its current state (its last applied transition). */
   async function cameFrom(documentIds: string[]): Promise<Map<string, string>> {
@@ -198,7 +198,7 @@ export function createGovernanceBoard(
     } as never)) as Row | null;
     if (!project) throw new errors.NotFoundError('There is no such project (it may have been deleted)');
     const [card] = await cards([project], user);
-    const reviews = await listReviews({ project: documentId });
+    const reviews = await projectReviews(documentId);
     const definition = (await lifecycle())?.definition ?? null;
     return {
       ...card,

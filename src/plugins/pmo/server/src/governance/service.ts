@@ -26,7 +26,7 @@ import {
   type StandardFacts,
 } from './gates';
 import { addDays } from '../platform/dates';
-import type { ConditionInput, ConditionUpdate, GateReview, ReviewInput, ScheduleInput } from '../../../shared/contracts/governance';
+import type { ConditionInput, ConditionUpdate, GateReview, GateReviewPage, GateReviewQuery, ReviewInput, ScheduleInput } from '../../../shared/contracts/governance';
 import { hasAutomaticChecks, withAutomaticResults, type OverdueDocument } from './automatic';
 import { createGovernanceBoard } from './board';
 import {
@@ -41,7 +41,7 @@ import {
   today,
   type Row,
 } from './present';
-import { GATE_CONDITION_UID, GATE_REVIEW_UID } from '../../../shared/contracts/governance';
+import { GATE_CONDITION_UID, GATE_REVIEW_PAGE_SIZE, GATE_REVIEW_UID } from '../../../shared/contracts/governance';
 
 export { GATE_CONDITION_UID, GATE_REVIEW_UID, PROJECT_UID };
 export { gateFrom, gateOf, gateTarget };
@@ -313,15 +313,23 @@ export function createGovernanceService(strapi: Core.Strapi) {
     return present(await loadReview(documentId));
   }
 
-  async function listReviews(filters: { project?: string; gate?: number }) {
-    const where: Row = {};
-    if (filters.project) where.project = { $or: [{ documentId: filters.project }, { code: filters.project }] };
+  const projectWhere = (key: string) => ({ project: { $or: [{ documentId: key }, { code: key }] } });
+
+  /** One page of the gate reviews the filters leave (GET /pmo/gate-reviews): a page query and a count. */
+  async function listReviews(filters: GateReviewQuery): Promise<GateReviewPage> {
+    const where: Row = filters.project ? projectWhere(filters.project) : {};
     if (filters.gate !== undefined) where.gate = filters.gate;
-    const rows = (await query(GATE_REVIEW_UID).findMany({
-      where,
-      populate: reviewPopulate,
-      orderBy: [{ gate: 'asc' }, { id: 'asc' }],
-    } as never)) as Row[];
+    const page = filters.page ?? 1;
+    const pageSize = filters.pageSize ?? GATE_REVIEW_PAGE_SIZE;
+    const orderBy = filters.sort === 'newest' ? [{ createdAt: 'desc' }, { id: 'desc' }] : [{ gate: 'asc' }, { id: 'asc' }];
+    const rows = (await query(GATE_REVIEW_UID).findMany({ where, populate: reviewPopulate, orderBy, offset: (page - 1) * pageSize, limit: pageSize } as never)) as Row[];
+    const total = Number(await query(GATE_REVIEW_UID).count({ where } as never));
+    return { results: await withLiveChecks(rows.map(presentReview)), pagination: { page, pageSize, total } };
+  }
+
+  /** Every review of one project (a handful: five gates), by gate, for its governance page. */
+  async function projectReviews(documentId: string) {
+    const rows = (await query(GATE_REVIEW_UID).findMany({ where: projectWhere(documentId), populate: reviewPopulate, orderBy: [{ gate: 'asc' }, { id: 'asc' }] } as never)) as Row[];
     return withLiveChecks(rows.map(presentReview));
   }
 
@@ -391,7 +399,7 @@ export function createGovernanceService(strapi: Core.Strapi) {
     return created.documentId as string;
   }
 
-  const { board, projectGovernance } = createGovernanceBoard(strapi, { lifecycle, listReviews });
+  const { board, projectGovernance } = createGovernanceBoard(strapi, { lifecycle, projectReviews });
 
   /**
    * A gate's checklist as a review held on `asOf` would record it: the criteria people answer left

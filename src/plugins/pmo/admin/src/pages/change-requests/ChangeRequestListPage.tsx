@@ -1,4 +1,10 @@
-/** Change requests: filter by state, project, type and age; each with its state, cost impact and authority. */
+/**
+ * Change requests, one page at a time: the server filters (state, project, type, age, open only),
+ * sorts and pages them (`GET /pmo/change-requests`), so a PMO with 100,000 changes reads 25 rows.
+ * Filters, order and page live in the URL, so a filtered list can be shared and survives a
+ * reload; a changed filter goes back to the first page. The project is found as one types
+ * (`GET /pmo/search`); the answer names the project filtered by.
+ */
 import * as React from 'react';
 
 import {
@@ -22,50 +28,72 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, useRBAC } from '@strapi/strapi/admin';
-import { NavLink, useNavigate, useSearchParams } from 'react-router-dom';
+import { Layouts, Pagination, useRBAC } from '@strapi/strapi/admin';
+import { NavLink, useNavigate } from 'react-router-dom';
 
-import { CHANGE_CONTROL_RAISE, CHANGE_TYPES, useChangeRequests, useProjects, type ChangeRequestFilters } from '../../api/changeRequests';
+import {
+  CHANGE_CONTROL_RAISE,
+  CHANGE_REQUEST_PAGE_SIZE,
+  CHANGE_REQUEST_SORTS,
+  CHANGE_TYPES,
+  useChangeRequests,
+  type ChangeRequestSort,
+} from '../../api/changeRequests';
 import { usePmoSettings } from '../../api/client';
-import { useTranslate } from '../../utils/useTranslate';
+import { FilterSelect } from '../../components/FilterSelect';
+import { SearchPicker, pickedItem } from '../../components/SearchPicker';
+import { useUrlFilters } from '../../utils/useUrlFilters';
+import { useTranslate, type Translate } from '../../utils/useTranslate';
 import { Amount, ChangeStateBadge, TYPE_LABELS, authorityName, useChangeControlDefinition } from './display';
 
 export const RAISE_PERMISSION = [{ action: CHANGE_CONTROL_RAISE, subject: null }];
 
-const FILTERS = ['state', 'project', 'type', 'olderThanDays'] as const;
+const FILTERS = ['state', 'project', 'type', 'olderThanDays', 'open'] as const;
+/** What the URL holds: the filters, the order and the page (Strapi's Pagination keeps `page` and `pageSize`). */
+const KEYS = [...FILTERS, 'sort', 'page', 'pageSize'] as const;
+
+/** Each order in words, as the sort menu offers it. */
+const sortLabel = (t: Translate, sort: ChangeRequestSort) =>
+  ({
+    newest: t('cr.sort.newest', 'Newest first'),
+    oldest: t('cr.sort.oldest', 'Oldest first'),
+    reference: t('cr.sort.reference', 'Reference'),
+    title: t('cr.sort.title', 'Title (A to Z)'),
+    state: t('cr.sort.state', 'State'),
+    cost: t('cr.sort.cost', 'Highest cost impact first'),
+  })[sort];
 
 export const ChangeRequestListPage = () => {
   const t = useTranslate();
   const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
-  const filters: ChangeRequestFilters = Object.fromEntries(
-    FILTERS.map((key) => [key, search.get(key) ?? undefined])
-  );
+  const { chosen: filters, set } = useUrlFilters(KEYS, { resetPage: true });
   /** Whether any filter is set: an empty list then says so, otherwise that there are none yet. */
   const filtered = FILTERS.some((key) => !!filters[key]);
   const [age, setAge] = React.useState(filters.olderThanDays ?? '');
   const list = useChangeRequests(filters);
-  const projects = useProjects();
   const definition = useChangeControlDefinition();
   const { data: settings } = usePmoSettings();
   const { allowedActions } = useRBAC({ raise: RAISE_PERMISSION });
 
-  const update = (key: (typeof FILTERS)[number], value: string | undefined) => {
-    const next = new URLSearchParams(search);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setSearch(next, { replace: true });
-  };
+  const update = (key: (typeof FILTERS)[number] | 'sort', value: string | undefined) => set({ [key]: value });
 
   // The age filter follows the box once it holds a whole number (or nothing).
   React.useEffect(() => {
     if (age === '' || /^\d{1,5}$/.test(age)) {
-      if (age !== (search.get('olderThanDays') ?? '')) update('olderThanDays', age || undefined);
+      if (age !== (filters.olderThanDays ?? '')) update('olderThanDays', age || undefined);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [age]);
+  // A cleared filter empties the box.
+  React.useEffect(() => {
+    if (!filters.olderThanDays) setAge((current) => (/^\d{1,5}$/.test(current) ? '' : current));
+  }, [filters.olderThanDays]);
 
-  const rows = list.data ?? [];
+  const rows = list.data?.results ?? [];
+  const paging = list.data?.pagination;
+  const total = paging?.total ?? 0;
+  const pageSize = paging?.pageSize ?? CHANGE_REQUEST_PAGE_SIZE;
+  const project = list.data?.project;
   return (
     <Main>
       <Layouts.Header
@@ -107,21 +135,14 @@ export const ChangeRequestListPage = () => {
               </Field.Root>
             </Box>
             <Box width="280px">
-              <Field.Root name="project">
-                <Field.Label>{t('cr.filter.project', 'Project')}</Field.Label>
-                <SingleSelect
-                  value={filters.project ?? ''}
-                  placeholder={t('cr.filter.any', 'Any')}
-                  onChange={(value: string | number) => update('project', String(value))}
-                  onClear={() => update('project', undefined)}
-                >
-                  {(projects.data ?? []).map((project) => (
-                    <SingleSelectOption key={project.documentId} value={project.documentId}>
-                      {`${project.code} · ${project.name}`}
-                    </SingleSelectOption>
-                  ))}
-                </SingleSelect>
-              </Field.Root>
+              <SearchPicker
+                type="project"
+                name="project"
+                label={t('cr.filter.project', 'Project')}
+                placeholder={t('cr.filter.anyProject', 'Any project: type a code or name')}
+                value={filters.project && project ? pickedItem(project) : null}
+                onChange={(picked) => update('project', picked?.documentId)}
+              />
             </Box>
             <Box width="180px">
               <Field.Root name="type">
@@ -156,7 +177,32 @@ export const ChangeRequestListPage = () => {
                 <Field.Error />
               </Field.Root>
             </Box>
+            <FilterSelect
+              name="open"
+              label={t('cr.filter.show', 'Show')}
+              allLabel={t('cr.filter.all', 'Open and closed')}
+              value={filters.open === 'true' ? 'true' : undefined}
+              options={[{ value: 'true', label: t('cr.filter.openOnly', 'Open only') }]}
+              onChange={(value) => update('open', value)}
+              width="180px"
+            />
+            <FilterSelect
+              name="sort"
+              label={t('cr.sort.label', 'Sort by')}
+              value={filters.sort ?? 'newest'}
+              options={CHANGE_REQUEST_SORTS.map((sort) => ({ value: sort, label: sortLabel(t, sort) }))}
+              onChange={(value) => update('sort', value === 'newest' ? undefined : value)}
+              width="240px"
+              data-testid="cr-sort"
+            />
           </Flex>
+          {paging && total > 0 ? (
+            <Typography variant="pi" textColor="neutral600" role="status" data-testid="cr-count">
+              {filtered
+                ? t('cr.countFiltered', '{count, plural, =0 {No change request matches these filters} one {# change request matches these filters} other {# change requests match these filters}}', { count: total })
+                : t('cr.count', '{count, plural, =0 {No change requests yet} one {# change request} other {# change requests}}', { count: total })}
+            </Typography>
+          ) : null}
 
           {list.error ? (
             <Typography textColor="danger600" data-testid="cr-error">
@@ -164,14 +210,14 @@ export const ChangeRequestListPage = () => {
             </Typography>
           ) : null}
           {list.isLoading ? <Loader>{t('cr.loading', 'Loading change requests')}</Loader> : null}
-          {list.data && rows.length === 0 ? (
+          {list.data && total === 0 ? (
             filtered ? (
               <EmptyStateLayout
                 content={t('cr.emptyFiltered', 'No change request matches these filters.')}
                 action={
                   <Button variant="secondary" onClick={() => {
                       setAge('');
-                      setSearch(new URLSearchParams(), { replace: true });
+                      set(Object.fromEntries(FILTERS.map((key) => [key, undefined])));
                     }}>
                     {t('cr.clearFilters', 'Clear the filters')}
                   </Button>
@@ -241,6 +287,12 @@ export const ChangeRequestListPage = () => {
                 ))}
               </Tbody>
             </Table>
+          ) : null}
+          {total > pageSize || (paging?.page ?? 1) > 1 ? (
+            <Pagination.Root pageCount={Math.max(1, Math.ceil(total / pageSize))} total={total} defaultPageSize={CHANGE_REQUEST_PAGE_SIZE}>
+              <Pagination.PageSize options={['10', '25', '50', '100']} />
+              <Pagination.Links />
+            </Pagination.Root>
           ) : null}
         </Flex>
       </Layouts.Content>

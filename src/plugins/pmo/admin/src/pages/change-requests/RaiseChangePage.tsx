@@ -1,5 +1,5 @@
 /**
- * Raising a change: project, title, type, category, description, reason, impact (cost through
+ * Raising a change: project (found as one types), title, type, category, description, reason, impact (cost through
  * the money input, in the organisation currency) and priority/severity. The form is Strapi's own
  * (`Form`, `useField`, `InputRenderer`), checked with the route's contract before it is sent
  * (`contractValidate`); the server numbers the change, derives who decides it and records the
@@ -28,12 +28,12 @@ import {
   CHANGE_TYPES,
   PRIORITIES,
   SEVERITIES,
-  useProjects,
   useRaiseChangeRequest,
   type RaiseInput,
 } from '../../api/changeRequests';
 import { toPmoApiError } from '../../api/client';
 import { MoneyInput } from '../../components/MoneyInput';
+import { SearchPicker } from '../../components/SearchPicker';
 import { Section } from '../../components/Section';
 import { formErrors } from '../../components/form';
 import { useTranslate } from '../../utils/useTranslate';
@@ -66,7 +66,6 @@ export const RaiseChangePage = () => {
   const t = useTranslate();
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
-  const projects = useProjects();
   const raise = useRaiseChangeRequest();
   const { allowedActions, isLoading } = useRBAC({ raise: RAISE_PERMISSION });
   const [refusal, setRefusal] = React.useState<string | null>(null);
@@ -92,7 +91,6 @@ export const RaiseChangePage = () => {
     }
   };
 
-  const projectOptions = (projects.data ?? []).map((project) => ({ value: project.documentId, label: `${project.code} · ${project.name}` }));
   const choices = [
     ['type', t('cr.type', 'Type'), options(CHANGE_TYPES, TYPE_LABELS)],
     ['category', t('cr.category', 'Category'), options(CHANGE_CATEGORIES, CATEGORY_LABELS)],
@@ -136,13 +134,12 @@ export const RaiseChangePage = () => {
                 <Section title={t('cr.raise.change', 'The change')}>
                   <Grid.Root gap={4}>
                     <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                      <InputRenderer
-                        type="enumeration"
+                      <SearchPicker
+                        type="project"
                         name="project"
                         required
                         label={t('cr.project', 'Project')}
-                        placeholder={projects.isLoading ? '…' : t('cr.raise.pickProject', 'Pick a project')}
-                        options={projectOptions}
+                        placeholder={t('cr.raise.pickProject', 'Type a project’s code or name')}
                       />
                     </Grid.Item>
                     <Grid.Item col={6} s={12} direction="column" alignItems="stretch">

@@ -6,7 +6,7 @@ jest.mock('react-query', () => ({}));
 
 const draft = (change: Partial<Draft> = {}, impact: Partial<Draft['impact']> = {}): Draft => ({
   ...EMPTY,
-  project: 'p1',
+  project: { documentId: 'p1', code: 'PRJ-1', label: 'Atlas' },
   title: '  Add card payments ',
   ...change,
   impact: { ...EMPTY.impact, ...impact },
@@ -39,7 +39,7 @@ describe('the raise form', () => {
   });
 
   it('refuses before sending, beside the field, in the words the server would use', async () => {
-    expect(await refusal(draft({ project: '', title: ' ' }))).toEqual({
+    expect(await refusal(draft({ project: null, title: ' ' }))).toEqual({
       project: 'Choose a project',
       title: 'Give a title',
     });

@@ -7,10 +7,11 @@ import type { FormValues } from '@strapi/strapi/admin';
 
 import { raiseInput } from '../../../../shared/contracts/change-control';
 import { contractValidate, orNull } from '../../components/form';
+import type { Picked } from '../../components/SearchPicker';
 
-/** What the fields hold: text as typed, the cost in minor units (or the text being corrected). */
+/** What the fields hold: the project picked, text as typed, the cost in minor units (or the text being corrected). */
 export type Draft = {
-  project: string;
+  project: Picked | null;
   title: string;
   type: string;
   category: string;
@@ -22,7 +23,7 @@ export type Draft = {
 };
 
 export const EMPTY: Draft = {
-  project: '',
+  project: null,
   title: '',
   type: 'normal',
   category: 'request-for-change',
@@ -42,7 +43,7 @@ const trimmed = (text: string | null | undefined) => orNull(text?.trim());
 export function toBody(draft: Draft): unknown {
   const days = (draft.impact.scheduleDays ?? '').trim();
   return {
-    project: draft.project ?? '',
+    project: draft.project?.documentId ?? '',
     title: (draft.title ?? '').trim(),
     type: draft.type ?? undefined,
     category: draft.category ?? undefined,

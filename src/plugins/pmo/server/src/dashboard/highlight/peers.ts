@@ -2,10 +2,10 @@
  * The other capabilities' services this one calls, reached through the plugin
  * (`strapi.plugin('pmo').service(name)`, docs/architecture.md) and typed by their contracts'
  * answers, never by importing them: finance's earned value and S-curve, governance's project
- * view and board, change control's list, and the workflow engine's lifecycle definition.
+ * view and board, change control's approved changes, and the workflow engine's lifecycle definition.
  */
 import type { Core } from '@strapi/strapi';
-import type { ChangeRequestFilters, ChangeRequestSummary } from '../../../../shared/contracts/change-control';
+import type { ChangeRequestSummary } from '../../../../shared/contracts/change-control';
 import type { AsOf, ProgrammeEvm, ProgrammeSeries, ProjectSeries } from '../../../../shared/contracts/finance';
 import type { Board, BoardQuery, ProjectGovernance } from '../../../../shared/contracts/governance';
 import type { WorkflowDefinition } from '../../../../shared/contracts/workflow';
@@ -24,7 +24,10 @@ export type GovernancePeer = {
   board(user: AdminUser, filters: BoardQuery): Promise<Board>;
 };
 
-export type ChangeControlPeer = { list(filters: ChangeRequestFilters): Promise<ChangeRequestSummary[]> };
+export type ChangeControlPeer = {
+  /** The projects' change requests approved in a window (after the day `from`, up to `to`). */
+  approvedBetween(projectDocumentIds: string[], window: { from: string | null; to: string }): Promise<ChangeRequestSummary[]>;
+};
 
 export function peers(strapi: Core.Strapi) {
   const service = <T>(name: string) => strapi.plugin('pmo').service(name) as T;

@@ -35,7 +35,7 @@ export async function projectReport(strapi: Core.Strapi, caller: Caller, documen
   const evm = sections.evm ? await services.earnedValue().projectSeries(project.documentId, asOf) : null;
   const gates = sections.gates ? gatesAsOf(await services.governance().projectGovernance(project.documentId, caller.user), asOf.text) : hide('gates');
   const changes: Listing<ChangeRow> = sections.changes
-    ? { shown: true, rows: authorisedIn(await services.changeControl().list({ project: project.documentId }), window) }
+    ? { shown: true, rows: authorisedIn(await services.changeControl().approvedBetween([project.documentId], window), window) }
     : hide('changes');
 
   return {
