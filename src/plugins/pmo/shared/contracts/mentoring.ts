@@ -44,10 +44,7 @@ export const MAX_ACTION_ITEMS = 100;
 export const MAX_FOCUS_COMPETENCIES = 10;
 export const MAX_DURATION_MINUTES = 1440;
 
-/**
- * Whose relationships a list shows: every one the viewer sees, or those they mentor, or are
- * mentored in, or either of those two (`mine`: for oversight, not the others they oversee).
- */
+/** Whose relationships a list shows: every one the viewer sees, those they mentor, are mentored in, or either (`mine`). */
 export const LIST_AS = ['any', 'mentor', 'mentee', 'mine'] as const;
 export const ACTION_ITEM_STATUSES = ['open', 'overdue'] as const;
 
@@ -90,7 +87,7 @@ export const mentoringRelationship = z.object({
 });
 export type MentoringRelationship = z.infer<typeof mentoringRelationship>;
 
-/** GET /relationships: one page of the relationships the viewer sees, the latest started first. */
+/** GET /relationships: a page of the relationships the viewer sees, the latest started first. */
 export const relationshipPage = z.object({ results: z.array(mentoringRelationship), pagination });
 export type RelationshipPage = z.infer<typeof relationshipPage>;
 
@@ -128,7 +125,6 @@ export const mentoringSession = z.object({
   updatedAt: z.string(),
 });
 export type MentoringSession = z.infer<typeof mentoringSession>;
-
 /** GET /sessions: one page of the sessions the viewer sees, newest first. */
 export const sessionPage = z.object({ results: z.array(mentoringSession), pagination });
 export type SessionPage = z.infer<typeof sessionPage>;
@@ -388,7 +384,7 @@ const relationshipListQuery = query({ as: param(choice(LIST_AS)), status: param(
 );
 export type RelationshipListQuery = z.output<typeof relationshipListQuery>;
 
-/** Paged like every list (`page`, `pageSize` up to 100); the old `limit` (up to 200) is gone. */
+/** Paged like every list (`page`, `pageSize` up to 100; the old `limit` is gone). */
 const sessionSearchQuery = query({
   q: param(once(200)),
   relationship: param(once()),
@@ -396,14 +392,7 @@ const sessionSearchQuery = query({
   ...pagingQuery,
 })
   .superRefine(periodRule)
-  .transform(({ q, relationship, from, to, page, pageSize }) => ({
-    q: q?.trim() || null,
-    relationship: relationship ?? null,
-    from: from ?? null,
-    to: to ?? null,
-    page,
-    pageSize,
-  }));
+  .transform(({ q, relationship, from, to, ...page }) => ({ q: q?.trim() || null, relationship: relationship ?? null, from: from ?? null, to: to ?? null, ...page }));
 export type SessionSearchQuery = z.output<typeof sessionSearchQuery>;
 
 const ratingsQuery = query({ relationship: param(once()), mentee: param(once()) })
@@ -424,9 +413,7 @@ export type ActionItemsQuery = z.output<typeof actionItemsQuery>;
 const hoursFields = { ...period, mentor: param(once()) };
 const hoursOf = ({ from, to, mentor }: { from?: string; to?: string; mentor?: string }) => ({ from: from ?? null, to: to ?? null, mentor: mentor ?? null });
 
-const hoursQuery = query({ ...hoursFields, ...pagingQuery })
-  .superRefine(periodRule)
-  .transform((value) => ({ ...hoursOf(value), page: value.page, pageSize: value.pageSize }));
+const hoursQuery = query({ ...hoursFields, ...pagingQuery }).superRefine(periodRule).transform((value) => ({ ...hoursOf(value), page: value.page, pageSize: value.pageSize }));
 export type HoursQuery = z.output<typeof hoursQuery>;
 
 const hoursExportQuery = query({ ...hoursFields, delimiter: param(choice([',', ';'])), bom: param(choice(['0', '1', 'true', 'false'])) })
