@@ -147,7 +147,7 @@ describe('reports over two mentors in 2024', () => {
   it('lists overdue action items across relationships as of a date', async () => {
     const manager = await asRole('pmo-manager');
     const texts = async (query: string) =>
-      (await manager.get(`/pmo/mentoring/action-items?${query}`)).body.items
+      (await manager.get(`/pmo/mentoring/action-items?pageSize=100&${query}`)).body.items
         .map((i: { text: string }) => i.text)
         .filter((text: string) => text.endsWith(TAG));
     expect(await texts('status=overdue&asOf=2024-05-15')).toEqual([`report-due-may-${TAG}`]);
@@ -164,7 +164,12 @@ describe('reports over two mentors in 2024', () => {
     ['/pmo/mentoring/reports/hours?from=2024-05-01&to=2024-04-01', 'The end of the period must be on or after its start (1 May 2024)'],
     ['/pmo/mentoring/exports/hours.csv?delimiter=|', 'The column separator must be one of'],
     ['/pmo/mentoring/relationships?as=boss', 'The view must be one of'],
-    ['/pmo/mentoring/sessions?limit=0', 'The limit must be a whole number from 1 to 200'],
+    ['/pmo/mentoring/sessions?pageSize=101', 'The page size must be a whole number from 1 to 100'],
+    ['/pmo/mentoring/relationships?pageSize=101', 'The page size must be a whole number from 1 to 100'],
+    ['/pmo/mentoring/action-items?pageSize=101', 'The page size must be a whole number from 1 to 100'],
+    ['/pmo/mentoring/reports/hours?pageSize=101', 'The page size must be a whole number from 1 to 100'],
+    ['/pmo/mentoring/sessions?page=0', 'The page must be a whole number from 1'],
+    ['/pmo/mentoring/sessions?limit=10', 'This address has no query parameter "limit"'],
     ['/pmo/mentoring/ratings', 'Choose a relationship or a mentee'],
   ])('answers %s with a 400 saying "%s"', async (url, words) => {
     const res = await (await asRole('pmo-manager')).get(url);

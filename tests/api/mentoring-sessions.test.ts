@@ -76,7 +76,7 @@ describe('end to end: a mentor logs a session, the mentee follows it', () => {
     });
 
     const mine = await mentee.agent.get('/pmo/mentoring/relationships?as=mentee');
-    expect(mine.body.map((r: { documentId: string }) => r.documentId)).toContain(relationship);
+    expect(mine.body.results.map((r: { documentId: string }) => r.documentId)).toContain(relationship);
     const timeline = await mentee.agent.get(`/pmo/mentoring/relationships/${relationship}/timeline`);
     expect(timeline.body.sessions).toHaveLength(1);
     expect(timeline.body.sessions[0]).toMatchObject({ sharedNotes: 'Chair the next steering committee', confidentialNotes: secret });

@@ -175,7 +175,7 @@ describe.each([['mentor'], ['mentee'], ['PMO director'], ['PMO manager'], ['supe
         export: 200,
         nextSession: viewer === 'mentor' ? 200 : 403,
       });
-      expect(answers.list.body.map((r: { documentId: string }) => r.documentId)).toContain(relationship);
+      expect(answers.list.body.results.map((r: { documentId: string }) => r.documentId)).toContain(relationship);
       expect(answers.detail.body).toMatchObject({
         documentId: relationship,
         myRole: viewer === 'mentor' || viewer === 'mentee' ? viewer : 'oversight',
@@ -185,7 +185,7 @@ describe.each([['mentor'], ['mentee'], ['PMO director'], ['PMO manager'], ['supe
         expect.objectContaining({ documentId: session, topics: TOPIC, sharedNotes: SHARED, durationMinutes: 90 }),
       ]);
       expect(answers.session.body).toMatchObject({ documentId: session, sharedNotes: SHARED });
-      expect(answers.searchShared.body.map((s: { documentId: string }) => s.documentId)).toEqual([session]);
+      expect(answers.searchShared.body.results.map((s: { documentId: string }) => s.documentId)).toEqual([session]);
       const leadership = answers.ratings.body.series.find((s: any) => s.competency.key === 'leadership');
       expect(leadership.points).toEqual([expect.objectContaining({ session, rating: 3 })]);
       expect(answers.menteeRatings.body.relationships).toEqual([relationship]);
@@ -205,7 +205,9 @@ describe.each([['mentor'], ['mentee'], ['PMO director'], ['PMO manager'], ['supe
         const answers = await getAll(viewer);
         expect(answers.timeline.body.sessions[0].confidentialNotes === SECRET).toBe(confidential);
         expect(answers.session.body.confidentialNotes === SECRET).toBe(confidential);
-        expect(answers.searchConfidential.body.map((s: { documentId: string }) => s.documentId)).toEqual(confidential ? [session] : []);
+        expect(answers.searchConfidential.body.results.map((s: { documentId: string }) => s.documentId)).toEqual(confidential ? [session] : []);
+        // The total counts only what the viewer may see: a match in notes they may not read is not counted.
+        expect(answers.searchConfidential.body.pagination.total).toBe(confidential ? 1 : 0);
         for (const [path, answer] of Object.entries(answers)) {
           if (!confidential) expect([path, answer.text.includes(SECRET)]).toEqual([path, false]);
           if (!confidential) expect([path, answer.text.includes('confidentialNotes')]).toEqual([path, false]);
@@ -236,9 +238,9 @@ describe.each([['another project manager'], ['PMO analyst']] as Array<[ViewerKey
       export: 200,
       nextSession: 404,
     });
-    expect(answers.list.body.map((r: { documentId: string }) => r.documentId)).not.toContain(relationship);
-    expect(answers.searchShared.body).toEqual([]);
-    expect(answers.searchConfidential.body).toEqual([]);
+    expect(answers.list.body.results.map((r: { documentId: string }) => r.documentId)).not.toContain(relationship);
+    expect(answers.searchShared.body).toEqual({ results: [], pagination: { page: 1, pageSize: 25, total: 0 } });
+    expect(answers.searchConfidential.body).toEqual({ results: [], pagination: { page: 1, pageSize: 25, total: 0 } });
     for (const [path, answer] of Object.entries(answers)) {
       for (const hidden of [SECRET, SHARED, TOPIC, `overdue-${TAG}`, `open-${TAG}`, mentorName, relationship]) {
         expect([path, hidden, answer.text.includes(hidden)]).toEqual([path, hidden, false]);

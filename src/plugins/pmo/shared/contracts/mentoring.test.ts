@@ -148,9 +148,9 @@ describe('query strings', () => {
 
   it('reads the relationship list filters', () => {
     expect(q(routes.listRelationships, {})).toEqual({ as: 'any', status: null });
-    expect(q(routes.listRelationships, { as: 'mentor', status: 'active' })).toEqual({ as: 'mentor', status: 'active' });
-    expect(q(routes.listRelationships, { status: '' })).toEqual({ as: 'any', status: null });
-    expect(bad(routes.listRelationships, { as: 'boss' })).toEqual([{ path: 'as', message: 'The view must be one of any, mentor, mentee' }]);
+    expect(q(routes.listRelationships, { as: 'mentor', status: 'active' })).toMatchObject({ as: 'mentor', status: 'active' });
+    expect(q(routes.listRelationships, { status: '' })).toMatchObject({ as: 'any', status: null });
+    expect(bad(routes.listRelationships, { as: 'boss' })).toEqual([{ path: 'as', message: 'The view must be one of any, mentor, mentee, mine' }]);
     expect(bad(routes.listRelationships, { as: ['mentor', 'mentee'] }).map((p) => p.path)).toEqual(['as']);
     expect(bad(routes.listRelationships, { sort: 'x' })).toEqual([{ path: 'sort', message: 'This address has no query parameter "sort"' }]);
   });
@@ -184,11 +184,13 @@ describe('query strings', () => {
   });
 
   it('bounds the search', () => {
-    expect(q(routes.searchSessions, { q: ' risk ', limit: '10' })).toEqual({ q: 'risk', relationship: null, from: null, to: null, limit: 10 });
-    expect(q(routes.searchSessions, { q: '  ' })).toMatchObject({ q: null, limit: 50 });
-    for (const limit of ['0', '1000', '1.5', 'ten']) {
-      expect(bad(routes.searchSessions, { limit })).toEqual([{ path: 'limit', message: 'The limit must be a whole number from 1 to 200' }]);
+    expect(q(routes.searchSessions, { q: ' risk ', page: '2', pageSize: '10' })).toEqual({ q: 'risk', relationship: null, from: null, to: null, page: 2, pageSize: 10 });
+    expect(q(routes.searchSessions, { q: '  ' })).toEqual({ q: null, relationship: null, from: null, to: null });
+    for (const pageSize of ['0', '101', '1.5', 'ten']) {
+      expect(bad(routes.searchSessions, { pageSize }).map((p) => p.path)).toEqual(['pageSize']);
     }
+    // The old `limit` (up to 200) is gone: every list pages with page and pageSize.
+    expect(bad(routes.searchSessions, { limit: '10' }).map((p) => p.path)).toEqual(['limit']);
     expect(bad(routes.searchSessions, { q: 'x'.repeat(201) })).toEqual([{ path: 'q', message: 'The search text must be at most 200 characters' }]);
   });
 

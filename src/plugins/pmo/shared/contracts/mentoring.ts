@@ -7,7 +7,7 @@
  * from 1 to 5", "Action item 1 needs a text"); the problem's path names it for machines. Rules that need stored facts (is this a focus competency of the
  * relationship, an open item of it, a person of the directory) are the service's.
  */
-import { isIsoDay, body, contract, dayWords, documentIdParams, needs, noParams, noQuery, query, queryBoolean, says, z, type Problem } from './common';
+import { isIsoDay, body, contract, dayWords, documentIdParams, needs, noParams, noQuery, pagination, pagingQuery, query, queryBoolean, says, z, type Problem } from './common';
 import { formatDay } from '../calendar';
 import { pathWords } from '../words';
 import { personRef } from './refs';
@@ -44,8 +44,8 @@ export const MAX_ACTION_ITEMS = 100;
 export const MAX_FOCUS_COMPETENCIES = 10;
 export const MAX_DURATION_MINUTES = 1440;
 
-/** Whose relationships a list shows: every one the viewer sees, or those they mentor, or are mentored in. */
-export const LIST_AS = ['any', 'mentor', 'mentee'] as const;
+/** Whose relationships a list shows: every one the viewer sees, those they mentor, are mentored in, or either (`mine`). */
+export const LIST_AS = ['any', 'mentor', 'mentee', 'mine'] as const;
 export const ACTION_ITEM_STATUSES = ['open', 'overdue'] as const;
 
 /* ---------------------------------------------------------------------------------------------
@@ -87,6 +87,10 @@ export const mentoringRelationship = z.object({
 });
 export type MentoringRelationship = z.infer<typeof mentoringRelationship>;
 
+/** GET /relationships: a page of the relationships the viewer sees, the latest started first. */
+export const relationshipPage = z.object({ results: z.array(mentoringRelationship), pagination });
+export type RelationshipPage = z.infer<typeof relationshipPage>;
+
 /** An action item as stored on the session that agreed it. */
 export const actionItem = z.object({
   id: z.string(),
@@ -121,6 +125,9 @@ export const mentoringSession = z.object({
   updatedAt: z.string(),
 });
 export type MentoringSession = z.infer<typeof mentoringSession>;
+/** GET /sessions: one page of the sessions the viewer sees, newest first. */
+export const sessionPage = z.object({ results: z.array(mentoringSession), pagination });
+export type SessionPage = z.infer<typeof sessionPage>;
 
 export const timeline = z.object({ relationship: z.string(), sessions: z.array(mentoringSession) });
 export type Timeline = z.infer<typeof timeline>;
@@ -172,13 +179,13 @@ export const actionItemRow = actionItemView.extend({
 });
 export type ActionItemRow = z.infer<typeof actionItemRow>;
 
-export const actionItemReport = z.object({ asOf: z.string(), status: z.enum(ACTION_ITEM_STATUSES), items: z.array(actionItemRow) });
+export const actionItemReport = z.object({ asOf: z.string(), status: z.enum(ACTION_ITEM_STATUSES), items: z.array(actionItemRow), pagination });
 export type ActionItemReport = z.infer<typeof actionItemReport>;
 
 export const hoursRow = z.object({ quarter: z.string(), mentor: personRef, sessions: z.number(), minutes: z.number(), hours: z.string() });
 export type HoursRow = z.infer<typeof hoursRow>;
 
-export const hoursReport = z.object({ from: z.string().nullable(), to: z.string().nullable(), rows: z.array(hoursRow) });
+export const hoursReport = z.object({ from: z.string().nullable(), to: z.string().nullable(), rows: z.array(hoursRow), pagination });
 export type HoursReport = z.infer<typeof hoursReport>;
 
 export const mentoringMe = z.object({
@@ -372,26 +379,20 @@ function periodRule(value: { from?: string; to?: string }, ctx: z.RefinementCtx)
   }
 }
 
-const relationshipListQuery = query({ as: param(choice(LIST_AS)), status: param(choice(RELATIONSHIP_STATUSES)) }).transform(
-  ({ as, status }) => ({ as: as ?? 'any', status: status ?? null })
+const relationshipListQuery = query({ as: param(choice(LIST_AS)), status: param(choice(RELATIONSHIP_STATUSES)), ...pagingQuery }).transform(
+  ({ as, status, page, pageSize }) => ({ as: as ?? 'any', status: status ?? null, page, pageSize })
 );
 export type RelationshipListQuery = z.output<typeof relationshipListQuery>;
 
-const LIMIT = 'must be a whole number from 1 to 200';
+/** Paged like every list (`page`, `pageSize` up to 100; the old `limit` is gone). */
 const sessionSearchQuery = query({
   q: param(once(200)),
   relationship: param(once()),
   ...period,
-  limit: param(once(16).regex(/^\d+$/, { error: at(LIMIT) }).transform(Number).pipe(whole(1, 200, at(LIMIT)))),
+  ...pagingQuery,
 })
   .superRefine(periodRule)
-  .transform(({ q, relationship, from, to, limit }) => ({
-    q: q?.trim() || null,
-    relationship: relationship ?? null,
-    from: from ?? null,
-    to: to ?? null,
-    limit: limit ?? 50,
-  }));
+  .transform(({ q, relationship, from, to, ...page }) => ({ q: q?.trim() || null, relationship: relationship ?? null, from: from ?? null, to: to ?? null, ...page }));
 export type SessionSearchQuery = z.output<typeof sessionSearchQuery>;
 
 const ratingsQuery = query({ relationship: param(once()), mentee: param(once()) })
@@ -404,15 +405,15 @@ const ratingsQuery = query({ relationship: param(once()), mentee: param(once()) 
 export type RatingsQuery = z.output<typeof ratingsQuery>;
 
 /** `asOf` not given: today, as the service reads it. */
-const actionItemsQuery = query({ status: param(choice(ACTION_ITEM_STATUSES)), asOf: param(queryDay()), relationship: param(once()) }).transform(
-  ({ status, asOf, relationship }) => ({ status: status ?? 'open', asOf: asOf ?? null, relationship: relationship ?? null })
+const actionItemsQuery = query({ status: param(choice(ACTION_ITEM_STATUSES)), asOf: param(queryDay()), relationship: param(once()), ...pagingQuery }).transform(
+  ({ status, asOf, relationship, page, pageSize }) => ({ status: status ?? 'open', asOf: asOf ?? null, relationship: relationship ?? null, page, pageSize })
 );
 export type ActionItemsQuery = z.output<typeof actionItemsQuery>;
 
 const hoursFields = { ...period, mentor: param(once()) };
 const hoursOf = ({ from, to, mentor }: { from?: string; to?: string; mentor?: string }) => ({ from: from ?? null, to: to ?? null, mentor: mentor ?? null });
 
-const hoursQuery = query(hoursFields).superRefine(periodRule).transform(hoursOf);
+const hoursQuery = query({ ...hoursFields, ...pagingQuery }).superRefine(periodRule).transform((value) => ({ ...hoursOf(value), page: value.page, pageSize: value.pageSize }));
 export type HoursQuery = z.output<typeof hoursQuery>;
 
 const hoursExportQuery = query({ ...hoursFields, delimiter: param(choice([',', ';'])), bom: param(choice(['0', '1', 'true', 'false'])) })

@@ -28,6 +28,7 @@ import {
   type RatingSeries,
   type RelationshipCreate,
   type RelationshipListQuery,
+  type RelationshipPage,
   type RelationshipStatus,
   type RelationshipUpdate,
   type SessionCreate,
@@ -86,17 +87,20 @@ export const mentoringKeys = {
   all: ['pmo', 'mentoring'] as const,
   me: ['pmo', 'mentoring', 'me'] as const,
   competencies: ['pmo', 'mentoring', 'competencies'] as const,
-  relationships: (as: string, status: string | null) => ['pmo', 'mentoring', 'relationships', as, status] as const,
+  relationships: (as: string, status: string | null, page: Paging) => ['pmo', 'mentoring', 'relationships', as, status, page] as const,
   relationship: (documentId: string) => ['pmo', 'mentoring', 'relationship', documentId] as const,
   timeline: (documentId: string) => ['pmo', 'mentoring', 'timeline', documentId] as const,
   nextSession: (documentId: string) => ['pmo', 'mentoring', 'next-session', documentId] as const,
   session: (documentId: string) => ['pmo', 'mentoring', 'session', documentId] as const,
   ratings: (relationship: string) => ['pmo', 'mentoring', 'ratings', relationship] as const,
-  actionItems: (status: string, relationship: string | null) => ['pmo', 'mentoring', 'action-items', status, relationship] as const,
-  hours: (from: string | null, to: string | null) => ['pmo', 'mentoring', 'hours', from, to] as const,
+  actionItems: (status: string, relationship: string | null, page: Paging = {}) => ['pmo', 'mentoring', 'action-items', status, relationship, page] as const,
+  hours: (from: string | null, to: string | null, page: Paging) => ['pmo', 'mentoring', 'hours', from, to, page] as const,
 };
 
 const quiet = { retry: false, refetchOnWindowFocus: false } as const;
+
+/** The page of a list asked for, as the URL holds it (`?page=&pageSize=`, Strapi's Pagination); none: the server's default. */
+export type Paging = { page?: string; pageSize?: string };
 
 export function useMentoringMe() {
   const { get } = useFetchClient();
@@ -115,14 +119,15 @@ export function useCompetencies() {
   );
 }
 
-export function useRelationships(query: Partial<RelationshipListQuery> = {}) {
+/** One page of the relationships the viewer sees (`as=mine`: only those they are a party to). */
+export function useRelationships(query: Partial<Pick<RelationshipListQuery, 'as' | 'status'>> = {}, page: Paging = {}) {
   const { get } = useFetchClient();
   const as = query.as ?? 'any';
   const status = query.status ?? null;
-  return useQuery<MentoringRelationship[], PmoApiError>(
-    mentoringKeys.relationships(as, status),
-    () => call(() => get<MentoringRelationship[]>(withQuery(`${BASE}/relationships`, { as, status }))),
-    quiet
+  return useQuery<RelationshipPage, PmoApiError>(
+    mentoringKeys.relationships(as, status, page),
+    () => call(() => get<RelationshipPage>(withQuery(`${BASE}/relationships`, { as, status, ...page }))),
+    { ...quiet, keepPreviousData: true }
   );
 }
 
@@ -174,20 +179,20 @@ export function useRatings(relationship: string | undefined) {
 }
 
 /** Open (or only overdue) action items across the relationships the viewer sees, or one of them. */
-export function useActionItems(status: ActionItemsQuery['status'], relationship: string | null = null, enabled = true) {
+export function useActionItems(status: ActionItemsQuery['status'], relationship: string | null = null, enabled = true, page: Paging = {}) {
   const { get } = useFetchClient();
   return useQuery<ActionItemReport, PmoApiError>(
-    mentoringKeys.actionItems(status, relationship),
-    () => call(() => get<ActionItemReport>(withQuery(`${BASE}/action-items`, { status, relationship }))),
-    { ...quiet, enabled }
+    mentoringKeys.actionItems(status, relationship, page),
+    () => call(() => get<ActionItemReport>(withQuery(`${BASE}/action-items`, { status, relationship, ...page }))),
+    { ...quiet, enabled, keepPreviousData: true }
   );
 }
 
-export function useHours(period: Pick<HoursQuery, 'from' | 'to'>, enabled = true) {
+export function useHours(period: Pick<HoursQuery, 'from' | 'to'>, page: Paging = {}, enabled = true) {
   const { get } = useFetchClient();
   return useQuery<HoursReport, PmoApiError>(
-    mentoringKeys.hours(period.from, period.to),
-    () => call(() => get<HoursReport>(withQuery(`${BASE}/reports/hours`, { from: period.from, to: period.to }))),
+    mentoringKeys.hours(period.from, period.to, page),
+    () => call(() => get<HoursReport>(withQuery(`${BASE}/reports/hours`, { from: period.from, to: period.to, ...page }))),
     { ...quiet, enabled, keepPreviousData: true }
   );
 }

@@ -5,11 +5,12 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { CompetencyRef, RelationshipListQuery } from '../../../shared/contracts/mentoring';
+import { pageOf } from '../../../shared/contracts/common';
 import { todayIso } from '../platform/dates';
 import { errors } from '../platform/errors';
 import { actorFacts, type AdminUser } from '../workflow';
 import { isOpen, type HeldItem } from './action-items';
-import type { MentoringRepository, Relationship, Session } from './repository';
+import type { MentoringRepository, Relationship, RelationshipFilters, Scope, Session } from './repository';
 import { summarise } from './reports';
 import { relationshipView, sessionView } from './views';
 import { accessTo, hasOversight, type RelationshipAccess, type Viewer } from './visibility';
@@ -26,20 +27,45 @@ export const parties = (relationship: Relationship) => ({
 export const openItemsOf = (sessions: Session[]): HeldItem[] =>
   sessions.flatMap((session) => session.actionItems.filter(isOpen).map((item) => ({ sessionId: session.documentId, item })));
 
+type ListAs = RelationshipListQuery['as'];
+
+/**
+ * Which relationships a viewer sees, as a scope the SQL applies (visibility.ts in the query's
+ * words): oversight sees every one, anyone else those where one of their people is a party;
+ * `as` narrows to those they mentor, are mentored in, or either (`mine`).
+ */
+export function scopeOf(viewer: Viewer, as: ListAs = 'any'): Scope {
+  if (hasOversight(viewer) && as === 'any') return 'all';
+  return { personIds: viewer.personIds, as: as === 'mine' ? 'any' : as };
+}
+
+/** Whose confidential notes this viewer reads (visibility.ts): a director every relationship's, anyone else their own. */
+export function confidentialScopeOf(viewer: Viewer): Scope {
+  return accessTo(viewer, { mentor: null, mentee: null }).seeConfidentialNotes ? 'all' : { personIds: viewer.personIds, as: 'any' };
+}
+
 export function createMentoringAccess(strapi: Core.Strapi, repository: MentoringRepository) {
   async function viewerOf(user: AdminUser): Promise<Viewer> {
     const facts = await actorFacts(strapi, user);
     return { isSuperAdmin: facts.isSuperAdmin, roles: facts.roles, personIds: facts.personIds };
   }
 
-  /** The relationships this viewer sees, each with the viewer's access to it. */
-  async function visibleRelationships(viewer: Viewer, options: Partial<RelationshipListQuery> = {}): Promise<Visible[]> {
-    const as = options.as ?? 'any';
-    const scope = hasOversight(viewer) && as === 'any' ? 'all' : { personIds: viewer.personIds, as };
-    const relationships = await repository.relationships(scope, options.status ?? null);
-    return relationships
+  /** The relationships with the viewer's access to each; those the viewer may not see are dropped (the scope has already left them out). */
+  const withAccess = (viewer: Viewer, relationships: Relationship[]): Visible[] =>
+    relationships
       .map((relationship) => ({ relationship, access: accessTo(viewer, parties(relationship)) }))
       .filter((visible) => visible.access.standing !== null);
+
+  /** The relationships this viewer sees, narrowed by a mentor or mentee: for reports bounded by one of them. */
+  async function visibleRelationships(viewer: Viewer, filters: RelationshipFilters & { as?: ListAs } = {}): Promise<Visible[]> {
+    return withAccess(viewer, await repository.relationships(scopeOf(viewer, filters.as), filters));
+  }
+
+  /** One page of the relationships this viewer sees, the latest started first, counted in SQL. */
+  async function relationshipPage(viewer: Viewer, query: RelationshipListQuery) {
+    const { page, pageSize, offset, limit } = pageOf(query);
+    const found = await repository.relationshipsPage(scopeOf(viewer, query.as), { status: query.status }, { offset, limit });
+    return { visible: withAccess(viewer, found.relationships), pagination: { page, pageSize, total: found.total } };
   }
 
   /** One relationship, or 404 (whether it does not exist or is not the viewer's to see). */
@@ -96,6 +122,7 @@ export function createMentoringAccess(strapi: Core.Strapi, repository: Mentoring
   return {
     viewerOf,
     visibleRelationships,
+    relationshipPage,
     requireVisible,
     requireSession,
     competencyIndex,

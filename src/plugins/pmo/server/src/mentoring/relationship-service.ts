@@ -9,6 +9,7 @@ import {
   endsBeforeStart,
   type RelationshipCreate,
   type RelationshipListQuery,
+  type RelationshipPage,
   type RelationshipUpdate,
 } from '../../../shared/contracts/mentoring';
 import { PERSON_UID } from '../../../shared/contracts/uids';
@@ -30,9 +31,11 @@ export function createRelationshipService(repository: MentoringRepository, reade
   }
 
   return {
-    async listRelationships(user: AdminUser, query: RelationshipListQuery) {
+    /** One page of the relationships the viewer sees; the page's summaries come from one read of its sessions. */
+    async listRelationships(user: AdminUser, query: RelationshipListQuery): Promise<RelationshipPage> {
       const viewer = await reader.viewerOf(user);
-      return reader.relationshipViews(await reader.visibleRelationships(viewer, query));
+      const { visible, pagination } = await reader.relationshipPage(viewer, query);
+      return { results: await reader.relationshipViews(visible), pagination };
     },
 
     async getRelationship(user: AdminUser, documentId: string) {

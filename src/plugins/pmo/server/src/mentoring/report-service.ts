@@ -14,32 +14,30 @@ import type {
 } from '../../../shared/contracts/mentoring';
 import { todayIso } from '../platform/dates';
 import type { AdminUser } from '../workflow';
-import { notFound, type MentoringAccess, type Visible } from './access';
+import { notFound, scopeOf, type MentoringAccess, type Visible } from './access';
+import { isOverdue } from './action-items';
+import { pageOf } from '../../../shared/contracts/common';
+import type { MentoringReportSql } from './report-sql';
 import { hoursCsv as writeHoursCsv } from './hours-csv';
 import type { MentoringRepository } from './repository';
-import { actionItemRows, hoursPerMentorPerQuarter, ratingSeries } from './reports';
+import { hoursFromMinutes, ratingSeries } from './reports';
 
-export function createReportService(repository: MentoringRepository, reader: MentoringAccess) {
-  /** Mentoring hours per mentor per calendar quarter, over the sessions the viewer sees. */
-  async function hours(user: AdminUser, query: HoursQuery): Promise<HoursReport> {
+/** The default page sizes: the action items a tab shows, the hours rows (a year of a few dozen mentors). */
+const ITEMS_PAGE_SIZE = 25;
+const HOURS_PAGE_SIZE = 100;
+
+export function createReportService(repository: MentoringRepository, reader: MentoringAccess, sql: MentoringReportSql) {
+  /** Mentoring hours per mentor per calendar quarter, over the sessions the viewer sees, grouped in SQL; a page of them, or (the export) all. */
+  async function hoursRows(user: AdminUser, query: HoursExportQuery | HoursQuery, paged: boolean) {
     const viewer = await reader.viewerOf(user);
-    const visible = (await reader.visibleRelationships(viewer)).filter(
-      (v) => !query.mentor || v.relationship.mentor?.documentId === query.mentor
-    );
-    const sessions = await repository.sessions({
-      relationshipIds: visible.map((v) => v.relationship.id),
-      confidentialFor: [],
-      from: query.from,
-      to: query.to,
-    });
-    const mentorOf = new Map(visible.map((v) => [v.relationship.id, v.relationship.mentor]));
-    return {
-      from: query.from,
-      to: query.to,
-      rows: hoursPerMentorPerQuarter(
-        sessions.map((s) => ({ date: s.date, durationMinutes: s.durationMinutes, mentor: mentorOf.get(s.relationshipId) ?? null }))
-      ),
-    };
+    const { page, pageSize, offset, limit } = pageOf('page' in query ? query : {}, HOURS_PAGE_SIZE);
+    const found = await sql.hours(scopeOf(viewer), query, paged ? { offset, limit } : null);
+    return { rows: found.groups.map((group) => ({ ...group, hours: hoursFromMinutes(group.minutes) })), pagination: { page, pageSize, total: found.total } };
+  }
+
+  async function hours(user: AdminUser, query: HoursQuery): Promise<HoursReport> {
+    const { rows, pagination } = await hoursRows(user, query, true);
+    return { from: query.from, to: query.to, rows, pagination };
   }
 
   return {
@@ -49,7 +47,7 @@ export function createReportService(repository: MentoringRepository, reader: Men
       let visible: Visible[];
       if (query.relationship) visible = [await reader.requireVisible(viewer, query.relationship)];
       else {
-        visible = (await reader.visibleRelationships(viewer)).filter((v) => v.relationship.mentee?.documentId === query.mentee);
+        visible = await reader.visibleRelationships(viewer, { mentee: query.mentee });
         if (visible.length === 0) throw notFound('A mentoring relationship with this mentee');
       }
       const sessions = await reader.sessionsOf(visible);
@@ -63,31 +61,42 @@ export function createReportService(repository: MentoringRepository, reader: Men
       };
     },
 
-    /** Open (or overdue) action items across the relationships the viewer sees, as of a day (today when none is given). */
+    /** One page of the open (or overdue) action items across the relationships the viewer sees, as of a day (today when none is given). */
     async actionItems(user: AdminUser, query: ActionItemsQuery): Promise<ActionItemReport> {
       const viewer = await reader.viewerOf(user);
-      const visible = query.relationship ? [await reader.requireVisible(viewer, query.relationship)] : await reader.visibleRelationships(viewer);
-      const sessions = await reader.sessionsOf(visible);
-      const byId = new Map(visible.map((v) => [v.relationship.documentId, v.relationship]));
+      const one = query.relationship ? await reader.requireVisible(viewer, query.relationship) : null;
       const asOf = query.asOf ?? todayIso();
+      const { page, pageSize, offset, limit } = pageOf(query, ITEMS_PAGE_SIZE);
+      const found = await sql.openItems(
+        one ? 'all' : scopeOf(viewer),
+        { relationshipId: one?.relationship.id ?? null, status: query.status, asOf },
+        { offset, limit }
+      );
+      const relationships = new Map(
+        (await repository.relationshipsByIds([...new Set(found.rows.map((row) => row.relationshipId))])).map((r) => [r.id, r])
+      );
       return {
         asOf,
         status: query.status,
-        items: actionItemRows(sessions, query.status, asOf).map(({ relationship, ...row }) => {
-          const r = byId.get(relationship)!;
+        items: found.rows.map(({ item, session, relationshipId }) => {
+          const r = relationships.get(relationshipId)!;
           return {
-            ...row,
-            ownerPerson: row.owner === 'mentor' ? r.mentor : r.mentee,
+            ...item,
+            overdue: isOverdue(item, asOf),
+            session,
+            ownerPerson: item.owner === 'mentor' ? r.mentor : r.mentee,
             relationship: { documentId: r.documentId, mentor: r.mentor, mentee: r.mentee, status: r.status },
           };
         }),
+        pagination: { page, pageSize, total: found.total },
       };
     },
 
     hours,
 
+    /** Every row of the hours report (grouped in SQL: a row per mentor per quarter), as CSV. */
     async hoursCsv(user: AdminUser, query: HoursExportQuery) {
-      const { rows } = await hours(user, query);
+      const { rows } = await hoursRows(user, query, false);
       return writeHoursCsv(rows, { delimiter: query.delimiter, bom: query.bom });
     },
   };

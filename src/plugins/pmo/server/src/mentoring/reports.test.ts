@@ -1,5 +1,5 @@
 import type { ActionItem } from './action-items';
-import { actionItemRows, hoursFromMinutes, hoursPerMentorPerQuarter, ratingSeries, storedRatings, summarise, type SessionFacts } from './reports';
+import { hoursFromMinutes, ratingSeries, storedRatings, summarise, type SessionFacts } from './reports';
 
 const leadership = { documentId: 'c-lead', key: 'leadership', name: 'Leadership' };
 const communication = { documentId: 'c-comm', key: 'communication', name: 'Verbal and written communication' };
@@ -62,7 +62,7 @@ describe('ratings over time', () => {
   });
 });
 
-describe('action items across relationships', () => {
+describe('a relationship\'s summary', () => {
   const sessions = [
     session({
       documentId: 's1',
@@ -77,20 +77,6 @@ describe('action items across relationships', () => {
     session({ documentId: 's2', relationship: 'r2', date: '2026-02-10', actionItems: [item({ id: 'soon', dueDate: '2026-03-30' })] }),
   ];
 
-  it('lists open items, the earliest due first and undated last, marking the overdue ones', () => {
-    const rows = actionItemRows(sessions, 'open', '2026-03-01');
-    expect(rows.map((r) => [r.id, r.overdue])).toEqual([
-      ['late', true],
-      ['soon', false],
-      ['undated', false],
-    ]);
-    expect(rows[0]).toMatchObject({ session: { documentId: 's1', date: '2026-01-10' }, relationship: 'r1' });
-  });
-
-  it('lists only overdue items when asked', () => {
-    expect(actionItemRows(sessions, 'overdue', '2026-03-01').map((r) => r.id)).toEqual(['late']);
-  });
-
   it('summarises a relationship: sessions, minutes, last session, open and overdue items', () => {
     expect(summarise(sessions, '2026-03-01')).toEqual({
       sessions: 2,
@@ -102,26 +88,7 @@ describe('action items across relationships', () => {
   });
 });
 
-describe('mentoring hours per mentor per quarter', () => {
-  const ann = { documentId: 'p-ann', fullName: 'Ann Mentor', email: 'ann@example.org' };
-  const bob = { documentId: 'p-bob', fullName: 'Bob Mentor', email: 'bob@example.org' };
-
-  it('sums whole minutes per mentor and calendar quarter, by quarter then name', () => {
-    const rows = hoursPerMentorPerQuarter([
-      { date: '2026-04-01', durationMinutes: 30, mentor: ann },
-      { date: '2026-03-31', durationMinutes: 45, mentor: bob },
-      { date: '2026-01-01', durationMinutes: 50, mentor: bob },
-      { date: '2026-02-14', durationMinutes: 90, mentor: ann },
-      { date: '2025-12-31', durationMinutes: 60, mentor: ann },
-      { date: '2026-02-14', durationMinutes: 60, mentor: null },
-    ]);
-    expect(rows.map((r) => [r.quarter, r.mentor.fullName, r.sessions, r.minutes, r.hours])).toEqual([
-      ['2025-Q4', 'Ann Mentor', 1, 60, '1.00'],
-      ['2026-Q1', 'Ann Mentor', 1, 90, '1.50'],
-      ['2026-Q1', 'Bob Mentor', 2, 95, '1.58'],
-      ['2026-Q2', 'Ann Mentor', 1, 30, '0.50'],
-    ]);
-  });
+describe('mentoring hours', () => {
 
   it('writes hours with two decimals', () => {
     expect([1, 50, 60, 61, 600, 1439].map(hoursFromMinutes)).toEqual(['0.02', '0.83', '1.00', '1.02', '10.00', '23.98']);

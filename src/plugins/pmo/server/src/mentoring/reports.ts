@@ -1,16 +1,13 @@
 /**
- * The mentoring reports, computed from sessions the viewer may see: a relationship's summary,
- * each competency's ratings over time, open and overdue action items, and mentoring hours per
- * mentor per quarter. Pure.
+ * The mentoring reports computed from one relationship's (or one mentee's) sessions: a
+ * relationship's summary, each competency's ratings over time, and hours from minutes. Pure. The
+ * reports across every relationship (open action items, hours per mentor) are SQL: report-sql.ts.
  */
 import { isOpen, isOverdue, type ActionItem } from './action-items';
-import { quarterOf } from '../platform/dates';
 import {
   MAX_RATING,
   MIN_RATING,
-  type ActionItemView,
   type CompetencyRef,
-  type HoursRow,
   type PersonRef,
   type RatingInput,
   type RatingSeries,
@@ -88,56 +85,8 @@ export function ratingSeries(sessions: SessionFacts[], focus: CompetencyRef[], f
   });
 }
 
-/** An open item with its session; the service adds the people of its relationship. */
-export type ActionItemRow = ActionItemView & { session: { documentId: string; date: string }; relationship: string };
-
-/** Open (or only overdue) items across sessions, the most overdue first, undated last. */
-export function actionItemRows(sessions: SessionFacts[], status: 'open' | 'overdue', asOf: string): ActionItemRow[] {
-  const rows = sessions.flatMap((session) =>
-    session.actionItems
-      .filter((item) => (status === 'overdue' ? isOverdue(item, asOf) : isOpen(item)))
-      .map((item) => ({
-        ...item,
-        overdue: isOverdue(item, asOf),
-        session: { documentId: session.documentId, date: session.date },
-        relationship: session.relationship,
-      }))
-  );
-  return rows.sort((a, b) => {
-    if (a.dueDate !== b.dueDate) {
-      if (a.dueDate === null) return 1;
-      if (b.dueDate === null) return -1;
-      return a.dueDate < b.dueDate ? -1 : 1;
-    }
-    return a.session.date < b.session.date ? -1 : a.session.date > b.session.date ? 1 : 0;
-  });
-}
-
 /** Two decimals, from whole minutes (no float sums: minutes are added as integers). */
 export function hoursFromMinutes(minutes: number) {
   const hundredths = Math.round((minutes * 100) / 60);
   return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
-}
-
-/** Sessions summed per mentor and calendar quarter, by quarter then mentor name. */
-export function hoursPerMentorPerQuarter(
-  sessions: Array<{ date: string; durationMinutes: number; mentor: PersonRef | null }>
-): HoursRow[] {
-  const buckets = new Map<string, { quarter: string; mentor: PersonRef; sessions: number; minutes: number }>();
-  for (const session of sessions) {
-    if (!session.mentor) continue;
-    const quarter = quarterOf(session.date);
-    const key = `${quarter}\u0000${session.mentor.documentId}`;
-    const bucket = buckets.get(key) ?? { quarter, mentor: session.mentor, sessions: 0, minutes: 0 };
-    bucket.sessions += 1;
-    bucket.minutes += session.durationMinutes;
-    buckets.set(key, bucket);
-  }
-  return [...buckets.values()]
-    .map((bucket) => ({ ...bucket, hours: hoursFromMinutes(bucket.minutes) }))
-    .sort((a, b) =>
-      a.quarter !== b.quarter
-        ? a.quarter < b.quarter ? -1 : 1
-        : a.mentor.fullName.localeCompare(b.mentor.fullName) || a.mentor.documentId.localeCompare(b.mentor.documentId)
-    );
 }

@@ -10,6 +10,7 @@ import { storedItems, type ActionItem } from './action-items';
 import { toIsoDate } from '../platform/dates';
 import { storedRatings } from './reports';
 import type { RelationshipFacts } from './views';
+import type { Parties } from './visibility';
 import { PERSON_UID } from '../../../shared/contracts/uids';
 import {
   COMPETENCY_UID,
@@ -111,6 +112,65 @@ const RELATIONSHIP_POPULATE = {
   focusCompetencies: { select: [...COMPETENCY_FIELDS, 'position'] },
 };
 
+const RELATIONSHIP_FIELDS = ['id', 'documentId', 'goals', 'startDate', 'endDate', 'status', 'createdAt', 'updatedAt'];
+const LATEST_STARTED = [{ startDate: 'desc' }, { id: 'desc' }];
+
+export type RelationshipFilters = { status?: RelationshipStatus | null; mentor?: string | null; mentee?: string | null };
+
+/** The where-clause of a scope on relationships: null when it can hold none (no people to be a party). */
+export function scopeWhere(scope: Scope): Row | null {
+  if (scope === 'all') return {};
+  if (scope.personIds.length === 0) return null;
+  const mine = { documentId: { $in: scope.personIds } };
+  const as = scope.as ?? 'any';
+  if (as === 'mentor') return { mentor: mine };
+  if (as === 'mentee') return { mentee: mine };
+  return { $or: [{ mentor: mine }, { mentee: mine }] };
+}
+
+function relationshipWhere(scope: Scope, filters: RelationshipFilters): Row | null {
+  const where = scopeWhere(scope);
+  if (!where) return null;
+  const and: Row[] = [where];
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.mentor) and.push({ mentor: { documentId: filters.mentor } });
+  if (filters.mentee) and.push({ mentee: { documentId: filters.mentee } });
+  return { $and: and };
+}
+
+export type SessionPageFilter = {
+  scope: Scope;
+  /** One relationship (row id) the caller has checked the viewer sees. */
+  relationshipId?: number | null;
+  /** Whose confidential notes `q` searches: every relationship's, or the relationships of a scope. */
+  confidential: Scope;
+  q?: string | null;
+  from?: string | null;
+  to?: string | null;
+  offset: number;
+  limit: number;
+};
+
+function sessionWhere(filter: SessionPageFilter): Row | null {
+  const visible = scopeWhere(filter.scope);
+  if (!visible) return null;
+  const and: Row[] = [];
+  if (filter.relationshipId) and.push({ relationship: { id: filter.relationshipId } });
+  else if (filter.scope !== 'all') and.push({ relationship: visible });
+  if (filter.from) and.push({ date: { $gte: filter.from } });
+  if (filter.to) and.push({ date: { $lte: filter.to } });
+  if (filter.q) {
+    const matches: Row[] = [{ topics: { $containsi: filter.q } }, { sharedNotes: { $containsi: filter.q } }];
+    const confidential = scopeWhere(filter.confidential);
+    if (confidential) {
+      const notes = { confidentialNotes: { $containsi: filter.q } };
+      matches.push(filter.confidential === 'all' ? notes : { $and: [{ relationship: confidential }, notes] });
+    }
+    and.push({ $or: matches });
+  }
+  return { $and: and };
+}
+
 export type SessionFilter = {
   relationshipIds: number[];
   /** Relationships whose confidential notes this read may load (and search). */
@@ -118,12 +178,17 @@ export type SessionFilter = {
   from?: string | null;
   to?: string | null;
   q?: string | null;
-  limit?: number;
   order?: 'asc' | 'desc';
 };
 
 export function createMentoringRepository(strapi: Core.Strapi) {
   const query = (uid: string) => strapi.db.query(uid as any);
+
+  async function confidentialNotes(ids: number[]): Promise<Map<number, string | null>> {
+    if (ids.length === 0) return new Map();
+    const notes = await query(SESSION_UID).findMany({ where: { id: { $in: ids } }, select: ['id', 'confidentialNotes'] });
+    return new Map(notes.map((row: Row) => [row.id as number, (row.confidentialNotes ?? null) as string | null]));
+  }
 
   return {
     async competencies(onlyActive = false): Promise<Competency[]> {
@@ -152,24 +217,60 @@ export function createMentoringRepository(strapi: Core.Strapi) {
       return rows.map((row: Row) => person(row)!);
     },
 
-    async relationships(scope: Scope, status: RelationshipStatus | null = null): Promise<Relationship[]> {
-      const where: Row = status ? { status } : {};
-      if (scope !== 'all') {
-        if (scope.personIds.length === 0) return [];
-        const mine = { documentId: { $in: scope.personIds } };
-        const as = scope.as ?? 'any';
-        if (as === 'mentor') where.mentor = mine;
-        else if (as === 'mentee') where.mentee = mine;
-        else where.$or = [{ mentor: mine }, { mentee: mine }];
-      }
-      const rows = await query(RELATIONSHIP_UID).findMany({
-        where,
-        select: ['id', 'documentId', 'goals', 'startDate', 'endDate', 'status', 'createdAt', 'updatedAt'],
-        populate: RELATIONSHIP_POPULATE,
-        orderBy: [{ startDate: 'desc' }, { id: 'desc' }],
-      });
+    /** The relationships in scope (and filters), the latest started first; only where a subject bounds them. */
+    async relationships(scope: Scope, filters: RelationshipFilters = {}): Promise<Relationship[]> {
+      const where = relationshipWhere(scope, filters);
+      if (!where) return [];
+      const rows = await query(RELATIONSHIP_UID).findMany({ where, select: RELATIONSHIP_FIELDS, populate: RELATIONSHIP_POPULATE, orderBy: LATEST_STARTED });
       return rows.map(relationshipOf);
     },
+
+    /** One page of the relationships in scope, offset and counted in SQL. */
+    async relationshipsPage(scope: Scope, filters: RelationshipFilters, page: { offset: number; limit: number }) {
+      const where = relationshipWhere(scope, filters);
+      if (!where) return { relationships: [] as Relationship[], total: 0 };
+      const [rows, total] = await Promise.all([
+        query(RELATIONSHIP_UID).findMany({ where, select: RELATIONSHIP_FIELDS, populate: RELATIONSHIP_POPULATE, orderBy: LATEST_STARTED, ...page }),
+        query(RELATIONSHIP_UID).count({ where }),
+      ]);
+      return { relationships: rows.map(relationshipOf) as Relationship[], total: Number(total) };
+    },
+
+    /** The relationships with these row ids (a page's lookups, in one query). */
+    async relationshipsByIds(ids: number[]): Promise<Relationship[]> {
+      if (ids.length === 0) return [];
+      const rows = await query(RELATIONSHIP_UID).findMany({ where: { id: { $in: ids } }, select: RELATIONSHIP_FIELDS, populate: RELATIONSHIP_POPULATE });
+      return rows.map(relationshipOf);
+    },
+
+    /**
+     * One page of the sessions in scope, newest first, with the parties of each session's
+     * relationship (to decide the viewer's access). `confidential` says whose confidential notes
+     * `q` may search: every relationship's (a director), or those of the scope's people.
+     */
+    async sessionsPage(filter: SessionPageFilter) {
+      const where = sessionWhere(filter);
+      if (!where) return { sessions: [] as Array<Session & { parties: Parties }>, total: 0 };
+      const [rows, total] = await Promise.all([
+        query(SESSION_UID).findMany({
+          where,
+          select: SESSION_FIELDS,
+          populate: { relationship: { select: ['id', 'documentId'], populate: { mentor: { select: ['documentId'] }, mentee: { select: ['documentId'] } } } },
+          orderBy: [{ date: 'desc' }, { id: 'desc' }],
+          offset: filter.offset,
+          limit: filter.limit,
+        }),
+        query(SESSION_UID).count({ where }),
+      ]);
+      const sessions = rows.map((row: Row) => ({
+        ...sessionOf(row),
+        parties: { mentor: row.relationship?.mentor?.documentId ?? null, mentee: row.relationship?.mentee?.documentId ?? null },
+      }));
+      return { sessions, total: Number(total) };
+    },
+
+    /** The confidential notes of these sessions (row ids), for a viewer allowed to read them. */
+    confidentialNotes,
 
     async relationship(documentId: string): Promise<Relationship | null> {
       const row = await query(RELATIONSHIP_UID).findOne({
@@ -227,15 +328,10 @@ export function createMentoringRepository(strapi: Core.Strapi) {
         select: SESSION_FIELDS,
         populate: { relationship: { select: ['id', 'documentId'] } },
         orderBy: [{ date: order }, { id: order }],
-        ...(filter.limit ? { limit: filter.limit } : {}),
       });
       const sessions: Session[] = rows.map(sessionOf);
-      const confidential = sessions.filter((s) => filter.confidentialFor.includes(s.relationshipId)).map((s) => s.id);
-      if (confidential.length) {
-        const notes = await query(SESSION_UID).findMany({ where: { id: { $in: confidential } }, select: ['id', 'confidentialNotes'] });
-        const byId = new Map(notes.map((row: Row) => [row.id, row.confidentialNotes ?? null]));
-        for (const session of sessions) if (byId.has(session.id)) session.confidentialNotes = byId.get(session.id) as string | null;
-      }
+      const byId = await confidentialNotes(sessions.filter((s) => filter.confidentialFor.includes(s.relationshipId)).map((s) => s.id));
+      for (const session of sessions) if (byId.has(session.id)) session.confidentialNotes = byId.get(session.id)!;
       return sessions;
     },
 

@@ -10,6 +10,7 @@ import { createMentoringAccess } from './access';
 import defaultCompetencies from './default-competencies.json';
 import { createRelationshipService } from './relationship-service';
 import { createReportService } from './report-service';
+import { createMentoringReportSql } from './report-sql';
 import { createMentoringRepository } from './repository';
 import { createSessionService } from './session-service';
 import { accessTo, hasOversight } from './visibility';
@@ -39,7 +40,7 @@ export function createMentoringService(strapi: Core.Strapi) {
 
     ...createRelationshipService(repository, reader),
     ...createSessionService(repository, reader),
-    ...createReportService(repository, reader),
+    ...createReportService(repository, reader, createMentoringReportSql(strapi)),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   MentoringSession,
   NextSession,
   SessionCreate,
+  SessionPage,
   SessionSearchQuery,
   SessionUpdate,
   Timeline,
@@ -16,7 +17,8 @@ import type {
 import { todayIso } from '../platform/dates';
 import { conflict, forbidden, invalidFields } from '../platform/errors';
 import type { AdminUser } from '../workflow';
-import { notFound, openItemsOf, parties, type MentoringAccess } from './access';
+import { confidentialScopeOf, notFound, openItemsOf, parties, scopeOf, type MentoringAccess } from './access';
+import { pageOf } from '../../../shared/contracts/common';
 import { itemsForNewSession, itemsForUpdate, markCarried, prefillItems, releaseCarried, tickItem } from './action-items';
 import type { MentoringRepository, Relationship } from './repository';
 import { sessionView } from './views';
@@ -86,23 +88,32 @@ export function createSessionService(repository: MentoringRepository, reader: Me
       };
     },
 
-    /** Sessions the viewer sees, newest first; `q` searches topics and shared notes, and confidential notes only where the viewer may read them. */
-    async searchSessions(user: AdminUser, query: SessionSearchQuery): Promise<MentoringSession[]> {
+    /**
+     * One page of the sessions the viewer sees, newest first; `q` searches topics and shared notes,
+     * and confidential notes only where the viewer may read them. Visibility is the SQL's where.
+     */
+    async searchSessions(user: AdminUser, query: SessionSearchQuery): Promise<SessionPage> {
       const viewer = await reader.viewerOf(user);
-      const visible = query.relationship ? [await reader.requireVisible(viewer, query.relationship)] : await reader.visibleRelationships(viewer);
-      const sessions = await repository.sessions({
-        relationshipIds: visible.map((v) => v.relationship.id),
-        confidentialFor: visible.filter((v) => v.access.seeConfidentialNotes).map((v) => v.relationship.id),
+      const one = query.relationship ? await reader.requireVisible(viewer, query.relationship) : null;
+      const { page, pageSize, offset, limit } = pageOf(query);
+      const found = await repository.sessionsPage({
+        scope: one ? 'all' : scopeOf(viewer),
+        relationshipId: one?.relationship.id ?? null,
+        confidential: confidentialScopeOf(viewer),
         q: query.q,
         from: query.from,
         to: query.to,
-        limit: query.limit,
-        order: 'desc',
+        offset,
+        limit,
       });
+      const access = found.sessions.map((session) => accessTo(viewer, session.parties));
+      const notes = await repository.confidentialNotes(found.sessions.filter((_, i) => access[i].seeConfidentialNotes).map((s) => s.id));
       const { byId } = await reader.competencyIndex();
-      const accessById = new Map(visible.map((v) => [v.relationship.id, v.access]));
       const asOf = todayIso();
-      return sessions.map((s) => sessionView(s, accessById.get(s.relationshipId)!, byId, asOf));
+      const results = found.sessions.map(({ parties: _parties, ...session }, i) =>
+        sessionView(notes.has(session.id) ? { ...session, confidentialNotes: notes.get(session.id)! } : session, access[i], byId, asOf)
+      );
+      return { results, pagination: { page, pageSize, total: found.total } };
     },
 
     async getSession(user: AdminUser, documentId: string): Promise<MentoringSession> {

@@ -1,9 +1,10 @@
-/** Open or overdue action items across every relationship the viewer sees, the most overdue first. */
+/** Open or overdue action items across every relationship the viewer sees, the most overdue first, a page at a time. */
 import { Badge, Box, Flex, Link, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 
-import { useActionItems } from '../../../api/mentoring';
+import { useActionItems, type Paging } from '../../../api/mentoring';
+import { ListPagination } from '../../../components/ListPagination';
 import { useTranslate } from '../../../utils/useTranslate';
 import { personName, useFormatDay } from '../display';
 import { MENTORING_PATH } from '../relationship/RelationshipPage';
@@ -11,13 +12,15 @@ import { MENTORING_PATH } from '../relationship/RelationshipPage';
 export const ActionItemsReport = ({
   status,
   onStatusChange,
+  page = {},
 }: {
   status: 'open' | 'overdue';
   onStatusChange: (status: 'open' | 'overdue') => void;
+  page?: Paging;
 }) => {
   const t = useTranslate();
   const formatDay = useFormatDay();
-  const report = useActionItems(status);
+  const report = useActionItems(status, null, true, page);
   const items = report.data?.items ?? [];
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
@@ -35,7 +38,7 @@ export const ActionItemsReport = ({
         {report.data ? (
           <Typography variant="pi" textColor="neutral600">
             {t('mentoring.items.asOf', '{count, plural, one {# item} other {# items}} as of {date}', {
-              count: items.length,
+              count: report.data.pagination.total,
               date: formatDay(report.data.asOf),
             })}
           </Typography>
@@ -97,6 +100,7 @@ export const ActionItemsReport = ({
           </Tbody>
         </Table>
       )}
+      {report.data && items.length ? <ListPagination pagination={report.data.pagination} /> : null}
     </Flex>
   );
 };

@@ -1,5 +1,5 @@
 /**
- * Mentoring hours per mentor per calendar quarter over a period, as bars in a table, and the same
+ * Mentoring hours per mentor per calendar quarter over a period, as bars in a table (a page at a time), and the same
  * figures as a CSV download (no notes in it). The export needs the admin's token, so it is
  * fetched as a Blob through the fetch client and saved from the page.
  */
@@ -10,7 +10,8 @@ import { Download } from '@strapi/icons';
 import { Page, useNotification } from '@strapi/strapi/admin';
 
 import { fieldErrors } from '../../../api/client';
-import { useHours, useHoursCsv, type HoursRow } from '../../../api/mentoring';
+import { useHours, useHoursCsv, type HoursRow, type Paging } from '../../../api/mentoring';
+import { ListPagination } from '../../../components/ListPagination';
 import { useTranslate } from '../../../utils/useTranslate';
 import { todayIso } from '../display';
 import { DateField } from '../../../components/fields';
@@ -35,12 +36,12 @@ function saveFile(blob: Blob, filename: string) {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export const HoursPerMentor = () => {
+export const HoursPerMentor = ({ page = {} }: { page?: Paging }) => {
   const t = useTranslate();
   const { toggleNotification } = useNotification();
   const [period, setPeriod] = React.useState<{ from: string; to: string }>(() => ({ from: fourQuartersAgo(), to: '' }));
   const query = { from: period.from || null, to: period.to || null };
-  const hours = useHours(query);
+  const hours = useHours(query, page);
   const csv = useHoursCsv();
   const errors = fieldErrors(hours.error);
   const rows = hours.data?.rows ?? [];
@@ -88,6 +89,7 @@ export const HoursPerMentor = () => {
       ) : (
         <HoursTable rows={rows} most={most} />
       )}
+      {hours.data && rows.length ? <ListPagination pagination={hours.data.pagination} defaultPageSize={100} /> : null}
     </Flex>
   );
 };

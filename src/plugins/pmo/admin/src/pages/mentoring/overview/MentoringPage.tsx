@@ -7,10 +7,11 @@ import * as React from 'react';
 import { Box, Button, Tabs, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useSearchParams } from 'react-router-dom';
 
 import { useMentoringMe, useRelationships } from '../../../api/mentoring';
+import { ListPagination } from '../../../components/ListPagination';
 import { PageError } from '../../../components/PageError';
+import { useUrlFilters } from '../../../utils/useUrlFilters';
 import { useTranslate } from '../../../utils/useTranslate';
 import { ActionItemsReport } from './ActionItemsReport';
 import { HoursPerMentor } from './HoursPerMentor';
@@ -19,35 +20,37 @@ import { RelationshipTable } from './RelationshipTable';
 
 type Tab = 'mine' | 'items' | 'all' | 'hours';
 
+/**
+ * The open tab's list is paged by the URL's `page` and `pageSize` (Strapi's Pagination); the
+ * other relationship list is asked for its first page only, for the count on its tab. Changing
+ * the tab or a filter goes back to the first page.
+ */
 export const MentoringPage = () => {
   const t = useTranslate();
   const me = useMentoringMe();
-  const relationships = useRelationships({ as: 'any' });
-  const [params, setParams] = useSearchParams();
+  const { chosen, set } = useUrlFilters(['tab', 'items', 'page', 'pageSize'] as const, { resetPage: true });
+  const oversight = me.data?.seesAllRelationships ?? false;
+  const tabs: Tab[] = oversight ? ['all', 'mine', 'items', 'hours'] : ['mine', 'items'];
+  const tab: Tab = chosen.tab && tabs.includes(chosen.tab as Tab) ? (chosen.tab as Tab) : tabs[0];
+  const paging = { page: chosen.page, pageSize: chosen.pageSize };
+  const pageOf = (key: Tab) => (key === tab ? paging : {});
+  const allRelationships = useRelationships({ as: 'any' }, pageOf('all'));
+  const myRelationships = useRelationships({ as: 'mine' }, pageOf('mine'));
   const [creating, setCreating] = React.useState(false);
 
-  if (me.isLoading || relationships.isLoading) return <Page.Loading />;
-  const error = me.error ?? relationships.error;
-  if (error || !me.data || !relationships.data) return <PageError content={error?.message} />;
+  if (me.isLoading || allRelationships.isLoading || myRelationships.isLoading) return <Page.Loading />;
+  const error = me.error ?? allRelationships.error ?? myRelationships.error;
+  if (error || !me.data || !allRelationships.data || !myRelationships.data) return <PageError content={error?.message} />;
 
-  const oversight = me.data.seesAllRelationships;
-  const all = relationships.data;
-  const mine = all.filter((r) => r.myRole !== 'oversight');
-  const tabs: Tab[] = oversight ? ['all', 'mine', 'items', 'hours'] : ['mine', 'items'];
-  const requested = params.get('tab') as Tab | null;
-  const tab: Tab = requested && tabs.includes(requested) ? requested : tabs[0];
-  const itemStatus = (params.get('items') ?? (oversight ? 'overdue' : 'open')) === 'overdue' ? 'overdue' : 'open';
-  const setParam = (key: string, value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      next.set(key, value);
-      return next;
-    }, { replace: true });
+  const all = allRelationships.data;
+  const mine = myRelationships.data;
+  const itemStatus = (chosen.items ?? (oversight ? 'overdue' : 'open')) === 'overdue' ? 'overdue' : 'open';
+  const setParam = (key: 'tab' | 'items', value: string) => set({ [key]: value, pageSize: undefined });
   const mayStart = oversight || me.data.people.length > 0;
 
   const label: Record<Tab, string> = {
-    all: t('mentoring.tabs.all', 'All relationships ({count})', { count: all.length }),
-    mine: t('mentoring.tabs.mine', 'My relationships ({count})', { count: mine.length }),
+    all: t('mentoring.tabs.all', 'All relationships ({count})', { count: all.pagination.total }),
+    mine: t('mentoring.tabs.mine', 'My relationships ({count})', { count: mine.pagination.total }),
     items: oversight ? t('mentoring.tabs.itemsOversight', 'Overdue action items') : t('mentoring.tabs.items', 'My action items'),
     hours: t('mentoring.tabs.hours', 'Hours per mentor'),
   };
@@ -88,8 +91,11 @@ export const MentoringPage = () => {
           </Tabs.List>
           <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
             <Tabs.Content value="mine">
-              {mine.length ? (
-                <RelationshipTable relationships={mine} showMyRole testId="pmo-my-relationships" />
+              {mine.results.length ? (
+                <>
+                  <RelationshipTable relationships={mine.results} showMyRole testId="pmo-my-relationships" />
+                  <ListPagination pagination={mine.pagination} />
+                </>
               ) : (
                 <Typography variant="omega" textColor="neutral600" data-testid="pmo-my-relationships-empty">
                   {t(
@@ -100,13 +106,16 @@ export const MentoringPage = () => {
               )}
             </Tabs.Content>
             <Tabs.Content value="items">
-              <ActionItemsReport status={itemStatus} onStatusChange={(status) => setParam('items', status)} />
+              <ActionItemsReport status={itemStatus} onStatusChange={(status) => setParam('items', status)} page={pageOf('items')} />
             </Tabs.Content>
             {oversight ? (
               <>
                 <Tabs.Content value="all">
-                  {all.length ? (
-                    <RelationshipTable relationships={all} showMyRole={false} testId="pmo-all-relationships" />
+                  {all.results.length ? (
+                    <>
+                      <RelationshipTable relationships={all.results} showMyRole={false} testId="pmo-all-relationships" />
+                      <ListPagination pagination={all.pagination} />
+                    </>
                   ) : (
                     <Typography variant="omega" textColor="neutral600">
                       {t('mentoring.allEmpty', 'No mentoring relationships yet.')}
@@ -114,7 +123,7 @@ export const MentoringPage = () => {
                   )}
                 </Tabs.Content>
                 <Tabs.Content value="hours">
-                  <HoursPerMentor />
+                  <HoursPerMentor page={pageOf('hours')} />
                 </Tabs.Content>
               </>
             ) : null}
