@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * bench/evm: the portfolio earned-value roll-up (GET /pmo/evm/portfolios/:documentId: BAC, PV, EV
- * and AC summed per project by the database, AC from the cost totals, figures derived per project
- * and for the portfolio) over HTTP, against a bare SQL sum of the same cost entries (one SELECT
+ * bench/evm: the portfolio earned-value roll-up (GET /pmo/evm/portfolios/:documentId, its first
+ * page: BAC, PV, EV and AC summed over all the projects by the database, AC from the cost totals,
+ * the portfolio's figures derived once, and the first page of 50 projects with their own figures)
+ * over HTTP, against a bare SQL sum of the same cost entries (one SELECT
  * SUM … JOIN … WHERE) in the same run, on PostgreSQL (or SQLite with BENCH_DB=sqlite), at each size
  * of BENCH_SIZES (projects x cost entries per project), each in a process and database of its own.
  *
@@ -180,8 +181,8 @@ async function main() {
   const first = await rollUp();
   const bare = await bareSum();
   const acMinor = first.ac.replace('.', '').replace(/^(-?)0+(?=\d)/, '$1');
-  if (first.projects.length !== PROJECTS || acMinor !== String(bare.ac)) {
-    throw new Error(`roll-up and bare sum disagree: ${first.projects.length} projects, AC ${first.ac} vs ${bare.ac}`);
+  if (first.pagination.total !== PROJECTS || first.projects.length !== Math.min(PROJECTS, first.pagination.pageSize) || acMinor !== String(bare.ac)) {
+    throw new Error(`roll-up and bare sum disagree: ${first.pagination.total} projects (${first.projects.length} on the page), AC ${first.ac} vs ${bare.ac}`);
   }
 
   if (process.env.BENCH_PARTS) await parts(strapi, knex(strapi), portfolio);

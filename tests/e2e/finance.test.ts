@@ -137,7 +137,9 @@ test('a finance user opens a project S-curve and downloads the financial summary
     'watch',
   ]);
   await programmeRow.getByRole('button').click();
-  const projectLink = page.getByRole('link', { name: new RegExp(CODES.project) });
+  // The portfolio's projects, a page at a time, under the programmes; the programme opens on its own.
+  await page.getByTestId(`finance-portfolio-projects-${CODES.project}`).waitFor();
+  const projectLink = page.getByTestId(`finance-project-${CODES.project}`).getByRole('link');
   await projectLink.waitFor();
   await screenshot(page, 'finance-overview');
 
@@ -205,7 +207,7 @@ test("a finance user opens a programme's S-curve and a project's budget outline"
 
   // The programme's page: its projects, its total, and its S-curve from January to April.
   await page.getByRole('heading', { name: new RegExp(CHARTED.programme) }).waitFor();
-  const total = page.getByTestId('finance-programme-total');
+  const total = page.getByTestId('finance-programme-projects-total');
   await total.waitFor();
   // BAC 4,500.30 = Vega 3,500.30 + Lyra 1,000.00; AC 900.00 + 1,500.00 + 700.00.
   expect(await total.textContent()).toContain('4,500.30');
@@ -213,6 +215,20 @@ test("a finance user opens a programme's S-curve and a project's budget outline"
   for (const code of [CHARTED.vega, CHARTED.lyra]) {
     await page.getByRole('link', { name: new RegExp(code) }).waitFor();
   }
+  // One project a page: the total is still both projects'; the next page has the other project.
+  const url = new URL(page.url());
+  url.searchParams.set('pageSize', '1');
+  await page.goto(url.pathname + url.search);
+  await page.getByTestId('finance-project-count').getByText('Projects 1 to 1 of 2').waitFor();
+  expect(await page.getByTestId('finance-programme-projects-total').textContent()).toContain('4,500.30');
+  const firstShown = await page.getByTestId('finance-programme-projects').locator('tbody tr').first().textContent();
+  await page.getByRole('link', { name: /next page/i }).click();
+  await page.getByTestId('finance-project-count').getByText('Projects 2 to 2 of 2').waitFor();
+  expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+  const secondShown = await page.getByTestId('finance-programme-projects').locator('tbody tr').first().textContent();
+  expect([firstShown, secondShown].map((text) => (text?.includes(CHARTED.vega) ? 'vega' : text?.includes(CHARTED.lyra) ? 'lyra' : text)).sort()).toEqual(['lyra', 'vega']);
+  expect(await page.getByTestId('finance-programme-projects-total').textContent()).toContain('4,500.30');
+  await screenshot(page, 'finance-programme-paged');
   const chart = page.getByTestId('finance-s-curve');
   await chart.waitFor();
   expect(await chart.getAttribute('aria-label')).toMatch(new RegExp(`programme ${CHARTED.programme}.*Jan 2026 to Apr 2026`));

@@ -11,7 +11,7 @@
 import { formatDay, formatIsoDate, parseIsoDate, today, type CalendarDate } from '../calendar';
 import { fieldWords, listWords } from '../words';
 import { BUDGET_LINE_UID, COST_ENTRY_UID } from './uids';
-import { contract, dayWords, documentIdParams, isIsoDay, queryOnce, z } from './common';
+import { contract, dayWords, documentIdParams, isIsoDay, pagination, pagingQuery, queryOnce, z } from './common';
 import { codedRef, type CodedRef } from './refs';
 
 /* ---------------------------------------------------------------------------------------------
@@ -138,11 +138,15 @@ export type EarnedSchedule = z.infer<typeof earnedSchedule>;
 export const projectEvm = asOfFigures.extend({ project: codedRef, ...earnedSchedule.shape });
 export type ProjectEvm = z.infer<typeof projectEvm>;
 
-/** A roll-up: the sums of its projects' BAC, PV, EV and AC, the rest derived from the sums. */
-export const programmeEvm = asOfFigures.extend({ programme: codedRef, projects: z.array(projectEvmRow), ...earnedSchedule.shape });
+/**
+ * A roll-up: the sums of all its projects' BAC, PV, EV and AC, the rest derived from the sums;
+ * `projects` is one page of its projects' own figures (`?page=&pageSize=&sort=`), `pagination`
+ * says which and how many projects there are in all.
+ */
+export const programmeEvm = asOfFigures.extend({ programme: codedRef, projects: z.array(projectEvmRow), pagination, ...earnedSchedule.shape });
 export type ProgrammeEvm = z.infer<typeof programmeEvm>;
 
-export const portfolioEvm = asOfFigures.extend({ portfolio: codedRef, projects: z.array(projectEvmRow) });
+export const portfolioEvm = asOfFigures.extend({ portfolio: codedRef, projects: z.array(projectEvmRow), pagination });
 export type PortfolioEvm = z.infer<typeof portfolioEvm>;
 
 /** One month of an S-curve: `date` is the month's last day, or asOf in asOf's month; EV and AC null after asOf. */
@@ -246,6 +250,36 @@ export const evmQuery = queryOf({ asOf: asOfParam.optional() }, (param) => `Earn
   .transform(({ asOf }): { asOf: AsOf } => ({ asOf: asOf ?? todayAsOf() }));
 export type EvmQuery = z.input<typeof evmQuery>;
 
+/** How a roll-up's page of projects is ordered: by code (the default), or by name then code. */
+export const ROLL_UP_SORTS = ['code', 'name'] as const;
+export type RollUpSort = (typeof ROLL_UP_SORTS)[number];
+
+/** Projects in a page of a programme's or portfolio's earned value when `pageSize` is not given. */
+export const ROLL_UP_PAGE_SIZE = 50;
+
+const isRollUpSort = (value: string): value is RollUpSort => (ROLL_UP_SORTS as readonly string[]).includes(value);
+
+/**
+ * `?asOf=&page=&pageSize=&sort=` of the programme and portfolio earned value: the totals are
+ * over all the projects whatever the page; page 1 of 50 projects by code when absent.
+ */
+export const rollUpQuery = queryOf(
+  {
+    asOf: asOfParam.optional(),
+    ...pagingQuery,
+    sort: queryOnce('sort')
+      .refine(isRollUpSort, { error: (issue) => `Sort the projects by code or name, not "${String(issue.input).slice(0, 40)}"` })
+      .optional(),
+  },
+  (param) => `Earned value takes only an as-of date, a page, a page size and a sort, not "${param}"`
+).transform(({ asOf, page, pageSize, sort }) => ({
+  asOf: asOf ?? todayAsOf(),
+  page: page ?? 1,
+  pageSize: pageSize ?? ROLL_UP_PAGE_SIZE,
+  sort: (sort ?? 'code') as RollUpSort,
+}));
+export type RollUpQuery = z.input<typeof rollUpQuery>;
+
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD` of the budget-outline routes, both optional: whole months from the month of `from` to that of `to`. */
 export const outlineQuery = queryOf(
   { from: dayParam('from').optional(), to: dayParam('to').optional() },
@@ -331,15 +365,16 @@ const anyExportQuery = z.record(z.string(), z.unknown());
  * -------------------------------------------------------------------------------------------*/
 
 const evm = contract({ params: documentIdParams, query: evmQuery });
+const rollUp = contract({ params: documentIdParams, query: rollUpQuery });
 const outline = contract({ params: documentIdParams, query: outlineQuery });
 
 export const financeRoutes = {
   /** GET /pmo/evm/projects/:documentId → ProjectEvm */
   projectEvm: evm,
   /** GET /pmo/evm/programmes/:documentId → ProgrammeEvm */
-  programmeEvm: evm,
+  programmeEvm: rollUp,
   /** GET /pmo/evm/portfolios/:documentId → PortfolioEvm */
-  portfolioEvm: evm,
+  portfolioEvm: rollUp,
   /** GET /pmo/evm/projects/:documentId/series → ProjectSeries */
   projectSeries: evm,
   /** GET /pmo/evm/programmes/:documentId/series → ProgrammeSeries */

@@ -16,6 +16,8 @@ import {
   MANAGEMENT_RESERVE,
   REPORT_FILTERS,
   REPORT_NAMES,
+  ROLL_UP_PAGE_SIZE,
+  ROLL_UP_SORTS,
   type BudgetCategory,
   type Delimiter,
   type EvmFigures,
@@ -33,6 +35,8 @@ import {
   type ProjectSeries,
   type ReportFilter,
   type ReportName,
+  type RollUpQuery,
+  type RollUpSort,
   type SeriesPoint,
 } from '../../../shared/contracts/finance';
 import type { CodedRef } from '../../../shared/contracts/refs';
@@ -43,7 +47,7 @@ import { PmoApiError, call } from './client';
  * Shapes: the contract's (shared/contracts/finance.ts), the server's own types
  * -------------------------------------------------------------------------------------------*/
 
-export { MANAGEMENT_RESERVE, REPORT_FILTERS, today };
+export { MANAGEMENT_RESERVE, REPORT_FILTERS, ROLL_UP_PAGE_SIZE, ROLL_UP_SORTS, today };
 export type {
   BudgetCategory,
   Delimiter,
@@ -53,6 +57,7 @@ export type {
   ProjectEvmRow,
   ReportFilter,
   ReportName,
+  RollUpSort,
   SeriesPoint,
 };
 
@@ -96,11 +101,16 @@ const CM = '/content-manager/collection-types';
 const isDay = (asOf: string) => /^\d{4}-\d{2}-\d{2}$/.test(asOf);
 const path = (documentId: string | undefined) => encodeURIComponent(documentId ?? '');
 
-export function useEvm<L extends EvmLevel>(level: L, documentId: string | undefined, asOf: string) {
+/** Which page of a programme's or portfolio's projects to ask for, as the URL holds it (the server's defaults when absent). */
+export type RollUpPage = { page?: string; pageSize?: string; sort?: RollUpSort };
+
+/** Earned value as of `asOf`; a programme's or portfolio's totals cover all its projects, `projects` the page asked for. */
+export function useEvm<L extends EvmLevel>(level: L, documentId: string | undefined, asOf: string, paging: RollUpPage = {}) {
   const { get } = useFetchClient();
-  const params: EvmQuery = { asOf };
+  const defined = Object.fromEntries(Object.entries(paging).filter(([, value]) => value !== undefined && value !== ''));
+  const params: EvmQuery | RollUpQuery = level === 'projects' ? { asOf } : { asOf, ...defined };
   return useQuery<EvmAnswers[L], PmoApiError>(
-    ['pmo', 'evm', level, documentId ?? '', asOf],
+    ['pmo', 'evm', level, documentId ?? '', asOf, JSON.stringify(level === 'projects' ? {} : defined)],
     () => call(() => get<EvmAnswers[L]>(`/pmo/evm/${level}/${path(documentId)}`, { params })),
     { enabled: Boolean(documentId) && isDay(asOf), retry: false, keepPreviousData: true }
   );

@@ -14,12 +14,12 @@ export const earnedValueController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await evm().project(params.documentId, query.asOf);
     },
     async programme(ctx: Ctx) {
-      const { params, query } = routeInput(ctx, routes.programmeEvm);
-      ctx.body = await evm().programme(params.documentId, query.asOf);
+      const { params, query: { asOf, ...paging } } = routeInput(ctx, routes.programmeEvm);
+      ctx.body = await evm().programme(params.documentId, asOf, paging);
     },
     async portfolio(ctx: Ctx) {
-      const { params, query } = routeInput(ctx, routes.portfolioEvm);
-      ctx.body = await evm().portfolio(params.documentId, query.asOf);
+      const { params, query: { asOf, ...paging } } = routeInput(ctx, routes.portfolioEvm);
+      ctx.body = await evm().portfolio(params.documentId, asOf, paging);
     },
     async projectSeries(ctx: Ctx) {
       const { params, query } = routeInput(ctx, routes.projectSeries);

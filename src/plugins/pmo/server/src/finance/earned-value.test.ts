@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseIsoDate } from '../platform/dates';
 import {
   deriveFigures,
@@ -9,6 +10,7 @@ import {
   plannedValue,
   projectBaseline,
   projectFigures,
+  rollUpBaseline,
   roundHalfAwayFromZero,
   sumBaselines,
   type ProjectFacts,
@@ -196,5 +198,39 @@ describe('roll-up of programmes and portfolios', () => {
 
   it('answers zeros and nulls for an empty programme', () => {
     expect(formatFigures(deriveFigures(sumBaselines([])))).toMatchObject({ bac: '0.00', cpi: null, spi: null, tcpi: null });
+  });
+});
+
+describe('a roll-up from sums by percent complete (rollUpBaseline)', () => {
+  const money = fc.bigInt({ min: B(-1e15), max: B(9007199254740991) * B(1000) });
+  const facts = fc.record({
+    bac: money,
+    plannedBeforeMonth: money,
+    plannedInMonth: money,
+    actualCost: money,
+    percentComplete: fc.option(fc.integer({ min: 0, max: 100 })),
+  });
+
+  it("equals adding every project's exact figures, whatever the projects and the day", () => {
+    fc.assert(
+      fc.property(fc.array(facts, { maxLength: 30 }), fc.date({ min: new Date('2024-01-01'), max: new Date('2028-12-31'), noInvalidDate: true }), (projects, day) => {
+        const asOf = date(day.toISOString().slice(0, 10));
+        // What the database answers: the lines' sums grouped by their project's percent complete.
+        const groups = new Map<number | null, { bac: bigint; plannedBeforeMonth: bigint; plannedInMonth: bigint }>();
+        for (const p of projects) {
+          const g = groups.get(p.percentComplete) ?? { bac: B(0), plannedBeforeMonth: B(0), plannedInMonth: B(0) };
+          groups.set(p.percentComplete, { bac: g.bac + p.bac, plannedBeforeMonth: g.plannedBeforeMonth + p.plannedBeforeMonth, plannedInMonth: g.plannedInMonth + p.plannedInMonth });
+        }
+        const actualCost = projects.reduce((sum, p) => sum + p.actualCost, B(0));
+        const rolled = rollUpBaseline([...groups].map(([percentComplete, g]) => ({ percentComplete, ...g })), actualCost, asOf);
+        const added = sumBaselines(projects.map((p) => projectBaseline(p, asOf)));
+        expect(rolled).toEqual(added);
+        expect(formatFigures(deriveFigures(rolled))).toEqual(formatFigures(deriveFigures(added)));
+      })
+    );
+  });
+
+  it('refuses a percent complete outside 0–100', () => {
+    expect(() => rollUpBaseline([{ percentComplete: 101, bac: B(1), plannedBeforeMonth: B(0), plannedInMonth: B(0) }], B(0), date('2026-03-10'))).toThrow(RangeError);
   });
 });

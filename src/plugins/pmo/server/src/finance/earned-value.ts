@@ -29,14 +29,19 @@ const gcd = (a: bigint, b: bigint): bigint => {
   return x;
 };
 const reduce = (n: bigint, d: bigint): Exact => {
+  if (d === ONE) return { n, d }; // a whole number of minor units: nothing to divide out
   if (d < ZERO) [n, d] = [-n, -d];
   const divisor = gcd(n, d) || ONE;
   return { n: n / divisor, d: d / divisor };
 };
 
 export const exact = (minor: bigint | number | string): Exact => ({ n: BigInt(minor), d: ONE });
-export const add = (a: Exact, b: Exact) => reduce(a.n * b.d + b.n * a.d, a.d * b.d);
-export const sub = (a: Exact, b: Exact) => reduce(a.n * b.d - b.n * a.d, a.d * b.d);
+/*
+ * Most operands are whole minor units (BAC, AC, and their differences) or share a denominator
+ * (PV's days in the month): those add without cross products, and a result over 1 needs no gcd.
+ */
+export const add = (a: Exact, b: Exact) => (a.d === b.d ? reduce(a.n + b.n, a.d) : reduce(a.n * b.d + b.n * a.d, a.d * b.d));
+export const sub = (a: Exact, b: Exact) => (a.d === b.d ? reduce(a.n - b.n, a.d) : reduce(a.n * b.d - b.n * a.d, a.d * b.d));
 export const mul = (a: Exact, b: Exact) => reduce(a.n * b.n, a.d * b.d);
 /** a / b, or null when b is zero. */
 export const div = (a: Exact, b: Exact): Exact | null => (b.n === ZERO ? null : reduce(a.n * b.d, a.d * b.n));
@@ -75,10 +80,14 @@ export function plannedValue(beforeMonth: bigint, inMonth: bigint, asOf: Calenda
 /** EV: BAC × percentComplete / 100 (0 with no status report). */
 export function earnedValue(bac: bigint, percentComplete: number | null): Exact {
   if (percentComplete === null) return exact(ZERO);
+  return reduce(bac * BigInt(checkedPercent(percentComplete)), HUNDRED);
+}
+
+function checkedPercent(percentComplete: number): number {
   if (!Number.isInteger(percentComplete) || percentComplete < 0 || percentComplete > 100) {
     throw new RangeError(`percentComplete must be a whole number from 0 to 100, got ${percentComplete}`);
   }
-  return reduce(bac * BigInt(percentComplete), HUNDRED);
+  return percentComplete;
 }
 
 export function projectBaseline(facts: ProjectFacts, asOf: CalendarDate): Baseline {
@@ -97,6 +106,33 @@ export function sumBaselines(baselines: Iterable<Baseline>): Baseline {
     total = { bac: add(total.bac, b.bac), pv: add(total.pv, b.pv), ev: add(total.ev, b.ev), ac: add(total.ac, b.ac) };
   }
   return total;
+}
+
+/** What the database sums over a roll-up's budget lines that share a percent complete (see rollup-sql.ts). */
+export type ProgressGroup = {
+  /** percentComplete (0–100) of the lines' projects' latest status report; null: no report, so no EV. */
+  percentComplete: number | null;
+  bac: bigint;
+  plannedBeforeMonth: bigint;
+  plannedInMonth: bigint;
+};
+
+/**
+ * The four sums of a roll-up from its budget lines grouped by their project's percent complete
+ * (at most 102 groups) and its actual cost: exactly `sumBaselines` of every project's baseline,
+ * with one division each. Σ PV = Σ before + (Σ in-month) × days elapsed / days in the month, as
+ * every project shares asOf's fraction; Σ EV = Σ (BAC × percent) / 100 = (Σ per percent of
+ * percent × Σ BAC) / 100. Reduced fractions are unique, so the figures derived are the same.
+ */
+export function rollUpBaseline(groups: Iterable<ProgressGroup>, actualCost: bigint, asOf: CalendarDate): Baseline {
+  let [bac, before, inMonth, earned] = [ZERO, ZERO, ZERO, ZERO];
+  for (const group of groups) {
+    bac += group.bac;
+    before += group.plannedBeforeMonth;
+    inMonth += group.plannedInMonth;
+    if (group.percentComplete !== null) earned += group.bac * BigInt(checkedPercent(group.percentComplete));
+  }
+  return { bac: exact(bac), pv: plannedValue(before, inMonth, asOf), ev: reduce(earned, HUNDRED), ac: exact(actualCost) };
 }
 
 export type ExactFigures = Baseline & {

@@ -1,44 +1,69 @@
 /**
  * Earned value of a project, programme or portfolio as of a date: the database sums each
  * project's budget, costs and progress in one query (repository.projectFacts); the pure module
- * derives the figures. Roll-ups add the projects' BAC, PV, EV and AC, then derive. The S-curve
- * series sums by month in the database (repository.sCurveFacts) and derives in s-curve.ts.
+ * derives the figures. Roll-ups add the projects' BAC, PV, EV and AC, then derive: a programme
+ * or portfolio has the database add them over all its projects (rollup-sql.ts) and derives only
+ * a page of its projects' own figures; `forProjects` (the dashboard) adds every project's. The
+ * S-curve series sums by month in the database (repository.sCurveFacts) and derives in s-curve.ts.
  * Earned schedule (earned-schedule.ts) reads the monthly budget (repository.plannedByMonth) at the
  * summed EV, for projects and programmes. Answers are the contract's (shared/contracts/finance.ts).
  */
-import type {
-  AsOf,
-  PortfolioEvm,
-  ProgrammeEvm,
-  ProgrammeSeries,
-  ProjectEvm,
-  ProjectEvmRow,
-  ProjectSeries,
+import {
+  ROLL_UP_PAGE_SIZE,
+  type AsOf,
+  type PortfolioEvm,
+  type ProgrammeEvm,
+  type ProgrammeSeries,
+  type ProjectEvm,
+  type ProjectEvmRow,
+  type ProjectSeries,
 } from '../../../shared/contracts/finance';
 import type { Knex } from 'knex';
 import { codedRef as about, type FinanceRepository, type ProjectFactsRow, type ProjectFilter } from './repository';
-import { deriveFigures, formatFigures, projectBaseline, sumBaselines, type Baseline } from './earned-value';
+import { deriveFigures, formatFigures, projectBaseline, rollUpBaseline, sumBaselines, type Baseline } from './earned-value';
+import type { RollUpPaging } from './rollup-sql';
 import { earnedSchedule } from './earned-schedule';
 import { factsFromRow } from './reports';
 import { sCurve } from './s-curve';
 
+const FIRST_PAGE: RollUpPaging = { page: 1, pageSize: ROLL_UP_PAGE_SIZE, sort: 'code' };
+
 export function createEarnedValueService(repository: FinanceRepository) {
   const { currency, subject } = repository;
 
-  /** The figures of the filter's projects summed, and each project's own, as of asOf. */
+  const projectRow = (row: ProjectFactsRow, baseline: Baseline): ProjectEvmRow => ({
+    documentId: row.document_id,
+    code: row.code,
+    name: row.name,
+    programmeCode: row.programme_code ?? null,
+    ...formatFigures(deriveFigures(baseline)),
+  });
+  const totalOf = (sums: Baseline, asOf: AsOf) => ({ asOf: asOf.text, currency: currency(), ...formatFigures(deriveFigures(sums)) });
+
+  /** The figures of the filter's projects summed, and each project's own, as of asOf: every project. */
   async function rollUp(filter: ProjectFilter, asOf: AsOf) {
     const rows = (await repository.projectFacts(filter, asOf.date)) as ProjectFactsRow[];
     const baselines = rows.map((row) => projectBaseline(factsFromRow(row), asOf.date));
-    const projects: ProjectEvmRow[] = rows.map((row, i) => ({
-      documentId: row.document_id,
-      code: row.code,
-      name: row.name,
-      programmeCode: row.programme_code ?? null,
-      ...formatFigures(deriveFigures(baselines[i])),
-    }));
     const sums = sumBaselines(baselines);
-    const total = { asOf: asOf.text, currency: currency(), ...formatFigures(deriveFigures(sums)) };
-    return { total, projects, sums };
+    return { total: totalOf(sums, asOf), projects: rows.map((row, i) => projectRow(row, baselines[i])), sums };
+  }
+
+  /**
+   * The same totals, summed by the database over all the filter's projects (rollup-sql.ts), and
+   * one page of its projects with their own figures: what a programme or portfolio answers.
+   */
+  async function pagedRollUp(filter: ProjectFilter, asOf: AsOf, paging: RollUpPaging) {
+    const page = async () => {
+      const ids = await repository.projectPage(filter, paging);
+      if (ids.length === 0) return [];
+      const rows = (await repository.projectFacts({ projectIds: ids }, asOf.date)) as ProjectFactsRow[];
+      const byId = new Map(rows.map((row) => [Number(row.id), row]));
+      return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    };
+    const [totals, count, rows] = await Promise.all([repository.rollUpTotals(filter, asOf.date), repository.countProjects(filter), page()]);
+    const sums = rollUpBaseline(totals.groups, totals.actualCost, asOf.date);
+    const projects = rows.map((row) => projectRow(row, projectBaseline(factsFromRow(row), asOf.date)));
+    return { total: totalOf(sums, asOf), projects, pagination: { page: paging.page, pageSize: paging.pageSize, total: count }, sums };
   }
 
   /** Earned schedule of the filter's projects: their summed PV curve read at their summed EV. */
@@ -65,15 +90,17 @@ export function createEarnedValueService(repository: FinanceRepository) {
       const { total, sums } = await rollUp({ projectId: project.id }, asOf);
       return { ...total, project: about(project), ...(await schedule({ projectId: project.id }, sums, asOf)) };
     },
-    async programme(documentId: string, asOf: AsOf): Promise<ProgrammeEvm> {
+    /** A programme's totals over all its projects, and one page of them (ROLL_UP_PAGE_SIZE by code unless asked). */
+    async programme(documentId: string, asOf: AsOf, paging: RollUpPaging = FIRST_PAGE): Promise<ProgrammeEvm> {
       const programme = await subject('programme', documentId);
-      const { total, projects, sums } = await rollUp({ programmeId: programme.id }, asOf);
-      return { ...total, programme: about(programme), projects, ...(await schedule({ programmeId: programme.id }, sums, asOf)) };
+      const filter = { programmeId: programme.id };
+      const { total, projects, pagination, sums } = await pagedRollUp(filter, asOf, paging);
+      return { ...total, programme: about(programme), projects, pagination, ...(await schedule(filter, sums, asOf)) };
     },
-    async portfolio(documentId: string, asOf: AsOf): Promise<PortfolioEvm> {
+    async portfolio(documentId: string, asOf: AsOf, paging: RollUpPaging = FIRST_PAGE): Promise<PortfolioEvm> {
       const portfolio = await subject('portfolio', documentId);
-      const { total, projects } = await rollUp({ portfolioId: portfolio.id }, asOf);
-      return { ...total, portfolio: about(portfolio), projects };
+      const { total, projects, pagination } = await pagedRollUp({ portfolioId: portfolio.id }, asOf, paging);
+      return { ...total, portfolio: about(portfolio), projects, pagination };
     },
     async projectSeries(documentId: string, asOf: AsOf): Promise<ProjectSeries> {
       const project = await subject('project', documentId);

@@ -28,6 +28,7 @@ import type { BudgetCell } from './budget-outline';
 import { formatIsoDate, monthStart, nextDay, nextMonthStart, type CalendarDate } from '../platform/dates';
 import type { SCurveFacts } from './s-curve';
 import type { PlannedMonth } from './earned-schedule';
+import { createRollUpSql } from './rollup-sql';
 
 const UID = {
   project: PROJECT_UID,
@@ -43,7 +44,14 @@ const UID = {
  * makes a subquery of project ids (called once per use, so each query gets its own): another
  * capability's scope, e.g. the dashboard's projects of a manager the caller may read.
  */
-export type ProjectFilter = { projectId?: number; programmeId?: number; portfolioId?: number; projectIn?: () => Knex.QueryBuilder };
+export type ProjectFilter = {
+  projectId?: number;
+  /** These projects (a roll-up's page). */
+  projectIds?: readonly number[];
+  programmeId?: number;
+  portfolioId?: number;
+  projectIn?: () => Knex.QueryBuilder;
+};
 
 /** Inclusive date bounds of an export. */
 export type DateRange = { from?: CalendarDate; to?: CalendarDate };
@@ -140,6 +148,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
   function filterProjects<Q extends Knex.QueryBuilder>(query: Q, projectColumn: string, filter: ProjectFilter): Q {
     const { projectProgramme, programmePortfolio } = tables();
     if (filter.projectId !== undefined) query.where(projectColumn, filter.projectId);
+    if (filter.projectIds !== undefined) query.whereIn(projectColumn, filter.projectIds as number[]);
     if (filter.projectIn !== undefined) query.whereIn(projectColumn, filter.projectIn());
     if (filter.programmeId !== undefined) {
       query.whereIn(
@@ -193,7 +202,36 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     return query;
   }
 
+  /**
+   * The filter's BAC budget lines (`b`, linked through `bp`), each with `project_id`, `amount`
+   * and its parts of PV as of asOf: `before_month` (its month ended before asOf's: in full) and
+   * `in_month` (asOf's own month: pro rata), 0 otherwise.
+   */
+  function budgetParts(filter: ProjectFilter, asOf: CalendarDate) {
+    const k = knex();
+    const bl = tables().budgetLine;
+    const bac = bacLines(strapi, k);
+    const query = filterProjects(bac.query, bac.projectColumn, filter)
+      .select({ project_id: bac.projectColumn, amount: `b.${bl.amount}` })
+      .select(
+        k.raw('CASE WHEN ?? < ? THEN ?? ELSE 0 END AS before_month', [`b.${bl.period}`, monthStart(asOf), `b.${bl.amount}`]),
+        k.raw('CASE WHEN ?? >= ? AND ?? < ? THEN ?? ELSE 0 END AS in_month', [
+          `b.${bl.period}`, monthStart(asOf), `b.${bl.period}`, nextMonthStart(asOf), `b.${bl.amount}`,
+        ])
+      );
+    return { query, projectColumn: bac.projectColumn };
+  }
+
+  /** Each of the filter's projects' latest status report on or before asOf (same day: the last entered): `project_id`, `percent_complete`. */
+  const progressAsOf = (filter: ProjectFilter, asOf: CalendarDate) =>
+    latestStatusReports(strapi, knex(), {
+      onOrBefore: formatIsoDate(asOf),
+      columns: { percent_complete: 'percentComplete' },
+      narrow: (query, projectColumn) => filterProjects(query, projectColumn, filter),
+    });
+
   return {
+    ...createRollUpSql({ knex, tables, filterProjects, budgetParts, progressAsOf, costsUpTo }),
     /** The currency every amount is in (the plugin's configuration). */
     currency: () => (strapi.config.get('plugin::pmo') as { currency: string }).currency,
     /** The project, programme or portfolio a route names by documentId; a 404 when there is none. */
@@ -212,21 +250,10 @@ export function createFinanceRepository(strapi: Core.Strapi) {
      */
     projectFacts(filter: ProjectFilter, asOf: CalendarDate): Knex.QueryBuilder {
       const k = knex();
-      const t = tables();
-      const bl = t.budgetLine;
 
       // Each budget line's share of BAC and of the two parts of PV, then their sums per project.
-      const bac = bacLines(strapi, k);
-      const lines = filterProjects(bac.query, bac.projectColumn, filter)
-        .select({ project_id: `bp.${bl.project.target}`, amount: `b.${bl.amount}` })
-        .select(
-          k.raw('CASE WHEN ?? < ? THEN ?? ELSE 0 END AS before_month', [`b.${bl.period}`, monthStart(asOf), `b.${bl.amount}`]),
-          k.raw('CASE WHEN ?? >= ? AND ?? < ? THEN ?? ELSE 0 END AS in_month', [
-            `b.${bl.period}`, monthStart(asOf), `b.${bl.period}`, nextMonthStart(asOf), `b.${bl.amount}`,
-          ])
-        );
       const budget = k
-        .from(lines.as('l'))
+        .from(budgetParts(filter, asOf).query.as('l'))
         .groupBy('l.project_id')
         .select('l.project_id', sumMinor(k, 'l.amount', 'bac'))
         .select(sumMinor(k, 'l.before_month', 'planned_before_month'), sumMinor(k, 'l.in_month', 'planned_in_month'));
@@ -236,14 +263,9 @@ export function createFinanceRepository(strapi: Core.Strapi) {
         .select('x.project_id')
         .select(sumParts(k, 'x.amount_high', 'x.amount_low', 'actual_cost'));
 
-      // The latest status report on or before asOf; two on the same day: the last one entered.
-      const progress = latestStatusReports(strapi, k, {
-        onOrBefore: formatIsoDate(asOf),
-        columns: { percent_complete: 'percentComplete' },
-        narrow: (query, projectColumn) => filterProjects(query, projectColumn, filter),
-      });
+      const progress = progressAsOf(filter, asOf);
 
-      const { project: p, programme: prg } = t;
+      const { project: p, programme: prg } = tables();
       return withProgramme(filterProjects(k(`${p.table} as p`), 'p.id', filter))
         .leftJoin(budget.as('b'), 'b.project_id', 'p.id')
         .leftJoin(costs.as('c'), 'c.project_id', 'p.id')

@@ -55,7 +55,10 @@ export const FigureCells = ({ f }: { f: EvmFigures }) => (
   </>
 );
 
-/** One programme's roll-up; open, its projects below it, each linking to the project view. */
+/**
+ * One programme's roll-up; open, its projects below it (the first page of them, by code), each
+ * linking to the project view, and a link to the programme's page when it has more.
+ */
 export const ProgrammeRows = ({ programme, asOf }: { programme: Entity; asOf: string }) => {
   const [open, setOpen] = React.useState(false);
   const { data, error, isLoading } = useEvm('programmes', programme.documentId, asOf);
@@ -106,6 +109,17 @@ export const ProgrammeRows = ({ programme, asOf }: { programme: Entity; asOf: st
             <FigureCells f={project} />
           </Tr>
         ))}
+      {open && data && data.pagination.total > data.projects.length && (
+        <Tr data-testid={`finance-programme-more-${programme.code}`}>
+          <Td colSpan={COLUMN_COUNT}>
+            <Flex paddingLeft={8}>
+              <Link tag={NavLink} to={`programmes/${programme.documentId}?asOf=${asOf}`}>
+                {`The first ${data.projects.length} of ${data.pagination.total} projects: all of them, page by page, on the programme's page`}
+              </Link>
+            </Flex>
+          </Td>
+        </Tr>
+      )}
       {open && data && (data.projects ?? []).length === 0 && (
         <Tr>
           <Td colSpan={COLUMN_COUNT}>
@@ -127,8 +141,20 @@ export const EvmLegend = ({ extra }: { extra?: string }) => (
   </Typography>
 );
 
-export const EvmTable = ({ children, rows, first, label }: { children: React.ReactNode; rows: number; first: string; label: string }) => (
-  <ScrollTable label={label} colCount={COLUMN_COUNT} rowCount={rows + 1} stickyFirst data-testid="finance-evm-table">
+export const EvmTable = ({
+  children,
+  rows,
+  first,
+  label,
+  testId = 'finance-evm-table',
+}: {
+  children: React.ReactNode;
+  rows: number;
+  first: string;
+  label: string;
+  testId?: string;
+}) => (
+  <ScrollTable label={label} colCount={COLUMN_COUNT} rowCount={rows + 1} stickyFirst data-testid={testId}>
     <EvmHead first={first} />
     <Tbody>{children}</Tbody>
   </ScrollTable>

@@ -1,4 +1,8 @@
-/** Finance: pick a portfolio and a date; earned value per programme, drilling into projects. */
+/**
+ * Finance: pick a portfolio and a date; earned value per programme (each opens on the first page
+ * of its projects) with the portfolio's total over all its projects, then the portfolio's projects
+ * a page at a time (`?page=&pageSize=&sort=` in the URL; RollUpProjects).
+ */
 import { Flex, Link, Main, Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useSearchParams } from 'react-router-dom';
@@ -8,6 +12,7 @@ import { byName, FilterSelect } from '../../components/FilterSelect';
 import { useTranslate } from '../../utils/useTranslate';
 import { AsOfField } from './AsOfField';
 import { EvmLegend, EvmTable, FigureCells, ProgrammeRows } from './EvmTable';
+import { RollUpProjects, useRollUpPage } from './RollUpProjects';
 
 export const FinanceOverview = () => {
   const t = useTranslate();
@@ -16,12 +21,13 @@ export const FinanceOverview = () => {
   const portfolioId = search.get('portfolio') ?? portfolios.data?.[0]?.documentId;
   const asOf = search.get('asOf') ?? today();
   const programmes = useEntities('programme', { relation: 'portfolio', documentId: portfolioId });
-  const total = useEvm('portfolios', portfolioId, asOf);
+  const total = useEvm('portfolios', portfolioId, asOf, useRollUpPage());
   const canExport = useCanExport();
 
   const update = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     next.set(key, value);
+    if (key === 'portfolio') ['page', 'sort'].forEach((paging) => next.delete(paging));
     setSearch(next, { replace: true });
   };
 
@@ -74,6 +80,15 @@ export const FinanceOverview = () => {
                 </Tr>
               )}
             </EvmTable>
+          )}
+          {portfolioId && total.data && (
+            <RollUpProjects
+              answer={total.data}
+              label={t('finance.table.portfolioProjects', 'Earned value by project, all programmes')}
+              empty={t('finance.portfolio.empty', 'No projects in this portfolio.')}
+              linkTo={(project) => `projects/${project.documentId}?asOf=${asOf}`}
+              testId="finance-portfolio-projects"
+            />
           )}
           <EvmLegend
             extra={t('finance.legend', 'CPI and SPI: green at 1 or above, amber from 0.9 to 1, red below 0.9, grey when there is nothing to compare yet.')}

@@ -1,14 +1,16 @@
 /**
  * A programme's earned value as of a date: its S-curve (PV, EV and AC summed over its projects
- * by month), its projects each linking to their own page, and its budget outline and exports.
+ * by month), its projects a page at a time (RollUpProjects) each linking to their own page, its
+ * total over all of them, and its budget outline and exports.
  */
-import { Flex, Link, Main, Tr, Td, Typography } from '@strapi/design-system';
+import { Flex, Link, Main, Typography } from '@strapi/design-system';
 import { Layouts } from '@strapi/strapi/admin';
 import { NavLink, useParams, useSearchParams } from 'react-router-dom';
 
 import { today, useCanExport, useEvm, useSeries } from '../../api/finance';
 import { useTranslate } from '../../utils/useTranslate';
-import { COLUMN_COUNT, EvmLegend, EvmTable, FigureCells } from './EvmTable';
+import { EvmLegend } from './EvmTable';
+import { RollUpProjects, useRollUpPage } from './RollUpProjects';
 import { AsOfField } from './AsOfField';
 import { SCurvePanel } from './SCurve';
 import { EarnedSchedulePanel } from './EarnedSchedule';
@@ -22,9 +24,8 @@ export const ProgrammeFinance = () => {
   const canExport = useCanExport();
   const asOf = search.get('asOf') ?? today();
   const series = useSeries('programmes', documentId, asOf);
-  const evm = useEvm('programmes', documentId, asOf);
+  const evm = useEvm('programmes', documentId, asOf, useRollUpPage());
   const programme = series.data?.programme ?? evm.data?.programme;
-  const projects = evm.data?.projects ?? [];
 
   return (
     <Main>
@@ -48,31 +49,14 @@ export const ProgrammeFinance = () => {
           </Flex>
           {evm.error && <Typography textColor="danger600">{evm.error.message}</Typography>}
           {evm.data && (
-            <EvmTable rows={projects.length + 1} first={t('finance.project', 'Project')} label={t('finance.table.programme', 'Earned value by project')}>
-              {projects.map((project) => (
-                <Tr key={project.documentId} data-testid={`finance-project-${project.code}`}>
-                  <Td>
-                    <Link tag={NavLink} to={`../projects/${project.documentId}?asOf=${asOf}`}>
-                      {project.code} · {project.name}
-                    </Link>
-                  </Td>
-                  <FigureCells f={project} />
-                </Tr>
-              ))}
-              {projects.length === 0 && (
-                <Tr>
-                  <Td colSpan={COLUMN_COUNT}>
-                    <Typography textColor="neutral600">{t('finance.programme.empty', 'No projects in this programme.')}</Typography>
-                  </Td>
-                </Tr>
-              )}
-              <Tr data-testid="finance-programme-total">
-                <Td>
-                  <Typography fontWeight="bold">{t('finance.programme.total', 'Programme total')}</Typography>
-                </Td>
-                <FigureCells f={evm.data} />
-              </Tr>
-            </EvmTable>
+            <RollUpProjects
+              answer={evm.data}
+              label={t('finance.table.programme', 'Earned value by project')}
+              totalLabel={t('finance.programme.totalOf', 'Programme total, all {count} projects', { count: evm.data.pagination.total })}
+              empty={t('finance.programme.empty', 'No projects in this programme.')}
+              linkTo={(project) => `../projects/${project.documentId}?asOf=${asOf}`}
+              testId="finance-programme-projects"
+            />
           )}
           {evm.data && <EvmLegend />}
           <EarnedSchedulePanel figures={evm.data} />

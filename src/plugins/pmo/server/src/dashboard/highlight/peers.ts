@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { ChangeRequestSummary } from '../../../../shared/contracts/change-control';
-import type { AsOf, ProgrammeEvm, ProgrammeSeries, ProjectSeries } from '../../../../shared/contracts/finance';
+import type { AsOf, ProgrammeEvm, ProgrammeSeries, ProjectSeries, RollUpSort } from '../../../../shared/contracts/finance';
 import type { Board, BoardQuery, ProjectGovernance } from '../../../../shared/contracts/governance';
 import type { WorkflowDefinition } from '../../../../shared/contracts/workflow';
 import { getService } from '../../services';
@@ -15,7 +15,8 @@ import type { AdminUser } from '../../workflow';
 
 export type EarnedValuePeer = {
   projectSeries(documentId: string, asOf: AsOf): Promise<ProjectSeries>;
-  programme(documentId: string, asOf: AsOf): Promise<ProgrammeEvm>;
+  /** `paging`: which of its projects the answer lists (the totals are over all of them). */
+  programme(documentId: string, asOf: AsOf, paging?: { page: number; pageSize: number; sort: RollUpSort }): Promise<ProgrammeEvm>;
   programmeSeries(documentId: string, asOf: AsOf): Promise<ProgrammeSeries>;
 };
 

@@ -50,7 +50,9 @@ export async function programmeReport(strapi: Core.Strapi, caller: Caller, docum
 
   const stateOf = await services.lifecycleStates(PROJECT_UID);
   const status = sections.status ? await latestRag(strapi, ids, asOf.text) : new Map();
-  const evm = sections.evm ? await services.earnedValue().programme(programme.documentId, asOf) : null;
+  // Every project's figures, not a page: the report lists all the programme's projects the caller may read.
+  const everyProject = { page: 1, pageSize: Number.MAX_SAFE_INTEGER, sort: 'code' as const };
+  const evm = sections.evm ? await services.earnedValue().programme(programme.documentId, asOf, everyProject) : null;
   const series = sections.evm ? await services.earnedValue().programmeSeries(programme.documentId, asOf) : null;
   const figures = new Map<string, ProjectEvmRow>((evm?.projects ?? []).map((row) => [row.documentId, row]));
   const board = sections.gates ? await services.governance().board(caller.user, { programme: programme.documentId, pageSize: Math.max(1, projects.length) }) : null;

@@ -1,0 +1,79 @@
+/**
+ * The SQL of a programme's or portfolio's roll-up (evm.ts): its totals over every project,
+ * summed exactly by the database without one row per project, and one page of its projects.
+ *
+ * Totals: the budget lines of all the projects grouped by their project's latest percent complete
+ * (at most 102 groups: 0 to 100 and none), each group's BAC and two parts of PV summed exactly
+ * (sumMinor), and the actual cost summed from the cost totals (sumParts). earned-value.ts
+ * `rollUpBaseline` turns them into the four sums with one division each, equal to adding every
+ * project's figures (tests/api/finance-rollup.test.ts checks it on random data). A page: the
+ * projects' ids in the order asked, then their own figures (repository.projectFacts).
+ */
+import type { Knex } from 'knex';
+import type { RollUpSort } from '../../../shared/contracts/finance';
+import { sumMinor, sumParts } from '../platform/money-sql';
+import type { CalendarDate } from '../platform/dates';
+import type { ProgressGroup } from './earned-value';
+import type { FinanceTables, ProjectFilter } from './repository';
+
+/** What the repository lends: its tables, its project filter and the parts its own queries are built from. */
+export type RollUpParts = {
+  knex: () => Knex;
+  tables: () => FinanceTables;
+  filterProjects: <Q extends Knex.QueryBuilder>(query: Q, projectColumn: string, filter: ProjectFilter) => Q;
+  budgetParts: (filter: ProjectFilter, asOf: CalendarDate) => { query: Knex.QueryBuilder; projectColumn: string };
+  progressAsOf: (filter: ProjectFilter, asOf: CalendarDate) => Knex.QueryBuilder;
+  costsUpTo: (filter: ProjectFilter, asOf: CalendarDate) => Knex.QueryBuilder;
+};
+
+/** A roll-up's sums as the database answers them: by percent complete, and the actual cost. */
+export type RollUpTotals = { groups: ProgressGroup[]; actualCost: bigint };
+
+/** A page of a roll-up's projects: which page (from 1), how many a page, in which order. */
+export type RollUpPaging = { page: number; pageSize: number; sort: RollUpSort };
+
+export function createRollUpSql({ knex, tables, filterProjects, budgetParts, progressAsOf, costsUpTo }: RollUpParts) {
+  return {
+    /** The filter's BAC, PV parts and AC summed over all its projects (see the top of this file). */
+    async rollUpTotals(filter: ProjectFilter, asOf: CalendarDate): Promise<RollUpTotals> {
+      const k = knex();
+      const lines = budgetParts(filter, asOf);
+      lines.query.leftJoin(progressAsOf(filter, asOf).as('s'), 's.project_id', lines.projectColumn).select({ percent_complete: 's.percent_complete' });
+      const budget = k
+        .from(lines.query.as('l'))
+        .groupBy('l.percent_complete')
+        .select('l.percent_complete', sumMinor(k, 'l.amount', 'bac'))
+        .select(sumMinor(k, 'l.before_month', 'planned_before_month'), sumMinor(k, 'l.in_month', 'planned_in_month'));
+      const costs = costsUpTo(filter, asOf).select(sumParts(k, 'x.amount_high', 'x.amount_low', 'actual_cost'));
+      const [groups, cost] = (await Promise.all([budget, costs])) as [any[], any[]];
+      return {
+        groups: groups.map((row) => ({
+          percentComplete: row.percent_complete === null ? null : Number(row.percent_complete),
+          bac: BigInt(row.bac),
+          plannedBeforeMonth: BigInt(row.planned_before_month),
+          plannedInMonth: BigInt(row.planned_in_month),
+        })),
+        actualCost: BigInt(cost[0]?.actual_cost ?? '0'),
+      };
+    },
+
+    /** How many projects the filter covers. */
+    async countProjects(filter: ProjectFilter): Promise<number> {
+      const { project: p } = tables();
+      const rows = (await filterProjects(knex()(`${p.table} as p`), 'p.id', filter).count({ total: '*' })) as Array<{ total: unknown }>;
+      return Number(rows[0]?.total ?? 0);
+    },
+
+    /** The ids of one page of the filter's projects, in the order asked (code, or name then code; the id last). */
+    async projectPage(filter: ProjectFilter, { page, pageSize, sort }: RollUpPaging): Promise<number[]> {
+      const { project: p } = tables();
+      const order = [...(sort === 'name' ? [`p.${p.name}`] : []), `p.${p.code}`, 'p.id'].map((column) => ({ column }));
+      const rows = (await filterProjects(knex()(`${p.table} as p`), 'p.id', filter)
+        .select('p.id')
+        .orderBy(order)
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)) as Array<{ id: unknown }>;
+      return rows.map((row) => Number(row.id));
+    },
+  };
+}
