@@ -31,6 +31,8 @@ const { performance } = require('perf_hooks');
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 40);
 const WARMUP = 5;
+/** This run's mark on what it creates, so a kept database (BENCH_REUSE=1) takes a second run. */
+const RUN = Date.now().toString(36).toUpperCase();
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -124,7 +126,7 @@ const LEVELS = (process.env.BENCH_LEVELS || 'service,http').split(',').map((leve
 async function setUpProjects(strapi, base, adminAuth) {
   const projects = [];
   for (let i = 0; i < CLIENTS; i += 1) {
-    const project = await strapi.documents('api::project.project').create({ data: { name: `Bench ${i}`, code: `BENCH-${i}` } });
+    const project = await strapi.documents('api::project.project').create({ data: { name: `Bench ${i}`, code: `BENCH-${RUN}-${i}` } });
     // A decision is a field governance owns (protected fields): seed it as governance does.
     await strapi.plugin('pmo').service('protectedFields').asCapability('governance', async () => {
       for (const gate of [1, 2, 3]) {

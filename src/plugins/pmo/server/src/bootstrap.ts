@@ -3,12 +3,14 @@ import { applyContentManagerLayouts } from './content-manager/layouts';
 import { backfillRecordLabels } from './content-manager/record-labels';
 import { CAPABILITIES, capabilityActions } from './capabilities';
 import { actionDefinitions } from './permissions';
+import { ensureLookupIndexes } from './platform/lookup-indexes';
 import { ensurePmoRoles } from './roles/ensure-roles';
 import { bootstrapWorkflows } from './workflow/bootstrap';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await (strapi.service('admin::permission') as any).actionProvider.registerMany([...actionDefinitions, ...capabilityActions()]);
   await ensurePmoRoles(strapi);
+  await ensureLookupIndexes(strapi);
   await applyContentManagerLayouts(strapi);
   await backfillRecordLabels(strapi);
   await bootstrapWorkflows(strapi);
