@@ -1,4 +1,4 @@
-import { FOLDED_COLUMN_SQL, FOLDED_LETTERS, escapeLike, fold, matchRank, tierTest } from './fold';
+import { FOLDED_COLUMN_BINDINGS, FOLDED_COLUMN_SQL, FOLDED_LETTERS, escapeLike, fold, foldedColumnSql, matchRank, tierTest } from './fold';
 
 describe('fold', () => {
   it('lower-cases and takes the accents off European letters, upper and lower case', () => {
@@ -68,5 +68,18 @@ describe('tierTest', () => {
     expect(tierTest('starts', 'a_b')).toEqual({ sql: "LIKE ? ESCAPE '\\'", value: 'a\\_b%' });
     expect(tierTest('word', 'a_b').value).toBe('% a\\_b%');
     expect(tierTest('contains', 'a_b').value).toBe('%a\\_b%');
+  });
+});
+
+describe('foldedColumnSql', () => {
+  it('folds only texts with a letter beyond ASCII, naming its column as often as it says', () => {
+    for (const dialect of ['postgres', 'sqlite'] as const) {
+      const sql = foldedColumnSql(dialect);
+      expect(sql.split('??')).toHaveLength(FOLDED_COLUMN_BINDINGS + 1);
+      expect(sql).toContain(FOLDED_COLUMN_SQL);
+      expect(sql).toContain('THEN LOWER(??) ELSE');
+    }
+    expect(foldedColumnSql('postgres')).toContain('OCTET_LENGTH(??) = LENGTH(??)');
+    expect(foldedColumnSql('sqlite')).toContain('LENGTH(CAST(?? AS BLOB)) = LENGTH(??)');
   });
 });

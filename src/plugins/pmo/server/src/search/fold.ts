@@ -73,6 +73,20 @@ export function fold(text: string): string {
  */
 export const FOLDED_COLUMN_SQL = FOLDED_LETTERS.reduce((sql, [letter, base]) => `REPLACE(${sql}, '${letter}', '${base}')`, 'LOWER(??)');
 
+/** How many times `foldedColumnSql` names its column (each a `??` to bind). */
+export const FOLDED_COLUMN_BINDINGS = 4;
+
+/**
+ * The folded column as a search reads it, the column bound as `??` four times: the ~190 REPLACEs
+ * only for a text with a letter beyond ASCII (its UTF-8 bytes outnumber its characters), LOWER()
+ * alone for the rest — the same value, since folding changes no ASCII text but its case. Most names,
+ * codes and emails are ASCII, and the REPLACEs were most of a search's time at 20,000 people.
+ */
+export function foldedColumnSql(dialect: 'postgres' | 'sqlite'): string {
+  const bytes = dialect === 'postgres' ? 'OCTET_LENGTH(??)' : 'LENGTH(CAST(?? AS BLOB))';
+  return `(CASE WHEN ${bytes} = LENGTH(??) THEN LOWER(??) ELSE ${FOLDED_COLUMN_SQL} END)`;
+}
+
 /** A LIKE pattern's own characters escaped (with `ESCAPE '\'`), so "50%" looks for "50%". */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 

@@ -13,7 +13,7 @@ import type { Knex } from 'knex';
 import { CONTENT_READ, SEARCH_UIDS, type SearchAnswer, type SearchQuery, type SearchType } from '../../../shared/contracts/search';
 import { columnsOf } from '../platform/db';
 import { forbidden } from '../platform/errors';
-import { FOLDED_COLUMN_SQL, MATCH_TIERS, fold, matchRank, tierTest } from './fold';
+import { FOLDED_COLUMN_BINDINGS, MATCH_TIERS, fold, foldedColumnSql, matchRank, tierTest } from './fold';
 
 /** The admin user's CASL ability (`ctx.state.userAbility`). */
 export type UserAbility = { can(action: string, subject?: string, field?: string): boolean };
@@ -44,10 +44,14 @@ export function createSearchService(strapi: Core.Strapi) {
   /** The ids of the rows one of whose folded `fields` passes the tier's test, as a subquery. */
   function matching(uid: string, fields: string[], test: { sql: string; value: string }): Knex.QueryBuilder {
     const { table, column } = columnsOf(strapi, uid);
-    return (strapi.db.connection as unknown as Knex)(table)
+    const knex = strapi.db.connection as unknown as Knex;
+    const folded = foldedColumnSql((knex.client as { dialect?: string }).dialect === 'postgresql' ? 'postgres' : 'sqlite');
+    return knex(table)
       .select('id')
       .where((where) => {
-        for (const field of fields) where.orWhereRaw(`${FOLDED_COLUMN_SQL} ${test.sql}`, [column(field), test.value]);
+        for (const field of fields) {
+          where.orWhereRaw(`${folded} ${test.sql}`, [...Array(FOLDED_COLUMN_BINDINGS).fill(column(field)), test.value]);
+        }
       });
   }
 
