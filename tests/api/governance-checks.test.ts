@@ -111,6 +111,10 @@ describe('GET /pmo/governance/board filters', () => {
     const green = await project({ name: `Green ${tag} quay`, manager: ben.documentId });
     await statusReport(green, '2026-04-01', 'green');
     const unreported = await project({ name: `Quiet ${tag} pier`, manager: ada.documentId });
+    // Red in March, green since April: the board goes by the latest report only.
+    const turned = await project({ name: `Turned ${tag} dock`, manager: ben.documentId });
+    await statusReport(turned, '2026-04-01', 'green');
+    await statusReport(turned, '2026-03-01', 'red');
     const analyst = await asRole('pmo-analyst');
     const codes = async (params: string) => {
       const res = await analyst.get(`/pmo/governance/board?q=${encodeURIComponent(tag)}${params}`);
@@ -118,8 +122,9 @@ describe('GET /pmo/governance/board filters', () => {
       return res.body.projects.map((card: { code: string }) => card.code).sort();
     };
 
-    expect(await codes('')).toEqual([red.code, green.code, unreported.code].sort());
+    expect(await codes('')).toEqual([red.code, green.code, unreported.code, turned.code].sort());
     expect(await codes('&rag=red')).toEqual([red.code]);
+    expect(await codes('&rag=green')).toEqual([green.code, turned.code].sort());
     expect(await codes('&rag=none')).toEqual([unreported.code]);
     expect(await codes(`&manager=${ada.documentId}`)).toEqual([red.code, unreported.code].sort());
     expect(await codes(`&manager=${ada.documentId}&rag=green`)).toEqual([]);
