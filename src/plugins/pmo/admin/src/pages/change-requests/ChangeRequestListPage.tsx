@@ -28,7 +28,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Pagination, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, useRBAC } from '@strapi/strapi/admin';
 import { NavLink, useNavigate } from 'react-router-dom';
 
 import {
@@ -45,6 +45,7 @@ import { SearchPicker, pickedItem } from '../../components/SearchPicker';
 import { useUrlFilters } from '../../utils/useUrlFilters';
 import { useTranslate, type Translate } from '../../utils/useTranslate';
 import { Amount, ChangeStateBadge, TYPE_LABELS, authorityName, useChangeControlDefinition } from './display';
+import { ListPagination } from '../../components/ListPagination';
 
 export const RAISE_PERMISSION = [{ action: CHANGE_CONTROL_RAISE, subject: null }];
 
@@ -288,12 +289,11 @@ export const ChangeRequestListPage = () => {
               </Tbody>
             </Table>
           ) : null}
-          {total > pageSize || (paging?.page ?? 1) > 1 ? (
-            <Pagination.Root pageCount={Math.max(1, Math.ceil(total / pageSize))} total={total} defaultPageSize={CHANGE_REQUEST_PAGE_SIZE}>
-              <Pagination.PageSize options={['10', '25', '50', '100']} />
-              <Pagination.Links />
-            </Pagination.Root>
-          ) : null}
+          <ListPagination
+            pagination={{ page: paging?.page ?? 1, pageSize, total }}
+            defaultPageSize={CHANGE_REQUEST_PAGE_SIZE}
+            sizes={['10', '25', '50', '100']}
+          />
         </Flex>
       </Layouts.Content>
     </Main>

@@ -10,7 +10,7 @@ import * as React from 'react';
 
 import { Box, Button, Flex, Main, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Download, Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 
 import { complianceCsvPath, useCanRecordAssessments, useComplianceMatrix, type Matrix, type MatrixFilters } from '../../api/compliance';
@@ -20,6 +20,7 @@ import { PageError } from '../../components/PageError';
 import { SearchFilter } from '../../components/SearchFilter';
 import { formatDay, todayIso } from '../../utils/dates';
 import { useTranslate, type Translate } from '../../utils/useTranslate';
+import { ListPagination } from '../../components/ListPagination';
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -96,12 +97,7 @@ export const ComplianceMatrix = () => {
               <Grid data={data} canRecord={canRecord} t={t} />
             )}
           </Box>
-          {data.pagination.total > data.pagination.pageSize || data.pagination.page > 1 ? (
-            <Pagination.Root pageCount={Math.ceil(data.pagination.total / data.pagination.pageSize)} total={data.pagination.total} defaultPageSize={25}>
-              <Pagination.PageSize options={['25', '50', '100']} />
-              <Pagination.Links />
-            </Pagination.Root>
-          ) : null}
+          <ListPagination pagination={data.pagination} />
         </Flex>
       </Layouts.Content>
     </Main>

@@ -5,13 +5,13 @@
  * over all the projects, which the last row shows.
  */
 import { Flex, Link, Td, Tr, Typography } from '@strapi/design-system';
-import { Pagination } from '@strapi/strapi/admin';
 import { NavLink, useSearchParams } from 'react-router-dom';
 
 import { ROLL_UP_PAGE_SIZE, ROLL_UP_SORTS, type EvmFigures, type ProjectEvmRow, type RollUpPage, type RollUpSort } from '../../api/finance';
 import { FilterSelect } from '../../components/FilterSelect';
 import { useTranslate } from '../../utils/useTranslate';
 import { COLUMN_COUNT, EvmTable, FigureCells } from './EvmTable';
+import { ListPagination } from '../../components/ListPagination';
 
 const isSort = (value: string | null): value is RollUpSort => (ROLL_UP_SORTS as readonly (string | null)[]).includes(value);
 
@@ -45,7 +45,6 @@ export const RollUpProjects = ({
   const [search, setSearch] = useSearchParams();
   const { projects, pagination } = answer;
   if (projects.length === 0 && pagination.total === 0 && !totalLabel) return null;
-  const pageCount = Math.max(1, Math.ceil(pagination.total / pagination.pageSize));
   const sortBy = (value: string | undefined) => {
     const next = new URLSearchParams(search);
     if (!value || value === 'code') next.delete('sort');
@@ -102,12 +101,7 @@ export const RollUpProjects = ({
           </Tr>
         )}
       </EvmTable>
-      {pagination.total > pagination.pageSize || pagination.page > 1 ? (
-        <Pagination.Root pageCount={pageCount} total={pagination.total} defaultPageSize={ROLL_UP_PAGE_SIZE}>
-          <Pagination.PageSize options={['25', '50', '100']} />
-          <Pagination.Links />
-        </Pagination.Root>
-      ) : null}
+      <ListPagination pagination={pagination} defaultPageSize={ROLL_UP_PAGE_SIZE} />
     </Flex>
   );
 };

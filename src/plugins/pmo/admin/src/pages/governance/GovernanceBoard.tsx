@@ -11,7 +11,7 @@ import * as React from 'react';
 
 import { Box, Button, Flex, IconButton, Main, Typography, VisuallyHidden } from '@strapi/design-system';
 import { ChevronLeft, Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 
 import { BOARD_PAGE_SIZE, useCanManageGovernance, useGovernanceBoard, type BoardCard } from '../../api/governance';
 import { PageError } from '../../components/PageError';
@@ -21,6 +21,7 @@ import { useTranslate, type Translate } from '../../utils/useTranslate';
 import { BoardFilters, useBoardFilters } from './BoardFilters';
 import { ProjectCard } from './ProjectCard';
 import { ScheduleReviewModal, type ScheduleDefaults } from './ScheduleReviewModal';
+import { ListPagination } from '../../components/ListPagination';
 
 type ColumnSpec = { key: string; name: string; color?: string; terminal: boolean; cards: BoardCard[]; total: number };
 
@@ -54,7 +55,7 @@ export const GovernanceBoard = () => {
   const isOpen = (column: ColumnSpec) => !column.terminal || opened.includes(column.key);
   const toggle = (key: string) => setOpened((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]));
   const scheduleFor = (card: BoardCard) => setScheduling({ project: card, gate: card.nextGate?.gate });
-  const { total, pageSize } = data.pagination;
+  const { total } = data.pagination;
 
   return (
     <Main>
@@ -112,12 +113,7 @@ export const GovernanceBoard = () => {
               )
             )}
           </Box>
-          {total > pageSize || data.pagination.page > 1 ? (
-            <Pagination.Root pageCount={Math.ceil(total / pageSize)} total={total} defaultPageSize={BOARD_PAGE_SIZE}>
-              <Pagination.PageSize options={['25', '50', '100']} />
-              <Pagination.Links />
-            </Pagination.Root>
-          ) : null}
+          <ListPagination pagination={data.pagination} defaultPageSize={BOARD_PAGE_SIZE} />
         </Flex>
       </Layouts.Content>
       {scheduling ? <ScheduleReviewModal defaults={scheduling} onClose={() => setScheduling(null)} /> : null}
