@@ -9,6 +9,7 @@ import type { Knex } from 'knex';
 import { CHANGE_REQUEST_PAGE_SIZE, type ChangeRequestFilters, type ChangeRequestSort } from '../../../shared/contracts/change-control';
 import { columnsOf, withKnex } from '../platform/db';
 import { CHANGE_REQUEST_UID } from './reference';
+import { pageOf } from '../../../shared/contracts/common';
 
 const DAY = 86400000;
 
@@ -68,13 +69,12 @@ export function changeRequestSql(strapi: Core.Strapi) {
 
   /** One page of ids in the order asked, and how many change requests the filters leave. */
   async function page(filters: ChangeRequestFilters, scope: ListScope) {
-    const pageNumber = filters.page ?? 1;
-    const pageSize = filters.pageSize ?? CHANGE_REQUEST_PAGE_SIZE;
+    const { page: pageNumber, pageSize, offset, limit } = pageOf(filters, CHANGE_REQUEST_PAGE_SIZE);
     return withKnex(strapi, async (knex) => {
       // One after the other: on PostgreSQL the transaction holds one connection.
       const ids = (await order(filtered(knex, filters, scope).select({ id: 'c.id' }), filters.sort ?? 'newest')
-        .offset((pageNumber - 1) * pageSize)
-        .limit(pageSize)) as Array<{ id: number | string }>;
+        .offset(offset)
+        .limit(limit)) as Array<{ id: number | string }>;
       const [counted] = (await filtered(knex, filters, scope).count({ total: '*' })) as Array<{ total: number | string }>;
       return {
         ids: ids.map((row) => Number(row.id)),

@@ -42,6 +42,7 @@ import {
   type Row,
 } from './present';
 import { GATE_CONDITION_UID, GATE_REVIEW_PAGE_SIZE, GATE_REVIEW_UID } from '../../../shared/contracts/governance';
+import { pageOf } from '../../../shared/contracts/common';
 
 export { GATE_CONDITION_UID, GATE_REVIEW_UID, PROJECT_UID };
 export { gateFrom, gateOf, gateTarget };
@@ -319,10 +320,9 @@ export function createGovernanceService(strapi: Core.Strapi) {
   async function listReviews(filters: GateReviewQuery): Promise<GateReviewPage> {
     const where: Row = filters.project ? projectWhere(filters.project) : {};
     if (filters.gate !== undefined) where.gate = filters.gate;
-    const page = filters.page ?? 1;
-    const pageSize = filters.pageSize ?? GATE_REVIEW_PAGE_SIZE;
+    const { page, pageSize, offset, limit } = pageOf(filters, GATE_REVIEW_PAGE_SIZE);
     const orderBy = filters.sort === 'newest' ? [{ createdAt: 'desc' }, { id: 'desc' }] : [{ gate: 'asc' }, { id: 'asc' }];
-    const rows = (await query(GATE_REVIEW_UID).findMany({ where, populate: reviewPopulate, orderBy, offset: (page - 1) * pageSize, limit: pageSize } as never)) as Row[];
+    const rows = (await query(GATE_REVIEW_UID).findMany({ where, populate: reviewPopulate, orderBy, offset, limit } as never)) as Row[];
     const total = Number(await query(GATE_REVIEW_UID).count({ where } as never));
     return { results: await withLiveChecks(rows.map(presentReview)), pagination: { page, pageSize, total } };
   }

@@ -11,6 +11,7 @@ import { MY_WORK_PAGE_SIZE, WORK_KINDS, type MyWorkAnswer, type MyWorkQuery, typ
 import { PERSON_UID } from '../../../shared/contracts/uids';
 import { workSourcesList } from '../platform/notices';
 import type { AdminUser } from '../workflow';
+import { pageOf } from '../../../shared/contracts/common';
 
 /** Overdue first, then the earliest due date (undated last), then by title. */
 export function byUrgency(a: WorkItemAnswer, b: WorkItemAnswer): number {
@@ -55,11 +56,10 @@ export async function myWork(strapi: Core.Strapi, user: AdminUser, paging: MyWor
   }
   // The sources each answer with a fixed number of queries for one person's work; the page is
   // cut from it here, since its order (overdue first, then due date) spans every source.
-  const page = paging.page ?? 1;
-  const pageSize = paging.pageSize ?? MY_WORK_PAGE_SIZE;
+  const { page, pageSize, offset, limit } = pageOf(paging, MY_WORK_PAGE_SIZE);
   results.sort(byUrgency);
   return {
-    results: results.slice((page - 1) * pageSize, page * pageSize),
+    results: results.slice(offset, offset + limit),
     pagination: { page, pageSize, total: results.length },
     overdue: results.filter((item) => item.overdue).length,
   };
