@@ -30,6 +30,8 @@ const { seedScale, seedDocumentId, scaleDatabase, sizesFor } = require('./seed-s
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS || 20);
 const BROWSER = process.env.BENCH_BROWSER !== '0';
+/** Only the routes whose label contains one of these (comma-separated, case-insensitive); the baseline always runs. */
+const ONLY = (process.env.BENCH_ONLY || '').split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
 const SLOW_MS = 5000;
 const TARGET_MS = 300;
 const PAINT_TARGET_MS = 2000;
@@ -82,7 +84,7 @@ function routes() {
     ['my work', '/pmo/my-work'],
     ['my work, page 2', '/pmo/my-work?page=2'],
     ['workflow view of a project', `/pmo/workflow-instances?uid=api::project.project&documentId=${project}`],
-  ];
+  ].filter(([label], index) => index === 0 || ONLY.length === 0 || ONLY.some((part) => label.toLowerCase().includes(part)));
 }
 
 async function timeRoute(base, auth, url) {
