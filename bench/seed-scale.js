@@ -274,7 +274,8 @@ async function seedScale(strapi, { scale = Number(process.env.SEED_SCALE || 1), 
     // Monthly, the newest last month; every ninth project stopped reporting half a year ago (late).
     const rag = (salt) => pick(['green', 'green', 'green', 'amber', 'amber', 'red'], `g * ${salt} + (g - 1) / ${P}`);
     await s.rows('statusReport', size.statusReports, {
-      asOf: `${month(`-((g - 1) / ${P}) - CASE WHEN ((g - 1) % ${P}) % 9 = 0 THEN 6 ELSE 0 END`)} + 14`,
+      // The 15th of last month and before: none dated ahead of today.
+      asOf: `${month(`-((g - 1) / ${P}) - 1 - CASE WHEN ((g - 1) % ${P}) % 9 = 0 THEN 6 ELSE 0 END`)} + 14`,
       percentComplete: `LEAST(100, 100 - ((g - 1) / ${P}) * 5)`,
       ragOverall: rag(1),
       ragSchedule: rag(3),
@@ -425,8 +426,10 @@ async function fillDerivedTables(strapi, knex) {
   }
   // Finance's cost totals per project, month and day (finance/cost-totals.ts) are kept by
   // triggers, which session_replication_role = replica switched off for the load: rebuilt here
-  // from the entries. Add other derived tables here.
+  // from the entries; so is each project's latest status report (platform/latest-reports.ts). Add
+  // other derived tables here.
   await strapi.plugin('pmo').service('costTotals').rebuild();
+  await strapi.plugin('pmo').service('latestReports').rebuild();
 }
 
 // ---- CLI ---------------------------------------------------------------------------------------

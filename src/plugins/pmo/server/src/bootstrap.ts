@@ -3,6 +3,7 @@ import { applyContentManagerLayouts } from './content-manager/layouts';
 import { backfillRecordLabels } from './content-manager/record-labels';
 import { CAPABILITIES, capabilityActions } from './capabilities';
 import { actionDefinitions } from './permissions';
+import { ensureLatestReports } from './platform/latest-reports';
 import { ensureLookupIndexes } from './platform/lookup-indexes';
 import { ensurePmoRoles } from './roles/ensure-roles';
 import { bootstrapWorkflows } from './workflow/bootstrap';
@@ -11,6 +12,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await (strapi.service('admin::permission') as any).actionProvider.registerMany([...actionDefinitions, ...capabilityActions()]);
   await ensurePmoRoles(strapi);
   await ensureLookupIndexes(strapi);
+  // Each project's latest status report, kept by database triggers (platform/latest-reports.ts).
+  await ensureLatestReports(strapi);
   await applyContentManagerLayouts(strapi);
   await backfillRecordLabels(strapi);
   await bootstrapWorkflows(strapi);

@@ -7,8 +7,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { BOARD_PAGE_SIZE, type BoardQuery } from '../../../shared/contracts/governance';
-import { DEPARTMENT_UID, PERSON_UID, PORTFOLIO_UID, PROGRAMME_UID, PROJECT_UID, STATUS_REPORT_UID } from '../../../shared/contracts/uids';
-import { columnsOf } from '../platform/db';
+import { DEPARTMENT_UID, PERSON_UID, PORTFOLIO_UID, PROGRAMME_UID, PROJECT_UID } from '../../../shared/contracts/uids';
+import { columnsOf, LATEST_REPORTS_TABLE } from '../platform/db';
 import type { Row } from './present';
 
 /** `%text%` for LIKE, its own `%`, `_` and `\` taken literally. */
@@ -20,32 +20,21 @@ export function boardSql(strapi: Core.Strapi) {
   const portfolio = columnsOf(strapi, PORTFOLIO_UID);
   const person = columnsOf(strapi, PERSON_UID);
   const department = columnsOf(strapi, DEPARTMENT_UID);
-  const report = columnsOf(strapi, STATUS_REPORT_UID);
   const inProgramme = project.link('programme');
   const managedBy = project.link('manager');
   const inPortfolio = programme.link('portfolio');
   const inDepartment = person.link('department');
-  const reportOf = report.link('project');
   const stateColumn = `p.${project.column('workflowState')}`;
 
   /**
-   * The projects whose latest status report has this overall RAG (`null`: a RAG given), in one pass
-   * over the reports (a window per project), not one subquery per project: at 10,000 projects with
-   * 20 reports each the correlated subquery took 2.5 s.
+   * The projects whose latest status report has this overall RAG (`null`: a RAG given): an
+   * indexed lookup in the latest reports the database keeps (platform/latest-reports.ts), not a
+   * pass over every report (at 10,000 projects with 20 reports each a window over all reports
+   * took 0.4 s, a correlated subquery per project 2.5 s).
    */
   const projectsWithLatestRag = (knex: Knex, rag: string | null) => {
-    const latest = knex(`${report.table} as s`)
-      .join(`${reportOf.table} as sp`, `sp.${reportOf.owner}`, 's.id')
-      .select({ project: `sp.${reportOf.target}`, rag: `s.${report.column('ragOverall')}` })
-      .select(
-        knex.raw('ROW_NUMBER() OVER (PARTITION BY ?? ORDER BY ?? DESC, ?? DESC) AS latest', [
-          `sp.${reportOf.target}`,
-          `s.${report.column('asOf')}`,
-          's.id',
-        ])
-      );
-    const projects = knex.from(latest.as('r')).select('r.project').where('r.latest', 1);
-    return rag === null ? projects.whereNotNull('r.rag') : projects.where('r.rag', rag);
+    const projects = knex(`${LATEST_REPORTS_TABLE} as lr`).select('lr.project_id');
+    return rag === null ? projects.whereNotNull('lr.rag_overall') : projects.where('lr.rag_overall', rag);
   };
 
   /** The projects the filters leave, joined to their programme (`g`) and manager (`m`). */

@@ -96,33 +96,60 @@ export type LatestReportOptions = {
   perMonth?: string;
 };
 
+/** Each project's latest status report, kept by database triggers (latest-reports.ts): `project_id`, `report_id`. */
+export const LATEST_REPORTS_TABLE = 'pmo_latest_reports';
+
 /**
  * Each project's latest status report on or before a date, one query whatever the number of
  * reports: rows of `project_id` and the requested columns. Two reports on the same day: the last
  * one entered (highest id).
+ *
+ * Read from the latest reports the database keeps (latest-reports.ts): an indexed lookup per
+ * project. With `onOrBefore`, a project whose latest report is dated after that day is ranked
+ * from its reports instead (a report dated ahead, or a day in the past asked), so the answer is
+ * the same either way. Per month (the S-curve's), every report is ranked.
  */
 export function latestStatusReports(strapi: Core.Strapi, knex: Knex, options: LatestReportOptions): Knex.QueryBuilder {
   const report = columnsOf(strapi, STATUS_REPORT_UID);
   const project = report.link('project');
   const projectColumn = `sp.${project.target}`;
   const asOf = `s.${report.column('asOf')}`;
-  const ranked = knex(`${report.table} as s`).join(`${project.table} as sp`, `sp.${project.owner}`, 's.id');
-  if (options.onOrBefore !== undefined) ranked.where(asOf, '<=', options.onOrBefore);
-  options.narrow?.(ranked, projectColumn);
   const selected = Object.fromEntries(Object.entries(options.columns).map(([alias, attribute]) => [alias, `s.${report.column(attribute)}`]));
   const month = options.perMonth;
-  ranked.select({ project_id: projectColumn, ...selected });
-  if (month) {
-    ranked.select(
-      knex.raw(`${month} AS report_month`, [asOf]),
-      knex.raw(`ROW_NUMBER() OVER (PARTITION BY ??, ${month} ORDER BY ?? DESC, ?? DESC) AS rn`, [projectColumn, asOf, asOf, 's.id'])
-    );
-  } else {
-    ranked.select(knex.raw('ROW_NUMBER() OVER (PARTITION BY ?? ORDER BY ?? DESC, ?? DESC) AS rn', [projectColumn, asOf, 's.id']));
+
+  const kept = () => knex(`${LATEST_REPORTS_TABLE} as lr`).join(`${report.table} as s`, 's.id', 'lr.report_id');
+  if (!month) {
+    const fast = kept().select({ project_id: 'lr.project_id', ...selected });
+    options.narrow?.(fast, 'lr.project_id');
+    if (options.onOrBefore === undefined) return fast;
+    fast.where(asOf, '<=', options.onOrBefore);
+    // The projects whose latest report is dated after the day: ranked from their reports below.
+    const later = knex(`${LATEST_REPORTS_TABLE} as lr`)
+      .join(`${report.table} as s`, 's.id', 'lr.report_id')
+      .where(asOf, '>', options.onOrBefore)
+      .select('lr.project_id');
+    return fast.unionAll(ranked({ later }));
   }
-  const aliases = [...(month ? ['report_month'] : []), ...Object.keys(options.columns)];
-  return knex
-    .from(ranked.as('r'))
-    .where('r.rn', 1)
-    .select(['r.project_id', ...aliases.map((alias) => `r.${alias}`)]);
+  return ranked({});
+
+  function ranked({ later }: { later?: Knex.QueryBuilder }): Knex.QueryBuilder {
+    const rows = knex(`${report.table} as s`).join(`${project.table} as sp`, `sp.${project.owner}`, 's.id');
+    if (options.onOrBefore !== undefined) rows.where(asOf, '<=', options.onOrBefore);
+    if (later) rows.whereIn(projectColumn, later);
+    options.narrow?.(rows, projectColumn);
+    rows.select({ project_id: projectColumn, ...selected });
+    if (month) {
+      rows.select(
+        knex.raw(`${month} AS report_month`, [asOf]),
+        knex.raw(`ROW_NUMBER() OVER (PARTITION BY ??, ${month} ORDER BY ?? DESC, ?? DESC) AS rn`, [projectColumn, asOf, asOf, 's.id'])
+      );
+    } else {
+      rows.select(knex.raw('ROW_NUMBER() OVER (PARTITION BY ?? ORDER BY ?? DESC, ?? DESC) AS rn', [projectColumn, asOf, 's.id']));
+    }
+    const aliases = [...(month ? ['report_month'] : []), ...Object.keys(options.columns)];
+    return knex
+      .from(rows.as('r'))
+      .where('r.rn', 1)
+      .select(['r.project_id', ...aliases.map((alias) => `r.${alias}`)]);
+  }
 }

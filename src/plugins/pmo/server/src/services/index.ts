@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { rebuildLatestReports } from '../platform/latest-reports';
 import { asCapability, refuseProtectedFieldChanges } from '../security/protected-fields';
 import { createCatalogue } from '../workflow/catalogue';
 import { createWorkflowEngine } from '../workflow/engine';
@@ -17,6 +18,8 @@ const services = {
     refuseChanges: (uid: string, documentId: string | null, data: Record<string, unknown>) =>
       refuseProtectedFieldChanges(strapi, uid, documentId, data),
   }),
+  /** Each project's latest status report (platform/latest-reports.ts): `rebuild()` after data loaded with the triggers off. */
+  latestReports: ({ strapi }: { strapi: Core.Strapi }) => ({ rebuild: () => rebuildLatestReports(strapi) }),
 };
 
 export default services;

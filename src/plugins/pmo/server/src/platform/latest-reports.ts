@@ -1,0 +1,198 @@
+/**
+ * Each project's latest status report, kept by database triggers in the transaction of every
+ * write, so "the projects whose latest report is red" is an indexed lookup instead of a pass over
+ * every report (the governance board's RAG filter read 200,000 reports twice at 10,000 projects).
+ *
+ * `pmo_latest_reports` (not a content type: Strapi leaves tables it does not know alone) holds one
+ * row per project that has a report: `project_id`, the `report_id` of its latest report (the
+ * one with the latest `asOf`, and of two on the same day the last entered, highest id, exactly
+ * as platform/db.ts `latestStatusReports` ranks them) and that report's overall RAG, so the
+ * board's RAG filter reads this table alone. The report's other columns are read through the id.
+ *
+ * A report counts for a project through two tables: its row (`as_of`) and its link row to the
+ * project. Triggers on both recompute the latest report of the projects a write touched (a
+ * handful of reports each, through the link table's project index):
+ * - a link inserted, deleted or moved to another project;
+ * - a report's `as_of` or overall RAG changed;
+ * - a report deleted (the projects whose latest it was; its links may go before or after it);
+ * - TRUNCATE (PostgreSQL) empties the table.
+ * Each recompute writes the new latest (upsert), then removes the projects left with no report.
+ *
+ * PostgreSQL runs one statement-level trigger per event over its transition tables; before
+ * recomputing, it takes a transaction-scoped advisory lock for the projects touched (by project
+ * id modulo 64), so two writers of the same project's reports take turns and the second one's
+ * recompute sees the first's report. SQLite runs row triggers and has one writer.
+ *
+ * `ensureLatestReports` (the plugin's bootstrap, under the start-up lock) creates what is missing
+ * and, when a trigger of this version was missing (first start, an upgrade, data loaded with the
+ * triggers off), recomputes the whole table in one transaction, writers waiting.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { STATUS_REPORT_UID } from '../../../shared/contracts/uids';
+import { columnsOf, LATEST_REPORTS_TABLE } from './db';
+
+const PREFIX = 'pmo_latest_reports_';
+const VERSION = 'v2';
+const TRIGGERS = ['link_ins', 'link_del', 'link_upd', 'report_upd', 'report_del'] as const;
+/**
+ * PostgreSQL's advisory locks taken before a recompute: the first key, and the second as the
+ * project id modulo a number of buckets, so a statement touching every project takes at most
+ * that many locks (each lock holds a slot of the shared lock table until the transaction ends).
+ */
+const LOCK_KEY = 7318;
+const LOCK_BUCKETS = 64;
+
+const T = LATEST_REPORTS_TABLE;
+const q = (identifier: string) => `"${identifier}"`;
+const triggerName = (name: string) => `${PREFIX}${VERSION}_${name}`;
+
+type Names = { reports: string; asOf: string; rag: string; link: string; owner: string; target: string };
+
+function namesOf(strapi: Core.Strapi): Names {
+  const report = columnsOf(strapi, STATUS_REPORT_UID);
+  const link = report.link('project');
+  return { reports: q(report.table), asOf: q(report.column('asOf')), rag: q(report.column('ragOverall')), link: q(link.table), owner: q(link.owner), target: q(link.target) };
+}
+
+/** The latest report of each project a subquery names (all projects when none): `project_id`, `report_id`, `rag_overall`. */
+function latest(n: Names, projects?: string): string {
+  return `SELECT r.project_id, r.report_id, r.rag_overall FROM (
+      SELECT l.${n.target} AS project_id, s.id AS report_id, s.${n.rag} AS rag_overall,
+        ROW_NUMBER() OVER (PARTITION BY l.${n.target} ORDER BY s.${n.asOf} DESC, s.id DESC) AS rn
+      FROM ${n.link} l JOIN ${n.reports} s ON s.id = l.${n.owner}
+      ${projects ? `WHERE l.${n.target} IN (${projects})` : ''}
+    ) r WHERE r.rn = 1 AND r.project_id IS NOT NULL`;
+}
+
+/** The statements that bring the projects a subquery names up to date. */
+function recompute(n: Names, projects: string): string[] {
+  return [
+    `INSERT INTO ${T} (project_id, report_id, rag_overall) ${latest(n, projects)}
+     ON CONFLICT (project_id) DO UPDATE SET report_id = excluded.report_id, rag_overall = excluded.rag_overall`,
+    `DELETE FROM ${T} WHERE project_id IN (${projects})
+     AND NOT EXISTS (SELECT 1 FROM ${n.link} l JOIN ${n.reports} s ON s.id = l.${n.owner} WHERE l.${n.target} = ${T}.project_id)`,
+  ];
+}
+
+const rebuild = (n: Names) => [`DELETE FROM ${T}`, `INSERT INTO ${T} (project_id, report_id, rag_overall) ${latest(n)}`];
+
+function postgresTriggers(n: Names): string[] {
+  /** Link rows whose report or project changed (Strapi also updates their order columns). */
+  const moved = `FROM old_rows o JOIN new_rows r ON r.id = o.id WHERE o.${n.owner} IS DISTINCT FROM r.${n.owner} OR o.${n.target} IS DISTINCT FROM r.${n.target}`;
+  const touched: Record<(typeof TRIGGERS)[number], string> = {
+    link_ins: `SELECT ${n.target} FROM new_rows`,
+    link_del: `SELECT ${n.target} FROM old_rows`,
+    link_upd: `SELECT o.${n.target} ${moved} UNION SELECT r.${n.target} ${moved}`,
+    report_upd: `SELECT l.${n.target} FROM old_rows o JOIN new_rows r ON r.id = o.id JOIN ${n.link} l ON l.${n.owner} = r.id
+      WHERE o.${n.asOf} IS DISTINCT FROM r.${n.asOf} OR o.${n.rag} IS DISTINCT FROM r.${n.rag}`,
+    report_del: `SELECT project_id FROM ${T} WHERE report_id IN (SELECT id FROM old_rows)`,
+  };
+  // The projects touched are gathered once, into an array, before anything else: a bulk update
+  // of every report is then one lock pass and one ranking over their reports, not a join of the
+  // transition tables repeated in each statement.
+  const fn = (name: string, projects: string) =>
+    `CREATE OR REPLACE FUNCTION ${triggerName(name)}() RETURNS trigger LANGUAGE plpgsql AS $$
+     DECLARE ids integer[];
+     BEGIN
+       SELECT array_agg(DISTINCT t.p) INTO ids FROM (${projects}) AS t(p) WHERE t.p IS NOT NULL;
+       IF ids IS NULL THEN RETURN NULL; END IF;
+       PERFORM pg_advisory_xact_lock(${LOCK_KEY}, k.b) FROM (SELECT DISTINCT x % ${LOCK_BUCKETS} AS b FROM unnest(ids) AS x ORDER BY 1) AS k;
+       ${recompute(n, 'SELECT unnest(ids)').join(';\n')};
+       RETURN NULL;
+     END $$`;
+  const statement = (name: (typeof TRIGGERS)[number], event: string, table: string, referencing: string) => [
+    fn(name, touched[name]),
+    `DROP TRIGGER IF EXISTS ${triggerName(name)} ON ${table}`,
+    `CREATE TRIGGER ${triggerName(name)} AFTER ${event} ON ${table} REFERENCING ${referencing} FOR EACH STATEMENT EXECUTE FUNCTION ${triggerName(name)}()`,
+  ];
+  return [
+    ...statement('link_ins', 'INSERT', n.link, 'NEW TABLE AS new_rows'),
+    ...statement('link_del', 'DELETE', n.link, 'OLD TABLE AS old_rows'),
+    ...statement('link_upd', 'UPDATE', n.link, 'OLD TABLE AS old_rows NEW TABLE AS new_rows'),
+    ...statement('report_upd', 'UPDATE', n.reports, 'OLD TABLE AS old_rows NEW TABLE AS new_rows'),
+    ...statement('report_del', 'DELETE', n.reports, 'OLD TABLE AS old_rows'),
+    `CREATE OR REPLACE FUNCTION ${triggerName('clear')}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM ${T}; RETURN NULL; END $$`,
+    ...[n.link, n.reports].flatMap((table, i) => [
+      `DROP TRIGGER IF EXISTS ${triggerName(`clear${i}`)} ON ${table}`,
+      `CREATE TRIGGER ${triggerName(`clear${i}`)} AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${triggerName('clear')}()`,
+    ]),
+  ];
+}
+
+function sqliteTriggers(n: Names): string[] {
+  const trigger = (name: string, event: string, projects: string[], when?: string) =>
+    `CREATE TRIGGER IF NOT EXISTS ${triggerName(name)} ${event} FOR EACH ROW ${when ? `WHEN ${when} ` : ''}BEGIN ${projects
+      .flatMap((list) => recompute(n, list))
+      .map((s) => `${s};`)
+      .join(' ')} END`;
+  return [
+    trigger('link_ins', `AFTER INSERT ON ${n.link}`, [`NEW.${n.target}`]),
+    trigger('link_del', `AFTER DELETE ON ${n.link}`, [`OLD.${n.target}`]),
+    trigger('link_upd', `AFTER UPDATE OF ${n.owner}, ${n.target} ON ${n.link}`, [`OLD.${n.target}`, `NEW.${n.target}`],
+      `OLD.${n.owner} IS NOT NEW.${n.owner} OR OLD.${n.target} IS NOT NEW.${n.target}`),
+    trigger('report_upd', `AFTER UPDATE OF ${n.asOf}, ${n.rag} ON ${n.reports}`, [`SELECT l.${n.target} FROM ${n.link} l WHERE l.${n.owner} = NEW.id`],
+      `OLD.${n.asOf} IS NOT NEW.${n.asOf} OR OLD.${n.rag} IS NOT NEW.${n.rag}`),
+    trigger('report_del', `AFTER DELETE ON ${n.reports}`, [`SELECT project_id FROM ${T} WHERE report_id = OLD.id`]),
+  ];
+}
+
+async function installedTriggers(knex: Knex, postgres: boolean): Promise<string[]> {
+  const result: any = postgres
+    ? await knex.raw(`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE ?`, [`${PREFIX}%`])
+    : await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?`, [`${PREFIX}%`]);
+  const rows: Array<{ name: string }> = Array.isArray(result) ? result : result.rows;
+  return rows.map((row) => row.name);
+}
+
+/**
+ * Creates the table and its triggers when a trigger of this version (or the table) is missing,
+ * and fills the table, in one transaction, writers waiting: the table is derived, so it is made
+ * anew with the triggers (an upgrade may change its columns).
+ */
+export async function ensureLatestReports(strapi: Core.Strapi): Promise<void> {
+  const knex = strapi.db.connection as unknown as Knex;
+  const postgres = strapi.db.dialect.client === 'postgres';
+  const n = namesOf(strapi);
+  const installed = await installedTriggers(knex, postgres);
+  const wanted = [...TRIGGERS, ...(postgres ? ['clear0', 'clear1'] : [])].map(triggerName);
+  if (wanted.every((name) => installed.includes(name)) && (await knex.schema.hasTable(T))) return;
+
+  const started = Date.now();
+  await knex.transaction(async (trx) => {
+    if (postgres) {
+      await trx.raw(`LOCK TABLE ${n.reports}, ${n.link} IN SHARE ROW EXCLUSIVE MODE`);
+      for (const name of installed) {
+        for (const table of [n.reports, n.link]) await trx.raw(`DROP TRIGGER IF EXISTS ${name} ON ${table}`);
+        // clear0 and clear1 run one function, `clear`.
+        await trx.raw(`DROP FUNCTION IF EXISTS ${name.replace(/clear\d$/, 'clear')}()`);
+      }
+    } else {
+      for (const name of installed) await trx.raw(`DROP TRIGGER IF EXISTS ${name}`);
+    }
+    await trx.schema.dropTableIfExists(T);
+    await trx.schema.createTable(T, (table) => {
+      table.integer('project_id').notNullable().primary();
+      table.integer('report_id').notNullable();
+      table.string('rag_overall', 16).nullable();
+      // A report deleted finds the projects whose latest it was; the board filters by RAG.
+      table.index(['report_id'], `${T}_report_idx`);
+      table.index(['rag_overall'], `${T}_rag_idx`);
+    });
+    for (const statement of postgres ? postgresTriggers(n) : sqliteTriggers(n)) await trx.raw(statement);
+    for (const statement of rebuild(n)) await trx.raw(statement);
+    // The planner's figures for the new table (a board filter joins it at once).
+    if (postgres) await trx.raw(`ANALYZE ${T}`);
+  });
+  strapi.log.info(`PMO Hub found each project's latest status report in ${Date.now() - started} ms`);
+}
+
+/** The whole table recomputed, writers waiting: after data loaded with the triggers off (bench/seed-scale). */
+export async function rebuildLatestReports(strapi: Core.Strapi): Promise<void> {
+  const knex = strapi.db.connection as unknown as Knex;
+  const n = namesOf(strapi);
+  await knex.transaction(async (trx) => {
+    if (strapi.db.dialect.client === 'postgres') await trx.raw(`LOCK TABLE ${n.reports}, ${n.link} IN SHARE ROW EXCLUSIVE MODE`);
+    for (const statement of rebuild(n)) await trx.raw(statement);
+  });
+}
