@@ -77,6 +77,8 @@ describe('GET /pmo/dashboard by role', () => {
     for (const section of ['rag', 'evm', 'worst', 'heatmap', 'criticalIssues', 'overdueDocuments', 'lateStatusReports', 'upcomingGateReviews', 'lateDependencies']) {
       expect([section, res.body[section]]).toEqual([section, null]);
     }
+    // A list the role may not read has no count either.
+    expect(res.body.totals).toEqual({ criticalIssues: null, overdueDocuments: null, lateStatusReports: null, upcomingGateReviews: null, lateDependencies: null });
   });
 
   it("a role's read conditions narrow the projects counted: only those its user created", async () => {

@@ -18,6 +18,7 @@ import { accessibilityProblems, layoutProblems, vocabularyOf, wordingProblems } 
 import { putInState } from '../helpers/workflow-state';
 import { pdfText } from '../helpers/pdf';
 import { PROJECT_UID, RISK_UID } from '../../src/plugins/pmo/shared/contracts/uids';
+import { DASHBOARD_LIST_LIMIT } from '../../src/plugins/pmo/shared/contracts/dashboard';
 
 let server: E2EServer;
 let browser: Browser;
@@ -186,6 +187,40 @@ async function listedRows(page: Page, uid: string, first: string) {
   await page.getByRole('gridcell', { name: first }).first().waitFor();
   return page.locator('table tbody tr');
 }
+
+test('a list longer than the dashboard holds says how many it shows, and opens up to its first 20', async () => {
+  const strapi = server.strapi;
+  const portfolio = await strapi.documents('api::portfolio.portfolio' as any).create({ data: { name: 'Backlog portfolio', code: 'E2E-BKL' } as any });
+  const backlog = await strapi.documents('api::programme.programme' as any).create({ data: { name: 'Backlog programme', code: 'E2E-BKLP', portfolio: portfolio.documentId } as any });
+  documentIds.push(portfolio.documentId, backlog.documentId);
+  const carina = await project('Carina warehouse', 'E2E-CARINA', 'amber', backlog.documentId);
+  const count = DASHBOARD_LIST_LIMIT + 3;
+  for (let n = 1; n <= count; n += 1) {
+    const target = new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    await strapi.documents('api::issue.issue' as any).create({
+      data: { title: `Warehouse fault ${String(n).padStart(2, '0')}`, project: carina.documentId, priority: 'critical', severity: 'high', raisedOn: today(), targetDate: target, status: 'open' } as any,
+    });
+  }
+
+  const page = await pages.pageAs(manager);
+  await page.goto(`/admin/plugins/pmo/dashboard?programme=${backlog.documentId}`);
+  const section = page.getByTestId('pmo-dashboard-issues');
+  // The full count by the title; the first five, earliest target date first; how many of all are shown.
+  await section.getByRole('heading', { name: `Open critical issues (${count})` }).waitFor();
+  expect(await section.getByTestId('pmo-dashboard-item').count()).toBe(5);
+  await section.getByText(`Showing 5 of ${count}`).waitFor();
+  await section.getByRole('button', { name: `Show ${DASHBOARD_LIST_LIMIT - 5} more` }).click();
+  await section.getByText(`Showing ${DASHBOARD_LIST_LIMIT} of ${count}`).waitFor();
+  const titles = await section.getByTestId('pmo-dashboard-item').getByRole('link').allInnerTexts();
+  expect(titles).toEqual([...Array(DASHBOARD_LIST_LIMIT).keys()].map((n) => `Warehouse fault ${String(n + 1).padStart(2, '0')}`));
+  expect(wordingProblems(await section.innerText(), { pathname: '/admin/plugins/pmo/dashboard', vocabulary: vocabularyOf(strapi), documentIds })).toEqual([]);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await screenshot(page, 'dashboard-capped-list');
+  // Every one of them is in the issue log the section opens (paged there).
+  await section.getByTestId('pmo-dashboard-issue-log').click();
+  await listedRows(page, 'api::issue.issue', 'Warehouse fault 01');
+  await page.getByText(`${count} entries found`).waitFor();
+});
 
 // Last: it adds a second programme to the portfolio and a portfolio beside it, with red projects, risks and critical issues.
 test('filtered by a programme or a portfolio, each figure opens a list of exactly the items it counts', async () => {

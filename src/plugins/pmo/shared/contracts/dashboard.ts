@@ -4,8 +4,10 @@
  * docs/dashboard.md defines every figure. Pure: no Strapi import.
  *
  * A section the caller may not read is `null` (not an empty list): finance figures need
- * finance.read, the heat map needs to read risks, and so on. Lists are complete (every item in
- * scope), each item with `uid`, `documentId` and `title` and what the page shows of it.
+ * finance.read, the heat map needs to read risks, and so on. Counts cover every project in scope;
+ * each list holds its first DASHBOARD_LIST_LIMIT items in the order that matters most, with its
+ * full count in `totals`, each item with `uid`, `documentId` and `title` and what the page shows
+ * of it (the workbook export writes every item).
  */
 import { contract, noParams, query, queryDay, queryText, z } from './common';
 import { codedRef } from './refs';
@@ -22,6 +24,13 @@ export const UPCOMING_REVIEW_DAYS = 30;
 
 /** How many projects "the worst" lists. */
 export const WORST_COUNT = 5;
+
+/**
+ * At most this many items in each list of the answer (and projects behind each CPI or SPI bar),
+ * whatever the number of projects: the answer stays a few kilobytes at 10,000 projects. Counts
+ * (`totals`, a bar's `count`) are over every item.
+ */
+export const DASHBOARD_LIST_LIMIT = 20;
 
 /**
  * The CPI and SPI buckets, lowest first: `from` included, `to` excluded (null: unbounded). The
@@ -100,7 +109,7 @@ export const indexBucketCount = z.object({
   from: z.number().nullable(),
   to: z.number().nullable(),
   count: z.number(),
-  /** The projects in the bucket, for the list behind the bar. */
+  /** The bucket's first DASHBOARD_LIST_LIMIT projects (lowest index first, then code), for the list behind the bar. */
   projects: z.array(codedRef),
 });
 export type IndexBucketCount = z.infer<typeof indexBucketCount>;
@@ -152,6 +161,16 @@ export const lateDependency = item.extend({
 });
 export type LateDependency = z.infer<typeof lateDependency>;
 
+/** The capped lists' full counts, each null where its list is (the caller may not read it). */
+export const listTotals = z.object({
+  criticalIssues: z.number().nullable(),
+  overdueDocuments: z.number().nullable(),
+  lateStatusReports: z.number().nullable(),
+  upcomingGateReviews: z.number().nullable(),
+  lateDependencies: z.number().nullable(),
+});
+export type ListTotals = z.infer<typeof listTotals>;
+
 export const dashboardAnswer = z.object({
   asOf: z.string(),
   /** What the figures cover, as the filters named it. */
@@ -186,6 +205,8 @@ export const dashboardAnswer = z.object({
   lateStatusReports: z.array(lateReport).nullable(),
   upcomingGateReviews: z.array(upcomingReview).nullable(),
   lateDependencies: z.array(lateDependency).nullable(),
+  /** Each list's full count (the list holds at most DASHBOARD_LIST_LIMIT of them); null where the list is. */
+  totals: listTotals,
 });
 export type DashboardAnswer = z.infer<typeof dashboardAnswer>;
 export type DashboardEvm = NonNullable<DashboardAnswer['evm']>;

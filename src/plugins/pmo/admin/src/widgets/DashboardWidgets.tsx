@@ -64,11 +64,13 @@ export const UpcomingReviewsWidget = () => {
   if (dashboard.isLoading) return <Loader small>{t('widget.reviews.loading', 'Loading the gate reviews')}</Loader>;
   if (!dashboard.data) return <Failed t={t} testId="pmo-reviews-widget" />;
   const reviews = dashboard.data.upcomingGateReviews ?? [];
+  // The answer lists the soonest ones; the count is over all of them.
+  const total = dashboard.data.totals.upcomingGateReviews ?? reviews.length;
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="pmo-reviews-widget">
       <Typography variant="omega" fontWeight="bold" data-testid="pmo-reviews-widget-count">
         {t('widget.reviews.count', '{count, plural, =0 {No gate review} one {# gate review} other {# gate reviews}} in the next {days} days', {
-          count: reviews.length,
+          count: total,
           days: UPCOMING_REVIEW_DAYS,
         })}
       </Typography>

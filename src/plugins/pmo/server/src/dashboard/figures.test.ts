@@ -1,17 +1,13 @@
 import { indexBucket } from '../../../shared/contracts/dashboard';
-import { dayOf, distribution, heatmapCells, lateReports, projectsByState, ragCounts, worst, type EvmRow, type ProjectRow } from './figures';
+import { countByRag, dayOf, distribution, heatmapCells, lateReports, projectsByState, ragCounts, worst, type EvmRow, type ReportingRow } from './figures';
 import { cellValue, xlsxDate } from './xlsx';
 
-const project = (id: number, extra: Partial<ProjectRow> = {}): ProjectRow => ({
+const project = (id: number, extra: Partial<ReportingRow> = {}): ReportingRow => ({
   id,
-  document_id: `d${id}`,
   code: `P${id}`,
-  name: `Project ${id}`,
-  state: 'executing',
   cadence: 'monthly',
   start_date: '2026-01-01',
   created_at: null,
-  manager: null,
   ...extra,
 });
 
@@ -30,7 +26,7 @@ describe('index buckets', () => {
   ])('%p is in %s', (value, bucket) => expect(indexBucket(value)).toBe(bucket));
 
   it('counts and names each bucket’s projects', () => {
-    const buckets = distribution([evm('A', 0.5, 1), evm('B', 0.5, null), evm('C', 1.2, 1.2)], 'cpi');
+    const buckets = distribution([evm('B', 0.5, null), evm('A', 0.5, 1), evm('C', 1.2, 1.2)], 'cpi', null);
     expect(buckets.map((b) => [b.key, b.count, b.projects.map((p) => p.code)])).toEqual([
       ['below-0.90', 2, ['A', 'B']],
       ['0.90-0.95', 0, []],
@@ -38,6 +34,13 @@ describe('index buckets', () => {
       ['from-1.05', 1, ['C']],
       ['none', 0, []],
     ]);
+  });
+
+  it('names at most `limit` projects of a bucket, lowest index first, and counts them all', () => {
+    const rows = [evm('D', 0.7, null), evm('A', 0.8, null), evm('C', 0.6, null), evm('B', 0.6, null), evm('E', null, null)];
+    const [below, , , , none] = distribution(rows, 'cpi', 2);
+    expect([below.count, below.projects.map((p) => p.code)]).toEqual([4, ['B', 'C']]);
+    expect([none.count, none.projects.map((p) => p.code)]).toEqual([1, ['E']]);
   });
 });
 
@@ -49,14 +52,15 @@ describe('the five worst', () => {
 });
 
 describe('counts', () => {
-  it('RAG: each project by its latest report, none without one', () => {
-    const latest = new Map([[1, { overall: 'red' }], [2, { overall: 'green' }], [3, { overall: null }]]);
-    expect(ragCounts([project(1), project(2), project(3), project(4)], latest)).toEqual({ green: 1, amber: 0, red: 1, none: 2 });
+  it('RAG: each project by its latest report, none without one (or without a RAG on it)', () => {
+    const latest = [{ overall: 'red' }, { overall: 'green' }, { overall: null }, { overall: 'red' }];
+    expect(ragCounts(countByRag(latest), 5)).toEqual({ green: 1, amber: 0, red: 2, none: 2 });
+    expect(ragCounts([{ overall: 'amber', count: '3' }], 3)).toEqual({ green: 0, amber: 3, red: 0, none: 0 });
   });
 
   it('states: every lifecycle state in order, no state as the initial one, unknown states after', () => {
     const states = [{ key: 'proposed', name: 'Proposed' }, { key: 'executing', name: 'Executing', color: '#123456' }];
-    const rows = [project(1, { state: null }), project(2), project(3), project(4, { state: 'archived' })];
+    const rows = [{ state: null, count: 1 }, { state: 'executing', count: '2' }, { state: 'archived', count: 1 }];
     expect(projectsByState(rows, states, 'proposed')).toEqual([
       { state: 'proposed', name: 'Proposed', color: null, count: 1 },
       { state: 'executing', name: 'Executing', color: '#123456', count: 2 },
@@ -77,18 +81,16 @@ describe('counts', () => {
   });
 });
 
-describe('late status reports', () => {
-  const running = ['initiating', 'planning', 'executing', 'closing'];
-
+describe('late status reports (of the projects in a running state)', () => {
   it('a monthly project is late 3 days after its report was due, one period per missing month', () => {
-    const rows = [project(1), project(2), project(3, { state: 'closed' }), project(4, { state: 'executing' })];
-    const last = new Map<number, string | null>([[2, '2026-03-01'], [3, '2026-01-01']]);
-    expect(lateReports(rows, last, running, '2026-02-04').map((r) => [r.code, r.periodsLate])).toEqual([]);
-    expect(lateReports(rows, last, running, '2026-02-05').map((r) => [r.code, r.periodsLate, r.dueDate])).toEqual([
+    const rows = [project(1), project(2), project(4)];
+    const last = new Map<number, string | null>([[2, '2026-03-01']]);
+    expect(lateReports(rows, last, '2026-02-04').map((r) => [r.code, r.periodsLate])).toEqual([]);
+    expect(lateReports(rows, last, '2026-02-05').map((r) => [r.code, r.periodsLate, r.dueDate])).toEqual([
       ['P1', 1, '2026-02-01'],
       ['P4', 1, '2026-02-01'],
     ]);
-    expect(lateReports(rows, last, running, '2026-04-10').map((r) => [r.code, r.periodsLate])).toEqual([
+    expect(lateReports(rows, last, '2026-04-10').map((r) => [r.code, r.periodsLate])).toEqual([
       ['P1', 3],
       ['P4', 3],
       ['P2', 1],
@@ -100,14 +102,14 @@ describe('late status reports', () => {
     // Each reported on Monday 2 March 2026.
     const last = new Map<number, string | null>([[1, '2026-03-02'], [2, '2026-03-02'], [3, '2026-03-02']]);
     // Weekly: due 9 Mar, late from 13 Mar (3 days' grace); fortnightly: due 16 Mar, late from 20 Mar.
-    expect(lateReports(rows, last, running, '2026-03-12')).toEqual([]);
-    expect(lateReports(rows, last, running, '2026-03-13').map((r) => [r.code, r.cadence, r.periodsLate, r.dueDate])).toEqual([['P1', 'weekly', 1, '2026-03-09']]);
-    expect(lateReports(rows, last, running, '2026-03-20').map((r) => [r.code, r.cadence, r.periodsLate, r.dueDate])).toEqual([
+    expect(lateReports(rows, last, '2026-03-12')).toEqual([]);
+    expect(lateReports(rows, last, '2026-03-13').map((r) => [r.code, r.cadence, r.periodsLate, r.dueDate])).toEqual([['P1', 'weekly', 1, '2026-03-09']]);
+    expect(lateReports(rows, last, '2026-03-20').map((r) => [r.code, r.cadence, r.periodsLate, r.dueDate])).toEqual([
       ['P1', 'weekly', 2, '2026-03-09'],
       ['P2', 'fortnightly', 1, '2026-03-16'],
     ]);
     // Monthly: due 2 Apr, late from 6 Apr; by then the weekly one misses 4 reports, the fortnightly 2.
-    expect(lateReports(rows, last, running, '2026-04-06').map((r) => [r.code, r.periodsLate])).toEqual([
+    expect(lateReports(rows, last, '2026-04-06').map((r) => [r.code, r.periodsLate])).toEqual([
       ['P1', 4],
       ['P2', 2],
       ['P3', 1],
@@ -116,7 +118,7 @@ describe('late status reports', () => {
 
   it('a project without a start counts from the day it was created (SQLite keeps it as epoch milliseconds)', () => {
     const row = project(1, { start_date: null, created_at: Date.UTC(2026, 0, 1) });
-    expect(lateReports([row], new Map(), running, '2026-02-05')).toHaveLength(1);
+    expect(lateReports([row], new Map(), '2026-02-05')).toHaveLength(1);
     expect(dayOf(String(Date.UTC(2026, 0, 1)))).toBe('2026-01-01');
     expect(dayOf(new Date('2026-01-01T23:00:00Z'))).toBe('2026-01-01');
   });

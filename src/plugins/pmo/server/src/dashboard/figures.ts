@@ -7,7 +7,6 @@ import {
   WORST_COUNT,
   indexBucket,
   type IndexBucketCount,
-  type LateReport,
   type RagCounts,
   type StateCount,
   type WorstProject,
@@ -17,16 +16,13 @@ import { PROJECT_UID } from '../../../shared/contracts/uids';
 import { daysBetween, toIsoDay } from '../platform/dates';
 import { isCadence, reportLateness } from '../platform/reporting';
 
-export type ProjectRow = {
+/** A project that reports status (queries.reportingProjects). */
+export type ReportingRow = {
   id: number;
-  document_id: string;
   code: string;
-  name: string;
-  state: string | null;
   cadence: string | null;
   start_date: unknown;
   created_at: unknown;
-  manager: string | null;
 };
 
 /** A stored date or datetime as `YYYY-MM-DD` (SQLite keeps datetimes as epoch milliseconds). */
@@ -39,15 +35,15 @@ export function dayOf(value: unknown): string | null {
 type State = { key: string; name: string; color?: string; terminal?: boolean };
 
 /**
- * Projects counted by lifecycle state, in the lifecycle's order (every state, zero included);
- * a project in a state the lifecycle no longer has follows under that state's key. A project
- * with no state yet is in the lifecycle's initial state (as the governance board shows it).
+ * Projects counted by lifecycle state, in the lifecycle's order (every state, zero included),
+ * from the database's count per state; a state the lifecycle no longer has follows under its
+ * key. Projects with no state yet are in the lifecycle's initial state (as the board shows them).
  */
-export function projectsByState(projects: ProjectRow[], states: State[], initial: string | null): StateCount[] {
+export function projectsByState(rows: Array<{ state: string | null; count: unknown }>, states: State[], initial: string | null): StateCount[] {
   const counts = new Map<string, number>();
-  for (const project of projects) {
-    const key = project.state ?? initial ?? '';
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const row of rows) {
+    const key = row.state ?? initial ?? '';
+    counts.set(key, (counts.get(key) ?? 0) + Number(row.count));
   }
   const known = states.map((state) => ({ state: state.key, name: state.name, color: state.color ?? null, count: counts.get(state.key) ?? 0 }));
   const strays = [...counts.entries()]
@@ -56,26 +52,38 @@ export function projectsByState(projects: ProjectRow[], states: State[], initial
   return [...known, ...strays];
 }
 
-/** RAG counts: each project in scope by the overall RAG of its latest report (`none`: no report by then). */
-export function ragCounts(projects: ProjectRow[], latest: Map<number, { overall: string | null }>): RagCounts {
+/**
+ * RAG counts from the latest reports counted by overall RAG (`rows`: one per RAG, as the database
+ * groups them): `none` is every other project in scope, with no report by then (or no RAG on it).
+ */
+export function ragCounts(rows: Array<Record<string, unknown>>, projects: number): RagCounts {
   const counts: RagCounts = { green: 0, amber: 0, red: 0, none: 0 };
-  for (const project of projects) {
-    const rag = latest.get(project.id)?.overall;
-    if (rag === 'green' || rag === 'amber' || rag === 'red') counts[rag] += 1;
-    else counts.none += 1;
-  }
+  for (const row of rows) if (row.overall === 'green' || row.overall === 'amber' || row.overall === 'red') counts[row.overall] += Number(row.count);
+  counts.none = projects - counts.green - counts.amber - counts.red;
   return counts;
+}
+
+/** Latest reports (one row a project) counted by overall RAG, as ragCounts takes them. */
+export function countByRag(latest: Iterable<Record<string, unknown>>): Array<{ overall: unknown; count: number }> {
+  const counts = new Map<unknown, number>();
+  for (const row of latest) counts.set(row.overall, (counts.get(row.overall) ?? 0) + 1);
+  return [...counts].map(([overall, count]) => ({ overall, count }));
 }
 
 export type EvmRow = { documentId: string; code: string; name: string; cpi: number | null; spi: number | null; cv: string; sv: string };
 
-/** How many projects fall in each CPI (or SPI) bucket, and which. */
-export function distribution(rows: EvmRow[], index: 'cpi' | 'spi'): IndexBucketCount[] {
+const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
+/**
+ * How many projects fall in each CPI (or SPI) bucket, and the first `limit` of them (lowest index
+ * first, then code): the count is over every project, the list behind the bar is bounded.
+ */
+export function distribution(rows: EvmRow[], index: 'cpi' | 'spi', limit: number | null): IndexBucketCount[] {
   return INDEX_BUCKETS.map((bucket) => {
-    const projects = rows
-      .filter((row) => indexBucket(row[index]) === bucket.key)
-      .map((row) => ({ documentId: row.documentId, code: row.code, name: row.name }));
-    return { key: bucket.key, from: bucket.from, to: bucket.to, count: projects.length, projects };
+    const inBucket = rows.filter((row) => indexBucket(row[index]) === bucket.key);
+    const first = inBucket.sort((a, b) => (a[index] ?? 0) - (b[index] ?? 0) || byCode(a, b)).slice(0, limit ?? undefined);
+    const projects = first.map((row) => ({ documentId: row.documentId, code: row.code, name: row.name }));
+    return { key: bucket.key, from: bucket.from, to: bucket.to, count: inBucket.length, projects };
   });
 }
 
@@ -88,7 +96,7 @@ export function worst(rows: EvmRow[]): WorstProject[] {
   const high = (row: EvmRow) => Math.max(row.cpi ?? -Infinity, row.spi ?? -Infinity);
   return rows
     .filter((row) => row.cpi !== null || row.spi !== null)
-    .sort((a, b) => low(a) - low(b) || high(a) - high(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .sort((a, b) => low(a) - low(b) || high(a) - high(b) || byCode(a, b))
     .slice(0, WORST_COUNT)
     .map((row) => ({ uid: PROJECT_UID, documentId: row.documentId, title: row.name, code: row.code, cpi: row.cpi, spi: row.spi, cv: row.cv, sv: row.sv }));
 }
@@ -107,35 +115,28 @@ export function heatmapCells(rows: Array<{ probability: unknown; impact: unknown
   return { cells, total };
 }
 
+/** A project's late report, before the list names it (LateReport less the project's names). */
+export type Lateness = { id: number; code: string; cadence: string; lastReport: string | null; dueDate: string; periodsLate: number };
+
 /**
  * Late status reports as of `day`, by the rule governance chases them with (platform/reporting.ts):
- * a project in a running state reports every week, fortnight or month from its last report on or
- * before `day` (else from its start, else the day it was created); a report is late once 3 grace
- * days have passed after its due date. Most periods late first, then by code.
+ * a project in a running lifecycle state (`projects` holds only those) reports every week,
+ * fortnight or month from its last report on or before `day` (else from its start, else the day
+ * it was created); a report is late once 3 grace days have passed after its due date. Every late
+ * project, most periods late first, then by code.
  */
-export function lateReports(projects: ProjectRow[], lastReport: Map<number, string | null>, running: readonly string[], day: string): LateReport[] {
-  const late: LateReport[] = [];
+export function lateReports(projects: ReportingRow[], lastReport: Map<number, string | null>, day: string): Lateness[] {
+  const late: Lateness[] = [];
   for (const project of projects) {
-    if (!project.state || !running.includes(project.state)) continue;
     const cadence = isCadence(project.cadence) ? project.cadence : DEFAULT_REPORTING_CADENCE;
     const last = lastReport.get(project.id) ?? null;
     const since = last ?? dayOf(project.start_date) ?? dayOf(project.created_at);
     if (!since || since > day) continue;
     const lateness = reportLateness(cadence, since, day);
     if (lateness.periodsLate < 1) continue;
-    late.push({
-      uid: PROJECT_UID,
-      documentId: project.document_id,
-      title: project.name,
-      code: project.code,
-      manager: project.manager ?? null,
-      cadence,
-      lastReport: last,
-      dueDate: lateness.dueDate,
-      periodsLate: lateness.periodsLate,
-    });
+    late.push({ id: project.id, code: project.code, cadence, lastReport: last, dueDate: lateness.dueDate, periodsLate: lateness.periodsLate });
   }
-  return late.sort((a, b) => b.periodsLate - a.periodsLate || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return late.sort((a, b) => b.periodsLate - a.periodsLate || byCode(a, b));
 }
 
 /** Whole days from `due` to `day` (how late). */

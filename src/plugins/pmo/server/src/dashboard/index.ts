@@ -1,8 +1,8 @@
 /**
  * The portfolio dashboard (DESIGN.md, "RAID, dashboard and reports"; docs/dashboard.md):
  * `GET /pmo/dashboard` answers every figure of a portfolio, programme, manager or department as
- * of a date in one round of set-based queries, and `GET /pmo/exports/dashboard.xlsx` the same as
- * a workbook. Both need `dashboard.read`; each section also needs its own read right (finance
+ * of a date in one round of set-based queries (each list its first 20 items with its full count),
+ * and `GET /pmo/exports/dashboard.xlsx` the same as a workbook, every item of every list. Both need `dashboard.read`; each section also needs its own read right (finance
  * figures finance.read, the heat map reading risks, …) and is null without it. The highlight
  * reports (PDF) of a project or programme are the dashboard's too (highlight/, docs/reports.md).
  */
@@ -26,7 +26,7 @@ const controller = ({ strapi }: { strapi: any }) => ({
   },
   async xlsx(ctx: Ctx) {
     const { query } = routeInput(ctx, input.xlsx);
-    const answer = await getDashboardService(strapi).dashboard(query, ctx.state.userAbility);
+    const answer = await getDashboardService(strapi).dashboard(query, ctx.state.userAbility, { complete: true });
     const body = await xlsxBuffer(dashboardWorkbook(answer));
     ctx.attachment(`dashboard-${answer.asOf}.xlsx`);
     ctx.set('Content-Type', XLSX_CONTENT_TYPE);

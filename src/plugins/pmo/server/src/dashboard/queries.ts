@@ -12,6 +12,12 @@ import { dashboardTables } from './tables';
 
 export type Row = Record<string, any>;
 
+/** One key of a list's order: ascending unless `desc`; `nullsLast` puts empty values last on both databases. */
+type Order = { column: string; desc?: boolean; nullsLast?: boolean };
+
+/** How many of a list's rows to read: a number, or null for every one (the workbook). */
+export type Limit = number | null;
+
 /** The columns every coded item (project, programme) answers with, under a prefix. */
 const codedColumns = (alias: string, prefix: string, t: { documentId: string; code: string; name: string }) => ({
   [`${prefix}_document_id`]: `${alias}.${t.documentId}`,
@@ -22,6 +28,9 @@ const codedColumns = (alias: string, prefix: string, t: { documentId: string; co
 export function createDashboardQueries(strapi: Core.Strapi) {
   const knex = () => strapi.db.connection as unknown as Knex;
   const t = () => dashboardTables(strapi);
+
+  /** Only the rows of projects in scope (all of them: no narrowing). */
+  const inScope = (query: Knex.QueryBuilder, projectColumn: string, scope: Scope) => (scope.all ? query : query.whereIn(projectColumn, scope.projects()));
 
   /** Only the items the caller may read, when the role reads some of them. */
   const narrowReadable = (query: Knex.QueryBuilder, column: string, readable: Readable) => {
@@ -62,38 +71,82 @@ export function createDashboardQueries(strapi: Core.Strapi) {
       .select({ owner: `o.${person.fullName}` });
   }
 
+  /** Each project's latest status report on or before `day`: its overall RAG and date. */
+  function latestReports(scope: Scope, day: string, readable: Readable): Knex.QueryBuilder {
+    return latestStatusReports(strapi, knex(), {
+      onOrBefore: day,
+      columns: { overall: 'ragOverall', as_of: 'asOf' },
+      narrow: (query, projectColumn) => {
+        inScope(query, projectColumn, scope);
+        narrowReadable(query, 's.id', readable);
+      },
+    });
+  }
+
+  /**
+   * A list's first `limit` rows in `order` (every row when null), each with the count of all of
+   * them as `total_count` (a window over the whole result, counted before the limit).
+   */
+  function firstOf(query: Knex.QueryBuilder, order: Order[], limit: Limit) {
+    query.select(knex().raw('COUNT(*) OVER () AS total_count'));
+    for (const { column, desc, nullsLast } of order) {
+      if (nullsLast) query.orderByRaw('CASE WHEN ?? IS NULL THEN 1 ELSE 0 END', [column]);
+      query.orderBy(column, desc ? 'desc' : 'asc');
+    }
+    if (limit !== null) query.limit(limit);
+    return query;
+  }
+
   return {
-    /** Every project in scope: state, reporting facts and manager. */
-    projects(scope: Scope): Knex.QueryBuilder {
-      const { project: p, person } = t();
-      return knex()(`${p.table} as p`)
-        .whereIn('p.id', scope.projects())
-        .leftJoin(`${p.manager.table} as pm`, `pm.${p.manager.owner}`, 'p.id')
-        .leftJoin(`${person.table} as m`, 'm.id', `pm.${p.manager.target}`)
+    /** The projects in scope counted by lifecycle state (`state` null: none yet). */
+    projectsByState(scope: Scope): Knex.QueryBuilder {
+      const { project: p } = t();
+      return inScope(knex()(`${p.table} as p`), 'p.id', scope)
+        .select({ state: `p.${p.state}` })
+        .count({ count: '*' })
+        .groupBy(`p.${p.state}`);
+    },
+
+    /** The projects in scope that report status (a running state): what their lateness is reckoned from. */
+    reportingProjects(scope: Scope): Knex.QueryBuilder {
+      const { project: p } = t();
+      return inScope(knex()(`${p.table} as p`), 'p.id', scope)
+        .whereIn(`p.${p.state}`, REPORTING_STATES as string[])
         .select({
           id: 'p.id',
-          document_id: `p.${p.documentId}`,
           code: `p.${p.code}`,
-          name: `p.${p.name}`,
-          state: `p.${p.state}`,
           cadence: `p.${p.cadence}`,
           start_date: `p.${p.startDate}`,
           created_at: `p.${p.createdAt}`,
-          manager: `m.${person.fullName}`,
-        })
-        .orderBy([{ column: `p.${p.code}` }, { column: 'p.id' }]);
+        });
     },
 
-    /** Each project's latest status report on or before `day`: its overall RAG and date. */
-    latestReports(scope: Scope, day: string, readable: Readable): Knex.QueryBuilder {
-      return latestStatusReports(strapi, knex(), {
-        onOrBefore: day,
-        columns: { overall: 'ragOverall', as_of: 'asOf' },
-        narrow: (query, projectColumn) => {
-          query.whereIn(projectColumn, scope.projects());
-          narrowReadable(query, 's.id', readable);
-        },
-      });
+    /** Projects by id: how a list names them, and their manager. */
+    async projectDetails(ids: number[]): Promise<Row[]> {
+      const { project: p, person } = t();
+      const rows: Row[] = [];
+      // In slices, so an export of thousands of projects stays under SQLite's bound on variables.
+      for (let start = 0; start < ids.length; start += 500) {
+        rows.push(
+          ...((await knex()(`${p.table} as p`)
+            .whereIn('p.id', ids.slice(start, start + 500))
+            .leftJoin(`${p.manager.table} as pm`, `pm.${p.manager.owner}`, 'p.id')
+            .leftJoin(`${person.table} as m`, 'm.id', `pm.${p.manager.target}`)
+            .select({ id: 'p.id', document_id: `p.${p.documentId}`, name: `p.${p.name}`, manager: `m.${person.fullName}` })) as Row[])
+        );
+      }
+      return rows;
+    },
+
+    latestReports,
+
+    /** The projects in scope counted by the overall RAG of their latest report on or before `day` (none: not counted). */
+    ragCounts(scope: Scope, day: string, readable: Readable): Knex.QueryBuilder {
+      return knex()
+        .from(latestReports(scope, day, readable).as('l'))
+        .select({ overall: 'l.overall' })
+        .count({ count: '*' })
+        .groupBy('l.overall');
     },
 
     /** Open risks in scope counted by probability and impact (their current score). */
@@ -111,8 +164,8 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .groupBy(`r.${r.probability}`, `r.${r.impact}`);
     },
 
-    /** Open critical issues raised on or before `day`. */
-    criticalIssues(scope: Scope, day: string, readable: Readable): Knex.QueryBuilder {
+    /** Open critical issues raised on or before `day`: earliest target date first (none last), then raised on, then title. */
+    criticalIssues(scope: Scope, day: string, readable: Readable, limit: Limit): Knex.QueryBuilder {
       const { issue: i } = t();
       const query = knex()(`${i.table} as i`)
         .where(`i.${i.status}`, 'open')
@@ -122,16 +175,18 @@ export function createDashboardQueries(strapi: Core.Strapi) {
       withOwner(query, 'i', i.owner);
       placedIn(query, `lp.${i.project.target}`, `lg.${i.programme.target}`, scope);
       narrowReadable(query, 'i.id', readable);
-      return query.select({
+      query.select({
         document_id: `i.${i.documentId}`,
         title: `i.${i.title}`,
         raised_on: `i.${i.raisedOn}`,
         target_date: `i.${i.targetDate}`,
       });
+      const order = [{ column: `i.${i.targetDate}`, nullsLast: true }, { column: `i.${i.raisedOn}` }, { column: `i.${i.title}` }, { column: 'i.id' }];
+      return firstOf(query, order, limit);
     },
 
-    /** Documents in force whose next review was due before `day`. */
-    overdueDocuments(scope: Scope, day: string, readable: Readable): Knex.QueryBuilder {
+    /** Documents in force whose next review was due before `day`: longest overdue first, then title. */
+    overdueDocuments(scope: Scope, day: string, readable: Readable, limit: Limit): Knex.QueryBuilder {
       const { document: d } = t();
       const query = knex()(`${d.table} as d`)
         .where(`d.${d.nextReviewDue}`, '<', day)
@@ -140,11 +195,12 @@ export function createDashboardQueries(strapi: Core.Strapi) {
       withOwner(query, 'd', d.owner);
       placedIn(query, `lp.${d.project.target}`, `lg.${d.programme.target}`, scope);
       narrowReadable(query, 'd.id', readable);
-      return query.select({ document_id: `d.${d.documentId}`, title: `d.${d.title}`, due_date: `d.${d.nextReviewDue}` });
+      query.select({ document_id: `d.${d.documentId}`, title: `d.${d.title}`, due_date: `d.${d.nextReviewDue}` });
+      return firstOf(query, [{ column: `d.${d.nextReviewDue}` }, { column: `d.${d.title}` }, { column: 'd.id' }], limit);
     },
 
-    /** Gate conditions not done whose due date is before `day`, of projects in scope. */
-    overdueConditions(scope: Scope, day: string): Knex.QueryBuilder {
+    /** Gate conditions not done whose due date is before `day`, of projects in scope: longest overdue first, then text. */
+    overdueConditions(scope: Scope, day: string, limit: Limit): Knex.QueryBuilder {
       const { condition: c, review: v, project } = t();
       const query = knex()(`${c.table} as c`)
         .where(`c.${c.dueDate}`, '<', day)
@@ -156,13 +212,14 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .whereIn('p.id', scope.projects())
         .select(codedColumns('p', 'project', project));
       withOwner(query, 'c', c.owner);
-      return query.select({ document_id: `c.${c.documentId}`, text: `c.${c.text}`, due_date: `c.${c.dueDate}`, review: `v.${v.documentId}` });
+      query.select({ document_id: `c.${c.documentId}`, text: `c.${c.text}`, due_date: `c.${c.dueDate}`, review: `v.${v.documentId}` });
+      return firstOf(query, [{ column: `c.${c.dueDate}` }, { column: `c.${c.text}` }, { column: 'c.id' }], limit);
     },
 
-    /** Gate reviews not yet decided, scheduled from `from` to `to` (both included), of projects in scope. */
-    upcomingReviews(scope: Scope, from: string, to: string): Knex.QueryBuilder {
+    /** Gate reviews not yet decided, scheduled from `from` to `to` (both included), of projects in scope: soonest first, then gate. */
+    upcomingReviews(scope: Scope, from: string, to: string, limit: Limit): Knex.QueryBuilder {
       const { review: v, project } = t();
-      return knex()(`${v.table} as v`)
+      const query = knex()(`${v.table} as v`)
         .whereNull(`v.${v.decision}`)
         .whereBetween(`v.${v.scheduledDate}`, [from, to])
         .join(`${v.project.table} as lp`, `lp.${v.project.owner}`, 'v.id')
@@ -170,10 +227,11 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .whereIn('p.id', scope.projects())
         .select(codedColumns('p', 'project', project))
         .select({ document_id: `v.${v.documentId}`, gate: `v.${v.gate}`, scheduled_date: `v.${v.scheduledDate}` });
+      return firstOf(query, [{ column: `v.${v.scheduledDate}` }, { column: `v.${v.gate}` }, { column: `p.${project.name}` }, { column: 'v.id' }], limit);
     },
 
-    /** Dependencies still open (or flagged late) needed before `day`, either of whose projects is in scope. */
-    lateDependencies(scope: Scope, day: string, readable: Readable): Knex.QueryBuilder {
+    /** Dependencies still open (or flagged late) needed before `day`, either of whose projects is in scope: longest late first. */
+    lateDependencies(scope: Scope, day: string, readable: Readable, limit: Limit): Knex.QueryBuilder {
       const { dependency: d, project } = t();
       const query = knex()(`${d.table} as d`)
         .whereIn(`d.${d.status}`, ['open', 'late'])
@@ -184,9 +242,10 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .leftJoin(`${project.table} as n`, 'n.id', `lt.${d.to.target}`)
         .where((side) => side.whereIn('f.id', scope.projects()).orWhereIn('n.id', scope.projects()));
       narrowReadable(query, 'd.id', readable);
-      return query
+      query
         .select(codedColumns('f', 'from', project), codedColumns('n', 'to', project))
         .select({ document_id: `d.${d.documentId}`, description: `d.${d.description}`, need_by: `d.${d.needBy}`, status: `d.${d.status}` });
+      return firstOf(query, [{ column: `d.${d.needBy}` }, { column: `d.${d.description}` }, { column: 'd.id' }], limit);
     },
   };
 }

@@ -27,6 +27,11 @@ export type Readable = { can: false } | { can: true; only: Ids | null };
 export type Scope = {
   /** The projects the dashboard covers. */
   projects: Ids;
+  /**
+   * Whether that is every project (no filter, no read condition): a query over all of them then
+   * needs no narrowing, which spares the database a join with the whole project table.
+   */
+  all: boolean;
   /** The programmes whose own items count; null when none do (a manager or department filter). */
   programmes: Ids | null;
   /** How the answer names the filters. */
@@ -113,6 +118,7 @@ export function createScopes(strapi: Core.Strapi) {
     const coded = (row: Named | null) => (row ? { documentId: row.documentId, code: row.code ?? '', name: row.name ?? '' } : null);
     return {
       projects,
+      all: !programme && !portfolio && !manager && !department && !projectsReadable,
       programmes,
       named: {
         portfolio: coded(portfolio),

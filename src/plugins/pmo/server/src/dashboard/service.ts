@@ -1,16 +1,20 @@
 /**
  * The portfolio dashboard (docs/dashboard.md): one round of set-based queries, run together,
- * each covering every project in scope, then the figures (figures.ts). A section the caller may
- * not read is null; finance figures come from finance's own set-based earned value for the scope.
+ * each covering every project in scope, then the figures (figures.ts). Counts are over every
+ * project; each list is read in its order up to DASHBOARD_LIST_LIMIT items with its full count
+ * (every item for the workbook). A section the caller may not read is null; finance figures come
+ * from finance's own set-based earned value for the scope.
  */
 import type { Core } from '@strapi/strapi';
 import { GATE_CONDITION_UID, GATE_NAMES, GATE_REVIEW_UID, GOVERNANCE_READ, type GateNumber } from '../../../shared/contracts/governance';
-import { FINANCE_READ, type AsOf, type EvmFigures, type ProjectEvmRow } from '../../../shared/contracts/finance';
+import { FINANCE_READ, type AsOf, type EvmFigures } from '../../../shared/contracts/finance';
 import {
+  DASHBOARD_LIST_LIMIT,
   UPCOMING_REVIEW_DAYS,
   type DashboardAnswer,
   type DashboardFilters,
   type LateDependency,
+  type LateReport,
   type OverdueItem,
   type UpcomingReview,
 } from '../../../shared/contracts/dashboard';
@@ -20,12 +24,13 @@ import type { CodedRef } from '../../../shared/contracts/refs';
 import { addCalendarMonths, addDays, formatIsoDate } from '../platform/dates';
 import { forbidden } from '../platform/errors';
 import { getService } from '../services';
-import { dayOf, daysLate, distribution, firstLine, heatmapCells, lateReports, projectsByState, ragCounts, worst, type EvmRow, type ProjectRow } from './figures';
-import { createDashboardQueries, REPORTING_STATES, type Row } from './queries';
+import { countByRag, dayOf, daysLate, distribution, firstLine, heatmapCells, lateReports, projectsByState, ragCounts, worst, type EvmRow, type ReportingRow } from './figures';
+import { createDashboardQueries, type Limit, type Row } from './queries';
 import { createScopes, type Ability, type Scope } from './scope';
 
+/** Finance's earned value of the scope: the totals, and each project's indices and variances (finance/evm.ts `indicesForProjects`). */
 type EarnedValue = {
-  forProjects(projectIn: Scope['projects'], asOf: AsOf): Promise<{ total: EvmFigures & { currency: string }; projects: ProjectEvmRow[] }>;
+  indicesForProjects(projectIn: Scope['projects'] | null, asOf: AsOf): Promise<{ total: EvmFigures & { currency: string }; projects: EvmRow[] }>;
 };
 
 /** A coded item from the `<prefix>_document_id`, `_code`, `_name` columns; null when absent. */
@@ -33,6 +38,9 @@ const coded = (row: Row, prefix: string): CodedRef | null =>
   row[`${prefix}_document_id`] ? { documentId: row[`${prefix}_document_id`], code: row[`${prefix}_code`] ?? '', name: row[`${prefix}_name`] ?? '' } : null;
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A list's full count, from its rows' window count (no row: none). */
+const totalOf = (rows: Row[] | null) => (rows ? Number(rows[0]?.total_count ?? 0) : null);
 
 /** "Gate 3 (investment decision) review of Alpha". */
 export const reviewTitle = (gate: number, project: string | null) =>
@@ -48,10 +56,27 @@ export function createDashboardService(strapi: Core.Strapi) {
     return workflow ? { states: workflow.definition.states, initial: workflow.definition.initial } : { states: [], initial: null };
   }
 
-  /** The whole dashboard for the filters, within the caller's rights. */
-  async function dashboard(filters: DashboardFilters, ability: Ability): Promise<DashboardAnswer> {
+  /** Each late project as the list names it (names and manager read for the listed ones only). */
+  async function lateReportItems(reporting: ReportingRow[] | null, latest: Row[] | null, day: string, limit: Limit): Promise<{ items: LateReport[]; total: number } | null> {
+    if (!reporting || !latest) return null;
+    const late = lateReports(reporting.map((row) => ({ ...row, id: Number(row.id) })), new Map(latest.map((row) => [Number(row.project_id), dayOf(row.as_of)])), day);
+    const listed = limit === null ? late : late.slice(0, limit);
+    const details = new Map((await queries.projectDetails(listed.map((row) => row.id))).map((row) => [Number(row.id), row]));
+    const items = listed.map(({ id, code, cadence, lastReport, dueDate, periodsLate }): LateReport => {
+      const project = details.get(id);
+      return { uid: PROJECT_UID, documentId: project?.document_id ?? '', title: project?.name ?? code, code, manager: project?.manager ?? null, cadence, lastReport, dueDate, periodsLate };
+    });
+    return { items, total: late.length };
+  }
+
+  /**
+   * The whole dashboard for the filters, within the caller's rights: each list its first
+   * DASHBOARD_LIST_LIMIT items, or every item with `complete` (the workbook).
+   */
+  async function dashboard(filters: DashboardFilters, ability: Ability, options: { complete?: boolean } = {}): Promise<DashboardAnswer> {
     const projectsReadable = scopes.readable(ability, PROJECT_UID);
     if (!projectsReadable.can) throw forbidden('You may not read projects, so the dashboard has nothing to show you');
+    const limit: Limit = options.complete ? null : DASHBOARD_LIST_LIMIT;
     const asOfText = filters.asOf ?? today();
     const asOf: AsOf = { date: parseIsoDate(asOfText)!, text: formatIsoDate(parseIsoDate(asOfText)!) };
     const previousDay = addCalendarMonths(asOf.text, -1);
@@ -66,29 +91,29 @@ export function createDashboardService(strapi: Core.Strapi) {
     const governance = ability.can(GOVERNANCE_READ);
     const none = Promise.resolve(null);
 
-    // One round: every query at once, each over the whole scope.
-    const [flow, projectRows, latestRows, previousRows, evm, heatRows, issueRows, documentRows, conditionRows, reviewRows, dependencyRows] =
+    // One round: every query at once, each over the whole scope. The latest reports at asOf (one
+    // row a project) give both the RAG counts and the late reports; a month earlier only counts.
+    const [flow, stateRows, reportingRows, latestRows, previousRows, evm, heatRows, issueRows, documentRows, conditionRows, reviewRows, dependencyRows] =
       await Promise.all([
         lifecycle(),
-        queries.projects(scope) as Promise<ProjectRow[]>,
+        queries.projectsByState(scope) as Promise<Row[]>,
+        reports.can ? (queries.reportingProjects(scope) as Promise<ReportingRow[]>) : none,
         reports.can ? (queries.latestReports(scope, asOf.text, reports) as Promise<Row[]>) : none,
-        reports.can ? (queries.latestReports(scope, previousDay, reports) as Promise<Row[]>) : none,
-        finance ? earnedValue().forProjects(scope.projects, asOf) : none,
+        reports.can ? (queries.ragCounts(scope, previousDay, reports) as Promise<Row[]>) : none,
+        finance ? earnedValue().indicesForProjects(scope.all ? null : scope.projects, asOf) : none,
         risks.can ? (queries.heatmap(scope, risks) as Promise<Row[]>) : none,
-        issues.can ? (queries.criticalIssues(scope, asOf.text, issues) as Promise<Row[]>) : none,
-        documents.can ? (queries.overdueDocuments(scope, asOf.text, documents) as Promise<Row[]>) : none,
-        governance ? (queries.overdueConditions(scope, asOf.text) as Promise<Row[]>) : none,
-        governance ? (queries.upcomingReviews(scope, asOf.text, addDays(asOf.text, UPCOMING_REVIEW_DAYS)) as Promise<Row[]>) : none,
-        dependencies.can ? (queries.lateDependencies(scope, asOf.text, dependencies) as Promise<Row[]>) : none,
+        issues.can ? (queries.criticalIssues(scope, asOf.text, issues, limit) as Promise<Row[]>) : none,
+        documents.can ? (queries.overdueDocuments(scope, asOf.text, documents, limit) as Promise<Row[]>) : none,
+        governance ? (queries.overdueConditions(scope, asOf.text, limit) as Promise<Row[]>) : none,
+        governance ? (queries.upcomingReviews(scope, asOf.text, addDays(asOf.text, UPCOMING_REVIEW_DAYS), limit) as Promise<Row[]>) : none,
+        dependencies.can ? (queries.lateDependencies(scope, asOf.text, dependencies, limit) as Promise<Row[]>) : none,
       ]);
 
-    const projects = projectRows.map((row) => ({ ...row, id: Number(row.id) }));
-    const latestOf = (rows: Row[]) => new Map(rows.map((row) => [Number(row.project_id), { overall: row.overall ?? null, asOf: dayOf(row.as_of) }]));
-    const latest = latestRows ? latestOf(latestRows) : null;
+    const byState = projectsByState(stateRows as Array<{ state: string | null; count: unknown }>, flow.states, flow.initial);
+    const projectCount = byState.reduce((sum, state) => sum + state.count, 0);
+    const late = await lateReportItems(reportingRows, latestRows, asOf.text, limit);
 
-    const evmRows: EvmRow[] = evm
-      ? evm.projects.map((row) => ({ documentId: row.documentId, code: row.code, name: row.name, cpi: row.cpi, spi: row.spi, cv: row.cv, sv: row.sv }))
-      : [];
+    const evmRows: EvmRow[] = evm ? evm.projects : [];
 
     const overdue: OverdueItem[] | null =
       documentRows || conditionRows
@@ -117,14 +142,19 @@ export function createDashboardService(strapi: Core.Strapi) {
               daysOverdue: daysLate(dayOf(row.due_date)!, asOf.text),
               review: row.review ?? null,
             })),
-          ].sort((a, b) => b.daysOverdue - a.daysOverdue || byText(a.title, b.title))
+          ]
+            .sort((a, b) => b.daysOverdue - a.daysOverdue || byText(a.title, b.title))
+            .slice(0, limit ?? undefined)
         : null;
 
     return {
       asOf: asOf.text,
-      scope: { ...scope.named, projects: projects.length },
-      projectsByState: projectsByState(projects, flow.states, flow.initial),
-      rag: latest && previousRows ? { ...ragCounts(projects, latest), previous: { asOf: previousDay, ...ragCounts(projects, latestOf(previousRows)) } } : null,
+      scope: { ...scope.named, projects: projectCount },
+      projectsByState: byState,
+      rag:
+        latestRows && previousRows
+          ? { ...ragCounts(countByRag(latestRows), projectCount), previous: { asOf: previousDay, ...ragCounts(previousRows, projectCount) } }
+          : null,
       evm: evm
         ? {
             currency: evm.total.currency,
@@ -134,63 +164,64 @@ export function createDashboardService(strapi: Core.Strapi) {
             ac: evm.total.ac,
             cpi: evm.total.cpi,
             spi: evm.total.spi,
-            distribution: { cpi: distribution(evmRows, 'cpi'), spi: distribution(evmRows, 'spi') },
+            distribution: { cpi: distribution(evmRows, 'cpi', limit), spi: distribution(evmRows, 'spi', limit) },
           }
         : null,
       worst: evm ? worst(evmRows) : null,
       heatmap: heatRows ? heatmapCells(heatRows as never) : null,
       criticalIssues: issueRows
-        ? issueRows
-            .map((row) => {
-              const targetDate = dayOf(row.target_date);
-              return {
-                uid: ISSUE_UID,
-                documentId: row.document_id,
-                title: row.title,
-                project: coded(row, 'project'),
-                programme: coded(row, 'programme'),
-                owner: row.owner ?? null,
-                raisedOn: dayOf(row.raised_on),
-                targetDate,
-                overdue: targetDate !== null && targetDate < asOf.text,
-              };
-            })
-            .sort((a, b) => byText(a.targetDate ?? '9999', b.targetDate ?? '9999') || byText(a.raisedOn ?? '', b.raisedOn ?? '') || byText(a.title, b.title))
+        ? issueRows.map((row) => {
+            const targetDate = dayOf(row.target_date);
+            return {
+              uid: ISSUE_UID,
+              documentId: row.document_id,
+              title: row.title,
+              project: coded(row, 'project'),
+              programme: coded(row, 'programme'),
+              owner: row.owner ?? null,
+              raisedOn: dayOf(row.raised_on),
+              targetDate,
+              overdue: targetDate !== null && targetDate < asOf.text,
+            };
+          })
         : null,
       overdueDocuments: overdue,
-      lateStatusReports: latest ? lateReports(projects, new Map([...latest].map(([id, report]) => [id, report.asOf])), REPORTING_STATES, asOf.text) : null,
+      lateStatusReports: late ? late.items : null,
       upcomingGateReviews: reviewRows
-        ? reviewRows
-            .map((row): UpcomingReview => {
-              const project = coded(row, 'project');
-              return {
-                uid: GATE_REVIEW_UID,
-                documentId: row.document_id,
-                title: reviewTitle(Number(row.gate), project?.name ?? null),
-                project,
-                gate: Number(row.gate),
-                scheduledDate: dayOf(row.scheduled_date)!,
-              };
-            })
-            .sort((a, b) => byText(a.scheduledDate, b.scheduledDate) || a.gate - b.gate || byText(a.title, b.title))
+        ? reviewRows.map((row): UpcomingReview => {
+            const project = coded(row, 'project');
+            return {
+              uid: GATE_REVIEW_UID,
+              documentId: row.document_id,
+              title: reviewTitle(Number(row.gate), project?.name ?? null),
+              project,
+              gate: Number(row.gate),
+              scheduledDate: dayOf(row.scheduled_date)!,
+            };
+          })
         : null,
       lateDependencies: dependencyRows
-        ? dependencyRows
-            .map((row): LateDependency => {
-              const needBy = dayOf(row.need_by)!;
-              return {
-                uid: DEPENDENCY_UID,
-                documentId: row.document_id,
-                title: firstLine(row.description, 'Dependency'),
-                from: coded(row, 'from'),
-                to: coded(row, 'to'),
-                needBy,
-                daysLate: daysLate(needBy, asOf.text),
-                status: row.status,
-              };
-            })
-            .sort((a, b) => byText(a.needBy, b.needBy) || byText(a.title, b.title))
+        ? dependencyRows.map((row): LateDependency => {
+            const needBy = dayOf(row.need_by)!;
+            return {
+              uid: DEPENDENCY_UID,
+              documentId: row.document_id,
+              title: firstLine(row.description, 'Dependency'),
+              from: coded(row, 'from'),
+              to: coded(row, 'to'),
+              needBy,
+              daysLate: daysLate(needBy, asOf.text),
+              status: row.status,
+            };
+          })
         : null,
+      totals: {
+        criticalIssues: totalOf(issueRows),
+        overdueDocuments: documentRows || conditionRows ? (totalOf(documentRows) ?? 0) + (totalOf(conditionRows) ?? 0) : null,
+        lateStatusReports: late ? late.total : null,
+        upcomingGateReviews: totalOf(reviewRows),
+        lateDependencies: totalOf(dependencyRows),
+      },
     };
   }
 

@@ -186,7 +186,8 @@ export function formatIndex(value: Exact): string {
 }
 
 const money = (value: Exact | null) => (value === null ? null : formatMoney(value));
-const index = (value: Exact | null) => (value === null ? null : Number(formatIndex(value)));
+/** An index as the answers carry it: a number with 4 decimals, or null. */
+export const indexValue = (value: Exact | null) => (value === null ? null : Number(formatIndex(value)));
 
 /** The figures as the API answers them: money as decimal strings, indices as numbers, or null. */
 export function formatFigures(figures: ExactFigures): EvmFigures {
@@ -197,14 +198,14 @@ export function formatFigures(figures: ExactFigures): EvmFigures {
     ac: formatMoney(figures.ac),
     cv: formatMoney(figures.cv),
     sv: formatMoney(figures.sv),
-    cpi: index(figures.cpi),
-    spi: index(figures.spi),
+    cpi: indexValue(figures.cpi),
+    spi: indexValue(figures.spi),
     eac: money(figures.eac),
     eacAtypical: formatMoney(figures.eacAtypical),
     eacCombined: money(figures.eacCombined),
     etc: money(figures.etc),
     vac: money(figures.vac),
-    tcpi: index(figures.tcpi),
+    tcpi: indexValue(figures.tcpi),
   };
 }
 

@@ -187,14 +187,21 @@ export const EarnedValue = ({ data, t }: Props) => {
               </Modal.Title>
             </Modal.Header>
             <Modal.Body>
-              <Flex direction="column" alignItems="flex-start" gap={2} tag="ul" data-testid="pmo-dashboard-bucket-projects">
-                {open.bucket.projects.map((project) => (
-                  <li key={project.documentId}>
-                    <Link tag={NavLink} to={links.projectFinance(project.documentId)}>
-                      {`${project.code} ${project.name}`}
-                    </Link>
-                  </li>
-                ))}
+              <Flex direction="column" alignItems="flex-start" gap={3}>
+                <Flex direction="column" alignItems="flex-start" gap={2} tag="ul" data-testid="pmo-dashboard-bucket-projects">
+                  {open.bucket.projects.map((project) => (
+                    <li key={project.documentId}>
+                      <Link tag={NavLink} to={links.projectFinance(project.documentId)}>
+                        {`${project.code} ${project.name}`}
+                      </Link>
+                    </li>
+                  ))}
+                </Flex>
+                {open.bucket.count > open.bucket.projects.length ? (
+                  <Typography variant="pi" textColor="neutral600" data-testid="pmo-dashboard-bucket-shown">
+                    {t('dashboard.evm.bucketShown', 'Showing {shown} of {total, number} projects', { shown: open.bucket.projects.length, total: open.bucket.count })}
+                  </Typography>
+                ) : null}
               </Flex>
             </Modal.Body>
             <Modal.Footer>

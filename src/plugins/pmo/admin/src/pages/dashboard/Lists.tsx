@@ -1,8 +1,9 @@
 /**
  * The dashboard's lists: the five worst projects by CPI or SPI, open critical issues, overdue
  * documents and gate conditions, late status reports, upcoming gate reviews and late
- * dependencies. Each shows its count and first items (all of them on request), each item one
- * click from where it is kept.
+ * dependencies. Each shows its full count and first five items, the rest of what the answer
+ * holds (at most DASHBOARD_LIST_LIMIT, the ones that matter most) on request, and says so when
+ * there are more than that ("Showing 20 of 1,234"); each item one click from where it is kept.
  */
 import * as React from 'react';
 
@@ -23,13 +24,19 @@ const SHOWN = 5;
 
 type Entry = { key: string; to: string; title: string; details: React.ReactNode; badge?: React.ReactNode };
 
-/** A list section: its count by the title, the first few entries, and a button for the rest. */
-const ItemList = ({ title, entries, empty, action, t, testId }: { title: string; entries: Entry[]; empty: string; action?: React.ReactNode; t: Translate; testId: string }) => {
+type ListProps = { title: string; entries: Entry[]; total?: number | null; empty: string; action?: React.ReactNode; t: Translate; testId: string };
+
+/**
+ * A list section: its full count by the title, the first few entries, and a button for the rest
+ * of those the answer holds; when the list has more items than that, how many of them it shows.
+ */
+const ItemList = ({ title, entries, total: counted, empty, action, t, testId }: ListProps) => {
   const [all, setAll] = React.useState(false);
   const shown = all ? entries : entries.slice(0, SHOWN);
+  const total = counted ?? entries.length;
   return (
     <Section
-      title={`${title} (${entries.length})`}
+      title={t('dashboard.list.title', '{title} ({total, number})', { title, total })}
       action={action}
       data-testid={testId}
     >
@@ -54,12 +61,23 @@ const ItemList = ({ title, entries, empty, action, t, testId }: { title: string;
           {empty}
         </Typography>
       )}
-      {entries.length > SHOWN ? (
-        <Box>
-          <Button variant="tertiary" size="S" onClick={() => setAll((value) => !value)}>
-            {all ? t('dashboard.list.fewer', 'Show the first {count}', { count: SHOWN }) : t('dashboard.list.all', 'Show all {count}', { count: entries.length })}
-          </Button>
-        </Box>
+      {entries.length > SHOWN || total > entries.length ? (
+        <Flex gap={3} alignItems="center" wrap="wrap">
+          {entries.length > SHOWN ? (
+            <Button variant="tertiary" size="S" onClick={() => setAll((value) => !value)}>
+              {all
+                ? t('dashboard.list.fewer', 'Show the first {count}', { count: SHOWN })
+                : total > entries.length
+                  ? t('dashboard.list.more', 'Show {count} more', { count: entries.length - SHOWN })
+                  : t('dashboard.list.all', 'Show all {count}', { count: entries.length })}
+            </Button>
+          ) : null}
+          {total > entries.length ? (
+            <Typography variant="pi" textColor="neutral600" data-testid="pmo-dashboard-list-shown">
+              {t('dashboard.list.shown', 'Showing {shown} of {total, number}', { shown: shown.length, total })}
+            </Typography>
+          ) : null}
+        </Flex>
       ) : null}
     </Section>
   );
@@ -96,6 +114,7 @@ export const CriticalIssues = ({ data, t }: Props) => {
   return (
   <ItemList
     title={t('dashboard.issues.title', 'Open critical issues')}
+    total={data.totals.criticalIssues}
     testId="pmo-dashboard-issues"
     t={t}
     empty={t('dashboard.issues.empty', 'No open critical issue.')}
@@ -124,6 +143,7 @@ export const CriticalIssues = ({ data, t }: Props) => {
 export const OverdueDocuments = ({ data, t }: Props) => (
   <ItemList
     title={t('dashboard.overdue.title', 'Overdue documents and gate conditions')}
+    total={data.totals.overdueDocuments}
     testId="pmo-dashboard-overdue"
     t={t}
     empty={t('dashboard.overdue.empty', 'Nothing is overdue.')}
@@ -143,6 +163,7 @@ export const OverdueDocuments = ({ data, t }: Props) => (
 export const LateReports = ({ data, t, canGovernance }: Props) => (
   <ItemList
     title={t('dashboard.late.title', 'Late status reports')}
+    total={data.totals.lateStatusReports}
     testId="pmo-dashboard-late-reports"
     t={t}
     empty={t('dashboard.late.empty', 'Every running project has reported on time.')}
@@ -165,6 +186,7 @@ export const LateReports = ({ data, t, canGovernance }: Props) => (
 export const UpcomingReviews = ({ data, t }: Props) => (
   <ItemList
     title={t('dashboard.reviews.title', 'Gate reviews in the next {days} days', { days: UPCOMING_REVIEW_DAYS })}
+    total={data.totals.upcomingGateReviews}
     testId="pmo-dashboard-reviews"
     t={t}
     empty={t('dashboard.reviews.empty', 'No gate review is scheduled.')}
@@ -180,6 +202,7 @@ export const UpcomingReviews = ({ data, t }: Props) => (
 export const LateDependencies = ({ data, t }: Props) => (
   <ItemList
     title={t('dashboard.dependencies.title', 'Late dependencies')}
+    total={data.totals.lateDependencies}
     testId="pmo-dashboard-dependencies"
     t={t}
     empty={t('dashboard.dependencies.empty', 'No dependency is late.')}
