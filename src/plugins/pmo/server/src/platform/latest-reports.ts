@@ -164,9 +164,9 @@ export async function ensureLatestReports(strapi: Core.Strapi): Promise<void> {
       await trx.raw(`LOCK TABLE ${n.reports}, ${n.link} IN SHARE ROW EXCLUSIVE MODE`);
       for (const name of installed) {
         for (const table of [n.reports, n.link]) await trx.raw(`DROP TRIGGER IF EXISTS ${name} ON ${table}`);
-        // clear0 and clear1 run one function, `clear`.
-        await trx.raw(`DROP FUNCTION IF EXISTS ${name.replace(/clear\d$/, 'clear')}()`);
       }
+      // Then their functions (clear0 and clear1 run one, `clear`).
+      for (const name of new Set(installed.map((name) => name.replace(/clear\d$/, 'clear')))) await trx.raw(`DROP FUNCTION IF EXISTS ${name}()`);
     } else {
       for (const name of installed) await trx.raw(`DROP TRIGGER IF EXISTS ${name}`);
     }
