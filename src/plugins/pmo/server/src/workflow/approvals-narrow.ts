@@ -78,7 +78,8 @@ export function createVoteNarrowing(strapi: Core.Strapi) {
     return [...new Set(rows.map((row) => row.documentId))];
   }
 
-  const dialect = () => (strapi.db.connection.client as { dialect?: string }).dialect;
+  /** `postgres`, `sqlite` or `mysql`. */
+  const client = () => strapi.db.dialect.client as string;
 
   /** How the database narrows one voted transition's instances for this voter; null when it may name no one. */
   async function narrow(uid: string, transition: WorkflowTransition, voter: ActorFacts, labelShared: boolean): Promise<Narrowing | null> {
@@ -91,7 +92,7 @@ export function createVoteNarrowing(strapi: Core.Strapi) {
     const oneRow = !model(uid)?.options?.draftAndPublish && !model(uid)?.pluginOptions?.i18n?.localized;
     const excluded = oneRow ? await itemsNaming(uid, transition.approvals?.excludeFields ?? [], voter.personIds) : null;
     const exact =
-      byRole && oneRow && excluded !== null && !labelShared && !(transition.guards ?? []).length && ['postgresql', 'sqlite'].includes(dialect() ?? '');
+      byRole && oneRow && excluded !== null && !labelShared && !(transition.guards ?? []).length && ['postgres', 'sqlite'].includes(client());
     return { transition, only, except: excluded ?? [], exact };
   }
 
@@ -154,7 +155,7 @@ export function createVoteNarrowing(strapi: Core.Strapi) {
         );
       const titles = titleFields(workflow.appliesTo);
       for (const field of titles) ranked.select({ [field]: `t.${target.column(field)}` });
-      const fiveDaysLater = dialect() === 'postgresql' ? "?? + INTERVAL '5 days'" : `?? + ${5 * 86_400_000}`;
+      const fiveDaysLater = client() === 'postgres' ? "?? + INTERVAL '5 days'" : `?? + ${5 * 86_400_000}`;
       // The counts once, on the first row (thousands of rows may come back).
       const found = (await knex
         .from(ranked.as('w'))
@@ -178,7 +179,7 @@ export function createVoteNarrowing(strapi: Core.Strapi) {
 
   /** Not already voted for by the voter: the instance's votes on this transition name no vote of theirs. */
   function notVoted(votes: string, transitionKey: string, voterId: number): [string, unknown[]] {
-    if (dialect() === 'postgresql') return ['NOT COALESCE((?? -> ?) @> ?::jsonb, false)', [votes, transitionKey, JSON.stringify([{ id: voterId }])]];
+    if (client() === 'postgres') return ['NOT COALESCE((?? -> ?) @> ?::jsonb, false)', [votes, transitionKey, JSON.stringify([{ id: voterId }])]];
     return [`NOT EXISTS (SELECT 1 FROM json_each(??, ?) AS v WHERE json_extract(v.value, '$.id') = ?)`, [votes, `$."${transitionKey.replace(/"/g, '')}"`, voterId]];
   }
 
