@@ -50,13 +50,34 @@ export type WorkItem = {
   url: string;
 };
 
-/** What waits for one signed-in admin user (`user` is the admin user; `person` their PMO person, if any). */
+/** My work's order: overdue first, then the earliest due date (undated last), then by title. */
+export function byUrgency(a: WorkItem, b: WorkItem): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  if (a.dueDate !== b.dueDate) {
+    if (a.dueDate === null) return 1;
+    if (b.dueDate === null) return -1;
+    return a.dueDate < b.dueDate ? -1 : 1;
+  }
+  return a.title.localeCompare(b.title) || a.kind.localeCompare(b.kind);
+}
+
+/**
+ * A source's work when it is too much to list whole: at least its first `first` items in my work's
+ * order (overdue first, then by due date, then by title; more may come), and how many of its
+ * items, and of those overdue, `items` leaves out. Every item counted is distinct from the others.
+ */
+export type WorkPart = { items: WorkItem[]; beyond: { total: number; overdue: number } };
+
+/**
+ * What waits for one signed-in admin user (`user` is the admin user; `person` their PMO person, if
+ * any): all of it, or, for the page asked, the part of it `first` items into my work's order need.
+ */
 export type WorkSource = {
   key: string;
   collect(
     strapi: Core.Strapi,
-    who: { user: { id: number; email: string }; person: { id: number; documentId: string } | null; today: string }
-  ): Promise<WorkItem[]>;
+    who: { user: { id: number; email: string }; person: { id: number; documentId: string } | null; today: string; first: number }
+  ): Promise<WorkItem[] | WorkPart>;
 };
 
 /* ---------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@
  * minus the requester (`excludeRequester`), the excluded fields' people and those who have voted.
  * A super admin may act anywhere, but is reminded only where an actor rule names them. A
  * transition whose guards refuse it now (evaluated as no one in particular) waits for nobody.
+ * For one voter (my work) the database first narrows the items to those that may be theirs
+ * (approvals-narrow.ts), and pages them itself where it alone decides.
  */
 import type { Core } from '@strapi/strapi';
 import { formatDay, today as localDay } from '../../../shared/calendar';
@@ -16,6 +18,7 @@ import { itemPath } from '../../../shared/contracts/notifications';
 import type { WorkflowDefinition, WorkflowTransition } from '../../../shared/contracts/workflow';
 import { addWorkingDays, daysBetween, workingDaysBetween } from '../platform/dates';
 import {
+  byUrgency,
   recipients,
   registerReminderSource,
   registerWorkSource,
@@ -24,8 +27,10 @@ import {
   type Recipient,
   type Reminder,
   type WorkItem,
+  type WorkPart,
 } from '../platform/notices';
 import { actorFacts, displayName, PERSON_UID } from './actor';
+import { createVoteNarrowing, instantOf, type Narrowing } from './approvals-narrow';
 import type { Catalogue } from './catalogue';
 import { evaluateTransition, type ActorFacts } from './evaluate';
 import { createFacts } from './facts';
@@ -50,7 +55,13 @@ type UserRow = { id: number; email: string | null; firstname?: string | null; la
 const NOBODY: ActorFacts = { id: 0, name: 'PMO Hub', email: null, isSuperAdmin: false, roles: [], personIds: [] };
 
 /** The day (server time) a stored date-time falls on. */
-const dayOf = (value: unknown) => localDay(new Date(typeof value === 'number' ? value : String(value)));
+const dayOf = (value: unknown) => localDay(instantOf(value));
+
+/** Whether a vote waiting since `since` has waited too long on `today`. */
+const isOverdue = (since: string, today: string) => workingDaysBetween(since, today) > VOTE_WAIT_WORKING_DAYS;
+
+/** A vote in my work: the transition, its item and the day the wait began. */
+type VoteWork = { uid: string; transition: WorkflowTransition; documentId: string; since: string; target: Record<string, unknown> };
 
 /** What an item is called in a mail or in "my work". */
 function titleOf(strapi: Core.Strapi, uid: string, target: Record<string, unknown>, documentId: string): string {
@@ -61,65 +72,124 @@ function titleOf(strapi: Core.Strapi, uid: string, target: Record<string, unknow
 
 export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Catalogue) {
   const facts = () => createFacts(strapi, catalogue());
+  const sql = createVoteNarrowing(strapi);
+
+  type Workflow = Waiting['workflow'];
+
+  /** Every workflow that may wait for votes, its definition read. */
+  async function workflowsWithVotes(): Promise<Workflow[]> {
+    const rows = (await strapi.db.query(WORKFLOW_UID as never).findMany({
+      select: ['key', 'name', 'appliesTo', 'definition'],
+    })) as Workflow[];
+    return rows
+      .map((row) => ({ ...row, definition: typeof row.definition === 'string' ? (JSON.parse(row.definition) as WorkflowDefinition) : row.definition }))
+      .filter((row) => row.definition?.transitions?.some((transition) => transition.approvals) && row.appliesTo in strapi.contentTypes);
+  }
 
   /**
-   * Every item waiting for votes, with the transition it waits on and its target's facts; for
-   * "my work", only the votes `voter` may cast. A fixed number of queries whatever the number of
-   * items: per workflow its instances, their targets, and each voted transition's guards over all
-   * its items at once (`evaluateGuardsMany`, set-based where the guard type answers for many).
+   * Every item waiting for votes, with the transition it waits on and its target's facts (the
+   * reminders). A fixed number of queries whatever the number of items: per workflow its
+   * instances, their targets, and each voted transition's guards over all its items at once.
    */
-  async function waitingVotes(voter?: ActorFacts): Promise<Waiting[]> {
-    const workflows = (await strapi.db.query(WORKFLOW_UID as never).findMany({
-      select: ['key', 'name', 'appliesTo', 'definition'],
-    })) as Array<Waiting['workflow']>;
-    const engineFacts = facts();
+  async function waitingVotes(): Promise<Waiting[]> {
     const waiting: Waiting[] = [];
-    for (const workflow of workflows) {
-      const definition = typeof workflow.definition === 'string' ? (JSON.parse(workflow.definition) as WorkflowDefinition) : workflow.definition;
-      const voted = (definition?.transitions ?? []).filter((transition) => transition.approvals && (!voter || couldVote(transition, voter)));
-      if (!voted.length || !(workflow.appliesTo in strapi.contentTypes)) continue;
-      const instances = (await strapi.db.query(INSTANCE_UID as never).findMany({
-        where: { workflowKey: workflow.key, targetUid: workflow.appliesTo, state: { $in: [...new Set(voted.flatMap((t) => t.from))] } },
-        orderBy: [{ id: 'asc' }],
-      })) as InstanceRow[];
-      if (!instances.length) continue;
-      const targets = await engineFacts.loadTargets(workflow.appliesTo, instances.map((instance) => instance.targetDocumentId), voted);
-      const candidates: Waiting[] = [];
-      for (const instance of instances) {
-        const target = targets.get(instance.targetDocumentId);
-        if (!target || !instance.enteredAt) continue;
-        for (const transition of voted.filter((t) => t.from.includes(instance.state))) {
-          const vote = { workflow: { ...workflow, definition }, transition, instance, since: dayOf(instance.enteredAt), target };
-          // Guards are the costly part: asked only about the votes this voter may cast.
-          if (!voter || mayVote(vote, voter)) candidates.push(vote);
-        }
-      }
-      // A transition its guards refuse is not waiting for votes (change control's `authority`
-      // guard, say, leaves only the one of the cost's decision level).
-      const refused = new Set<Waiting>();
-      for (const transition of voted) {
-        const asked = candidates.filter((vote) => vote.transition === transition);
-        if (!asked.length) continue;
-        const outcomes = await engineFacts.evaluateGuardsMany(
-          transition,
-          asked.map((vote) => ({
-            strapi,
-            definition,
-            transition,
-            uid: workflow.appliesTo,
-            documentId: vote.instance.targetDocumentId,
-            target: vote.target,
-            actor: NOBODY,
-            instance: { state: vote.instance.state, previousState: vote.instance.previousState ?? null },
-          }))
-        );
-        asked.forEach((vote, i) => {
-          if (outcomes[i].some((outcome) => !outcome.ok)) refused.add(vote);
-        });
-      }
-      waiting.push(...candidates.filter((vote) => !refused.has(vote)));
+    for (const workflow of await workflowsWithVotes()) {
+      const voted = workflow.definition.transitions.filter((transition) => transition.approvals);
+      const where = { state: { $in: [...new Set(voted.flatMap((t) => t.from))] } };
+      waiting.push(...(await waitingIn(workflow, voted, where)));
     }
     return waiting;
+  }
+
+  /**
+   * The votes `voter` may cast, as far as my work's page needs them: per voted transition the
+   * database narrows its instances to those that may be the voter's (approvals-narrow.ts). An
+   * exact transition answers its count and only its first `first` rows in my work's order; the
+   * others load what remains and judge it as the reminders do (`waitingIn`).
+   */
+  async function votesFor(voter: ActorFacts, today: string, first: number): Promise<{ votes: VoteWork[]; beyond: { total: number; overdue: number } }> {
+    const workflows = await workflowsWithVotes();
+    const votes: VoteWork[] = [];
+    const beyond = { total: 0, overdue: 0 };
+    const labels = (uid: string) =>
+      workflows.filter((workflow) => workflow.appliesTo === uid).flatMap((workflow) => workflow.definition.transitions.filter((t) => t.approvals).map((t) => t.label));
+    for (const workflow of workflows) {
+      const uid = workflow.appliesTo;
+      const narrowed: Narrowing[] = [];
+      for (const transition of workflow.definition.transitions) {
+        if (!transition.approvals || !couldVote(transition, voter)) continue;
+        // Two votes with one label on one item would be one line of my work: counted in memory.
+        const labelShared = labels(uid).filter((label) => label === transition.label).length > 1;
+        const narrowing = await sql.narrow(uid, transition, voter, labelShared);
+        if (narrowing) narrowed.push(narrowing);
+      }
+      for (const narrowing of narrowed.filter((each) => each.exact)) {
+        const part = await sql.exactVotes(workflow, narrowing, voter, { today, first, waitDays: VOTE_WAIT_WORKING_DAYS });
+        const rows = part.rows.map((row) => ({ uid, transition: narrowing.transition, documentId: row.documentId, since: dayOf(row.enteredAt), target: row.target }));
+        votes.push(...rows);
+        beyond.total += part.total - rows.length;
+        const overdueSince = new Map<string, boolean>();
+        for (const { since } of rows) if (!overdueSince.has(since)) overdueSince.set(since, isOverdue(since, today));
+        beyond.overdue += part.overdue - rows.filter((vote) => overdueSince.get(vote.since)).length;
+      }
+      const judged = narrowed.filter((each) => !each.exact);
+      if (!judged.length) continue;
+      const where = { $or: judged.map((narrowing) => sql.instanceWhere(narrowing, voter)) };
+      const found = await waitingIn(workflow, judged.map((narrowing) => narrowing.transition), where, voter);
+      votes.push(...found.map((vote) => ({ uid, transition: vote.transition, documentId: vote.instance.targetDocumentId, since: vote.since, target: vote.target })));
+    }
+    return { votes, beyond };
+  }
+
+  /**
+   * The votes waiting in one workflow's instances matching `where`, on its `voted` transitions:
+   * their targets loaded at once; for a voter only those the evaluator lets them cast; then each
+   * transition's guards over all its items at once (`evaluateGuardsMany`, set-based where the
+   * guard type answers for many).
+   */
+  async function waitingIn(workflow: Workflow, voted: WorkflowTransition[], where: Record<string, unknown>, voter?: ActorFacts): Promise<Waiting[]> {
+    const { definition } = workflow;
+    const engineFacts = facts();
+    const instances = (await strapi.db.query(INSTANCE_UID as never).findMany({
+      where: { workflowKey: workflow.key, targetUid: workflow.appliesTo, ...where },
+      orderBy: [{ id: 'asc' }],
+    })) as InstanceRow[];
+    if (!instances.length) return [];
+    const targets = await engineFacts.loadTargets(workflow.appliesTo, instances.map((instance) => instance.targetDocumentId), voted);
+    const candidates: Waiting[] = [];
+    for (const instance of instances) {
+      const target = targets.get(instance.targetDocumentId);
+      if (!target || !instance.enteredAt) continue;
+      for (const transition of voted.filter((t) => t.from.includes(instance.state))) {
+        const vote = { workflow, transition, instance, since: dayOf(instance.enteredAt), target };
+        // Guards are the costly part: asked only about the votes this voter may cast.
+        if (!voter || mayVote(vote, voter)) candidates.push(vote);
+      }
+    }
+    // A transition its guards refuse is not waiting for votes (change control's `authority`
+    // guard, say, leaves only the one of the cost's decision level).
+    const refused = new Set<Waiting>();
+    for (const transition of voted) {
+      const asked = candidates.filter((vote) => vote.transition === transition);
+      if (!asked.length) continue;
+      const outcomes = await engineFacts.evaluateGuardsMany(
+        transition,
+        asked.map((vote) => ({
+          strapi,
+          definition,
+          transition,
+          uid: workflow.appliesTo,
+          documentId: vote.instance.targetDocumentId,
+          target: vote.target,
+          actor: NOBODY,
+          instance: { state: vote.instance.state, previousState: vote.instance.previousState ?? null },
+        }))
+      );
+      asked.forEach((vote, i) => {
+        if (outcomes[i].some((outcome) => !outcome.ok)) refused.add(vote);
+      });
+    }
+    return candidates.filter((vote) => !refused.has(vote));
   }
 
   /** Whether an actor rule of the transition could name this voter at all (a role they hold, or a person field when they are a person). */
@@ -253,21 +323,27 @@ export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Cata
 
   registerWorkSource({
     key: 'vote',
-    async collect(_strapi, { user, today }) {
-      const votes = await waitingVotes(await actorFacts(strapi, user));
-      return votes.map((vote): WorkItem => {
-        const documentId = vote.instance.targetDocumentId;
-        const uid = vote.workflow.appliesTo;
-        return {
-          kind: 'vote',
-          title: `${vote.transition.label}: ${titleOf(strapi, uid, vote.target, documentId)}`,
-          dueDate: addWorkingDays(vote.since, VOTE_WAIT_WORKING_DAYS),
-          overdue: workingDaysBetween(vote.since, today) > VOTE_WAIT_WORKING_DAYS,
-          uid,
-          documentId,
-          url: itemPath(uid, documentId),
-        };
-      });
+    async collect(_strapi, { user, today, first }): Promise<WorkPart> {
+      const { votes, beyond } = await votesFor(await actorFacts(strapi, user), today, first);
+      // Thousands of votes wait from a few days: each day's due date is worked out once.
+      const byDay = new Map<string, { dueDate: string; overdue: boolean }>();
+      const when = (since: string) => {
+        if (!byDay.has(since)) byDay.set(since, { dueDate: addWorkingDays(since, VOTE_WAIT_WORKING_DAYS), overdue: isOverdue(since, today) });
+        return byDay.get(since)!;
+      };
+      const seen = new Set<string>();
+      const items: WorkItem[] = [];
+      for (const { uid, transition, documentId, since, target } of votes) {
+        const title = `${transition.label}: ${titleOf(strapi, uid, target, documentId)}`;
+        const key = `${uid}|${documentId}|${title}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        items.push({ kind: 'vote', title, ...when(since), uid, documentId, url: itemPath(uid, documentId) });
+      }
+      // Only the first `first` in my work's order go on; the others are counted.
+      items.sort(byUrgency);
+      const rest = items.splice(first);
+      return { items, beyond: { total: beyond.total + rest.length, overdue: beyond.overdue + rest.filter((item) => item.overdue).length } };
     },
   });
 }
