@@ -37,7 +37,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { COST_ENTRY_UID } from '../../../shared/contracts/uids';
 import { formatIsoDate, type CalendarDate } from '../platform/dates';
-import { columnsOf } from '../platform/db';
+import { columnsOf, installedTriggers } from '../platform/db';
 import { highPart, lowPart } from '../platform/money-sql';
 
 export const COST_TOTALS_TABLE = 'pmo_cost_totals';
@@ -169,14 +169,6 @@ function sqliteTriggers(n: Names): string[] {
   ];
 }
 
-async function installedTriggers(knex: Knex, postgres: boolean): Promise<string[]> {
-  const result: any = postgres
-    ? await knex.raw(`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE ?`, [`${PREFIX}%`])
-    : await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?`, [`${PREFIX}%`]);
-  const rows: Array<{ name: string }> = Array.isArray(result) ? result : result.rows;
-  return rows.map((row) => row.name);
-}
-
 /** Creates the totals table, its indexes and triggers where missing; recomputes the totals when a trigger was. */
 export async function ensureCostTotals(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection as unknown as Knex;
@@ -199,7 +191,7 @@ export async function ensureCostTotals(strapi: Core.Strapi): Promise<void> {
     await knex.raw(`CREATE UNLOGGED TABLE IF NOT EXISTS ${GONE} (tx bigint NOT NULL, project_id integer, day text, amount bigint)`);
     await knex.raw(`CREATE INDEX IF NOT EXISTS ${GONE}_tx_idx ON ${GONE} (tx)`);
   }
-  const installed = await installedTriggers(knex, postgres);
+  const installed = await installedTriggers(knex, postgres, PREFIX);
   const wanted = [...TRIGGERS, ...(postgres ? ['entry_gone'] : [])].map(triggerName);
   if (wanted.every((name) => installed.includes(name))) return;
 

@@ -17,6 +17,15 @@ export function withKnex<T>(strapi: Core.Strapi, work: (knex: Knex) => Promise<T
   return strapi.db.transaction(({ trx }) => work(trx as unknown as Knex)) as Promise<T>;
 }
 
+/** The names of the triggers starting with `prefix` (the derived tables' triggers: cost totals, latest reports). */
+export async function installedTriggers(knex: Knex, postgres: boolean, prefix: string): Promise<string[]> {
+  const result: any = postgres
+    ? await knex.raw(`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE ?`, [`${prefix}%`])
+    : await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?`, [`${prefix}%`]);
+  const rows: Array<{ name: string }> = Array.isArray(result) ? result : result.rows;
+  return rows.map((row) => row.name);
+}
+
 /** A relation's join table: `owner` holds the row's id, `target` the related row's. */
 export type Link = { table: string; owner: string; target: string };
 

@@ -30,7 +30,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { STATUS_REPORT_UID } from '../../../shared/contracts/uids';
-import { columnsOf, LATEST_REPORTS_TABLE } from './db';
+import { columnsOf, installedTriggers, LATEST_REPORTS_TABLE } from './db';
 
 const PREFIX = 'pmo_latest_reports_';
 const VERSION = 'v2';
@@ -137,14 +137,6 @@ function sqliteTriggers(n: Names): string[] {
   ];
 }
 
-async function installedTriggers(knex: Knex, postgres: boolean): Promise<string[]> {
-  const result: any = postgres
-    ? await knex.raw(`SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE ?`, [`${PREFIX}%`])
-    : await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?`, [`${PREFIX}%`]);
-  const rows: Array<{ name: string }> = Array.isArray(result) ? result : result.rows;
-  return rows.map((row) => row.name);
-}
-
 /**
  * Creates the table and its triggers when a trigger of this version (or the table) is missing,
  * and fills the table, in one transaction, writers waiting: the table is derived, so it is made
@@ -154,7 +146,7 @@ export async function ensureLatestReports(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection as unknown as Knex;
   const postgres = strapi.db.dialect.client === 'postgres';
   const n = namesOf(strapi);
-  const installed = await installedTriggers(knex, postgres);
+  const installed = await installedTriggers(knex, postgres, PREFIX);
   const wanted = [...TRIGGERS, ...(postgres ? ['clear0', 'clear1'] : [])].map(triggerName);
   if (wanted.every((name) => installed.includes(name)) && (await knex.schema.hasTable(T))) return;
 
