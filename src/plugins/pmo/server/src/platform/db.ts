@@ -133,10 +133,7 @@ export function latestStatusReports(strapi: Core.Strapi, knex: Knex, options: La
     if (options.onOrBefore === undefined) return fast;
     fast.where(asOf, '<=', options.onOrBefore);
     // The projects whose latest report is dated after the day: ranked from their reports below.
-    const later = knex(`${LATEST_REPORTS_TABLE} as lr`)
-      .join(`${report.table} as s`, 's.id', 'lr.report_id')
-      .where(asOf, '>', options.onOrBefore)
-      .select('lr.project_id');
+    const later = kept().where(asOf, '>', options.onOrBefore).select('lr.project_id');
     return fast.unionAll(ranked({ later }));
   }
   return ranked({});
