@@ -149,18 +149,27 @@ export type ExactFigures = Baseline & {
 };
 
 /** DESIGN.md's formulas and null rules, exactly. */
+/** The performance figures (DESIGN.md): CV, SV, CPI and SPI of a baseline; what the dashboard ranks projects by. */
+export function performanceFigures({ pv, ev, ac }: Pick<Baseline, 'pv' | 'ev' | 'ac'>) {
+  return {
+    cv: sub(ev, ac),
+    sv: sub(ev, pv),
+    cpi: div(ev, ac), // null when AC = 0
+    spi: div(ev, pv), // null when PV = 0
+  };
+}
+
 export function deriveFigures(base: Baseline): ExactFigures {
-  const { bac, pv, ev, ac } = base;
-  const cpi = div(ev, ac); // null when AC = 0
-  const spi = div(ev, pv); // null when PV = 0
+  const { bac, ev, ac } = base;
+  const { cv, sv, cpi, spi } = performanceFigures(base);
   const usable = (index: Exact | null): index is Exact => index !== null && !isZero(index);
   const remaining = sub(bac, ev);
   const eac = usable(cpi) ? div(bac, cpi) : null;
   const eacCombined = usable(cpi) && usable(spi) ? add(ac, div(remaining, mul(cpi, spi))!) : null;
   return {
     ...base,
-    cv: sub(ev, ac),
-    sv: sub(ev, pv),
+    cv,
+    sv,
     cpi,
     spi,
     eac,

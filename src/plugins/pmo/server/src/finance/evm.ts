@@ -21,7 +21,7 @@ import {
 } from '../../../shared/contracts/finance';
 import type { Knex } from 'knex';
 import { codedRef as about, type FinanceRepository, type ProjectFactsRow, type ProjectFilter } from './repository';
-import { deriveFigures, div, formatFigures, formatMoney, indexValue, projectBaseline, rollUpBaseline, sub, sumBaselines, type Baseline } from './earned-value';
+import { deriveFigures, formatFigures, formatMoney, indexValue, performanceFigures, projectBaseline, rollUpBaseline, sumBaselines, type Baseline } from './earned-value';
 import type { RollUpPaging } from './rollup-sql';
 import { earnedSchedule } from './earned-schedule';
 import { factsFromRow } from './reports';
@@ -99,16 +99,8 @@ export function createEarnedValueService(repository: FinanceRepository) {
       const rows = (await repository.projectFacts(projectIn ? { projectIn } : {}, asOf.date)) as ProjectFactsRow[];
       const baselines = rows.map((row) => projectBaseline(factsFromRow(row), asOf.date));
       const projects = rows.map((row, i): ProjectIndices => {
-        const { pv, ev, ac } = baselines[i];
-        return {
-          documentId: row.document_id,
-          code: row.code,
-          name: row.name,
-          cpi: indexValue(div(ev, ac)),
-          spi: indexValue(div(ev, pv)),
-          cv: formatMoney(sub(ev, ac)),
-          sv: formatMoney(sub(ev, pv)),
-        };
+        const { cv, sv, cpi, spi } = performanceFigures(baselines[i]);
+        return { documentId: row.document_id, code: row.code, name: row.name, cpi: indexValue(cpi), spi: indexValue(spi), cv: formatMoney(cv), sv: formatMoney(sv) };
       });
       return { total: totalOf(sumBaselines(baselines), asOf), projects };
     },
