@@ -119,6 +119,9 @@ export type EvmFigures = z.infer<typeof evmFigures>;
 export const projectEvmRow = codedRef.extend({ programmeCode: z.string().nullable(), ...evmFigures.shape });
 export type ProjectEvmRow = z.infer<typeof projectEvmRow>;
 
+/** A project's indices and variances only, formatted as in ProjectEvmRow: what the dashboard ranks and buckets projects by. */
+export type ProjectIndices = Pick<ProjectEvmRow, 'documentId' | 'code' | 'name' | 'cpi' | 'spi' | 'cv' | 'sv'>;
+
 const asOfFigures = evmFigures.extend({ asOf: z.string(), currency: z.string() });
 
 /**

@@ -11,6 +11,7 @@ import {
   type StateCount,
   type WorstProject,
 } from '../../../shared/contracts/dashboard';
+import type { ProjectIndices } from '../../../shared/contracts/finance';
 import { DEFAULT_REPORTING_CADENCE } from '../../../shared/contracts/governance';
 import { PROJECT_UID } from '../../../shared/contracts/uids';
 import { daysBetween, toIsoDay } from '../platform/dates';
@@ -70,7 +71,8 @@ export function countByRag(latest: Iterable<Record<string, unknown>>): Array<{ o
   return [...counts].map(([overall, count]) => ({ overall, count }));
 }
 
-export type EvmRow = { documentId: string; code: string; name: string; cpi: number | null; spi: number | null; cv: string; sv: string };
+/** A project's indices and variances, as finance answers them (`indicesForProjects`). */
+export type EvmRow = ProjectIndices;
 
 const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 

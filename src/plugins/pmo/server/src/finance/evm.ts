@@ -17,6 +17,7 @@ import {
   type ProgrammeSeries,
   type ProjectEvm,
   type ProjectEvmRow,
+  type ProjectIndices,
   type ProjectSeries,
 } from '../../../shared/contracts/finance';
 import type { Knex } from 'knex';
@@ -26,9 +27,6 @@ import type { RollUpPaging } from './rollup-sql';
 import { earnedSchedule } from './earned-schedule';
 import { factsFromRow } from './reports';
 import { sCurve } from './s-curve';
-
-/** A project's indices and variances (formatted as in ProjectEvmRow), for ranking and bucketing. */
-export type ProjectIndices = { documentId: string; code: string; name: string; cpi: number | null; spi: number | null; cv: string; sv: string };
 
 const FIRST_PAGE: RollUpPaging = { page: 1, pageSize: ROLL_UP_PAGE_SIZE, sort: 'code' };
 
