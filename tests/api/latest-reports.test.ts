@@ -14,6 +14,7 @@ import * as make from './finance-fixtures';
 
 const REPORT = 'api::status-report.status-report';
 const LATEST = 'pmo_latest_reports';
+const DATES = 'pmo_report_dates';
 const RAGS = ['red', 'amber', 'green'] as const;
 
 type Doc = Awaited<ReturnType<typeof make.project>>;
@@ -168,7 +169,18 @@ describe('each project’s latest status report', () => {
         expect(stored.map((row: any) => `${Number(row.project_id)} → ${Number(row.report_id)}`).sort()).toEqual(pass);
         const rags = new Map((await knex()(meta().table).select('id', 'rag_overall')).map((row: any) => [Number(row.id), row.rag_overall ?? null]));
         for (const row of stored) expect([row.report_id, row.rag_overall ?? null]).toEqual([row.report_id, rags.get(Number(row.report_id))]);
-        // On a day in the past, a project whose latest report is later is ranked from its reports.
+        // Every report's project and date, which a past day's latest is probed from.
+        const { table: reportTable, link, owner, target } = meta();
+        const day = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : value === null ? null : String(value).slice(0, 10));
+        const line = (row: any) => `${Number(row.project_id)} ${Number(row.report_id)} ${day(row.as_of)}`;
+        const linked = await knex()
+          .from(`${reportTable} as s`)
+          .join(`${link} as l`, `l.${owner}`, 's.id')
+          .whereIn(`l.${target}`, ids)
+          .select({ project_id: `l.${target}`, report_id: 's.id', as_of: 's.as_of' });
+        const dated = await knex()(DATES).whereIn('project_id', ids).select('project_id', 'report_id', 'as_of');
+        expect(dated.map(line).sort()).toEqual(linked.map(line).sort());
+        // On a day in the past, a project whose latest report is later is probed from its report dates.
         for (const onOrBefore of ['2026-09-30', '2026-10-15', '2026-11-19']) {
           const asked = await passAndKept(ids, onOrBefore);
           expect([onOrBefore, asked.kept]).toEqual([onOrBefore, asked.pass]);

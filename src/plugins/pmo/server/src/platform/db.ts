@@ -107,6 +107,8 @@ export type LatestReportOptions = {
 
 /** Each project's latest status report, kept by database triggers (latest-reports.ts): `project_id`, `report_id`. */
 export const LATEST_REPORTS_TABLE = 'pmo_latest_reports';
+/** Every status report's project and date, kept by the same triggers: `project_id`, `report_id`, `as_of`. */
+export const REPORT_DATES_TABLE = 'pmo_report_dates';
 
 /**
  * Each project's latest status report on or before a date, one query whatever the number of
@@ -114,9 +116,10 @@ export const LATEST_REPORTS_TABLE = 'pmo_latest_reports';
  * one entered (highest id).
  *
  * Read from the latest reports the database keeps (latest-reports.ts): an indexed lookup per
- * project. With `onOrBefore`, a project whose latest report is dated after that day is ranked
- * from its reports instead (a report dated ahead, or a day in the past asked), so the answer is
- * the same either way. Per month (the S-curve's), every report is ranked.
+ * project. With `onOrBefore`, a project whose latest report is dated after that day (a report
+ * dated ahead, or a day in the past asked) has its latest on or before the day found by one probe
+ * of the report dates the database keeps, so the answer is the same either way. Per month (the
+ * S-curve's), every report is ranked.
  */
 export function latestStatusReports(strapi: Core.Strapi, knex: Knex, options: LatestReportOptions): Knex.QueryBuilder {
   const report = columnsOf(strapi, STATUS_REPORT_UID);
@@ -130,29 +133,37 @@ export function latestStatusReports(strapi: Core.Strapi, knex: Knex, options: La
   if (!month) {
     const fast = kept().select({ project_id: 'lr.project_id', ...selected });
     options.narrow?.(fast, 'lr.project_id');
-    if (options.onOrBefore === undefined) return fast;
-    fast.where(asOf, '<=', options.onOrBefore);
-    // The projects whose latest report is dated after the day: ranked from their reports below.
-    const later = kept().where(asOf, '>', options.onOrBefore).select('lr.project_id');
-    return fast.unionAll(ranked({ later }));
+    const day = options.onOrBefore;
+    if (day === undefined) return fast;
+    // Dates compared on the kept rows, so the planner starts from them (one row a project).
+    fast.where('lr.as_of', '<=', day);
+    // The projects whose latest report is dated after the day: each one's latest on or before it
+    // is one probe of the report dates' (project, date, report) index. PostgreSQL is told so by a
+    // lateral join (left to itself it hashes every report); SQLite loops over the probes anyway.
+    const probe = `SELECT d.report_id FROM ?? d WHERE d.project_id = lr.project_id AND d.as_of <= ? ORDER BY d.as_of DESC, d.report_id DESC LIMIT 1`;
+    const earlier = knex(`${LATEST_REPORTS_TABLE} as lr`).where('lr.as_of', '>', day);
+    if (strapi.db.dialect.client === 'postgres') {
+      earlier.joinRaw(`CROSS JOIN LATERAL (${probe}) AS x JOIN ?? AS s ON s.id = x.report_id`, [REPORT_DATES_TABLE, day, report.table]);
+    } else {
+      earlier.joinRaw(`JOIN ?? AS s ON s.id = (${probe})`, [report.table, REPORT_DATES_TABLE, day]);
+    }
+    earlier.select({ project_id: 'lr.project_id', ...selected });
+    options.narrow?.(earlier, 'lr.project_id');
+    return fast.unionAll(earlier);
   }
-  return ranked({});
+  return ranked();
 
-  function ranked({ later }: { later?: Knex.QueryBuilder }): Knex.QueryBuilder {
+  /** Per month (the S-curve's): every report ranked within its project and month. */
+  function ranked(): Knex.QueryBuilder {
     const rows = knex(`${report.table} as s`).join(`${project.table} as sp`, `sp.${project.owner}`, 's.id');
     if (options.onOrBefore !== undefined) rows.where(asOf, '<=', options.onOrBefore);
-    if (later) rows.whereIn(projectColumn, later);
     options.narrow?.(rows, projectColumn);
     rows.select({ project_id: projectColumn, ...selected });
-    if (month) {
-      rows.select(
-        knex.raw(`${month} AS report_month`, [asOf]),
-        knex.raw(`ROW_NUMBER() OVER (PARTITION BY ??, ${month} ORDER BY ?? DESC, ?? DESC) AS rn`, [projectColumn, asOf, asOf, 's.id'])
-      );
-    } else {
-      rows.select(knex.raw('ROW_NUMBER() OVER (PARTITION BY ?? ORDER BY ?? DESC, ?? DESC) AS rn', [projectColumn, asOf, 's.id']));
-    }
-    const aliases = [...(month ? ['report_month'] : []), ...Object.keys(options.columns)];
+    rows.select(
+      knex.raw(`${month} AS report_month`, [asOf]),
+      knex.raw(`ROW_NUMBER() OVER (PARTITION BY ??, ${month} ORDER BY ?? DESC, ?? DESC) AS rn`, [projectColumn, asOf, asOf, 's.id'])
+    );
+    const aliases = ['report_month', ...Object.keys(options.columns)];
     return knex
       .from(rows.as('r'))
       .where('r.rn', 1)
