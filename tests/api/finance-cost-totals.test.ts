@@ -2,8 +2,8 @@
  * Property: whatever sequence of cost-entry writes happens — created, amount, date or project
  * changed, unlinked, deleted, through the Document Service or raw SQL, and projects deleted —
  * the cost totals the roll-ups read (finance/cost-totals.ts) equal the bare SQL sum of the entries
- * per project and month and per project and day, and each project's earned value answers the
- * bare sum as its AC. Cost entries have no draft & publish, so there is no publish to exercise.
+ * per project and month, per project and day and per project, and each project's earned value
+ * (its total less what is dated after asOf) answers the bare sum to asOf as its AC. Cost entries have no draft & publish, so there is no publish to exercise.
  */
 import fc from 'fast-check';
 import type { Knex } from 'knex';
@@ -119,8 +119,8 @@ async function apply(w: Write): Promise<void> {
   }
 }
 
-/** Per project and period (`YYYY-MM` or `YYYY-MM-DD`): the entries' bare sum and count, and the totals'. */
-async function bareAndTotals(length: 7 | 10, ids: number[]) {
+/** Per project and period (`YYYY-MM`, `YYYY-MM-DD`, or the whole total, length 0): the entries' bare sum and count, and the totals'. */
+async function bareAndTotals(length: 0 | 7 | 10, ids: number[]) {
   const k = knex();
   const { table, link, owner, target } = meta();
   const period = isPostgres() ? `left(to_char(c.date, 'YYYY-MM-DD'), ${length})` : `substr(c.date, 1, ${length})`;
@@ -132,7 +132,7 @@ async function bareAndTotals(length: 7 | 10, ids: number[]) {
     .groupByRaw(period)
     .select({ project: `l.${target}` }, k.raw(`${period} AS period`), sumMinor(k, 'c.amount', 'total'), k.raw('COUNT(*) AS n'));
   const totals = await k(TOTALS)
-    .where('span', length === 7 ? 'm' : 'd')
+    .where('span', { 0: 't', 7: 'm', 10: 'd' }[length])
     .whereIn('project_id', ids)
     .select({ project: 'project_id', period: 'period' }, k.raw(`CAST(amount_high AS TEXT) AS high`), k.raw('CAST(amount_low AS TEXT) AS low'), { n: 'entries' });
   const key = (r: any) => `${r.project} ${r.period}`;
@@ -164,7 +164,7 @@ describe('cost totals', () => {
         if (live().length < 3) projects.push(await make.project(programme, 'Replacement'));
         for (const w of writes) await apply(w);
         const ids = (await Promise.all(projects.map(projectId))).filter((p): p is { id: number } => p !== null).map((p) => p.id);
-        for (const length of [7, 10] as const) {
+        for (const length of [0, 7, 10] as const) {
           const { bare, totals } = await bareAndTotals(length, ids);
           expect(totals).toEqual(bare);
         }

@@ -4,7 +4,8 @@
  *
  * `pmo_cost_totals` (finance's own table, not a content type: Strapi leaves tables it does not
  * know alone, and it is in no Content Manager) holds one row per project, span (`m` month, `d`
- * day) and period (`YYYY-MM` or `YYYY-MM-DD`): the entries' count and their amounts as two
+ * day, `t` the project's whole total) and period (`YYYY-MM`, `YYYY-MM-DD`, or empty for the
+ * total): the entries' count and their amounts as two
  * integer parts (money-sql.ts highPart/lowPart), so adding to a total never overflows on SQLite
  * (whose integer `+` turns to a double past 2^63) and reading it back with `sumParts` is exact.
  *
@@ -38,14 +39,14 @@ import type { Knex } from 'knex';
 import { COST_ENTRY_UID } from '../../../shared/contracts/uids';
 import { formatIsoDate, type CalendarDate } from '../platform/dates';
 import { columnsOf, installedTriggers } from '../platform/db';
-import { highPart, lowPart } from '../platform/money-sql';
+import { highPart, lowPart, negatedParts } from '../platform/money-sql';
 
 export const COST_TOTALS_TABLE = 'pmo_cost_totals';
 /** PostgreSQL: what the entries a statement deletes counted for, until the statement's end (entry_del). */
 const GONE = 'pmo_cost_totals_gone';
 /** Every trigger's name starts so; the version changes when their SQL does (a start then reinstalls and recomputes). */
 const PREFIX = 'pmo_cost_totals_';
-const VERSION = 'v1';
+const VERSION = 'v2';
 const TRIGGERS = ['link_ins', 'link_del', 'link_upd', 'entry_upd', 'entry_del'] as const;
 
 const T = COST_TOTALS_TABLE;
@@ -63,12 +64,12 @@ const triggerName = (name: string) => `${PREFIX}${VERSION}_${name}`;
 
 /**
  * The grouped change to the totals from a source of `(project_id, day, amount, sign)` rows (day
- * as `YYYY-MM-DD` text): each row counts in its month and in its day.
+ * as `YYYY-MM-DD` text): each row counts in its month, in its day and in its project's total.
  */
 function delta(source: string): string {
   return `SELECT s.project_id, k.span, substr(s.day, 1, k.len) AS period,
       SUM(s.sign * ${highPart('s.amount')}) AS amount_high, SUM(s.sign * ${lowPart('s.amount')}) AS amount_low, SUM(s.sign) AS entries
-    FROM (${source}) s CROSS JOIN (SELECT 'm' AS span, 7 AS len UNION ALL SELECT 'd', 10) k
+    FROM (${source}) s CROSS JOIN (SELECT 'm' AS span, 7 AS len UNION ALL SELECT 'd', 10 UNION ALL SELECT 't', 0) k
     WHERE s.project_id IS NOT NULL AND s.day IS NOT NULL AND s.amount IS NOT NULL
     GROUP BY s.project_id, k.span, substr(s.day, 1, k.len)`;
 }
@@ -80,7 +81,7 @@ const upsert = (source: string) => `INSERT INTO ${T} (project_id, span, period, 
     amount_low = ${T}.amount_low + excluded.amount_low, entries = ${T}.entries + excluded.entries`;
 
 /** Drops the totals left with no entry, of the projects a subquery names. */
-const prune = (projects: string) => `DELETE FROM ${T} WHERE span IN ('m', 'd') AND project_id IN (${projects}) AND entries = 0`;
+const prune = (projects: string) => `DELETE FROM ${T} WHERE project_id IN (${projects}) AND entries = 0`;
 
 /** Every total recomputed from the entries: the backfill. */
 const rebuild = (n: Names, day: (column: string) => string) => [
@@ -245,4 +246,22 @@ export function costPartsUpTo(knex: Knex, asOf: CalendarDate, narrow: (query: Kn
   narrow(months, 't.project_id');
   narrow(days, 't.project_id');
   return months.unionAll(days);
+}
+
+/**
+ * Each project's cost dated on or before asOf (of the projects `narrow` keeps), as rows of
+ * `project_id`, `amount_high` and `amount_low` to add up with sumParts: the project's whole total,
+ * less the months after asOf's month and the days of asOf's month after asOf (negated parts). What
+ * it reads grows with the projects, not with their months: a cost is rarely dated ahead.
+ */
+export function costToDate(knex: Knex, asOf: CalendarDate, narrow: (query: Knex.QueryBuilder, projectColumn: string) => void): Knex.QueryBuilder {
+  const day = formatIsoDate(asOf);
+  const month = day.slice(0, 7);
+  const less = negatedParts('t.amount_high', 't.amount_low');
+  const total = knex(`${T} as t`).where('t.span', 't').select({ project_id: 't.project_id', amount_high: 't.amount_high', amount_low: 't.amount_low' });
+  const taken = () => knex(`${T} as t`).select('t.project_id', knex.raw(`${less.high} AS amount_high`), knex.raw(`${less.low} AS amount_low`));
+  const laterMonths = taken().where('t.span', 'm').where('t.period', '>', month);
+  const laterDays = taken().where('t.span', 'd').where('t.period', '>', day).where('t.period', '<', `${month}-99`);
+  for (const query of [total, laterMonths, laterDays]) narrow(query, 't.project_id');
+  return total.unionAll([laterMonths, laterDays]);
 }

@@ -14,7 +14,7 @@ import { BUDGET_CATEGORIES } from '../../../shared/contracts/finance';
 import type { CodedRef } from '../../../shared/contracts/refs';
 import { errors } from '../platform/errors';
 import { sumMinor, sumParts } from '../platform/money-sql';
-import { costPartsUpTo } from './cost-totals';
+import { costPartsUpTo, costToDate } from './cost-totals';
 import {
   BUDGET_LINE_UID,
   CHANGE_REQUEST_UID,
@@ -188,6 +188,10 @@ export function createFinanceRepository(strapi: Core.Strapi) {
   const costsUpTo = (filter: ProjectFilter, asOf: CalendarDate) =>
     knex().from(costPartsUpTo(knex(), asOf, (query, column) => filterProjects(query, column, filter)).as('x'));
 
+  /** The filter's cost to date per project, from each project's total less what is dated after asOf (`x`: project_id and two parts; cost-totals.ts). */
+  const costToDateOf = (filter: ProjectFilter, asOf: CalendarDate) =>
+    knex().from(costToDate(knex(), asOf, (query, column) => filterProjects(query, column, filter)).as('x'));
+
   /** A sum from a left-joined subquery (already text, see sumMinor), "0" where it has no row. */
   const moneyText = (column: string, alias: string) => knex().raw("COALESCE(??, '0') AS ??", [column, alias]);
 
@@ -231,7 +235,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     });
 
   return {
-    ...createRollUpSql({ knex, tables, filterProjects, budgetParts, progressAsOf, costsUpTo }),
+    ...createRollUpSql({ knex, tables, filterProjects, budgetParts, progressAsOf, costToDate: costToDateOf }),
     /** The currency every amount is in (the plugin's configuration). */
     currency: () => (strapi.config.get('plugin::pmo') as { currency: string }).currency,
     /** The project, programme or portfolio a route names by documentId; a 404 when there is none. */
@@ -258,7 +262,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
         .select('l.project_id', sumMinor(k, 'l.amount', 'bac'))
         .select(sumMinor(k, 'l.before_month', 'planned_before_month'), sumMinor(k, 'l.in_month', 'planned_in_month'));
 
-      const costs = costsUpTo(filter, asOf)
+      const costs = costToDateOf(filter, asOf)
         .groupBy('x.project_id')
         .select('x.project_id')
         .select(sumParts(k, 'x.amount_high', 'x.amount_low', 'actual_cost'));

@@ -23,7 +23,7 @@ export type RollUpParts = {
   filterProjects: <Q extends Knex.QueryBuilder>(query: Q, projectColumn: string, filter: ProjectFilter) => Q;
   budgetParts: (filter: ProjectFilter, asOf: CalendarDate) => { query: Knex.QueryBuilder; projectColumn: string };
   progressAsOf: (filter: ProjectFilter, asOf: CalendarDate) => Knex.QueryBuilder;
-  costsUpTo: (filter: ProjectFilter, asOf: CalendarDate) => Knex.QueryBuilder;
+  costToDate: (filter: ProjectFilter, asOf: CalendarDate) => Knex.QueryBuilder;
 };
 
 /** A roll-up's sums as the database answers them: by percent complete, and the actual cost. */
@@ -32,7 +32,7 @@ export type RollUpTotals = { groups: ProgressGroup[]; actualCost: bigint };
 /** A page of a roll-up's projects: which page (from 1), how many a page, in which order. */
 export type RollUpPaging = { page: number; pageSize: number; sort: RollUpSort };
 
-export function createRollUpSql({ knex, tables, filterProjects, budgetParts, progressAsOf, costsUpTo }: RollUpParts) {
+export function createRollUpSql({ knex, tables, filterProjects, budgetParts, progressAsOf, costToDate }: RollUpParts) {
   return {
     /** The filter's BAC, PV parts and AC summed over all its projects (see the top of this file). */
     async rollUpTotals(filter: ProjectFilter, asOf: CalendarDate): Promise<RollUpTotals> {
@@ -44,7 +44,7 @@ export function createRollUpSql({ knex, tables, filterProjects, budgetParts, pro
         .groupBy('l.percent_complete')
         .select('l.percent_complete', sumMinor(k, 'l.amount', 'bac'))
         .select(sumMinor(k, 'l.before_month', 'planned_before_month'), sumMinor(k, 'l.in_month', 'planned_in_month'));
-      const costs = costsUpTo(filter, asOf).select(sumParts(k, 'x.amount_high', 'x.amount_low', 'actual_cost'));
+      const costs = costToDate(filter, asOf).select(sumParts(k, 'x.amount_high', 'x.amount_low', 'actual_cost'));
       const [groups, cost] = (await Promise.all([budget, costs])) as [any[], any[]];
       return {
         groups: groups.map((row) => ({

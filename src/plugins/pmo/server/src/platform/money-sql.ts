@@ -24,6 +24,16 @@ export const lowPart = (a: string) => `((${a} % ${PART}) + ${PART}) % ${PART}`;
 export const highPart = (a: string) => `((${a}) - ${lowPart(a)}) / ${PART}`;
 
 /**
+ * An amount kept as two parts (high h, low l ≥ 0 of any size, as sumParts adds them) negated,
+ * still with a low part of 0 or more: −(h × 10^9 + l) = (−h − c) × 10^9 + (c × 10^9 − l), where
+ * c = ⌈l / 10^9⌉. Rows to take away from a sum of parts are added so.
+ */
+export const negatedParts = (high: string, low: string) => {
+  const carry = `((${low} + ${PART} - 1) / ${PART})`;
+  return { high: `(-(${high}) - ${carry})`, low: `(${carry} * ${PART} - (${low}))` };
+};
+
+/**
  * The SQLite expression of Σ high × 10^9 + Σ low as decimal text, given each row's high part and
  * its low part (0 or more, any size a sum of low parts keeps well inside 2^63).
  */
