@@ -424,11 +424,13 @@ async function fillDerivedTables(strapi, knex) {
         `WHERE l.${q(join.joinColumn.name)} = r.id AND r.document_id LIKE '${PREFIX[kind]}%'`
     );
   }
-  // Finance's cost totals per project, month and day (finance/cost-totals.ts) are kept by
+  // Finance's cost totals per project, month and day (finance/cost-totals.ts) and budget totals
+  // per project and month (finance/budget-totals.ts) are kept by
   // triggers, which session_replication_role = replica switched off for the load: rebuilt here
   // from the entries; so is each project's latest status report (platform/latest-reports.ts). Add
   // other derived tables here.
   await strapi.plugin('pmo').service('costTotals').rebuild();
+  await strapi.plugin('pmo').service('budgetTotals').rebuild();
   await strapi.plugin('pmo').service('latestReports').rebuild();
 }
 

@@ -8,6 +8,7 @@
 import { requirePermissions, type Capability } from '../capability';
 import { EXPORTS_DOWNLOAD, EXPORTS_READ, FINANCE_READ, financeRoutes as input } from '../../../shared/contracts/finance';
 import { budgetOutlineController, earnedValueController, exportsController } from './controller';
+import { ensureBudgetTotals } from './budget-totals';
 import { ensureCostTotals } from './cost-totals';
 import { financeServices } from './services';
 
@@ -17,8 +18,11 @@ const readers = [FINANCE_READ, EXPORTS_READ];
 export const finance: Capability = {
   name: 'finance',
   services: financeServices,
-  // The cost totals roll-ups read, kept by database triggers (cost-totals.ts).
-  bootstrap: ensureCostTotals,
+  // The cost and budget totals earned value reads, kept by database triggers (kept-sums.ts).
+  bootstrap: async (strapi) => {
+    await ensureCostTotals(strapi);
+    await ensureBudgetTotals(strapi);
+  },
   controllers: { evm: earnedValueController, exports: exportsController, budgetOutline: budgetOutlineController },
   adminRoutes: [
     { method: 'GET', path: '/evm/projects/:documentId', handler: 'evm.project', input: input.projectEvm, config: read },

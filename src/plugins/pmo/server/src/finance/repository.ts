@@ -14,6 +14,7 @@ import { BUDGET_CATEGORIES } from '../../../shared/contracts/finance';
 import type { CodedRef } from '../../../shared/contracts/refs';
 import { errors } from '../platform/errors';
 import { sumMinor, sumParts } from '../platform/money-sql';
+import { BUDGET_PARTS, budgetToDate } from './budget-totals';
 import { costPartsUpTo, costToDate } from './cost-totals';
 import {
   BUDGET_LINE_UID,
@@ -207,24 +208,15 @@ export function createFinanceRepository(strapi: Core.Strapi) {
   }
 
   /**
-   * The filter's BAC budget lines (`b`, linked through `bp`), each with `project_id`, `amount`
-   * and its parts of PV as of asOf: `before_month` (its month ended before asOf's: in full) and
-   * `in_month` (asOf's own month: pro rata), 0 otherwise.
+   * The filter's budget as of asOf from the budget totals (`x`: `project_id` and the two parts of
+   * `bac`, `before_month`, PV's months before asOf's in full, and `in_month`, asOf's own month pro
+   * rata; budget-totals.ts), to add up with sumParts.
    */
-  function budgetParts(filter: ProjectFilter, asOf: CalendarDate) {
-    const k = knex();
-    const bl = tables().budgetLine;
-    const bac = bacLines(strapi, k);
-    const query = filterProjects(bac.query, bac.projectColumn, filter)
-      .select({ project_id: bac.projectColumn, amount: `b.${bl.amount}` })
-      .select(
-        k.raw('CASE WHEN ?? < ? THEN ?? ELSE 0 END AS before_month', [`b.${bl.period}`, monthStart(asOf), `b.${bl.amount}`]),
-        k.raw('CASE WHEN ?? >= ? AND ?? < ? THEN ?? ELSE 0 END AS in_month', [
-          `b.${bl.period}`, monthStart(asOf), `b.${bl.period}`, nextMonthStart(asOf), `b.${bl.amount}`,
-        ])
-      );
-    return { query, projectColumn: bac.projectColumn };
-  }
+  const budgetParts = (filter: ProjectFilter, asOf: CalendarDate) =>
+    knex().from(budgetToDate(knex(), asOf, (query, column) => filterProjects(query, column, filter)).as('x'));
+
+  /** sumParts of each budget sum of `x` (budgetParts), under its own name. */
+  const budgetSums = (k: Knex) => BUDGET_PARTS.map((name) => sumParts(k, `x.${name}_high`, `x.${name}_low`, name));
 
   /** Each of the filter's projects' latest status report on or before asOf (same day: the last entered): `project_id`, `percent_complete`. */
   const progressAsOf = (filter: ProjectFilter, asOf: CalendarDate) =>
@@ -235,7 +227,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     });
 
   return {
-    ...createRollUpSql({ knex, tables, filterProjects, budgetParts, progressAsOf, costToDate: costToDateOf }),
+    ...createRollUpSql({ knex, tables, filterProjects, budgetParts, budgetSums, progressAsOf, costToDate: costToDateOf }),
     /** The currency every amount is in (the plugin's configuration). */
     currency: () => (strapi.config.get('plugin::pmo') as { currency: string }).currency,
     /** The project, programme or portfolio a route names by documentId; a 404 when there is none. */
@@ -255,12 +247,8 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     projectFacts(filter: ProjectFilter, asOf: CalendarDate): Knex.QueryBuilder {
       const k = knex();
 
-      // Each budget line's share of BAC and of the two parts of PV, then their sums per project.
-      const budget = k
-        .from(budgetParts(filter, asOf).query.as('l'))
-        .groupBy('l.project_id')
-        .select('l.project_id', sumMinor(k, 'l.amount', 'bac'))
-        .select(sumMinor(k, 'l.before_month', 'planned_before_month'), sumMinor(k, 'l.in_month', 'planned_in_month'));
+      // BAC and the two parts of PV per project, from the budget totals.
+      const budget = budgetParts(filter, asOf).groupBy('x.project_id').select('x.project_id').select(budgetSums(k));
 
       const costs = costToDateOf(filter, asOf)
         .groupBy('x.project_id')
@@ -284,8 +272,8 @@ export function createFinanceRepository(strapi: Core.Strapi) {
         })
         .select(
           moneyText('b.bac', 'bac'),
-          moneyText('b.planned_before_month', 'planned_before_month'),
-          moneyText('b.planned_in_month', 'planned_in_month'),
+          moneyText('b.before_month', 'planned_before_month'),
+          moneyText('b.in_month', 'planned_in_month'),
           moneyText('c.actual_cost', 'actual_cost')
         )
         .orderBy([{ column: `p.${p.code}` }, { column: 'p.id' }]);

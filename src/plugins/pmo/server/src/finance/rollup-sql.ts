@@ -21,7 +21,8 @@ export type RollUpParts = {
   knex: () => Knex;
   tables: () => FinanceTables;
   filterProjects: <Q extends Knex.QueryBuilder>(query: Q, projectColumn: string, filter: ProjectFilter) => Q;
-  budgetParts: (filter: ProjectFilter, asOf: CalendarDate) => { query: Knex.QueryBuilder; projectColumn: string };
+  budgetParts: (filter: ProjectFilter, asOf: CalendarDate) => Knex.QueryBuilder;
+  budgetSums: (knex: Knex) => Knex.Raw[];
   progressAsOf: (filter: ProjectFilter, asOf: CalendarDate) => Knex.QueryBuilder;
   costToDate: (filter: ProjectFilter, asOf: CalendarDate) => Knex.QueryBuilder;
 };
@@ -32,26 +33,24 @@ export type RollUpTotals = { groups: ProgressGroup[]; actualCost: bigint };
 /** A page of a roll-up's projects: which page (from 1), how many a page, in which order. */
 export type RollUpPaging = { page: number; pageSize: number; sort: RollUpSort };
 
-export function createRollUpSql({ knex, tables, filterProjects, budgetParts, progressAsOf, costToDate }: RollUpParts) {
+export function createRollUpSql({ knex, tables, filterProjects, budgetParts, budgetSums, progressAsOf, costToDate }: RollUpParts) {
   return {
     /** The filter's BAC, PV parts and AC summed over all its projects (see the top of this file). */
     async rollUpTotals(filter: ProjectFilter, asOf: CalendarDate): Promise<RollUpTotals> {
       const k = knex();
-      const lines = budgetParts(filter, asOf);
-      lines.query.leftJoin(progressAsOf(filter, asOf).as('s'), 's.project_id', lines.projectColumn).select({ percent_complete: 's.percent_complete' });
-      const budget = k
-        .from(lines.query.as('l'))
-        .groupBy('l.percent_complete')
-        .select('l.percent_complete', sumMinor(k, 'l.amount', 'bac'))
-        .select(sumMinor(k, 'l.before_month', 'planned_before_month'), sumMinor(k, 'l.in_month', 'planned_in_month'));
+      const budget = budgetParts(filter, asOf)
+        .leftJoin(progressAsOf(filter, asOf).as('s'), 's.project_id', 'x.project_id')
+        .groupBy('s.percent_complete')
+        .select({ percent_complete: 's.percent_complete' })
+        .select(budgetSums(k));
       const costs = costToDate(filter, asOf).select(sumParts(k, 'x.amount_high', 'x.amount_low', 'actual_cost'));
       const [groups, cost] = (await Promise.all([budget, costs])) as [any[], any[]];
       return {
         groups: groups.map((row) => ({
           percentComplete: row.percent_complete === null ? null : Number(row.percent_complete),
           bac: BigInt(row.bac),
-          plannedBeforeMonth: BigInt(row.planned_before_month),
-          plannedInMonth: BigInt(row.planned_in_month),
+          plannedBeforeMonth: BigInt(row.before_month),
+          plannedInMonth: BigInt(row.in_month),
         })),
         actualCost: BigInt(cost[0]?.actual_cost ?? '0'),
       };

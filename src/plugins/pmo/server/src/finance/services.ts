@@ -2,6 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { createEarnedValueService } from './evm';
 import { createExportService } from './exports';
+import { rebuildBudgetTotals } from './budget-totals';
 import { rebuildCostTotals } from './cost-totals';
 import { createBudgetOutlineService } from './outline';
 import { createFinanceRepository } from './repository';
@@ -12,6 +13,8 @@ export const financeServices = {
   budgetOutline: ({ strapi }: { strapi: Core.Strapi }) => createBudgetOutlineService(createFinanceRepository(strapi)),
   /** The cost totals (cost-totals.ts): `rebuild()` after data loaded with the triggers off. */
   costTotals: ({ strapi }: { strapi: Core.Strapi }) => ({ rebuild: () => rebuildCostTotals(strapi) }),
+  /** The budget totals (budget-totals.ts): `rebuild()` after data loaded with the triggers off. */
+  budgetTotals: ({ strapi }: { strapi: Core.Strapi }) => ({ rebuild: () => rebuildBudgetTotals(strapi) }),
 };
 
 type FinanceServices = { [K in keyof typeof financeServices]: ReturnType<(typeof financeServices)[K]> };
