@@ -107,6 +107,32 @@ describe('votes in my work', () => {
       expect((await admin.put('/pmo/workflows/document-review').send(original)).status).toBe(200);
     }
   });
+
+  it('leaves out, once approval is guarded by field checks (the code of its project, its title and type), the documents of the other project', async () => {
+    const admin = await asSuperAdmin();
+    const original = (await admin.get('/pmo/workflows/document-review')).body.definition as Definition;
+    const definition = structuredClone(original);
+    definition.transitions.find((t) => t.key === 'approve')!.guards = [
+      { type: 'field', path: 'project.code', op: 'eq', value: `MWV-${process.pid}-1` },
+      { type: 'field', path: 'title', op: 'exists' },
+      { type: 'field', path: 'documentType', op: 'in', value: ['project-plan', 'business-case'] },
+    ];
+    expect((await admin.put('/pmo/workflows/document-review').send(definition)).status).toBe(200);
+    try {
+      const ids = Object.values(docs);
+      // Bob has voted on the plan on Pam's project (above).
+      expect(await votesOn(managerB.agent, ids)).toEqual([docs.byAnn, docs.byPam].sort());
+      expect(await votesOn(managerA.agent, ids)).toEqual([docs.mine, docs.byPam].sort());
+      for (const who of [pm, managerA, managerB]) {
+        expect([who.name, await votesOn(who.agent, ids)]).toEqual([who.name, await mayCast(who.agent, DOCUMENT, ids, 'approve')]);
+      }
+      const all = await get(managerB.agent, '?pageSize=100');
+      const first = await get(managerB.agent, '?pageSize=1');
+      expect([first.pagination.total, first.overdue, first.results]).toEqual([all.pagination.total, all.overdue, all.results.slice(0, 1)]);
+    } finally {
+      expect((await admin.put('/pmo/workflows/document-review').send(original)).status).toBe(200);
+    }
+  });
 });
 
 describe('change-board votes in my work', () => {
