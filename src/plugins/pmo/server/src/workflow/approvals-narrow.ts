@@ -11,9 +11,8 @@
  *
  * When nothing but the database decides (a role of the voter is an actor, every guard exactly
  * expressed, one row per item, a dialect whose JSON says "already voted"), the transition is
- * `exact`: its count, its
- * overdue count and its first rows in my work's order come from SQL, and no target is loaded
- * beyond the columns its title reads.
+ * `exact`: its count, its overdue count and its first rows in my work's order come from SQL, and
+ * no target is loaded beyond the columns its title reads.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
