@@ -3,7 +3,8 @@
  * through, for "my work" to count and page votes in SQL. Only what SQL compares as
  * `evaluateFieldGuard` does is exact: a field reached through single components and to-one
  * relations, whether it is filled in, and equality with (or membership of) text that is not a
- * number, whole numbers compared to a whole number, true or false. Any other comparison is left
+ * number (a superset where the database ignores case), whole numbers compared to a whole number,
+ * true or false. Any other comparison is left
  * to the evaluator (null). Through an item with several rows (draft and published, locales) the
  * clause matches when any row does: a superset, so not exact.
  */
@@ -32,7 +33,7 @@ function condition(type: string, op: FieldGuardConfig['op'], value: unknown): Re
   if (op === 'exists') return filled;
   if (TEXT.has(type)) {
     if (op === 'eq' && plainText(value) && value !== '') return { $eq: value };
-    if (op === 'neq' && plainText(value)) return { $notNull: true, $notIn: ['', value] };
+    // Not `neq`: where text compares without case (MySQL) it would drop items the guard lets through.
     if (op === 'in' && Array.isArray(value) && value.every(plainText)) return { $in: value.filter((option) => option !== '') };
     return null;
   }
