@@ -36,8 +36,13 @@ const SLOW_MS = 5000;
 const TARGET_MS = 300;
 const PAINT_TARGET_MS = 2000;
 const MANAGER = { email: 'bench.manager@scale.pmo', password: 'Bench-Pass-1234' };
+/** Users of other roles, for the routes that name them (third element): their votes have guards. */
+const AS = {
+  'change-board': { email: 'bench.board@scale.pmo', password: 'Bench-Pass-1234', firstname: 'Bench', lastname: 'Board' },
+  'pmo-director': { email: 'bench.director@scale.pmo', password: 'Bench-Pass-1234', firstname: 'Bench', lastname: 'Director' },
+};
 
-/** The routes timed: [label, path], documentIds of seed rows by number. */
+/** The routes timed: [label, path, role (a PMO manager when absent)], documentIds of seed rows by number. */
 function routes() {
   const project = seedDocumentId('project', 7);
   const programme = seedDocumentId('programme', 3);
@@ -83,6 +88,9 @@ function routes() {
     ['milestone slip trend', `/pmo/milestones/slip-trend?project=${project}`],
     ['my work', '/pmo/my-work'],
     ['my work, page 2', '/pmo/my-work?page=2'],
+    // Their votes on change requests waiting for authorisation have guards (authority, budget).
+    ['my work (change board)', '/pmo/my-work', 'change-board'],
+    ['my work (PMO director)', '/pmo/my-work', 'pmo-director'],
     ['workflow view of a project', `/pmo/workflow-instances?uid=api::project.project&documentId=${project}`],
   ].filter(([label], index) => index === 0 || ONLY.length === 0 || ONLY.some((part) => label.toLowerCase().includes(part)));
 }
@@ -169,8 +177,20 @@ async function main() {
   }
 
   const rows = [];
-  for (const [label, url] of routes()) {
-    const result = await timeRoute(base, auth, url);
+  const auths = {};
+  /** A user of the role (an admin user only: no person, so no person field names them), signed in through the route. */
+  async function authAs(role) {
+    if (auths[role]) return auths[role];
+    const { password, ...user } = AS[role];
+    if (!(await strapi.db.query('admin::user').findOne({ where: { email: user.email } }))) {
+      const roleRow = await strapi.db.query('admin::role').findOne({ where: { code: role } });
+      await strapi.service('admin::user').create({ ...user, password, isActive: true, roles: [roleRow.id] });
+    }
+    auths[role] = { authorization: `Bearer ${await loginBenchAdmin(base, { email: user.email, password })}` };
+    return auths[role];
+  }
+  for (const [label, url, role] of routes()) {
+    const result = await timeRoute(base, role ? await authAs(role) : auth, url);
     rows.push({ label, ...result });
     process.stderr.write(`  ${label}: ${result.p95.toFixed(0)} ms\n`);
   }

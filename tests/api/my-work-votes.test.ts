@@ -4,7 +4,8 @@
  * listed is one the item's own page lets the user cast, and each one it lets them cast is listed:
  * a voter named by a person field (the project's manager) or by a role (a PMO manager), never the
  * one who moved the item to review, nor someone an excluded field names, nor one who has voted;
- * a change above the project manager's tolerance is not theirs (the authority guard). A PMO
+ * a change above the project manager's tolerance is not theirs (the authority guard), nor a change the
+ * project's change budget does not cover (the budget guard), for the board and PMO directors too. A PMO
  * manager's votes come a page at a time, merged with their other work, the pages adding up to the
  * whole list with the same total and overdue count.
  */
@@ -106,6 +107,32 @@ describe('votes in my work', () => {
       expect((await admin.put('/pmo/workflows/document-review').send(original)).status).toBe(200);
     }
   });
+
+  it('leaves out, once approval is guarded by field checks (the code of its project, its title and type), the documents of the other project', async () => {
+    const admin = await asSuperAdmin();
+    const original = (await admin.get('/pmo/workflows/document-review')).body.definition as Definition;
+    const definition = structuredClone(original);
+    definition.transitions.find((t) => t.key === 'approve')!.guards = [
+      { type: 'field', path: 'project.code', op: 'eq', value: `MWV-${process.pid}-1` },
+      { type: 'field', path: 'title', op: 'exists' },
+      { type: 'field', path: 'documentType', op: 'in', value: ['project-plan', 'business-case'] },
+    ];
+    expect((await admin.put('/pmo/workflows/document-review').send(definition)).status).toBe(200);
+    try {
+      const ids = Object.values(docs);
+      // Bob has voted on the plan on Pam's project (above).
+      expect(await votesOn(managerB.agent, ids)).toEqual([docs.byAnn, docs.byPam].sort());
+      expect(await votesOn(managerA.agent, ids)).toEqual([docs.mine, docs.byPam].sort());
+      for (const who of [pm, managerA, managerB]) {
+        expect([who.name, await votesOn(who.agent, ids)]).toEqual([who.name, await mayCast(who.agent, DOCUMENT, ids, 'approve')]);
+      }
+      const all = await get(managerB.agent, '?pageSize=100');
+      const first = await get(managerB.agent, '?pageSize=1');
+      expect([first.pagination.total, first.overdue, first.results]).toEqual([all.pagination.total, all.overdue, all.results.slice(0, 1)]);
+    } finally {
+      expect((await admin.put('/pmo/workflows/document-review').send(original)).status).toBe(200);
+    }
+  });
 });
 
 describe('change-board votes in my work', () => {
@@ -114,29 +141,56 @@ describe('change-board votes in my work', () => {
 
   beforeAll(async () => {
     people = await actors();
+    // BAC 10,000.00, tolerance 1,000.00, change authority limit 100,000.00; change budgets 50,000.00 and 500,000.00.
     const project = await changingProject();
-    const waiting = async (cost: string, raisedBy?: string) => {
-      const cr = await raise(project, { cost, title: `Change of ${cost} ${tag}`, ...(raisedBy ? { raisedBy } : {}) });
+    const rich = await changingProject({ changeBudget: '500000.00' });
+    const waiting = async (cost: string | null, raisedBy?: string, of = project) => {
+      const cr = await raise(of, { cost, title: `Change of ${cost ?? 'unknown cost'} ${tag}`, ...(raisedBy ? { raisedBy } : {}) });
       await putInState(strapi(), CHANGE, cr.documentId, 'authorize');
       return cr.documentId as string;
     };
     crs.small = await waiting('500.00');
     crs.large = await waiting('5000.00');
     crs.raisedByCarl = await waiting('6000.00', EMAILS.boardRaiser);
+    // The board's level, but beyond the project's change budget (the budget guard).
+    crs.boardOverBudget = await waiting('60000.00');
+    // Above the limit: a PMO director's, within the rich project's budget and beyond the other's.
+    crs.director = await waiting('120000.00', undefined, rich);
+    crs.directorOverBudget = await waiting('150000.00');
+    // Not assessed: no authority level, no one's to decide.
+    crs.unassessed = await waiting(null);
+    // Within the rich project's tolerance and budget, raised by the board member Carl.
+    crs.richSmall = await waiting('900.00', EMAILS.boardRaiser, rich);
   }, 120_000);
 
-  it('gives the project manager only the change within tolerance (the authority guard), the board all but what its member raised or voted on', async () => {
+  it('gives the project manager only the changes within tolerance (the authority guard), the board all up to its level that the budget covers, but what its member raised or voted on', async () => {
     const ids = Object.values(crs);
     // The project manager is named by the project's manager field, but the larger ones are not theirs to decide.
-    expect(await votesOn(people.pm, ids)).toEqual([crs.small]);
-    expect(await votesOn(people.board1, ids)).toEqual([crs.small, crs.large, crs.raisedByCarl].sort());
+    expect(await votesOn(people.pm, ids)).toEqual([crs.small, crs.richSmall].sort());
+    expect(await votesOn(people.board1, ids)).toEqual([crs.small, crs.large, crs.raisedByCarl, crs.richSmall].sort());
     expect(await votesOn(people.boardRaiser, ids)).toEqual([crs.small, crs.large].sort());
+    // A PMO director decides at every level, but not beyond the budget either.
+    expect(await votesOn(people.director, ids)).toEqual([crs.small, crs.large, crs.raisedByCarl, crs.director, crs.richSmall].sort());
     expect((await vote(people.board1, CHANGE, crs.large, 'authorize')).status).toBe(202);
-    expect(await votesOn(people.board1, ids)).toEqual([crs.small, crs.raisedByCarl].sort());
-    expect(await votesOn(people.board2, ids)).toEqual([crs.small, crs.large, crs.raisedByCarl].sort());
-    for (const [who, agent] of [['pm', people.pm], ['board1', people.board1], ['board2', people.board2], ['boardRaiser', people.boardRaiser]] as const) {
-      const castable = [...(await mayCast(agent, CHANGE, ids, 'authorize')), ...(await mayCast(agent, CHANGE, ids, 'authorize-pm'))].sort();
-      expect([who, await votesOn(agent, ids)]).toEqual([who, castable]);
+    expect(await votesOn(people.board1, ids)).toEqual([crs.small, crs.raisedByCarl, crs.richSmall].sort());
+    expect(await votesOn(people.board2, ids)).toEqual([crs.small, crs.large, crs.raisedByCarl, crs.richSmall].sort());
+    const voters = [['pm', people.pm], ['board1', people.board1], ['board2', people.board2], ['boardRaiser', people.boardRaiser], ['director', people.director]] as const;
+    for (const [who, agent] of voters) {
+      const castable: string[] = [];
+      for (const transition of ['authorize', 'authorize-pm', 'authorize-director']) castable.push(...(await mayCast(agent, CHANGE, ids, transition)));
+      expect([who, await votesOn(agent, ids)]).toEqual([who, castable.sort()]);
+    }
+  });
+
+  it('counts the votes of the board and of a PMO director as it lists them, a page at a time', async () => {
+    for (const [who, agent] of [['board2', people.board2], ['director', people.director]] as const) {
+      const all = await get(agent, '?pageSize=100');
+      const votes = all.results.filter((item) => item.kind === 'vote' && Object.values(crs).includes(item.documentId));
+      for (const pageSize of [1, 2]) {
+        const first = await get(agent, `?pageSize=${pageSize}`);
+        expect([who, pageSize, first.pagination.total, first.overdue, first.results]).toEqual([who, pageSize, all.pagination.total, all.overdue, all.results.slice(0, pageSize)]);
+      }
+      expect([who, votes.length]).toEqual([who, who === 'director' ? 5 : 4]);
     }
   });
 });

@@ -30,6 +30,7 @@ import {
 import { BUDGET_LINE_UID, createProjectBudget, type ProjectRow } from './project-budget';
 import { findOneInTurn } from '../platform/read-in-turn';
 import { CHANGE_REQUEST_UID } from './reference';
+import { changeRequestSql } from './list-sql';
 
 const unknownOptions = unknownSettings;
 
@@ -107,6 +108,10 @@ export function changeControlGuards(strapi: Core.Strapi): GuardType[] {
       const factsOf = new Map(withProject.map((row, i) => [row.documentId, facts[i].facts]));
       return contexts.map((context, i) => verdicts[i] ?? authorityRefusal(context.target.authorityLevel as AuthorityLevel, factsOf.get(context.documentId) ?? null));
     },
+    /** Exactly the change requests whose stored level is one of these (`authorityAtOnce` lets through no other). */
+    narrow(config, { uid }) {
+      return uid === CHANGE_REQUEST_UID ? { where: { authorityLevel: { $in: config.levels as AuthorityLevel[] } }, exact: true } : null;
+    },
   };
 
   /** The verdict when it needs no query (misapplied, level allowed, or no level yet); null when the project's facts explain it. */
@@ -140,6 +145,10 @@ export function changeControlGuards(strapi: Core.Strapi): GuardType[] {
     async evaluateMany(_config, contexts) {
       const changeRequests = await loadChangeRequests(strapi, contexts.filter((context) => !misapplied(context)).map((context) => context.documentId));
       return contexts.map((context) => misapplied(context) ?? budgetVerdict(changeRequests.get(context.documentId) ?? null));
+    },
+    /** Exactly the change requests `budgetVerdict` lets through, as a subquery (list-sql.ts `coveredByBudget`). */
+    narrow(_config, { uid }) {
+      return uid === CHANGE_REQUEST_UID ? { where: { id: { $in: changeRequestSql(strapi).coveredByBudget(strapi.db.connection as never) } }, exact: true } : null;
     },
   };
 

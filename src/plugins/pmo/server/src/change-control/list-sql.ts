@@ -9,6 +9,7 @@ import type { Knex } from 'knex';
 import { CHANGE_REQUEST_PAGE_SIZE, type ChangeRequestFilters, type ChangeRequestSort } from '../../../shared/contracts/change-control';
 import { columnsOf, withKnex } from '../platform/db';
 import { CHANGE_REQUEST_UID } from './reference';
+import { PROJECT_UID } from '../../../shared/contracts/uids';
 import { pageOf } from '../../../shared/contracts/common';
 
 const DAY = 86400000;
@@ -83,5 +84,24 @@ export function changeRequestSql(strapi: Core.Strapi) {
     });
   }
 
-  return { page };
+  /**
+   * The ids of the change requests whose project's remaining change budget covers their cost
+   * impact, as the `budget` guard judges it: no cost (or none above zero), or a project whose
+   * change budget (none: 0) is at least the cost. A subquery for the guard's `narrow`.
+   */
+  function coveredByBudget(knex: Knex): Knex.QueryBuilder {
+    const query = knex(`${change.table} as c`).select('c.id');
+    const cost = withCost(query);
+    const project = columnsOf(strapi, PROJECT_UID);
+    const budget = `p.${project.column('changeBudget')}`;
+    query.leftJoin(`${ofProject.table} as cp`, `cp.${ofProject.owner}`, 'c.id').leftJoin(`${project.table} as p`, 'p.id', `cp.${ofProject.target}`);
+    return query.where((where) =>
+      where
+        .whereNull(cost)
+        .orWhere(cost, '<=', 0)
+        .orWhere((covered) => covered.whereNotNull('p.id').whereRaw('COALESCE(??, 0) >= ??', [budget, cost]))
+    );
+  }
+
+  return { page, coveredByBudget };
 }

@@ -5,16 +5,21 @@
  * person field names the voter (when no role of theirs is an actor), not those whose excluded
  * field names them, not those they raised or moved there (`excludeRequester`). The SQL only
  * removes rows that certainly are not the voter's: the evaluator still judges every row it keeps.
+ * Its guards narrow too where their type says in SQL which items they let through (`narrow` in
+ * catalogue.ts: change control's `authority` and `budget`, the engine's `field` for plain
+ * comparisons): the items of the target's type matching every guard's where-clause.
  *
- * When nothing but the database decides (a role of the voter is an actor, no guards, one row per
- * item, a dialect whose JSON says "already voted"), the transition is `exact`: its count, its
- * overdue count and its first rows in my work's order come from SQL, and no target is loaded
- * beyond the columns its title reads.
+ * When nothing but the database decides (a role of the voter is an actor, every guard exactly
+ * expressed, one row per item, a dialect whose JSON says "already voted"), the transition is
+ * `exact`: its count, its overdue count and its first rows in my work's order come from SQL, and
+ * no target is loaded beyond the columns its title reads.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { WorkflowTransition } from '../../../shared/contracts/workflow';
 import { columnsOf, withKnex } from '../platform/db';
 import { addDays, workingDaysBetween } from '../platform/dates';
+import type { Catalogue } from './catalogue';
 import type { ActorFacts } from './evaluate';
 import { INSTANCE_UID } from './records';
 
@@ -28,6 +33,8 @@ export type Narrowing = {
   only: string[] | null;
   /** The items an excluded field names the voter in. */
   except: string[];
+  /** Where-clauses on the target's type its guards let through (every one must match). */
+  guarded: Record<string, unknown>[];
   /** Whether the transition's actors, exclusions and votes are decided by SQL alone (see above). */
   exact: boolean;
 };
@@ -48,7 +55,7 @@ export const instantOf = (value: unknown) => (value instanceof Date ? value : ne
 /** Midnight (server time) at the start of a `YYYY-MM-DD` day. */
 const midnight = (day: string) => new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 
-export function createVoteNarrowing(strapi: Core.Strapi) {
+export function createVoteNarrowing(strapi: Core.Strapi, catalogue: () => Catalogue) {
   const model = (uid: string) =>
     strapi.getModel(uid as never) as unknown as
       | { attributes: Record<string, { type: string; target?: string }>; options?: { draftAndPublish?: boolean }; pluginOptions?: { i18n?: { localized?: boolean } } }
@@ -91,14 +98,22 @@ export function createVoteNarrowing(strapi: Core.Strapi) {
     // Draft and published rows (or locales) of one item may name different people; the evaluator reads one of them.
     const oneRow = !model(uid)?.options?.draftAndPublish && !model(uid)?.pluginOptions?.i18n?.localized;
     const excluded = oneRow ? await itemsNaming(uid, transition.approvals?.excludeFields ?? [], voter.personIds) : null;
-    const exact =
-      byRole && oneRow && excluded !== null && !labelShared && !(transition.guards ?? []).length && ['postgres', 'sqlite'].includes(client());
-    return { transition, only, except: excluded ?? [], exact };
+    // Asked as no one in particular, as the reminders ask them.
+    const guards = (transition.guards ?? []).map((guard) => catalogue().guard(guard.type)?.narrow?.(guard, { strapi, uid }) ?? null);
+    const guarded = guards.flatMap((guard) => (guard ? [guard.where] : []));
+    const exact = byRole && oneRow && excluded !== null && !labelShared && guards.every((guard) => guard?.exact) && ['postgres', 'sqlite'].includes(client());
+    return { transition, only, except: excluded ?? [], guarded, exact };
+  }
+
+  /** The documentIds of the target's items every guard's where-clause lets through: a subquery, fresh for each use. */
+  function guardedItems(uid: string, guarded: Record<string, unknown>[]) {
+    return (strapi.db.queryBuilder(uid as never) as any).select('documentId').where({ $and: guarded }).getKnexQuery() as Knex.QueryBuilder;
   }
 
   /** Strapi's where for the instances of one narrowed transition (the voter's votes are the evaluator's to find). */
-  function instanceWhere({ transition, only, except }: Narrowing, voter: ActorFacts): Record<string, unknown> {
+  function instanceWhere({ transition, only, except, guarded }: Narrowing, uid: string, voter: ActorFacts): Record<string, unknown> {
     const and: Record<string, unknown>[] = [{ state: { $in: transition.from } }];
+    if (guarded.length) and.push({ targetDocumentId: { $in: guardedItems(uid, guarded) } });
     if (only) and.push({ targetDocumentId: { $in: only } });
     if (except.length) and.push({ targetDocumentId: { $notIn: except } });
     if (transition.approvals?.excludeRequester) {
@@ -118,7 +133,7 @@ export function createVoteNarrowing(strapi: Core.Strapi) {
     voter: ActorFacts,
     { today, first, waitDays }: { today: string; first: number; waitDays: number }
   ): Promise<ExactVotes> {
-    const { transition, except } = narrowing;
+    const { transition, except, guarded } = narrowing;
     const instance = columnsOf(strapi, INSTANCE_UID);
     const target = columnsOf(strapi, workflow.appliesTo);
     const i = (attribute: string) => `i.${instance.column(attribute)}`;
@@ -132,6 +147,7 @@ export function createVoteNarrowing(strapi: Core.Strapi) {
           .whereIn(i('state'), transition.from)
           .whereNotNull(enteredAt);
         if (except.length) query.whereNotIn(i('targetDocumentId'), except);
+        if (guarded.length) query.whereIn(i('targetDocumentId'), guardedItems(workflow.appliesTo, guarded));
         if (transition.approvals?.excludeRequester) {
           for (const field of ['enteredById', 'raisedById']) query.where((where) => where.whereNull(i(field)).orWhere(i(field), '<>', voter.id));
         }

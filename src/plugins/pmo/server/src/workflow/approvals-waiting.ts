@@ -72,7 +72,7 @@ function titleOf(strapi: Core.Strapi, uid: string, target: Record<string, unknow
 
 export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Catalogue) {
   const facts = () => createFacts(strapi, catalogue());
-  const sql = createVoteNarrowing(strapi);
+  const sql = createVoteNarrowing(strapi, catalogue);
 
   type Workflow = Waiting['workflow'];
 
@@ -134,7 +134,7 @@ export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Cata
       }
       const judged = narrowed.filter((each) => !each.exact);
       if (!judged.length) continue;
-      const where = { $or: judged.map((narrowing) => sql.instanceWhere(narrowing, voter)) };
+      const where = { $or: judged.map((narrowing) => sql.instanceWhere(narrowing, uid, voter)) };
       const found = await waitingIn(workflow, judged.map((narrowing) => narrowing.transition), where, voter);
       votes.push(...found.map((vote) => ({ uid, transition: vote.transition, documentId: vote.instance.targetDocumentId, since: vote.since, target: vote.target })));
     }

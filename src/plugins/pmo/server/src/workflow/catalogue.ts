@@ -56,7 +56,17 @@ export type GuardType = {
    * queries (the governance board asks for a page of projects). Without it, `evaluate` runs for each.
    */
   evaluateMany?(config: GuardConfig, contexts: GuardContext[]): Promise<Array<{ ok: boolean; message?: string }>>;
+  /**
+   * Optional: the items this guard lets through (asked as no one in particular), as a where-clause
+   * of the item's type for the database ("my work" narrows votes with it). `exact` when those are
+   * exactly the items `evaluate` accepts; else a superset, whose rows `evaluate` still judges.
+   * Null when SQL cannot say (this configuration, this type).
+   */
+  narrow?(config: GuardConfig, context: { strapi: Core.Strapi; uid: string }): GuardNarrowing | null;
 };
+
+/** Where a guard lets items through: a Strapi where-clause on the item's type, and whether it is exact (see `GuardType.narrow`). */
+export type GuardNarrowing = { where: Record<string, unknown>; exact: boolean };
 
 export type EffectType = {
   type: string;

@@ -9,7 +9,7 @@ import type { WorkflowDefinition } from '../../../shared/contracts/workflow';
 import { getService } from '../services';
 import type { MoveResult, SystemMove } from './moves';
 
-export { unknownSettings, type EffectType, type GuardContext, type GuardType } from './catalogue';
+export { unknownSettings, type EffectType, type GuardContext, type GuardNarrowing, type GuardType } from './catalogue';
 export { PERSON_UID, actorFacts, displayName, type AdminUser } from './actor';
 export { stateName } from './evaluate';
 export { lastAppliedTransition, lastAppliedTransitions, type AppliedTransition } from './last-transitions';

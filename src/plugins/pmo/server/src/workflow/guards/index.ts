@@ -1,5 +1,6 @@
 import type { GuardType } from '../catalogue';
 import { evaluateFieldGuard, validateFieldGuard, type FieldGuardConfig } from './field';
+import { fieldGuardWhere, type ModelOf } from './field-where';
 import { childrenGuard, noOpenGuard } from './relations';
 
 export const fieldGuard: GuardType = {
@@ -8,6 +9,9 @@ export const fieldGuard: GuardType = {
   validate: validateFieldGuard,
   async evaluate(config, { target }) {
     return evaluateFieldGuard(config as unknown as FieldGuardConfig, target);
+  },
+  narrow(config, { strapi, uid }) {
+    return fieldGuardWhere(config as unknown as FieldGuardConfig, uid, ((model: string) => strapi.getModel(model as never)) as unknown as ModelOf);
   },
 };
 
