@@ -7,6 +7,7 @@ import {
   formatFigures,
   formatIndex,
   formatMoney,
+  indexValue,
   plannedValue,
   projectBaseline,
   projectFigures,
@@ -232,5 +233,17 @@ describe('a roll-up from sums by percent complete (rollUpBaseline)', () => {
 
   it('refuses a percent complete outside 0–100', () => {
     expect(() => rollUpBaseline([{ percentComplete: 101, bac: B(1), plannedBeforeMonth: B(0), plannedInMonth: B(0) }], B(0), date('2026-03-10'))).toThrow(RangeError);
+  });
+});
+
+describe('an index as the answers carry it (indexValue)', () => {
+  it('is the number its 4-decimal text reads as, whatever the fraction', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: BigInt(-10) ** BigInt(15), max: BigInt(10) ** BigInt(15) }), fc.bigInt({ min: BigInt(1), max: BigInt(10) ** BigInt(15) }), (n, d) => {
+        expect(indexValue({ n, d })).toBe(Number(formatIndex({ n, d })));
+      })
+    );
+    // Exactly half a ten-thousandth, both signs: rounded away from zero.
+    expect([indexValue({ n: BigInt(16667), d: BigInt(20000) }), indexValue({ n: BigInt(-16667), d: BigInt(20000) })]).toEqual([0.8334, -0.8334]);
   });
 });

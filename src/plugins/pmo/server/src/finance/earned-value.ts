@@ -72,15 +72,19 @@ export type ProjectFacts = {
 /** The four sums everything else derives from; roll-ups add these and nothing else. */
 export type Baseline = { bac: Exact; pv: Exact; ev: Exact; ac: Exact };
 
-/** PV: months before asOf's month in full, asOf's month × elapsed days / days in the month. */
+/**
+ * PV: months before asOf's month in full, asOf's month × elapsed days / days in the month. Over
+ * the days in the month, unreduced: every project's PV as of one day then shares a denominator,
+ * and a roll-up adds 10,000 of them without a gcd each (sumBaselines reduces once).
+ */
 export function plannedValue(beforeMonth: bigint, inMonth: bigint, asOf: CalendarDate): Exact {
-  return add(exact(beforeMonth), reduce(inMonth * BigInt(asOf.day), BigInt(daysInMonth(asOf.year, asOf.month))));
+  const days = BigInt(daysInMonth(asOf.year, asOf.month));
+  return { n: beforeMonth * days + inMonth * BigInt(asOf.day), d: days };
 }
 
-/** EV: BAC × percentComplete / 100 (0 with no status report). */
+/** EV: BAC × percentComplete / 100 (0 with no status report), over 100 unreduced, as PV is. */
 export function earnedValue(bac: bigint, percentComplete: number | null): Exact {
-  if (percentComplete === null) return exact(ZERO);
-  return reduce(bac * BigInt(checkedPercent(percentComplete)), HUNDRED);
+  return { n: percentComplete === null ? ZERO : bac * BigInt(checkedPercent(percentComplete)), d: HUNDRED };
 }
 
 function checkedPercent(percentComplete: number): number {
@@ -99,13 +103,19 @@ export function projectBaseline(facts: ProjectFacts, asOf: CalendarDate): Baseli
   };
 }
 
+/** a + b, unreduced where they share a denominator (a sum of many reduces once, at the end). */
+const plus = (a: Exact, b: Exact) => (a.d === b.d ? { n: a.n + b.n, d: a.d } : add(a, b));
+
 /** Programme and portfolio: the sums of their projects' BAC, PV, EV and AC. */
 export function sumBaselines(baselines: Iterable<Baseline>): Baseline {
-  let total: Baseline = { bac: exact(ZERO), pv: exact(ZERO), ev: exact(ZERO), ac: exact(ZERO) };
+  let [bac, pv, ev, ac] = [exact(ZERO), exact(ZERO), exact(ZERO), exact(ZERO)];
+  let first = true;
   for (const b of baselines) {
-    total = { bac: add(total.bac, b.bac), pv: add(total.pv, b.pv), ev: add(total.ev, b.ev), ac: add(total.ac, b.ac) };
+    // The first project's denominators are the sum's, so the others' (the same) add without a gcd.
+    [bac, pv, ev, ac] = first ? [b.bac, b.pv, b.ev, b.ac] : [plus(bac, b.bac), plus(pv, b.pv), plus(ev, b.ev), plus(ac, b.ac)];
+    first = false;
   }
-  return total;
+  return { bac: reduce(bac.n, bac.d), pv: reduce(pv.n, pv.d), ev: reduce(ev.n, ev.d), ac: reduce(ac.n, ac.d) };
 }
 
 /** What the database sums over a roll-up's budget lines that share a percent complete (see rollup-sql.ts). */
@@ -132,7 +142,8 @@ export function rollUpBaseline(groups: Iterable<ProgressGroup>, actualCost: bigi
     inMonth += group.plannedInMonth;
     if (group.percentComplete !== null) earned += group.bac * BigInt(checkedPercent(group.percentComplete));
   }
-  return { bac: exact(bac), pv: plannedValue(before, inMonth, asOf), ev: reduce(earned, HUNDRED), ac: exact(actualCost) };
+  const pv = plannedValue(before, inMonth, asOf);
+  return { bac: exact(bac), pv: reduce(pv.n, pv.d), ev: reduce(earned, HUNDRED), ac: exact(actualCost) };
 }
 
 export type ExactFigures = Baseline & {
@@ -148,16 +159,30 @@ export type ExactFigures = Baseline & {
   tcpi: Exact | null;
 };
 
-/** DESIGN.md's formulas and null rules, exactly. */
-/** The performance figures (DESIGN.md): CV, SV, CPI and SPI of a baseline; what the dashboard ranks projects by. */
+/** a − b, unreduced (only rounded, or used in exact arithmetic that reduces). */
+const minus = (a: Exact, b: Exact): Exact => (a.d === b.d ? { n: a.n - b.n, d: a.d } : { n: a.n * b.d - b.n * a.d, d: a.d * b.d });
+/** a / b, unreduced with a positive denominator; null when b is zero. */
+const per = (a: Exact, b: Exact): Exact | null => {
+  if (b.n === ZERO) return null;
+  const [n, d] = [a.n * b.d, a.d * b.n];
+  return d < ZERO ? { n: -n, d: -d } : { n, d };
+};
+
+/**
+ * The performance figures (DESIGN.md): CV, SV, CPI and SPI of a baseline; what the dashboard ranks
+ * 10,000 projects by, so unreduced (a gcd each would be most of the dashboard's arithmetic): each
+ * is exact, and rounding or further exact arithmetic gives what the reduced fraction would.
+ */
 export function performanceFigures({ pv, ev, ac }: Pick<Baseline, 'pv' | 'ev' | 'ac'>) {
   return {
-    cv: sub(ev, ac),
-    sv: sub(ev, pv),
-    cpi: div(ev, ac), // null when AC = 0
-    spi: div(ev, pv), // null when PV = 0
+    cv: minus(ev, ac),
+    sv: minus(ev, pv),
+    cpi: per(ev, ac), // null when AC = 0
+    spi: per(ev, pv), // null when PV = 0
   };
 }
+
+/** DESIGN.md's formulas and null rules, exactly. */
 
 export function deriveFigures(base: Baseline): ExactFigures {
   const { bac, ev, ac } = base;
@@ -195,8 +220,18 @@ export function formatIndex(value: Exact): string {
 }
 
 const money = (value: Exact | null) => (value === null ? null : formatMoney(value));
-/** An index as the answers carry it: a number with 4 decimals, or null. */
-export const indexValue = (value: Exact | null) => (value === null ? null : Number(formatIndex(value)));
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * An index as the answers carry it: a number with 4 decimals, or null. The rounded ten-thousandths,
+ * when a double holds them exactly, divided by 10,000 is the double nearest that decimal (both
+ * correctly rounded), as parsing `formatIndex`'s text gives; past that, the text is parsed.
+ */
+export function indexValue(value: Exact | null): number | null {
+  if (value === null) return null;
+  const scaled = roundHalfAwayFromZero({ n: value.n * INDEX_SCALE, d: value.d });
+  return abs(scaled) <= SAFE ? Number(scaled) / Number(INDEX_SCALE) : Number(formatIndex(value));
+}
 
 /** The figures as the API answers them: money as decimal strings, indices as numbers, or null. */
 export function formatFigures(figures: ExactFigures): EvmFigures {

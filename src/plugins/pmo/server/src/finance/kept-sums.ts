@@ -254,6 +254,8 @@ export function keptSums(spec: SumsSpec) {
         for (const statement of sqliteTriggers(n)) await trx.raw(statement);
       }
       for (const statement of rebuild(n, postgres)) await trx.raw(statement);
+      // The planner's figures for the recomputed table (a roll-up joins it at once).
+      if (postgres) await trx.raw(`ANALYZE ${n.T}`);
     });
     strapi.log.info(`PMO Hub computed the ${spec.words} in ${Date.now() - started} ms`);
   }
@@ -269,6 +271,7 @@ export function keptSums(spec: SumsSpec) {
     await knex.transaction(async (trx) => {
       if (postgres) await trx.raw(`LOCK TABLE ${n.entries}, ${n.link} IN SHARE ROW EXCLUSIVE MODE`);
       for (const statement of rebuild(n, postgres)) await trx.raw(statement);
+      if (postgres) await trx.raw(`ANALYZE ${n.T}`);
     });
   }
 
