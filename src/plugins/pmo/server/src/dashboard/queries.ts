@@ -18,6 +18,9 @@ type Order = { column: string; desc?: boolean; nullsLast?: boolean };
 /** How many of a list's rows to read: a number, or null for every one (the workbook). */
 export type Limit = number | null;
 
+/** A relation's link table: its owner's column and its target's. */
+type Link = { table: string; owner: string; target: string };
+
 /** The columns every coded item (project, programme) answers with, under a prefix. */
 const codedColumns = (alias: string, prefix: string, t: { documentId: string; code: string; name: string }) => ({
   [`${prefix}_document_id`]: `${alias}.${t.documentId}`,
@@ -46,24 +49,44 @@ export function createDashboardQueries(strapi: Core.Strapi) {
       if (programmes) where.orWhere((held) => held.whereNull(projectColumn).whereIn(programmeColumn, programmes()));
     });
 
-  /** Joins an item's project (`p`, through `lp`) and programme (`g`, through `lg`), and selects their refs. */
-  function withPlace(query: Knex.QueryBuilder, alias: string, links: { project: { table: string; owner: string; target: string }; programme?: { table: string; owner: string; target: string } }) {
-    const { project, programme } = t();
-    query
+  /**
+   * The same placement as `placedIn`, as semi-joins on the link tables (the item's id among the
+   * links' owners) rather than joins of every item to its links: for a count over many items.
+   * "No project" is no link to a project, as the left join's null is.
+   */
+  const heldIn = (query: Knex.QueryBuilder, idColumn: string, links: { project: Link; programme: Link }, scope: Scope) =>
+    query.where((where) => {
+      const { project, programme } = links;
+      where.whereIn(idColumn, knex()(project.table).whereIn(project.target, scope.projects()).select(project.owner));
+      const programmes = scope.programmes;
+      if (programmes) {
+        where.orWhere((held) =>
+          held
+            .whereNotIn(idColumn, knex()(project.table).whereNotNull(project.target).whereNotNull(project.owner).select(project.owner))
+            .whereIn(idColumn, knex()(programme.table).whereIn(programme.target, programmes()).select(programme.owner))
+        );
+      }
+    });
+
+  /** Joins an item's project and programme links (`lp`, `lg`), what placing it in the scope needs, and carries their targets out. */
+  function withLinks(query: Knex.QueryBuilder, alias: string, links: { project: Link; programme: Link }) {
+    return query
       .leftJoin(`${links.project.table} as lp`, `lp.${links.project.owner}`, `${alias}.id`)
-      .leftJoin(`${project.table} as p`, 'p.id', `lp.${links.project.target}`)
-      .select(codedColumns('p', 'project', project));
-    if (links.programme) {
-      query
-        .leftJoin(`${links.programme.table} as lg`, `lg.${links.programme.owner}`, `${alias}.id`)
-        .leftJoin(`${programme.table} as g`, 'g.id', `lg.${links.programme.target}`)
-        .select(codedColumns('g', 'programme', programme));
-    }
-    return query;
+      .leftJoin(`${links.programme.table} as lg`, `lg.${links.programme.owner}`, `${alias}.id`)
+      .select({ project_id: `lp.${links.project.target}`, programme_id: `lg.${links.programme.target}` });
+  }
+
+  /** Names the project (`p`) and programme (`g`) of rows carrying `project_id` and `programme_id` (`f`). */
+  function withPlace(query: Knex.QueryBuilder) {
+    const { project, programme } = t();
+    return query
+      .leftJoin(`${project.table} as p`, 'p.id', 'f.project_id')
+      .leftJoin(`${programme.table} as g`, 'g.id', 'f.programme_id')
+      .select(codedColumns('p', 'project', project), codedColumns('g', 'programme', programme));
   }
 
   /** A person's full name through a link (`alias` is the item). */
-  function withOwner(query: Knex.QueryBuilder, alias: string, link: { table: string; owner: string; target: string }) {
+  function withOwner(query: Knex.QueryBuilder, alias: string, link: Link) {
     const { person } = t();
     return query
       .leftJoin(`${link.table} as lo`, `lo.${link.owner}`, `${alias}.id`)
@@ -85,15 +108,27 @@ export function createDashboardQueries(strapi: Core.Strapi) {
 
   /**
    * A list's first `limit` rows in `order` (every row when null), each with the count of all of
-   * them as `total_count` (a window over the whole result, counted before the limit).
+   * them as `total_count`, read limit-first: `narrow` (the items `alias` of `table`, filtered,
+   * with only the joins its filters need) is ordered and cut, its count a window over the whole
+   * narrow result (counted before the limit); then `named` joins names, owners and places to the
+   * rows kept only (`f`: the narrow row, `alias`: the item again), in the same order.
    */
-  function firstOf(query: Knex.QueryBuilder, order: Order[], limit: Limit) {
-    query.select(knex().raw('COUNT(*) OVER () AS total_count'));
+  function firstOf(narrow: Knex.QueryBuilder, alias: string, table: string, order: Order[], limit: Limit, named: (query: Knex.QueryBuilder) => void) {
+    const keys = order.map((key, index) => ({ ...key, key: `f.k${index}` }));
+    narrow.select({ id: `${alias}.id` }, knex().raw('COUNT(*) OVER () AS total_count'));
+    order.forEach(({ column }, index) => narrow.select({ [`k${index}`]: column }));
+    orderBy(narrow, order);
+    if (limit !== null) narrow.limit(limit);
+    const query = knex().from(narrow.as('f')).join(`${table} as ${alias}`, `${alias}.id`, 'f.id').select('f.total_count');
+    named(query);
+    return orderBy(query, keys.map(({ key, desc, nullsLast }) => ({ column: key, desc, nullsLast })));
+  }
+
+  function orderBy(query: Knex.QueryBuilder, order: Order[]) {
     for (const { column, desc, nullsLast } of order) {
       if (nullsLast) query.orderByRaw('CASE WHEN ?? IS NULL THEN 1 ELSE 0 END', [column]);
       query.orderBy(column, desc ? 'desc' : 'asc');
     }
-    if (limit !== null) query.limit(limit);
     return query;
   }
 
@@ -152,11 +187,8 @@ export function createDashboardQueries(strapi: Core.Strapi) {
     /** Open risks in scope counted by probability and impact (their current score). */
     heatmap(scope: Scope, readable: Readable): Knex.QueryBuilder {
       const { risk: r } = t();
-      const query = knex()(`${r.table} as r`)
-        .leftJoin(`${r.project.table} as rp`, `rp.${r.project.owner}`, 'r.id')
-        .leftJoin(`${r.programme.table} as rg`, `rg.${r.programme.owner}`, 'r.id')
-        .where(`r.${r.status}`, 'open');
-      placedIn(query, `rp.${r.project.target}`, `rg.${r.programme.target}`, scope);
+      const query = knex()(`${r.table} as r`).where(`r.${r.status}`, 'open');
+      heldIn(query, 'r.id', r, scope);
       narrowReadable(query, 'r.id', readable);
       return query
         .select({ probability: `r.${r.probability}`, impact: `r.${r.impact}` })
@@ -167,42 +199,46 @@ export function createDashboardQueries(strapi: Core.Strapi) {
     /** Open critical issues raised on or before `day`: earliest target date first (none last), then raised on, then title. */
     criticalIssues(scope: Scope, day: string, readable: Readable, limit: Limit): Knex.QueryBuilder {
       const { issue: i } = t();
-      const query = knex()(`${i.table} as i`)
+      const narrow = knex()(`${i.table} as i`)
         .where(`i.${i.status}`, 'open')
         .where(`i.${i.priority}`, 'critical')
         .where(`i.${i.raisedOn}`, '<=', day);
-      withPlace(query, 'i', i);
-      withOwner(query, 'i', i.owner);
-      placedIn(query, `lp.${i.project.target}`, `lg.${i.programme.target}`, scope);
-      narrowReadable(query, 'i.id', readable);
-      query.select({
-        document_id: `i.${i.documentId}`,
-        title: `i.${i.title}`,
-        raised_on: `i.${i.raisedOn}`,
-        target_date: `i.${i.targetDate}`,
-      });
+      withLinks(narrow, 'i', i);
+      placedIn(narrow, `lp.${i.project.target}`, `lg.${i.programme.target}`, scope);
+      narrowReadable(narrow, 'i.id', readable);
       const order = [{ column: `i.${i.targetDate}`, nullsLast: true }, { column: `i.${i.raisedOn}` }, { column: `i.${i.title}` }, { column: 'i.id' }];
-      return firstOf(query, order, limit);
+      return firstOf(narrow, 'i', i.table, order, limit, (query) => {
+        withPlace(query);
+        withOwner(query, 'i', i.owner);
+        query.select({
+          document_id: `i.${i.documentId}`,
+          title: `i.${i.title}`,
+          raised_on: `i.${i.raisedOn}`,
+          target_date: `i.${i.targetDate}`,
+        });
+      });
     },
 
     /** Documents in force whose next review was due before `day`: longest overdue first, then title. */
     overdueDocuments(scope: Scope, day: string, readable: Readable, limit: Limit): Knex.QueryBuilder {
       const { document: d } = t();
-      const query = knex()(`${d.table} as d`)
+      const narrow = knex()(`${d.table} as d`)
         .where(`d.${d.nextReviewDue}`, '<', day)
         .where((status) => status.whereNull(`d.${d.status}`).orWhereNot(`d.${d.status}`, 'superseded'));
-      withPlace(query, 'd', d);
-      withOwner(query, 'd', d.owner);
-      placedIn(query, `lp.${d.project.target}`, `lg.${d.programme.target}`, scope);
-      narrowReadable(query, 'd.id', readable);
-      query.select({ document_id: `d.${d.documentId}`, title: `d.${d.title}`, due_date: `d.${d.nextReviewDue}` });
-      return firstOf(query, [{ column: `d.${d.nextReviewDue}` }, { column: `d.${d.title}` }, { column: 'd.id' }], limit);
+      withLinks(narrow, 'd', d);
+      placedIn(narrow, `lp.${d.project.target}`, `lg.${d.programme.target}`, scope);
+      narrowReadable(narrow, 'd.id', readable);
+      return firstOf(narrow, 'd', d.table, [{ column: `d.${d.nextReviewDue}` }, { column: `d.${d.title}` }, { column: 'd.id' }], limit, (query) => {
+        withPlace(query);
+        withOwner(query, 'd', d.owner);
+        query.select({ document_id: `d.${d.documentId}`, title: `d.${d.title}`, due_date: `d.${d.nextReviewDue}` });
+      });
     },
 
     /** Gate conditions not done whose due date is before `day`, of projects in scope: longest overdue first, then text. */
     overdueConditions(scope: Scope, day: string, limit: Limit): Knex.QueryBuilder {
       const { condition: c, review: v, project } = t();
-      const query = knex()(`${c.table} as c`)
+      const narrow = knex()(`${c.table} as c`)
         .where(`c.${c.dueDate}`, '<', day)
         .where((done) => done.whereNull(`c.${c.done}`).orWhere(`c.${c.done}`, false))
         .join(`${c.review.table} as cr`, `cr.${c.review.owner}`, 'c.id')
@@ -210,42 +246,51 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .join(`${v.project.table} as lp`, `lp.${v.project.owner}`, 'v.id')
         .join(`${project.table} as p`, 'p.id', `lp.${v.project.target}`)
         .whereIn('p.id', scope.projects())
-        .select(codedColumns('p', 'project', project));
-      withOwner(query, 'c', c.owner);
-      query.select({ document_id: `c.${c.documentId}`, text: `c.${c.text}`, due_date: `c.${c.dueDate}`, review: `v.${v.documentId}` });
-      return firstOf(query, [{ column: `c.${c.dueDate}` }, { column: `c.${c.text}` }, { column: 'c.id' }], limit);
+        .select({ project_id: 'p.id', review: `v.${v.documentId}` });
+      return firstOf(narrow, 'c', c.table, [{ column: `c.${c.dueDate}` }, { column: `c.${c.text}` }, { column: 'c.id' }], limit, (query) => {
+        query.join(`${project.table} as p`, 'p.id', 'f.project_id').select(codedColumns('p', 'project', project));
+        withOwner(query, 'c', c.owner);
+        query.select({ document_id: `c.${c.documentId}`, text: `c.${c.text}`, due_date: `c.${c.dueDate}`, review: 'f.review' });
+      });
     },
 
     /** Gate reviews not yet decided, scheduled from `from` to `to` (both included), of projects in scope: soonest first, then gate. */
     upcomingReviews(scope: Scope, from: string, to: string, limit: Limit): Knex.QueryBuilder {
       const { review: v, project } = t();
-      const query = knex()(`${v.table} as v`)
+      const narrow = knex()(`${v.table} as v`)
         .whereNull(`v.${v.decision}`)
         .whereBetween(`v.${v.scheduledDate}`, [from, to])
         .join(`${v.project.table} as lp`, `lp.${v.project.owner}`, 'v.id')
         .join(`${project.table} as p`, 'p.id', `lp.${v.project.target}`)
         .whereIn('p.id', scope.projects())
-        .select(codedColumns('p', 'project', project))
-        .select({ document_id: `v.${v.documentId}`, gate: `v.${v.gate}`, scheduled_date: `v.${v.scheduledDate}` });
-      return firstOf(query, [{ column: `v.${v.scheduledDate}` }, { column: `v.${v.gate}` }, { column: `p.${project.name}` }, { column: 'v.id' }], limit);
+        .select({ project_id: 'p.id' });
+      const order = [{ column: `v.${v.scheduledDate}` }, { column: `v.${v.gate}` }, { column: `p.${project.name}` }, { column: 'v.id' }];
+      return firstOf(narrow, 'v', v.table, order, limit, (query) => {
+        query
+          .join(`${project.table} as p`, 'p.id', 'f.project_id')
+          .select(codedColumns('p', 'project', project))
+          .select({ document_id: `v.${v.documentId}`, gate: `v.${v.gate}`, scheduled_date: `v.${v.scheduledDate}` });
+      });
     },
 
     /** Dependencies still open (or flagged late) needed before `day`, either of whose projects is in scope: longest late first. */
     lateDependencies(scope: Scope, day: string, readable: Readable, limit: Limit): Knex.QueryBuilder {
       const { dependency: d, project } = t();
-      const query = knex()(`${d.table} as d`)
+      const narrow = knex()(`${d.table} as d`)
         .whereIn(`d.${d.status}`, ['open', 'late'])
         .where(`d.${d.needBy}`, '<', day)
         .leftJoin(`${d.from.table} as lf`, `lf.${d.from.owner}`, 'd.id')
-        .leftJoin(`${project.table} as f`, 'f.id', `lf.${d.from.target}`)
         .leftJoin(`${d.to.table} as lt`, `lt.${d.to.owner}`, 'd.id')
-        .leftJoin(`${project.table} as n`, 'n.id', `lt.${d.to.target}`)
-        .where((side) => side.whereIn('f.id', scope.projects()).orWhereIn('n.id', scope.projects()));
-      narrowReadable(query, 'd.id', readable);
-      query
-        .select(codedColumns('f', 'from', project), codedColumns('n', 'to', project))
-        .select({ document_id: `d.${d.documentId}`, description: `d.${d.description}`, need_by: `d.${d.needBy}`, status: `d.${d.status}` });
-      return firstOf(query, [{ column: `d.${d.needBy}` }, { column: `d.${d.description}` }, { column: 'd.id' }], limit);
+        .where((side) => side.whereIn(`lf.${d.from.target}`, scope.projects()).orWhereIn(`lt.${d.to.target}`, scope.projects()))
+        .select({ from_id: `lf.${d.from.target}`, to_id: `lt.${d.to.target}` });
+      narrowReadable(narrow, 'd.id', readable);
+      return firstOf(narrow, 'd', d.table, [{ column: `d.${d.needBy}` }, { column: `d.${d.description}` }, { column: 'd.id' }], limit, (query) => {
+        query
+          .leftJoin(`${project.table} as pf`, 'pf.id', 'f.from_id')
+          .leftJoin(`${project.table} as pn`, 'pn.id', 'f.to_id')
+          .select(codedColumns('pf', 'from', project), codedColumns('pn', 'to', project))
+          .select({ document_id: `d.${d.documentId}`, description: `d.${d.description}`, need_by: `d.${d.needBy}`, status: `d.${d.status}` });
+      });
     },
   };
 }
