@@ -41,47 +41,41 @@ export function createDashboardQueries(strapi: Core.Strapi) {
     return query;
   };
 
-  /** Items held by a project in scope, or (with no project) by a programme in scope. */
-  const placedIn = (query: Knex.QueryBuilder, projectColumn: string, programmeColumn: string, scope: Scope) =>
-    query.where((where) => {
-      where.whereIn(projectColumn, scope.projects());
-      const programmes = scope.programmes;
-      if (programmes) where.orWhere((held) => held.whereNull(projectColumn).whereIn(programmeColumn, programmes()));
-    });
-
   /**
-   * The same placement as `placedIn`, as semi-joins on the link tables (the item's id among the
-   * links' owners) rather than joins of every item to its links: for a count over many items.
-   * "No project" is no link to a project, as the left join's null is.
+   * The items of `table` (as `alias`) held by a project in scope, or, with no project, by a
+   * programme in scope, each row made by `select` (which also filters the items): one part per
+   * placement, each reached from its link table, so a narrow scope reads its own items only and
+   * no item is joined to links it does not need. "No project" is no link to a project, as a left
+   * join's null was.
    */
-  const heldIn = (query: Knex.QueryBuilder, idColumn: string, links: { project: Link; programme: Link }, scope: Scope) =>
-    query.where((where) => {
-      const { project, programme } = links;
-      where.whereIn(idColumn, knex()(project.table).whereIn(project.target, scope.projects()).select(project.owner));
-      const programmes = scope.programmes;
-      if (programmes) {
-        where.orWhere((held) =>
-          held
-            .whereNotIn(idColumn, knex()(project.table).whereNotNull(project.target).whereNotNull(project.owner).select(project.owner))
-            .whereIn(idColumn, knex()(programme.table).whereIn(programme.target, programmes()).select(programme.owner))
-        );
-      }
-    });
-
-  /** Joins an item's project and programme links (`lp`, `lg`), what placing it in the scope needs, and carries their targets out. */
-  function withLinks(query: Knex.QueryBuilder, alias: string, links: { project: Link; programme: Link }) {
-    return query
-      .leftJoin(`${links.project.table} as lp`, `lp.${links.project.owner}`, `${alias}.id`)
-      .leftJoin(`${links.programme.table} as lg`, `lg.${links.programme.owner}`, `${alias}.id`)
-      .select({ project_id: `lp.${links.project.target}`, programme_id: `lg.${links.programme.target}` });
+  function placed(table: string, alias: string, links: { project: Link; programme: Link }, scope: Scope, select: (query: Knex.QueryBuilder) => void) {
+    const part = (link: Link, as: string, targets: Ids) => {
+      const query = knex()(`${link.table} as ${as}`)
+        .join(`${table} as ${alias}`, `${alias}.id`, `${as}.${link.owner}`)
+        .whereIn(`${as}.${link.target}`, targets());
+      select(query);
+      return query;
+    };
+    const items = part(links.project, 'lp', scope.projects);
+    if (scope.programmes) {
+      const { project } = links;
+      const noProject = knex()(`${project.table} as lq`)
+        .where(`lq.${project.owner}`, knex().ref(`${alias}.id`))
+        .whereNotNull(`lq.${project.target}`)
+        .select(knex().raw('1'));
+      items.unionAll(part(links.programme, 'lg', scope.programmes).whereNotExists(noProject));
+    }
+    return items;
   }
 
-  /** Names the project (`p`) and programme (`g`) of rows carrying `project_id` and `programme_id` (`f`). */
-  function withPlace(query: Knex.QueryBuilder) {
+  /** Joins an item's project (`p`, through `lp`) and programme (`g`, through `lg`), and selects their refs. */
+  function withPlace(query: Knex.QueryBuilder, alias: string, links: { project: Link; programme: Link }) {
     const { project, programme } = t();
     return query
-      .leftJoin(`${project.table} as p`, 'p.id', 'f.project_id')
-      .leftJoin(`${programme.table} as g`, 'g.id', 'f.programme_id')
+      .leftJoin(`${links.project.table} as lp`, `lp.${links.project.owner}`, `${alias}.id`)
+      .leftJoin(`${project.table} as p`, 'p.id', `lp.${links.project.target}`)
+      .leftJoin(`${links.programme.table} as lg`, `lg.${links.programme.owner}`, `${alias}.id`)
+      .leftJoin(`${programme.table} as g`, 'g.id', `lg.${links.programme.target}`)
       .select(codedColumns('p', 'project', project), codedColumns('g', 'programme', programme));
   }
 
@@ -106,22 +100,28 @@ export function createDashboardQueries(strapi: Core.Strapi) {
     });
   }
 
+  /** Selects the item's id and the columns of a list's `order` as `k0`, `k1`…: what `firstOf` reads. */
+  function keyed(query: Knex.QueryBuilder, alias: string, order: Order[]) {
+    query.select({ id: `${alias}.id` });
+    order.forEach(({ column }, index) => query.select({ [`k${index}`]: column }));
+    return query;
+  }
+
   /**
    * A list's first `limit` rows in `order` (every row when null), each with the count of all of
-   * them as `total_count`, read limit-first: `narrow` (the items `alias` of `table`, filtered,
-   * with only the joins its filters need) is ordered and cut, its count a window over the whole
-   * narrow result (counted before the limit); then `named` joins names, owners and places to the
-   * rows kept only (`f`: the narrow row, `alias`: the item again), in the same order.
+   * them as `total_count`, read limit-first: `narrow` (the items, filtered, with only the joins
+   * their filters need, `keyed`) is ordered and cut, the count a window over all of it (counted
+   * before the limit); then `named` joins names, owners and places to the rows kept only (`f`:
+   * the narrow row, `alias`: the item of `table` again), in the same order.
    */
-  function firstOf(narrow: Knex.QueryBuilder, alias: string, table: string, order: Order[], limit: Limit, named: (query: Knex.QueryBuilder) => void) {
-    const keys = order.map((key, index) => ({ ...key, key: `f.k${index}` }));
-    narrow.select({ id: `${alias}.id` }, knex().raw('COUNT(*) OVER () AS total_count'));
-    order.forEach(({ column }, index) => narrow.select({ [`k${index}`]: column }));
-    orderBy(narrow, order);
-    if (limit !== null) narrow.limit(limit);
-    const query = knex().from(narrow.as('f')).join(`${table} as ${alias}`, `${alias}.id`, 'f.id').select('f.total_count');
+  function firstOf(narrow: Knex.QueryBuilder, order: Order[], limit: Limit, table: string, alias: string, named: (query: Knex.QueryBuilder) => void) {
+    const keys = (prefix: string) => order.map((key, index) => ({ ...key, column: `${prefix}.k${index}` }));
+    const first = knex().from(narrow.as('u')).select('u.*', knex().raw('COUNT(*) OVER () AS total_count'));
+    orderBy(first, keys('u'));
+    if (limit !== null) first.limit(limit);
+    const query = knex().from(first.as('f')).join(`${table} as ${alias}`, `${alias}.id`, 'f.id').select('f.total_count');
     named(query);
-    return orderBy(query, keys.map(({ key, desc, nullsLast }) => ({ column: key, desc, nullsLast })));
+    return orderBy(query, keys('f'));
   }
 
   function orderBy(query: Knex.QueryBuilder, order: Order[]) {
@@ -187,28 +187,28 @@ export function createDashboardQueries(strapi: Core.Strapi) {
     /** Open risks in scope counted by probability and impact (their current score). */
     heatmap(scope: Scope, readable: Readable): Knex.QueryBuilder {
       const { risk: r } = t();
-      const query = knex()(`${r.table} as r`).where(`r.${r.status}`, 'open');
-      heldIn(query, 'r.id', r, scope);
-      narrowReadable(query, 'r.id', readable);
-      return query
-        .select({ probability: `r.${r.probability}`, impact: `r.${r.impact}` })
+      const risks = placed(r.table, 'r', r, scope, (query) => {
+        query.where(`r.${r.status}`, 'open').select({ probability: `r.${r.probability}`, impact: `r.${r.impact}` });
+        narrowReadable(query, 'r.id', readable);
+      });
+      return knex()
+        .from(risks.as('h'))
+        .select('h.probability', 'h.impact')
         .count({ count: '*' })
-        .groupBy(`r.${r.probability}`, `r.${r.impact}`);
+        .groupBy('h.probability', 'h.impact');
     },
 
     /** Open critical issues raised on or before `day`: earliest target date first (none last), then raised on, then title. */
     criticalIssues(scope: Scope, day: string, readable: Readable, limit: Limit): Knex.QueryBuilder {
       const { issue: i } = t();
-      const narrow = knex()(`${i.table} as i`)
-        .where(`i.${i.status}`, 'open')
-        .where(`i.${i.priority}`, 'critical')
-        .where(`i.${i.raisedOn}`, '<=', day);
-      withLinks(narrow, 'i', i);
-      placedIn(narrow, `lp.${i.project.target}`, `lg.${i.programme.target}`, scope);
-      narrowReadable(narrow, 'i.id', readable);
       const order = [{ column: `i.${i.targetDate}`, nullsLast: true }, { column: `i.${i.raisedOn}` }, { column: `i.${i.title}` }, { column: 'i.id' }];
-      return firstOf(narrow, 'i', i.table, order, limit, (query) => {
-        withPlace(query);
+      const issues = placed(i.table, 'i', i, scope, (query) => {
+        query.where(`i.${i.status}`, 'open').where(`i.${i.priority}`, 'critical').where(`i.${i.raisedOn}`, '<=', day);
+        narrowReadable(query, 'i.id', readable);
+        keyed(query, 'i', order);
+      });
+      return firstOf(issues, order, limit, i.table, 'i', (query) => {
+        withPlace(query, 'i', i);
         withOwner(query, 'i', i.owner);
         query.select({
           document_id: `i.${i.documentId}`,
@@ -222,14 +222,14 @@ export function createDashboardQueries(strapi: Core.Strapi) {
     /** Documents in force whose next review was due before `day`: longest overdue first, then title. */
     overdueDocuments(scope: Scope, day: string, readable: Readable, limit: Limit): Knex.QueryBuilder {
       const { document: d } = t();
-      const narrow = knex()(`${d.table} as d`)
-        .where(`d.${d.nextReviewDue}`, '<', day)
-        .where((status) => status.whereNull(`d.${d.status}`).orWhereNot(`d.${d.status}`, 'superseded'));
-      withLinks(narrow, 'd', d);
-      placedIn(narrow, `lp.${d.project.target}`, `lg.${d.programme.target}`, scope);
-      narrowReadable(narrow, 'd.id', readable);
-      return firstOf(narrow, 'd', d.table, [{ column: `d.${d.nextReviewDue}` }, { column: `d.${d.title}` }, { column: 'd.id' }], limit, (query) => {
-        withPlace(query);
+      const order = [{ column: `d.${d.nextReviewDue}` }, { column: `d.${d.title}` }, { column: 'd.id' }];
+      const documents = placed(d.table, 'd', d, scope, (query) => {
+        query.where(`d.${d.nextReviewDue}`, '<', day).where((status) => status.whereNull(`d.${d.status}`).orWhereNot(`d.${d.status}`, 'superseded'));
+        narrowReadable(query, 'd.id', readable);
+        keyed(query, 'd', order);
+      });
+      return firstOf(documents, order, limit, d.table, 'd', (query) => {
+        withPlace(query, 'd', d);
         withOwner(query, 'd', d.owner);
         query.select({ document_id: `d.${d.documentId}`, title: `d.${d.title}`, due_date: `d.${d.nextReviewDue}` });
       });
@@ -247,7 +247,8 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .join(`${project.table} as p`, 'p.id', `lp.${v.project.target}`)
         .whereIn('p.id', scope.projects())
         .select({ project_id: 'p.id', review: `v.${v.documentId}` });
-      return firstOf(narrow, 'c', c.table, [{ column: `c.${c.dueDate}` }, { column: `c.${c.text}` }, { column: 'c.id' }], limit, (query) => {
+      const order = [{ column: `c.${c.dueDate}` }, { column: `c.${c.text}` }, { column: 'c.id' }];
+      return firstOf(keyed(narrow, 'c', order), order, limit, c.table, 'c', (query) => {
         query.join(`${project.table} as p`, 'p.id', 'f.project_id').select(codedColumns('p', 'project', project));
         withOwner(query, 'c', c.owner);
         query.select({ document_id: `c.${c.documentId}`, text: `c.${c.text}`, due_date: `c.${c.dueDate}`, review: 'f.review' });
@@ -265,7 +266,7 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .whereIn('p.id', scope.projects())
         .select({ project_id: 'p.id' });
       const order = [{ column: `v.${v.scheduledDate}` }, { column: `v.${v.gate}` }, { column: `p.${project.name}` }, { column: 'v.id' }];
-      return firstOf(narrow, 'v', v.table, order, limit, (query) => {
+      return firstOf(keyed(narrow, 'v', order), order, limit, v.table, 'v', (query) => {
         query
           .join(`${project.table} as p`, 'p.id', 'f.project_id')
           .select(codedColumns('p', 'project', project))
@@ -284,7 +285,8 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .where((side) => side.whereIn(`lf.${d.from.target}`, scope.projects()).orWhereIn(`lt.${d.to.target}`, scope.projects()))
         .select({ from_id: `lf.${d.from.target}`, to_id: `lt.${d.to.target}` });
       narrowReadable(narrow, 'd.id', readable);
-      return firstOf(narrow, 'd', d.table, [{ column: `d.${d.needBy}` }, { column: `d.${d.description}` }, { column: 'd.id' }], limit, (query) => {
+      const order = [{ column: `d.${d.needBy}` }, { column: `d.${d.description}` }, { column: 'd.id' }];
+      return firstOf(keyed(narrow, 'd', order), order, limit, d.table, 'd', (query) => {
         query
           .leftJoin(`${project.table} as pf`, 'pf.id', 'f.from_id')
           .leftJoin(`${project.table} as pn`, 'pn.id', 'f.to_id')
