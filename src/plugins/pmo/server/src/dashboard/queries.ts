@@ -245,8 +245,8 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .join(`${v.table} as v`, 'v.id', `cr.${c.review.target}`)
         .join(`${v.project.table} as lp`, `lp.${v.project.owner}`, 'v.id')
         .join(`${project.table} as p`, 'p.id', `lp.${v.project.target}`)
-        .whereIn('p.id', scope.projects())
         .select({ project_id: 'p.id', review: `v.${v.documentId}` });
+      inScope(narrow, 'p.id', scope);
       const order = [{ column: `c.${c.dueDate}` }, { column: `c.${c.text}` }, { column: 'c.id' }];
       return firstOf(keyed(narrow, 'c', order), order, limit, c.table, 'c', (query) => {
         query.join(`${project.table} as p`, 'p.id', 'f.project_id').select(codedColumns('p', 'project', project));
@@ -263,8 +263,8 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .whereBetween(`v.${v.scheduledDate}`, [from, to])
         .join(`${v.project.table} as lp`, `lp.${v.project.owner}`, 'v.id')
         .join(`${project.table} as p`, 'p.id', `lp.${v.project.target}`)
-        .whereIn('p.id', scope.projects())
         .select({ project_id: 'p.id' });
+      inScope(narrow, 'p.id', scope);
       const order = [{ column: `v.${v.scheduledDate}` }, { column: `v.${v.gate}` }, { column: `p.${project.name}` }, { column: 'v.id' }];
       return firstOf(keyed(narrow, 'v', order), order, limit, v.table, 'v', (query) => {
         query
