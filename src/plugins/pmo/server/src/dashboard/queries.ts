@@ -35,6 +35,14 @@ export function createDashboardQueries(strapi: Core.Strapi) {
   /** Only the rows of projects in scope (all of them: no narrowing). */
   const inScope = (query: Knex.QueryBuilder, projectColumn: string, scope: Scope) => (scope.all ? query : query.whereIn(projectColumn, scope.projects()));
 
+  /**
+   * Only the links to a project in scope. For every project, any link to a project: a link's
+   * target is a project or nothing, since the foreign key (enforced on both databases) deletes a
+   * link with its project, so the join with the whole project table would change no answer.
+   */
+  const linkedInScope = (query: Knex.QueryBuilder, targetColumn: string, scope: Scope) =>
+    scope.all ? query.whereNotNull(targetColumn) : query.whereIn(targetColumn, scope.projects());
+
   /** Only the items the caller may read, when the role reads some of them. */
   const narrowReadable = (query: Knex.QueryBuilder, column: string, readable: Readable) => {
     if (readable.can && readable.only) query.whereIn(column, readable.only());
@@ -49,21 +57,20 @@ export function createDashboardQueries(strapi: Core.Strapi) {
    * join's null was.
    */
   function placed(table: string, alias: string, links: { project: Link; programme: Link }, scope: Scope, select: (query: Knex.QueryBuilder) => void) {
-    const part = (link: Link, as: string, targets: Ids) => {
-      const query = knex()(`${link.table} as ${as}`)
-        .join(`${table} as ${alias}`, `${alias}.id`, `${as}.${link.owner}`)
-        .whereIn(`${as}.${link.target}`, targets());
+    const part = (link: Link, as: string) => {
+      const query = knex()(`${link.table} as ${as}`).join(`${table} as ${alias}`, `${alias}.id`, `${as}.${link.owner}`);
       select(query);
       return query;
     };
-    const items = part(links.project, 'lp', scope.projects);
-    if (scope.programmes) {
-      const { project } = links;
+    const { project, programme } = links;
+    const items = linkedInScope(part(project, 'lp'), `lp.${project.target}`, scope);
+    const programmes = scope.programmes;
+    if (programmes) {
       const noProject = knex()(`${project.table} as lq`)
         .where(`lq.${project.owner}`, knex().ref(`${alias}.id`))
         .whereNotNull(`lq.${project.target}`)
         .select(knex().raw('1'));
-      items.unionAll(part(links.programme, 'lg', scope.programmes).whereNotExists(noProject));
+      items.unionAll(part(programme, 'lg').whereIn(`lg.${programme.target}`, programmes()).whereNotExists(noProject));
     }
     return items;
   }
@@ -282,7 +289,7 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .where(`d.${d.needBy}`, '<', day)
         .leftJoin(`${d.from.table} as lf`, `lf.${d.from.owner}`, 'd.id')
         .leftJoin(`${d.to.table} as lt`, `lt.${d.to.owner}`, 'd.id')
-        .where((side) => side.whereIn(`lf.${d.from.target}`, scope.projects()).orWhereIn(`lt.${d.to.target}`, scope.projects()))
+        .where((side) => side.where((from) => linkedInScope(from, `lf.${d.from.target}`, scope)).orWhere((to) => linkedInScope(to, `lt.${d.to.target}`, scope)))
         .select({ from_id: `lf.${d.from.target}`, to_id: `lt.${d.to.target}` });
       narrowReadable(narrow, 'd.id', readable);
       const order = [{ column: `d.${d.needBy}` }, { column: `d.${d.description}` }, { column: 'd.id' }];
