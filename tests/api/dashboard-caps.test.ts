@@ -6,8 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { DASHBOARD_LIST_LIMIT as CAP } from '../../src/plugins/pmo/shared/contracts/dashboard';
-import { GATE_REVIEW_UID } from '../../src/plugins/pmo/shared/contracts/governance';
-import { DEPENDENCY_UID, ISSUE_UID, PROJECT_UID } from '../../src/plugins/pmo/shared/contracts/uids';
+import { GATE_CONDITION_UID, GATE_REVIEW_UID } from '../../src/plugins/pmo/shared/contracts/governance';
+import { DEPENDENCY_UID, DOCUMENT_UID, ISSUE_UID, PROJECT_UID, RISK_UID } from '../../src/plugins/pmo/shared/contracts/uids';
 import { documentInState } from '../helpers/documents';
 import { asCapability, asRole, getStrapi, uniqueCode, type Agent } from '../helpers/strapi';
 import { putInState } from '../helpers/workflow-state';
@@ -95,6 +95,41 @@ describe('GET /pmo/dashboard with more items than a list holds', () => {
     expect(sum(body.evm.distribution.cpi.map((bucket: { count: number }) => bucket.count))).toBe(projectCount);
     expect(body.totals.lateStatusReports).toBeGreaterThanOrEqual(COUNT);
     expect(body.lateStatusReports).toHaveLength(CAP);
+  });
+
+  it('over the whole organisation, the heat map and every list count each item the database places in a project or a programme', async () => {
+    // Items held by a programme only count; one held by neither does not (documents may be).
+    const tag = uniqueCode('ORG');
+    const programme = await create('api::programme.programme', { name: `Organisation programme ${tag}`, code: `${tag}-PG` });
+    await create(RISK_UID, { title: `Programme risk ${tag}`, programme: programme.documentId, probability: 2, impact: 3, status: 'open' });
+    await create(ISSUE_UID, { title: `Programme issue ${tag}`, programme: programme.documentId, priority: 'critical', severity: 'high', status: 'open', raisedOn: '2026-01-01' });
+    const stale = { documentType: 'project-plan', reviewCycleDays: 30, approvedAt: `${day(AS_OF, -60)}T09:00:00.000Z` };
+    await documentInState('approved' as never, { ...stale, title: `Programme plan ${tag}`, programme: programme.documentId });
+    await documentInState('approved' as never, { ...stale, title: `Nobody's plan ${tag}` });
+
+    const count = async (uid: string, where: Record<string, unknown>) => Number(await (getStrapi().db.query(uid as never) as any).count({ where }));
+    const held = (...relations: string[]) => ({ $or: relations.map((relation) => ({ [relation]: { id: { $notNull: true } } })) });
+    const { body } = await manager.get(`/pmo/dashboard?asOf=${AS_OF}`);
+    expect(body.heatmap.total).toBe(await count(RISK_UID, { status: 'open', ...held('project', 'programme') }));
+    expect(body.totals.criticalIssues).toBe(
+      await count(ISSUE_UID, { status: 'open', priority: 'critical', raisedOn: { $lte: AS_OF }, ...held('project', 'programme') })
+    );
+    const documents = await count(DOCUMENT_UID, {
+      nextReviewDue: { $lt: AS_OF },
+      $and: [{ $or: [{ status: { $null: true } }, { status: { $ne: 'superseded' } }] }, held('project', 'programme')],
+    });
+    const conditions = await count(GATE_CONDITION_UID, {
+      dueDate: { $lt: AS_OF },
+      $or: [{ done: { $null: true } }, { done: false }],
+      gateReview: { project: { id: { $notNull: true } } },
+    });
+    expect(body.totals.overdueDocuments).toBe(documents + conditions);
+    expect(body.totals.lateDependencies).toBe(
+      await count(DEPENDENCY_UID, { status: { $in: ['open', 'late'] }, needBy: { $lt: AS_OF }, ...held('fromProject', 'toProject') })
+    );
+    expect(body.totals.upcomingGateReviews).toBe(
+      await count(GATE_REVIEW_UID, { decision: { $null: true }, scheduledDate: { $between: [AS_OF, day(AS_OF, 30)] }, project: { id: { $notNull: true } } })
+    );
   });
 
   it('the workbook export still writes every item', async () => {

@@ -7,6 +7,8 @@
 import { asRole, getStrapi, type Agent } from '../helpers/strapi';
 import { AS_OF, PREVIOUS, storeFixture, type Stored } from './dashboard-fixtures';
 import { expectedEvm, expectedHeatmap, expectedLists, expectedStates, ragAt, type Scope } from './dashboard-expected';
+import { documentInState } from '../helpers/documents';
+import { DOCUMENT_UID } from '../../src/plugins/pmo/shared/contracts/uids';
 
 let manager: Agent;
 let stored: Stored;
@@ -208,5 +210,47 @@ describe('the lists the figures click through to', () => {
   it('the board by department: the projects whose manager belongs to it', async () => {
     const board = await manager.get(`/pmo/governance/board?portfolio=${stored.portfolio.documentId}&department=${stored.departments.d2.documentId}`);
     expect(codes(board)).toEqual([stored.projects.p2.code, stored.projects.p4.code].sort());
+  });
+});
+
+// Documents, unlike risks and issues, may be held by a project and a programme at once, or by
+// neither: the project decides, and an item with neither is nobody's.
+describe('a document held by a project and another programme, and one held by neither', () => {
+  const held: string[] = [];
+  const overdueIds = (body: { overdueDocuments: Array<{ documentId: string }> }) => body.overdueDocuments.map((item) => item.documentId);
+  const PROGRAMME_B: Scope = { projects: ['p3', 'p4'], programmes: ['b'] };
+
+  beforeAll(async () => {
+    const stale = { documentType: 'project-plan', owner: stored.people.m2.documentId, reviewCycleDays: 10, approvedAt: '2026-01-01T09:00:00.000Z' };
+    const both = await documentInState('approved', { ...stale, title: 'Cirrus charter, filed under programme A', project: stored.projects.p3.documentId, programme: stored.programmes.a.documentId });
+    const neither = await documentInState('approved', { ...stale, title: 'Nobody’s note' });
+    held.push(both.documentId, neither.documentId);
+  });
+
+  afterAll(async () => {
+    for (const documentId of held) await getStrapi().documents(DOCUMENT_UID as never).delete({ documentId } as never);
+  });
+
+  it('is listed with its project’s programme, not with the programme it is filed under; one held by neither nowhere', async () => {
+    const [both, neither] = held;
+    const underA = await dashboard({ programme: stored.programmes.a.documentId });
+    expect(overdueIds(underA.body)).not.toContain(both);
+    expect(underA.body.totals.overdueDocuments).toBe(expected({ projects: ['p1', 'p2'], programmes: ['a'] }).totals.overdueDocuments);
+
+    const underB = await dashboard({ programme: stored.programmes.b.documentId });
+    expect(underB.body.overdueDocuments).toContainEqual(
+      expect.objectContaining({
+        documentId: both,
+        project: { documentId: stored.projects.p3.documentId, code: stored.projects.p3.code, name: stored.projects.p3.name },
+        programme: { documentId: stored.programmes.a.documentId, code: stored.programmes.a.code, name: stored.programmes.a.name },
+        daysOverdue: 58,
+      })
+    );
+    expect(underB.body.totals.overdueDocuments).toBe(expected(PROGRAMME_B).totals.overdueDocuments + 1);
+
+    const portfolio = await dashboard({ portfolio: stored.portfolio.documentId });
+    expect(overdueIds(portfolio.body).filter((id) => id === both)).toHaveLength(1);
+    expect(overdueIds(portfolio.body)).not.toContain(neither);
+    expect(portfolio.body.totals.overdueDocuments).toBe(expected(PORTFOLIO).totals.overdueDocuments + 1);
   });
 });

@@ -18,6 +18,9 @@ type Order = { column: string; desc?: boolean; nullsLast?: boolean };
 /** How many of a list's rows to read: a number, or null for every one (the workbook). */
 export type Limit = number | null;
 
+/** A relation's link table: its owner's column and its target's. */
+type Link = { table: string; owner: string; target: string };
+
 /** The columns every coded item (project, programme) answers with, under a prefix. */
 const codedColumns = (alias: string, prefix: string, t: { documentId: string; code: string; name: string }) => ({
   [`${prefix}_document_id`]: `${alias}.${t.documentId}`,
@@ -32,38 +35,59 @@ export function createDashboardQueries(strapi: Core.Strapi) {
   /** Only the rows of projects in scope (all of them: no narrowing). */
   const inScope = (query: Knex.QueryBuilder, projectColumn: string, scope: Scope) => (scope.all ? query : query.whereIn(projectColumn, scope.projects()));
 
+  /**
+   * Only the links to a project in scope. For every project, any link to a project: a link's
+   * target is a project or nothing, since the foreign key (enforced on both databases) deletes a
+   * link with its project, so the join with the whole project table would change no answer.
+   */
+  const linkedInScope = (query: Knex.QueryBuilder, targetColumn: string, scope: Scope) =>
+    scope.all ? query.whereNotNull(targetColumn) : query.whereIn(targetColumn, scope.projects());
+
   /** Only the items the caller may read, when the role reads some of them. */
   const narrowReadable = (query: Knex.QueryBuilder, column: string, readable: Readable) => {
     if (readable.can && readable.only) query.whereIn(column, readable.only());
     return query;
   };
 
-  /** Items held by a project in scope, or (with no project) by a programme in scope. */
-  const placedIn = (query: Knex.QueryBuilder, projectColumn: string, programmeColumn: string, scope: Scope) =>
-    query.where((where) => {
-      where.whereIn(projectColumn, scope.projects());
-      const programmes = scope.programmes;
-      if (programmes) where.orWhere((held) => held.whereNull(projectColumn).whereIn(programmeColumn, programmes()));
-    });
+  /**
+   * The items of `table` (as `alias`) held by a project in scope, or, with no project, by a
+   * programme in scope, each row made by `select` (which also filters the items): one part per
+   * placement, each reached from its link table, so a narrow scope reads its own items only and
+   * no item is joined to links it does not need. "No project" is no link to a project, as a left
+   * join's null was.
+   */
+  function placed(table: string, alias: string, links: { project: Link; programme: Link }, scope: Scope, select: (query: Knex.QueryBuilder) => void) {
+    const part = (link: Link, as: string) => {
+      const query = knex()(`${link.table} as ${as}`).join(`${table} as ${alias}`, `${alias}.id`, `${as}.${link.owner}`);
+      select(query);
+      return query;
+    };
+    const { project, programme } = links;
+    const items = linkedInScope(part(project, 'lp'), `lp.${project.target}`, scope);
+    const programmes = scope.programmes;
+    if (programmes) {
+      const noProject = knex()(`${project.table} as lq`)
+        .where(`lq.${project.owner}`, knex().ref(`${alias}.id`))
+        .whereNotNull(`lq.${project.target}`)
+        .select(knex().raw('1'));
+      items.unionAll(part(programme, 'lg').whereIn(`lg.${programme.target}`, programmes()).whereNotExists(noProject));
+    }
+    return items;
+  }
 
   /** Joins an item's project (`p`, through `lp`) and programme (`g`, through `lg`), and selects their refs. */
-  function withPlace(query: Knex.QueryBuilder, alias: string, links: { project: { table: string; owner: string; target: string }; programme?: { table: string; owner: string; target: string } }) {
+  function withPlace(query: Knex.QueryBuilder, alias: string, links: { project: Link; programme: Link }) {
     const { project, programme } = t();
-    query
+    return query
       .leftJoin(`${links.project.table} as lp`, `lp.${links.project.owner}`, `${alias}.id`)
       .leftJoin(`${project.table} as p`, 'p.id', `lp.${links.project.target}`)
-      .select(codedColumns('p', 'project', project));
-    if (links.programme) {
-      query
-        .leftJoin(`${links.programme.table} as lg`, `lg.${links.programme.owner}`, `${alias}.id`)
-        .leftJoin(`${programme.table} as g`, 'g.id', `lg.${links.programme.target}`)
-        .select(codedColumns('g', 'programme', programme));
-    }
-    return query;
+      .leftJoin(`${links.programme.table} as lg`, `lg.${links.programme.owner}`, `${alias}.id`)
+      .leftJoin(`${programme.table} as g`, 'g.id', `lg.${links.programme.target}`)
+      .select(codedColumns('p', 'project', project), codedColumns('g', 'programme', programme));
   }
 
   /** A person's full name through a link (`alias` is the item). */
-  function withOwner(query: Knex.QueryBuilder, alias: string, link: { table: string; owner: string; target: string }) {
+  function withOwner(query: Knex.QueryBuilder, alias: string, link: Link) {
     const { person } = t();
     return query
       .leftJoin(`${link.table} as lo`, `lo.${link.owner}`, `${alias}.id`)
@@ -83,17 +107,35 @@ export function createDashboardQueries(strapi: Core.Strapi) {
     });
   }
 
+  /** Selects the item's id and the columns of a list's `order` as `k0`, `k1`…: what `firstOf` reads. */
+  function keyed(query: Knex.QueryBuilder, alias: string, order: Order[]) {
+    query.select({ id: `${alias}.id` });
+    order.forEach(({ column }, index) => query.select({ [`k${index}`]: column }));
+    return query;
+  }
+
   /**
    * A list's first `limit` rows in `order` (every row when null), each with the count of all of
-   * them as `total_count` (a window over the whole result, counted before the limit).
+   * them as `total_count`, read limit-first: `narrow` (the items, filtered, with only the joins
+   * their filters need, `keyed`) is ordered and cut, the count a window over all of it (counted
+   * before the limit); then `named` joins names, owners and places to the rows kept only (`f`:
+   * the narrow row, `alias`: the item of `table` again), in the same order.
    */
-  function firstOf(query: Knex.QueryBuilder, order: Order[], limit: Limit) {
-    query.select(knex().raw('COUNT(*) OVER () AS total_count'));
+  function firstOf(narrow: Knex.QueryBuilder, order: Order[], limit: Limit, table: string, alias: string, named: (query: Knex.QueryBuilder) => void) {
+    const keys = (prefix: string) => order.map((key, index) => ({ ...key, column: `${prefix}.k${index}` }));
+    const first = knex().from(narrow.as('u')).select('u.*', knex().raw('COUNT(*) OVER () AS total_count'));
+    orderBy(first, keys('u'));
+    if (limit !== null) first.limit(limit);
+    const query = knex().from(first.as('f')).join(`${table} as ${alias}`, `${alias}.id`, 'f.id').select('f.total_count');
+    named(query);
+    return orderBy(query, keys('f'));
+  }
+
+  function orderBy(query: Knex.QueryBuilder, order: Order[]) {
     for (const { column, desc, nullsLast } of order) {
       if (nullsLast) query.orderByRaw('CASE WHEN ?? IS NULL THEN 1 ELSE 0 END', [column]);
       query.orderBy(column, desc ? 'desc' : 'asc');
     }
-    if (limit !== null) query.limit(limit);
     return query;
   }
 
@@ -152,100 +194,112 @@ export function createDashboardQueries(strapi: Core.Strapi) {
     /** Open risks in scope counted by probability and impact (their current score). */
     heatmap(scope: Scope, readable: Readable): Knex.QueryBuilder {
       const { risk: r } = t();
-      const query = knex()(`${r.table} as r`)
-        .leftJoin(`${r.project.table} as rp`, `rp.${r.project.owner}`, 'r.id')
-        .leftJoin(`${r.programme.table} as rg`, `rg.${r.programme.owner}`, 'r.id')
-        .where(`r.${r.status}`, 'open');
-      placedIn(query, `rp.${r.project.target}`, `rg.${r.programme.target}`, scope);
-      narrowReadable(query, 'r.id', readable);
-      return query
-        .select({ probability: `r.${r.probability}`, impact: `r.${r.impact}` })
+      const risks = placed(r.table, 'r', r, scope, (query) => {
+        query.where(`r.${r.status}`, 'open').select({ probability: `r.${r.probability}`, impact: `r.${r.impact}` });
+        narrowReadable(query, 'r.id', readable);
+      });
+      return knex()
+        .from(risks.as('h'))
+        .select('h.probability', 'h.impact')
         .count({ count: '*' })
-        .groupBy(`r.${r.probability}`, `r.${r.impact}`);
+        .groupBy('h.probability', 'h.impact');
     },
 
     /** Open critical issues raised on or before `day`: earliest target date first (none last), then raised on, then title. */
     criticalIssues(scope: Scope, day: string, readable: Readable, limit: Limit): Knex.QueryBuilder {
       const { issue: i } = t();
-      const query = knex()(`${i.table} as i`)
-        .where(`i.${i.status}`, 'open')
-        .where(`i.${i.priority}`, 'critical')
-        .where(`i.${i.raisedOn}`, '<=', day);
-      withPlace(query, 'i', i);
-      withOwner(query, 'i', i.owner);
-      placedIn(query, `lp.${i.project.target}`, `lg.${i.programme.target}`, scope);
-      narrowReadable(query, 'i.id', readable);
-      query.select({
-        document_id: `i.${i.documentId}`,
-        title: `i.${i.title}`,
-        raised_on: `i.${i.raisedOn}`,
-        target_date: `i.${i.targetDate}`,
-      });
       const order = [{ column: `i.${i.targetDate}`, nullsLast: true }, { column: `i.${i.raisedOn}` }, { column: `i.${i.title}` }, { column: 'i.id' }];
-      return firstOf(query, order, limit);
+      const issues = placed(i.table, 'i', i, scope, (query) => {
+        query.where(`i.${i.status}`, 'open').where(`i.${i.priority}`, 'critical').where(`i.${i.raisedOn}`, '<=', day);
+        narrowReadable(query, 'i.id', readable);
+        keyed(query, 'i', order);
+      });
+      return firstOf(issues, order, limit, i.table, 'i', (query) => {
+        withPlace(query, 'i', i);
+        withOwner(query, 'i', i.owner);
+        query.select({
+          document_id: `i.${i.documentId}`,
+          title: `i.${i.title}`,
+          raised_on: `i.${i.raisedOn}`,
+          target_date: `i.${i.targetDate}`,
+        });
+      });
     },
 
     /** Documents in force whose next review was due before `day`: longest overdue first, then title. */
     overdueDocuments(scope: Scope, day: string, readable: Readable, limit: Limit): Knex.QueryBuilder {
       const { document: d } = t();
-      const query = knex()(`${d.table} as d`)
-        .where(`d.${d.nextReviewDue}`, '<', day)
-        .where((status) => status.whereNull(`d.${d.status}`).orWhereNot(`d.${d.status}`, 'superseded'));
-      withPlace(query, 'd', d);
-      withOwner(query, 'd', d.owner);
-      placedIn(query, `lp.${d.project.target}`, `lg.${d.programme.target}`, scope);
-      narrowReadable(query, 'd.id', readable);
-      query.select({ document_id: `d.${d.documentId}`, title: `d.${d.title}`, due_date: `d.${d.nextReviewDue}` });
-      return firstOf(query, [{ column: `d.${d.nextReviewDue}` }, { column: `d.${d.title}` }, { column: 'd.id' }], limit);
+      const order = [{ column: `d.${d.nextReviewDue}` }, { column: `d.${d.title}` }, { column: 'd.id' }];
+      const documents = placed(d.table, 'd', d, scope, (query) => {
+        query.where(`d.${d.nextReviewDue}`, '<', day).where((status) => status.whereNull(`d.${d.status}`).orWhereNot(`d.${d.status}`, 'superseded'));
+        narrowReadable(query, 'd.id', readable);
+        keyed(query, 'd', order);
+      });
+      return firstOf(documents, order, limit, d.table, 'd', (query) => {
+        withPlace(query, 'd', d);
+        withOwner(query, 'd', d.owner);
+        query.select({ document_id: `d.${d.documentId}`, title: `d.${d.title}`, due_date: `d.${d.nextReviewDue}` });
+      });
     },
 
     /** Gate conditions not done whose due date is before `day`, of projects in scope: longest overdue first, then text. */
     overdueConditions(scope: Scope, day: string, limit: Limit): Knex.QueryBuilder {
       const { condition: c, review: v, project } = t();
-      const query = knex()(`${c.table} as c`)
+      const narrow = knex()(`${c.table} as c`)
         .where(`c.${c.dueDate}`, '<', day)
         .where((done) => done.whereNull(`c.${c.done}`).orWhere(`c.${c.done}`, false))
         .join(`${c.review.table} as cr`, `cr.${c.review.owner}`, 'c.id')
         .join(`${v.table} as v`, 'v.id', `cr.${c.review.target}`)
         .join(`${v.project.table} as lp`, `lp.${v.project.owner}`, 'v.id')
         .join(`${project.table} as p`, 'p.id', `lp.${v.project.target}`)
-        .whereIn('p.id', scope.projects())
-        .select(codedColumns('p', 'project', project));
-      withOwner(query, 'c', c.owner);
-      query.select({ document_id: `c.${c.documentId}`, text: `c.${c.text}`, due_date: `c.${c.dueDate}`, review: `v.${v.documentId}` });
-      return firstOf(query, [{ column: `c.${c.dueDate}` }, { column: `c.${c.text}` }, { column: 'c.id' }], limit);
+        .select({ project_id: 'p.id', review: `v.${v.documentId}` });
+      inScope(narrow, 'p.id', scope);
+      const order = [{ column: `c.${c.dueDate}` }, { column: `c.${c.text}` }, { column: 'c.id' }];
+      return firstOf(keyed(narrow, 'c', order), order, limit, c.table, 'c', (query) => {
+        query.join(`${project.table} as p`, 'p.id', 'f.project_id').select(codedColumns('p', 'project', project));
+        withOwner(query, 'c', c.owner);
+        query.select({ document_id: `c.${c.documentId}`, text: `c.${c.text}`, due_date: `c.${c.dueDate}`, review: 'f.review' });
+      });
     },
 
     /** Gate reviews not yet decided, scheduled from `from` to `to` (both included), of projects in scope: soonest first, then gate. */
     upcomingReviews(scope: Scope, from: string, to: string, limit: Limit): Knex.QueryBuilder {
       const { review: v, project } = t();
-      const query = knex()(`${v.table} as v`)
+      const narrow = knex()(`${v.table} as v`)
         .whereNull(`v.${v.decision}`)
         .whereBetween(`v.${v.scheduledDate}`, [from, to])
         .join(`${v.project.table} as lp`, `lp.${v.project.owner}`, 'v.id')
         .join(`${project.table} as p`, 'p.id', `lp.${v.project.target}`)
-        .whereIn('p.id', scope.projects())
-        .select(codedColumns('p', 'project', project))
-        .select({ document_id: `v.${v.documentId}`, gate: `v.${v.gate}`, scheduled_date: `v.${v.scheduledDate}` });
-      return firstOf(query, [{ column: `v.${v.scheduledDate}` }, { column: `v.${v.gate}` }, { column: `p.${project.name}` }, { column: 'v.id' }], limit);
+        .select({ project_id: 'p.id' });
+      inScope(narrow, 'p.id', scope);
+      const order = [{ column: `v.${v.scheduledDate}` }, { column: `v.${v.gate}` }, { column: `p.${project.name}` }, { column: 'v.id' }];
+      return firstOf(keyed(narrow, 'v', order), order, limit, v.table, 'v', (query) => {
+        query
+          .join(`${project.table} as p`, 'p.id', 'f.project_id')
+          .select(codedColumns('p', 'project', project))
+          .select({ document_id: `v.${v.documentId}`, gate: `v.${v.gate}`, scheduled_date: `v.${v.scheduledDate}` });
+      });
     },
 
     /** Dependencies still open (or flagged late) needed before `day`, either of whose projects is in scope: longest late first. */
     lateDependencies(scope: Scope, day: string, readable: Readable, limit: Limit): Knex.QueryBuilder {
       const { dependency: d, project } = t();
-      const query = knex()(`${d.table} as d`)
+      const narrow = knex()(`${d.table} as d`)
         .whereIn(`d.${d.status}`, ['open', 'late'])
         .where(`d.${d.needBy}`, '<', day)
         .leftJoin(`${d.from.table} as lf`, `lf.${d.from.owner}`, 'd.id')
-        .leftJoin(`${project.table} as f`, 'f.id', `lf.${d.from.target}`)
         .leftJoin(`${d.to.table} as lt`, `lt.${d.to.owner}`, 'd.id')
-        .leftJoin(`${project.table} as n`, 'n.id', `lt.${d.to.target}`)
-        .where((side) => side.whereIn('f.id', scope.projects()).orWhereIn('n.id', scope.projects()));
-      narrowReadable(query, 'd.id', readable);
-      query
-        .select(codedColumns('f', 'from', project), codedColumns('n', 'to', project))
-        .select({ document_id: `d.${d.documentId}`, description: `d.${d.description}`, need_by: `d.${d.needBy}`, status: `d.${d.status}` });
-      return firstOf(query, [{ column: `d.${d.needBy}` }, { column: `d.${d.description}` }, { column: 'd.id' }], limit);
+        .where((side) => side.where((from) => linkedInScope(from, `lf.${d.from.target}`, scope)).orWhere((to) => linkedInScope(to, `lt.${d.to.target}`, scope)))
+        .select({ from_id: `lf.${d.from.target}`, to_id: `lt.${d.to.target}` });
+      narrowReadable(narrow, 'd.id', readable);
+      const order = [{ column: `d.${d.needBy}` }, { column: `d.${d.description}` }, { column: 'd.id' }];
+      return firstOf(keyed(narrow, 'd', order), order, limit, d.table, 'd', (query) => {
+        query
+          .leftJoin(`${project.table} as pf`, 'pf.id', 'f.from_id')
+          .leftJoin(`${project.table} as pn`, 'pn.id', 'f.to_id')
+          .select(codedColumns('pf', 'from', project), codedColumns('pn', 'to', project))
+          .select({ document_id: `d.${d.documentId}`, description: `d.${d.description}`, need_by: `d.${d.needBy}`, status: `d.${d.status}` });
+      });
     },
   };
 }
