@@ -1,5 +1,5 @@
 import { indexBucket } from '../../../shared/contracts/dashboard';
-import { countByRag, dayOf, distribution, heatmapCells, lateReports, projectsByState, ragCounts, worst, type EvmRow, type ReportingRow } from './figures';
+import { dayOf, distribution, heatmapCells, lateReports, projectsByState, ragCounts, worst, type EvmRow, type ReportingRow } from './figures';
 import { cellValue, xlsxDate } from './xlsx';
 
 const project = (id: number, extra: Partial<ReportingRow> = {}): ReportingRow => ({
@@ -53,8 +53,8 @@ describe('the five worst', () => {
 
 describe('counts', () => {
   it('RAG: each project by its latest report, none without one (or without a RAG on it)', () => {
-    const latest = [{ overall: 'red' }, { overall: 'green' }, { overall: null }, { overall: 'red' }];
-    expect(ragCounts(countByRag(latest), 5)).toEqual({ green: 1, amber: 0, red: 2, none: 2 });
+    // As the database groups them: one row per RAG of the latest reports, their count as it answers it.
+    expect(ragCounts([{ overall: 'red', count: 2 }, { overall: 'green', count: '1' }, { overall: null, count: 1 }], 5)).toEqual({ green: 1, amber: 0, red: 2, none: 2 });
     expect(ragCounts([{ overall: 'amber', count: '3' }], 3)).toEqual({ green: 0, amber: 3, red: 0, none: 0 });
   });
 

@@ -17,7 +17,7 @@ import { PROJECT_UID } from '../../../shared/contracts/uids';
 import { daysBetween, toIsoDay } from '../platform/dates';
 import { isCadence, reportLateness } from '../platform/reporting';
 
-/** A project that reports status (queries.reportingProjects). */
+/** A project that reports status and may be late (queries.lateCandidates). */
 export type ReportingRow = {
   id: number;
   code: string;
@@ -62,13 +62,6 @@ export function ragCounts(rows: Array<Record<string, unknown>>, projects: number
   for (const row of rows) if (row.overall === 'green' || row.overall === 'amber' || row.overall === 'red') counts[row.overall] += Number(row.count);
   counts.none = projects - counts.green - counts.amber - counts.red;
   return counts;
-}
-
-/** Latest reports (one row a project) counted by overall RAG, as ragCounts takes them. */
-export function countByRag(latest: Iterable<Record<string, unknown>>): Array<{ overall: unknown; count: number }> {
-  const counts = new Map<unknown, number>();
-  for (const row of latest) counts.set(row.overall, (counts.get(row.overall) ?? 0) + 1);
-  return [...counts].map(([overall, count]) => ({ overall, count }));
 }
 
 /** A project's indices and variances, as finance answers them (`indicesForProjects`). */

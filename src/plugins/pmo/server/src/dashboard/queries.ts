@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { RUNNING_STATES } from '../../../shared/contracts/governance';
+import { REPORT_GRACE_DAYS, RUNNING_STATES } from '../../../shared/contracts/governance';
+import { addDays } from '../platform/dates';
 import { latestStatusReports } from '../platform/db';
 import type { Ids, Readable, Scope } from './scope';
 import { dashboardTables } from './tables';
@@ -149,15 +150,37 @@ export function createDashboardQueries(strapi: Core.Strapi) {
         .groupBy(`p.${p.state}`);
     },
 
-    /** The projects in scope that report status (a running state): what their lateness is reckoned from. */
-    reportingProjects(scope: Scope): Knex.QueryBuilder {
+    /**
+     * The projects in scope that report status (a running state) and may be late on `day`, with
+     * what their lateness is reckoned from: the last report on or before `day` that the caller may
+     * read (`last_report`, `YYYY-MM-DD`), else the start, else the day the project was created.
+     * Those certainly not late are left out by the database: a report is late no earlier than one
+     * period (7 days, 14, and for a month at least 28) and the grace days after it, so a project
+     * whose last report or start is as recent as that is not (figures.ts `lateReports` decides
+     * the rest exactly). An unknown cadence is given the shortest period.
+     */
+    lateCandidates(scope: Scope, day: string, readable: Readable): Knex.QueryBuilder {
       const { project: p } = t();
-      return inScope(knex()(`${p.table} as p`), 'p.id', scope)
+      const k = knex();
+      const since = `COALESCE(l.as_of, p.${p.startDate})`;
+      const before = (days: number) => addDays(day, -(days + REPORT_GRACE_DAYS));
+      return inScope(k(`${p.table} as p`), 'p.id', scope)
         .whereIn(`p.${p.state}`, REPORTING_STATES as string[])
+        .leftJoin(latestReports(scope, day, readable).as('l'), 'l.project_id', 'p.id')
+        .where((late) =>
+          late
+            .whereRaw(`${since} IS NULL`)
+            .orWhere((w) => w.where(`p.${p.cadence}`, 'fortnightly').whereRaw(`${since} < ?`, [before(14)]))
+            .orWhere((w) => w.where(`p.${p.cadence}`, 'monthly').whereRaw(`${since} < ?`, [before(28)]))
+            .orWhere((w) =>
+              w.where((other) => other.whereNull(`p.${p.cadence}`).orWhereNotIn(`p.${p.cadence}`, ['fortnightly', 'monthly'])).whereRaw(`${since} < ?`, [before(7)])
+            )
+        )
         .select({
           id: 'p.id',
           code: `p.${p.code}`,
           cadence: `p.${p.cadence}`,
+          last_report: 'l.as_of',
           start_date: `p.${p.startDate}`,
           created_at: `p.${p.createdAt}`,
         });
@@ -179,8 +202,6 @@ export function createDashboardQueries(strapi: Core.Strapi) {
       }
       return rows;
     },
-
-    latestReports,
 
     /** The projects in scope counted by the overall RAG of their latest report on or before `day` (none: not counted). */
     ragCounts(scope: Scope, day: string, readable: Readable): Knex.QueryBuilder {

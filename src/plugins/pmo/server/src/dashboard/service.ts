@@ -24,7 +24,7 @@ import type { CodedRef } from '../../../shared/contracts/refs';
 import { addCalendarMonths, addDays, formatIsoDate } from '../platform/dates';
 import { forbidden } from '../platform/errors';
 import { getService } from '../services';
-import { countByRag, dayOf, daysLate, distribution, firstLine, heatmapCells, lateReports, projectsByState, ragCounts, worst, type EvmRow, type ReportingRow } from './figures';
+import { dayOf, daysLate, distribution, firstLine, heatmapCells, lateReports, projectsByState, ragCounts, worst, type EvmRow, type ReportingRow } from './figures';
 import { createDashboardQueries, type Limit, type Row } from './queries';
 import { createScopes, type Ability, type Scope } from './scope';
 
@@ -57,9 +57,10 @@ export function createDashboardService(strapi: Core.Strapi) {
   }
 
   /** Each late project as the list names it (names and manager read for the listed ones only). */
-  async function lateReportItems(reporting: ReportingRow[] | null, latest: Row[] | null, day: string, limit: Limit): Promise<{ items: LateReport[]; total: number } | null> {
-    if (!reporting || !latest) return null;
-    const late = lateReports(reporting.map((row) => ({ ...row, id: Number(row.id) })), new Map(latest.map((row) => [Number(row.project_id), dayOf(row.as_of)])), day);
+  async function lateReportItems(candidates: Array<ReportingRow & { last_report: unknown }> | null, day: string, limit: Limit): Promise<{ items: LateReport[]; total: number } | null> {
+    if (!candidates) return null;
+    const rows = candidates.map((row) => ({ ...row, id: Number(row.id) }));
+    const late = lateReports(rows, new Map(rows.map((row) => [row.id, dayOf(row.last_report)])), day);
     const listed = limit === null ? late : late.slice(0, limit);
     const details = new Map((await queries.projectDetails(listed.map((row) => row.id))).map((row) => [Number(row.id), row]));
     const items = listed.map(({ id, code, cadence, lastReport, dueDate, periodsLate }): LateReport => {
@@ -91,14 +92,15 @@ export function createDashboardService(strapi: Core.Strapi) {
     const governance = ability.can(GOVERNANCE_READ);
     const none = Promise.resolve(null);
 
-    // One round: every query at once, each over the whole scope. The latest reports at asOf (one
-    // row a project) give both the RAG counts and the late reports; a month earlier only counts.
-    const [flow, stateRows, reportingRows, latestRows, previousRows, evm, heatRows, issueRows, documentRows, conditionRows, reviewRows, dependencyRows] =
+    // One round: every query at once, each over the whole scope. The RAG counts at asOf and a month
+    // earlier are grouped by the database; the late reports' candidates are the few projects whose
+    // last report (or start) is old enough to be late.
+    const [flow, stateRows, candidateRows, ragRows, previousRows, evm, heatRows, issueRows, documentRows, conditionRows, reviewRows, dependencyRows] =
       await Promise.all([
         lifecycle(),
         queries.projectsByState(scope) as Promise<Row[]>,
-        reports.can ? (queries.reportingProjects(scope) as Promise<ReportingRow[]>) : none,
-        reports.can ? (queries.latestReports(scope, asOf.text, reports) as Promise<Row[]>) : none,
+        reports.can ? (queries.lateCandidates(scope, asOf.text, reports) as Promise<Array<ReportingRow & { last_report: unknown }>>) : none,
+        reports.can ? (queries.ragCounts(scope, asOf.text, reports) as Promise<Row[]>) : none,
         reports.can ? (queries.ragCounts(scope, previousDay, reports) as Promise<Row[]>) : none,
         finance ? earnedValue().indicesForProjects(scope.all ? null : scope.projects, asOf) : none,
         risks.can ? (queries.heatmap(scope, risks) as Promise<Row[]>) : none,
@@ -111,7 +113,7 @@ export function createDashboardService(strapi: Core.Strapi) {
 
     const byState = projectsByState(stateRows as Array<{ state: string | null; count: unknown }>, flow.states, flow.initial);
     const projectCount = byState.reduce((sum, state) => sum + state.count, 0);
-    const late = await lateReportItems(reportingRows, latestRows, asOf.text, limit);
+    const late = await lateReportItems(candidateRows, asOf.text, limit);
 
     const evmRows: EvmRow[] = evm ? evm.projects : [];
 
@@ -152,8 +154,8 @@ export function createDashboardService(strapi: Core.Strapi) {
       scope: { ...scope.named, projects: projectCount },
       projectsByState: byState,
       rag:
-        latestRows && previousRows
-          ? { ...ragCounts(countByRag(latestRows), projectCount), previous: { asOf: previousDay, ...ragCounts(previousRows, projectCount) } }
+        ragRows && previousRows
+          ? { ...ragCounts(ragRows, projectCount), previous: { asOf: previousDay, ...ragCounts(previousRows, projectCount) } }
           : null,
       evm: evm
         ? {
