@@ -180,10 +180,10 @@ export function createDashboardQueries(strapi: Core.Strapi) {
           id: 'p.id',
           code: `p.${p.code}`,
           cadence: `p.${p.cadence}`,
-          last_report: 'l.as_of',
-          start_date: `p.${p.startDate}`,
           created_at: `p.${p.createdAt}`,
-        });
+        })
+        // Days as the database writes them (`YYYY-MM-DD`), not parsed into dates and back.
+        .select(k.raw('CAST(?? AS TEXT) AS ??', ['l.as_of', 'last_report']), k.raw('CAST(?? AS TEXT) AS ??', [`p.${p.startDate}`, 'start_date']));
     },
 
     /** Projects by id: how a list names them, and their manager. */

@@ -72,7 +72,12 @@ export type DateLike = string | Date | null | undefined;
 /** `YYYY-MM-DD` of a date or datetime string, in UTC; null when absent or not a date. */
 export function toIsoDay(value: DateLike): string | null {
   if (!value) return null;
-  const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : String(value);
+  if (value instanceof Date) {
+    // A valid Date is a real day: its UTC day as written, for years 0000–9999.
+    const iso = Number.isNaN(value.getTime()) ? '' : value.toISOString();
+    return /^\d{4}-\d{2}-\d{2}T/.test(iso) ? iso.slice(0, 10) : null;
+  }
+  const text = String(value);
   const day = /^\d{4}-\d{2}-\d{2}/.exec(text)?.[0];
   if (!day) return null;
   const parsed = new Date(`${day}T00:00:00Z`);

@@ -43,9 +43,12 @@ export function reportLateness(cadence: ReportingCadence, since: string, today: 
   // a project a thousand periods late is late enough to say so. Found from an estimate and a
   // step or two, not period by period (the dashboard reckons 10,000 projects, some years late).
   const step = cadence === 'weekly' ? 7 : cadence === 'fortnightly' ? 14 : null;
-  let k = step
-    ? Math.ceil((daysBetween(since, today) - graceDays) / step) - 1
-    : (Number(today.slice(0, 4)) - Number(since.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(since.slice(5, 7));
+  if (step) {
+    // Period k is late when k × step + grace days < the days since: exactly the k below this.
+    const k = Math.min(Math.max(Math.ceil((daysBetween(since, today) - graceDays) / step) - 1, 0), MAX_PERIODS);
+    return { dueDate, latestDueDate: k > 0 ? addDays(since, k * step) : dueDate, periodsLate: k };
+  }
+  let k = (Number(today.slice(0, 4)) - Number(since.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(since.slice(5, 7));
   k = Math.min(Math.max(k, 0), MAX_PERIODS);
   while (k > 0 && !late(k)) k -= 1;
   while (k < MAX_PERIODS && late(k + 1)) k += 1;
