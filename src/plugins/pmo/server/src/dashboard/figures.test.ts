@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { indexBucket } from '../../../shared/contracts/dashboard';
-import { dayOf, distribution, heatmapCells, lateReports, projectsByState, ragCounts, worst, type EvmRow, type ReportingRow } from './figures';
+import { dayOf, distribution, firstInOrder, heatmapCells, lateReports, projectsByState, ragCounts, worst, type EvmRow, type ReportingRow } from './figures';
 import { cellValue, xlsxDate } from './xlsx';
 
 const project = (id: number, extra: Partial<ReportingRow> = {}): ReportingRow => ({
@@ -134,5 +135,16 @@ describe('workbook cells', () => {
     expect(cellValue('text', 'Plain words')).toBe('Plain words');
     expect(cellValue('text', null)).toBeNull();
     expect(() => cellValue('money', '1,000.00')).toThrow(TypeError);
+  });
+});
+
+describe('the first rows in order (firstInOrder)', () => {
+  it('gives what a stable sort and a slice give, whatever the rows and the limit', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ key: fc.integer({ min: 0, max: 5 }), seq: fc.nat() }), { maxLength: 60 }), fc.option(fc.nat({ max: 70 }), { nil: null }), (rows, limit) => {
+        const order = (a: { key: number }, b: { key: number }) => a.key - b.key;
+        expect(firstInOrder(rows, order, limit)).toEqual([...rows].sort(order).slice(0, limit ?? undefined));
+      })
+    );
   });
 });

@@ -70,15 +70,38 @@ export type EvmRow = ProjectIndices;
 const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 /**
+ * The first `limit` of `rows` in `order` (every one, sorted, when null), as a stable sort would
+ * give them: one pass keeping the first ones in order, not a sort of 10,000 projects per list.
+ */
+export function firstInOrder<T>(rows: Iterable<T>, order: (a: T, b: T) => number, limit: number | null): T[] {
+  const first: T[] = [];
+  for (const row of rows) {
+    if (limit === null) {
+      first.push(row);
+      continue;
+    }
+    if (limit === 0 || (first.length === limit && order(row, first[limit - 1]) >= 0)) continue;
+    // After every row it does not come before: equal rows keep their order, as a stable sort does.
+    let at = first.length;
+    while (at > 0 && order(row, first[at - 1]) < 0) at -= 1;
+    first.splice(at, 0, row);
+    if (first.length > limit) first.pop();
+  }
+  return limit === null ? first.sort(order) : first;
+}
+
+/**
  * How many projects fall in each CPI (or SPI) bucket, and the first `limit` of them (lowest index
  * first, then code): the count is over every project, the list behind the bar is bounded.
  */
 export function distribution(rows: EvmRow[], index: 'cpi' | 'spi', limit: number | null): IndexBucketCount[] {
+  const inBucket = new Map<string, EvmRow[]>(INDEX_BUCKETS.map((bucket) => [bucket.key, []]));
+  for (const row of rows) inBucket.get(indexBucket(row[index]))!.push(row);
+  const order = (a: EvmRow, b: EvmRow) => (a[index] ?? 0) - (b[index] ?? 0) || byCode(a, b);
   return INDEX_BUCKETS.map((bucket) => {
-    const inBucket = rows.filter((row) => indexBucket(row[index]) === bucket.key);
-    const first = inBucket.sort((a, b) => (a[index] ?? 0) - (b[index] ?? 0) || byCode(a, b)).slice(0, limit ?? undefined);
-    const projects = first.map((row) => ({ documentId: row.documentId, code: row.code, name: row.name }));
-    return { key: bucket.key, from: bucket.from, to: bucket.to, count: inBucket.length, projects };
+    const members = inBucket.get(bucket.key)!;
+    const projects = firstInOrder(members, order, limit).map((row) => ({ documentId: row.documentId, code: row.code, name: row.name }));
+    return { key: bucket.key, from: bucket.from, to: bucket.to, count: members.length, projects };
   });
 }
 
@@ -89,11 +112,17 @@ export function distribution(rows: EvmRow[], index: 'cpi' | 'spi', limit: number
 export function worst(rows: EvmRow[]): WorstProject[] {
   const low = (row: EvmRow) => Math.min(row.cpi ?? Infinity, row.spi ?? Infinity);
   const high = (row: EvmRow) => Math.max(row.cpi ?? -Infinity, row.spi ?? -Infinity);
-  return rows
-    .filter((row) => row.cpi !== null || row.spi !== null)
-    .sort((a, b) => low(a) - low(b) || high(a) - high(b) || byCode(a, b))
-    .slice(0, WORST_COUNT)
-    .map((row) => ({ uid: PROJECT_UID, documentId: row.documentId, title: row.name, code: row.code, cpi: row.cpi, spi: row.spi, cv: row.cv, sv: row.sv }));
+  const ranked = rows.filter((row) => row.cpi !== null || row.spi !== null);
+  return firstInOrder(ranked, (a, b) => low(a) - low(b) || high(a) - high(b) || byCode(a, b), WORST_COUNT).map((row) => ({
+    uid: PROJECT_UID,
+    documentId: row.documentId,
+    title: row.name,
+    code: row.code,
+    cpi: row.cpi,
+    spi: row.spi,
+    cv: row.cv,
+    sv: row.sv,
+  }));
 }
 
 /** The 5 × 5 grid `[probability − 1][impact − 1]` of counts; values outside 1–5 are not counted. */
