@@ -180,10 +180,14 @@ export function createDashboardQueries(strapi: Core.Strapi) {
           id: 'p.id',
           code: `p.${p.code}`,
           cadence: `p.${p.cadence}`,
-          created_at: `p.${p.createdAt}`,
         })
-        // Days as the database writes them (`YYYY-MM-DD`), not parsed into dates and back.
-        .select(k.raw('CAST(?? AS TEXT) AS ??', ['l.as_of', 'last_report']), k.raw('CAST(?? AS TEXT) AS ??', [`p.${p.startDate}`, 'start_date']));
+        // Days as the database writes them (`YYYY-MM-DD`), not parsed into dates and back; the
+        // creation time only where it is what lateness is reckoned from.
+        .select(
+          k.raw('CAST(?? AS TEXT) AS ??', ['l.as_of', 'last_report']),
+          k.raw('CAST(?? AS TEXT) AS ??', [`p.${p.startDate}`, 'start_date']),
+          k.raw(`CASE WHEN ${since} IS NULL THEN ?? END AS ??`, [`p.${p.createdAt}`, 'created_at'])
+        );
     },
 
     /** Projects by id: how a list names them, and their manager. */
