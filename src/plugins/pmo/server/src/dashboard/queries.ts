@@ -101,9 +101,9 @@ export function createDashboardQueries(strapi: Core.Strapi) {
     return latestStatusReports(strapi, knex(), {
       onOrBefore: day,
       columns: { overall: 'ragOverall', as_of: 'asOf' },
-      narrow: (query, projectColumn) => {
+      narrow: (query, projectColumn, reportColumn) => {
         inScope(query, projectColumn, scope);
-        narrowReadable(query, 's.id', readable);
+        narrowReadable(query, reportColumn, readable);
       },
     });
   }

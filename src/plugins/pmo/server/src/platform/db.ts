@@ -96,8 +96,8 @@ export type LatestReportOptions = {
   onOrBefore?: string;
   /** Output alias → status report attribute (`id`, `asOf`, `percentComplete`, …). */
   columns: Record<string, string>;
-  /** Narrows the projects, given the column holding a report's project id. */
-  narrow?: (query: Knex.QueryBuilder, projectColumn: string) => void;
+  /** Narrows the projects (or the reports), given the columns holding a report's project id and its id. */
+  narrow?: (query: Knex.QueryBuilder, projectColumn: string, reportColumn: string) => void;
   /**
    * Latest per project and month instead: the dialect's `YYYY-MM` expression of a column bound
    * to `??` (the S-curve's); the month comes back as `report_month`.
@@ -107,8 +107,10 @@ export type LatestReportOptions = {
 
 /** Each project's latest status report, kept by database triggers (latest-reports.ts): `project_id`, `report_id`. */
 export const LATEST_REPORTS_TABLE = 'pmo_latest_reports';
-/** Every status report's project and date, kept by the same triggers: `project_id`, `report_id`, `as_of`. */
+/** Every status report's project, date and overall RAG, kept by the same triggers: `project_id`, `report_id`, `as_of`, `rag_overall`. */
 export const REPORT_DATES_TABLE = 'pmo_report_dates';
+/** The status report attributes both kept tables hold, and their columns there. */
+const KEPT_COLUMNS: Record<string, string> = { id: 'report_id', asOf: 'as_of', ragOverall: 'rag_overall' };
 
 /**
  * Each project's latest status report on or before a date, one query whatever the number of
@@ -129,10 +131,16 @@ export function latestStatusReports(strapi: Core.Strapi, knex: Knex, options: La
   const selected = Object.fromEntries(Object.entries(options.columns).map(([alias, attribute]) => [alias, `s.${report.column(attribute)}`]));
   const month = options.perMonth;
 
-  const kept = () => knex(`${LATEST_REPORTS_TABLE} as lr`).join(`${report.table} as s`, 's.id', 'lr.report_id');
+  // Both kept tables hold each report's id, date and overall RAG: asked for those only, the
+  // reports themselves are not read.
+  const keptOnly = Object.values(options.columns).every((attribute) => attribute in KEPT_COLUMNS);
+  const from = (alias: string) =>
+    Object.fromEntries(Object.entries(options.columns).map(([name, attribute]) => [name, keptOnly ? `${alias}.${KEPT_COLUMNS[attribute]}` : selected[name]]));
+  const kept = () => knex(`${LATEST_REPORTS_TABLE} as lr`);
   if (!month) {
-    const fast = kept().select({ project_id: 'lr.project_id', ...selected });
-    options.narrow?.(fast, 'lr.project_id');
+    const fast = kept().select({ project_id: 'lr.project_id', ...from('lr') });
+    if (!keptOnly) fast.join(`${report.table} as s`, 's.id', 'lr.report_id');
+    options.narrow?.(fast, 'lr.project_id', keptOnly ? 'lr.report_id' : 's.id');
     const day = options.onOrBefore;
     if (day === undefined) return fast;
     // Dates compared on the kept rows, so the planner starts from them (one row a project).
@@ -140,15 +148,19 @@ export function latestStatusReports(strapi: Core.Strapi, knex: Knex, options: La
     // The projects whose latest report is dated after the day: each one's latest on or before it
     // is one probe of the report dates' (project, date, report) index. PostgreSQL is told so by a
     // lateral join (left to itself it hashes every report); SQLite loops over the probes anyway.
-    const probe = `SELECT d.report_id FROM ?? d WHERE d.project_id = lr.project_id AND d.as_of <= ? ORDER BY d.as_of DESC, d.report_id DESC LIMIT 1`;
-    const earlier = knex(`${LATEST_REPORTS_TABLE} as lr`).where('lr.as_of', '>', day);
+    const probe = (column: string) =>
+      `SELECT ${column} FROM ?? d WHERE d.project_id = lr.project_id AND d.as_of <= ? ORDER BY d.as_of DESC, d.report_id DESC LIMIT 1`;
+    const earlier = kept().where('lr.as_of', '>', day);
     if (strapi.db.dialect.client === 'postgres') {
-      earlier.joinRaw(`CROSS JOIN LATERAL (${probe}) AS x JOIN ?? AS s ON s.id = x.report_id`, [REPORT_DATES_TABLE, day, report.table]);
+      earlier.joinRaw(`CROSS JOIN LATERAL (${probe('d.report_id, d.as_of, d.rag_overall')}) AS x`, [REPORT_DATES_TABLE, day]);
+      if (!keptOnly) earlier.join(`${report.table} as s`, 's.id', 'x.report_id');
+    } else if (keptOnly) {
+      earlier.joinRaw(`JOIN ?? AS x ON x.rowid = (${probe('d.rowid')})`, [REPORT_DATES_TABLE, REPORT_DATES_TABLE, day]);
     } else {
-      earlier.joinRaw(`JOIN ?? AS s ON s.id = (${probe})`, [report.table, REPORT_DATES_TABLE, day]);
+      earlier.joinRaw(`JOIN ?? AS s ON s.id = (${probe('d.report_id')})`, [report.table, REPORT_DATES_TABLE, day]);
     }
-    earlier.select({ project_id: 'lr.project_id', ...selected });
-    options.narrow?.(earlier, 'lr.project_id');
+    earlier.select({ project_id: 'lr.project_id', ...from('x') });
+    options.narrow?.(earlier, 'lr.project_id', keptOnly ? 'x.report_id' : 's.id');
     return fast.unionAll(earlier);
   }
   return ranked();
@@ -157,7 +169,7 @@ export function latestStatusReports(strapi: Core.Strapi, knex: Knex, options: La
   function ranked(): Knex.QueryBuilder {
     const rows = knex(`${report.table} as s`).join(`${project.table} as sp`, `sp.${project.owner}`, 's.id');
     if (options.onOrBefore !== undefined) rows.where(asOf, '<=', options.onOrBefore);
-    options.narrow?.(rows, projectColumn);
+    options.narrow?.(rows, projectColumn, 's.id');
     rows.select({ project_id: projectColumn, ...selected });
     rows.select(
       knex.raw(`${month} AS report_month`, [asOf]),

@@ -9,7 +9,7 @@
  * as platform/db.ts `latestStatusReports` ranks them), that report's date and overall RAG, so the
  * board's RAG filter, and the projects whose latest report is after a day, read this table alone. The report's other columns are read through the id.
  *
- * `pmo_report_dates` holds every report's project and date (`project_id`, `report_id`, `as_of`),
+ * `pmo_report_dates` holds every report's project, date and overall RAG (`project_id`, `report_id`, `as_of`, `rag_overall`),
  * indexed by (project, date, report): "each project's latest report on or before a past day" (the
  * dashboard's RAG counts a month earlier, earned value as of a past day) is one index probe per
  * project instead of ranking every report (200,000 at 10,000 projects), since nearly every
@@ -41,7 +41,7 @@ import { STATUS_REPORT_UID } from '../../../shared/contracts/uids';
 import { columnsOf, installedTriggers, LATEST_REPORTS_TABLE, REPORT_DATES_TABLE } from './db';
 
 const PREFIX = 'pmo_latest_reports_';
-const VERSION = 'v4';
+const VERSION = 'v5';
 const TRIGGERS = ['link_ins', 'link_del', 'link_upd', 'report_upd', 'report_del'] as const;
 /**
  * PostgreSQL's advisory locks taken before a recompute: the first key, and the second as the
@@ -74,9 +74,9 @@ function latest(n: Names, projects?: string): string {
     ) r WHERE r.rn = 1 AND r.project_id IS NOT NULL`;
 }
 
-/** Every report of each project a subquery names (all projects when none): `project_id`, `report_id`, `as_of`. */
+/** Every report of each project a subquery names (all projects when none): `project_id`, `report_id`, `as_of`, `rag_overall`. */
 function dates(n: Names, projects?: string): string {
-  return `SELECT l.${n.target}, s.id, s.${n.asOf} FROM ${n.link} l JOIN ${n.reports} s ON s.id = l.${n.owner}
+  return `SELECT l.${n.target}, s.id, s.${n.asOf}, s.${n.rag} FROM ${n.link} l JOIN ${n.reports} s ON s.id = l.${n.owner}
     WHERE l.${n.target} IS NOT NULL${projects ? ` AND l.${n.target} IN (${projects})` : ''}`;
 }
 
@@ -84,7 +84,7 @@ function dates(n: Names, projects?: string): string {
 function recompute(n: Names, projects: string): string[] {
   return [
     `DELETE FROM ${D} WHERE project_id IN (${projects})`,
-    `INSERT INTO ${D} (project_id, report_id, as_of) ${dates(n, projects)}`,
+    `INSERT INTO ${D} (project_id, report_id, as_of, rag_overall) ${dates(n, projects)}`,
     `INSERT INTO ${T} (project_id, report_id, as_of, rag_overall) ${latest(n, projects)}
      ON CONFLICT (project_id) DO UPDATE SET report_id = excluded.report_id, as_of = excluded.as_of, rag_overall = excluded.rag_overall`,
     `DELETE FROM ${T} WHERE project_id IN (${projects})
@@ -96,7 +96,7 @@ const rebuild = (n: Names) => [
   `DELETE FROM ${T}`,
   `INSERT INTO ${T} (project_id, report_id, as_of, rag_overall) ${latest(n)}`,
   `DELETE FROM ${D}`,
-  `INSERT INTO ${D} (project_id, report_id, as_of) ${dates(n)}`,
+  `INSERT INTO ${D} (project_id, report_id, as_of, rag_overall) ${dates(n)}`,
 ];
 
 function postgresTriggers(n: Names): string[] {
@@ -198,6 +198,7 @@ export async function ensureLatestReports(strapi: Core.Strapi): Promise<void> {
       table.integer('project_id').notNullable();
       table.integer('report_id').notNullable();
       table.date('as_of').nullable();
+      table.string('rag_overall', 16).nullable();
       // "Latest on or before a day" is one probe per project; a report deleted finds its projects.
       table.index(['project_id', 'as_of', 'report_id'], `${D}_probe_idx`);
       table.index(['report_id'], `${D}_report_idx`);
