@@ -94,7 +94,8 @@ export function createEarnedValueService(repository: FinanceRepository) {
      * project, with no subquery to narrow by).
      */
     async indicesForProjects(projectIn: (() => Knex.QueryBuilder) | null, asOf: AsOf): Promise<{ total: ReturnType<typeof totalOf>; projects: ProjectIndices[] }> {
-      const rows = (await repository.projectFacts(projectIn ? { projectIn } : {}, asOf.date)) as ProjectFactsRow[];
+      // In no order: the dashboard ranks and buckets them itself.
+      const rows = (await repository.projectFacts(projectIn ? { projectIn } : {}, asOf.date).clearOrder()) as ProjectFactsRow[];
       const baselines = rows.map((row) => projectBaseline(factsFromRow(row), asOf.date));
       const projects = rows.map((row, i): ProjectIndices => {
         const { cv, sv, cpi, spi } = performanceFigures(baselines[i]);
