@@ -7,38 +7,23 @@
  * answers the bare sums as its BAC and PV.
  */
 import fc from 'fast-check';
-import type { Knex } from 'knex';
 import { sumMinor } from '../../src/plugins/pmo/server/src/platform/money-sql';
 import { formatMinor } from '../../src/plugins/pmo/shared/money';
 import { asRole, getStrapi, type Agent } from '../helpers/strapi';
 import * as make from './finance-fixtures';
+import { keptTotals, linkedRows, linkedWrites, MAX_AMOUNT, totalLine, type LinkedWrite } from './linked-writes';
 
 const LINE = 'api::budget-line.budget-line';
 const TOTALS = 'pmo_budget_totals';
 const RESERVE = 'management-reserve';
-const MAX = BigInt('9007199254740991');
+const MAX = MAX_AMOUNT;
 const big = (value: number) => BigInt(value);
-const BILLION = big(1_000_000_000);
 
 type Doc = Awaited<ReturnType<typeof make.project>>;
-type Line = { documentId: string; id: number };
 
 let finance: Agent;
 let programme: Doc;
-/** The test's projects, live and deleted (a deleted one must keep no totals). */
-const projects: Doc[] = [];
-const deleted = new Set<string>();
-const lines: Line[] = [];
-
-const knex = () => getStrapi().db.connection as unknown as Knex;
-const isPostgres = () => getStrapi().db.dialect.client === 'postgres';
-const meta = () => {
-  const model = getStrapi().db.metadata.get(LINE as never) as any;
-  const join = model.attributes.project.joinTable;
-  return { table: model.tableName as string, link: join.name as string, owner: join.joinColumn.name as string, target: join.inverseJoinColumn.name as string };
-};
-const projectId = async (doc: Doc) =>
-  (await getStrapi().db.query('api::project.project' as never).findOne({ where: { documentId: doc.documentId }, select: ['id'] })) as { id: number } | null;
+const { projects, rows: lines, knex, documents, meta, projectId, live, projectOf, rowOf, ids, applyLinked, isPostgres } = linkedRows(LINE);
 
 const amount = fc.oneof(fc.bigInt({ min: big(0), max: big(10_000_000) }), fc.bigInt({ min: MAX - big(1_000_000), max: MAX }));
 const period = fc
@@ -47,84 +32,46 @@ const period = fc
 const category = fc.constantFrom('labour', 'capex', 'opex', RESERVE);
 const pick = fc.nat();
 
+/** The writes of a budget line's own fields; the rest are every linked type's (linked-writes.ts). */
 type Write =
+  | LinkedWrite
   | { kind: 'create'; project: number; period: string; category: string; amount: bigint }
-  | { kind: 'amount'; line: number; amount: bigint }
-  | { kind: 'period'; line: number; period: string }
-  | { kind: 'category'; line: number; category: string }
-  | { kind: 'move'; line: number; project: number }
-  | { kind: 'unlink'; line: number }
-  | { kind: 'delete'; line: number }
-  | { kind: 'raw-amount'; line: number; amount: bigint }
-  | { kind: 'raw-category'; line: number; category: string }
-  | { kind: 'raw-move'; line: number; project: number }
-  | { kind: 'delete-project'; project: number };
+  | { kind: 'amount'; row: number; amount: bigint }
+  | { kind: 'period'; row: number; period: string }
+  | { kind: 'category'; row: number; category: string }
+  | { kind: 'raw-amount'; row: number; amount: bigint }
+  | { kind: 'raw-category'; row: number; category: string };
 
-const write: fc.Arbitrary<Write> = fc.oneof(
+const write: fc.Arbitrary<Write> = fc.oneof<Array<fc.WeightedArbitrary<Write>>>(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), project: pick, period, category, amount }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('amount' as const), line: pick, amount }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('period' as const), line: pick, period }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('category' as const), line: pick, category }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), line: pick, project: pick }) },
-  fc.record({ kind: fc.constant('unlink' as const), line: pick }),
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), line: pick }) },
-  fc.record({ kind: fc.constant('raw-amount' as const), line: pick, amount }),
-  fc.record({ kind: fc.constant('raw-category' as const), line: pick, category }),
-  fc.record({ kind: fc.constant('raw-move' as const), line: pick, project: pick }),
-  fc.record({ kind: fc.constant('delete-project' as const), project: pick })
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('amount' as const), row: pick, amount }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('period' as const), row: pick, period }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('category' as const), row: pick, category }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('raw-amount' as const), row: pick, amount }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('raw-category' as const), row: pick, category }) },
+  ...linkedWrites
 );
 
-const live = () => projects.filter((p) => !deleted.has(p.documentId));
-
 async function apply(w: Write): Promise<void> {
-  const documents = getStrapi().documents(LINE as any);
-  const target = 'project' in w ? live()[w.project % live().length] : undefined;
-  const line = 'line' in w && lines.length > 0 ? lines[w.line % lines.length] : undefined;
-  const { table, link, owner, target: projectColumn } = meta();
-  switch (w.kind) {
-    case 'create': {
-      const doc = (await documents.create({ data: { project: target!.documentId, period: w.period, category: w.category, amount: w.amount.toString() } as any })) as unknown as Line;
-      lines.push(doc);
-      return;
-    }
-    case 'delete-project':
-      if (live().length > 2) {
-        await getStrapi().documents('api::project.project').delete({ documentId: target!.documentId });
-        deleted.add(target!.documentId);
-      }
-      return;
+  const { table } = meta();
+  if (w.kind === 'create') {
+    lines.push((await documents().create({ data: { project: projectOf(w)!.documentId, period: w.period, category: w.category, amount: w.amount.toString() } as any })) as any);
+    return;
   }
+  if (!('amount' in w || 'period' in w || 'category' in w)) return applyLinked(w as LinkedWrite);
+  const line = rowOf(w);
   if (!line) return;
   switch (w.kind) {
     case 'amount':
-      await documents.update({ documentId: line.documentId, data: { amount: w.amount.toString() } as any });
-      return;
+      return void (await documents().update({ documentId: line.documentId, data: { amount: w.amount.toString() } as any }));
     case 'period':
-      await documents.update({ documentId: line.documentId, data: { period: w.period } as any });
-      return;
+      return void (await documents().update({ documentId: line.documentId, data: { period: w.period } as any }));
     case 'category':
-      await documents.update({ documentId: line.documentId, data: { category: w.category } as any });
-      return;
-    case 'move':
-      await documents.update({ documentId: line.documentId, data: { project: target!.documentId } as any });
-      return;
-    case 'unlink':
-      await documents.update({ documentId: line.documentId, data: { project: null } as any });
-      return;
-    case 'delete':
-      await documents.delete({ documentId: line.documentId });
-      lines.splice(lines.indexOf(line), 1);
-      return;
+      return void (await documents().update({ documentId: line.documentId, data: { category: w.category } as any }));
     case 'raw-amount':
-      await knex()(table).where({ id: line.id }).update({ amount: w.amount.toString() });
-      return;
+      return void (await knex()(table).where({ id: line.id }).update({ amount: w.amount.toString() }));
     case 'raw-category':
-      await knex()(table).where({ id: line.id }).update({ category: w.category });
-      return;
-    case 'raw-move': {
-      const moved = await knex()(link).where({ [owner]: line.id }).update({ [projectColumn]: (await projectId(target!))!.id });
-      if (moved === 0) await knex()(link).insert({ [owner]: line.id, [projectColumn]: (await projectId(target!))!.id });
-    }
+      return void (await knex()(table).where({ id: line.id }).update({ category: w.category }));
   }
 }
 
@@ -141,16 +88,7 @@ async function bareAndTotals(length: 0 | 7, ids: number[]) {
     .groupBy(`l.${target}`)
     .groupByRaw(month)
     .select({ project: `l.${target}` }, k.raw(`${month} AS period`), sumMinor(k, 'b.amount', 'total'), k.raw('COUNT(*) AS n'));
-  const totals = await k(TOTALS)
-    .where('span', length === 0 ? 't' : 'm')
-    .whereIn('project_id', ids)
-    .select({ project: 'project_id', period: 'period' }, k.raw('CAST(amount_high AS TEXT) AS high'), k.raw('CAST(amount_low AS TEXT) AS low'), { n: 'entries' });
-  const key = (r: any) => `${r.project} ${r.period}`;
-  const text = (r: any) => `${key(r)} = ${r.total} (${Number(r.n)})`;
-  return {
-    bare: bare.map(text).sort(),
-    totals: totals.map((r: any) => text({ ...r, total: (BigInt(r.high) * BILLION + BigInt(r.low)).toString() })).sort(),
-  };
+  return { bare: bare.map(totalLine).sort(), totals: await keptTotals(k, TOTALS, length === 0 ? 't' : 'm', ids) };
 }
 
 /** A project's BAC and PV as of a day (asOf's own month pro rata by days elapsed, rounded half up): bare sums of its lines. */
@@ -191,13 +129,13 @@ describe('budget totals', () => {
       fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 20 }), fc.constantFrom('2026-01-31', '2026-02-14', '2026-03-09', '2025-12-31'), async (writes, asOf) => {
         if (live().length < 3) projects.push(await make.project(programme, 'Replacement'));
         for (const w of writes) await apply(w);
-        const ids = (await Promise.all(projects.map(projectId))).filter((p): p is { id: number } => p !== null).map((p) => p.id);
+        const made = await ids();
         for (const length of [0, 7] as const) {
-          const { bare, totals } = await bareAndTotals(length, ids);
+          const { bare, totals } = await bareAndTotals(length, made);
           expect(totals).toEqual(bare);
         }
         // A deleted project keeps no totals (its lines are no longer linked to it).
-        const left = await knex()(TOTALS).whereNotIn('project_id', (await Promise.all(live().map(projectId))).map((p) => p!.id)).whereIn('project_id', ids).count({ n: '*' });
+        const left = await knex()(TOTALS).whereNotIn('project_id', (await Promise.all(live().map(projectId))).map((p) => p!.id)).whereIn('project_id', made).count({ n: '*' });
         expect(Number(left[0].n)).toBe(0);
         // What finance sees: each project's BAC and PV are the bare sums.
         for (const project of live()) {

@@ -6,37 +6,22 @@
  * (its total less what is dated after asOf) answers the bare sum to asOf as its AC. Cost entries have no draft & publish, so there is no publish to exercise.
  */
 import fc from 'fast-check';
-import type { Knex } from 'knex';
 import { sumMinor } from '../../src/plugins/pmo/server/src/platform/money-sql';
 import { formatMinor } from '../../src/plugins/pmo/shared/money';
 import { asRole, getStrapi, type Agent } from '../helpers/strapi';
 import * as make from './finance-fixtures';
+import { keptTotals, linkedRows, linkedWrites, MAX_AMOUNT, totalLine, type LinkedWrite } from './linked-writes';
 
 const ENTRY = 'api::cost-entry.cost-entry';
 const TOTALS = 'pmo_cost_totals';
-const MAX = BigInt('9007199254740991');
+const MAX = MAX_AMOUNT;
 const big = (value: number) => BigInt(value);
-const BILLION = big(1_000_000_000);
 
 type Doc = Awaited<ReturnType<typeof make.project>>;
-type Entry = { documentId: string; id: number };
 
 let finance: Agent;
 let programme: Doc;
-/** The test's projects, live and deleted (a deleted one must keep no totals). */
-const projects: Doc[] = [];
-const deleted = new Set<string>();
-const entries: Entry[] = [];
-
-const knex = () => getStrapi().db.connection as unknown as Knex;
-const isPostgres = () => getStrapi().db.dialect.client === 'postgres';
-const meta = () => {
-  const model = getStrapi().db.metadata.get(ENTRY as never) as any;
-  const join = model.attributes.project.joinTable;
-  return { table: model.tableName as string, link: join.name as string, owner: join.joinColumn.name as string, target: join.inverseJoinColumn.name as string };
-};
-const projectId = async (doc: Doc) =>
-  (await getStrapi().db.query('api::project.project' as never).findOne({ where: { documentId: doc.documentId }, select: ['id'] })) as { id: number } | null;
+const { projects, rows: entries, knex, documents, meta, projectId, live, projectOf, rowOf, ids, applyLinked, isPostgres } = linkedRows(ENTRY);
 
 const amount = fc.oneof(
   fc.bigInt({ min: big(-100_000), max: big(10_000_000) }),
@@ -48,74 +33,37 @@ const date = fc
   .map(({ month, day }) => `${['2025-12', '2026-01', '2026-02', '2026-03'][month]}-${String(day).padStart(2, '0')}`);
 const pick = fc.nat();
 
+/** The writes of a cost entry's own fields; the rest are every linked type's (linked-writes.ts). */
 type Write =
+  | LinkedWrite
   | { kind: 'create'; project: number; date: string; amount: bigint }
-  | { kind: 'amount'; entry: number; amount: bigint }
-  | { kind: 'date'; entry: number; date: string }
-  | { kind: 'move'; entry: number; project: number }
-  | { kind: 'unlink'; entry: number }
-  | { kind: 'delete'; entry: number }
-  | { kind: 'raw-amount'; entry: number; amount: bigint }
-  | { kind: 'raw-move'; entry: number; project: number }
-  | { kind: 'delete-project'; project: number };
+  | { kind: 'amount'; row: number; amount: bigint }
+  | { kind: 'date'; row: number; date: string }
+  | { kind: 'raw-amount'; row: number; amount: bigint };
 
-const write: fc.Arbitrary<Write> = fc.oneof(
+const write: fc.Arbitrary<Write> = fc.oneof<Array<fc.WeightedArbitrary<Write>>>(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('create' as const), project: pick, date, amount }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('amount' as const), entry: pick, amount }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('date' as const), entry: pick, date }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('move' as const), entry: pick, project: pick }) },
-  fc.record({ kind: fc.constant('unlink' as const), entry: pick }),
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), entry: pick }) },
-  fc.record({ kind: fc.constant('raw-amount' as const), entry: pick, amount }),
-  fc.record({ kind: fc.constant('raw-move' as const), entry: pick, project: pick }),
-  fc.record({ kind: fc.constant('delete-project' as const), project: pick })
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('amount' as const), row: pick, amount }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('date' as const), row: pick, date }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('raw-amount' as const), row: pick, amount }) },
+  ...linkedWrites
 );
 
-const live = () => projects.filter((p) => !deleted.has(p.documentId));
-
 async function apply(w: Write): Promise<void> {
-  const documents = getStrapi().documents(ENTRY as any);
-  const target = 'project' in w ? live()[w.project % live().length] : undefined;
-  const entry = 'entry' in w && entries.length > 0 ? entries[w.entry % entries.length] : undefined;
-  const { table, link, owner, target: projectColumn } = meta();
-  switch (w.kind) {
-    case 'create': {
-      const doc = (await make.costEntry(target!, w.date, '0', { amount: w.amount.toString() })) as unknown as Entry;
-      entries.push(doc);
-      return;
-    }
-    case 'delete-project':
-      if (live().length > 2) {
-        await getStrapi().documents('api::project.project').delete({ documentId: target!.documentId });
-        deleted.add(target!.documentId);
-      }
-      return;
+  if (w.kind === 'create') {
+    entries.push((await make.costEntry(projectOf(w)!, w.date, '0', { amount: w.amount.toString() })) as any);
+    return;
   }
+  if (!('amount' in w || 'date' in w)) return applyLinked(w as LinkedWrite);
+  const entry = rowOf(w);
   if (!entry) return;
   switch (w.kind) {
     case 'amount':
-      await documents.update({ documentId: entry.documentId, data: { amount: w.amount.toString() } as any });
-      return;
+      return void (await documents().update({ documentId: entry.documentId, data: { amount: w.amount.toString() } as any }));
     case 'date':
-      await documents.update({ documentId: entry.documentId, data: { date: w.date } as any });
-      return;
-    case 'move':
-      await documents.update({ documentId: entry.documentId, data: { project: target!.documentId } as any });
-      return;
-    case 'unlink':
-      await documents.update({ documentId: entry.documentId, data: { project: null } as any });
-      return;
-    case 'delete':
-      await documents.delete({ documentId: entry.documentId });
-      entries.splice(entries.indexOf(entry), 1);
-      return;
+      return void (await documents().update({ documentId: entry.documentId, data: { date: w.date } as any }));
     case 'raw-amount':
-      await knex()(table).where({ id: entry.id }).update({ amount: w.amount.toString() });
-      return;
-    case 'raw-move': {
-      const moved = await knex()(link).where({ [owner]: entry.id }).update({ [projectColumn]: (await projectId(target!))!.id });
-      if (moved === 0) await knex()(link).insert({ [owner]: entry.id, [projectColumn]: (await projectId(target!))!.id });
-    }
+      return void (await knex()(meta().table).where({ id: entry.id }).update({ amount: w.amount.toString() }));
   }
 }
 
@@ -131,16 +79,7 @@ async function bareAndTotals(length: 0 | 7 | 10, ids: number[]) {
     .groupBy(`l.${target}`)
     .groupByRaw(period)
     .select({ project: `l.${target}` }, k.raw(`${period} AS period`), sumMinor(k, 'c.amount', 'total'), k.raw('COUNT(*) AS n'));
-  const totals = await k(TOTALS)
-    .where('span', { 0: 't', 7: 'm', 10: 'd' }[length])
-    .whereIn('project_id', ids)
-    .select({ project: 'project_id', period: 'period' }, k.raw(`CAST(amount_high AS TEXT) AS high`), k.raw('CAST(amount_low AS TEXT) AS low'), { n: 'entries' });
-  const key = (r: any) => `${r.project} ${r.period}`;
-  const text = (r: any) => `${key(r)} = ${r.total} (${Number(r.n)})`;
-  return {
-    bare: bare.map(text).sort(),
-    totals: totals.map((r: any) => text({ ...r, total: (BigInt(r.high) * BILLION + BigInt(r.low)).toString() })).sort(),
-  };
+  return { bare: bare.map(totalLine).sort(), totals: await keptTotals(k, TOTALS, { 0: 't', 7: 'm', 10: 'd' }[length], ids) };
 }
 
 /** The bare sum of a project's entries dated on or before asOf, in minor units. */
@@ -163,13 +102,13 @@ describe('cost totals', () => {
       fc.asyncProperty(fc.array(write, { minLength: 1, maxLength: 20 }), fc.constantFrom('2026-01-31', '2026-02-14', '2026-03-01'), async (writes, asOf) => {
         if (live().length < 3) projects.push(await make.project(programme, 'Replacement'));
         for (const w of writes) await apply(w);
-        const ids = (await Promise.all(projects.map(projectId))).filter((p): p is { id: number } => p !== null).map((p) => p.id);
+        const made = await ids();
         for (const length of [0, 7, 10] as const) {
-          const { bare, totals } = await bareAndTotals(length, ids);
+          const { bare, totals } = await bareAndTotals(length, made);
           expect(totals).toEqual(bare);
         }
         // A deleted project keeps no totals (its entries are no longer linked to it).
-        const left = await knex()(TOTALS).whereNotIn('project_id', (await Promise.all(live().map(projectId))).map((p) => p!.id)).whereIn('project_id', ids).count({ n: '*' });
+        const left = await knex()(TOTALS).whereNotIn('project_id', (await Promise.all(live().map(projectId))).map((p) => p!.id)).whereIn('project_id', made).count({ n: '*' });
         expect(Number(left[0].n)).toBe(0);
         for (const project of live()) {
           const res = await finance.get(`/pmo/evm/projects/${project.documentId}?asOf=${asOf}`);
