@@ -153,7 +153,7 @@ async function main() {
     strapi = null;
 
     // Seeding leaves this process's heap and RSS inflated: measure in a Strapi that only serves.
-    const child = spawn(process.execPath, [__filename], {
+    const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROFILE] : []), __filename], {
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
       env: { ...process.env, BENCH_EXPORT_MEASURE: JSON.stringify({ database, select, rows }) },
     });
