@@ -7,6 +7,7 @@ const project = (id: number, extra: Partial<ReportingRow> = {}): ReportingRow =>
   id,
   code: `P${id}`,
   cadence: 'monthly',
+  last_report: null,
   start_date: '2026-01-01',
   created_at: null,
   ...extra,
@@ -82,16 +83,19 @@ describe('counts', () => {
   });
 });
 
+/** The projects with their last reports (by id) as the database answers them. */
+const reported = (rows: ReportingRow[], last: Map<number, string | null>) => rows.map((row) => ({ ...row, last_report: last.get(row.id) ?? null }));
+
 describe('late status reports (of the projects in a running state)', () => {
   it('a monthly project is late 3 days after its report was due, one period per missing month', () => {
     const rows = [project(1), project(2), project(4)];
     const last = new Map<number, string | null>([[2, '2026-03-01']]);
-    expect(lateReports(rows, last, '2026-02-04').map((r) => [r.code, r.periodsLate])).toEqual([]);
-    expect(lateReports(rows, last, '2026-02-05').map((r) => [r.code, r.periodsLate, r.dueDate])).toEqual([
+    expect(lateReports(reported(rows, last), '2026-02-04').map((r) => [r.code, r.periodsLate])).toEqual([]);
+    expect(lateReports(reported(rows, last), '2026-02-05').map((r) => [r.code, r.periodsLate, r.dueDate])).toEqual([
       ['P1', 1, '2026-02-01'],
       ['P4', 1, '2026-02-01'],
     ]);
-    expect(lateReports(rows, last, '2026-04-10').map((r) => [r.code, r.periodsLate])).toEqual([
+    expect(lateReports(reported(rows, last), '2026-04-10').map((r) => [r.code, r.periodsLate])).toEqual([
       ['P1', 3],
       ['P4', 3],
       ['P2', 1],
@@ -103,14 +107,14 @@ describe('late status reports (of the projects in a running state)', () => {
     // Each reported on Monday 2 March 2026.
     const last = new Map<number, string | null>([[1, '2026-03-02'], [2, '2026-03-02'], [3, '2026-03-02']]);
     // Weekly: due 9 Mar, late from 13 Mar (3 days' grace); fortnightly: due 16 Mar, late from 20 Mar.
-    expect(lateReports(rows, last, '2026-03-12')).toEqual([]);
-    expect(lateReports(rows, last, '2026-03-13').map((r) => [r.code, r.cadence, r.periodsLate, r.dueDate])).toEqual([['P1', 'weekly', 1, '2026-03-09']]);
-    expect(lateReports(rows, last, '2026-03-20').map((r) => [r.code, r.cadence, r.periodsLate, r.dueDate])).toEqual([
+    expect(lateReports(reported(rows, last), '2026-03-12')).toEqual([]);
+    expect(lateReports(reported(rows, last), '2026-03-13').map((r) => [r.code, r.cadence, r.periodsLate, r.dueDate])).toEqual([['P1', 'weekly', 1, '2026-03-09']]);
+    expect(lateReports(reported(rows, last), '2026-03-20').map((r) => [r.code, r.cadence, r.periodsLate, r.dueDate])).toEqual([
       ['P1', 'weekly', 2, '2026-03-09'],
       ['P2', 'fortnightly', 1, '2026-03-16'],
     ]);
     // Monthly: due 2 Apr, late from 6 Apr; by then the weekly one misses 4 reports, the fortnightly 2.
-    expect(lateReports(rows, last, '2026-04-06').map((r) => [r.code, r.periodsLate])).toEqual([
+    expect(lateReports(reported(rows, last), '2026-04-06').map((r) => [r.code, r.periodsLate])).toEqual([
       ['P1', 4],
       ['P2', 2],
       ['P3', 1],
@@ -119,7 +123,7 @@ describe('late status reports (of the projects in a running state)', () => {
 
   it('a project without a start counts from the day it was created (SQLite keeps it as epoch milliseconds)', () => {
     const row = project(1, { start_date: null, created_at: Date.UTC(2026, 0, 1) });
-    expect(lateReports([row], new Map(), '2026-02-05')).toHaveLength(1);
+    expect(lateReports(reported([row], new Map()), '2026-02-05')).toHaveLength(1);
     expect(dayOf(String(Date.UTC(2026, 0, 1)))).toBe('2026-01-01');
     expect(dayOf(new Date('2026-01-01T23:00:00Z'))).toBe('2026-01-01');
   });

@@ -22,6 +22,8 @@ export type ReportingRow = {
   id: number;
   code: string;
   cadence: string | null;
+  /** The last report on or before the day that the caller may read (none: null). */
+  last_report: unknown;
   start_date: unknown;
   created_at: unknown;
 };
@@ -149,16 +151,16 @@ export type Lateness = { id: number; code: string; cadence: string; lastReport: 
  * it was created); a report is late once 3 grace days have passed after its due date. Every late
  * project, most periods late first, then by code.
  */
-export function lateReports(projects: ReportingRow[], lastReport: Map<number, string | null>, day: string): Lateness[] {
+export function lateReports(projects: ReportingRow[], day: string): Lateness[] {
   const late: Lateness[] = [];
   for (const project of projects) {
     const cadence = isCadence(project.cadence) ? project.cadence : DEFAULT_REPORTING_CADENCE;
-    const last = lastReport.get(project.id) ?? null;
+    const last = dayOf(project.last_report);
     const since = last ?? dayOf(project.start_date) ?? dayOf(project.created_at);
     if (!since || since > day) continue;
     const lateness = reportLateness(cadence, since, day);
     if (lateness.periodsLate < 1) continue;
-    late.push({ id: project.id, code: project.code, cadence, lastReport: last, dueDate: lateness.dueDate, periodsLate: lateness.periodsLate });
+    late.push({ id: Number(project.id), code: project.code, cadence, lastReport: last, dueDate: lateness.dueDate, periodsLate: lateness.periodsLate });
   }
   return late.sort((a, b) => b.periodsLate - a.periodsLate || byCode(a, b));
 }

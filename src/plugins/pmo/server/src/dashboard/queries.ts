@@ -7,7 +7,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { REPORT_GRACE_DAYS, RUNNING_STATES } from '../../../shared/contracts/governance';
 import { addDays } from '../platform/dates';
-import { latestStatusReports } from '../platform/db';
+import { latestStatusReports, type Link } from '../platform/db';
+import { PERIOD_DAYS, SHORTEST_MONTH_DAYS } from '../platform/reporting';
 import type { Ids, Readable, Scope } from './scope';
 import { dashboardTables } from './tables';
 
@@ -18,9 +19,6 @@ type Order = { column: string; desc?: boolean; nullsLast?: boolean };
 
 /** How many of a list's rows to read: a number, or null for every one (the workbook). */
 export type Limit = number | null;
-
-/** A relation's link table: its owner's column and its target's. */
-type Link = { table: string; owner: string; target: string };
 
 /** The columns every coded item (project, programme) answers with, under a prefix. */
 const codedColumns = (alias: string, prefix: string, t: { documentId: string; code: string; name: string }) => ({
@@ -155,27 +153,27 @@ export function createDashboardQueries(strapi: Core.Strapi) {
      * what their lateness is reckoned from: the last report on or before `day` that the caller may
      * read (`last_report`, `YYYY-MM-DD`), else the start, else the day the project was created.
      * Those certainly not late are left out by the database: a report is late no earlier than one
-     * period (7 days, 14, and for a month at least 28) and the grace days after it, so a project
-     * whose last report or start is as recent as that is not (figures.ts `lateReports` decides
-     * the rest exactly). An unknown cadence is given the shortest period.
+     * period (its days, and for a calendar month at least its shortest) and the grace days after
+     * it, so a project whose last report or start is as recent as that is not (figures.ts
+     * `lateReports` decides the rest exactly). An unknown cadence is given the shortest period.
      */
     lateCandidates(scope: Scope, day: string, readable: Readable): Knex.QueryBuilder {
       const { project: p } = t();
       const k = knex();
       const since = `COALESCE(l.as_of, p.${p.startDate})`;
       const before = (days: number) => addDays(day, -(days + REPORT_GRACE_DAYS));
+      const bounds = { ...PERIOD_DAYS, monthly: SHORTEST_MONTH_DAYS } as Record<string, number>;
+      const shortest = Math.min(...Object.values(bounds));
       return inScope(k(`${p.table} as p`), 'p.id', scope)
         .whereIn(`p.${p.state}`, REPORTING_STATES as string[])
         .leftJoin(latestReports(scope, day, readable).as('l'), 'l.project_id', 'p.id')
-        .where((late) =>
-          late
-            .whereRaw(`${since} IS NULL`)
-            .orWhere((w) => w.where(`p.${p.cadence}`, 'fortnightly').whereRaw(`${since} < ?`, [before(14)]))
-            .orWhere((w) => w.where(`p.${p.cadence}`, 'monthly').whereRaw(`${since} < ?`, [before(28)]))
-            .orWhere((w) =>
-              w.where((other) => other.whereNull(`p.${p.cadence}`).orWhereNotIn(`p.${p.cadence}`, ['fortnightly', 'monthly'])).whereRaw(`${since} < ?`, [before(7)])
-            )
-        )
+        .where((late) => {
+          late.whereRaw(`${since} IS NULL`);
+          for (const [cadence, days] of Object.entries(bounds)) late.orWhere((w) => w.where(`p.${p.cadence}`, cadence).whereRaw(`${since} < ?`, [before(days)]));
+          late.orWhere((w) =>
+            w.where((other) => other.whereNull(`p.${p.cadence}`).orWhereNotIn(`p.${p.cadence}`, Object.keys(bounds))).whereRaw(`${since} < ?`, [before(shortest)])
+          );
+        })
         .select({
           id: 'p.id',
           code: `p.${p.code}`,

@@ -57,10 +57,9 @@ export function createDashboardService(strapi: Core.Strapi) {
   }
 
   /** Each late project as the list names it (names and manager read for the listed ones only). */
-  async function lateReportItems(candidates: Array<ReportingRow & { last_report: unknown }> | null, day: string, limit: Limit): Promise<{ items: LateReport[]; total: number } | null> {
+  async function lateReportItems(candidates: ReportingRow[] | null, day: string, limit: Limit): Promise<{ items: LateReport[]; total: number } | null> {
     if (!candidates) return null;
-    const rows = candidates.map((row) => ({ ...row, id: Number(row.id) }));
-    const late = lateReports(rows, new Map(rows.map((row) => [row.id, dayOf(row.last_report)])), day);
+    const late = lateReports(candidates, day);
     const listed = limit === null ? late : late.slice(0, limit);
     const details = new Map((await queries.projectDetails(listed.map((row) => row.id))).map((row) => [Number(row.id), row]));
     const items = listed.map(({ id, code, cadence, lastReport, dueDate, periodsLate }): LateReport => {
@@ -99,7 +98,7 @@ export function createDashboardService(strapi: Core.Strapi) {
       await Promise.all([
         lifecycle(),
         queries.projectsByState(scope) as Promise<Row[]>,
-        reports.can ? (queries.lateCandidates(scope, asOf.text, reports) as Promise<Array<ReportingRow & { last_report: unknown }>>) : none,
+        reports.can ? (queries.lateCandidates(scope, asOf.text, reports) as Promise<ReportingRow[]>) : none,
         reports.can ? (queries.ragCounts(scope, asOf.text, reports) as Promise<Row[]>) : none,
         reports.can ? (queries.ragCounts(scope, previousDay, reports) as Promise<Row[]>) : none,
         finance ? earnedValue().indicesForProjects(scope.all ? null : scope.projects, asOf) : none,

@@ -183,7 +183,6 @@ export function performanceFigures({ pv, ev, ac }: Pick<Baseline, 'pv' | 'ev' | 
 }
 
 /** DESIGN.md's formulas and null rules, exactly. */
-
 export function deriveFigures(base: Baseline): ExactFigures {
   const { bac, ev, ac } = base;
   const { cv, sv, cpi, spi } = performanceFigures(base);

@@ -2,16 +2,16 @@
  * The SQL of a programme's or portfolio's roll-up (evm.ts): its totals over every project,
  * summed exactly by the database without one row per project, and one page of its projects.
  *
- * Totals: the budget lines of all the projects grouped by their project's latest percent complete
- * (at most 102 groups: 0 to 100 and none), each group's BAC and two parts of PV summed exactly
- * (sumMinor), and the actual cost summed from the cost totals (sumParts). earned-value.ts
+ * Totals: the budget totals of all the projects (budget-totals.ts) grouped by their project's
+ * latest percent complete (at most 102 groups: 0 to 100 and none), each group's BAC and two parts
+ * of PV summed exactly, and the actual cost from the cost totals (both with sumParts). earned-value.ts
  * `rollUpBaseline` turns them into the four sums with one division each, equal to adding every
  * project's figures (tests/api/finance-rollup.test.ts checks it on random data). A page: the
  * projects' ids in the order asked, then their own figures (repository.projectFacts).
  */
 import type { Knex } from 'knex';
 import type { RollUpSort } from '../../../shared/contracts/finance';
-import { sumMinor, sumParts } from '../platform/money-sql';
+import { sumParts } from '../platform/money-sql';
 import type { CalendarDate } from '../platform/dates';
 import type { ProgressGroup } from './earned-value';
 import type { FinanceTables, ProjectFilter } from './repository';

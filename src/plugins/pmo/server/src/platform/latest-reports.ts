@@ -7,13 +7,14 @@
  * row per project that has a report: `project_id`, the `report_id` of its latest report (the
  * one with the latest `asOf`, and of two on the same day the last entered, highest id, exactly
  * as platform/db.ts `latestStatusReports` ranks them), that report's date and overall RAG, so the
- * board's RAG filter, and the projects whose latest report is after a day, read this table alone. The report's other columns are read through the id.
+ * board's RAG filter, and the projects whose latest report is after a day, read this table
+ * alone. The report's other columns are read through the id.
  *
- * `pmo_report_dates` holds every report's project, date and overall RAG (`project_id`, `report_id`, `as_of`, `rag_overall`),
- * indexed by (project, date, report): "each project's latest report on or before a past day" (the
- * dashboard's RAG counts a month earlier, earned value as of a past day) is one index probe per
- * project instead of ranking every report (200,000 at 10,000 projects), since nearly every
- * project has reported after such a day. The report table cannot hold that index itself: its
+ * `pmo_report_dates` holds every report's project, date and overall RAG (`project_id`,
+ * `report_id`, `as_of`, `rag_overall`), indexed by (project, date, report): "each project's
+ * latest report on or before a past day" (the dashboard's RAG counts a month earlier, earned
+ * value as of a past day) is one index probe per project instead of ranking every report
+ * (200,000 at 10,000 projects), since nearly every project has reported after such a day. The report table cannot hold that index itself: its
  * project is in a link table.
  *
  * A report counts for a project through two tables: its row (`as_of`) and its link row to the

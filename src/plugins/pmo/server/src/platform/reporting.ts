@@ -15,11 +15,15 @@ const MAX_PERIODS = 1000;
 
 export const isCadence = (value: unknown): value is ReportingCadence => REPORTING_CADENCES.includes(value as ReportingCadence);
 
+/** The days of a period that is a whole number of days (weekly, fortnightly); a month is a calendar month. */
+export const PERIOD_DAYS: Partial<Record<ReportingCadence, number>> = { weekly: 7, fortnightly: 14 };
+/** The fewest days a calendar month has. */
+export const SHORTEST_MONTH_DAYS = 28;
+
 /** The day `periods` reporting periods after `from`. */
 export function periodsAfter(from: string, cadence: ReportingCadence, periods: number): string {
-  if (cadence === 'weekly') return addDays(from, 7 * periods);
-  if (cadence === 'fortnightly') return addDays(from, 14 * periods);
-  return addCalendarMonths(from, periods);
+  const days = PERIOD_DAYS[cadence];
+  return days ? addDays(from, days * periods) : addCalendarMonths(from, periods);
 }
 
 export type Lateness = {
@@ -42,7 +46,7 @@ export function reportLateness(cadence: ReportingCadence, since: string, today: 
   // The periods late are the k from 1 on that are late (later periods fall due later), bounded:
   // a project a thousand periods late is late enough to say so. Found from an estimate and a
   // step or two, not period by period (the dashboard reckons 10,000 projects, some years late).
-  const step = cadence === 'weekly' ? 7 : cadence === 'fortnightly' ? 14 : null;
+  const step = PERIOD_DAYS[cadence];
   if (step) {
     // Period k is late when k × step + grace days < the days since: exactly the k below this.
     const k = Math.min(Math.max(Math.ceil((daysBetween(since, today) - graceDays) / step) - 1, 0), MAX_PERIODS);
