@@ -14,8 +14,8 @@
  * `report_id`, `as_of`, `rag_overall`), indexed by (project, date, report): "each project's
  * latest report on or before a past day" (the dashboard's RAG counts a month earlier, earned
  * value as of a past day) is one index probe per project instead of ranking every report
- * (200,000 at 10,000 projects), since nearly every project has reported after such a day. The report table cannot hold that index itself: its
- * project is in a link table.
+ * (200,000 at 10,000 projects), since nearly every project has reported after such a day. The
+ * report table cannot hold that index itself: its project is in a link table.
  *
  * A report counts for a project through two tables: its row (`as_of`) and its link row to the
  * project. Triggers on both recompute the latest report of the projects a write touched (a
@@ -24,8 +24,8 @@
  * - a report's `as_of` or overall RAG changed;
  * - a report deleted (the projects whose latest it was; its links may go before or after it);
  * - TRUNCATE (PostgreSQL) empties the table.
- * Each recompute writes the projects' report dates anew and the new latest (upsert), then removes
- * the projects left with no report.
+ * Each recompute writes the projects' report dates anew, ranks their latest from them (upsert),
+ * then removes the projects left with no report.
  *
  * PostgreSQL runs one statement-level trigger per event over its transition tables; before
  * recomputing, it takes a transaction-scoped advisory lock for the projects touched (by project
@@ -42,7 +42,7 @@ import { STATUS_REPORT_UID } from '../../../shared/contracts/uids';
 import { columnsOf, installedTriggers, LATEST_REPORTS_TABLE, REPORT_DATES_TABLE } from './db';
 
 const PREFIX = 'pmo_latest_reports_';
-const VERSION = 'v5';
+const VERSION = 'v6';
 const TRIGGERS = ['link_ins', 'link_del', 'link_upd', 'report_upd', 'report_del'] as const;
 /**
  * PostgreSQL's advisory locks taken before a recompute: the first key, and the second as the
@@ -65,14 +65,17 @@ function namesOf(strapi: Core.Strapi): Names {
   return { reports: q(report.table), asOf: q(report.column('asOf')), rag: q(report.column('ragOverall')), link: q(link.table), owner: q(link.owner), target: q(link.target) };
 }
 
-/** The latest report of each project a subquery names (all projects when none): `project_id`, `report_id`, `as_of`, `rag_overall`. */
-function latest(n: Names, projects?: string): string {
+/**
+ * The latest report of each project a subquery names (all projects when none), ranked from the
+ * report dates just brought up to date (so each recompute joins the reports once):
+ * `project_id`, `report_id`, `as_of`, `rag_overall`.
+ */
+function latest(projects?: string): string {
   return `SELECT r.project_id, r.report_id, r.as_of, r.rag_overall FROM (
-      SELECT l.${n.target} AS project_id, s.id AS report_id, s.${n.asOf} AS as_of, s.${n.rag} AS rag_overall,
-        ROW_NUMBER() OVER (PARTITION BY l.${n.target} ORDER BY s.${n.asOf} DESC, s.id DESC) AS rn
-      FROM ${n.link} l JOIN ${n.reports} s ON s.id = l.${n.owner}
-      ${projects ? `WHERE l.${n.target} IN (${projects})` : ''}
-    ) r WHERE r.rn = 1 AND r.project_id IS NOT NULL`;
+      SELECT d.project_id, d.report_id, d.as_of, d.rag_overall,
+        ROW_NUMBER() OVER (PARTITION BY d.project_id ORDER BY d.as_of DESC, d.report_id DESC) AS rn
+      FROM ${D} d ${projects ? `WHERE d.project_id IN (${projects})` : ''}
+    ) r WHERE r.rn = 1`;
 }
 
 /** Every report of each project a subquery names (all projects when none): `project_id`, `report_id`, `as_of`, `rag_overall`. */
@@ -81,23 +84,22 @@ function dates(n: Names, projects?: string): string {
     WHERE l.${n.target} IS NOT NULL${projects ? ` AND l.${n.target} IN (${projects})` : ''}`;
 }
 
-/** The statements that bring the projects a subquery names up to date. */
+/** The statements that bring the projects a subquery names up to date: their report dates, then their latest. */
 function recompute(n: Names, projects: string): string[] {
   return [
     `DELETE FROM ${D} WHERE project_id IN (${projects})`,
     `INSERT INTO ${D} (project_id, report_id, as_of, rag_overall) ${dates(n, projects)}`,
-    `INSERT INTO ${T} (project_id, report_id, as_of, rag_overall) ${latest(n, projects)}
+    `INSERT INTO ${T} (project_id, report_id, as_of, rag_overall) ${latest(projects)}
      ON CONFLICT (project_id) DO UPDATE SET report_id = excluded.report_id, as_of = excluded.as_of, rag_overall = excluded.rag_overall`,
-    `DELETE FROM ${T} WHERE project_id IN (${projects})
-     AND NOT EXISTS (SELECT 1 FROM ${n.link} l JOIN ${n.reports} s ON s.id = l.${n.owner} WHERE l.${n.target} = ${T}.project_id)`,
+    `DELETE FROM ${T} WHERE project_id IN (${projects}) AND NOT EXISTS (SELECT 1 FROM ${D} d WHERE d.project_id = ${T}.project_id)`,
   ];
 }
 
 const rebuild = (n: Names) => [
-  `DELETE FROM ${T}`,
-  `INSERT INTO ${T} (project_id, report_id, as_of, rag_overall) ${latest(n)}`,
   `DELETE FROM ${D}`,
   `INSERT INTO ${D} (project_id, report_id, as_of, rag_overall) ${dates(n)}`,
+  `DELETE FROM ${T}`,
+  `INSERT INTO ${T} (project_id, report_id, as_of, rag_overall) ${latest()}`,
 ];
 
 function postgresTriggers(n: Names): string[] {
@@ -156,7 +158,9 @@ function sqliteTriggers(n: Names): string[] {
       `OLD.${n.owner} IS NOT NEW.${n.owner} OR OLD.${n.target} IS NOT NEW.${n.target}`),
     trigger('report_upd', `AFTER UPDATE OF ${n.asOf}, ${n.rag} ON ${n.reports}`, [`SELECT l.${n.target} FROM ${n.link} l WHERE l.${n.owner} = NEW.id`],
       `OLD.${n.asOf} IS NOT NEW.${n.asOf} OR OLD.${n.rag} IS NOT NEW.${n.rag}`),
-    trigger('report_del', `AFTER DELETE ON ${n.reports}`, [`SELECT project_id FROM ${D} WHERE report_id = OLD.id`]),
+    // Its projects by its links (still there unless their delete already recomputed them): a
+    // lookup in the report dates would find nothing once the first statement rewrote them.
+    trigger('report_del', `AFTER DELETE ON ${n.reports}`, [`SELECT l.${n.target} FROM ${n.link} l WHERE l.${n.owner} = OLD.id`]),
   ];
 }
 
