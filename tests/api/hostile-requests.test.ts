@@ -241,7 +241,7 @@ describe("the Content API's own refusals, in the one error shape", () => {
     expect(await strapi().db.query('api::project.project').count({ where: { documentId: project.documentId } })).toBe(0);
   });
 
-  it('names an unknown field, a missing "data" and an unknown related document in details.errors', async () => {
+  it('names an unknown field, a missing "data" and the field of an unknown related document in details.errors', async () => {
     const unknown = await api.post('/api/projects').send({ data: { name: 'P', code: uniqueCode('UK'), colour: 'red' } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details.errors).toEqual([expect.objectContaining({ path: ['colour'], message: expect.stringMatching(/"colour" is not a field/) })]);
@@ -249,7 +249,14 @@ describe("the Content API's own refusals, in the one error shape", () => {
     expect(missing.body.error.details.errors).toEqual([expect.objectContaining({ path: ['data'] })]);
     const related = await api.post('/api/projects').send({ data: { name: 'P', code: uniqueCode('UR'), programme: 'zzunknowndocument000000000' } });
     expect(related.status).toBe(400);
-    expect(related.body.error.details.errors[0].message).toBe('No item has the id "zzunknowndocument000000000": choose one that exists');
+    expect(related.body.error.details.errors).toEqual([
+      expect.objectContaining({ path: ['programme'], message: 'Choose an existing item for "Programme": there is none with the id "zzunknowndocument000000000"' }),
+    ]);
+    // Whichever way the relation is written (a list, Strapi's connect), the field is named.
+    const code = uniqueCode('UR');
+    const connected = await api.post('/api/projects').send({ data: { name: 'P', code, programme: { connect: [{ documentId: 'zzunknowndocument000000001' }] } } });
+    expect([connected.status, connected.body.error.details.errors[0].path]).toEqual([400, ['programme']]);
+    expect(await strapi().db.query('api::project.project').count({ where: { code } })).toBe(0);
   });
 });
 

@@ -120,6 +120,22 @@ describe('who holds a register entry', () => {
     expectInvalid(res, ['project'], 'Choose the project or the programme the issue belongs to');
   });
 
+  it("a decision's wrong source or unknown person is refused in words naming the field, the decision unchanged", async () => {
+    const api = await withApiToken('full-access');
+    const made = await documents(DECISION).create({ data: { title: 'Kept', decision: 'We go on', decidedOn: '2026-01-05', project: p.documentId } });
+    const url = `/api/decisions/${made.documentId}`;
+    expectInvalid(await api.put(url).send({ data: { source: {} } }), ['source'], 'The source must be text');
+    expectInvalid(await api.put(url).send({ data: { source: 'corridor', title: 'Changed' } }), ['source'], 'The source must be one of: gate-review, change-request, meeting, other');
+    expectInvalid(
+      await api.put(url).send({ data: { decidedBy: { connect: [{ documentId: 'zznoperson000000000000000' }] } } }),
+      ['decidedBy'],
+      'Choose an existing item for "Decided by": there is none with the id "zznoperson000000000000000"'
+    );
+    expectInvalid(await (await asRole('pmo-manager')).put(cm(DECISION, made.documentId)).send({ decidedBy: ['zznoperson000000000000000'] }), ['decidedBy'], /^Choose an existing item for "Decided by"/);
+    expect(await row(DECISION, made.documentId)).toMatchObject({ title: 'Kept', source: 'meeting' });
+    expect((await api.put(url).send({ data: { source: 'other' } })).status).toBe(200);
+  });
+
   it('a lesson: a project', async () => {
     const data = { title: 'L', category: 'risk', whatHappened: 'Something', recordedOn: '2026-01-05' };
     await expectRefused(documents(LESSON).create({ data }), ['project'], 'Choose the project the lesson was learned on');

@@ -103,7 +103,5 @@ export function withProblems(error: unknown): unknown {
   if (/"data" payload/.test(error.message)) {
     return invalidFields([{ path: ['data'], message: 'Send the fields as an object under "data", e.g. { "data": { "name": "…" } }' }]);
   }
-  const unknownDocument = /^Document with id "([^"]*)".* not found/.exec(error.message);
-  if (unknownDocument) return invalidFields([{ path: [], message: `No item has the id "${unknownDocument[1]}": choose one that exists` }]);
   return invalidFields([{ path: [], message: error.message }]);
 }

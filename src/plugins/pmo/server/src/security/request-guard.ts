@@ -22,6 +22,7 @@ import { schemaLookup } from './schema';
 import { checkWriteShape } from './write-shape';
 import { checkQuery, checkRelationsQuery } from './query-shape';
 import { readTarget, writeTarget } from './write-target';
+import { problemsInWords, unknownReference } from './strapi-words';
 
 type Context = {
   method: string;
@@ -75,6 +76,23 @@ const isServerError = (error: unknown) => {
 const answeredForbidden = (ctx: Context) =>
   ctx.status === 403 && (ctx.body as { error?: { status?: number } } | undefined)?.error?.status === 403;
 
+/** A write's fields as sent: the Content API's `data`, any other route's body. */
+function sentFields(ctx: Context): unknown {
+  const body = ctx.request.body;
+  return ctx.path.startsWith('/api/') && body && typeof body === 'object' ? (body as { data?: unknown }).data : body;
+}
+
+/** Strapi's validation refusals in words, naming the field (security/strapi-words.ts). */
+function inWords(error: unknown, sent: unknown): unknown {
+  if (!(error instanceof errors.ValidationError)) return error;
+  const unknownDocument = /^Document with id "([^"]*)".* not found/.exec(error.message);
+  if (unknownDocument) return invalidFields([unknownReference(unknownDocument[1], sent)]);
+  const problems = (error.details as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(problems) || !problems.every((problem) => problem && Array.isArray(problem.path) && typeof problem.message === 'string')) return error;
+  const worded = problemsInWords(problems as Problem[]);
+  return worded.every((problem, index) => problem === problems[index]) && worded.length === problems.length ? error : invalidFields(worded);
+}
+
 export const requestErrors = (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: Next) => {
     const given = ctx.get('x-request-id');
@@ -105,7 +123,7 @@ export const requestErrors = (_config: unknown, { strapi }: { strapi: Core.Strap
       if (isServerError(error)) {
         strapi.log.error(`Request ${requestId} (${ctx.method} ${ctx.path}) failed: ${(error as Error)?.stack ?? error}`);
       }
-      throw withProblems(error);
+      throw withProblems(inWords(error, sentFields(ctx)));
     }
   };
 
