@@ -94,5 +94,14 @@ describe('GET /pmo/mentoring/action-items and /reports/hours', () => {
     const director = await asRole('pmo-director');
     const both = await director.get(`/pmo/mentoring/reports/hours?from=2023-01-01&to=2023-12-31&mentor=${mentees[0].personId}`);
     expect(both.body.rows.map((r: any) => [r.quarter, r.minutes])).toEqual([['2023-Q2', 30]]);
+    expect(both.body.mostMinutes).toBe(30);
+    // The bars' scale is the period's, not the page's: every page of one page size carries the most of all rows.
+    const all = await director.get('/pmo/mentoring/reports/hours?from=2023-01-01&to=2023-12-31&pageSize=100');
+    const most = Math.max(...all.body.rows.map((r: any) => r.minutes));
+    expect(most).toBeGreaterThanOrEqual(180);
+    for (const page of [1, all.body.pagination.total]) {
+      const one = await director.get(`/pmo/mentoring/reports/hours?from=2023-01-01&to=2023-12-31&pageSize=1&page=${page}`);
+      expect([page, one.body.rows.length, one.body.mostMinutes]).toEqual([page, 1, most]);
+    }
   });
 });

@@ -32,12 +32,16 @@ export function createReportService(repository: MentoringRepository, reader: Men
     const viewer = await reader.viewerOf(user);
     const { page, pageSize, offset, limit } = pageOf('page' in query ? query : {}, HOURS_PAGE_SIZE);
     const found = await sql.hours(scopeOf(viewer), query, paged ? { offset, limit } : null);
-    return { rows: found.groups.map((group) => ({ ...group, hours: hoursFromMinutes(group.minutes) })), pagination: { page, pageSize, total: found.total } };
+    return {
+      rows: found.groups.map((group) => ({ ...group, hours: hoursFromMinutes(group.minutes) })),
+      pagination: { page, pageSize, total: found.total },
+      mostMinutes: found.mostMinutes,
+    };
   }
 
   async function hours(user: AdminUser, query: HoursQuery): Promise<HoursReport> {
-    const { rows, pagination } = await hoursRows(user, query, true);
-    return { from: query.from, to: query.to, rows, pagination };
+    const { rows, pagination, mostMinutes } = await hoursRows(user, query, true);
+    return { from: query.from, to: query.to, rows, pagination, mostMinutes };
   }
 
   return {

@@ -119,14 +119,19 @@ export function createMentoringReportSql(strapi: Core.Strapi) {
           .groupByRaw(`${quarter}, p.id, p.document_id, ${fullName}, ${email}`);
         const paged = grouped.clone().orderByRaw(`quarter, LOWER(${fullName}), p.document_id`);
         if (page) paged.offset(page.offset).limit(page.limit);
-        const [rows, counted] = await Promise.all([paged, page ? knex.count({ total: '*' }).from(grouped.clone().as('g')).first() : null]);
+        // Paged: how many groups there are, and the most minutes of any (the chart's scale, the same on every page).
+        const [rows, counted] = await Promise.all([paged, page ? knex.count({ total: '*' }).max({ most: 'g.minutes' }).from(grouped.clone().as('g')).first() : null]);
         const groups: HoursGroup[] = (rows as Row[]).map((row) => ({
           quarter: String(row.quarter),
           mentor: { documentId: row.documentId, fullName: row.fullName, email: row.email ?? null },
           sessions: Number(row.sessions),
           minutes: Number(row.minutes),
         }));
-        return { groups, total: counted ? Number((counted as Row).total) : groups.length };
+        return {
+          groups,
+          total: counted ? Number((counted as Row).total) : groups.length,
+          mostMinutes: counted ? Number((counted as Row).most ?? 0) : groups.reduce((most, group) => Math.max(most, group.minutes), 0),
+        };
       });
     },
   };

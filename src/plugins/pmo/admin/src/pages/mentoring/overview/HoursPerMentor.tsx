@@ -1,5 +1,6 @@
 /**
- * Mentoring hours per mentor per calendar quarter over a period, as bars in a table (a page at a time), and the same
+ * Mentoring hours per mentor per calendar quarter over a period, as bars in a table (a page at a time, the
+ * bars on one scale for the whole period), and the same
  * figures as a CSV download (no notes in it). The export needs the admin's token, so it is
  * fetched as a Blob through the fetch client and saved from the page.
  */
@@ -45,7 +46,8 @@ export const HoursPerMentor = ({ page = {} }: { page?: Paging }) => {
   const csv = useHoursCsv();
   const errors = fieldErrors(hours.error);
   const rows = hours.data?.rows ?? [];
-  const most = Math.max(1, ...rows.map((row) => row.minutes));
+  // One scale for the whole period, so a bar means the same length on every page.
+  const most = Math.max(1, hours.data?.mostMinutes ?? 0, ...rows.map((row) => row.minutes));
 
   const download = () =>
     csv.mutate(query, {
