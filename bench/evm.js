@@ -229,7 +229,10 @@ async function parts(strapi, k, portfolio) {
   for (const q of queries.filter((q) => /^select/i.test(q.sql))) {
     const plan = await k.raw(`EXPLAIN (ANALYZE, FORMAT TEXT) ${q.sql.replace(/\$\d+/g, "?")}`, q.bindings);
     const lines = plan.rows.map((r) => r['QUERY PLAN']);
-    console.error(`${q.sql.slice(0, 90)} …\n  ${lines.filter((l) => /actual time|Execution/.test(l)).slice(0, 14).join('\n  ')}`);
+    // The plan's first nodes, then its totals: planning, execution and PostgreSQL's JIT compilation, if any.
+    const nodes = lines.filter((l) => /actual time/.test(l)).slice(0, 14);
+    const totals = lines.filter((l) => /^\s*(Planning Time|Execution Time|JIT:|Functions:|Timing:)/.test(l));
+    console.error(`${q.sql.slice(0, 90)} …\n  ${[...nodes, ...totals].join('\n  ')}`);
   }
 }
 
