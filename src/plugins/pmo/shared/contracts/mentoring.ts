@@ -185,14 +185,7 @@ export type ActionItemReport = z.infer<typeof actionItemReport>;
 export const hoursRow = z.object({ quarter: z.string(), mentor: personRef, sessions: z.number(), minutes: z.number(), hours: z.string() });
 export type HoursRow = z.infer<typeof hoursRow>;
 
-export const hoursReport = z.object({
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  rows: z.array(hoursRow),
-  pagination,
-  /** The most minutes of any row of the period, on whichever page: the bars' common scale. */
-  mostMinutes: z.number(),
-});
+export const hoursReport = z.object({ from: z.string().nullable(), to: z.string().nullable(), rows: z.array(hoursRow), pagination, mostMinutes: z.number() });
 export type HoursReport = z.infer<typeof hoursReport>;
 
 export const mentoringMe = z.object({
