@@ -136,6 +136,17 @@ describe('who holds a register entry', () => {
     expect((await api.put(url).send({ data: { source: 'other' } })).status).toBe(200);
   });
 
+  it("an impossible date is refused naming its field, on the Content API and in the Content Manager, nothing written", async () => {
+    const api = await withApiToken('full-access');
+    const made = await documents(ISSUE).create({ data: { title: 'Dated', priority: 'low', severity: 'low', raisedOn: '2026-01-05', project: p.documentId } });
+    for (const bad of ['not-a-date', '2026-02-31', '31/12/2026', '']) {
+      expectInvalid(await api.put(`/api/issues/${made.documentId}`).send({ data: { raisedOn: bad } }), ['raisedOn'], /must be a date, written year-month-day \(2026-12-02\)$/);
+    }
+    expectInvalid(await (await asRole('pmo-manager')).put(cm(ISSUE, made.documentId)).send({ raisedOn: '2026-13-01' }), ['raisedOn'], /must be a date/);
+    expect(await row(ISSUE, made.documentId)).toMatchObject({ raisedOn: '2026-01-05' });
+    expect((await api.put(`/api/issues/${made.documentId}`).send({ data: { raisedOn: '2026-01-06' } })).status).toBe(200);
+  });
+
   it('a lesson: a project', async () => {
     const data = { title: 'L', category: 'risk', whatHappened: 'Something', recordedOn: '2026-01-05' };
     await expectRefused(documents(LESSON).create({ data }), ['project'], 'Choose the project the lesson was learned on');

@@ -10,6 +10,8 @@ const SCHEMAS: Record<string, Attributes> = {
     programme: { type: 'relation', relation: 'manyToOne', target: 'api::programme.programme' },
     percent: { type: 'integer' },
     startDate: { type: 'date' },
+    approvedAt: { type: 'datetime' },
+    opensAt: { type: 'time' },
     tolerances: { type: 'component', component: 'project.tolerances' },
     steps: { type: 'component', component: 'project.tolerances', repeatable: true },
     settings: { type: 'json' },
@@ -55,6 +57,25 @@ describe('checkWriteShape', () => {
     [{ id: '9999999999999999999999999999999999999999' }, 'id'], [{ id: '2147483648' }, 'id'], [{ id: '0' }, 'id'],
   ])('refuses %j naming %s', (data, path) => {
     expect(paths(checkWriteShape(lookup, 'api::project.project', data))).toEqual([path]);
+  });
+
+  it('accepts the dates, date-times and times Strapi reads, and names the field of any other', () => {
+    for (const data of [
+      { startDate: '2026-12-02' }, { startDate: '2026-12-02T10:00:00Z' }, { startDate: null }, { approvedAt: '2026-12-02T09:30:00.000Z' },
+      { approvedAt: '2026-12-02T09:30:00+01:00' }, { approvedAt: '2026-12-02' }, { approvedAt: 1796567799003 }, { approvedAt: '1796567799003' },
+      { opensAt: '09:30:00' }, { opensAt: '09:30:00.250' },
+    ]) {
+      expect([data, checkWriteShape(lookup, 'api::project.project', data)]).toEqual([data, []]);
+    }
+    for (const [data, path] of [
+      [{ startDate: 'not-a-date' }, 'startDate'], [{ startDate: '2026-02-31' }, 'startDate'], [{ startDate: '2026-13-01' }, 'startDate'],
+      [{ startDate: '31/12/2026' }, 'startDate'], [{ startDate: '' }, 'startDate'], [{ startDate: true }, 'startDate'], [{ startDate: {} }, 'startDate'],
+      [{ approvedAt: 'not-a-date' }, 'approvedAt'], [{ approvedAt: '2026-02-31T10:00:00.000Z' }, 'approvedAt'], [{ approvedAt: '2026-01-01T25:61:00Z' }, 'approvedAt'],
+      [{ approvedAt: true }, 'approvedAt'], [{ opensAt: '25:00:00' }, 'opensAt'], [{ opensAt: 930 }, 'opensAt'],
+    ] as const) {
+      expect([data, paths(checkWriteShape(lookup, 'api::project.project', data))]).toEqual([data, [path]]);
+    }
+    expect(checkWriteShape(lookup, 'api::project.project', { startDate: 'soon' })[0].message).toBe('The start date must be a date, written year-month-day (2026-12-02)');
   });
 
   it('refuses data that is not an object of fields', () => {

@@ -68,7 +68,7 @@ export function problemInWords(problem: Problem): Problem {
   }
   const type = / must be a `(\w+)` type, but the final value was/.exec(message);
   if (type) return { path, message: `${field} must be ${TYPE_WORDS[type[1]] ?? `of the type ${type[1]}`}` };
-  if (/ (must be defined|is a required field)\.?$/.test(message)) return { path, message: `${field} is required: fill it in` };
+  if (/ (must be defined|is a required field|cannot be null)\.?$/.test(message)) return { path, message: `${field} is required: fill it in` };
   return problem;
 }
 

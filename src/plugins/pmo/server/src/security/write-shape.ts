@@ -2,7 +2,8 @@
  * The shape of a write's `data`, checked against the content type's schema before anything
  * reaches the database: relation references are whole numbers within the database's id range or
  * documentId strings (a `1.5` or a `true` would abort a PostgreSQL transaction mid-write),
- * integer fields fit their column, and JSON fields hold JSON. Pure: the schema comes in as plain data.
+ * integer fields fit their column, JSON fields hold JSON, and dates, date-times and times are
+ * ones Strapi can read. Pure: the schema comes in as plain data.
  */
 import { fieldName, type Problem } from './hostile-input';
 
@@ -90,6 +91,39 @@ function checkInteger(value: unknown, path: Array<string | number>, problems: Pr
   }
 }
 
+/** Whether year-month-day is a day of the calendar (no 31 February). */
+function isCalendarDay(year: number, month: number, day: number) {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const LEADING_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const TIME = /^(2[0-3]|[01][0-9]):([0-5][0-9]):([0-5][0-9])(\.[0-9]{1,3})?$/;
+
+/**
+ * Dates, date-times and times as Strapi's database layer reads them (a day: text beginning
+ * YYYY-MM-DD; a date-time: ISO 8601 or epoch milliseconds; a time: HH:mm:ss). Strapi refuses
+ * anything else with no field named ("Invalid format, expected yyyy-MM-dd"): here it is named.
+ */
+function checkTemporal(type: 'date' | 'datetime' | 'time', value: unknown, path: Array<string | number>, problems: Problem[]) {
+  if (value === null || value === undefined) return;
+  let valid = false;
+  if (type === 'date' && typeof value === 'string') {
+    const day = LEADING_DAY.exec(value);
+    valid = !!day && isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]));
+  } else if (type === 'datetime') {
+    const instant = typeof value === 'string' ? INSTANT.exec(value) : null;
+    valid =
+      (typeof value === 'number' && Number.isInteger(value)) ||
+      (typeof value === 'string' && /^\d{1,15}$/.test(value)) ||
+      (!!instant && isCalendarDay(Number(instant[1]), Number(instant[2]), Number(instant[3])) && Number(instant[4] ?? 0) <= 23 && Number(instant[5] ?? 0) <= 59 && Number(instant[6] ?? 0) <= 59);
+  } else if (type === 'time') valid = typeof value === 'string' && TIME.test(value);
+  if (valid) return;
+  const example = { date: 'a date, written year-month-day (2026-12-02)', datetime: 'a date and time (2026-12-02T09:30:00Z)', time: 'a time of day (09:30:00)' }[type];
+  problems.push({ path, message: `${fieldName(path)} must be ${example}` });
+}
+
 /**
  * Strapi writes a string given for a JSON field as it is, so a string must already be JSON text
  * (PostgreSQL refuses anything else mid-write).
@@ -137,6 +171,7 @@ export function checkWriteShape(lookup: SchemaLookup, uid: string, data: unknown
     if (attribute.type === 'relation' || attribute.type === 'media') checkRelation(value, at, problems);
     else if (attribute.type === 'integer') checkInteger(value, at, problems);
     else if (attribute.type === 'json') checkJsonText(value, at, problems);
+    else if (attribute.type === 'date' || attribute.type === 'datetime' || attribute.type === 'time') checkTemporal(attribute.type, value, at, problems);
     else if (attribute.type === 'blocks') checkBlocks(value, at, problems);
     else if (attribute.type === 'component' && attribute.component && value !== null) {
       const items = attribute.repeatable ? value : [value];
