@@ -75,7 +75,8 @@ describe('checkWriteShape', () => {
     ] as const) {
       expect([data, paths(checkWriteShape(lookup, 'api::project.project', data))]).toEqual([data, [path]]);
     }
-    expect(checkWriteShape(lookup, 'api::project.project', { startDate: 'soon' })[0].message).toBe('The start date must be a date, written year-month-day (2026-12-02)');
+    expect(checkWriteShape(lookup, 'api::project.project', { startDate: 'soon' })[0].message).toBe('"Start date" must be a date, written year-month-day (2026-12-02)');
+    expect(checkWriteShape(lookup, 'api::project.project', { steps: [{ costPercent: 1 }] })).toEqual([]);
   });
 
   it('refuses data that is not an object of fields', () => {

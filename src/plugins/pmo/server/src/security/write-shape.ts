@@ -5,6 +5,7 @@
  * integer fields fit their column, JSON fields hold JSON, and dates, date-times and times are
  * ones Strapi can read. Pure: the schema comes in as plain data.
  */
+import { capitalise, fieldWords } from '../../../shared/words';
 import { fieldName, type Problem } from './hostile-input';
 
 export type Attribute = {
@@ -121,7 +122,9 @@ function checkTemporal(type: 'date' | 'datetime' | 'time', value: unknown, path:
   } else if (type === 'time') valid = typeof value === 'string' && TIME.test(value);
   if (valid) return;
   const example = { date: 'a date, written year-month-day (2026-12-02)', datetime: 'a date and time (2026-12-02T09:30:00Z)', time: 'a time of day (09:30:00)' }[type];
-  problems.push({ path, message: `${fieldName(path)} must be ${example}` });
+  // A top-level field as the Content Manager labels it ("Raised on"); inside a component, where it is.
+  const field = path.length === 1 ? `"${capitalise(fieldWords(String(path[0])))}"` : fieldName(path);
+  problems.push({ path, message: `${field} must be ${example}` });
 }
 
 /**
