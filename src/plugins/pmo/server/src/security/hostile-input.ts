@@ -6,7 +6,7 @@
  * - NUL characters: PostgreSQL cannot store them in text, and the failed write would be a 500.
  * Pure: imports nothing from Strapi.
  */
-import { capitalise, theField } from '../../../shared/words';
+import { capitalise, fieldWords, theField } from '../../../shared/words';
 export const HOSTILE_KEYS: ReadonlySet<string> = new Set([
   '__proto__',
   'prototype',
@@ -19,7 +19,7 @@ export const MAX_DEPTH = 32;
 export type Problem = { path: Array<string | number>; message: string };
 
 /** Strapi's words for changing a relation (`programme.connect[0]`): the field is the relation. */
-const RELATION_OPERATIONS = new Set(['connect', 'disconnect', 'set']);
+export const RELATION_OPERATIONS: ReadonlySet<string> = new Set(['connect', 'disconnect', 'set']);
 
 /**
  * A path as a person reads it, beginning a sentence: "The programme", "The text of action item
@@ -27,6 +27,11 @@ const RELATION_OPERATIONS = new Set(['connect', 'disconnect', 'set']);
  * out: `programme.connect[0]` is "The programme".
  */
 export function fieldName(path: Array<string | number>): string {
+  return capitalise(theFieldAt(path));
+}
+
+/** `fieldName` within a sentence: "the programme", "the text of action item 1". */
+function theFieldAt(path: Array<string | number>): string {
   const words: Array<string | number> = [];
   for (let index = 0; index < path.length; index += 1) {
     if (RELATION_OPERATIONS.has(String(path[index])) && index > 0) {
@@ -38,7 +43,15 @@ export function fieldName(path: Array<string | number>): string {
     if (String(path[index]).startsWith('$')) continue;
     words.push(path[index]);
   }
-  return capitalise(theField(words, 'what you sent'));
+  return theField(words, 'what you sent');
+}
+
+/**
+ * A field as the Content Manager labels it, quoted, for a top-level field (`"Raised on"`); inside
+ * a list or a component, where it is ("the person of contact 2"). Within a sentence.
+ */
+export function fieldLabel(path: Array<string | number>): string {
+  return path.length === 1 ? `"${capitalise(fieldWords(String(path[0])))}"` : theFieldAt(path);
 }
 
 /**

@@ -5,10 +5,7 @@
  * "…" not found", no field). This rewrites both in the one 400 shape. Pure: imports nothing
  * from Strapi.
  */
-import { capitalise, fieldWords } from '../../../shared/words';
-import { fieldName, type Problem } from './hostile-input';
-
-const RELATION_OPERATIONS = new Set(['connect', 'disconnect', 'set']);
+import { fieldLabel, fieldName, MAX_DEPTH, RELATION_OPERATIONS, type Problem } from './hostile-input';
 
 /** yup's type names as a person reads them ("must be text"). */
 const TYPE_WORDS: Record<string, string> = {
@@ -27,7 +24,7 @@ const TYPE_WORDS: Record<string, string> = {
  */
 export function referencePath(sent: unknown, id: string): Array<string | number> | null {
   const walk = (value: unknown, path: Array<string | number>, depth: number): Array<string | number> | null => {
-    if (depth > 32) return null;
+    if (depth > MAX_DEPTH) return null;
     if (value === id) return path;
     if (!value || typeof value !== 'object') return null;
     if (!Array.isArray(value) && (value as { documentId?: unknown }).documentId === id) return path;
@@ -42,18 +39,17 @@ export function referencePath(sent: unknown, id: string): Array<string | number>
   if (!found || found.length === 0) return null;
   // The relation field itself: not its operation (connect, set) nor the position in its list.
   const operation = found.findIndex((part, index) => index > 0 && RELATION_OPERATIONS.has(String(part)));
-  const field = operation > 0 ? found.slice(0, operation) : found;
-  while (field.length > 1 && typeof field[field.length - 1] === 'number' && operation < 0) field.pop();
-  return field;
+  if (operation > 0) return found.slice(0, operation);
+  // A plain list of ids (`reviewers: ['a', id]`): the list's field, not its position.
+  while (found.length > 1 && typeof found[found.length - 1] === 'number') found.pop();
+  return found;
 }
 
 /** A refusal for a relation to a document that does not exist, naming the field when `sent` shows it. */
 export function unknownReference(id: string, sent: unknown): Problem {
   const path = referencePath(sent, id);
   if (!path) return { path: [], message: `No item has the id "${id}": choose one that exists` };
-  // A field as the Content Manager labels it ("Decided by"); inside a list, where it is.
-  const field = path.length === 1 ? `"${capitalise(fieldWords(String(path[0])))}"` : fieldName(path).replace(/^The /, 'the ');
-  return { path, message: `Choose an existing item for ${field}: there is none with the id "${id}"` };
+  return { path, message: `Choose an existing item for ${fieldLabel(path)}: there is none with the id "${id}"` };
 }
 
 /** One of Strapi's validation problems (yup's words) in a person's words; others as they are. */

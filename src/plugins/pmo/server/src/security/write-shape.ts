@@ -5,8 +5,9 @@
  * integer fields fit their column, JSON fields hold JSON, and dates, date-times and times are
  * ones Strapi can read. Pure: the schema comes in as plain data.
  */
-import { capitalise, fieldWords } from '../../../shared/words';
-import { fieldName, type Problem } from './hostile-input';
+import { parseIsoDate } from '../../../shared/calendar';
+import { capitalise } from '../../../shared/words';
+import { fieldLabel, fieldName, type Problem } from './hostile-input';
 
 export type Attribute = {
   type: string;
@@ -92,14 +93,8 @@ function checkInteger(value: unknown, path: Array<string | number>, problems: Pr
   }
 }
 
-/** Whether year-month-day is a day of the calendar (no 31 February). */
-function isCalendarDay(year: number, month: number, day: number) {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-const LEADING_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+/** A day, then optionally a time of day and a zone; the day itself is checked by `parseIsoDate`. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const TIME = /^(2[0-3]|[01][0-9]):([0-5][0-9]):([0-5][0-9])(\.[0-9]{1,3})?$/;
 
 /**
@@ -110,21 +105,19 @@ const TIME = /^(2[0-3]|[01][0-9]):([0-5][0-9]):([0-5][0-9])(\.[0-9]{1,3})?$/;
 function checkTemporal(type: 'date' | 'datetime' | 'time', value: unknown, path: Array<string | number>, problems: Problem[]) {
   if (value === null || value === undefined) return;
   let valid = false;
-  if (type === 'date' && typeof value === 'string') {
-    const day = LEADING_DAY.exec(value);
-    valid = !!day && isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]));
-  } else if (type === 'datetime') {
-    const instant = typeof value === 'string' ? INSTANT.exec(value) : null;
+  // Strapi reads a day from the text's first ten characters.
+  const dayFirst = typeof value === 'string' && parseIsoDate(value.slice(0, 10)) !== null;
+  if (type === 'date') valid = dayFirst;
+  else if (type === 'datetime') {
+    const instant = dayFirst ? INSTANT.exec(value as string) : null;
     valid =
       (typeof value === 'number' && Number.isInteger(value)) ||
       (typeof value === 'string' && /^\d{1,15}$/.test(value)) ||
-      (!!instant && isCalendarDay(Number(instant[1]), Number(instant[2]), Number(instant[3])) && Number(instant[4] ?? 0) <= 23 && Number(instant[5] ?? 0) <= 59 && Number(instant[6] ?? 0) <= 59);
+      (!!instant && Number(instant[1] ?? 0) <= 23 && Number(instant[2] ?? 0) <= 59 && Number(instant[3] ?? 0) <= 59);
   } else if (type === 'time') valid = typeof value === 'string' && TIME.test(value);
   if (valid) return;
   const example = { date: 'a date, written year-month-day (2026-12-02)', datetime: 'a date and time (2026-12-02T09:30:00Z)', time: 'a time of day (09:30:00)' }[type];
-  // A top-level field as the Content Manager labels it ("Raised on"); inside a component, where it is.
-  const field = path.length === 1 ? `"${capitalise(fieldWords(String(path[0])))}"` : fieldName(path);
-  problems.push({ path, message: `${field} must be ${example}` });
+  problems.push({ path, message: `${capitalise(fieldLabel(path))} must be ${example}` });
 }
 
 /**

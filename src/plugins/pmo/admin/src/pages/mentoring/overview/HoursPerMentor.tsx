@@ -47,7 +47,7 @@ export const HoursPerMentor = ({ page = {} }: { page?: Paging }) => {
   const errors = fieldErrors(hours.error);
   const rows = hours.data?.rows ?? [];
   // One scale for the whole period, so a bar means the same length on every page.
-  const most = Math.max(1, hours.data?.mostMinutes ?? 0, ...rows.map((row) => row.minutes));
+  const most = Math.max(1, hours.data?.mostMinutes ?? 0);
 
   const download = () =>
     csv.mutate(query, {
