@@ -6,8 +6,9 @@
  * export's own COPY statement (its SELECT with the cell rules and money, as the export service
  * writes it: `copyStatement`), to its stdout as `\copy … to stdout` does; on SQLite the sqlite3
  * command-line tool's CSV mode on the plain SELECT (BENCH_DB=sqlite).
- * On PostgreSQL the export is itself a COPY (platform/csv-copy.ts); on SQLite it iterates
- * better-sqlite3's raw rows (finance/cursor.ts). Both clients are separate processes writing to
+ * On PostgreSQL the export is itself a COPY (platform/csv-copy.ts); on SQLite it reads one
+ * half-built line per row with better-sqlite3's `pluck` (platform/csv-lines.ts), a worker thread
+ * writing their CSV once the export passes 20,000 rows (platform/csv-line-workers.ts). Both clients are separate processes writing to
  * /dev/null (curl and psql/sqlite3), so the Strapi process's memory is the server's alone; and
  * that Strapi is a fresh child process that only serves (seeding inflates the seeder's heap).
  *

@@ -1,9 +1,10 @@
 /**
- * The two ways an export is written give the same bytes: on PostgreSQL the cost ledger and the
+ * The ways an export is written give the same bytes: on PostgreSQL the cost ledger and the
  * budget outline come from `COPY … TO STDOUT` (the injection rule and the money format in SQL,
- * PostgreSQL's quoting), elsewhere from the row writer (platform/csv.ts), which the service can
- * be asked to use for any report. Hostile text (formula
- * starts, quotes, delimiters, line breaks, tabs, unicode, empty and missing values) and money at
+ * PostgreSQL's quoting), on SQLite from lines SQLite half-builds (platform/csv-lines.ts),
+ * elsewhere from the row writer (platform/csv.ts), which the service can be asked to use for
+ * any report. Hostile text (formula
+ * starts, quotes, delimiters, line breaks, tabs, unicode, control characters, empty and missing values) and money at
  * the edges (negative, a cent, ten trillion) go through both, with both delimiters.
  */
 import { Readable } from 'stream';
@@ -34,6 +35,7 @@ const HOSTILE = [
   "'already quoted",
   '',
   null,
+  'unit\u001fseparator and \u001es record separator', // what SQLite's line path joins and escapes with
 ];
 const AMOUNTS = ['-5000.00', '0.01', '-0.05', '0.00', '10000000000000.00', '-10000000000000.00', '1234.50', '99.99'];
 
@@ -59,8 +61,18 @@ beforeAll(async () => {
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
 async function exportBytes(report: ReportName, query: Record<string, string>, path?: 'rows'): Promise<Buffer> {
+  return readAll(await openExport(report, query, { path }));
+}
+
+async function openExport(report: ReportName, query: Record<string, string>, options: { path?: 'rows'; workerAfterRows?: number }): Promise<Readable> {
   const params = exportQuery[report].parse(query);
-  const { stream } = await financeService(getStrapi(), 'exports').open(params, { path });
+  return (await financeService(getStrapi(), 'exports').open(params, options)).stream;
+}
+
+/** Line workers running in the booted Strapi (its export service, not this file's copy of the module). */
+const runningLineWorkers = () => financeService(getStrapi(), 'exports').lineWorkers();
+
+async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream as Readable) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks);
@@ -82,15 +94,77 @@ describe('the row writer writes the hostile cells as the contract says', () => {
   });
 });
 
-(onPostgres ? describe : describe.skip)('PostgreSQL: COPY writes the same bytes as the row writer', () => {
-  const cases: Array<[ReportName, Record<string, string>]> = [
-    ['cost-ledger', {}],
-    ['cost-ledger', { delimiter: ';', bom: '1' }],
-    ['cost-ledger', { from: '2026-01-03', to: '2026-01-20' }],
-    ['budget-outline', {}],
-    ['budget-outline', { delimiter: ';' }],
-  ];
+const cases: Array<[ReportName, Record<string, string>]> = [
+  ['cost-ledger', {}],
+  ['cost-ledger', { delimiter: ';', bom: '1' }],
+  ['cost-ledger', { from: '2026-01-03', to: '2026-01-20' }],
+  ['budget-outline', {}],
+  ['budget-outline', { delimiter: ';' }],
+];
 
+(onPostgres ? describe.skip : describe)('SQLite: the lines SQLite half-builds give the same bytes as the row writer', () => {
+  it.each(cases)('written on the main thread: %s %j', async (report, query) => {
+    const stream = await openExport(report, query, { workerAfterRows: Number.POSITIVE_INFINITY });
+    let lines: Buffer;
+    try {
+      expect(runningLineWorkers()).toBe(0);
+    } finally {
+      lines = await readAll(stream); // the export holds SQLite's one connection until it is read
+    }
+    const rows = await exportBytes(report, query, 'rows');
+    expect(lines.toString('utf8')).toContain(codes().split(',')[0]);
+    expect(lines.toString('utf8')).toBe(rows.toString('utf8'));
+  });
+
+  it.each(cases)('an export writes its lines on a worker thread, the same bytes: %s %j', async (report, query) => {
+    const stream = await openExport(report, query, { workerAfterRows: 0 });
+    let lines: Buffer;
+    try {
+      expect(runningLineWorkers()).toBe(1);
+    } finally {
+      lines = await readAll(stream); // the export holds SQLite's one connection until it is read
+    }
+    expect(lines.toString('utf8')).toBe((await exportBytes(report, query, 'rows')).toString('utf8'));
+    expect(runningLineWorkers()).toBe(0);
+  });
+
+  it('an export stopped early stops its worker thread', async () => {
+    const stream = await openExport('cost-ledger', {}, { workerAfterRows: 0 });
+    try {
+      expect(runningLineWorkers()).toBe(1);
+    } finally {
+      stream.destroy();
+    }
+    for (let wait = 0; wait < 50 && runningLineWorkers() > 0; wait += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runningLineWorkers()).toBe(0);
+  });
+
+  it('an export reads one joined line per row, and leaves SQLite sorting on one thread after it', async () => {
+    const knex = getStrapi().db.connection as any;
+    // SQLite's pool has one connection: watch what it is asked to prepare.
+    const connection = await knex.client.acquireConnection();
+    await knex.client.releaseConnection(connection);
+    const prepare = connection.prepare;
+    const prepared: string[] = [];
+    connection.prepare = function (sql: string) {
+      prepared.push(sql);
+      return prepare.call(this, sql);
+    };
+    try {
+      const lines = await exportBytes('cost-ledger', { project: project.code });
+      expect(lines.toString('utf8')).toBe((await exportBytes('cost-ledger', { project: project.code }, 'rows')).toString('utf8'));
+    } finally {
+      connection.prepare = prepare;
+    }
+    expect(prepared.filter((sql) => sql.includes('|| char(31) ||'))).toHaveLength(1);
+    const threads = await knex.raw('PRAGMA threads');
+    expect(threads[0].threads).toBe(0);
+    const cache = await knex.raw('PRAGMA cache_size');
+    expect(cache[0].cache_size).toBe(-16000); // better-sqlite3's own, put back after the export's smaller one
+  });
+});
+
+(onPostgres ? describe : describe.skip)('PostgreSQL: COPY writes the same bytes as the row writer', () => {
   it.each(cases)('%s %j', async (report, query) => {
     const copy = await exportBytes(report, query);
     const rows = await exportBytes(report, query, 'rows');

@@ -4,8 +4,9 @@
  * - PostgreSQL, the row-per-record reports (cost ledger, budget outline): PostgreSQL writes the
  *   CSV itself (`COPY (SELECT …) TO STDOUT`, platform/csv-copy.ts), with the injection rule and
  *   the money format in the SELECT; the bytes go to the response as they come.
- * - SQLite: better-sqlite3's raw rows (cursor.ts). Building each line in SQL and plucking it was
- *   tried and was 2–3 times slower than this (bench/README.md).
+ * - SQLite, the same two reports: SQLite joins each row's cells into one string, money written
+ *   in the SELECT (platform/csv-lines.ts), better-sqlite3 hands over one string per row
+ *   (`pluck`), and JavaScript only quotes or prefixes the cells of the lines that need it.
  * - Otherwise, and for the financial summary (earned value is worked out in JavaScript, one row
  *   per project) and the change log (its decision day depends on how the driver reads a
  *   timestamp): a cursor (cursor.ts) yields rows a batch at a time, each batch becomes one chunk
@@ -20,6 +21,8 @@ import type { Knex } from 'knex';
 import { invalidField } from '../platform/errors';
 import { BOM, createRowWriter, headerLine, type Cell } from '../platform/csv';
 import { canCopy, copyCsvChunks, copyStatementOf, openCopyCount, type CopyColumn } from '../platform/csv-copy';
+import { canBuildLines, createLineWriter, lineSelect } from '../platform/csv-lines';
+import { runningLineWorkers, startLineWorker, WORKER_AFTER_ROWS } from '../platform/csv-line-workers';
 import { REPORT_COLUMNS, type ExportParams } from '../../../shared/contracts/finance';
 import { openCursorCount, queryChunks, type Row } from './cursor';
 import type { FinanceRepository, ProjectFilter } from './repository';
@@ -40,8 +43,9 @@ const text = (column: string): CopyColumn => ({ column, kind: 'text' });
 const money = (column: string): CopyColumn => ({ column, kind: 'money' });
 
 /**
- * The reports PostgreSQL writes itself: the repository query's columns (by alias) in the
- * report's order, each with the rule its cells follow (reports.ts does the same in JavaScript).
+ * The reports the database writes (PostgreSQL) or half-writes (SQLite) itself: the repository
+ * query's columns (by alias) in the report's order, each with the rule its cells follow
+ * (reports.ts does the same in JavaScript).
  */
 const COPY_COLUMNS: Partial<Record<ExportParams['report'], CopyColumn[]>> = {
   'budget-outline': [text('project_code'), text('programme_code'), text('budget_month'), text('category'), money('amount')],
@@ -76,7 +80,10 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
     return { filter, label };
   }
 
-  function source(params: ExportParams, filter: ProjectFilter): { query: Knex.QueryBuilder; rowMode: 'array' | 'object'; cells: (row: Row) => Cell[] } {
+  function source(
+    params: ExportParams,
+    filter: ProjectFilter
+  ): { query: Knex.QueryBuilder; rowMode: 'array' | 'object'; cells: (row: Row) => Cell[]; sources?: Record<string, string> } {
     const range = { from: params.from, to: params.to };
     switch (params.report) {
       case 'financial-summary': {
@@ -90,7 +97,12 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
       case 'budget-outline':
         return { query: repository.budgetOutline(filter, range), rowMode: 'array', cells: (row) => budgetOutlineCells(row as unknown[]) };
       case 'cost-ledger':
-        return { query: repository.costLedger(filter, range), rowMode: 'array', cells: (row) => costLedgerCells(row as unknown[]) };
+        return {
+          query: repository.costLedger(filter, range),
+          rowMode: 'array',
+          cells: (row) => costLedgerCells(row as unknown[]),
+          sources: repository.costLedgerSources(),
+        };
       case 'change-log':
         return { query: repository.changeLog(filter, range), rowMode: 'array', cells: (row) => changeLogCells(row as unknown[]) };
     }
@@ -99,6 +111,8 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
   return {
     /** Exports whose database cursor is open now (a disconnect must bring this back down). */
     openCursors: () => openCursorCount() + openCopyCount(),
+    /** Line workers running now (SQLite's large exports; a finished or stopped export ends its own). */
+    lineWorkers: () => runningLineWorkers(),
 
     /**
      * The statement PostgreSQL runs for a report written by COPY, or null (SQLite, or a report on
@@ -116,18 +130,28 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
      * Opens an export: validates the filters against the database, starts the query and reads
      * its first batch (so a failing query is an error response, not a truncated file), then
      * hands back the CSV stream. `path: 'rows'` writes every report through the row writer (the
-     * tests compare its bytes with the database's).
+     * tests compare its bytes with the COPY and line paths'); `workerAfterRows` is when a SQLite
+     * export hands its lines to a worker thread (at once; a test may want the main thread's way).
      */
-    async open(params: ExportParams, options: { path?: 'rows' } = {}): Promise<CsvExport> {
+    async open(params: ExportParams, options: { path?: 'rows'; workerAfterRows?: number } = {}): Promise<CsvExport> {
       const { filter, label } = await projectFilter(params);
-      const { query, rowMode, cells } = source(params, filter);
+      const { query, rowMode, cells, sources } = source(params, filter);
       const columns = REPORT_COLUMNS[params.report];
       const knex = strapi.db.connection as unknown as Knex;
       const copyColumns = COPY_COLUMNS[params.report];
-      const chunks: AsyncGenerator<string | Buffer, void, undefined> =
-        copyColumns && canCopy(knex) && options.path !== 'rows'
-          ? copyCsvChunks(knex, query, copyColumns, params.delimiter)
-          : queryChunks(knex, query, { batchSize: BATCH_SIZE, rowMode, formatRow: rowWriter(columns, params, cells) });
+      const byDatabase = copyColumns && options.path !== 'rows' ? copyColumns : null;
+      let chunks: AsyncGenerator<string | Buffer, void, undefined>;
+      if (byDatabase && canCopy(knex)) chunks = copyCsvChunks(knex, query, byDatabase, params.delimiter);
+      else if (byDatabase && canBuildLines(knex)) {
+        const writeLine = createLineWriter(byDatabase, params.delimiter);
+        const lineWorker = { start: () => startLineWorker({ columns: byDatabase, delimiter: params.delimiter }), afterRows: options.workerAfterRows ?? WORKER_AFTER_ROWS };
+        chunks = queryChunks(knex, lineSelect(knex, query, byDatabase, sources), {
+          batchSize: BATCH_SIZE,
+          rowMode: 'line',
+          formatRow: (line) => writeLine(line as string),
+          lineWorker,
+        });
+      } else chunks = queryChunks(knex, query, { batchSize: BATCH_SIZE, rowMode, formatRow: rowWriter(columns, params, cells) });
       const first = await chunks.next();
 
       async function* csv() {

@@ -200,6 +200,13 @@ export function createFinanceRepository(strapi: Core.Strapi) {
   const asText = (column: string, alias: string, aggregate?: 'MIN' | 'MAX') =>
     knex().raw(`CAST(${aggregate ? `${aggregate}(??)` : '??'} AS TEXT) AS ??`, [column, alias]);
 
+  /** The column each cost-ledger cell reads, by its alias (see costLedger). */
+  function costLedgerSources(): Record<string, string> {
+    const { costEntry: ce, project: p } = tables();
+    const c = (name: string) => `c.${name}`;
+    return { date: c(ce.date), project_code: `p.${p.code}`, category: c(ce.category), amount: c(ce.amount), supplier: c(ce.supplier), reference: c(ce.reference) };
+  }
+
   /** Joins each project (`p`) to its programme (`prg`, through `pp`), for the programme's code. */
   function withProgramme<Q extends Knex.QueryBuilder>(query: Q): Q {
     const { projectProgramme: pp, programme: prg } = tables();
@@ -389,6 +396,7 @@ export function createFinanceRepository(strapi: Core.Strapi) {
     costLedger(filter: ProjectFilter, range: DateRange): Knex.QueryBuilder {
       const k = knex();
       const { costEntry: ce, project: p } = tables();
+      const column = costLedgerSources();
       const query = k(`${ce.table} as c`)
         .leftJoin(`${ce.project.table} as cp`, `cp.${ce.project.owner}`, 'c.id')
         .leftJoin(`${p.table} as p`, 'p.id', `cp.${ce.project.target}`);
@@ -396,10 +404,13 @@ export function createFinanceRepository(strapi: Core.Strapi) {
       if (range.from) query.where(`c.${ce.date}`, '>=', formatIsoDate(range.from));
       if (range.to) query.where(`c.${ce.date}`, '<=', formatIsoDate(range.to));
       return query
-        .select(asText(`c.${ce.date}`, 'date'), { project_code: `p.${p.code}`, category: `c.${ce.category}` })
-        .select(asText(`c.${ce.amount}`, 'amount'), { supplier: `c.${ce.supplier}`, reference: `c.${ce.reference}` })
+        .select(asText(column.date, 'date'), { project_code: column.project_code, category: column.category })
+        .select(asText(column.amount, 'amount'), { supplier: column.supplier, reference: column.reference })
         .orderBy([{ column: `c.${ce.date}` }, { column: 'c.id' }]);
     },
+
+    /** The column each cost-ledger cell reads, by its alias (SQLite's line export reads them directly). */
+    costLedgerSources,
 
     /**
      * Change log: one row per change request, in the order raised, columns in the report's
