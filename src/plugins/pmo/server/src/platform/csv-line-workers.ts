@@ -49,6 +49,7 @@ export function startLineWorker(data: LineWorkerData): LineWorker | null {
   // The worker's garbage is short-lived lines and it keeps nothing: a small heap keeps the
   // export's memory within its budget (V8's default young generation alone doubled the rise).
   const worker = new Worker(file, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
+  worker.unref(); // never what keeps the process alive: a running export's response does that
   running += 1;
   const waiting = new Map<number, { resolve: (csv: string) => void; reject: (error: unknown) => void }>();
   let failure: unknown = null;
