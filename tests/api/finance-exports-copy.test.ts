@@ -64,7 +64,7 @@ async function exportBytes(report: ReportName, query: Record<string, string>, pa
   return readAll(await openExport(report, query, { path }));
 }
 
-async function openExport(report: ReportName, query: Record<string, string>, options: { path?: 'rows'; workerAfterRows?: number }): Promise<Readable> {
+async function openExport(report: ReportName, query: Record<string, string>, options: { path?: 'rows'; mainThread?: boolean }): Promise<Readable> {
   const params = exportQuery[report].parse(query);
   return (await financeService(getStrapi(), 'exports').open(params, options)).stream;
 }
@@ -104,7 +104,7 @@ const cases: Array<[ReportName, Record<string, string>]> = [
 
 (onPostgres ? describe.skip : describe)('SQLite: the lines SQLite half-builds give the same bytes as the row writer', () => {
   it.each(cases)('written on the main thread: %s %j', async (report, query) => {
-    const stream = await openExport(report, query, { workerAfterRows: Number.POSITIVE_INFINITY });
+    const stream = await openExport(report, query, { mainThread: true });
     let lines: Buffer;
     try {
       expect(runningLineWorkers()).toBe(0);
@@ -117,7 +117,7 @@ const cases: Array<[ReportName, Record<string, string>]> = [
   });
 
   it.each(cases)('an export writes its lines on a worker thread, the same bytes: %s %j', async (report, query) => {
-    const stream = await openExport(report, query, { workerAfterRows: 0 });
+    const stream = await openExport(report, query, {});
     let lines: Buffer;
     try {
       expect(runningLineWorkers()).toBe(1);
@@ -129,7 +129,7 @@ const cases: Array<[ReportName, Record<string, string>]> = [
   });
 
   it('an export stopped early stops its worker thread', async () => {
-    const stream = await openExport('cost-ledger', {}, { workerAfterRows: 0 });
+    const stream = await openExport('cost-ledger', {}, {});
     try {
       expect(runningLineWorkers()).toBe(1);
     } finally {

@@ -12,7 +12,7 @@
  * - SQLite: better-sqlite3's `statement.iterate()` on the pooled connection, in its fastest modes:
  *   `raw()` for arrays, `pluck()` for one value per row (`line`). (knex's `.stream()` on SQLite
  *   reads every row into an array first.) While the export runs, SQLite may sort with two helper
- *   threads (`PRAGMA threads`; a sort of a million rows takes a fifth less time), and a large
+ *   threads (`PRAGMA threads`; a sort of a million rows takes a fifth less time), and an
  *   export of lines hands their writing to a worker thread (`lineWorker`). SQLite has one
  *   connection: while an export runs, other queries wait for it; use PostgreSQL where exports
  *   and other work overlap.
@@ -24,18 +24,18 @@
 import type { Knex } from 'knex';
 import type { LineWorker } from '../platform/csv-line-workers';
 
-/** A row as an array of its values, an object by column, or the one value of a one-column query (`line`). */
+/** A row as an array of its values, an object by column, or the one value of a one-column query (`line`, SQLite only). */
 export type RowMode = 'array' | 'object' | 'line';
 export type Row = unknown[] | Record<string, unknown> | string;
 /**
- * `lineWorker` (SQLite, `line` rows): once `workerAfterRows` rows are written, the rest are
- * handed in batches to the worker it starts, if it starts one (platform/csv-line-workers.ts).
+ * `lineWorker` (`line` rows): starts the worker the rows are handed to in batches instead of
+ * `formatRow` (platform/csv-line-workers.ts); where it starts none, `formatRow` writes them.
  */
 export type ChunkOptions = {
   batchSize: number;
   rowMode: RowMode;
   formatRow: (row: Row) => string;
-  lineWorker?: { start: () => LineWorker | null; afterRows: number };
+  lineWorker?: () => LineWorker | null;
 };
 
 /**
@@ -68,7 +68,7 @@ type Fetched = { chunk: string; rows: number };
 function fetchChunk(connection: any, Query: any, text: string, { rowMode, formatRow }: ChunkOptions): Promise<Fetched> {
   return new Promise<Fetched>((resolve, reject) => {
     // A Query with a 'row' listener and no callback does not accumulate its rows (pg's API).
-    const query = new Query({ text, rowMode: rowMode === 'object' ? undefined : 'array' });
+    const query = new Query({ text, rowMode: rowMode === 'array' ? 'array' : undefined });
     let chunk = '';
     let rows = 0;
     let failure: unknown = null;
@@ -76,7 +76,7 @@ function fetchChunk(connection: any, Query: any, text: string, { rowMode, format
       rows += 1;
       if (failure) return;
       try {
-        chunk += formatRow(rowMode === 'line' ? (row as unknown[])[0] as string : row);
+        chunk += formatRow(row);
       } catch (error) {
         failure = error; // never throw inside pg's parser; fail once the FETCH ends
       }
@@ -133,12 +133,10 @@ async function* sqliteChunks(knex: Knex, query: Knex.QueryBuilder, { batchSize, 
     rows = statement.iterate(...(bindings as unknown[])) as IterableIterator<Row>;
     let chunk = '';
     let count = 0;
-    let written = 0;
     let lines: string[] = [];
     const ahead: Promise<string>[] = [];
-    let workerTried = false;
-    const workerDue = () => !workerTried && lineWorker !== undefined && written >= lineWorker.afterRows;
-    if (workerDue()) [workerTried, worker] = [true, lineWorker!.start()];
+    // Started before the first row: the worker comes up (30–50 ms) while SQLite sorts.
+    worker = lineWorker?.() ?? null;
     for (const row of rows) {
       if (worker) {
         lines.push(row as string);
@@ -153,10 +151,8 @@ async function* sqliteChunks(knex: Knex, query: Knex.QueryBuilder, { batchSize, 
       count += 1;
       if (count === batchSize) {
         yield chunk;
-        written += count;
         chunk = '';
         count = 0;
-        if (workerDue()) [workerTried, worker] = [true, lineWorker!.start()];
       }
     }
     if (count > 0) yield chunk;
@@ -164,8 +160,8 @@ async function* sqliteChunks(knex: Knex, query: Knex.QueryBuilder, { batchSize, 
     while (ahead.length > 0) yield await ahead.shift()!;
   } finally {
     rows?.return?.(); // finalises the statement: the connection is free for others
-    connection.pragma(`threads = ${Number(threads) || 0}`);
-    connection.pragma(`cache_size = ${Number(cacheSize) || -2000}`);
+    connection.pragma(`threads = ${Number(threads)}`);
+    connection.pragma(`cache_size = ${Number(cacheSize)}`);
     await client.releaseConnection(connection);
     await worker?.close();
   }
@@ -177,8 +173,7 @@ async function* knexStreamChunks(query: Knex.QueryBuilder, { batchSize, rowMode,
   let count = 0;
   try {
     for await (const row of stream) {
-      const values = rowMode === 'object' ? (row as Record<string, unknown>) : Object.values(row as object);
-      chunk += formatRow(rowMode === 'line' ? (values as unknown[])[0] as string : values);
+      chunk += formatRow(rowMode === 'array' ? Object.values(row as object) : (row as Record<string, unknown>));
       count += 1;
       if (count === batchSize) {
         yield chunk;
@@ -197,6 +192,7 @@ export async function* queryChunks(knex: Knex, query: Knex.QueryBuilder, options
   openCursors += 1;
   try {
     const driver = (knex.client as any).driverName;
+    if (options.rowMode === 'line' && driver !== 'better-sqlite3') throw new TypeError(`one-value rows are read on SQLite only, not ${driver}`);
     if (driver === 'pg') yield* postgresChunks(knex, query, options);
     else if (driver === 'better-sqlite3') yield* sqliteChunks(knex, query, options);
     else yield* knexStreamChunks(query, options);

@@ -22,7 +22,7 @@ import { invalidField } from '../platform/errors';
 import { BOM, createRowWriter, headerLine, type Cell } from '../platform/csv';
 import { canCopy, copyCsvChunks, copyStatementOf, openCopyCount, type CopyColumn } from '../platform/csv-copy';
 import { canBuildLines, createLineWriter, lineSelect } from '../platform/csv-lines';
-import { runningLineWorkers, startLineWorker, WORKER_AFTER_ROWS } from '../platform/csv-line-workers';
+import { runningLineWorkers, startLineWorker } from '../platform/csv-line-workers';
 import { REPORT_COLUMNS, type ExportParams } from '../../../shared/contracts/finance';
 import { openCursorCount, queryChunks, type Row } from './cursor';
 import type { FinanceRepository, ProjectFilter } from './repository';
@@ -130,10 +130,10 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
      * Opens an export: validates the filters against the database, starts the query and reads
      * its first batch (so a failing query is an error response, not a truncated file), then
      * hands back the CSV stream. `path: 'rows'` writes every report through the row writer (the
-     * tests compare its bytes with the COPY and line paths'); `workerAfterRows` is when a SQLite
-     * export hands its lines to a worker thread (at once; a test may want the main thread's way).
+     * tests compare its bytes with the COPY and line paths'); `mainThread` keeps a SQLite
+     * export's lines off the worker thread (the tests compare both ways).
      */
-    async open(params: ExportParams, options: { path?: 'rows'; workerAfterRows?: number } = {}): Promise<CsvExport> {
+    async open(params: ExportParams, options: { path?: 'rows'; mainThread?: boolean } = {}): Promise<CsvExport> {
       const { filter, label } = await projectFilter(params);
       const { query, rowMode, cells, sources } = source(params, filter);
       const columns = REPORT_COLUMNS[params.report];
@@ -144,7 +144,7 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
       if (byDatabase && canCopy(knex)) chunks = copyCsvChunks(knex, query, byDatabase, params.delimiter);
       else if (byDatabase && canBuildLines(knex)) {
         const writeLine = createLineWriter(byDatabase, params.delimiter);
-        const lineWorker = { start: () => startLineWorker({ columns: byDatabase, delimiter: params.delimiter }), afterRows: options.workerAfterRows ?? WORKER_AFTER_ROWS };
+        const lineWorker = options.mainThread ? undefined : () => startLineWorker({ columns: byDatabase, delimiter: params.delimiter });
         chunks = queryChunks(knex, lineSelect(knex, query, byDatabase, sources), {
           batchSize: BATCH_SIZE,
           rowMode: 'line',

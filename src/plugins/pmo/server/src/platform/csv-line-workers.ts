@@ -5,8 +5,10 @@
  * sqlite3 tool's 1.2 s; with the CSV written beside the reading, 1.6 s (bench/README.md).
  *
  * A worker costs a thread and a few megabytes (its heap is capped below) for the length of one
- * export. Where the worker's bundle is not built (a test running the TypeScript sources unbuilt),
- * there is no worker and the lines are written on the main thread.
+ * export. Every SQLite export starts one, before its first row: it comes up (30–50 ms) while
+ * SQLite sorts, so a small export loses nothing by it, and at 100,000 rows a worker started only
+ * after 20,000 came too late to pay. Where the worker's bundle is not built (a test running the
+ * TypeScript sources unbuilt), there is no worker and the lines are written on the main thread.
  */
 import { Worker } from 'worker_threads';
 import type { Delimiter } from './csv';
@@ -14,13 +16,6 @@ import type { CopyColumn } from './csv-copy';
 
 export type LineWorkerData = { columns: readonly CopyColumn[]; delimiter: Delimiter };
 export type LineBatch = { id: number; joined: string; lengths: Int32Array };
-
-/**
- * Rows an export writes on the main thread before it hands the writing to a worker: none. The
- * worker starts (30–50 ms) while SQLite sorts, before the first row, so a small export loses
- * nothing by it, and at 100,000 rows a worker started after 20,000 came too late to pay.
- */
-export const WORKER_AFTER_ROWS = 0;
 
 /** The worker's bundle, or null where it is not built. */
 function workerFile(): string | null {
