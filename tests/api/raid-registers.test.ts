@@ -144,6 +144,9 @@ describe('who holds a register entry', () => {
     }
     expectInvalid(await (await asRole('pmo-manager')).put(cm(ISSUE, made.documentId)).send({ raisedOn: '2026-13-01' }), ['raisedOn'], /must be a date/);
     expect(await row(ISSUE, made.documentId)).toMatchObject({ raisedOn: '2026-01-05' });
+    // A required date left out or emptied is named in words, not by its key ("the raised on").
+    expectInvalid(await api.put(`/api/issues/${made.documentId}`).send({ data: { raisedOn: null } }), ['raisedOn'], 'The date raised is required: fill it in');
+    expect(await row(ISSUE, made.documentId)).toMatchObject({ raisedOn: '2026-01-05' });
     expect((await api.put(`/api/issues/${made.documentId}`).send({ data: { raisedOn: '2026-01-06' } })).status).toBe(200);
   });
 

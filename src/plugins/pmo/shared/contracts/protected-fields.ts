@@ -6,7 +6,7 @@
  * (roles/ensure-roles.ts), and the Content Manager shows them read-only with the reason as
  * their description (content-manager/layouts.ts). Pure: the admin may import it too.
  */
-import { capitalise, fieldWords } from '../words';
+import { contentManagerLabel } from '../field-labels';
 import { BUDGET_LINE_UID, DECISION_UID, RISK_UID, STATUS_REPORT_UID } from './uids';
 import { MILESTONE_FORECAST_UID, MILESTONE_UID } from './milestones';
 
@@ -154,7 +154,7 @@ export function protectionOf(uid: string, field: string): FieldProtection | unde
 export const hasProtectedFields = (uid: string) => uid in OWNED_TYPES || uid in PROTECTED_FIELDS || carriesStateField(uid);
 
 /** The field as the Content Manager labels it: "Decision", "Next review due", "Title". */
-export const protectedFieldName = (field: string, protection: FieldProtection) => protection.name ?? capitalise(fieldWords(field));
+export const protectedFieldName = (field: string, protection: FieldProtection) => protection.name ?? contentManagerLabel(field);
 
 /**
  * The refusal in plain words, naming the field as the Content Manager labels it: '"Decision" is

@@ -6,7 +6,8 @@
  * - NUL characters: PostgreSQL cannot store them in text, and the failed write would be a 500.
  * Pure: imports nothing from Strapi.
  */
-import { capitalise, fieldWords, theField } from '../../../shared/words';
+import { contentManagerLabel } from '../../../shared/field-labels';
+import { capitalise, theField } from '../../../shared/words';
 export const HOSTILE_KEYS: ReadonlySet<string> = new Set([
   '__proto__',
   'prototype',
@@ -51,7 +52,7 @@ function theFieldAt(path: Array<string | number>): string {
  * a list or a component, where it is ("the person of contact 2"). Within a sentence.
  */
 export function fieldLabel(path: Array<string | number>): string {
-  return path.length === 1 ? `"${capitalise(fieldWords(String(path[0])))}"` : theFieldAt(path);
+  return path.length === 1 ? `"${contentManagerLabel(String(path[0]))}"` : theFieldAt(path);
 }
 
 /**

@@ -37,6 +37,17 @@ describe("Strapi's validation words", () => {
     expect(problemInWords({ path: ['title'], message: 'title must be defined.' })).toEqual({ path: ['title'], message: 'The title is required: fill it in' });
   });
 
+  it('names a date field in words a sentence can hold, and quotes it as the Content Manager labels it', () => {
+    const required = (field: string) => problemInWords({ path: [field], message: `${field} cannot be null` }).message;
+    expect(required('raisedOn')).toBe('The date raised is required: fill it in');
+    expect(required('decidedOn')).toBe('The decision date is required: fill it in');
+    expect(required('recordedOn')).toBe('The date recorded is required: fill it in');
+    expect(required('needBy')).toBe('The date needed by is required: fill it in');
+    // Quoted, a field reads as its Content Manager label, so a person finds it on the form.
+    expect(unknownReference('x1', { approvedAt: 'x1' }).message).toBe('Choose an existing item for "Approved on": there is none with the id "x1"');
+    expect(unknownReference('x1', { lastReviewedAt: 'x1' }).message).toBe('Choose an existing item for "Last reviewed": there is none with the id "x1"');
+  });
+
   it("keeps PMO Hub's own messages and yields one of yup's problems per field", () => {
     const own = { path: ['project'], message: 'Choose the project the lesson was learned on' };
     expect(problemInWords(own)).toBe(own);
