@@ -47,10 +47,12 @@ function moneySql(ref: string): string {
   const fromInteger =
     `CASE WHEN ${ref} < 0 THEN '-' || (-${ref} / 100) || '.' || substr('0' || (-${ref} % 100), -2) ` +
     `ELSE (${ref} / 100) || '.' || substr('0' || (${ref} % 100), -2) END`;
-  return `CASE WHEN ${ref} IS NULL THEN '' WHEN typeof(${ref}) = 'integer' THEN ${fromInteger} ELSE ${fromText} END`;
+  return `CASE typeof(${ref}) WHEN 'integer' THEN ${fromInteger} WHEN 'null' THEN '' ELSE ${fromText} END`;
 }
 
 const textSql = (ref: string) => `COALESCE(CAST(${ref} AS TEXT), '')`;
+/** A cell between others: concatenation turns any value into its text, as CAST does, for less. */
+const joinedTextSql = (ref: string) => `ifnull(${ref}, '')`;
 const escapedSql = (ref: string) => `replace(replace(${textSql(ref)}, char(30), char(30) || 'e'), char(31), char(30) || 's')`;
 
 /** Whether `knex` talks to SQLite through better-sqlite3 (the database this path is for). */
@@ -66,11 +68,14 @@ export function lineSelect(knex: Knex, query: Knex.QueryBuilder, columns: readon
   const cell = (i: number, escaped: boolean) => {
     const { kind } = columns[i];
     if (kind === 'money') return moneySql(refs[i]);
-    return escaped && kind === 'text' ? escapedSql(refs[i]) : textSql(refs[i]);
+    if (escaped && kind === 'text') return escapedSql(refs[i]);
+    // One column alone must still come as text (pluck hands back the value as it is).
+    return columns.length > 1 ? joinedTextSql(refs[i]) : textSql(refs[i]);
   };
   const joined = (escaped: boolean) => columns.map((_, i) => cell(i, escaped)).join(' || char(31) || ');
   const needsEscape = [
-    ...refs.filter((_, i) => columns[i].kind === 'text').map((ref) => `instr(CAST(${ref} AS TEXT), char(31)) > 0`),
+    // instr reads any value but a blob searched for a blob as text, as CAST would; NULL is no match.
+    ...refs.filter((_, i) => columns[i].kind === 'text').map((ref) => `instr(${ref}, char(31))`),
     ...(columns[0]?.kind === 'text' ? [`substr(CAST(${refs[0]} AS TEXT), 1, 1) = char(30)`] : []),
   ];
   const line = needsEscape.length === 0 ? joined(false) : `CASE WHEN ${needsEscape.join(' OR ')} THEN char(30) || ${joined(true)} ELSE ${joined(false)} END`;
