@@ -5,6 +5,7 @@
  * stops the export) and a disconnect stopping the query, as the database reports it.
  */
 import http from 'http';
+import { Readable } from 'stream';
 import type { AddressInfo } from 'net';
 import request from 'supertest';
 import { asRole, getStrapi, withApiToken, type Agent } from '../helpers/strapi';
@@ -399,6 +400,50 @@ describe('streaming', () => {
       }
     }
     await expect(strapi.db.query('api::project.project').count()).resolves.toBeGreaterThan(0);
+  });
+
+  /** GETs `path` as the finance user and reads on: how the response ended, and the bytes it brought. */
+  async function download(path: string): Promise<{ ended: 'complete' | 'cut off'; bytes: number; ms: number }> {
+    const server = getStrapi().server.httpServer;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${finance.token}` } }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve({ ended: 'complete', bytes, ms: Date.now() - started }));
+        res.on('aborted', () => resolve({ ended: 'cut off', bytes, ms: Date.now() - started }));
+      });
+      req.on('error', reject);
+    });
+  }
+
+  it('a download that fails part way is cut off at once, not left open as if more were coming', async () => {
+    // The database going away after the first rows (a restart, a fail-over): the export's stream fails.
+    const service = getStrapi().plugin('pmo').service('exports') as { open: (...args: unknown[]) => Promise<unknown> };
+    const open = jest.spyOn(service, 'open').mockImplementationOnce(async () => ({
+      filename: 'cost-ledger.csv',
+      stream: Readable.from(
+        (async function* () {
+          yield `${HEADERS['cost-ledger']}\r\n2026-01-01,${bulk.code},opex,1.00,S,R\r\n`;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          throw new Error('the database connection was lost');
+        })()
+      ),
+    }));
+    try {
+      const cut = await download(`/pmo/exports/cost-ledger.csv?project=${bulk.code}`);
+      // Before: Koa logged the error and left the response open; the client waited minutes.
+      expect(cut.ended).toBe('cut off');
+      expect(cut.bytes).toBeGreaterThan(0);
+      expect(cut.ms).toBeLessThan(5000);
+    } finally {
+      open.mockRestore();
+    }
+    // The server goes on: the next download is whole.
+    const whole = await download(`/pmo/exports/cost-ledger.csv?project=${beta.code}`);
+    expect(whole.ended).toBe('complete');
   });
 
   it(`streams all ${ROWS} rows to a client that reads them`, async () => {

@@ -20,6 +20,7 @@ import assessmentSchema from './content-types/compliance-assessment.json';
 import { complianceGuards } from './guards';
 import { createComplianceMatrix } from './matrix';
 import { createComplianceService, getComplianceService, type Caller } from './service';
+import { sendDownload } from '../platform/download';
 
 type Ability = { can(action: string, subject?: string | null): boolean };
 type Ctx = RouteContext<{ user: Caller['user']; userAbility: Ability }>;
@@ -49,11 +50,7 @@ const controller = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await matrix.matrix(caller(ctx), routeInput(ctx, input.matrix).query);
     },
     async exportCsv(ctx: Ctx) {
-      const { filename, stream } = await matrix.exportCsv(caller(ctx), routeInput(ctx, input.exportCsv).query as never);
-      ctx.attachment(filename);
-      ctx.set('Content-Type', 'text/csv; charset=utf-8');
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = stream;
+      sendDownload(ctx, await matrix.exportCsv(caller(ctx), routeInput(ctx, input.exportCsv).query as never), 'text/csv; charset=utf-8');
     },
     async standards(ctx: Ctx) {
       routeInput(ctx, input.standards);

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { exportQuery, financeRoutes as routes } from '../../../shared/contracts/finance';
 import { parseOrRefuse, routeInput, type RouteContext } from '../platform/contract';
 import { financeService } from './services';
+import { sendDownload } from '../platform/download';
 
 type Ctx = RouteContext;
 
@@ -51,10 +52,6 @@ export const exportsController = ({ strapi }: { strapi: Core.Strapi }) => ({
   async download(ctx: Ctx) {
     const { params, query } = routeInput(ctx, routes.exportCsv);
     const request = parseOrRefuse(exportQuery[params.report], query, 'query');
-    const { filename, stream } = await financeService(strapi, 'exports').open(request);
-    ctx.attachment(filename);
-    ctx.set('Content-Type', 'text/csv; charset=utf-8');
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = stream;
+    sendDownload(ctx, await financeService(strapi, 'exports').open(request), 'text/csv; charset=utf-8');
   },
 });

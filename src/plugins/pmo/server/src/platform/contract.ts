@@ -84,4 +84,7 @@ export type RouteContext<State = Record<string, unknown>> = {
   body: unknown;
   set(field: string, value: string): void;
   attachment(filename: string): void;
+  /** Koa's: whether the response has begun, and the response (a streamed download is cut off on failure: download.ts). */
+  headerSent?: boolean;
+  res?: { destroy(): void };
 };

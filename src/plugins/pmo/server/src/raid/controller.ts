@@ -9,6 +9,7 @@ import { createRaidExports } from './exports';
 import { createRaidRollups } from './rollups';
 import { createScopes } from './scope';
 import type { UserAbility } from './sql';
+import { sendDownload } from '../platform/download';
 
 type Ctx = RouteContext<{ userAbility: UserAbility }>;
 
@@ -21,12 +22,7 @@ export const raidController = ({ strapi }: { strapi: Core.Strapi }) => {
   const scopes = createScopes(strapi);
   const exports = createRaidExports(strapi);
 
-  const send = (ctx: Ctx, file: { filename: string; stream: unknown }, type: string) => {
-    ctx.attachment(file.filename);
-    ctx.set('Content-Type', type);
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = file.stream;
-  };
+  const send = sendDownload;
 
   const downloads = Object.fromEntries(
     RAID_REPORTS.flatMap((report) => [

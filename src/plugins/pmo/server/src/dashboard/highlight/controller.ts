@@ -5,6 +5,7 @@ import { routeInput, type RouteContext } from '../../platform/contract';
 import type { Ability } from './access';
 import type { AdminUser } from '../../workflow';
 import { getReportsService } from './service';
+import { sendDownload } from '../../platform/download';
 
 type Ctx = RouteContext<{ user: AdminUser; userAbility: Ability }>;
 
@@ -12,11 +13,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function send(ctx: Ctx, level: HighlightLevel) {
     const { params, query } = routeInput(ctx, level === 'projects' ? routes.projectHighlight : routes.programmeHighlight);
     const caller = { user: ctx.state.user, ability: ctx.state.userAbility };
-    const { filename, stream } = await getReportsService(strapi).highlightPdf(level, caller, params.documentId, query.asOf);
-    ctx.attachment(filename);
-    ctx.set('Content-Type', 'application/pdf');
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = stream;
+    sendDownload(ctx, await getReportsService(strapi).highlightPdf(level, caller, params.documentId, query.asOf), 'application/pdf');
   }
   return {
     async project(ctx: Ctx) {

@@ -5,6 +5,7 @@ import { allocationWarnings } from './limit';
 import { routeInput, type RouteContext } from '../../platform/contract';
 import { capacityCsv } from './exports';
 import type { CapacityService } from './service';
+import { sendDownload } from '../../platform/download';
 
 type Ctx = RouteContext;
 
@@ -14,11 +15,7 @@ export const capacityController = ({ strapi }: { strapi: Core.Strapi }) => {
   async function sendCsv(ctx: Ctx) {
     const { query } = routeInput(ctx, routes.exportCsv);
     await capacityService(strapi).checkFilters(query);
-    const file = await capacityCsv(capacityService(strapi), query);
-    ctx.attachment(file.filename);
-    ctx.set('Content-Type', 'text/csv; charset=utf-8');
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = file.stream;
+    sendDownload(ctx, await capacityCsv(capacityService(strapi), query), 'text/csv; charset=utf-8');
   }
 
   return {

@@ -4,6 +4,7 @@ import { milestoneRoutes as routes } from '../../../../shared/contracts/mileston
 import { routeInput, type RouteContext } from '../../platform/contract';
 import { todayIso } from '../../platform/dates';
 import { createMilestoneService } from './service';
+import { sendDownload } from '../../platform/download';
 
 type Ctx = RouteContext;
 
@@ -28,11 +29,7 @@ export const milestoneExportsController = ({ strapi }: { strapi: Core.Strapi }) 
   return {
     async download(ctx: Ctx) {
       const { query } = routeInput(ctx, routes.exportCsv);
-      const file = await milestones.csv(query);
-      ctx.attachment(file.filename);
-      ctx.set('Content-Type', 'text/csv; charset=utf-8');
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = file.stream;
+      sendDownload(ctx, await milestones.csv(query), 'text/csv; charset=utf-8');
     },
   };
 };
