@@ -41,6 +41,7 @@ const AMOUNTS = ['-5000.00', '0.01', '-0.05', '0.00', '10000000000000.00', '-100
 
 let project: Project;
 let other: Project;
+let undated: { documentId: string };
 
 beforeAll(async () => {
   const programme = await make.programme(undefined, 'Copy programme');
@@ -53,10 +54,21 @@ beforeAll(async () => {
     day = (day % 28) + 1;
     await make.costEntry(i % 4 === 3 ? other : project, date, AMOUNTS[i % AMOUNTS.length], { supplier, reference });
   }
+  // Entries in the months either side, so a ledger can be cut at a month; and one whose date
+  // was emptied behind Strapi's back (a hostile database): it sorts first, on every path.
+  for (const [i, date] of ['2025-12-30', '2025-12-31', '2026-02-01', '2026-02-01', '2026-03-15'].entries()) {
+    await make.costEntry(i % 2 ? other : project, date, AMOUNTS[i], { supplier: HOSTILE[i + 7], reference: HOSTILE[(i + 11) % HOSTILE.length] });
+  }
+  undated = await make.costEntry(project, '2026-03-16', '12.34', { supplier: 'Undated, "Ltd"', reference: '=undated' });
+  const strapi = getStrapi();
+  await strapi.db.connection(strapi.db.metadata.get('api::cost-entry.cost-entry' as never).tableName).where({ document_id: undated.documentId }).update({ date: null });
   for (const [i, amount] of AMOUNTS.entries()) {
     await make.budgetLine(i % 2 ? other : project, `2026-0${(i % 3) + 1}-01`, ['labour', 'capex', 'change', 'management-reserve'][i % 4], amount);
   }
 });
+
+// Other files share this database: the hostile undated entry goes with this file.
+afterAll(() => getStrapi().documents('api::cost-entry.cost-entry' as never).delete({ documentId: undated.documentId }));
 
 const onPostgres = process.env.DATABASE_CLIENT === 'postgres';
 
@@ -64,7 +76,11 @@ async function exportBytes(report: ReportName, query: Record<string, string>, pa
   return readAll(await openExport(report, query, { path }));
 }
 
-async function openExport(report: ReportName, query: Record<string, string>, options: { path?: 'rows'; mainThread?: boolean }): Promise<Readable> {
+async function openExport(
+  report: ReportName,
+  query: Record<string, string>,
+  options: { path?: 'rows'; mainThread?: boolean; split?: { min: number; max: number } }
+): Promise<Readable> {
   const params = exportQuery[report].parse(query);
   return (await financeService(getStrapi(), 'exports').open(params, options)).stream;
 }
@@ -126,6 +142,62 @@ const cases: Array<[ReportName, Record<string, string>]> = [
     }
     expect(lines.toString('utf8')).toBe((await exportBytes(report, query, 'rows')).toString('utf8'));
     expect(runningLineWorkers()).toBe(0);
+  });
+
+  // The ledger is only cut from 20,000 rows (export-split.ts): here at any size.
+  const split = { min: 0, max: Number.POSITIVE_INFINITY };
+  const ledgerCases = [...cases.filter(([report]) => report === 'cost-ledger'), ['cost-ledger', { project: 'OTHER' }] as [ReportName, Record<string, string>]];
+
+  it.each(ledgerCases)('a ledger read in two parts at once, cut at a month, gives the same bytes: %s %j', async (report, given) => {
+    const query = given.project === 'OTHER' ? { project: other.code } : given;
+    const knex = getStrapi().db.connection as any;
+    const connection = await knex.client.acquireConnection();
+    await knex.client.releaseConnection(connection);
+    const prepare = connection.prepare;
+    const prepared: string[] = [];
+    connection.prepare = function (sql: string) {
+      prepared.push(sql);
+      return prepare.call(this, sql);
+    };
+    let lines: Buffer;
+    try {
+      const stream = await openExport(report, query, { split });
+      try {
+        expect(runningLineWorkers()).toBe(1);
+      } finally {
+        lines = await readAll(stream);
+      }
+    } finally {
+      connection.prepare = prepare;
+    }
+    const text = lines.toString('utf8');
+    const cut = !query.from; // a range within one month is not cut
+    expect(text).toBe((await exportBytes(report, query, 'rows')).toString('utf8'));
+    expect(runningLineWorkers()).toBe(0);
+    // A worker that read its part to the end is kept for the next export.
+    if (cut) expect(financeService(getStrapi(), 'exports').keptLineWorkers()).toBe(1);
+    // The main thread read the part before the cut (undated entries with it); a worker the rest.
+    const ownPart = prepared.filter((sql) => sql.includes('|| char(31) ||'));
+    expect(ownPart).toHaveLength(1);
+    expect(/ is null\)/i.test(ownPart[0])).toBe(cut);
+    if (Object.keys(query).length === 0) {
+      expect(text).toContain('\r\n,'); // the undated entry, first
+      expect(text.indexOf('2025-12-30')).toBeLessThan(text.indexOf('2026-03-15'));
+    }
+  });
+
+  it('a ledger read in two parts and stopped early stops its worker thread', async () => {
+    const stream = await openExport('cost-ledger', {}, { split });
+    try {
+      expect(runningLineWorkers()).toBe(1);
+    } finally {
+      stream.destroy();
+    }
+    for (let wait = 0; wait < 50 && runningLineWorkers() > 0; wait += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runningLineWorkers()).toBe(0);
+    expect(financeService(getStrapi(), 'exports').openCursors()).toBe(0);
+    // Stopped part way, its worker is ended, not kept with a part half read.
+    expect(financeService(getStrapi(), 'exports').keptLineWorkers()).toBe(0);
   });
 
   it('an export stopped early stops its worker thread', async () => {

@@ -71,3 +71,20 @@ export function costToDate(knex: Knex, asOf: CalendarDate, narrow: (query: Knex.
   for (const query of [total, laterMonths, laterDays]) narrow(query, 't.project_id');
   return total.unionAll([laterMonths, laterDays]);
 }
+
+/**
+ * How many cost entries of the projects `narrow` keeps each month holds (`YYYY-MM`, oldest
+ * first), within the months `from` and `to` fall in, from the month totals: where a large
+ * export may be cut in two (export-split.ts), without reading the entries.
+ */
+export async function costEntriesPerMonth(
+  knex: Knex,
+  narrow: (query: Knex.QueryBuilder, projectColumn: string) => void,
+  range: { from?: CalendarDate; to?: CalendarDate }
+): Promise<Array<{ month: string; entries: number }>> {
+  const query = knex(T).where('span', 'm').select({ month: 'period' }).sum({ entries: 'entries' }).groupBy('period').orderBy('period');
+  narrow(query, 'project_id');
+  if (range.from) query.where('period', '>=', formatIsoDate(range.from).slice(0, 7));
+  if (range.to) query.where('period', '<=', formatIsoDate(range.to).slice(0, 7));
+  return ((await query) as Array<{ month: string; entries: unknown }>).map(({ month, entries }) => ({ month, entries: Number(entries) }));
+}

@@ -22,7 +22,7 @@
  * the transaction ended and the connection released, so the query stops.
  */
 import type { Knex } from 'knex';
-import type { LineWorker } from '../platform/csv-line-workers';
+import type { LineWorker, PartWorker, LinePart } from '../platform/csv-line-workers';
 
 /** A row as an array of its values, an object by column, or the one value of a one-column query (`line`, SQLite only). */
 export type RowMode = 'array' | 'object' | 'line';
@@ -184,6 +184,67 @@ async function* knexStreamChunks(query: Knex.QueryBuilder, { batchSize, rowMode,
     if (count > 0) yield chunk;
   } finally {
     stream.destroy();
+  }
+}
+
+/**
+ * SQLite, an export of lines read in two parts at once (finance/exports.ts decides where to cut,
+ * and cuts only small exports): the main thread reads and writes `first` on Strapi's connection,
+ * while a worker reads `second` on a read-only connection of its own and writes its CSV
+ * (`startPart`); the second part's chunks follow the first's. Both parts see the same rows: the
+ * main thread holds Strapi's only SQLite connection from before the worker starts until the
+ * export ends, so nothing in PMO Hub writes meanwhile. Each connection sorts its half on its own
+ * core (no sort helper threads: two cores are busy already). An in-memory database, or no
+ * worker to start, reads both parts on the main thread, one after the other.
+ */
+export async function* splitLineChunks(
+  knex: Knex,
+  first: Knex.QueryBuilder,
+  second: Knex.QueryBuilder,
+  { batchSize, formatRow, startPart }: { batchSize: number; formatRow: (line: string) => string; startPart: (part: LinePart) => PartWorker | null }
+): AsyncGenerator<string, void, undefined> {
+  const client = knex.client as any;
+  const connection = await client.acquireConnection();
+  openCursors += 1;
+  let part: PartWorker | null = null;
+  let rows: IterableIterator<string> | undefined;
+  const cacheSize = connection.pragma('cache_size', { simple: true });
+  try {
+    connection.pragma(`cache_size = -${SQLITE_EXPORT_CACHE_KIB}`);
+    const native = (query: Knex.QueryBuilder) => query.toSQL().toNative();
+    const later = native(second);
+    if (!connection.memory) {
+      part = startPart({
+        driver: require.resolve(client.driverName),
+        file: connection.name,
+        sql: later.sql,
+        bindings: later.bindings as unknown[],
+        batchSize,
+        cacheKib: SQLITE_EXPORT_CACHE_KIB,
+      });
+    }
+    for (const { sql, bindings } of part ? [native(first)] : [native(first), later]) {
+      rows = connection.prepare(sql).pluck(true).iterate(...(bindings as unknown[])) as IterableIterator<string>;
+      let chunk = '';
+      let count = 0;
+      for (const line of rows) {
+        chunk += formatRow(line);
+        count += 1;
+        if (count === batchSize) {
+          yield chunk;
+          chunk = '';
+          count = 0;
+        }
+      }
+      if (count > 0) yield chunk;
+    }
+    if (part) yield* part.chunks();
+  } finally {
+    rows?.return?.();
+    connection.pragma(`cache_size = ${Number(cacheSize)}`);
+    await client.releaseConnection(connection);
+    openCursors -= 1;
+    await part?.close();
   }
 }
 

@@ -22,9 +22,10 @@ import { invalidField } from '../platform/errors';
 import { BOM, createRowWriter, headerLine, type Cell } from '../platform/csv';
 import { canCopy, copyCsvChunks, copyStatementOf, openCopyCount, type CopyColumn } from '../platform/csv-copy';
 import { canBuildLines, createLineWriter, lineSelect } from '../platform/csv-lines';
-import { runningLineWorkers, startLineWorker } from '../platform/csv-line-workers';
+import { keptLineWorkers, runningLineWorkers, startLineWorker, startPartWorker } from '../platform/csv-line-workers';
 import { REPORT_COLUMNS, type ExportParams } from '../../../shared/contracts/finance';
-import { openCursorCount, queryChunks, type Row } from './cursor';
+import { openCursorCount, queryChunks, splitLineChunks, type Row } from './cursor';
+import { splitDay, type SplitLimits } from './export-split';
 import type { FinanceRepository, ProjectFilter } from './repository';
 import {
   budgetOutlineCells,
@@ -113,6 +114,8 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
     openCursors: () => openCursorCount() + openCopyCount(),
     /** Line workers running now (SQLite's large exports; a finished or stopped export ends its own). */
     lineWorkers: () => runningLineWorkers(),
+    /** Part workers kept for the next SQLite export after theirs ended (0 or 1). */
+    keptLineWorkers: () => keptLineWorkers(),
 
     /**
      * The statement PostgreSQL runs for a report written by COPY, or null (SQLite, or a report on
@@ -131,27 +134,43 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
      * its first batch (so a failing query is an error response, not a truncated file), then
      * hands back the CSV stream. `path: 'rows'` writes every report through the row writer (the
      * tests compare its bytes with the COPY and line paths'); `mainThread` keeps a SQLite
-     * export's lines off the worker thread (the tests compare both ways).
+     * export's lines off the worker thread, `split` cuts a SQLite cost ledger of other sizes in
+     * two (the tests compare every way).
      */
-    async open(params: ExportParams, options: { path?: 'rows'; mainThread?: boolean } = {}): Promise<CsvExport> {
+    async open(params: ExportParams, options: { path?: 'rows'; mainThread?: boolean; split?: SplitLimits } = {}): Promise<CsvExport> {
       const { filter, label } = await projectFilter(params);
       const { query, rowMode, cells, sources } = source(params, filter);
       const columns = REPORT_COLUMNS[params.report];
       const knex = strapi.db.connection as unknown as Knex;
       const copyColumns = COPY_COLUMNS[params.report];
       const byDatabase = copyColumns && options.path !== 'rows' ? copyColumns : null;
-      let chunks: AsyncGenerator<string | Buffer, void, undefined>;
-      if (byDatabase && canCopy(knex)) chunks = copyCsvChunks(knex, query, byDatabase, params.delimiter);
-      else if (byDatabase && canBuildLines(knex)) {
-        const writeLine = createLineWriter(byDatabase, params.delimiter);
-        const lineWorker = options.mainThread ? undefined : () => startLineWorker({ columns: byDatabase, delimiter: params.delimiter });
-        chunks = queryChunks(knex, lineSelect(knex, query, byDatabase, sources), {
+      const lines = async (delimiter: ExportParams['delimiter'], lineColumns: readonly CopyColumn[]) => {
+        const writeLine = createLineWriter(lineColumns, delimiter);
+        // A mid-sized cost ledger is read in two parts at once, cut at a month (export-split.ts).
+        const cut =
+          sources?.date && params.report === 'cost-ledger' && !options.mainThread
+            ? splitDay(await repository.costEntriesPerMonth(filter, { from: params.from, to: params.to }), options.split)
+            : null;
+        if (cut && sources?.date) {
+          const date = sources.date;
+          return splitLineChunks(
+            knex,
+            lineSelect(knex, query.clone().where((before) => before.where(date, '<', cut).orWhereNull(date)), lineColumns, sources),
+            lineSelect(knex, query.clone().where(date, '>=', cut), lineColumns, sources),
+            { batchSize: BATCH_SIZE, formatRow: writeLine, startPart: (part) => startPartWorker({ columns: lineColumns, delimiter, part }) }
+          );
+        }
+        return queryChunks(knex, lineSelect(knex, query, lineColumns, sources), {
           batchSize: BATCH_SIZE,
           rowMode: 'line',
           formatRow: (line) => writeLine(line as string),
-          lineWorker,
+          lineWorker: options.mainThread ? undefined : () => startLineWorker({ columns: lineColumns, delimiter }),
         });
-      } else chunks = queryChunks(knex, query, { batchSize: BATCH_SIZE, rowMode, formatRow: rowWriter(columns, params, cells) });
+      };
+      let chunks: AsyncGenerator<string | Buffer, void, undefined>;
+      if (byDatabase && canCopy(knex)) chunks = copyCsvChunks(knex, query, byDatabase, params.delimiter);
+      else if (byDatabase && canBuildLines(knex)) chunks = await lines(params.delimiter, byDatabase);
+      else chunks = queryChunks(knex, query, { batchSize: BATCH_SIZE, rowMode, formatRow: rowWriter(columns, params, cells) });
       const first = await chunks.next();
 
       async function* csv() {

@@ -11,6 +11,7 @@ import { budgetOutlineController, earnedValueController, exportsController } fro
 import { ensureBudgetTotals } from './budget-totals';
 import { ensureCostTotals } from './cost-totals';
 import { financeServices } from './services';
+import { stopIdleLineWorkers } from '../platform/csv-line-workers';
 
 const read = requirePermissions(FINANCE_READ);
 const readers = [FINANCE_READ, EXPORTS_READ];
@@ -23,6 +24,8 @@ export const finance: Capability = {
     await ensureCostTotals(strapi);
     await ensureBudgetTotals(strapi);
   },
+  // The SQLite exports' kept part worker (platform/csv-line-workers.ts).
+  destroy: () => stopIdleLineWorkers(),
   controllers: { evm: earnedValueController, exports: exportsController, budgetOutline: budgetOutlineController },
   adminRoutes: [
     { method: 'GET', path: '/evm/projects/:documentId', handler: 'evm.project', input: input.projectEvm, config: read },

@@ -15,7 +15,7 @@ import type { CodedRef } from '../../../shared/contracts/refs';
 import { errors } from '../platform/errors';
 import { sumMinor, sumParts } from '../platform/money-sql';
 import { BUDGET_PARTS, budgetToDate } from './budget-totals';
-import { costPartsUpTo, costToDate } from './cost-totals';
+import { costEntriesPerMonth, costPartsUpTo, costToDate } from './cost-totals';
 import {
   BUDGET_LINE_UID,
   CHANGE_REQUEST_UID,
@@ -411,6 +411,8 @@ export function createFinanceRepository(strapi: Core.Strapi) {
 
     /** The column each cost-ledger cell reads, by its alias (SQLite's line export reads them directly). */
     costLedgerSources,
+    /** The filter's cost entries per month in the range, from the cost totals (where an export may be cut). */
+    costEntriesPerMonth: (filter: ProjectFilter, range: DateRange) => costEntriesPerMonth(knex(), (query, column) => filterProjects(query, column, filter), range),
 
     /**
      * Change log: one row per change request, in the order raised, columns in the report's

@@ -14,7 +14,13 @@ import { Worker } from 'worker_threads';
 import type { Delimiter } from './csv';
 import type { CopyColumn } from './csv-copy';
 
-export type LineWorkerData = { columns: readonly CopyColumn[]; delimiter: Delimiter };
+/**
+ * A part of an export the worker reads itself, on its own read-only connection to the database
+ * file: the driver's module path, the file, the part's SELECT of lines, and its batch size and
+ * page cache (KiB).
+ */
+export type LinePart = { driver: string; file: string; sql: string; bindings: unknown[]; batchSize: number; cacheKib: number };
+export type LineWorkerData = { columns: readonly CopyColumn[]; delimiter: Delimiter; part?: LinePart };
 export type LineBatch = { id: number; joined: string; lengths: Int32Array };
 
 /** The worker's bundle, or null where it is not built. */
@@ -83,6 +89,109 @@ export function startLineWorker(data: LineWorkerData): LineWorker | null {
       } finally {
         running -= 1;
       }
+    },
+  };
+}
+
+/** A worker reading and writing one part of an export (`LinePart`): its CSV, batch by batch, in order. */
+export type PartWorker = {
+  chunks(): AsyncGenerator<string, void, undefined>;
+  close(): Promise<void>;
+};
+
+/**
+ * How long a part worker that finished its part is kept for the next export. Starting a worker
+ * and loading the SQLite driver in it costs 30–50 ms of a core, which two readers sharing two
+ * cores feel; a kept worker holds a few megabytes and no connection.
+ */
+const PART_WORKER_KEPT_MS = 60_000;
+let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+
+/** How many part workers are kept for the next export (0 or 1). */
+export const keptLineWorkers = () => (idle ? 1 : 0);
+
+/** Ends the kept part worker, if any (the plugin's shutdown). */
+export async function stopIdleLineWorkers(): Promise<void> {
+  const kept = idle;
+  idle = null;
+  if (!kept) return;
+  clearTimeout(kept.timer);
+  await kept.worker.terminate();
+}
+
+/**
+ * A worker that reads `part` on its own connection and writes its CSV, or null where the
+ * worker's bundle is not built: the kept one if there is one, else a new one. It starts at
+ * once; its batches wait, in order, in its message queue until `chunks()` reads them, so the
+ * part's whole CSV may be held there: the caller keeps parts small (finance/cursor.ts). A worker
+ * whose part was read to its end is kept for the next export; one stopped early is ended.
+ */
+export function startPartWorker(data: LineWorkerData & { part: LinePart }): PartWorker | null {
+  let worker: Worker;
+  if (idle) {
+    clearTimeout(idle.timer);
+    worker = idle.worker;
+    idle = null;
+  } else {
+    const file = workerFile();
+    if (!file) return null;
+    worker = new Worker(file, { workerData: { parts: true }, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
+    worker.unref();
+  }
+  running += 1;
+  type Message = { csv?: string; done?: true; error?: string };
+  const arrived: Array<Message> = [];
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  let finished = false;
+  const rouse = () => {
+    wake?.();
+    wake = null;
+  };
+  const onMessage = (message: Message) => {
+    arrived.push(message);
+    rouse();
+  };
+  const onError = (error: Error) => {
+    failure ??= error;
+    rouse();
+  };
+  const onExit = (code: number) => {
+    failure ??= new Error(`the CSV worker stopped (exit code ${code})`);
+    rouse();
+  };
+  worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  worker.postMessage(data);
+  let closed = false;
+  return {
+    async *chunks() {
+      for (;;) {
+        const message = arrived.shift();
+        if (!message) {
+          if (failure) throw failure;
+          await new Promise<void>((resolve) => (wake = resolve));
+          continue;
+        }
+        if (message.error !== undefined) throw new Error(`the CSV worker could not read its part: ${message.error}`);
+        if (message.done) {
+          finished = true;
+          return;
+        }
+        yield message.csv!;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      running -= 1;
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (finished && !failure && !idle) {
+        const timer = setTimeout(() => void stopIdleLineWorkers(), PART_WORKER_KEPT_MS);
+        timer.unref();
+        idle = { worker, timer };
+        return;
+      }
+      await worker.terminate();
     },
   };
 }

@@ -1,0 +1,22 @@
+import { splitDay } from './export-split';
+
+const months = (...counts: number[]) => counts.map((entries, i) => ({ month: `2026-${String(i + 1).padStart(2, '0')}`, entries }));
+
+describe('where a SQLite cost-ledger export is cut in two', () => {
+  it('cuts at the month boundary that makes the two parts most even', () => {
+    expect(splitDay(months(10_000, 10_000, 10_000, 10_000))).toBe('2026-03-01');
+    expect(splitDay(months(30_000, 5_000, 5_000, 5_000))).toBe('2026-02-01');
+    expect(splitDay(months(1_000, 1_000, 1_000, 40_000))).toBe('2026-04-01');
+  });
+
+  it('reads an export in one part when it is small, large, or in one month', () => {
+    expect(splitDay(months(5_000, 5_000))).toBeNull();
+    expect(splitDay(months(200_000, 200_000))).toBeNull();
+    expect(splitDay(months(100_000))).toBeNull();
+    expect(splitDay([])).toBeNull();
+  });
+
+  it('takes other limits (the tests cut small exports)', () => {
+    expect(splitDay(months(1, 1, 1), { min: 0, max: Infinity })).toBe('2026-02-01');
+  });
+});
