@@ -194,8 +194,9 @@ async function* knexStreamChunks(query: Knex.QueryBuilder, { batchSize, rowMode,
  * (`startPart`); the second part's chunks follow the first's. Both parts see the same rows: the
  * main thread holds Strapi's only SQLite connection from before the worker starts until the
  * export ends, so nothing in PMO Hub writes meanwhile. Each connection sorts its half on its own
- * core (no sort helper threads: two cores are busy already). An in-memory database, or no
- * worker to start, reads both parts on the main thread, one after the other.
+ * core (no sort helper threads: two cores are busy already). An in-memory database, no worker
+ * to start, or a worker that cannot read its part at all, and the main thread reads both parts,
+ * one after the other.
  */
 export async function* splitLineChunks(
   knex: Knex,
@@ -223,8 +224,8 @@ export async function* splitLineChunks(
         cacheKib: SQLITE_EXPORT_CACHE_KIB,
       });
     }
-    for (const { sql, bindings } of part ? [native(first)] : [native(first), later]) {
-      rows = connection.prepare(sql).pluck(true).iterate(...(bindings as unknown[])) as IterableIterator<string>;
+    const readHere = function* ({ sql, bindings }: { sql: string; bindings: readonly unknown[] }) {
+      rows = connection.prepare(sql).pluck(true).iterate(...bindings) as IterableIterator<string>;
       let chunk = '';
       let count = 0;
       for (const line of rows) {
@@ -237,8 +238,24 @@ export async function* splitLineChunks(
         }
       }
       if (count > 0) yield chunk;
+    };
+    yield* readHere(native(first));
+    if (!part) {
+      yield* readHere(later);
+      return;
     }
-    if (part) yield* part.chunks();
+    let given = 0;
+    try {
+      for await (const chunk of part.chunks()) {
+        given += 1;
+        yield chunk;
+      }
+    } catch (error) {
+      // A worker that could not read its part at all (its connection refused, say): read it here,
+      // on the connection still held. One that failed part way leaves a file already begun: fail.
+      if (given > 0) throw error;
+      yield* readHere(later);
+    }
   } finally {
     rows?.return?.();
     connection.pragma(`cache_size = ${Number(cacheSize)}`);
