@@ -7,8 +7,10 @@
  * writes it: `copyStatement`), to its stdout as `\copy … to stdout` does; on SQLite the sqlite3
  * command-line tool's CSV mode on the plain SELECT (BENCH_DB=sqlite).
  * On PostgreSQL the export is itself a COPY (platform/csv-copy.ts); on SQLite it reads one
- * half-built line per row with better-sqlite3's `pluck` (platform/csv-lines.ts), a worker thread
- * writing their CSV once the export passes 20,000 rows (platform/csv-line-workers.ts). Both clients are separate processes writing to
+ * half-built line per row with better-sqlite3's `pluck` (platform/csv-lines.ts): from 20,000 to
+ * 250,000 rows in two parts at once, the second read and written by a worker on its own
+ * connection (finance/export-split.ts); otherwise in one part, a worker writing its CSV beside
+ * the reading (platform/csv-line-workers.ts). Both clients are separate processes writing to
  * /dev/null (curl and psql/sqlite3), so the Strapi process's memory is the server's alone; and
  * that Strapi is a fresh child process that only serves (seeding inflates the seeder's heap).
  *
@@ -16,7 +18,7 @@
  *   BENCH_DB=sqlite node bench/export.js                  # SQLite (needs the sqlite3 CLI: apt-get install sqlite3)
  *   BENCH_ROWS=100000,1000000,10000000 node bench/export.js   # sizes, ascending; each adds rows to the last
  *
- * Prints one table: per size, each side's best time of two interleaved rounds, the ratio export
+ * Prints one table: per size, each side's best time of three interleaved rounds, the ratio export
  * speed / database speed (target ≥ 0.8 on PostgreSQL, ≥ 0.6 on SQLite) and the peak RSS rise of
  * the Strapi process during the export, sampled every 50 ms (target < 64 MB).
  * Not a test: figures go to bench/README.md.
@@ -37,7 +39,7 @@ const { createBenchAdmin, listen, loginBenchAdmin } = require('./support');
 
 const SIZES = String(process.env.BENCH_ROWS || '100000,1000000').split(',').map(Number).sort((a, b) => a - b);
 const PROJECTS = 50;
-const ROUNDS = 2;
+const ROUNDS = 3;
 const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
 const TARGET = isPostgres ? 0.8 : 0.6;
 
