@@ -55,6 +55,16 @@ export const instantOf = (value: unknown) => (value instanceof Date ? value : ne
 /** Midnight (server time) at the start of a `YYYY-MM-DD` day. */
 const midnight = (day: string) => new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 
+/**
+ * The instant before which an item must have entered its state for a vote on it to be overdue on
+ * `today` (waited more than `waitDays` working days): local midnight after the last such day.
+ */
+export function overdueBeforeOn(today: string, waitDays: number): Date {
+  let lastOverdue = addDays(today, -1);
+  while (workingDaysBetween(lastOverdue, today) <= waitDays) lastOverdue = addDays(lastOverdue, -1);
+  return midnight(addDays(lastOverdue, 1));
+}
+
 export function createVoteNarrowing(strapi: Core.Strapi, catalogue: () => Catalogue) {
   const model = (uid: string) =>
     strapi.getModel(uid as never) as unknown as
@@ -153,10 +163,7 @@ export function createVoteNarrowing(strapi: Core.Strapi, catalogue: () => Catalo
         }
         return query.whereRaw(...notVoted(i('votes'), transition.key, voter.id));
       };
-      // Overdue: entered before the day after the last day from which more than `waitDays` working days have passed.
-      let lastOverdue = addDays(today, -1);
-      while (workingDaysBetween(lastOverdue, today) <= waitDays) lastOverdue = addDays(lastOverdue, -1);
-      const overdueBefore = midnight(addDays(lastOverdue, 1));
+      const overdueBefore = overdueBeforeOn(today, waitDays);
       // One pass: the rows, oldest first, that may be among the `first`: every row up to the
       // `first`-th and those of its due date (ordered by title, which only JavaScript compares as
       // my work does): the days that fall due on one day span at most three (Friday to Sunday),

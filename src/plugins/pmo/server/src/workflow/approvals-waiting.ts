@@ -30,7 +30,7 @@ import {
   type WorkPart,
 } from '../platform/notices';
 import { actorFacts, displayName, PERSON_UID } from './actor';
-import { createVoteNarrowing, instantOf, type Narrowing } from './approvals-narrow';
+import { createVoteNarrowing, instantOf, overdueBeforeOn, type Narrowing } from './approvals-narrow';
 import type { Catalogue } from './catalogue';
 import { evaluateTransition, type ActorFacts } from './evaluate';
 import { createFacts } from './facts';
@@ -87,15 +87,18 @@ export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Cata
   }
 
   /**
-   * Every item waiting for votes, with the transition it waits on and its target's facts (the
-   * reminders). A fixed number of queries whatever the number of items: per workflow its
-   * instances, their targets, and each voted transition's guards over all its items at once.
+   * Every item whose votes are overdue on `day` (the reminders), with the transition it waits on
+   * and its target's facts. A fixed number of queries whatever the number of items: per workflow
+   * its instances that entered their state before the wait ran out (SQL leaves out the others),
+   * their targets, and each voted transition's guards over all its items at once.
    */
-  async function waitingVotes(): Promise<Waiting[]> {
+  async function overdueVotes(day: string): Promise<Waiting[]> {
     const waiting: Waiting[] = [];
+    // Only items that entered their state before the wait ran out are read (the SQL narrows).
+    const enteredBefore = overdueBeforeOn(day, VOTE_WAIT_WORKING_DAYS);
     for (const workflow of await workflowsWithVotes()) {
       const voted = workflow.definition.transitions.filter((transition) => transition.approvals);
-      const where = { state: { $in: [...new Set(voted.flatMap((t) => t.from))] } };
+      const where = { state: { $in: [...new Set(voted.flatMap((t) => t.from))] }, enteredAt: { $lt: enteredBefore } };
       waiting.push(...(await waitingIn(workflow, voted, where)));
     }
     return waiting;
@@ -267,7 +270,7 @@ export function createApprovalNotices(strapi: Core.Strapi, catalogue: () => Cata
     key: 'approval',
     category: 'approval',
     async collect(_strapi, { day }) {
-      const votes = (await waitingVotes()).filter((vote) => workingDaysBetween(vote.since, day) > VOTE_WAIT_WORKING_DAYS);
+      const votes = (await overdueVotes(day)).filter((vote) => workingDaysBetween(vote.since, day) > VOTE_WAIT_WORKING_DAYS);
       if (!votes.length) return [];
       const people = await candidates(votes);
       const reminders: Reminder[] = [];
