@@ -94,6 +94,29 @@ async function readAll(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Runs `work` while recording the SQL that SQLite's one pooled connection is asked to prepare. */
+async function watchingPrepared<T>(work: () => Promise<T>): Promise<{ result: T; prepared: string[] }> {
+  const knex = getStrapi().db.connection as any;
+  const connection = await knex.client.acquireConnection();
+  await knex.client.releaseConnection(connection);
+  const prepare = connection.prepare;
+  const prepared: string[] = [];
+  connection.prepare = function (sql: string) {
+    prepared.push(sql);
+    return prepare.call(this, sql);
+  };
+  try {
+    return { result: await work(), prepared };
+  } finally {
+    connection.prepare = prepare;
+  }
+}
+
+/** Waits (up to a second) for every line worker to be ended. */
+async function untilNoLineWorkers() {
+  for (let wait = 0; wait < 50 && runningLineWorkers() > 0; wait += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 const codes = () => `${project.code},${other.code}`;
 
 describe('the row writer writes the hostile cells as the contract says', () => {
@@ -150,26 +173,13 @@ const cases: Array<[ReportName, Record<string, string>]> = [
 
   it.each(ledgerCases)('a ledger read in two parts at once, cut at a month, gives the same bytes: %s %j', async (report, given) => {
     const query = given.project === 'OTHER' ? { project: other.code } : given;
-    const knex = getStrapi().db.connection as any;
-    const connection = await knex.client.acquireConnection();
-    await knex.client.releaseConnection(connection);
-    const prepare = connection.prepare;
-    const prepared: string[] = [];
-    connection.prepare = function (sql: string) {
-      prepared.push(sql);
-      return prepare.call(this, sql);
-    };
-    let lines: Buffer;
-    try {
+    const { result: lines, prepared } = await watchingPrepared(async () => {
       const stream = await openExport(report, query, { split });
-      try {
-        expect(runningLineWorkers()).toBe(1);
-      } finally {
-        lines = await readAll(stream);
-      }
-    } finally {
-      connection.prepare = prepare;
-    }
+      const workers = runningLineWorkers();
+      const bytes = await readAll(stream); // the export holds SQLite's one connection until it is read
+      expect(workers).toBe(1);
+      return bytes;
+    });
     const text = lines.toString('utf8');
     const cut = !query.from; // a range within one month is not cut
     expect(text).toBe((await exportBytes(report, query, 'rows')).toString('utf8'));
@@ -193,7 +203,7 @@ const cases: Array<[ReportName, Record<string, string>]> = [
     } finally {
       stream.destroy();
     }
-    for (let wait = 0; wait < 50 && runningLineWorkers() > 0; wait += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    await untilNoLineWorkers();
     expect(runningLineWorkers()).toBe(0);
     expect(financeService(getStrapi(), 'exports').openCursors()).toBe(0);
     // Stopped part way, its worker is ended, not kept with a part half read.
@@ -207,27 +217,15 @@ const cases: Array<[ReportName, Record<string, string>]> = [
     } finally {
       stream.destroy();
     }
-    for (let wait = 0; wait < 50 && runningLineWorkers() > 0; wait += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    await untilNoLineWorkers();
     expect(runningLineWorkers()).toBe(0);
   });
 
   it('an export reads one joined line per row, and leaves SQLite sorting on one thread after it', async () => {
     const knex = getStrapi().db.connection as any;
     // SQLite's pool has one connection: watch what it is asked to prepare.
-    const connection = await knex.client.acquireConnection();
-    await knex.client.releaseConnection(connection);
-    const prepare = connection.prepare;
-    const prepared: string[] = [];
-    connection.prepare = function (sql: string) {
-      prepared.push(sql);
-      return prepare.call(this, sql);
-    };
-    try {
-      const lines = await exportBytes('cost-ledger', { project: project.code });
-      expect(lines.toString('utf8')).toBe((await exportBytes('cost-ledger', { project: project.code }, 'rows')).toString('utf8'));
-    } finally {
-      connection.prepare = prepare;
-    }
+    const { result: lines, prepared } = await watchingPrepared(() => exportBytes('cost-ledger', { project: project.code }));
+    expect(lines.toString('utf8')).toBe((await exportBytes('cost-ledger', { project: project.code }, 'rows')).toString('utf8'));
     expect(prepared.filter((sql) => sql.includes('|| char(31) ||'))).toHaveLength(1);
     const threads = await knex.raw('PRAGMA threads');
     expect(threads[0].threads).toBe(0);

@@ -4,6 +4,7 @@
  * these labels (server content-manager/labels.ts), and every message that quotes a field by its
  * label ('"Raised on" must be a date') uses the same words. Pure: shared by the server and the admin.
  */
+import { capitalise, humanise } from './words';
 
 /** Words that a key does not spell out by itself. */
 const LABELS: Record<string, string> = {
@@ -48,14 +49,7 @@ const LABELS: Record<string, string> = {
 };
 
 /** "changeAuthorityLimit" → "Change authority limit"; "nextReviewDue" → "Next review due". */
-export function labelFromKey(key: string): string {
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+export const labelFromKey = (key: string): string => capitalise(humanise(key));
 
 /** The label a person reads for a field. */
 export const contentManagerLabel = (field: string): string => LABELS[field] ?? labelFromKey(field);

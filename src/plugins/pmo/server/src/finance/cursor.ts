@@ -56,6 +56,22 @@ const SQLITE_SORT_THREADS = 2;
  */
 const SQLITE_EXPORT_CACHE_KIB = 4000;
 
+/** `rows` as text, `formatRow` per row, `batchSize` rows per chunk. */
+function* inChunks<R>(rows: Iterable<R>, formatRow: (row: R) => string, batchSize: number): Generator<string, void, undefined> {
+  let chunk = '';
+  let count = 0;
+  for (const row of rows) {
+    chunk += formatRow(row);
+    count += 1;
+    if (count === batchSize) {
+      yield chunk;
+      chunk = '';
+      count = 0;
+    }
+  }
+  if (count > 0) yield chunk;
+}
+
 let cursorSequence = 0;
 let openCursors = 0;
 
@@ -131,32 +147,23 @@ async function* sqliteChunks(knex: Knex, query: Knex.QueryBuilder, { batchSize, 
     if (rowMode === 'array') statement.raw(true);
     if (rowMode === 'line') statement.pluck(true);
     rows = statement.iterate(...(bindings as unknown[])) as IterableIterator<Row>;
-    let chunk = '';
-    let count = 0;
-    let lines: string[] = [];
-    const ahead: Promise<string>[] = [];
     // Started before the first row: the worker comes up (30–50 ms) while SQLite sorts.
     worker = lineWorker?.() ?? null;
+    if (!worker) {
+      yield* inChunks(rows, formatRow, batchSize);
+      return;
+    }
+    let lines: string[] = [];
+    const ahead: Promise<string>[] = [];
     for (const row of rows) {
-      if (worker) {
-        lines.push(row as string);
-        if (lines.length === WORKER_BATCH) {
-          ahead.push(worker.write(lines));
-          lines = [];
-          if (ahead.length === WORKER_AHEAD) yield await ahead.shift()!;
-        }
-        continue;
-      }
-      chunk += formatRow(row);
-      count += 1;
-      if (count === batchSize) {
-        yield chunk;
-        chunk = '';
-        count = 0;
+      lines.push(row as string);
+      if (lines.length === WORKER_BATCH) {
+        ahead.push(worker.write(lines));
+        lines = [];
+        if (ahead.length === WORKER_AHEAD) yield await ahead.shift()!;
       }
     }
-    if (count > 0) yield chunk;
-    if (lines.length > 0 && worker) ahead.push(worker.write(lines));
+    if (lines.length > 0) ahead.push(worker.write(lines));
     while (ahead.length > 0) yield await ahead.shift()!;
   } finally {
     rows?.return?.(); // finalises the statement: the connection is free for others
@@ -224,20 +231,9 @@ export async function* splitLineChunks(
         cacheKib: SQLITE_EXPORT_CACHE_KIB,
       });
     }
-    const readHere = function* ({ sql, bindings }: { sql: string; bindings: readonly unknown[] }) {
+    const readHere = ({ sql, bindings }: { sql: string; bindings: readonly unknown[] }) => {
       rows = connection.prepare(sql).pluck(true).iterate(...bindings) as IterableIterator<string>;
-      let chunk = '';
-      let count = 0;
-      for (const line of rows) {
-        chunk += formatRow(line);
-        count += 1;
-        if (count === batchSize) {
-          yield chunk;
-          chunk = '';
-          count = 0;
-        }
-      }
-      if (count > 0) yield chunk;
+      return inChunks(rows, formatRow, batchSize);
     };
     yield* readHere(native(first));
     if (!part) {

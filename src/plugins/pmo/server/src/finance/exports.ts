@@ -147,12 +147,9 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
       const lines = async (delimiter: ExportParams['delimiter'], lineColumns: readonly CopyColumn[]) => {
         const writeLine = createLineWriter(lineColumns, delimiter);
         // A mid-sized cost ledger is read in two parts at once, cut at a month (export-split.ts).
-        const cut =
-          sources?.date && params.report === 'cost-ledger' && !options.mainThread
-            ? splitDay(await repository.costEntriesPerMonth(filter, { from: params.from, to: params.to }), options.split)
-            : null;
-        if (cut && sources?.date) {
-          const date = sources.date;
+        const date = params.report === 'cost-ledger' && !options.mainThread ? sources?.date : undefined;
+        const cut = date ? splitDay(await repository.costEntriesPerMonth(filter, { from: params.from, to: params.to }), options.split) : null;
+        if (date && cut) {
           return splitLineChunks(
             knex,
             lineSelect(knex, query.clone().where((before) => before.where(date, '<', cut).orWhereNull(date)), lineColumns, sources),

@@ -5,9 +5,11 @@
  * sqlite3 tool's 1.2 s; with the CSV written beside the reading, 1.6 s (bench/README.md).
  *
  * A worker costs a thread and a few megabytes (its heap is capped below) for the length of one
- * export. Every SQLite export starts one, before its first row: it comes up (30–50 ms) while
- * SQLite sorts, so a small export loses nothing by it, and at 100,000 rows a worker started only
- * after 20,000 came too late to pay. Where the worker's bundle is not built (a test running the
+ * export. Every SQLite line export read in one part starts one, before its first row: it comes
+ * up (30–50 ms) while SQLite sorts, so a small export loses nothing by it, and at 100,000 rows a
+ * worker started only after 20,000 came too late to pay. A mid-sized cost ledger read in two
+ * parts (finance/export-split.ts) has a part worker instead (`startPartWorker`), kept between
+ * exports. Where the worker's bundle is not built (a test running the
  * TypeScript sources unbuilt), there is no worker and the lines are written on the main thread.
  */
 import { Worker } from 'worker_threads';
@@ -20,7 +22,7 @@ import type { CopyColumn } from './csv-copy';
  * page cache (KiB).
  */
 export type LinePart = { driver: string; file: string; sql: string; bindings: unknown[]; batchSize: number; cacheKib: number };
-export type LineWorkerData = { columns: readonly CopyColumn[]; delimiter: Delimiter; part?: LinePart };
+export type LineWorkerData = { columns: readonly CopyColumn[]; delimiter: Delimiter };
 export type LineBatch = { id: number; joined: string; lengths: Int32Array };
 
 /** The worker's bundle, or null where it is not built. */
@@ -31,6 +33,17 @@ function workerFile(): string | null {
     return null;
   }
 }
+
+/**
+ * A worker on the bundle, never what keeps the process alive (a running export's response does
+ * that). Its garbage is short-lived lines and it keeps nothing: a small heap keeps the export's
+ * memory within its budget (V8's default young generation alone doubled the rise).
+ */
+const spawn = (file: string, workerData: unknown) => {
+  const worker = new Worker(file, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
+  worker.unref();
+  return worker;
+};
 
 let running = 0;
 
@@ -47,10 +60,7 @@ export type LineWorker = {
 export function startLineWorker(data: LineWorkerData): LineWorker | null {
   const file = workerFile();
   if (!file) return null;
-  // The worker's garbage is short-lived lines and it keeps nothing: a small heap keeps the
-  // export's memory within its budget (V8's default young generation alone doubled the rise).
-  const worker = new Worker(file, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
-  worker.unref(); // never what keeps the process alive: a running export's response does that
+  const worker = spawn(file, data);
   running += 1;
   const waiting = new Map<number, { resolve: (csv: string) => void; reject: (error: unknown) => void }>();
   let failure: unknown = null;
@@ -135,8 +145,7 @@ export function startPartWorker(data: LineWorkerData & { part: LinePart }): Part
   } else {
     const file = workerFile();
     if (!file) return null;
-    worker = new Worker(file, { workerData: { parts: true }, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 } });
-    worker.unref();
+    worker = spawn(file, { parts: true });
   }
   running += 1;
   type Message = { csv?: string; done?: true; error?: string };
