@@ -40,12 +40,17 @@ export type ChunkOptions = {
 
 /**
  * Lines per batch handed to a line worker, and batches it may be writing at once, ahead of the
- * one the response waits for. A batch's joined text stays under V8's large-object size (128 KB;
- * 2,000 lines of two-byte text were 260 KB), so it dies young instead of piling up in the old
- * generation until a full collection: at 10,000,000 rows that was 75 MB more memory.
+ * one the response waits for. Both keep the batches' text short-lived, so it dies young instead
+ * of piling up in the old generation until a full collection:
+ * - A batch's joined text stays under V8's large-object size (128 KB; 2,000 lines of two-byte
+ *   text were 260 KB, and cost 75 MB more memory at 10,000,000 rows).
+ * - With 8 batches ahead, the CSV the worker sent back was promoted wholesale in most
+ *   10,000,000-row exports (session 17: in 8 of 10, 370–450 MB more memory before a full
+ *   collection; the GC trace showed 2 MB promoted at every young collection instead of none).
+ *   With 2 ahead, in none of 11, and no slower (bench/README.md).
  */
 const WORKER_BATCH = 500;
-const WORKER_AHEAD = 8;
+const WORKER_AHEAD = 2;
 
 /** Helper threads SQLite may sort an export's rows with (PRAGMA threads; 0 is SQLite's default). */
 const SQLITE_SORT_THREADS = 2;

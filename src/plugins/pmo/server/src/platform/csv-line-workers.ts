@@ -47,6 +47,14 @@ const spawn = (file: string, workerData: unknown) => {
 
 let running = 0;
 
+/** Hands the worker a batch of lines as one string and each line's length. */
+function postBatch(worker: Worker, id: number, lines: string[]): void {
+  const lengths = new Int32Array(lines.length);
+  for (let i = 0; i < lines.length; i += 1) lengths[i] = lines[i].length;
+  const batch: LineBatch = { id, joined: lines.join(''), lengths };
+  worker.postMessage(batch, [lengths.buffer]);
+}
+
 /** How many line workers are running now (a finished or abandoned export must bring this back down). */
 export const runningLineWorkers = () => running;
 
@@ -81,13 +89,11 @@ export function startLineWorker(data: LineWorkerData): LineWorker | null {
     write(lines) {
       if (failure) return Promise.reject(failure);
       const id = (sequence += 1);
-      const lengths = new Int32Array(lines.length);
-      for (let i = 0; i < lines.length; i += 1) lengths[i] = lines[i].length;
-      const batch: LineBatch = { id, joined: lines.join(''), lengths };
-      const written = new Promise<string>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage(batch, [lengths.buffer]);
-      });
+      // Posted first, by a function of its own: the promise below keeps no reference to the
+      // batch's text, which dies as soon as it is copied to the worker (the answer comes later,
+      // from the event loop, so it cannot arrive before `waiting` knows the batch).
+      postBatch(worker, id, lines);
+      const written = new Promise<string>((resolve, reject) => waiting.set(id, { resolve, reject }));
       written.catch(() => undefined); // a batch no one waits for any more (the export stopped) is no error
       return written;
     },
