@@ -210,6 +210,36 @@ const cases: Array<[ReportName, Record<string, string>]> = [
     expect(financeService(getStrapi(), 'exports').keptLineWorkers()).toBe(0);
   });
 
+  it('a batch too long for its slot in the worker ring comes back as text, and the bytes are the same', async () => {
+    // 600 entries of about 700 bytes each: a batch of 500 lines is about 350 KB, more than a
+    // ring slot (128 KB, platform/csv-line-workers.ts), so it comes back as text; the last 100 fit.
+    const long = await make.project(undefined, 'Copy project with long lines');
+    const supplier = 'Ünïcødé € "Ltd", '.repeat(12).slice(0, 200);
+    const reference = `=${'€'.repeat(119)}`;
+    const created: { documentId: string }[] = [];
+    try {
+      for (let i = 0; i < 600; i += 20) {
+        created.push(
+          ...(await Promise.all(
+            Array.from({ length: 20 }, (_, j) => make.costEntry(long, `2026-04-${String(((i + j) % 28) + 1).padStart(2, '0')}`, AMOUNTS[(i + j) % AMOUNTS.length], { supplier, reference }))
+          ))
+        );
+      }
+      const stream = await openExport('cost-ledger', { project: long.code }, {});
+      let lines: Buffer;
+      try {
+        expect(runningLineWorkers()).toBe(1);
+      } finally {
+        lines = await readAll(stream);
+      }
+      const text = lines.toString('utf8');
+      expect(text.split('\r\n').filter((line) => line.includes(`,${long.code},`))).toHaveLength(600);
+      expect(text).toBe((await exportBytes('cost-ledger', { project: long.code }, 'rows')).toString('utf8'));
+    } finally {
+      for (const entry of created) await getStrapi().documents('api::cost-entry.cost-entry' as never).delete({ documentId: entry.documentId });
+    }
+  });
+
   it('an export stopped early stops its worker thread', async () => {
     const stream = await openExport('cost-ledger', {}, {});
     try {

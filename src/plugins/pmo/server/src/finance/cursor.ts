@@ -22,7 +22,7 @@
  * the transaction ended and the connection released, so the query stops.
  */
 import type { Knex } from 'knex';
-import type { LineWorker, PartWorker, LinePart } from '../platform/csv-line-workers';
+import type { LineWorker, PartWorker, LinePart, WrittenBatch } from '../platform/csv-line-workers';
 
 /** A row as an array of its values, an object by column, or the one value of a one-column query (`line`, SQLite only). */
 export type RowMode = 'array' | 'object' | 'line';
@@ -40,17 +40,15 @@ export type ChunkOptions = {
 
 /**
  * Lines per batch handed to a line worker, and batches it may be writing at once, ahead of the
- * one the response waits for. Both keep the batches' text short-lived, so it dies young instead
- * of piling up in the old generation until a full collection:
- * - A batch's joined text stays under V8's large-object size (128 KB; 2,000 lines of two-byte
- *   text were 260 KB, and cost 75 MB more memory at 10,000,000 rows).
- * - With 8 batches ahead, the CSV the worker sent back was promoted wholesale in most
- *   10,000,000-row exports (session 17: in 8 of 10, 370–450 MB more memory before a full
- *   collection; the GC trace showed 2 MB promoted at every young collection instead of none).
- *   With 2 ahead, in none of 11, and no slower (bench/README.md).
+ * one the response waits for (fewer than the worker's ring has slots: csv-line-workers.ts). A
+ * batch's joined text stays under V8's large-object size (128 KB; 2,000 lines of two-byte text
+ * were 260 KB, and cost 75 MB more memory at 10,000,000 rows), and its CSV waits in the ring,
+ * not in this thread's heap: with 8 batches ahead, CSV sent back as text was promoted wholesale
+ * whenever V8 had shrunk its young generation (session 17: 8 of 10 10,000,000-row exports,
+ * 370-450 MB more memory). Through the ring, 6 of 6 such exports rose by 10 MB at most.
  */
 const WORKER_BATCH = 500;
-const WORKER_AHEAD = 2;
+const WORKER_AHEAD = 8;
 
 /** Helper threads SQLite may sort an export's rows with (PRAGMA threads; 0 is SQLite's default). */
 const SQLITE_SORT_THREADS = 2;
@@ -159,17 +157,17 @@ async function* sqliteChunks(knex: Knex, query: Knex.QueryBuilder, { batchSize, 
       return;
     }
     let lines: string[] = [];
-    const ahead: Promise<string>[] = [];
+    const ahead: Promise<WrittenBatch>[] = [];
     for (const row of rows) {
       lines.push(row as string);
       if (lines.length === WORKER_BATCH) {
         ahead.push(worker.write(lines));
         lines = [];
-        if (ahead.length === WORKER_AHEAD) yield await ahead.shift()!;
+        if (ahead.length === WORKER_AHEAD) yield worker.take(await ahead.shift()!);
       }
     }
     if (lines.length > 0) ahead.push(worker.write(lines));
-    while (ahead.length > 0) yield await ahead.shift()!;
+    while (ahead.length > 0) yield worker.take(await ahead.shift()!);
   } finally {
     rows?.return?.(); // finalises the statement: the connection is free for others
     connection.pragma(`threads = ${Number(threads)}`);
@@ -266,8 +264,12 @@ export async function* splitLineChunks(
   }
 }
 
-/** The rows of `query` as text, `formatRow` per row (or a line worker per batch), `batchSize` rows per chunk. */
-export async function* queryChunks(knex: Knex, query: Knex.QueryBuilder, options: ChunkOptions): AsyncGenerator<string, void, undefined> {
+/**
+ * The rows of `query` as text, `formatRow` per row, `batchSize` rows per chunk; or, through a
+ * line worker, a chunk per batch of its lines as UTF-8 bytes (text when a batch is too long for
+ * the worker's ring).
+ */
+export async function* queryChunks(knex: Knex, query: Knex.QueryBuilder, options: ChunkOptions): AsyncGenerator<string | Buffer, void, undefined> {
   openCursors += 1;
   try {
     const driver = (knex.client as any).driverName;

@@ -22,7 +22,9 @@ import type { CopyColumn } from './csv-copy';
  * page cache (KiB).
  */
 export type LinePart = { driver: string; file: string; sql: string; bindings: unknown[]; batchSize: number; cacheKib: number };
-export type LineWorkerData = { columns: readonly CopyColumn[]; delimiter: Delimiter };
+/** `ring`: the shared slots a batch worker writes each batch's CSV into (batch `id` in slot `id % slots`). */
+export type LineRing = { buffer: SharedArrayBuffer; slots: number; slotBytes: number };
+export type LineWorkerData = { columns: readonly CopyColumn[]; delimiter: Delimiter; ring?: LineRing };
 export type LineBatch = { id: number; joined: string; lengths: Int32Array };
 
 /** The worker's bundle, or null where it is not built. */
@@ -58,19 +60,44 @@ function postBatch(worker: Worker, id: number, lines: string[]): void {
 /** How many line workers are running now (a finished or abandoned export must bring this back down). */
 export const runningLineWorkers = () => running;
 
+/** A batch the worker has written: its bytes in the ring, or its text when too long for a slot. */
+export type WrittenBatch = { id: number; bytes: number } | { id: number; csv: string };
+
 export type LineWorker = {
-  /** The CSV of these lines, once the worker has written it (batches finish in order). */
-  write(lines: string[]): Promise<string>;
+  /** The batch of these lines once the worker has written it (batches finish in order). */
+  write(lines: string[]): Promise<WrittenBatch>;
+  /**
+   * A written batch's CSV, copied out of its slot: call it in order, before writing the batch
+   * `RING_SLOTS` on (which reuses the slot).
+   */
+  take(batch: WrittenBatch): Buffer | string;
   close(): Promise<void>;
 };
 
-/** A worker for one export's lines, or null if there is none to start. */
+/**
+ * Slots in a batch worker's ring, and each slot's bytes: more slots than the batches the reader
+ * keeps in flight (finance/cursor.ts), and room for a batch of typical lines (500 lines of about
+ * 70 bytes; a longer batch comes back as text).
+ */
+export const RING_SLOTS = 16;
+const SLOT_BYTES = 128 * 1024;
+
+/**
+ * A worker for one export's lines, or null if there is none to start. The worker writes each
+ * batch's CSV into a slot of a ring of shared memory and sends only its length; the main thread
+ * copies it out when the response takes it. So the CSV waits in the worker and the ring, never
+ * in the main thread's heap, where batches in flight were promoted when V8 had shrunk its young
+ * generation (bench/README.md, session 17).
+ */
 export function startLineWorker(data: LineWorkerData): LineWorker | null {
   const file = workerFile();
   if (!file) return null;
-  const worker = spawn(file, data);
+  const ring: LineRing = { buffer: new SharedArrayBuffer(RING_SLOTS * SLOT_BYTES), slots: RING_SLOTS, slotBytes: SLOT_BYTES };
+  const slots = Buffer.from(ring.buffer);
+  const worker = spawn(file, { ...data, ring });
   running += 1;
-  const waiting = new Map<number, { resolve: (csv: string) => void; reject: (error: unknown) => void }>();
+  let taken = 0;
+  const waiting = new Map<number, { resolve: (batch: WrittenBatch) => void; reject: (error: unknown) => void }>();
   let failure: unknown = null;
   let sequence = 0;
   const fail = (error: unknown) => {
@@ -78,24 +105,32 @@ export function startLineWorker(data: LineWorkerData): LineWorker | null {
     for (const { reject } of waiting.values()) reject(failure);
     waiting.clear();
   };
-  worker.on('message', ({ id, csv }: { id: number; csv: string }) => {
-    const batch = waiting.get(id);
-    waiting.delete(id);
-    batch?.resolve(csv);
+  worker.on('message', (written: WrittenBatch) => {
+    const batch = waiting.get(written.id);
+    waiting.delete(written.id);
+    batch?.resolve(written);
   });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the CSV worker stopped (exit code ${code})`)));
   return {
     write(lines) {
       if (failure) return Promise.reject(failure);
+      // The batch RING_SLOTS on reuses this one's slot: it must have been taken.
+      if (sequence - taken >= RING_SLOTS) return Promise.reject(new Error('the CSV worker was given more batches than its ring holds'));
       const id = (sequence += 1);
       // Posted first, by a function of its own: the promise below keeps no reference to the
       // batch's text, which dies as soon as it is copied to the worker (the answer comes later,
       // from the event loop, so it cannot arrive before `waiting` knows the batch).
       postBatch(worker, id, lines);
-      const written = new Promise<string>((resolve, reject) => waiting.set(id, { resolve, reject }));
+      const written = new Promise<WrittenBatch>((resolve, reject) => waiting.set(id, { resolve, reject }));
       written.catch(() => undefined); // a batch no one waits for any more (the export stopped) is no error
       return written;
+    },
+    take(batch) {
+      taken += 1;
+      if ('csv' in batch) return batch.csv;
+      const from = (batch.id % RING_SLOTS) * SLOT_BYTES;
+      return Buffer.from(slots.subarray(from, from + batch.bytes)); // a copy: the slot is reused
     },
     async close() {
       worker.removeAllListeners('exit');
