@@ -23,7 +23,6 @@
  * the Strapi process during the export, sampled every 50 ms (target < 64 MB).
  * Not a test: figures go to bench/README.md.
  */
-const fs = require('fs');
 const path = require('path');
 const v8 = require('v8');
 const vm = require('vm');
@@ -49,7 +48,6 @@ const gc = vm.runInNewContext('gc');
 
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 
-/** Runs a command with stdout to /dev/null; resolves with its wall time in ms and stdout size. */
 /**
  * Runs a client to the end, its output going straight to /dev/null, never through this process:
  * the Strapi being measured runs here, and reading hundreds of megabytes from a pipe in its event
@@ -58,10 +56,9 @@ const mb = (bytes) => (bytes / 1024 / 1024).toFixed(1);
  */
 function timed(command, args, { counted = false } = {}) {
   return new Promise((resolve, reject) => {
-    const sink = fs.openSync('/dev/null', 'w');
     const started = performance.now();
     const child = spawn(command, counted ? [...args, '-o', '/dev/null', '-w', '%{size_download}'] : args, {
-      stdio: ['ignore', counted ? 'pipe' : sink, 'pipe'],
+      stdio: ['ignore', counted ? 'pipe' : 'ignore', 'pipe'], // 'ignore': /dev/null
     });
     let out = '';
     let stderr = '';
@@ -69,7 +66,6 @@ function timed(command, args, { counted = false } = {}) {
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
-      fs.closeSync(sink);
       if (code !== 0) reject(new Error(`${command} exited ${code}: ${stderr}`));
       else resolve({ ms: performance.now() - started, bytes: counted ? Number(out) : null, stderr });
     });
@@ -117,7 +113,7 @@ async function seedCosts(strapi, projectIds, from, to) {
   // SQLite: the same rows made by SQLite itself, one statement per table (ten million rows in
   // minutes rather than a quarter of an hour of batches).
   if (!isPostgres) await seedCostsBySql(knex, cost.tableName, link, projectIds, from, to, categories, suppliers);
-  for (let start = isPostgres ? from : to; start < to; start += BATCH) {
+  else for (let start = from; start < to; start += BATCH) {
     const rows = [];
     for (let n = start; n < Math.min(to, start + BATCH); n += 1) {
       rows.push({

@@ -79,7 +79,7 @@ export type LineWorker = {
  * keeps in flight (finance/cursor.ts), and room for a batch of typical lines (500 lines of about
  * 70 bytes; a longer batch comes back as text).
  */
-export const RING_SLOTS = 16;
+const RING_SLOTS = 16;
 const SLOT_BYTES = 128 * 1024;
 
 /**
