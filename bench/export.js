@@ -17,6 +17,7 @@
  *   node bench/export.js                                  # PostgreSQL, 100,000 then 1,000,000 cost entries
  *   BENCH_DB=sqlite node bench/export.js                  # SQLite (needs the sqlite3 CLI: apt-get install sqlite3)
  *   BENCH_ROWS=100000,1000000,10000000 node bench/export.js   # sizes, ascending; each adds rows to the last
+ *   BENCH_KEEP=1 …                                        # keeps the seeded database and prints where it is
  *
  * Prints one table: per size, each side's best time of three interleaved rounds, the ratio export
  * speed / database speed (target ≥ 0.8 on PostgreSQL, ≥ 0.6 on SQLite) and the peak RSS rise of
@@ -193,7 +194,8 @@ async function main() {
     const code = await new Promise((resolve) => child.on('close', resolve));
     if (code !== 0) throw new Error(`the measuring process exited ${code}`);
   }
-  await dropRunDatabases();
+  if (process.env.BENCH_KEEP) console.log(`kept the seeded database: ${JSON.stringify(database)}`);
+  else await dropRunDatabases();
 
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   console.log(

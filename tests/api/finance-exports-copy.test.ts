@@ -8,6 +8,8 @@
  * the edges (negative, a cent, ten trillion) go through both, with both delimiters.
  */
 import { Readable } from 'stream';
+import { readdirSync } from 'fs';
+import { tmpdir } from 'os';
 import { getStrapi } from '../helpers/strapi';
 import { exportQuery, type ReportName } from '../../src/plugins/pmo/shared/contracts/finance';
 import { financeService } from '../../src/plugins/pmo/server/src/finance/services';
@@ -79,7 +81,7 @@ async function exportBytes(report: ReportName, query: Record<string, string>, pa
 async function openExport(
   report: ReportName,
   query: Record<string, string>,
-  options: { path?: 'rows'; mainThread?: boolean; split?: { min: number; max: number } }
+  options: { path?: 'rows'; mainThread?: boolean; split?: { min: number; ringSlots?: number; batchSize?: number; spill?: boolean } }
 ): Promise<Readable> {
   const params = exportQuery[report].parse(query);
   return (await financeService(getStrapi(), 'exports').open(params, options)).stream;
@@ -168,7 +170,7 @@ const cases: Array<[ReportName, Record<string, string>]> = [
   });
 
   // The ledger is only cut from 20,000 rows (export-split.ts): here at any size.
-  const split = { min: 0, max: Number.POSITIVE_INFINITY };
+  const split = { min: 0 };
   const ledgerCases = [...cases.filter(([report]) => report === 'cost-ledger'), ['cost-ledger', { project: 'OTHER' }] as [ReportName, Record<string, string>]];
 
   it.each(ledgerCases)('a ledger read in two parts at once, cut at a month, gives the same bytes: %s %j', async (report, given) => {
@@ -196,10 +198,42 @@ const cases: Array<[ReportName, Record<string, string>]> = [
     }
   });
 
-  it('a ledger read in two parts and stopped early stops its worker thread', async () => {
-    const stream = await openExport('cost-ledger', {}, { split });
+  // A second part longer than its ring: one slot, batches of two lines. While the response waits,
+  // the worker puts its first batch in the slot and the rest in the spill file (or, with none,
+  // waits for the slot to be taken).
+  const outgrown = { min: 0, ringSlots: 1, batchSize: 2 };
+  const spilled = () => financeService(getStrapi(), 'exports').spilledLineBatches();
+  const whileTheResponseWaits = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it('a second part longer than its ring goes on to a spill file, read back in order: the same bytes', async () => {
+    const before = spilled();
+    const stream = await openExport('cost-ledger', {}, { split: outgrown });
+    await whileTheResponseWaits();
+    const lines = await readAll(stream);
+    expect(spilled()).toBeGreaterThan(before);
+    expect(lines.toString('utf8')).toBe((await exportBytes('cost-ledger', {}, 'rows')).toString('utf8'));
+    expect(runningLineWorkers()).toBe(0);
+    // The spill file was unlinked as soon as it was opened: nothing is left in the temporary directory.
+    expect(readdirSync(tmpdir()).filter((name) => name.startsWith('pmo-export-'))).toEqual([]);
+  });
+
+  it('with no spill file, a full ring holds the worker until the response takes a batch: the same bytes', async () => {
+    const before = spilled();
+    const stream = await openExport('cost-ledger', {}, { split: { ...outgrown, spill: false } });
+    await whileTheResponseWaits();
+    const lines = await readAll(stream);
+    expect(spilled()).toBe(before);
+    expect(lines.toString('utf8')).toBe((await exportBytes('cost-ledger', {}, 'rows')).toString('utf8'));
+  });
+
+  it.each([
+    ['at once', split, false],
+    ['while its worker waits for a full ring', { ...outgrown, spill: false }, true],
+  ])('a ledger read in two parts and stopped early (%s) ends its worker, and the next export is whole', async (_, given, wait) => {
+    const stream = await openExport('cost-ledger', {}, { split: given });
     try {
       expect(runningLineWorkers()).toBe(1);
+      if (wait) await whileTheResponseWaits();
     } finally {
       stream.destroy();
     }
@@ -208,6 +242,8 @@ const cases: Array<[ReportName, Record<string, string>]> = [
     expect(financeService(getStrapi(), 'exports').openCursors()).toBe(0);
     // Stopped part way, its worker is ended, not kept with a part half read.
     expect(financeService(getStrapi(), 'exports').keptLineWorkers()).toBe(0);
+    const next = await readAll(await openExport('cost-ledger', {}, { split: outgrown }));
+    expect(next.toString('utf8')).toBe((await exportBytes('cost-ledger', {}, 'rows')).toString('utf8'));
   });
 
   it('a batch too long for its slot in the worker ring comes back as text, and the bytes are the same', async () => {

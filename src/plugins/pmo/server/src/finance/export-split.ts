@@ -5,24 +5,24 @@
  * parts follow one another at a date; the cut is the first day of the month that makes them as
  * even as whole months allow, found from the month totals (cost-totals.ts), not the entries.
  *
- * Only a mid-sized export is cut. The second part's CSV waits in memory until the first is
- * written, so an export past `max` rows (about 16 MB of CSV) keeps the one reader, where a worker
- * writes the CSV beside it (bench/README.md: from 1,000,000 rows that is 0.7–1.0 of sqlite3's
- * speed already); one under `min` is over before a second reader would pay. Pure.
+ * An export under `min` rows is over before a second reader would pay, and keeps one. Above it,
+ * any size is cut: the second part's CSV waits for the first in the worker's 4 MB ring and, past
+ * it, in a spill file (platform/csv-line-workers.ts), so memory does not grow with the part.
+ * Pure.
  */
 
 /** Rows (per the month totals) an export must have to be read in two parts. */
-export const SPLIT_ROWS = { min: 20_000, max: 250_000 };
+export const SPLIT_ROWS = { min: 20_000 };
 
-export type SplitLimits = { min: number; max: number };
+export type SplitLimits = { min: number };
 
 /**
  * The day (`YYYY-MM-01`) at which to cut an export whose entries fall in these months (oldest
- * first), or null to read it in one part: too few or too many rows, or one month only.
+ * first), or null to read it in one part: too few rows, or one month only.
  */
 export function splitDay(months: ReadonlyArray<{ month: string; entries: number }>, limits: SplitLimits = SPLIT_ROWS): string | null {
   const total = months.reduce((sum, { entries }) => sum + entries, 0);
-  if (total < limits.min || total > limits.max) return null;
+  if (total < limits.min) return null;
   let before = 0;
   let best: { month: string; gap: number } | null = null;
   for (let i = 1; i < months.length; i += 1) {

@@ -22,7 +22,7 @@ import { invalidField } from '../platform/errors';
 import { BOM, createRowWriter, headerLine, type Cell } from '../platform/csv';
 import { canCopy, copyCsvChunks, copyStatementOf, openCopyCount, type CopyColumn } from '../platform/csv-copy';
 import { canBuildLines, createLineWriter, lineSelect } from '../platform/csv-lines';
-import { keptLineWorkers, runningLineWorkers, startLineWorker, startPartWorker } from '../platform/csv-line-workers';
+import { keptLineWorkers, runningLineWorkers, spilledLineBatches, startLineWorker, startPartWorker } from '../platform/csv-line-workers';
 import { REPORT_COLUMNS, type ExportParams } from '../../../shared/contracts/finance';
 import { openCursorCount, queryChunks, splitLineChunks, type Row } from './cursor';
 import { splitDay, type SplitLimits } from './export-split';
@@ -37,6 +37,14 @@ import {
 
 /** Rows per database round trip and per chunk written: about 130 kB of CSV. */
 const BATCH_SIZE = 2000;
+/**
+ * Lines per chunk of an export read in two parts, on either thread: the text of a chunk stays
+ * under V8's large-object size (128 KB; 2,000 lines of two-byte text are about 280 KB), so it
+ * dies young. At 2,000 a chunk, a 10,000,000-row export raised the server's memory by up to
+ * 90 MB; at 500, by up to 47 MB (and by 18 MB once the second part came as text:
+ * platform/csv-line-workers.ts; bench/README.md, session 18).
+ */
+const PART_BATCH_SIZE = 500;
 
 export type CsvExport = { filename: string; stream: Readable };
 
@@ -116,6 +124,8 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
     lineWorkers: () => runningLineWorkers(),
     /** Part workers kept for the next SQLite export after theirs ended (0 or 1). */
     keptLineWorkers: () => keptLineWorkers(),
+    /** Batches of a second part spilled to a file because its ring was full, since the start. */
+    spilledLineBatches: () => spilledLineBatches(),
 
     /**
      * The statement PostgreSQL runs for a report written by COPY, or null (SQLite, or a report on
@@ -135,9 +145,13 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
      * hands back the CSV stream. `path: 'rows'` writes every report through the row writer (the
      * tests compare its bytes with the COPY and line paths'); `mainThread` keeps a SQLite
      * export's lines off the worker thread, `split` cuts a SQLite cost ledger of other sizes in
-     * two (the tests compare every way).
+     * two, with `ringSlots` and `batchSize` its second part's ring and batches and `spill: false`
+     * no spill file (the tests compare every way).
      */
-    async open(params: ExportParams, options: { path?: 'rows'; mainThread?: boolean; split?: SplitLimits } = {}): Promise<CsvExport> {
+    async open(
+      params: ExportParams,
+      options: { path?: 'rows'; mainThread?: boolean; split?: SplitLimits & { ringSlots?: number; batchSize?: number; spill?: boolean } } = {}
+    ): Promise<CsvExport> {
       const { filter, label } = await projectFilter(params);
       const { query, rowMode, cells, sources } = source(params, filter);
       const columns = REPORT_COLUMNS[params.report];
@@ -146,7 +160,7 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
       const byDatabase = copyColumns && options.path !== 'rows' ? copyColumns : null;
       const lines = async (delimiter: ExportParams['delimiter'], lineColumns: readonly CopyColumn[]) => {
         const writeLine = createLineWriter(lineColumns, delimiter);
-        // A mid-sized cost ledger is read in two parts at once, cut at a month (export-split.ts).
+        // A cost ledger of 20,000 entries or more is read in two parts at once, cut at a month (export-split.ts).
         const date = params.report === 'cost-ledger' && !options.mainThread ? sources?.date : undefined;
         const cut = date ? splitDay(await repository.costEntriesPerMonth(filter, { from: params.from, to: params.to }), options.split) : null;
         if (date && cut) {
@@ -154,7 +168,11 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
             knex,
             lineSelect(knex, query.clone().where((before) => before.where(date, '<', cut).orWhereNull(date)), lineColumns, sources),
             lineSelect(knex, query.clone().where(date, '>=', cut), lineColumns, sources),
-            { batchSize: BATCH_SIZE, formatRow: writeLine, startPart: (part) => startPartWorker({ columns: lineColumns, delimiter, part }) }
+            {
+              batchSize: options.split?.batchSize ?? PART_BATCH_SIZE,
+              formatRow: writeLine,
+              startPart: (part) => startPartWorker({ columns: lineColumns, delimiter, part }, { ringSlots: options.split?.ringSlots, spill: options.split?.spill }),
+            }
           );
         }
         return queryChunks(knex, lineSelect(knex, query, lineColumns, sources), {

@@ -11,17 +11,48 @@
  *   a slot. Neither text nor a new buffer per batch waits in the main thread's heap: both were
  *   promoted there when V8 had shrunk its young generation (text: 370-450 MB more memory at
  *   10,000,000 rows; a transferred buffer per batch: external memory piling to 80 MB).
- * - parts of their own (`workerData.parts`): per message `{ columns, delimiter, part }` it opens
- *   the database file read-only, reads the part's lines itself, and sends `{ csv }` per batch,
- *   then `{ done }` (or `{ error }`); then waits for the next export's part.
+ * - parts of their own (`workerData.parts`): per message `{ columns, delimiter, part, ring }` it
+ *   opens the database file read-only, reads the part's lines itself, and writes each batch into
+ *   the next slot of the part's ring, sending `{ id, bytes }` (or `{ id, csv }`), then `{ done }`
+ *   (or `{ error }`); then waits for the next export's part. A full ring holds it: it waits
+ *   (`Atomics.wait`) until the main thread has taken a batch, so however long the part, no more
+ *   than the ring's bytes of its CSV are ever written ahead of the response.
  */
+import { writeSync } from 'fs';
 import { parentPort, workerData } from 'worker_threads';
 import { createLineWriter } from './csv-lines';
+import { awaitSlot, checkStopped, encodeBatch, RingStopped, slotFree, type LineRing } from './csv-line-ring';
 import type { LineBatch, LinePart, LineWorkerData } from './csv-line-workers';
 
-/** Reads one part on its own read-only connection and sends its CSV, batch by batch, then `done`. */
-function readPart({ columns, delimiter, part }: LineWorkerData & { part: LinePart }) {
+/** Appends `bytes` to the spill file at `at`. */
+function spillTo(file: number, bytes: Buffer, at: number): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(file, bytes, done, bytes.length - done, at + done);
+}
+
+/**
+ * Reads one part on its own read-only connection and writes its CSV into the ring, batch by
+ * batch, then `done`. With the ring full, a batch goes to the end of the spill file (`spill`, an
+ * open descriptor of the main thread's) instead, so the part is read at full speed while the
+ * response is still sending the first part; with no spill file, the worker waits for a slot.
+ */
+function readPart({ columns, delimiter, part, ring, spill }: LineWorkerData & { part: LinePart; ring: LineRing; spill?: number }) {
   const writeLine = createLineWriter(columns, delimiter);
+  const encoder = new TextEncoder();
+  let id = 0;
+  let spilled = 0;
+  const send = (csv: string) => {
+    id += 1;
+    if (spill !== undefined && !slotFree(ring, id)) {
+      checkStopped(ring);
+      const bytes = Buffer.from(csv, 'utf8');
+      spillTo(spill, bytes, spilled);
+      parentPort?.postMessage({ id, bytes: bytes.length, spilled });
+      spilled += bytes.length;
+      return;
+    }
+    awaitSlot(ring, id); // a full ring holds the part here until the response takes a batch
+    parentPort?.postMessage(encodeBatch(ring, encoder, id, csv));
+  };
   try {
     // The main thread's driver (better-sqlite3), by its path: this bundle names no database.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,24 +67,25 @@ function readPart({ columns, delimiter, part }: LineWorkerData & { part: LinePar
         csv += writeLine(line);
         count += 1;
         if (count === part.batchSize) {
-          parentPort?.postMessage({ csv });
+          send(csv);
           csv = '';
           count = 0;
         }
       }
-      if (count > 0) parentPort?.postMessage({ csv });
+      if (count > 0) send(csv);
       parentPort?.postMessage({ done: true });
     } finally {
       database.close();
     }
   } catch (error) {
-    parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
+    if (error instanceof RingStopped) parentPort?.postMessage({ stopped: true });
+    else parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
 }
 
 if ((workerData as { parts?: boolean }).parts) {
   // A part worker: one part per message, kept between exports (csv-line-workers.ts).
-  parentPort?.on('message', (message: LineWorkerData & { part: LinePart }) => readPart(message));
+  parentPort?.on('message', (message: Parameters<typeof readPart>[0]) => readPart(message));
 } else {
   const { columns, delimiter, ring } = workerData as LineWorkerData;
   const writeLine = createLineWriter(columns, delimiter);
@@ -65,15 +97,7 @@ if ((workerData as { parts?: boolean }).parts) {
       text += writeLine(joined.slice(at, at + length));
       at += length;
     }
-    if (ring) {
-      // The batch's bytes into its slot of the shared ring; only the count is sent.
-      const from = (id % ring.slots) * ring.slotBytes;
-      const { read, written } = encoder.encodeInto(text, new Uint8Array(ring.buffer, from, ring.slotBytes));
-      if (read === text.length) {
-        parentPort?.postMessage({ id, bytes: written });
-        return;
-      }
-    }
-    parentPort?.postMessage({ id, csv: text }); // too long for a slot: as text
+    // The batch's bytes into its slot of the shared ring; only the count is sent.
+    parentPort?.postMessage(ring ? encodeBatch(ring, encoder, id, text) : { id, csv: text });
   });
 }

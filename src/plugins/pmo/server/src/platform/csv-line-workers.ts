@@ -7,14 +7,21 @@
  * A worker costs a thread and a few megabytes (its heap is capped below) for the length of one
  * export. Every SQLite line export read in one part starts one, before its first row: it comes
  * up (30–50 ms) while SQLite sorts, so a small export loses nothing by it, and at 100,000 rows a
- * worker started only after 20,000 came too late to pay. A mid-sized cost ledger read in two
- * parts (finance/export-split.ts) has a part worker instead (`startPartWorker`), kept between
- * exports. Where the worker's bundle is not built (a test running the
+ * worker started only after 20,000 came too late to pay. A cost ledger of 20,000 entries or
+ * more is read in two parts (finance/export-split.ts), the second by a part worker
+ * (`startPartWorker`), kept between exports. Where the worker's bundle is not built (a test running the
  * TypeScript sources unbuilt), there is no worker and the lines are written on the main thread.
  */
+import { randomUUID } from 'crypto';
+import { closeSync, openSync, read, unlinkSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { Worker } from 'worker_threads';
 import type { Delimiter } from './csv';
 import type { CopyColumn } from './csv-copy';
+import { createRing, ringReader, type LineRing, type WrittenBatch } from './csv-line-ring';
+
+export type { LineRing, WrittenBatch };
 
 /**
  * A part of an export the worker reads itself, on its own read-only connection to the database
@@ -22,8 +29,6 @@ import type { CopyColumn } from './csv-copy';
  * page cache (KiB).
  */
 export type LinePart = { driver: string; file: string; sql: string; bindings: unknown[]; batchSize: number; cacheKib: number };
-/** `ring`: the shared slots a batch worker writes each batch's CSV into (batch `id` in slot `id % slots`). */
-export type LineRing = { buffer: SharedArrayBuffer; slots: number; slotBytes: number };
 export type LineWorkerData = { columns: readonly CopyColumn[]; delimiter: Delimiter; ring?: LineRing };
 export type LineBatch = { id: number; joined: string; lengths: Int32Array };
 
@@ -60,9 +65,6 @@ function postBatch(worker: Worker, id: number, lines: string[]): void {
 /** How many line workers are running now (a finished or abandoned export must bring this back down). */
 export const runningLineWorkers = () => running;
 
-/** A batch the worker has written: its bytes in the ring, or its text when too long for a slot. */
-export type WrittenBatch = { id: number; bytes: number } | { id: number; csv: string };
-
 export type LineWorker = {
   /** The batch of these lines once the worker has written it (batches finish in order). */
   write(lines: string[]): Promise<WrittenBatch>;
@@ -92,11 +94,10 @@ const SLOT_BYTES = 128 * 1024;
 export function startLineWorker(data: LineWorkerData): LineWorker | null {
   const file = workerFile();
   if (!file) return null;
-  const ring: LineRing = { buffer: new SharedArrayBuffer(RING_SLOTS * SLOT_BYTES), slots: RING_SLOTS, slotBytes: SLOT_BYTES };
-  const slots = Buffer.from(ring.buffer);
+  const ring = createRing(RING_SLOTS, SLOT_BYTES);
+  const reader = ringReader(ring);
   const worker = spawn(file, { ...data, ring });
   running += 1;
-  let taken = 0;
   const waiting = new Map<number, { resolve: (batch: WrittenBatch) => void; reject: (error: unknown) => void }>();
   let failure: unknown = null;
   let sequence = 0;
@@ -116,7 +117,7 @@ export function startLineWorker(data: LineWorkerData): LineWorker | null {
     write(lines) {
       if (failure) return Promise.reject(failure);
       // The batch RING_SLOTS on reuses this one's slot: it must have been taken.
-      if (sequence - taken >= RING_SLOTS) return Promise.reject(new Error('the CSV worker was given more batches than its ring holds'));
+      if (sequence - reader.taken() >= RING_SLOTS) return Promise.reject(new Error('the CSV worker was given more batches than its ring holds'));
       const id = (sequence += 1);
       // Posted first, by a function of its own: the promise below keeps no reference to the
       // batch's text, which dies as soon as it is copied to the worker (the answer comes later,
@@ -126,12 +127,7 @@ export function startLineWorker(data: LineWorkerData): LineWorker | null {
       written.catch(() => undefined); // a batch no one waits for any more (the export stopped) is no error
       return written;
     },
-    take(batch) {
-      taken += 1;
-      if ('csv' in batch) return batch.csv;
-      const from = (batch.id % RING_SLOTS) * SLOT_BYTES;
-      return Buffer.from(slots.subarray(from, from + batch.bytes)); // a copy: the slot is reused
-    },
+    take: reader.take,
     async close() {
       worker.removeAllListeners('exit');
       fail(new Error('the export ended'));
@@ -149,6 +145,51 @@ export type PartWorker = {
   chunks(): AsyncGenerator<string, void, undefined>;
   close(): Promise<void>;
 };
+
+/**
+ * A part worker's ring: 4 MB, which holds the whole second part of an export of up to about
+ * 110,000 rows, written while the main thread reads the first; the rest of a longer part goes to
+ * a spill file, so the worker reads on at full speed. A slot holds a batch of 500 typical lines
+ * (about 35 KB) and longer ones. A ring of 16 MB or 64 MB was no faster at 1,000,000 rows
+ * (bench/README.md).
+ */
+const PART_RING_SLOTS = 64;
+const PART_SLOT_BYTES = 64 * 1024;
+
+/**
+ * A file for a part's CSV that does not fit its ring, open for reading and writing and already
+ * unlinked: only this process can reach it, and it is gone when closed, even after a crash.
+ * Undefined where none can be made (the worker then waits for the ring).
+ */
+function openSpillFile(): number | undefined {
+  const file = join(tmpdir(), `pmo-export-${process.pid}-${randomUUID()}.csv`);
+  try {
+    const descriptor = openSync(file, 'wx+', 0o600);
+    unlinkSync(file);
+    return descriptor;
+  } catch {
+    return undefined;
+  }
+}
+
+let spilledBatches = 0;
+
+/** How many batches part workers have spilled to a file since the start (tests check the spill file is used). */
+export const spilledLineBatches = () => spilledBatches;
+
+/** Reads `length` bytes of the spill file from `at` into `bytes` (from its start). */
+function readSpilled(descriptor: number, bytes: Buffer, at: number, length: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const next = (done: number) =>
+      read(descriptor, bytes, done, length - done, at + done, (error, count) => {
+        if (error) reject(error);
+        else if (count === 0) reject(new Error('the export spill file ended early'));
+        else if (done + count < length) next(done + count);
+        else resolve();
+      });
+    next(0);
+  });
+}
 
 /**
  * How long a part worker that finished its part is kept for the next export. Starting a worker
@@ -173,11 +214,12 @@ export async function stopIdleLineWorkers(): Promise<void> {
 /**
  * A worker that reads `part` on its own connection and writes its CSV, or null where the
  * worker's bundle is not built: the kept one if there is one, else a new one. It starts at
- * once; its batches wait, in order, in its message queue until `chunks()` reads them, so the
- * part's whole CSV may be held there: the caller keeps parts small (finance/cursor.ts). A worker
- * whose part was read to its end is kept for the next export; one stopped early is ended.
+ * once and writes its batches into the part's ring; while the ring is full, on into the spill
+ * file (with none, it waits for a slot). `chunks()` hands them on in order, so however long the
+ * part, its CSV waits in the ring's 4 MB and on disk, never in this thread's heap. A worker whose
+ * part was read to its end is kept for the next export; one stopped early is ended.
  */
-export function startPartWorker(data: LineWorkerData & { part: LinePart }): PartWorker | null {
+export function startPartWorker(data: LineWorkerData & { part: LinePart }, { ringSlots = PART_RING_SLOTS, spill: spilling = true } = {}): PartWorker | null {
   let worker: Worker;
   if (idle) {
     clearTimeout(idle.timer);
@@ -189,7 +231,16 @@ export function startPartWorker(data: LineWorkerData & { part: LinePart }): Part
     worker = spawn(file, { parts: true });
   }
   running += 1;
-  type Message = { csv?: string; done?: true; error?: string };
+  // A new ring per part: a kept worker's last part may have been stopped with batches unread.
+  const ring = createRing(ringSlots, PART_SLOT_BYTES, { held: true });
+  const reader = ringReader(ring);
+  const spill = spilling ? openSpillFile() : undefined;
+  // One buffer the spilled batches are read into, in turn. Every batch is handed on as text, not
+  // as a Buffer: while the second part is sent the main thread allocates little else, so a
+  // Buffer per batch waited as external memory for a collection (+31 to +35 MB at 10,000,000
+  // rows); text dies in the young generation as it goes (+8 to +14 MB; bench/README.md).
+  let scratch = Buffer.allocUnsafeSlow(PART_SLOT_BYTES);
+  type Message = WrittenBatch | { done: true } | { stopped: true } | { error: string };
   const arrived: Array<Message> = [];
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
@@ -211,7 +262,7 @@ export function startPartWorker(data: LineWorkerData & { part: LinePart }): Part
     rouse();
   };
   worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-  worker.postMessage(data);
+  worker.postMessage({ ...data, ring, spill });
   let closed = false;
   return {
     async *chunks() {
@@ -222,12 +273,18 @@ export function startPartWorker(data: LineWorkerData & { part: LinePart }): Part
           await new Promise<void>((resolve) => (wake = resolve));
           continue;
         }
-        if (message.error !== undefined) throw new Error(`the CSV worker could not read its part: ${message.error}`);
-        if (message.done) {
+        if ('error' in message) throw new Error(`the CSV worker could not read its part: ${message.error}`);
+        if ('stopped' in message) throw new Error('the CSV worker stopped its part');
+        if ('done' in message) {
           finished = true;
           return;
         }
-        yield message.csv!;
+        if ('spilled' in message && message.spilled !== undefined) {
+          if (scratch.length < message.bytes) scratch = Buffer.allocUnsafeSlow(message.bytes);
+          await readSpilled(spill!, scratch, message.spilled, message.bytes);
+          spilledBatches += 1;
+        }
+        yield reader.takeText(message, scratch);
       }
     },
     async close() {
@@ -235,13 +292,20 @@ export function startPartWorker(data: LineWorkerData & { part: LinePart }): Part
       closed = true;
       running -= 1;
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (finished && !failure && !idle) {
-        const timer = setTimeout(() => void stopIdleLineWorkers(), PART_WORKER_KEPT_MS);
-        timer.unref();
-        idle = { worker, timer };
-        return;
+      reader.stop(); // a worker waiting for a slot wakes and stops
+      try {
+        if (finished && !failure && !idle) {
+          const timer = setTimeout(() => void stopIdleLineWorkers(), PART_WORKER_KEPT_MS);
+          timer.unref();
+          idle = { worker, timer };
+          return;
+        }
+        await worker.terminate();
+      } finally {
+        // Only now: the worker has finished its part or is ended, so it writes no more to the
+        // descriptor (which, once closed, the process may reuse for another file).
+        if (spill !== undefined) closeSync(spill);
       }
-      await worker.terminate();
     },
   };
 }
