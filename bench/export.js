@@ -19,7 +19,7 @@
  *   BENCH_ROWS=100000,1000000,10000000 node bench/export.js   # sizes, ascending; each adds rows to the last
  *   BENCH_KEEP=1 …                                        # keeps the seeded database and prints where it is
  *
- * Prints one table: per size, each side's best time of three interleaved rounds, the ratio export
+ * Prints one table: per size, each side's best time of five interleaved rounds (three above 1,000,000 rows), the ratio export
  * speed / database speed (target ≥ 0.8 on PostgreSQL, ≥ 0.6 on SQLite) and the peak RSS rise of
  * the Strapi process during the export, sampled every 50 ms (target < 64 MB).
  * Not a test: figures go to bench/README.md.
@@ -40,7 +40,12 @@ const { createBenchAdmin, listen, loginBenchAdmin } = require('./support');
 
 const SIZES = String(process.env.BENCH_ROWS || '100000,1000000').split(',').map(Number).sort((a, b) => a - b);
 const PROJECTS = 50;
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 3); // more rounds to watch memory over many exports
+/**
+ * Interleaved rounds per size, the best of each side kept: five up to 1,000,000 rows (a round
+ * takes seconds there, and this machine's noise moved single times by half), three above.
+ * BENCH_ROUNDS sets them all (more rounds to watch memory over many exports).
+ */
+const roundsFor = (rows) => Number(process.env.BENCH_ROUNDS || (rows <= 1_000_000 ? 5 : 3));
 const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
 const TARGET = isPostgres ? 0.8 : 0.6;
 
@@ -200,7 +205,7 @@ async function main() {
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   console.log(
     `\ndb=${process.env.DATABASE_CLIENT} node=${process.version} cpus=${require('os').cpus().length} load=${require('os').loadavg().map((l) => l.toFixed(1)).join(' ')}\n` +
-      `best of ${ROUNDS} rounds each; ratio = export speed / database speed (target ≥ ${TARGET}); peak RSS rise target < 64 MB\n\n` +
+      `best of ${SIZES.map((rows) => roundsFor(rows)).join('/')} rounds each; ratio = export speed / database speed (target ≥ ${TARGET}); peak RSS rise target < 64 MB\n\n` +
       '| rows | CSV size | database CSV | HTTP export | ratio | Strapi CPU | peak RSS rise | JS heap + external peak |\n| --- | --- | --- | --- | --- | --- | --- | --- |'
   );
   for (const r of table) {
@@ -258,7 +263,7 @@ async function measure({ database, select, rows: ROWS }) {
   }
 
   const results = { database: [], export: [] };
-  for (let round = 0; round < ROUNDS; round += 1) {
+  for (let round = 0; round < roundsFor(ROWS); round += 1) {
     const dump = await baseline();
     results.database.push(dump);
     console.log(`database CSV  ${(dump.ms / 1000).toFixed(2)} s  ${Math.round(ROWS / (dump.ms / 1000))} rows/s`);
