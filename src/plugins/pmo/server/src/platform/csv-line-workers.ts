@@ -231,7 +231,7 @@ export function startPartWorker(data: LineWorkerData & { part: LinePart }, { rin
     worker = spawn(file, { parts: true });
   }
   running += 1;
-  // A new ring per part: a kept worker's last part may have been stopped with batches unread.
+  // A ring and a spill file per part: its counters start at nought, and the file goes with it.
   const ring = createRing(ringSlots, PART_SLOT_BYTES, { held: true });
   const reader = ringReader(ring);
   const spill = spilling ? openSpillFile() : undefined;
