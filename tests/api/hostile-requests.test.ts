@@ -10,7 +10,11 @@ const relationsOf = (model: Model) =>
   Object.entries(model.attributes).filter(([, attribute]) => attribute.type === 'relation' || attribute.type === 'media').map(([name]) => name);
 
 /** Malformed references: not whole numbers, out of the id range, or objects of the wrong kind. */
-const BAD_REFERENCES: unknown[] = [1.5, true, -3, 0, 2147483648, { connect: [1.5] }, { connect: [{ id: 'x' }] }, { set: [false] }, [{}]];
+const BAD_REFERENCES: unknown[] = [
+  1.5, true, -3, 0, 2147483648, { connect: [1.5] }, { connect: [{ id: 'x' }] }, { set: [false] }, [{}],
+  // Text that begins with a number, which Strapi reads as an id, but no id in range.
+  '2026-02-31', '9'.repeat(40), { connect: ['12abc'] },
+];
 
 const paths = (res: { body: any }) => (res.body?.error?.details?.errors ?? []).map((error: { path: string[] }) => error.path.join('.'));
 
@@ -38,6 +42,20 @@ describe('relation references that are not whole numbers or documentIds', () => 
           expect(await count(model.uid)).toBe(before);
         }
       }
+    }
+    await alive(api);
+  });
+
+  it('are refused before the database with a unique field in the same write (on PostgreSQL the request never answered)', async () => {
+    // The department's unique name is checked in the write's transaction; the leader, read as an
+    // id, had aborted that transaction, and the request hung with its connection.
+    for (const leader of ['2026-02-31', '9'.repeat(40)]) {
+      const before = await count('api::department.department');
+      const res = await api.post('/api/departments').timeout(10_000).send({ data: { name: `Hostile department ${leader.slice(0, 12)}`, leader } });
+      expect({ leader, status: res.status }).toEqual({ leader, status: 400 });
+      expect(paths(res)).toEqual(['leader']);
+      expect(res.body.error.details.errors[0].message).toMatch(/^The leader must name one existing item/i);
+      expect(await count('api::department.department')).toBe(before);
     }
     await alive(api);
   });

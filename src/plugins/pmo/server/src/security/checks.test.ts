@@ -43,6 +43,7 @@ describe('checkWriteShape', () => {
     [{ programme: [{ documentId: 'abc', locale: null }] }], [{ percent: '12' }], [{ tolerances: { costPercent: 5, owner: 2 } }],
     [{ settings: [1, 2] }], [{ settings: '{"a":1}' }], [{ unknown: 1.5 }],
     [{ body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] }], [{ id: 3, documentId: 'abc' }], [{ id: '2147483647' }],
+    [{ programme: '42' }], [{ programme: { connect: ['2147483647'] } }],
   ])('accepts %j', (data) => {
     expect(checkWriteShape(lookup, 'api::project.project', data)).toEqual([]);
   });
@@ -55,6 +56,9 @@ describe('checkWriteShape', () => {
     [{ steps: { owner: 1 } }, 'steps'], [{ settings: 'not json' }, 'settings'],
     [{ body: [null] }, 'body'], [{ body: [{ type: 'paragraph', children: [1] }] }, 'body'], [{ documentId: { '': null } }, 'documentId'],
     [{ id: '9999999999999999999999999999999999999999' }, 'id'], [{ id: '2147483648' }, 'id'], [{ id: '0' }, 'id'],
+    // Text Strapi would read as an id (it begins with a number) but no id in range: it aborted PostgreSQL's transaction.
+    [{ programme: '9999999999999999999999999999999999999999' }, 'programme'], [{ programme: '2026-02-31' }, 'programme'],
+    [{ programme: '-5' }, 'programme'], [{ programme: { connect: ['12abc'] } }, 'programme.connect.0'], [{ programme: [{ documentId: '2147483648' }] }, 'programme.0'],
   ])('refuses %j naming %s', (data, path) => {
     expect(paths(checkWriteShape(lookup, 'api::project.project', data))).toEqual([path]);
   });

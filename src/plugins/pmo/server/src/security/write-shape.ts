@@ -28,7 +28,16 @@ const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const INT32 = { min: -2147483648, max: 2147483647 };
 
 const isId = (value: unknown) => typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= MAX_ID;
-const isDocumentId = (value: unknown) => typeof value === 'string' && DOCUMENT_ID.test(value);
+/** An id written as digits, within the database's id range. */
+const isIdText = (value: string) => /^\d{1,10}$/.test(value) && isId(Number(value));
+/**
+ * A documentId, or an id as digits. Strapi's Content API takes a reference whose text begins with
+ * a number (as `parseInt` reads it) for an id and counts the rows with it: on PostgreSQL
+ * "2026-02-31" or forty 9s aborted the write's transaction there, and the request never answered
+ * (its connection left idle in an aborted transaction; found by tests/api/hostile-fuzz.test.ts).
+ * So such a text must be a whole id in range. Strapi's own documentIds begin with a letter.
+ */
+const isDocumentId = (value: unknown) => typeof value === 'string' && DOCUMENT_ID.test(value) && (!/^-?\d/.test(value) || isIdText(value));
 
 /**
  * Keys Strapi keeps on every document, which the Content Manager sends back with a form: Strapi
@@ -36,7 +45,7 @@ const isDocumentId = (value: unknown) => typeof value === 'string' && DOCUMENT_I
  */
 const SYSTEM_KEYS: Record<string, (value: unknown) => boolean> = {
   // An id as a number or as digits, within PostgreSQL's integer (a longer one was a 500 there).
-  id: (value) => isId(value) || (typeof value === 'string' && /^\d{1,10}$/.test(value) && isId(Number(value))),
+  id: (value) => isId(value) || (typeof value === 'string' && isIdText(value)),
   documentId: isDocumentId,
   locale: (value) => typeof value === 'string' && value.length <= 64,
   createdAt: (value) => typeof value === 'string',
