@@ -58,7 +58,7 @@ function fakePart(chunks: string[], failure?: Error): { start: (part: LinePart) 
   };
 }
 
-async function readAll(generator: AsyncGenerator<string | Buffer, void, undefined>) {
+async function readAll(generator: AsyncGenerator<string, void, undefined>) {
   let text = '';
   for await (const chunk of generator) text += chunk;
   return text;

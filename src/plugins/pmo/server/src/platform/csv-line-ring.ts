@@ -5,10 +5,11 @@
  * waits in the ring, never as text in the main thread's heap, where V8 promoted it wholesale
  * after shrinking its young generation (bench/README.md, session 17).
  *
- * A ring with `control` also holds its writer back: `control[RING_TAKEN]` counts the batches the
- * main thread has taken, and the writer waits (`Atomics.wait`) while `slots` batches are written
- * and not taken. `control[RING_STOP]` set asks the writer to stop. Loaded by both sides, so it
- * imports nothing.
+ * A ring with `control` (a part worker's) tells its writer when it is full:
+ * `control[RING_TAKEN]` counts the batches the main thread has taken, and while `slots` batches
+ * are written and not taken the writer spills to a file (`slotFree`) or, with none, waits
+ * (`awaitSlot`, `Atomics.wait`). `control[RING_STOP]` set asks the writer to stop. Loaded by both
+ * sides, so it imports nothing.
  */
 
 export type LineRing = { buffer: SharedArrayBuffer; slots: number; slotBytes: number; control?: SharedArrayBuffer };

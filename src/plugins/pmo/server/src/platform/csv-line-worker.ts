@@ -11,8 +11,8 @@
  *   a slot. Neither text nor a new buffer per batch waits in the main thread's heap: both were
  *   promoted there when V8 had shrunk its young generation (text: 370-450 MB more memory at
  *   10,000,000 rows; a transferred buffer per batch: external memory piling to 80 MB).
- * - parts of their own (`workerData.parts`): per message `{ columns, delimiter, part, ring, spill }` it
- *   opens the database file read-only, reads the part's lines itself, and writes each batch into
+ * - parts of their own (`workerData.parts`): per message `{ columns, delimiter, part, ring,
+ *   spill }` it opens the database file read-only, reads the part's lines itself, and writes each batch into
  *   the next slot of the part's ring, sending `{ id, bytes }` (or `{ id, csv }`), then `{ done }`
  *   (or `{ error }`, or `{ stopped }` when the export ended early); then waits for the next
  *   export's part. While the ring is full, a batch goes to the spill file the main thread opened

@@ -9,8 +9,9 @@
  * up (30–50 ms) while SQLite sorts, so a small export loses nothing by it, and at 100,000 rows a
  * worker started only after 20,000 came too late to pay. A cost ledger of 20,000 entries or
  * more is read in two parts (finance/export-split.ts), the second by a part worker
- * (`startPartWorker`), kept between exports. Where the worker's bundle is not built (a test running the
- * TypeScript sources unbuilt), there is no worker and the lines are written on the main thread.
+ * (`startPartWorker`), kept between exports. Where the worker's bundle is not built (a test
+ * running the TypeScript sources unbuilt), there is no worker and the lines are written on the
+ * main thread.
  */
 import { randomUUID } from 'crypto';
 import { closeSync, openSync, read, unlinkSync } from 'fs';
