@@ -6,10 +6,10 @@
  * part as near to `FIRST_PART_SHARE` of the rows as whole months allow, found from the month
  * totals (cost-totals.ts), not the entries.
  *
- * An export under `min` rows is over before a second reader would pay, and keeps one. Above it,
- * any size is cut: the second part's CSV waits for the first in the worker's 4 MB ring and, past
- * it, in a spill file (platform/csv-line-workers.ts), so memory does not grow with the part.
- * Pure.
+ * An export under `min` rows is over before a second reader would pay, and keeps one (written on
+ * the main thread: exports.ts). Above it, any size is cut: the second part's CSV waits for the
+ * first in the worker's 4 MB ring and, past it, in a spill file (platform/csv-line-workers.ts),
+ * so memory does not grow with the part. Pure.
  */
 
 /** Rows (per the month totals) an export must have to be read in two parts. */
@@ -25,12 +25,15 @@ export const FIRST_PART_SHARE = 0.45;
 
 export type SplitLimits = { min: number };
 
+/** The entries of these months together. */
+export const entriesIn = (months: ReadonlyArray<{ entries: number }>) => months.reduce((sum, { entries }) => sum + entries, 0);
+
 /**
  * The day (`YYYY-MM-01`) at which to cut an export whose entries fall in these months (oldest
  * first), or null to read it in one part: too few rows, or one month only.
  */
 export function splitDay(months: ReadonlyArray<{ month: string; entries: number }>, limits: SplitLimits = SPLIT_ROWS): string | null {
-  const total = months.reduce((sum, { entries }) => sum + entries, 0);
+  const total = entriesIn(months);
   if (total < limits.min) return null;
   let before = 0;
   let best: { month: string; gap: number } | null = null;

@@ -25,7 +25,7 @@ import { canBuildLines, createLineWriter, lineSelect } from '../platform/csv-lin
 import { keptLineWorkers, runningLineWorkers, spilledLineBatches, startLineWorker, startPartWorker } from '../platform/csv-line-workers';
 import { REPORT_COLUMNS, type ExportParams } from '../../../shared/contracts/finance';
 import { openCursorCount, queryChunks, splitLineChunks, type Row } from './cursor';
-import { splitDay, type SplitLimits } from './export-split';
+import { entriesIn, splitDay, SPLIT_ROWS, type SplitLimits } from './export-split';
 import type { FinanceRepository, ProjectFilter } from './repository';
 import {
   budgetOutlineCells,
@@ -144,13 +144,14 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
      * its first batch (so a failing query is an error response, not a truncated file), then
      * hands back the CSV stream. `path: 'rows'` writes every report through the row writer (the
      * tests compare its bytes with the COPY and line paths'); `mainThread` keeps a SQLite
-     * export's lines off the worker thread, `split` cuts a SQLite cost ledger of other sizes in
-     * two, with `ringSlots` and `batchSize` its second part's ring and batches and `spill: false`
-     * no spill file (the tests compare every way).
+     * export's lines off the worker thread; `workerFrom` (entries) writes a SQLite cost ledger
+     * read in one part on a worker from that size (`split.min` otherwise); `split` cuts a SQLite
+     * cost ledger of other sizes in two, with `ringSlots` and `batchSize` its second part's ring
+     * and batches and `spill: false` no spill file (the tests compare every way).
      */
     async open(
       params: ExportParams,
-      options: { path?: 'rows'; mainThread?: boolean; split?: SplitLimits & { ringSlots?: number; batchSize?: number; spill?: boolean } } = {}
+      options: { path?: 'rows'; mainThread?: boolean; workerFrom?: number; split?: SplitLimits & { ringSlots?: number; batchSize?: number; spill?: boolean } } = {}
     ): Promise<CsvExport> {
       const { filter, label } = await projectFilter(params);
       const { query, rowMode, cells, sources } = source(params, filter);
@@ -162,7 +163,11 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
         const writeLine = createLineWriter(lineColumns, delimiter);
         // A cost ledger of 20,000 entries or more is read in two parts at once, cut at a month (export-split.ts).
         const date = params.report === 'cost-ledger' && !options.mainThread ? sources?.date : undefined;
-        const cut = date ? splitDay(await repository.costEntriesPerMonth(filter, { from: params.from, to: params.to }), options.split) : null;
+        const months = date ? await repository.costEntriesPerMonth(filter, { from: params.from, to: params.to }) : null;
+        const cut = months ? splitDay(months, options.split) : null;
+        // A ledger too small to cut is written here: a worker takes 30-50 ms to start, more than its lines take.
+        const workerFrom = options.workerFrom ?? options.split?.min ?? SPLIT_ROWS.min;
+        const onMainThread = options.mainThread || (months !== null && entriesIn(months) < workerFrom);
         if (date && cut) {
           return splitLineChunks(
             knex,
@@ -179,7 +184,7 @@ export function createExportService(strapi: Core.Strapi, repository: FinanceRepo
           batchSize: BATCH_SIZE,
           rowMode: 'line',
           formatRow: (line) => writeLine(line as string),
-          lineWorker: options.mainThread ? undefined : () => startLineWorker({ columns: lineColumns, delimiter }),
+          lineWorker: onMainThread ? undefined : () => startLineWorker({ columns: lineColumns, delimiter }),
         });
       };
       let chunks: AsyncGenerator<string | Buffer, void, undefined>;
