@@ -7,10 +7,10 @@
  * writes it: `copyStatement`), to its stdout as `\copy … to stdout` does; on SQLite the sqlite3
  * command-line tool's CSV mode on the plain SELECT (BENCH_DB=sqlite).
  * On PostgreSQL the export is itself a COPY (platform/csv-copy.ts); on SQLite it reads one
- * half-built line per row with better-sqlite3's `pluck` (platform/csv-lines.ts): from 20,000 to
- * 250,000 rows in two parts at once, the second read and written by a worker on its own
- * connection (finance/export-split.ts); otherwise in one part, a worker writing its CSV beside
- * the reading (platform/csv-line-workers.ts). Both clients are separate processes writing to
+ * half-built line per row with better-sqlite3's `pluck` (platform/csv-lines.ts): from 20,000
+ * rows in two parts at once, the second read and written by a worker on its own connection
+ * (finance/export-split.ts, platform/csv-line-workers.ts); under that in one part, on the main
+ * thread. Both clients are separate processes writing to
  * /dev/null (curl and psql/sqlite3), so the Strapi process's memory is the server's alone; and
  * that Strapi is a fresh child process that only serves (seeding inflates the seeder's heap).
  *
