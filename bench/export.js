@@ -19,7 +19,7 @@
  *   BENCH_ROWS=100000,1000000,10000000 node bench/export.js   # sizes, ascending; each adds rows to the last
  *   BENCH_KEEP=1 …                                        # keeps the seeded database and prints where it is
  *
- * Prints one table: per size, each side's best time of five interleaved rounds (three above 1,000,000 rows), the ratio export
+ * Prints one table: per size, each side's best time of interleaved rounds (eleven, five, three: roundsFor), the ratio export
  * speed / database speed (target ≥ 0.8 on PostgreSQL, ≥ 0.6 on SQLite) and the peak RSS rise of
  * the Strapi process during the export, sampled every 50 ms (target < 64 MB).
  * Not a test: figures go to bench/README.md.
@@ -41,11 +41,12 @@ const { createBenchAdmin, listen, loginBenchAdmin } = require('./support');
 const SIZES = String(process.env.BENCH_ROWS || '100000,1000000').split(',').map(Number).sort((a, b) => a - b);
 const PROJECTS = 50;
 /**
- * Interleaved rounds per size, the best of each side kept: five up to 1,000,000 rows (a round
- * takes seconds there, and this machine's noise moved single times by half), three above.
- * BENCH_ROUNDS sets them all (more rounds to watch memory over many exports).
+ * Interleaved rounds per size, the best of each side kept: eleven up to 100,000 rows (a round
+ * takes half a second, and on this machine a slow spell of a few seconds moved the best of five
+ * by a quarter between back-to-back runs), five up to 1,000,000 (a round takes seconds), three
+ * above. BENCH_ROUNDS sets them all (more rounds to watch memory over many exports).
  */
-const roundsFor = (rows) => Number(process.env.BENCH_ROUNDS || (rows <= 1_000_000 ? 5 : 3));
+const roundsFor = (rows) => Number(process.env.BENCH_ROUNDS || (rows <= 100_000 ? 11 : rows <= 1_000_000 ? 5 : 3));
 const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
 const TARGET = isPostgres ? 0.8 : 0.6;
 
