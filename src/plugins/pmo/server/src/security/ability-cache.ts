@@ -32,14 +32,14 @@ const USER_ONLY_CONDITIONS = new Set(['admin::is-creator', 'admin::has-same-role
 export const KEPT = 64;
 
 type Engine = {
-  generateUserAbility(user: { id: number | string }): Promise<unknown>;
+  generateUserAbility(user: { id?: number | string | null }): Promise<unknown>;
   /** `generateAbility(permissions, user)` of the engine inside (what generateUserAbility calls after reading). */
   generateTokenAbility(permissions: unknown[], owner: unknown): Promise<unknown>;
 };
 type PermissionService = { engine: Engine; findUserPermissions(user: unknown): Promise<unknown[]> };
 type JoinTable = { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
 /** A permission's row as stored: `conditions` is JSON text on SQLite, parsed on PostgreSQL. */
-type PermissionRow = { conditions?: unknown };
+type PermissionRow = { conditions?: unknown } & Record<string, unknown>;
 
 /**
  * Where the engine keeps this cache's counts, abilities built and reused since the start (the
@@ -47,14 +47,23 @@ type PermissionRow = { conditions?: unknown };
  */
 export const ABILITY_CACHE_STATS = Symbol.for('pmo.ability-cache');
 
-const conditionsOf = (row: PermissionRow): unknown[] => {
-  const value = typeof row.conditions === 'string' ? (JSON.parse(row.conditions) as unknown) : row.conditions;
-  return Array.isArray(value) ? value : [];
-};
+/** A row's condition names, or null when its `conditions` cannot be read as a list. */
+function conditionsOf(row: PermissionRow): unknown[] | null {
+  if (row.conditions === null || row.conditions === undefined) return [];
+  try {
+    const value = typeof row.conditions === 'string' ? (JSON.parse(row.conditions) as unknown) : row.conditions;
+    return Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
 
-/** The digest an ability is kept under, or null when one of its conditions may read more than the user. */
+/**
+ * The digest an ability is kept under, or null when one of its conditions may read more than the
+ * user (or cannot be read: Strapi then builds it as it always does).
+ */
 export function abilityKey(user: unknown, rows: readonly PermissionRow[]): string | null {
-  const onlyUser = rows.every((row) => conditionsOf(row).every((condition) => USER_ONLY_CONDITIONS.has(condition as string)));
+  const onlyUser = rows.every((row) => conditionsOf(row)?.every((condition) => USER_ONLY_CONDITIONS.has(condition as string)) ?? false);
   if (!onlyUser) return null;
   return createHash('sha256').update(JSON.stringify([user, rows])).digest('base64');
 }
@@ -86,7 +95,9 @@ export function installAbilityCache(strapi: Core.Strapi) {
       .orderBy('p.id');
   };
 
+  const original = engine.generateUserAbility.bind(engine);
   engine.generateUserAbility = async (user) => {
+    if (user?.id === undefined || user.id === null) return original(user); // not a stored user: Strapi's way
     const key = abilityKey(user, await rowsOf(user.id));
     const found = key === null ? undefined : kept.get(key);
     if (key !== null && found !== undefined) {
