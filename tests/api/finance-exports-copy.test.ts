@@ -90,6 +90,16 @@ async function openExport(
 /** Line workers running in the booted Strapi (its export service, not this file's copy of the module). */
 const runningLineWorkers = () => financeService(getStrapi(), 'exports').lineWorkers();
 
+/**
+ * Opens an export, counts the line workers running once it is open, and reads it to the end (the
+ * export holds SQLite's one connection until it is read): its text and that count.
+ */
+async function readCountingWorkers(report: ReportName, query: Record<string, string>, options: Parameters<typeof openExport>[2]) {
+  const stream = await openExport(report, query, options);
+  const workers = runningLineWorkers();
+  return { workers, text: (await readAll(stream)).toString('utf8') };
+}
+
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream as Readable) chunks.push(Buffer.from(chunk));
@@ -145,42 +155,27 @@ const cases: Array<[ReportName, Record<string, string>]> = [
 
 (onPostgres ? describe.skip : describe)('SQLite: the lines SQLite half-builds give the same bytes as the row writer', () => {
   it.each(cases)('written on the main thread: %s %j', async (report, query) => {
-    const stream = await openExport(report, query, { mainThread: true });
-    let lines: Buffer;
-    try {
-      expect(runningLineWorkers()).toBe(0);
-    } finally {
-      lines = await readAll(stream); // the export holds SQLite's one connection until it is read
-    }
+    const { workers, text } = await readCountingWorkers(report, query, { mainThread: true });
+    expect(workers).toBe(0);
     const rows = await exportBytes(report, query, 'rows');
-    expect(lines.toString('utf8')).toContain(codes().split(',')[0]);
-    expect(lines.toString('utf8')).toBe(rows.toString('utf8'));
+    expect(text).toContain(codes().split(',')[0]);
+    expect(text).toBe(rows.toString('utf8'));
   });
 
   // A ledger is written on a worker only from 20,000 entries (exports.ts): here at any size.
   it.each(cases)('an export writes its lines on a worker thread, the same bytes: %s %j', async (report, query) => {
-    const stream = await openExport(report, query, { workerFrom: 0 });
-    let lines: Buffer;
-    try {
-      expect(runningLineWorkers()).toBe(1);
-    } finally {
-      lines = await readAll(stream); // the export holds SQLite's one connection until it is read
-    }
-    expect(lines.toString('utf8')).toBe((await exportBytes(report, query, 'rows')).toString('utf8'));
+    const { workers, text } = await readCountingWorkers(report, query, { workerFrom: 0 });
+    expect(workers).toBe(1);
+    expect(text).toBe((await exportBytes(report, query, 'rows')).toString('utf8'));
     expect(runningLineWorkers()).toBe(0);
   });
 
   it.each(cases.filter(([report]) => report === 'cost-ledger'))(
     'a ledger too small to cut starts no worker: its lines are written on the main thread, the same bytes: %s %j',
     async (report, query) => {
-      const stream = await openExport(report, query, {});
-      let lines: Buffer;
-      try {
-        expect(runningLineWorkers()).toBe(0);
-      } finally {
-        lines = await readAll(stream); // the export holds SQLite's one connection until it is read
-      }
-      expect(lines.toString('utf8')).toBe((await exportBytes(report, query, 'rows')).toString('utf8'));
+      const { workers, text } = await readCountingWorkers(report, query, {});
+      expect(workers).toBe(0);
+      expect(text).toBe((await exportBytes(report, query, 'rows')).toString('utf8'));
     }
   );
 
@@ -190,14 +185,9 @@ const cases: Array<[ReportName, Record<string, string>]> = [
 
   it.each(ledgerCases)('a ledger read in two parts at once, cut at a month, gives the same bytes: %s %j', async (report, given) => {
     const query = given.project === 'OTHER' ? { project: other.code } : given;
-    const { result: lines, prepared } = await watchingPrepared(async () => {
-      const stream = await openExport(report, query, { split });
-      const workers = runningLineWorkers();
-      const bytes = await readAll(stream); // the export holds SQLite's one connection until it is read
-      expect(workers).toBe(1);
-      return bytes;
-    });
-    const text = lines.toString('utf8');
+    const { result: read, prepared } = await watchingPrepared(() => readCountingWorkers(report, query, { split }));
+    expect(read.workers).toBe(1);
+    const { text } = read;
     const cut = !query.from; // a range within one month is not cut
     expect(text).toBe((await exportBytes(report, query, 'rows')).toString('utf8'));
     expect(runningLineWorkers()).toBe(0);
@@ -276,14 +266,8 @@ const cases: Array<[ReportName, Record<string, string>]> = [
           ))
         );
       }
-      const stream = await openExport('cost-ledger', { project: long.code }, { workerFrom: 0 });
-      let lines: Buffer;
-      try {
-        expect(runningLineWorkers()).toBe(1);
-      } finally {
-        lines = await readAll(stream);
-      }
-      const text = lines.toString('utf8');
+      const { workers, text } = await readCountingWorkers('cost-ledger', { project: long.code }, { workerFrom: 0 });
+      expect(workers).toBe(1);
       expect(text.split('\r\n').filter((line) => line.includes(`,${long.code},`))).toHaveLength(600);
       expect(text).toBe((await exportBytes('cost-ledger', { project: long.code }, 'rows')).toString('utf8'));
     } finally {

@@ -203,8 +203,8 @@ async function* knexStreamChunks(query: Knex.QueryBuilder, { batchSize, rowMode,
  * connection, while a worker reads `second` on a read-only connection of its own and writes its
  * CSV (`startPart`) into a ring and a spill file; the second part's chunks follow the first's.
  * Both parts see the same rows: the main thread holds Strapi's only SQLite connection from
- * before the worker starts until the export ends, so nothing in PMO Hub writes meanwhile. Each connection sorts its half on its own
- * core (no sort helper threads: two cores are busy already). An in-memory database, no worker
+ * before the worker starts until the export ends, so nothing in PMO Hub writes meanwhile. Each
+ * connection sorts its half on its own core (no sort helper threads: two cores are busy already). An in-memory database, no worker
  * to start, or a worker that cannot read its part at all, and the main thread reads both parts,
  * one after the other.
  */
