@@ -9,6 +9,7 @@ import { useGovernanceBoard } from '../../api/governance';
 import { useMyWork } from '../../api/notifications';
 import { useAllowedPages, useCan, type PmoPage } from '../../components/access';
 import { getTranslation } from '../../utils/getTranslation';
+import { activeProjects } from './figures';
 import {
   BUDGET_LINE_UID,
   CONTENT_MANAGER,
@@ -45,14 +46,18 @@ const Figure = ({ children, testId }: { children: string; testId: string }) => (
   </Typography>
 );
 
-/** Active projects (not in an end state) and how many of them report red. */
+/**
+ * Active projects (not in an end state) and how many of them report red: from the board's counts
+ * by state (figures.ts), so every project counts, not the first page's cards; one card a page is
+ * asked for, the counts are what is read.
+ */
 const GovernanceFigure = () => {
   const { formatMessage } = useIntl();
-  const { data } = useGovernanceBoard({});
-  if (!data) return null;
-  const ends = new Set((data.lifecycle?.states ?? []).filter((state) => state.terminal).map((state) => state.key));
-  const active = data.projects.filter((project) => !ends.has(project.state.key ?? ''));
-  const red = active.filter((project) => project.rag?.overall === 'red').length;
+  const all = useGovernanceBoard({ pageSize: '1' }).data;
+  const reportingRed = useGovernanceBoard({ rag: 'red', pageSize: '1' }).data;
+  if (!all || !reportingRed) return null;
+  const active = activeProjects(all);
+  const red = activeProjects(reportingRed);
   return (
     <Figure testId="pmo-home-figure-governance">
       {formatMessage(
@@ -60,7 +65,7 @@ const GovernanceFigure = () => {
           id: getTranslation('home.governanceFigure'),
           defaultMessage: '{active, plural, one {# active project} other {# active projects}}, {red} reporting red',
         },
-        { active: active.length, red }
+        { active, red }
       )}
     </Figure>
   );

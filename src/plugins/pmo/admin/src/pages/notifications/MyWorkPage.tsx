@@ -109,7 +109,12 @@ export const MyWorkPage = () => {
                   <Field.Root name="kind">
                     <Field.Label>{t('myWork.kind', 'Kind of work')}</Field.Label>
                     <SingleSelect value={kind ?? ALL} onChange={(value: string | number) => choose(String(value))}>
-                      <SingleSelectOption value={ALL}>{t('myWork.allKinds', 'Every kind ({count})', { count: items.length })}</SingleSelectOption>
+                      {/* The kinds are this page's (the list is paged on the server): say so when there are more pages. */}
+                      <SingleSelectOption value={ALL}>
+                        {pages > 1
+                          ? t('myWork.allKindsOnPage', 'Every kind on this page ({count})', { count: items.length })
+                          : t('myWork.allKinds', 'Every kind ({count})', { count: items.length })}
+                      </SingleSelectOption>
                       {kinds.map((entry) => (
                         <SingleSelectOption key={entry.kind} value={entry.kind}>
                           {`${entry.name} (${entry.count})`}
