@@ -5,7 +5,8 @@
  * Property: on random portfolios (budget lines in and around asOf's month, large amounts and
  * credits, status reports before and after asOf, costs), the portfolio's and each programme's
  * totals equal the sum of every project's own figures (the per-project path the dashboard uses,
- * `forProjects`), and the pages, put together, are every project with its own figures, in order.
+ * `forProjects`), the pages, put together, are every project with its own figures, in order, and
+ * the portfolio's `programmes` are each programme's own answer.
  */
 import fc from 'fast-check';
 import type { Knex } from 'knex';
@@ -174,11 +175,14 @@ describe('roll-up totals (property)', () => {
           expect(first.pagination.total).toBe(docs.length);
           expect(rows).toEqual(old.projects);
 
+          // The portfolio's answer carries each programme's own figures, by name (one with no projects: zero).
+          expect(first.programmes.map((row: Row) => row.name)).toEqual(['Random A', 'Random B']);
           for (const [p, programme] of programmes.entries()) {
             const mine = docs.filter((_, i) => specs[i].programme === p);
             const res = await finance.get(`/pmo/evm/programmes/${programme.documentId}?asOf=${asOf}`);
             expect(res.status).toBe(200);
             expect(figuresOf(res.body)).toEqual(figuresOf((await perProject(mine, asOf)).total));
+            expect(first.programmes[p]).toEqual({ documentId: programme.documentId, code: programme.code, name: programme.name, ...figuresOf(res.body) });
           }
         }
       ),

@@ -149,7 +149,11 @@ export type ProjectEvm = z.infer<typeof projectEvm>;
 export const programmeEvm = asOfFigures.extend({ programme: codedRef, projects: z.array(projectEvmRow), pagination, ...earnedSchedule.shape });
 export type ProgrammeEvm = z.infer<typeof programmeEvm>;
 
-export const portfolioEvm = asOfFigures.extend({ portfolio: codedRef, projects: z.array(projectEvmRow), pagination });
+/** A programme's own roll-up figures, in a portfolio's answer: what the finance overview lists. */
+export const programmeEvmRow = codedRef.extend(evmFigures.shape);
+export type ProgrammeEvmRow = z.infer<typeof programmeEvmRow>;
+/** A portfolio's roll-up, with every programme's own (by name; DESIGN.md names `projects` only: `programmes` is PMO Hub's addition). */
+export const portfolioEvm = asOfFigures.extend({ portfolio: codedRef, programmes: z.array(programmeEvmRow), projects: z.array(projectEvmRow), pagination });
 export type PortfolioEvm = z.infer<typeof portfolioEvm>;
 
 /** One month of an S-curve: `date` is the month's last day, or asOf in asOf's month; EV and AC null after asOf. */

@@ -117,8 +117,16 @@ export function createEarnedValueService(repository: FinanceRepository) {
     },
     async portfolio(documentId: string, asOf: AsOf, paging: RollUpPaging = FIRST_PAGE): Promise<PortfolioEvm> {
       const portfolio = await subject('portfolio', documentId);
-      const { total, projects, pagination } = await pagedRollUp({ portfolioId: portfolio.id }, asOf, paging);
-      return { ...total, portfolio: about(portfolio), projects, pagination };
+      const [{ total, projects, pagination }, byProgramme] = await Promise.all([
+        pagedRollUp({ portfolioId: portfolio.id }, asOf, paging),
+        repository.rollUpTotalsByProgramme(portfolio.id, asOf.date),
+      ]);
+      // Each programme's figures from its own sums, as its own answer derives them.
+      const programmes = byProgramme.map(({ programme, totals }) => ({
+        ...about(programme),
+        ...formatFigures(deriveFigures(rollUpBaseline(totals.groups, totals.actualCost, asOf.date))),
+      }));
+      return { ...total, portfolio: about(portfolio), programmes, projects, pagination };
     },
     async projectSeries(documentId: string, asOf: AsOf): Promise<ProjectSeries> {
       const project = await subject('project', documentId);

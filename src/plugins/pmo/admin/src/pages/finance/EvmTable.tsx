@@ -8,7 +8,7 @@ import { Box, Flex, IconButton, Link, Tbody, Td, Th, Thead, Tr, Typography } fro
 import { ChevronDown, ChevronRight } from '@strapi/icons';
 import { NavLink } from 'react-router-dom';
 
-import { useEvm, type EvmFigures, type Entity } from '../../api/finance';
+import { useEvm, type EvmFigures, type ProgrammeEvmRow } from '../../api/finance';
 import { IndexBadge, Money } from './display';
 import { ScrollTable, alignRight } from './ScrollTable';
 import { EVM_TERMS, type EvmTerm } from './words';
@@ -59,9 +59,10 @@ export const FigureCells = ({ f }: { f: EvmFigures }) => (
  * One programme's roll-up; open, its projects below it (the first page of them, by code), each
  * linking to the project view, and a link to the programme's page when it has more.
  */
-export const ProgrammeRows = ({ programme, asOf }: { programme: Entity; asOf: string }) => {
+export const ProgrammeRows = ({ programme, asOf }: { programme: ProgrammeEvmRow; asOf: string }) => {
   const [open, setOpen] = React.useState(false);
-  const { data, error, isLoading } = useEvm('programmes', programme.documentId, asOf);
+  // The programme's figures come with the portfolio's answer; its projects are asked for when opened.
+  const { data, error, isLoading } = useEvm('programmes', open ? programme.documentId : undefined, asOf);
   const name = `${programme.code} · ${programme.name}`;
   return (
     <>
@@ -86,16 +87,17 @@ export const ProgrammeRows = ({ programme, asOf }: { programme: Entity; asOf: st
             </Flex>
           </Flex>
         </Td>
-        {data ? (
-          <FigureCells f={data} />
-        ) : (
-          <Td colSpan={FIGURE_COLUMNS.length}>
-            <Typography textColor={error ? 'danger600' : 'neutral600'}>
-              {error ? error.message : isLoading ? 'Loading…' : ''}
-            </Typography>
-          </Td>
-        )}
+        <FigureCells f={programme} />
       </Tr>
+      {open && !data && (error || isLoading) && (
+        <Tr>
+          <Td colSpan={COLUMN_COUNT}>
+            <Flex paddingLeft={8}>
+              <Typography textColor={error ? 'danger600' : 'neutral600'}>{error ? error.message : 'Loading the projects…'}</Typography>
+            </Flex>
+          </Td>
+        </Tr>
+      )}
       {open &&
         (data?.projects ?? []).map((project) => (
           <Tr key={project.documentId} data-testid={`finance-project-${project.code}`}>
