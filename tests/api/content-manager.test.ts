@@ -50,6 +50,15 @@ describe('Content Manager layouts', () => {
     expect(res.body.data.component.metadatas.costPercent.edit.label).toBe('Cost tolerance (%)');
   });
 
+  it("keeps a project's cost entries out of its edit view (booked on each entry; at scale Strapi took seconds to offer them)", async () => {
+    const { metadatas, layouts } = await configurationOf('api::project.project');
+    expect(metadatas.costEntries.edit.visible).toBe(false);
+    const shown = layouts.edit.flat().map((cell: { name: string }) => cell.name);
+    expect(shown).not.toContain('costEntries');
+    // The project's other relations stay where they were.
+    expect(shown).toEqual(expect.arrayContaining(['programme', 'manager', 'statusReports', 'budgetLines']));
+  });
+
   it.each([
     ['api::project.project', 'statusReports', 'label'],
     ['api::project.project', 'budgetLines', 'label'],

@@ -16,6 +16,10 @@ describe('workflow definitions', () => {
     expect(lifecycle).toMatchObject({ appliesTo: PROJECT, name: 'Project lifecycle' });
     expect(lifecycle.instances.proposed).toBeGreaterThanOrEqual(1);
     expect((await analyst.get('/pmo/workflows/change-control')).body.definition.initial).toBe('new');
+    // The list counts every workflow's items in one pass: each the same as the workflow's own answer.
+    for (const listed of res.body as Array<{ key: string; instances: Record<string, number> }>) {
+      expect([listed.key, (await analyst.get(`/pmo/workflows/${listed.key}`)).body.instances]).toEqual([listed.key, listed.instances]);
+    }
     expect((await analyst.get('/pmo/workflows/nope')).status).toBe(404);
   });
 

@@ -112,43 +112,53 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
 
   // ---- reading and saving ---------------------------------------------------------------------
 
-  async function stateCounts(key: string) {
+  /** Items in each state, by workflow: of the workflows named, in one pass over the instances. */
+  async function stateCounts(keys: string[]): Promise<Map<string, Record<string, number>>> {
     const rows = await db()
       .connection(db().metadata.get(INSTANCE_UID).tableName)
-      .select('state')
+      .select('workflow_key', 'state')
       .count({ count: '*' })
-      .where('workflow_key', key)
-      .groupBy('state');
-    return Object.fromEntries(rows.map((row: any) => [row.state, Number(row.count)]));
+      .whereIn('workflow_key', keys)
+      .groupBy('workflow_key', 'state');
+    const counts = new Map<string, Record<string, number>>(keys.map((key) => [key, {}]));
+    for (const row of rows as any[]) counts.get(row.workflow_key)![row.state] = Number(row.count);
+    return counts;
   }
 
-  async function present(row: WorkflowRow): Promise<WorkflowSummary> {
+  function present(row: WorkflowRow, instances: Record<string, number>): WorkflowSummary {
     return {
       key: row.key,
       name: row.name,
       appliesTo: row.appliesTo,
       version: row.version,
       definition: row.definition,
-      instances: await stateCounts(row.key),
+      instances,
       updatedAt: row.updatedAt ? new Date(row.updatedAt).toISOString() : null,
     };
   }
+
+  /** One workflow as answered, with its items' counts by state. */
+  const presentOne = async (row: WorkflowRow) => present(row, (await stateCounts([row.key])).get(row.key)!);
 
   async function findWorkflowRow(key: string): Promise<WorkflowRow | null> {
     return db().query(WORKFLOW_UID).findOne({ where: { key } });
   }
 
+  /**
+   * Every workflow with its items' counts by state: the counts in one grouped query (a query per
+   * workflow read the instances once each: 260 ms at 10,000 projects and 100,000 change requests,
+   * on every Content Manager page that shows a state; bench/README.md, bench/lists).
+   */
   async function listWorkflows() {
     const rows: WorkflowRow[] = await db().query(WORKFLOW_UID).findMany({ orderBy: { key: 'asc' } });
-    const listed = [];
-    for (const row of rows) listed.push(await present(row));
-    return listed;
+    const counts = rows.length ? await stateCounts(rows.map((row) => row.key)) : new Map<string, Record<string, number>>();
+    return rows.map((row) => present(row, counts.get(row.key)!));
   }
 
   async function getWorkflow(key: string) {
     const row = await findWorkflowRow(key);
     if (!row) throw new errors.NotFoundError(`There is no workflow "${key}"`);
-    return present(row);
+    return presentOne(row);
   }
 
   async function createWorkflow(input: unknown, savedBy: string | null) {
@@ -171,7 +181,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
     });
     invalidate();
     await showStateColumn(strapi, definition.appliesTo);
-    return present(row);
+    return presentOne(row);
   }
 
   async function updateWorkflow(key: string, input: unknown, savedBy: string | null) {
@@ -213,7 +223,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
     });
     invalidate();
     await showStateColumn(strapi, definition.appliesTo);
-    return present(row);
+    return presentOne(row);
   }
 
   /** Seeds a default definition when its key is absent; never overwrites an administrator's edits. */
