@@ -142,7 +142,10 @@ function createSeeder(strapi, knex) {
     const all = { ...values };
     const columns = [q('document_id'), ...Object.keys(all).map((attribute) => column(kind, attribute))];
     const exprs = [docIdSql(kind, 'g'), ...Object.values(all)];
-    for (const [attribute, expr] of [['createdAt', 'now()'], ['updatedAt', 'now()'], ['publishedAt', 'now()']]) {
+    // Created and last changed a second apart, the newest last, as rows written over time are
+    // (the same instant for every row would leave an index on updated_at no use to the planner).
+    const written = `now() - (${count} - g) * interval '1 second'`;
+    for (const [attribute, expr] of [['createdAt', written], ['updatedAt', written], ['publishedAt', written]]) {
       if (m.attributes[attribute]) {
         columns.push(column(kind, attribute));
         exprs.push(expr);
