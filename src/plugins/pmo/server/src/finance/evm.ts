@@ -23,7 +23,7 @@ import {
 import type { Knex } from 'knex';
 import { codedRef as about, type FinanceRepository, type ProjectFactsRow, type ProjectFilter } from './repository';
 import { deriveFigures, formatFigures, formatMoney, indexValue, performanceFigures, projectBaseline, rollUpBaseline, sumBaselines, type Baseline } from './earned-value';
-import type { RollUpPaging } from './rollup-sql';
+import type { RollUpPaging, RollUpTotals } from './rollup-sql';
 import { earnedSchedule } from './earned-schedule';
 import { factsFromRow } from './reports';
 import { sCurve } from './s-curve';
@@ -54,7 +54,7 @@ export function createEarnedValueService(repository: FinanceRepository) {
    * The same totals, summed by the database over all the filter's projects (rollup-sql.ts), and
    * one page of its projects with their own figures: what a programme or portfolio answers.
    */
-  async function pagedRollUp(filter: ProjectFilter, asOf: AsOf, paging: RollUpPaging) {
+  async function pagedRollUp(filter: ProjectFilter, asOf: AsOf, paging: RollUpPaging, totalsOf = () => repository.rollUpTotals(filter, asOf.date)) {
     const page = async () => {
       const ids = await repository.projectPage(filter, paging);
       if (ids.length === 0) return [];
@@ -62,7 +62,7 @@ export function createEarnedValueService(repository: FinanceRepository) {
       const byId = new Map(rows.map((row) => [Number(row.id), row]));
       return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
     };
-    const [totals, count, rows] = await Promise.all([repository.rollUpTotals(filter, asOf.date), repository.countProjects(filter), page()]);
+    const [totals, count, rows] = await Promise.all([totalsOf(), repository.countProjects(filter), page()]);
     const sums = rollUpBaseline(totals.groups, totals.actualCost, asOf.date);
     const projects = rows.map((row) => projectRow(row, projectBaseline(factsFromRow(row), asOf.date)));
     return { total: totalOf(sums, asOf), projects, pagination: { page: paging.page, pageSize: paging.pageSize, total: count }, sums };
@@ -117,12 +117,16 @@ export function createEarnedValueService(repository: FinanceRepository) {
     },
     async portfolio(documentId: string, asOf: AsOf, paging: RollUpPaging = FIRST_PAGE): Promise<PortfolioEvm> {
       const portfolio = await subject('portfolio', documentId);
-      const [{ total, projects, pagination }, byProgramme] = await Promise.all([
-        pagedRollUp({ portfolioId: portfolio.id }, asOf, paging),
-        repository.rollUpTotalsByProgramme(portfolio.id, asOf.date),
-      ]);
+      // Its programmes' sums, whose groups together are the portfolio's (every project of a
+      // portfolio is in one of its programmes; the sums are linear): the same two queries serve both.
+      const byProgramme = repository.rollUpTotalsByProgramme(portfolio.id, asOf.date);
+      const portfolioTotals = async (): Promise<RollUpTotals> => {
+        const all = (await byProgramme).map(({ totals }) => totals);
+        return { groups: all.flatMap(({ groups }) => groups), actualCost: all.reduce((sum, { actualCost }) => sum + actualCost, BigInt(0)) };
+      };
+      const { total, projects, pagination } = await pagedRollUp({ portfolioId: portfolio.id }, asOf, paging, portfolioTotals);
       // Each programme's figures from its own sums, as its own answer derives them.
-      const programmes = byProgramme.map(({ programme, totals }) => ({
+      const programmes = (await byProgramme).map(({ programme, totals }) => ({
         ...about(programme),
         ...formatFigures(deriveFigures(rollUpBaseline(totals.groups, totals.actualCost, asOf.date))),
       }));
