@@ -6,7 +6,7 @@
  * credits, status reports before and after asOf, costs), the portfolio's and each programme's
  * totals equal the sum of every project's own figures (the per-project path the dashboard uses,
  * `forProjects`), the pages, put together, are every project with its own figures, in order, and
- * the portfolio's `programmes` are each programme's own answer.
+ * the portfolio's `programmes` (`?programmes=true`) are each programme's own answer.
  */
 import fc from 'fast-check';
 import type { Knex } from 'knex';
@@ -125,6 +125,19 @@ describe('paging a roll-up', () => {
     }
   });
 
+  it('adds the programmes to a portfolio only when asked, and refuses them on a programme or a bad value', async () => {
+    const bad = await finance.get(`/pmo/evm/portfolios/${portfolio.documentId}?asOf=${AS_OF}&programmes=yes`);
+    expect([bad.status, bad.body.error.details.errors[0].path]).toEqual([400, ['programmes']]);
+    const onProgramme = await finance.get(`/pmo/evm/programmes/${(await make.programme(portfolio, 'Asked')).documentId}?programmes=true`);
+    expect(onProgramme.status).toBe(400);
+    const asked = await finance.get(`/pmo/evm/portfolios/${portfolio.documentId}?asOf=${AS_OF}&programmes=true`);
+    const names = asked.body.programmes.map((row: Row) => row.name);
+    expect(names).toEqual(expect.arrayContaining(['Asked', 'North', 'South']));
+    expect(names).toEqual([...names].sort());
+    // The new programme has no projects: zeros, no indices.
+    expect(asked.body.programmes.find((row: Row) => row.name === 'Asked')).toMatchObject({ bac: '0.00', ac: '0.00', cpi: null, spi: null });
+  });
+
   it('refuses paging on a project, which has no list', async () => {
     const res = await finance.get(`/pmo/evm/projects/${projects[0].documentId}?asOf=${AS_OF}&page=1`);
     expect(res.status).toBe(400);
@@ -175,14 +188,18 @@ describe('roll-up totals (property)', () => {
           expect(first.pagination.total).toBe(docs.length);
           expect(rows).toEqual(old.projects);
 
-          // The portfolio's answer carries each programme's own figures, by name (one with no projects: zero).
-          expect(first.programmes.map((row: Row) => row.name)).toEqual(['Random A', 'Random B']);
+          // Asked for, the portfolio's answer carries each programme's own figures, by name (one
+          // with no projects: zero), and the same totals.
+          expect(first.programmes).toBeUndefined();
+          const withProgrammes = (await finance.get(`/pmo/evm/portfolios/${portfolio.documentId}?asOf=${asOf}&programmes=true`)).body;
+          expect(figuresOf(withProgrammes)).toEqual(figuresOf(first));
+          expect(withProgrammes.programmes.map((row: Row) => row.name)).toEqual(['Random A', 'Random B']);
           for (const [p, programme] of programmes.entries()) {
             const mine = docs.filter((_, i) => specs[i].programme === p);
             const res = await finance.get(`/pmo/evm/programmes/${programme.documentId}?asOf=${asOf}`);
             expect(res.status).toBe(200);
             expect(figuresOf(res.body)).toEqual(figuresOf((await perProject(mine, asOf)).total));
-            expect(first.programmes[p]).toEqual({ documentId: programme.documentId, code: programme.code, name: programme.name, ...figuresOf(res.body) });
+            expect(withProgrammes.programmes[p]).toEqual({ documentId: programme.documentId, code: programme.code, name: programme.name, ...figuresOf(res.body) });
           }
         }
       ),

@@ -11,7 +11,7 @@
 import { formatDay, formatIsoDate, parseIsoDate, today, type CalendarDate } from '../calendar';
 import { fieldWords, listWords } from '../words';
 import { BUDGET_LINE_UID, COST_ENTRY_UID } from './uids';
-import { contract, dayWords, documentIdParams, isIsoDay, pagination, pagingQuery, queryOnce, z } from './common';
+import { contract, dayWords, documentIdParams, isIsoDay, pagination, pagingQuery, queryBoolean, queryOnce, z } from './common';
 import { codedRef, type CodedRef } from './refs';
 
 /* ---------------------------------------------------------------------------------------------
@@ -152,8 +152,8 @@ export type ProgrammeEvm = z.infer<typeof programmeEvm>;
 /** A programme's own roll-up figures, in a portfolio's answer: what the finance overview lists. */
 export const programmeEvmRow = codedRef.extend(evmFigures.shape);
 export type ProgrammeEvmRow = z.infer<typeof programmeEvmRow>;
-/** A portfolio's roll-up, with every programme's own (by name; DESIGN.md names `projects` only: `programmes` is PMO Hub's addition). */
-export const portfolioEvm = asOfFigures.extend({ portfolio: codedRef, programmes: z.array(programmeEvmRow), projects: z.array(projectEvmRow), pagination });
+/** A portfolio's roll-up; with `?programmes=true`, every programme's own too (by name; DESIGN.md names `projects` only: `programmes` is PMO Hub's addition). */
+export const portfolioEvm = asOfFigures.extend({ portfolio: codedRef, programmes: z.array(programmeEvmRow).optional(), projects: z.array(projectEvmRow), pagination });
 export type PortfolioEvm = z.infer<typeof portfolioEvm>;
 
 /** One month of an S-curve: `date` is the month's last day, or asOf in asOf's month; EV and AC null after asOf. */
@@ -266,26 +266,38 @@ export const ROLL_UP_PAGE_SIZE = 50;
 
 const isRollUpSort = (value: string): value is RollUpSort => (ROLL_UP_SORTS as readonly string[]).includes(value);
 
-/**
- * `?asOf=&page=&pageSize=&sort=` of the programme and portfolio earned value: the totals are
- * over all the projects whatever the page; page 1 of 50 projects by code when absent.
- */
-export const rollUpQuery = queryOf(
-  {
-    asOf: asOfParam.optional(),
-    ...pagingQuery,
-    sort: queryOnce('sort')
-      .refine(isRollUpSort, { error: (issue) => `Sort the projects by code or name, not "${String(issue.input).slice(0, 40)}"` })
-      .optional(),
-  },
-  (param) => `Earned value takes only an as-of date, a page, a page size and a sort, not "${param}"`
-).transform(({ asOf, page, pageSize, sort }) => ({
+const rollUpFields = {
+  asOf: asOfParam.optional(),
+  ...pagingQuery,
+  sort: queryOnce('sort')
+    .refine(isRollUpSort, { error: (issue) => `Sort the projects by code or name, not "${String(issue.input).slice(0, 40)}"` })
+    .optional(),
+};
+const rollUpPaging = ({ asOf, page, pageSize, sort }: { asOf?: AsOf; page?: number; pageSize?: number; sort?: string }) => ({
   asOf: asOf ?? todayAsOf(),
   page: page ?? 1,
   pageSize: pageSize ?? ROLL_UP_PAGE_SIZE,
   sort: (sort ?? 'code') as RollUpSort,
-}));
+});
+
+/**
+ * `?asOf=&page=&pageSize=&sort=` of the programme and portfolio earned value: the totals are
+ * over all the projects whatever the page; page 1 of 50 projects by code when absent.
+ */
+export const rollUpQuery = queryOf(rollUpFields, (param) => `Earned value takes only an as-of date, a page, a page size and a sort, not "${param}"`).transform(
+  rollUpPaging
+);
 export type RollUpQuery = z.input<typeof rollUpQuery>;
+
+/**
+ * A portfolio's: the same, and `?programmes=true` for every programme's own figures as well
+ * (`programmes`; the finance overview asks for them, other callers do not pay for them).
+ */
+export const portfolioRollUpQuery = queryOf(
+  { ...rollUpFields, programmes: queryBoolean('programmes').optional() },
+  (param) => `Earned value takes only an as-of date, a page, a page size, a sort and whether to add the programmes, not "${param}"`
+).transform(({ programmes, ...paging }) => ({ ...rollUpPaging(paging), programmes: programmes ?? false }));
+export type PortfolioRollUpQuery = z.input<typeof portfolioRollUpQuery>;
 
 /** `?from=YYYY-MM-DD&to=YYYY-MM-DD` of the budget-outline routes, both optional: whole months from the month of `from` to that of `to`. */
 export const outlineQuery = queryOf(
@@ -373,6 +385,7 @@ const anyExportQuery = z.record(z.string(), z.unknown());
 
 const evm = contract({ params: documentIdParams, query: evmQuery });
 const rollUp = contract({ params: documentIdParams, query: rollUpQuery });
+const portfolioRollUp = contract({ params: documentIdParams, query: portfolioRollUpQuery });
 const outline = contract({ params: documentIdParams, query: outlineQuery });
 
 export const financeRoutes = {
@@ -381,7 +394,7 @@ export const financeRoutes = {
   /** GET /pmo/evm/programmes/:documentId → ProgrammeEvm */
   programmeEvm: rollUp,
   /** GET /pmo/evm/portfolios/:documentId → PortfolioEvm */
-  portfolioEvm: rollUp,
+  portfolioEvm: portfolioRollUp,
   /** GET /pmo/evm/projects/:documentId/series → ProjectSeries */
   projectSeries: evm,
   /** GET /pmo/evm/programmes/:documentId/series → ProgrammeSeries */

@@ -36,6 +36,7 @@ import {
   type ProjectSeries,
   type ReportFilter,
   type ReportName,
+  type PortfolioRollUpQuery,
   type RollUpQuery,
   type RollUpSort,
   type SeriesPoint,
@@ -104,13 +105,14 @@ const isDay = (asOf: string) => /^\d{4}-\d{2}-\d{2}$/.test(asOf);
 const path = (documentId: string | undefined) => encodeURIComponent(documentId ?? '');
 
 /** Which page of a programme's or portfolio's projects to ask for, as the URL holds it (the server's defaults when absent). */
-export type RollUpPage = { page?: string; pageSize?: string; sort?: RollUpSort };
+/** A page of a roll-up's projects; `programmes: 'true'` (portfolios) adds every programme's own figures. */
+export type RollUpPage = { page?: string; pageSize?: string; sort?: RollUpSort; programmes?: 'true' };
 
 /** Earned value as of `asOf`; a programme's or portfolio's totals cover all its projects, `projects` the page asked for. */
 export function useEvm<L extends EvmLevel>(level: L, documentId: string | undefined, asOf: string, paging: RollUpPage = {}) {
   const { get } = useFetchClient();
   const defined = Object.fromEntries(Object.entries(paging).filter(([, value]) => value !== undefined && value !== ''));
-  const params: EvmQuery | RollUpQuery = level === 'projects' ? { asOf } : { asOf, ...defined };
+  const params: EvmQuery | RollUpQuery | PortfolioRollUpQuery = level === 'projects' ? { asOf } : { asOf, ...defined };
   return useQuery<EvmAnswers[L], PmoApiError>(
     ['pmo', 'evm', level, documentId ?? '', asOf, JSON.stringify(level === 'projects' ? {} : defined)],
     () => call(() => get<EvmAnswers[L]>(`/pmo/evm/${level}/${path(documentId)}`, { params })),

@@ -19,8 +19,8 @@ export const earnedValueController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = await evm().programme(params.documentId, asOf, paging);
     },
     async portfolio(ctx: Ctx) {
-      const { params, query: { asOf, ...paging } } = routeInput(ctx, routes.portfolioEvm);
-      ctx.body = await evm().portfolio(params.documentId, asOf, paging);
+      const { params, query: { asOf, programmes, ...paging } } = routeInput(ctx, routes.portfolioEvm);
+      ctx.body = await evm().portfolio(params.documentId, asOf, paging, { programmes });
     },
     async projectSeries(ctx: Ctx) {
       const { params, query } = routeInput(ctx, routes.projectSeries);

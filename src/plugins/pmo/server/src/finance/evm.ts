@@ -115,22 +115,32 @@ export function createEarnedValueService(repository: FinanceRepository) {
       const { total, projects, pagination, sums } = await pagedRollUp(filter, asOf, paging);
       return { ...total, programme: about(programme), projects, pagination, ...(await schedule(filter, sums, asOf)) };
     },
-    async portfolio(documentId: string, asOf: AsOf, paging: RollUpPaging = FIRST_PAGE): Promise<PortfolioEvm> {
+    /**
+     * A portfolio's totals over all its projects and one page of them; with `programmes`, each of
+     * its programmes' own figures too, from the sums grouped by programme, whose groups together
+     * are the portfolio's (every project of a portfolio is in one of its programmes; the sums are
+     * linear), so the same two queries serve both. Without, the totals' own two queries, which
+     * cost less (bench/evm: the grouping by programme added about 100 ms at 10,000 projects).
+     */
+    async portfolio(documentId: string, asOf: AsOf, paging: RollUpPaging = FIRST_PAGE, { programmes = false } = {}): Promise<PortfolioEvm> {
       const portfolio = await subject('portfolio', documentId);
-      // Its programmes' sums, whose groups together are the portfolio's (every project of a
-      // portfolio is in one of its programmes; the sums are linear): the same two queries serve both.
+      const filter = { portfolioId: portfolio.id };
+      if (!programmes) {
+        const { total, projects, pagination } = await pagedRollUp(filter, asOf, paging);
+        return { ...total, portfolio: about(portfolio), projects, pagination };
+      }
       const byProgramme = repository.rollUpTotalsByProgramme(portfolio.id, asOf.date);
       const portfolioTotals = async (): Promise<RollUpTotals> => {
         const all = (await byProgramme).map(({ totals }) => totals);
         return { groups: all.flatMap(({ groups }) => groups), actualCost: all.reduce((sum, { actualCost }) => sum + actualCost, BigInt(0)) };
       };
-      const { total, projects, pagination } = await pagedRollUp({ portfolioId: portfolio.id }, asOf, paging, portfolioTotals);
+      const { total, projects, pagination } = await pagedRollUp(filter, asOf, paging, portfolioTotals);
       // Each programme's figures from its own sums, as its own answer derives them.
-      const programmes = (await byProgramme).map(({ programme, totals }) => ({
+      const rows = (await byProgramme).map(({ programme, totals }) => ({
         ...about(programme),
         ...formatFigures(deriveFigures(rollUpBaseline(totals.groups, totals.actualCost, asOf.date))),
       }));
-      return { ...total, portfolio: about(portfolio), programmes, projects, pagination };
+      return { ...total, portfolio: about(portfolio), programmes: rows, projects, pagination };
     },
     async projectSeries(documentId: string, asOf: AsOf): Promise<ProjectSeries> {
       const project = await subject('project', documentId);

@@ -21,7 +21,8 @@ export const FinanceOverview = () => {
   const portfolios = useEntities('portfolio');
   const portfolioId = search.get('portfolio') ?? portfolios.data?.[0]?.documentId;
   const asOf = search.get('asOf') ?? today();
-  const total = useEvm('portfolios', portfolioId, asOf, useRollUpPage());
+  // Every programme's own figures in the same answer (one request, not one per programme).
+  const total = useEvm('portfolios', portfolioId, asOf, { ...useRollUpPage(), programmes: 'true' });
   const canExport = useCanExport();
 
   const update = (key: string, value: string) => {
@@ -64,7 +65,7 @@ export const FinanceOverview = () => {
           {total.error && <Typography textColor="danger600">{total.error.message}</Typography>}
           {portfolioId && (
             <EvmTable
-              rows={(total.data?.programmes.length ?? 0) + 1}
+              rows={(total.data?.programmes?.length ?? 0) + 1}
               first={t('finance.programme', 'Programme')}
               label={t('finance.table.portfolio', 'Earned value by programme')}
             >
