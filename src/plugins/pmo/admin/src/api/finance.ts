@@ -104,8 +104,10 @@ const CM = '/content-manager/collection-types';
 const isDay = (asOf: string) => /^\d{4}-\d{2}-\d{2}$/.test(asOf);
 const path = (documentId: string | undefined) => encodeURIComponent(documentId ?? '');
 
-/** Which page of a programme's or portfolio's projects to ask for, as the URL holds it (the server's defaults when absent). */
-/** A page of a roll-up's projects; `programmes: 'true'` (portfolios) adds every programme's own figures. */
+/**
+ * Which page of a programme's or portfolio's projects to ask for, as the URL holds it (the
+ * server's defaults when absent); `programmes: 'true'` (portfolios) adds every programme's own figures.
+ */
 export type RollUpPage = { page?: string; pageSize?: string; sort?: RollUpSort; programmes?: 'true' };
 
 /** Earned value as of `asOf`; a programme's or portfolio's totals cover all its projects, `projects` the page asked for. */

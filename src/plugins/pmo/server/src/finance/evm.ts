@@ -41,6 +41,8 @@ export function createEarnedValueService(repository: FinanceRepository) {
     ...formatFigures(deriveFigures(baseline)),
   });
   const totalOf = (sums: Baseline, asOf: AsOf) => ({ asOf: asOf.text, currency: currency(), ...formatFigures(deriveFigures(sums)) });
+  /** The figures of sums as the database answers them (a roll-up's, or one programme's of a portfolio). */
+  const figuresOf = (totals: RollUpTotals, asOf: AsOf) => formatFigures(deriveFigures(rollUpBaseline(totals.groups, totals.actualCost, asOf.date)));
 
   /** The figures of the filter's projects summed, and each project's own, as of asOf: every project. */
   async function rollUp(filter: ProjectFilter, asOf: AsOf) {
@@ -124,23 +126,15 @@ export function createEarnedValueService(repository: FinanceRepository) {
      */
     async portfolio(documentId: string, asOf: AsOf, paging: RollUpPaging = FIRST_PAGE, { programmes = false } = {}): Promise<PortfolioEvm> {
       const portfolio = await subject('portfolio', documentId);
-      const filter = { portfolioId: portfolio.id };
-      if (!programmes) {
-        const { total, projects, pagination } = await pagedRollUp(filter, asOf, paging);
-        return { ...total, portfolio: about(portfolio), projects, pagination };
-      }
-      const byProgramme = repository.rollUpTotalsByProgramme(portfolio.id, asOf.date);
+      const byProgramme = programmes ? repository.rollUpTotalsByProgramme(portfolio.id, asOf.date) : null;
       const portfolioTotals = async (): Promise<RollUpTotals> => {
-        const all = (await byProgramme).map(({ totals }) => totals);
+        const all = (await byProgramme!).map(({ totals }) => totals);
         return { groups: all.flatMap(({ groups }) => groups), actualCost: all.reduce((sum, { actualCost }) => sum + actualCost, BigInt(0)) };
       };
-      const { total, projects, pagination } = await pagedRollUp(filter, asOf, paging, portfolioTotals);
+      const { total, projects, pagination } = await pagedRollUp({ portfolioId: portfolio.id }, asOf, paging, byProgramme ? portfolioTotals : undefined);
       // Each programme's figures from its own sums, as its own answer derives them.
-      const rows = (await byProgramme).map(({ programme, totals }) => ({
-        ...about(programme),
-        ...formatFigures(deriveFigures(rollUpBaseline(totals.groups, totals.actualCost, asOf.date))),
-      }));
-      return { ...total, portfolio: about(portfolio), programmes: rows, projects, pagination };
+      const rows = byProgramme && (await byProgramme).map(({ programme, totals }) => ({ ...about(programme), ...figuresOf(totals, asOf) }));
+      return { ...total, portfolio: about(portfolio), ...(rows ? { programmes: rows } : {}), projects, pagination };
     },
     async projectSeries(documentId: string, asOf: AsOf): Promise<ProjectSeries> {
       const project = await subject('project', documentId);

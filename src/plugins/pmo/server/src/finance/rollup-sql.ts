@@ -46,17 +46,20 @@ const progressGroup = (row: any): ProgressGroup => ({
 });
 
 export function createRollUpSql({ knex, tables, filterProjects, budgetParts, budgetSums, progressAsOf, costToDate }: RollUpParts) {
+  /** The filter's budget sums grouped by its projects' latest percent complete. */
+  const budgetByProgress = (filter: ProjectFilter, asOf: CalendarDate) =>
+    budgetParts(filter, asOf)
+      .leftJoin(progressAsOf(filter, asOf).as('s'), 's.project_id', 'x.project_id')
+      .groupBy('s.percent_complete')
+      .select({ percent_complete: 's.percent_complete' })
+      .select(budgetSums(knex()));
+  /** The filter's actual cost to date, summed. */
+  const actualCost = (filter: ProjectFilter, asOf: CalendarDate) => costToDate(filter, asOf).select(sumParts(knex(), 'x.amount_high', 'x.amount_low', 'actual_cost'));
+
   return {
     /** The filter's BAC, PV parts and AC summed over all its projects (see the top of this file). */
     async rollUpTotals(filter: ProjectFilter, asOf: CalendarDate): Promise<RollUpTotals> {
-      const k = knex();
-      const budget = budgetParts(filter, asOf)
-        .leftJoin(progressAsOf(filter, asOf).as('s'), 's.project_id', 'x.project_id')
-        .groupBy('s.percent_complete')
-        .select({ percent_complete: 's.percent_complete' })
-        .select(budgetSums(k));
-      const costs = costToDate(filter, asOf).select(sumParts(k, 'x.amount_high', 'x.amount_low', 'actual_cost'));
-      const [groups, cost] = (await Promise.all([budget, costs])) as [any[], any[]];
+      const [groups, cost] = (await Promise.all([budgetByProgress(filter, asOf), actualCost(filter, asOf)])) as [any[], any[]];
       return { groups: groups.map(progressGroup), actualCost: BigInt(cost[0]?.actual_cost ?? '0') };
     },
 
@@ -71,17 +74,11 @@ export function createRollUpSql({ knex, tables, filterProjects, budgetParts, bud
       const { projectProgramme: pp, programme: prg, programmePortfolio: pf } = tables();
       const filter: ProjectFilter = { portfolioId };
       const programmeOf = `pp.${pp.target}`;
-      const budget = budgetParts(filter, asOf)
-        .join(`${pp.table} as pp`, `pp.${pp.owner}`, 'x.project_id')
-        .leftJoin(progressAsOf(filter, asOf).as('s'), 's.project_id', 'x.project_id')
-        .groupBy(programmeOf, 's.percent_complete')
-        .select({ programme_id: programmeOf, percent_complete: 's.percent_complete' })
-        .select(budgetSums(k));
-      const costs = costToDate(filter, asOf)
-        .join(`${pp.table} as pp`, `pp.${pp.owner}`, 'x.project_id')
-        .groupBy(programmeOf)
-        .select({ programme_id: programmeOf })
-        .select(sumParts(k, 'x.amount_high', 'x.amount_low', 'actual_cost'));
+      // rollUpTotals' two queries, each also grouped by the project's programme.
+      const perProgramme = (query: Knex.QueryBuilder) =>
+        query.join(`${pp.table} as pp`, `pp.${pp.owner}`, 'x.project_id').groupBy(programmeOf).select({ programme_id: programmeOf });
+      const budget = perProgramme(budgetByProgress(filter, asOf));
+      const costs = perProgramme(actualCost(filter, asOf));
       const programmes = k(`${prg.table} as prg`)
         .join(`${pf.table} as pf`, `pf.${pf.owner}`, 'prg.id')
         .where(`pf.${pf.target}`, portfolioId)

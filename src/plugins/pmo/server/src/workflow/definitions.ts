@@ -151,7 +151,7 @@ export function createDefinitions(strapi: Core.Strapi, catalogue: Catalogue) {
    */
   async function listWorkflows() {
     const rows: WorkflowRow[] = await db().query(WORKFLOW_UID).findMany({ orderBy: { key: 'asc' } });
-    const counts = rows.length ? await stateCounts(rows.map((row) => row.key)) : new Map<string, Record<string, number>>();
+    const counts = await stateCounts(rows.map((row) => row.key));
     return rows.map((row) => present(row, counts.get(row.key)!));
   }
 
