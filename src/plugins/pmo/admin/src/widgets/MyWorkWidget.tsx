@@ -33,7 +33,7 @@ export const MyWorkWidget = () => {
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="pmo-my-work-widget">
       <Typography variant="omega" fontWeight="bold" data-testid="pmo-my-work-widget-count">
         {total
-          ? t('widget.myWork.count', '{count, plural, one {# item waits} other {# items wait}} for you, {overdue} overdue', { count: total, overdue })
+          ? t('widget.myWork.count', '{count, plural, one {# item waits} other {# items wait}} for you, {overdue, number} overdue', { count: total, overdue })
           : t('widget.myWork.none', 'Nothing waits for you')}
       </Typography>
       {items.length ? (
@@ -53,7 +53,7 @@ export const MyWorkWidget = () => {
           ))}
           {total > SHOWN ? (
             <Typography variant="pi" textColor="neutral600" tag="li" data-testid="pmo-my-work-widget-more">
-              {t('widget.myWork.more', 'and {count} more', { count: total - SHOWN })}
+              {t('widget.myWork.more', 'and {count, number} more', { count: total - SHOWN })}
             </Typography>
           ) : null}
         </Flex>

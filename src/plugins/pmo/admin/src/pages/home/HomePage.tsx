@@ -63,7 +63,7 @@ const GovernanceFigure = () => {
       {formatMessage(
         {
           id: getTranslation('home.governanceFigure'),
-          defaultMessage: '{active, plural, one {# active project} other {# active projects}}, {red} reporting red',
+          defaultMessage: '{active, plural, one {# active project} other {# active projects}}, {red, number} reporting red',
         },
         { active, red }
       )}

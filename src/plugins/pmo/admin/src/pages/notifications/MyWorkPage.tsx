@@ -100,7 +100,7 @@ export const MyWorkPage = () => {
             <>
               <Flex gap={4} alignItems="flex-end" justifyContent="space-between" wrap="wrap">
                 <Typography variant="omega" data-testid="pmo-my-work-summary">
-                  {t('myWork.summary', '{count, plural, one {# item waits} other {# items wait}} for you, {overdue} overdue.', {
+                  {t('myWork.summary', '{count, plural, one {# item waits} other {# items wait}} for you, {overdue, number} overdue.', {
                     count: total,
                     overdue,
                   })}
@@ -112,8 +112,8 @@ export const MyWorkPage = () => {
                       {/* The kinds are this page's (the list is paged on the server): say so when there are more pages. */}
                       <SingleSelectOption value={ALL}>
                         {pages > 1
-                          ? t('myWork.allKindsOnPage', 'Every kind on this page ({count})', { count: items.length })
-                          : t('myWork.allKinds', 'Every kind ({count})', { count: items.length })}
+                          ? t('myWork.allKindsOnPage', 'Every kind on this page ({count, number})', { count: items.length })
+                          : t('myWork.allKinds', 'Every kind ({count, number})', { count: items.length })}
                       </SingleSelectOption>
                       {kinds.map((entry) => (
                         <SingleSelectOption key={entry.kind} value={entry.kind}>
@@ -159,7 +159,7 @@ export const MyWorkPage = () => {
                     {t('myWork.previous', 'Previous items')}
                   </Button>
                   <Typography>
-                    {t('myWork.pageOf', 'Items {from} to {to} of {total}', { from: (page - 1) * MAX_PAGE_SIZE + 1, to: (page - 1) * MAX_PAGE_SIZE + items.length, total })}
+                    {t('myWork.pageOf', 'Items {from, number} to {to, number} of {total, number}', { from: (page - 1) * MAX_PAGE_SIZE + 1, to: (page - 1) * MAX_PAGE_SIZE + items.length, total })}
                   </Typography>
                   <Button variant="tertiary" disabled={page >= pages} onClick={() => set('page', String(page + 1))}>
                     {t('myWork.next', 'Next items')}
